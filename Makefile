@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SAMPLE ?= ../shared/samples/maysan-2008.txt
+DB     ?= dateline.db
+
+.PHONY: install demo test bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/dateline gazetteer build
+	@touch $(STAMP)
+
+demo: install
+	@test -f $(SAMPLE) || { echo "Error: sample $(SAMPLE) not found (set SAMPLE=path/to/file)"; exit 1; }
+	$(BIN)/dateline ingest $(SAMPLE) --db $(DB)
+	@echo; echo "== events in $(DB) (flagged mentions included) =="
+	$(BIN)/dateline events --db $(DB) --all
+	@echo; echo "== timeline by month =="
+	$(BIN)/dateline timeline --db $(DB) --by month --all
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/speed.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

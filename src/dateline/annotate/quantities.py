@@ -1,0 +1,175 @@
+"""Casualty and arrest counts in a sentence, with ACLED's counting rules.
+
+Vague quantities follow ACLED's codebook: "several"/"many" = 10, "dozens" = 12,
+"scores" = 20, "hundreds" = 100. Lists of victims are summed ("a policeman and two
+civilians were killed" = 3). Ranges keep both ends ("between 10 and 15").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+KILLED, INJURED, ARRESTED = "killed", "injured", "arrested"
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_VAGUE = {
+    "a dozen": 12, "dozen": 12, "dozens": 12, "dozens of": 12, "scores": 20, "scores of": 20,
+    "hundreds": 100, "hundreds of": 100, "several": 10, "many": 10, "a number of": 10,
+    "a few": 3, "few": 3, "a couple of": 2, "a handful of": 5, "numerous": 10,
+}
+_PERSON = (
+    r"people|persons?|civilians?|policem[ae]n|police(?:\s+officers?)?|officers?|soldiers?|troops|"
+    r"guards?|children|child|women|woman|men|man|boys?|girls?|students?|workers?|pilgrims?|"
+    r"worshipp?ers?|militants?|insurgents?|fighters?|gunm[ae]n|members?|residents?|villagers?|"
+    r"farmers?|journalists?|officials?|employees?|bystanders?|Iraqis|Americans?|Marines?|"
+    r"contractors?|recruits?|protesters?|demonstrators?|relatives|passengers?|shoppers|"
+    r"teachers?|doctors?|judges?|clerics?|leaders?|commanders?|militiam[ae]n|tribesm[ae]n|"
+    r"Kurds?|Shiites?|Shias?|Sunnis?|Christians?|Yazidis?|prisoners?|detainees?|suspects?|"
+    r"attackers?|bombers?|personnel|servicem[ae]n|cadets?|volunteers?|labou?rers?|others|"
+    r"mourners|guests|infants?|babies|baby|sons?|daughters?|brothers?|family|families|wife|"
+    r"husband|father|mother|guard|policeman|soldier|civilian|person|victims?"
+)
+_NUM_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+_NUM = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)})|"
+    rf"(?:{_NUM_WORD})(?:\s+hundred)?|a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|"
+    r"several|many|numerous|a\s+number\s+of|a\s+few|a\s+couple\s+of|a\s+handful\s+of)"
+)
+_QUAL = r"(?:at\s+least|more\s+than|over|as\s+many\s+as|about|around|approximately|nearly|almost|some|up\s+to|an\s+estimated|a\s+total\s+of|another|other)"
+_RANGE = rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>\d+)\s*(?:-|to)\s*(?P<hi2>\d+))"
+# One counted group: "at least 12 people", "a policeman", "two Iraqi civilians".
+_GROUP = rf"(?:(?:{_QUAL}\s+)?(?:{_NUM})(?:\s+(?:[A-Z][\w’'-]+|[a-z-]+)){{0,2}}?\s*(?:{_PERSON})?|(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:{_PERSON}))"
+_LIST = (
+    rf"(?P<list>between\s+{_NUM}\s+and\s+{_NUM}(?:\s+(?:[a-z-]+\s+)?(?:{_PERSON}))?|"
+    rf"{_GROUP}(?:\s*,\s*{_GROUP})*(?:,?\s+and\s+{_GROUP})?)"
+)
+_BE = r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|allegedly|were\s+reported|was\s+reported))*"
+
+_KILL_WORDS = r"killed|dead|died|slain|executed|murdered|shot\s+dead|massacred|beheaded|assassinated|lost\s+their\s+lives|perished|fatalities"
+_INJURE_WORDS = r"wounded|injured|hurt|maimed"
+_ARREST_WORDS = r"arrested|detained|captured|rounded\s+up|taken\s+into\s+custody|apprehended"
+
+_AFTER = {
+    KILLED: re.compile(rf"{_LIST}{_BE}\s+(?:{_KILL_WORDS})\b", re.I),
+    INJURED: re.compile(rf"{_LIST}{_BE}\s+(?:{_INJURE_WORDS})\b", re.I),
+    ARRESTED: re.compile(rf"{_LIST}{_BE}\s+(?:{_ARREST_WORDS})\b", re.I),
+}
+_BEFORE = {
+    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|left|leaving|claim(?:ed|ing)\s+the\s+lives\s+of|death\s+toll\s+(?:rose|climbed|reached|stood|rises|of)(?:\s+(?:to|at))?|deaths\s+of|executed|executing|massacred|shot\s+dead)\s+{_LIST}(?:\s+(?:dead|people\s+dead))?", re.I),
+    INJURED: re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|(?:dead|killed)\s+and)\s+{_LIST}(?=\s+(?:others\s+)?(?:wounded|injured|hurt))|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_LIST.replace('(?P<list>', '(?P<list2>')}", re.I),
+    ARRESTED: re.compile(rf"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es))\s+{_LIST}", re.I),
+}
+_LEFT_DEAD = re.compile(rf"\b(?:left|leaving)\s+{_LIST}\s+(?P<what>dead|wounded|injured)", re.I)
+_RANGE_RE = re.compile(_RANGE, re.I)
+_GROUP_RE = re.compile(_GROUP, re.I)
+_NUM_RE = re.compile(_NUM, re.I)
+_QUAL_RE = re.compile(_QUAL, re.I)
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A count of people killed, injured or arrested; offsets into the text given."""
+
+    kind: str
+    value: int
+    start: int
+    end: int
+    text: str
+    low: int | None = None
+    high: int | None = None
+
+
+def parse_number(text: str) -> int | None:
+    """Integer value of a number written in digits or words ("twenty-five", "dozens" = 12)."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if not t:
+        return None
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
+        return int(t.replace(",", ""))
+    if t in _VAGUE:
+        return _VAGUE[t]
+    if t in ("a", "an"):
+        return 1
+    total = 0
+    for word in t.split():
+        if word in _UNITS:
+            total += _UNITS[word]
+        elif word in _TENS:
+            total += _TENS[word]
+        elif word == "hundred":
+            total = max(total, 1) * 100
+        elif word == "of":
+            continue
+        else:
+            return None
+    return total or None
+
+
+def _group_value(group: str) -> tuple[int, int | None, int | None] | None:
+    """(value, low, high) for one counted group such as "at least 12 people"."""
+    g = group.strip()
+    m = _NUM_RE.search(g)
+    if re.match(r"(?:a|an)\s", g, re.I) and (m is None or m.start() > 3):
+        return 1, None, None
+    if m is None:
+        return None
+    value = parse_number(m.group(0))
+    if value is None:
+        return None
+    qual = _QUAL_RE.match(g)
+    if qual and qual.group(0).lower().startswith(("at least", "more than", "over")):
+        return value, value, None
+    return value, None, None
+
+
+def _sum_list(text: str) -> tuple[int, int | None, int | None] | None:
+    r = _RANGE_RE.search(text)
+    if r:
+        lo = parse_number(r.group("lo") or r.group("lo2"))
+        hi = parse_number(r.group("hi") or r.group("hi2"))
+        if lo is not None and hi is not None and lo <= hi:
+            return lo, lo, hi
+    total, low = 0, None
+    for g in _GROUP_RE.finditer(text):
+        v = _group_value(g.group(0))
+        if v is None:
+            continue
+        total += v[0]
+        if v[1] is not None:
+            low = (low or 0) + v[1]
+    return (total, low, None) if total else None
+
+
+def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Counts of killed, injured and arrested people in ``text`` (one sentence)."""
+    exclude = exclude or []
+    found: list[Quantity] = []
+
+    def add(kind: str, m: re.Match[str], span_text: str, span_start: int) -> None:
+        if any(span_start < e and s < span_start + len(span_text) for s, e in exclude):
+            return
+        if any(q.kind == kind and q.start < m.end() and m.start() < q.end for q in found):
+            return
+        summed = _sum_list(span_text)
+        if summed is None:
+            return
+        value, low, high = summed
+        found.append(Quantity(kind, value, m.start(), m.end(), m.group(0), low, high))
+
+    for m in _LEFT_DEAD.finditer(text):
+        kind = KILLED if m.group("what").lower() == "dead" else INJURED
+        add(kind, m, m.group("list"), m.start("list"))
+    for kind in (KILLED, INJURED, ARRESTED):
+        for m in _BEFORE[kind].finditer(text):
+            name = "list" if m.group("list") is not None else "list2"  # INJURED has two shapes
+            add(kind, m, m.group(name), m.start(name))
+        for m in _AFTER[kind].finditer(text):
+            add(kind, m, m.group("list"), m.start("list"))
+    found.sort(key=lambda q: q.start)
+    return found

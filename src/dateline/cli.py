@@ -1,0 +1,477 @@
+"""The `dateline` command: thin click wrappers over the library functions.
+
+Data goes to stdout, progress and messages to stderr. Exit codes: 0 all went well,
+1 an operation (or some inputs of a batch) failed, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import functools
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import click
+
+from . import __version__, query
+from .config import DEFAULT_MAX_BYTES_ENV, database_path
+from .errors import DatelineError
+from .models import EVENT_FIELDS, Event
+
+log = logging.getLogger(__name__)
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+TABLE_COLUMNS = ("date_start", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "fatalities", "flags")
+
+
+def _fail(err: DatelineError) -> click.ClickException:
+    return click.ClickException(str(err))
+
+
+def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's errors into one line on stderr and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DatelineError as err:
+            raise _fail(err) from err
+
+    return wrapper
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db", "db", metavar="PATH", default=None,
+        help="Database file (default: $DATELINE_DB or ./dateline.db).",
+    )(func)
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The event filters shared by events, timeline, onthisday and export."""
+    options = [
+        click.option("--from", "date_from", metavar="DATE", help="Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--to", "date_to", metavar="DATE", help="Events on or before this date."),
+        click.option("--place", help="Location, district, province or country (e.g. Maysan)."),
+        click.option("--province", "admin1", help="Everything inside this province (admin1)."),
+        click.option("--actor", help="Actor name or id (substring)."),
+        click.option("--type", "event_type", help="Event type or sub-event type (e.g. Battles, Arrests)."),
+        click.option("--text", help="Full-text match on the evidence."),
+        click.option("--all", "include_flagged", is_flag=True, help="Include negated, hypothetical, future and background mentions."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many events."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def make_filter(**kwargs: Any) -> query.EventFilter:
+    names = {"date_from", "date_to", "place", "admin1", "actor", "event_type", "text", "include_flagged", "limit"}
+    filters = query.EventFilter(**{k: v for k, v in kwargs.items() if k in names})
+    filters.validate()
+    return filters
+
+
+def open_db(db: str | None):
+    from .store import open_store
+
+    return open_store(database_path(db))
+
+
+def load_engine():
+    from .pipeline import Engine
+
+    return Engine.load()
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def flags_of(event: Event) -> str:
+    return ",".join(name for name in ("negated", "hypothetical", "future", "background") if getattr(event, name))
+
+
+def _cell(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], *, widths: dict[str, int] | None = None) -> None:
+    """A plain aligned table for people."""
+    widths = widths or {}
+    cells = [[_cell(row.get(c), widths.get(c, 28)) for c in columns] for row in rows]
+    sizes = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    click.echo("  ".join(c.ljust(sizes[i]) for i, c in enumerate(columns)).rstrip())
+    click.echo("  ".join("-" * s for s in sizes))
+    for r in cells:
+        click.echo("  ".join(r[i].ljust(sizes[i]) for i in range(len(columns))).rstrip())
+
+
+def echo_events(events: Sequence[Event], fmt: str) -> None:
+    if fmt == "jsonl":
+        for e in events:
+            click.echo(json.dumps(e.to_record(), ensure_ascii=False))
+    elif fmt == "json":
+        click.echo(json.dumps([e.to_record() for e in events], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=[f for f in EVENT_FIELDS if f != "spans"], extrasaction="ignore")
+        writer.writeheader()
+        for e in events:
+            writer.writerow(e.to_record())
+    else:
+        rows = [{**e.to_record(), "flags": flags_of(e)} for e in events]
+        print_table(rows, TABLE_COLUMNS, widths={"sub_event_type": 24, "actor1": 30, "actor2": 30, "location": 18})
+        click.echo(f"{len(events)} event(s)", err=True)
+
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
+
+
+# -- commands -----------------------------------------------------------------------------
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version")
+@click.option("-v", "--verbose", count=True, help="More logging on stderr (-vv for debug).")
+def main(verbose: int) -> None:
+    """dateline: conflict reporting in, a sourced and geocoded event chronicle out.
+
+    \b
+    Example:
+        dateline ingest post.txt feeds/ https://example.org/article
+        dateline events --province Maysan --from 2008-06
+    """
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+class _Progress:
+    """A progress bar on stderr, counting inputs (files or URLs)."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit="input", file=sys.stderr, disable=not enabled, leave=False)
+        self.last: str | None = None
+
+    def __call__(self, origin: str) -> None:
+        if origin != self.last:
+            self.last = origin
+            self.bar.update(1)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _progress_enabled(flag: bool | None) -> bool:
+    return sys.stderr.isatty() if flag is None else flag
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--max-bytes", type=click.IntRange(min=1), envvar=DEFAULT_MAX_BYTES_ENV, default=None, help="Refuse files larger than this (default 20 MB).")
+@click.option("--day-first", is_flag=True, help="Read numeric dates as day/month/year.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@handle_errors
+def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_first: bool, progress: bool | None) -> None:
+    """Read files, directories or URLs, extract their events and store them.
+
+    Each document is stored in one transaction; documents already stored are skipped,
+    so re-running an interrupted batch completes it.
+
+    \b
+    Example:
+        dateline ingest ../shared/samples/maysan-2008.txt --db chronicle.db
+    """
+    from .ingest import count_sources
+    from .ingest.sources import DEFAULT_MAX_BYTES
+    from .pipeline import ingest as run_ingest
+
+    engine = load_engine()
+    bar = _Progress(count_sources(sources), _progress_enabled(progress))
+    with open_db(db) as store:
+        try:
+            report = run_ingest(sources, store=store, engine=engine, max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first, on_document=bar)
+        finally:
+            bar.close()
+    for failure in report.failures:
+        click.echo(f"Error: {failure}", err=True)
+    click.echo(report.summary(), err=True)
+    if report.failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table", "csv"]), default="jsonl", show_default=True)
+@click.option("--all/--counted", "include_flagged", default=True, show_default=True, help="Also print negated, hypothetical, future and background mentions (flagged).")
+@click.option("--max-bytes", type=click.IntRange(min=1), envvar=DEFAULT_MAX_BYTES_ENV, default=None)
+@click.option("--day-first", is_flag=True, help="Read numeric dates as day/month/year.")
+@handle_errors
+def extract(sources: tuple[str, ...], fmt: str, include_flagged: bool, max_bytes: int | None, day_first: bool) -> None:
+    """Print the event records of files or URLs, without a database.
+
+    \b
+    Example:
+        dateline extract --format jsonl post.txt articles.jsonl
+    """
+    from .ingest.sources import DEFAULT_MAX_BYTES
+    from .pipeline import IngestReport, extract_sources
+
+    engine = load_engine()
+    report = IngestReport()
+    collected: list[Event] = []
+    for _document, events in extract_sources(sources, engine=engine, report=report, max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first):
+        chosen = [e for e in events if include_flagged or e.counted]
+        if fmt == "jsonl":
+            echo_events(chosen, "jsonl")  # streamed: a pipeline reading stdout sees records early
+        else:
+            collected.extend(chosen)
+    if fmt != "jsonl":
+        echo_events(collected, fmt)
+    for failure in report.failures:
+        click.echo(f"Error: {failure}", err=True)
+    if report.failures:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@filter_options
+@FORMAT
+@handle_errors
+def events(db: str | None, fmt: str, **filters: Any) -> None:
+    """List stored events, filtered.
+
+    \b
+    Example:
+        dateline events --province Maysan --from 2008-06-01 --type Arrests --format csv
+    """
+    chosen = make_filter(**filters)
+    with open_db(db) as store:
+        echo_events(query.events(store, chosen), fmt)
+
+
+@main.command()
+@db_option
+@filter_options
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@handle_errors
+def timeline(db: str | None, by: str, fmt: str, **filters: Any) -> None:
+    """Events and fatalities per day, week, month or year.
+
+    \b
+    Example:
+        dateline timeline --by month --province Baghdad
+    """
+    chosen = make_filter(**filters)
+    with open_db(db) as store:
+        rows = query.timeline(store, chosen, by=by)
+    records = [{"period": r.period, "events": r.events, "fatalities": r.fatalities, "by_type": r.by_type} for r in rows]
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["period", "events", "fatalities"])
+        writer.writerows([r["period"], r["events"], r["fatalities"]] for r in records)
+    else:
+        for r in records:
+            r["types"] = ", ".join(f"{k} {v}" for k, v in sorted(r["by_type"].items()))
+        print_table(records, ("period", "events", "fatalities", "types"), widths={"types": 70})
+
+
+def _month_day(value: str | None) -> tuple[int, int]:
+    if value is None:
+        today = dt.date.today()
+        return today.month, today.day
+    try:
+        parsed = dt.datetime.strptime(value, "%m-%d")
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a calendar day; use MM-DD, e.g. 06-19", param_hint="MM-DD") from None
+    return parsed.month, parsed.day
+
+
+@main.command()
+@click.argument("day", metavar="[MM-DD]", required=False)
+@db_option
+@filter_options
+@FORMAT
+@handle_errors
+def onthisday(day: str | None, db: str | None, fmt: str, **filters: Any) -> None:
+    """Events on a calendar day (today by default) across all years.
+
+    \b
+    Example:
+        dateline onthisday 06-19
+    """
+    month, mday = _month_day(day)
+    chosen = make_filter(**filters)
+    with open_db(db) as store:
+        echo_events(query.on_this_day(store, month, mday, chosen), fmt)
+
+
+@main.command()
+@click.argument("text")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handle_errors
+def search(text: str, db: str | None, limit: int, fmt: str) -> None:
+    """Full-text search over documents and event evidence.
+
+    \b
+    Example:
+        dateline search "deputy governor"
+    """
+    with open_db(db) as store:
+        hits = query.search(store, text, limit=limit)
+    records = [{"document_id": h.document_id, "event_id": h.event_id, "title": h.title, "snippet": h.snippet} for h in hits]
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        print_table(records, ("document_id", "event_id", "title", "snippet"), widths={"snippet": 80, "document_id": 20})
+
+
+@main.command()
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["acled-csv", "jsonl", "geojson"]), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file instead of stdout.")
+@handle_errors
+def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None:
+    """Export events as ACLED-style CSV, JSON lines or GeoJSON.
+
+    \b
+    Example:
+        dateline export --format geojson --province Maysan -o maysan.geojson
+    """
+    from .export import export_events
+
+    chosen = make_filter(**filters)
+    with open_db(db) as store:
+        chosen_events = query.events(store, chosen)
+    if output:
+        tmp = Path(output + ".part")
+        with tmp.open("w", encoding="utf-8", newline="") as fp:
+            n = export_events(chosen_events, fmt, fp)
+        tmp.replace(output)  # a failed export never leaves a half-written file under the real name
+    else:
+        n = export_events(chosen_events, fmt, sys.stdout)
+    click.echo(f"{n} event(s) exported", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handle_errors
+def documents(db: str | None, limit: int, fmt: str) -> None:
+    """List stored documents.
+
+    \b
+    Example:
+        dateline documents --limit 10
+    """
+    with open_db(db) as store:
+        docs = store.documents(limit=limit)
+    records = [dataclasses.asdict(d) for d in docs]
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        print_table(records, ("id", "published", "title", "source", "n_events", "n_words"), widths={"id": 24, "title": 50})
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@handle_errors
+def show(event_id: str, db: str | None) -> None:
+    """One event with every field, its evidence in context and the document's references.
+
+    \b
+    Example:
+        dateline show 3f2c9a1b2d4e5f60
+    """
+    with open_db(db) as store:
+        event = store.get_event(event_id)
+        document = store.get_document(event.document_id)
+    for name, value in event.to_record().items():
+        if value not in (None, False, {}, ""):
+            click.echo(f"{name:>16}: {value}")
+    before = document.text[max(0, event.evidence_start - 200) : event.evidence_start]
+    after = document.text[event.evidence_end : event.evidence_end + 200]
+    click.echo("\n" + " ".join(before.split()) + " " + click.style(event.evidence_text, bold=True, underline=True) + " " + " ".join(after.split()))
+    if document.references:
+        click.echo("\nSources cited by the document:")
+        for ref in document.references:
+            click.echo(f"  - {ref.date or '?':10}  {ref.outlet or ''}: {ref.title or ref.text}")
+
+
+@main.group()
+def gazetteer() -> None:
+    """Build and query the offline gazetteer."""
+
+
+@gazetteer.command("build")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--output", type=click.Path(dir_okay=False), help="Where to write it (default: the gazetteer dateline uses).")
+@handle_errors
+def gazetteer_build(files: tuple[str, ...], output: str | None) -> None:
+    """Build the gazetteer from shipped data plus any GeoNames extracts given.
+
+    \b
+    Example:
+        dateline gazetteer build IQ.txt admin1CodesASCII.txt
+    """
+    from .config import gazetteer_path
+    from .resolve.gazetteer_build import build_gazetteer
+
+    target = Path(output) if output else gazetteer_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    stats = build_gazetteer(target, extra_files=[Path(f) for f in files])
+    click.echo(f"gazetteer written to {target}: {stats}", err=True)
+
+
+@gazetteer.command("lookup")
+@click.argument("name")
+@click.option("--country", help="ISO country code to prefer, e.g. IQ.")
+@click.option("--limit", type=click.IntRange(min=1), default=5, show_default=True)
+@handle_errors
+def gazetteer_lookup(name: str, country: str | None, limit: int) -> None:
+    """Show the candidates for a place name, best first.
+
+    \b
+    Example:
+        dateline gazetteer lookup Amara --country IQ
+    """
+    from .resolve.gazetteer import Gazetteer
+
+    places = Gazetteer.default().lookup(name, country_code=country, limit=limit)
+    if not places:
+        raise click.ClickException(f"no place named {name!r} in the gazetteer")
+    rows = [{"name": p.name, "feature": p.feature_code, "admin1": p.admin1, "country": p.country, "lat": round(p.latitude, 4), "lon": round(p.longitude, 4), "population": p.population} for p in places]
+    print_table(rows, ("name", "feature", "admin1", "country", "lat", "lon", "population"))
+
+
+@main.command()
+@db_option
+@handle_errors
+def stats(db: str | None) -> None:
+    """Counts of documents, events and references in the store.
+
+    \b
+    Example:
+        dateline stats --db chronicle.db
+    """
+    with open_db(db) as store:
+        for key, value in store.stats().items():
+            click.echo(f"{key}: {value}")

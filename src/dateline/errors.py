@@ -1,0 +1,60 @@
+"""The one exception tree of dateline.
+
+    DatelineError
+    ├── ConfigError        bad settings, paths or options
+    ├── IngestError        a source could not be read (path/url, line)
+    ├── AnnotateError      the NLP pipeline could not be built or run
+    ├── ExtractError       event extraction failed on a document
+    ├── ResolveError       gazetteer or actor registry missing or broken
+    ├── StoreError         the database could not be opened, migrated or written
+    └── ExportError        an export format or destination failed
+
+Every error carries the context a user needs to find the problem; ``str(err)``
+is one line suitable for the CLI.
+"""
+
+from __future__ import annotations
+
+
+class DatelineError(Exception):
+    """Root of every error dateline raises on purpose."""
+
+    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return " ".join(text.split())
+
+
+class ConfigError(DatelineError):
+    """Bad configuration, path or option."""
+
+
+class IngestError(DatelineError):
+    """A source could not be turned into a document."""
+
+
+class AnnotateError(DatelineError):
+    """The NLP pipeline could not be built or run."""
+
+
+class ExtractError(DatelineError):
+    """Event extraction failed for a document."""
+
+
+class ResolveError(DatelineError):
+    """The gazetteer or actor registry is missing or broken."""
+
+
+class StoreError(DatelineError):
+    """The database could not be opened, migrated or written."""
+
+
+class ExportError(DatelineError):
+    """An export failed."""

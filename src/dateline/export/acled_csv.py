@@ -1,0 +1,136 @@
+"""Events as ACLED-style CSV: ACLED's columns in ACLED's order, then dateline's provenance columns.
+
+Columns ACLED has and dateline does not know (region, admin3, source_scale,
+tags, timestamp) are left empty. ``fatalities`` is 0 when no number was
+reported, as in ACLED. ``event_id_cnty`` holds dateline's event id.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from ..models import Event
+
+log = logging.getLogger(__name__)
+
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)
+DATELINE_COLUMNS: tuple[str, ...] = (
+    "document_id", "evidence_start", "evidence_end", "date_end", "date_reason", "place_reason",
+    "negated", "hypothetical", "future", "background",
+)
+COLUMNS: tuple[str, ...] = ACLED_COLUMNS + DATELINE_COLUMNS
+
+_CIVILIANS = 7  # ACLED inter code for civilians
+# ACLED codebook: each event type belongs to one disorder type, except the sub-events below.
+_DISORDER_BY_TYPE = {
+    "battles": "Political violence",
+    "explosions/remote violence": "Political violence",
+    "violence against civilians": "Political violence",
+    "riots": "Demonstrations",
+    "protests": "Demonstrations",
+    "strategic developments": "Strategic developments",
+}
+_DISORDER_BY_SUB_TYPE = {
+    "mob violence": "Political violence",
+    "excessive force against protesters": "Political violence; Demonstrations",
+}
+
+
+def disorder_type(event_type: str | None, sub_event_type: str | None = None) -> str:
+    """ACLED disorder type of an event type (and sub-event type); "" when unknown."""
+    by_sub = _DISORDER_BY_SUB_TYPE.get((sub_event_type or "").casefold())
+    return by_sub or _DISORDER_BY_TYPE.get((event_type or "").casefold(), "")
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED interaction code: the two inter codes, lower first (17); one actor alone gives 10, 20..."""
+    codes = sorted(c for c in (inter1, inter2) if c)
+    if not codes:
+        return None
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+
+
+@functools.lru_cache(maxsize=512)
+def iso_numeric(country: str | None) -> int | None:
+    """ISO 3166-1 numeric code of a country name or code (ACLED's ``iso``); None when unknown."""
+    if not country:
+        return None
+    try:
+        import pycountry  # optional: only this column needs it
+    except ImportError:
+        return None
+    try:
+        return int(pycountry.countries.lookup(country).numeric)
+    except LookupError:
+        log.debug("no ISO code for country %r", country)
+        return None
+
+
+def acled_row(event: Event) -> dict[str, Any]:
+    """One event as a dict keyed by COLUMNS (None where unknown)."""
+    civilian = event.event_type == "Violence against civilians" or _CIVILIANS in (event.inter1, event.inter2)
+    return {
+        "event_id_cnty": event.event_id,
+        "event_date": event.date_start,
+        "year": event.date_start[:4] if event.date_start else None,
+        "time_precision": event.time_precision,
+        "disorder_type": disorder_type(event.event_type, event.sub_event_type),
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": event.actor1,
+        "assoc_actor_1": event.assoc_actor_1,
+        "inter1": event.inter1,
+        "actor2": event.actor2,
+        "assoc_actor_2": event.assoc_actor_2,
+        "inter2": event.inter2,
+        "interaction": interaction(event.inter1, event.inter2),
+        "civilian_targeting": "Civilian targeting" if civilian else None,
+        "iso": iso_numeric(event.country),
+        "region": None,
+        "country": event.country,
+        "admin1": event.admin1,
+        "admin2": event.admin2,
+        "admin3": None,
+        "location": event.location,
+        "latitude": event.latitude,
+        "longitude": event.longitude,
+        "geo_precision": event.geo_precision,
+        "source": event.source,
+        "source_scale": None,
+        "notes": event.evidence_text,
+        "fatalities": event.fatalities or 0,
+        "tags": None,
+        "timestamp": None,
+        "document_id": event.document_id,
+        "evidence_start": event.evidence_start,
+        "evidence_end": event.evidence_end,
+        "date_end": event.date_end,
+        "date_reason": event.date_reason,
+        "place_reason": event.place_reason,
+        "negated": int(event.negated),
+        "hypothetical": int(event.hypothetical),
+        "future": int(event.future),
+        "background": int(event.background),
+    }
+
+
+def write_acled_csv(events: Iterable[Event], fp: TextIO) -> int:
+    """Write a header and one ACLED-style row per event; returns the number of rows."""
+    writer = csv.DictWriter(fp, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for event in events:
+        # csv writes None as an empty cell.
+        writer.writerow(acled_row(event))
+        count += 1
+    return count

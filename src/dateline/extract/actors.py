@@ -1,0 +1,96 @@
+"""Who did what to whom: actor1 and actor2 from the trigger's syntax."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..annotate.components import ActorMention
+from .triggers import Trigger
+
+_AGENT_DEPS = ("nsubj", "agent", "csubj")
+_PATIENT_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "dative")
+_TARGET_PREPS = ("against", "on", "at", "with", "targeting")
+
+
+@dataclass(slots=True)
+class ActorSlots:
+    actor1: ActorMention | None = None
+    actor2: ActorMention | None = None
+    assoc1: list[ActorMention] = field(default_factory=list)
+    assoc2: list[ActorMention] = field(default_factory=list)
+
+
+def _tokens(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _mentions_in(mentions: list[ActorMention], indexes: set[int], head: Token | None = None) -> tuple[ActorMention | None, list[ActorMention]]:
+    """The mention heading a phrase, and the others inside it (associated actors)."""
+    inside = [m for m in mentions if m.token_start in indexes]
+    if not inside:
+        return None, []
+    main = None
+    if head is not None:
+        main = next((m for m in inside if m.token_start <= head.i < m.token_end), None)
+    if main is None:
+        main = inside[-1] if head is not None and all(m.token_end <= head.i + 1 for m in inside) else inside[0]
+    return main, [m for m in inside if m is not main]
+
+
+def _between(trigger: Token) -> tuple[Token, Token] | None:
+    """The two sides of "fighting between X and Y"."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:
+                conj = [c for c in objs[0].children if c.dep_ == "conj"]
+                if conj:
+                    return objs[0], conj[0]
+    return None
+
+
+def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention]) -> ActorSlots:
+    """Pick actor1 (agent) and actor2 (patient) among the sentence's actor mentions."""
+    slots = ActorSlots()
+    if not mentions:
+        return slots
+    head = trigger.head
+    # "the offensive of X", "X's attack": walk up from a nominal trigger to its verb.
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else head
+    sides = _between(head) or (_between(verb) if verb is not head else None)
+    if sides:
+        left, right = sides
+        right_idx = _tokens(right)
+        left_idx = _tokens(left) - right_idx - {t.i for t in right.head.children if t.dep_ == "cc"}
+        slots.actor1, slots.assoc1 = _mentions_in(mentions, left_idx, left)
+        slots.actor2, slots.assoc2 = _mentions_in(mentions, right_idx, right)
+    else:
+        for child in verb.children:
+            if child.dep_ in _AGENT_DEPS and slots.actor1 is None:
+                target = child if child.dep_ != "agent" else next((c for c in child.children if c.dep_ == "pobj"), child)
+                slots.actor1, slots.assoc1 = _mentions_in(mentions, _tokens(target), target)
+            elif child.dep_ in ("dobj", "nsubjpass") and slots.actor2 is None:
+                slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(child), child)
+            elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and slots.actor2 is None:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(obj), obj)
+        if head is not verb and slots.actor1 is None:
+            for child in head.children:
+                if child.dep_ in ("poss", "compound", "amod"):
+                    slots.actor1, slots.assoc1 = _mentions_in(mentions, _tokens(child), child)
+                    if slots.actor1:
+                        break
+    used = {id(m) for m in (slots.actor1, slots.actor2, *slots.assoc1, *slots.assoc2) if m is not None}
+    rest = [m for m in mentions if id(m) not in used]
+    if slots.actor1 is None and rest:
+        before = [m for m in rest if m.token_start < head.i]
+        slots.actor1 = (before or rest)[0]
+        rest.remove(slots.actor1)
+    if slots.actor2 is None and rest and trigger.entry.event_type != "Protests":
+        after = [m for m in rest if m.token_start > head.i]
+        if after:
+            slots.actor2 = after[0]
+    return slots

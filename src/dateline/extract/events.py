@@ -1,0 +1,300 @@
+"""Event mentions from annotated sentences, with every slot filled and traced to its span."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from spacy.tokens import Doc, Span
+
+from ..annotate.components import ActorMention, PlaceMention
+from ..annotate.pipeline import AnnotatedDocument
+from ..annotate.timex import Timex
+from ..models import Event, make_event_id
+from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace
+from .actors import ActorSlots, assign_actors
+from .flags import date_flags, mention_flags
+from .triggers import Lexicon, Trigger, default_lexicon, find_triggers
+from .typing import refine_type
+
+if TYPE_CHECKING:
+    from ..resolve.actors import ActorRegistry
+    from ..resolve.gazetteer import Gazetteer
+
+log = logging.getLogger(__name__)
+
+_NEAR_WORDS = {"near", "outside", "around", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
+
+
+@dataclass
+class _Paragraph:
+    """Narrative state carried from sentence to sentence within one paragraph."""
+
+    index: int = -1
+    timex: Timex | None = None
+    timex_offset: int = 0
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class Extractor:
+    """Turns annotated documents into events; holds the resolvers it needs."""
+
+    registry: "ActorRegistry | None" = None
+    gazetteer: "Gazetteer | None" = None
+    lexicon: Lexicon = field(default_factory=default_lexicon)
+
+    def __post_init__(self) -> None:
+        self.places = PlaceResolver(self.gazetteer) if self.gazetteer is not None else None
+
+    def extract(self, annotated: AnnotatedDocument) -> list[Event]:
+        """Every event mention in the body of one document."""
+        document = annotated.document
+        context = self._context(annotated.docs)
+        events: list[Event] = []
+        para = _Paragraph()
+        for doc in annotated.docs:
+            for sent in doc.sents:
+                index = _paragraph_index(doc, sent)
+                if index != para.index:
+                    para = _Paragraph(index=index)
+                event = self._sentence(document.id, doc, sent, context, para, published=document.published)
+                if event is not None:
+                    event.source = document.source
+                    event.source_url = document.url
+                    event.published = document.published
+                    events.append(event)
+                    para.events.append(event)
+                self._advance_narrative(doc, sent, para)
+        return events
+
+    # -- document context ------------------------------------------------------------------
+
+    def _context(self, docs: list[Doc]) -> PlaceContext:
+        if self.places is None:
+            return PlaceContext()
+        names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or []]
+        return self.places.context(names)
+
+    # -- one sentence ----------------------------------------------------------------------
+
+    def _sentence(self, doc_id: str, doc: Doc, sent: Span, context: PlaceContext, para: _Paragraph, *, published: str | None) -> Event | None:
+        triggers = find_triggers(sent, self.lexicon)
+        if not triggers:
+            return None
+        timexes = _in_sentence(doc._.timexes, sent)
+        primary = [t for t in triggers if not (t.entry.nominal and not _starts_event(t, timexes))]
+        if not primary:
+            self._fill_from_anaphor(doc, sent, triggers, para, context)
+            return None
+        trigger = max(primary, key=lambda t: (t.score, -t.start))
+        offset = doc._.offset
+        start, end = sent.start_char + offset, sent.end_char + offset
+        event = Event(
+            event_id=make_event_id(doc_id, start, end),
+            document_id=doc_id,
+            evidence_start=start,
+            evidence_end=end,
+            evidence_text=sent.text,
+            event_type=trigger.entry.event_type,
+            sub_event_type=trigger.entry.sub_event_type,
+            plover_type=trigger.entry.plover_type,
+            plover_mode=trigger.entry.plover_mode,
+            trigger=doc[trigger.start : trigger.end].text,
+        )
+        event.spans["trigger"] = [doc[trigger.start].idx + offset, doc[trigger.end - 1].idx + len(doc[trigger.end - 1]) + offset]
+        self._date(event, trigger, timexes, para, offset, published)
+        self._place(event, doc, sent, trigger, context)
+        slots = assign_actors(trigger, sent, _in_sentence_actors(doc._.actors, sent))
+        self._actors(event, slots, offset)
+        self._counts(event, doc, sent)
+        refine_type(event, triggers=triggers, sent=sent)
+        flags = mention_flags(trigger.head, sent)
+        date_flags(flags, date_start=event.date_start, date_end=event.date_end, published=published)
+        event.negated, event.hypothetical, event.future, event.background = flags.negated, flags.hypothetical, flags.future, flags.background
+        event.confidence = _confidence(event, trigger)
+        return event
+
+    def _date(self, event: Event, trigger: Trigger, timexes: list[Timex], para: _Paragraph, offset: int, published: str | None) -> None:
+        chosen = _pick_timex(trigger, timexes)
+        if chosen is not None:
+            event.date_start, event.date_end, event.time_precision = chosen.date_start, chosen.date_end, chosen.precision
+            event.date_reason = f"sentence: '{chosen.text}'"
+            event.spans["date"] = [chosen.start + offset, chosen.end + offset]
+        elif para.timex is not None:
+            t = para.timex
+            event.date_start, event.date_end, event.time_precision = t.date_start, t.date_end, t.precision
+            event.date_reason = f"no date in sentence: narrative time '{t.text}' from earlier in the paragraph"
+            event.spans["date"] = [t.start + para.timex_offset, t.end + para.timex_offset]
+        elif published:
+            event.date_start = event.date_end = published[:10]
+            event.time_precision = 1 if len(published) >= 10 else 3
+            event.date_reason = "no date in sentence or paragraph: publication date"
+        else:
+            event.date_reason = "no date in text and the document has no publication date"
+
+    def _place(self, event: Event, doc: Doc, sent: Span, trigger: Trigger, context: PlaceContext) -> None:
+        if self.places is None:
+            event.place_reason = "no gazetteer configured"
+            return
+        mentions = _in_sentence_places(doc._.places, sent)
+        mention = _pick_place(trigger, mentions)
+        resolved: ResolvedPlace | None = None
+        if mention is not None:
+            near = any(t.lower_ in _NEAR_WORDS for t in doc[max(sent.start, mention.token_start - 4) : mention.token_start])
+            resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, near=near)
+            if resolved is not None:
+                event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
+                resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
+        if resolved is None and context.admin1 and self.gazetteer is not None:
+            place = self.gazetteer.admin1_place(context.country_code or "", context.admin1)
+            if place is not None:
+                resolved = ResolvedPlace(place, 3, 4, f"no place in sentence: the document's main province ({context.admin1})")
+        if resolved is None and context.country_code and self.gazetteer is not None:
+            place = self.gazetteer.country(context.country_code)
+            if place is not None:
+                resolved = ResolvedPlace(place, 3, 6, f"no place in sentence: the document's main country ({place.name})")
+        if resolved is None:
+            event.place_reason = "no place found in the sentence or document"
+            return
+        _set_place(event, resolved)
+
+    def _actors(self, event: Event, slots: ActorSlots, offset: int) -> None:
+        date = event.date_start
+        country = event.country
+        for role, mention, assoc in ((1, slots.actor1, slots.assoc1), (2, slots.actor2, slots.assoc2)):
+            if mention is None:
+                continue
+            match = self._resolve_actor(mention, date, country)
+            if match is None:
+                continue
+            setattr(event, f"actor{role}", match.name)
+            setattr(event, f"actor{role}_id", match.actor_id)
+            setattr(event, f"inter{role}", match.inter)
+            event.spans[f"actor{role}"] = [mention.start + offset, mention.end + offset]
+            names = [m.name for m in (self._resolve_actor(a, date, country) for a in assoc) if m is not None and m.name != match.name]
+            if names:
+                setattr(event, f"assoc_actor_{role}", "; ".join(dict.fromkeys(names)))
+
+    def _resolve_actor(self, mention: ActorMention, date: str | None, country: str | None):
+        if self.registry is None:
+            return None
+        return self.registry.resolve(mention.text, date=date, country=country or "Iraq")
+
+    def _counts(self, event: Event, doc: Doc, sent: Span) -> None:
+        for q in _in_sentence(doc._.quantities, sent):
+            if q.kind == "killed" and (event.fatalities is None or q.value > event.fatalities):
+                event.fatalities, event.fatalities_low, event.fatalities_high = q.value, q.low, q.high
+                event.spans["fatalities"] = [q.start + doc._.offset, q.end + doc._.offset]
+            elif q.kind == "injured" and (event.injured is None or q.value > event.injured):
+                event.injured = q.value
+                event.spans["injured"] = [q.start + doc._.offset, q.end + doc._.offset]
+            elif q.kind == "arrested" and (event.arrested is None or q.value > event.arrested):
+                event.arrested = q.value
+
+    def _fill_from_anaphor(self, doc: Doc, sent: Span, triggers: list[Trigger], para: _Paragraph, context: PlaceContext) -> None:
+        """A later sentence about "the offensive" completes the event it refers back to."""
+        for trigger in triggers:
+            target = next((e for e in reversed(para.events) if e.sub_event_type == trigger.entry.sub_event_type), None)
+            if target is None:
+                continue
+            offset = doc._.offset
+            if target.location is None or (target.geo_precision or 3) == 3 and "no place in sentence" in (target.place_reason or ""):
+                mention = _pick_place(trigger, _in_sentence_places(doc._.places, sent))
+                if mention is not None and self.places is not None:
+                    resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context)
+                    if resolved is not None:
+                        resolved.reason = f"'{mention.text}' in a later sentence about the same {trigger.head.text}; {resolved.reason}"
+                        _set_place(target, resolved)
+                        target.spans["place"] = [mention.start + offset, mention.end + offset]
+            if target.actor2 is None:
+                used = {target.actor1_id}
+                for mention in _in_sentence_actors(doc._.actors, sent):
+                    match = self._resolve_actor(mention, target.date_start, target.country)
+                    if match is not None and match.actor_id not in used and match.inter != 7:
+                        target.actor2, target.actor2_id, target.inter2 = match.name, match.actor_id, match.inter
+                        target.spans["actor2"] = [mention.start + offset, mention.end + offset]
+                        break
+            return
+
+    def _advance_narrative(self, doc: Doc, sent: Span, para: _Paragraph) -> None:
+        calendar = [t for t in _in_sentence(doc._.timexes, sent) if t.is_calendar and t.mod != "START"]
+        if calendar:
+            para.timex = calendar[-1]
+            para.timex_offset = doc._.offset
+
+
+def _set_place(event: Event, resolved: ResolvedPlace) -> None:
+    p = resolved.place
+    event.location, event.latitude, event.longitude = p.name, p.latitude, p.longitude
+    event.country, event.admin1, event.admin2 = p.country, p.admin1, p.admin2
+    event.geonameid = p.geonameid
+    if p.is_admin1:
+        event.admin1 = event.admin1 or p.name
+    event.geo_precision, event.where_prec, event.place_reason = resolved.geo_precision, resolved.where_prec, resolved.reason
+
+
+def _paragraph_index(doc: Doc, sent: Span) -> int:
+    return doc.text.count("\n\n", 0, sent.start_char)
+
+
+def _in_sentence(items: Iterable | None, sent: Span) -> list:
+    return [x for x in items or [] if sent.start_char <= x.start < sent.end_char]
+
+
+def _in_sentence_actors(items: Iterable[ActorMention] | None, sent: Span) -> list[ActorMention]:
+    return [x for x in items or [] if sent.start <= x.token_start < sent.end]
+
+
+def _in_sentence_places(items: Iterable[PlaceMention] | None, sent: Span) -> list[PlaceMention]:
+    return [x for x in items or [] if sent.start <= x.token_start < sent.end]
+
+
+def _starts_event(trigger: Trigger, timexes: list[Timex]) -> bool:
+    """A nominal trigger ("the offensive") starts a new event only when the sentence dates it."""
+    return any(t.is_calendar and t.mod != "START" for t in timexes)
+
+
+def _pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
+    calendar = [t for t in timexes if t.is_calendar]
+    if not calendar:
+        return None
+    # "since March" says how long something has gone on; it dates the event only if nothing else does.
+    preferred = [t for t in calendar if t.mod != "START"] or calendar
+    head = trigger.head
+    related = {tok.i for tok in head.subtree} | {tok.i for tok in head.head.subtree}
+    attached = []
+    for t in preferred:
+        span = head.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and any(tok.i in related for tok in span):
+            attached.append(t)
+    pool = attached or preferred
+    return min(pool, key=lambda t: (t.precision or 9, abs(t.start - head.idx)))
+
+
+def _pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention | None:
+    if not mentions:
+        return None
+    head = trigger.head
+    subtree = {t.i for t in head.subtree}
+    scored = []
+    for m in mentions:
+        score = 0
+        if m.token_start in subtree:
+            score += 2
+        distance = abs(m.token_start - head.i)
+        scored.append((-score, distance, m))
+    scored.sort(key=lambda x: (x[0], x[1]))
+    return scored[0][2]
+
+
+def _confidence(event: Event, trigger: Trigger) -> float:
+    score = 0.4 + (0.15 if trigger.is_verb else 0.0)
+    score += 0.1 if event.actor1 else 0.0
+    score += 0.1 if "place" in event.spans else 0.0
+    score += 0.1 if "date" in event.spans and (event.date_reason or "").startswith("sentence") else 0.0
+    score += 0.05 if event.fatalities is not None else 0.0
+    if event.negated or event.hypothetical:
+        score -= 0.1
+    return round(max(0.05, min(score, 0.95)), 2)

@@ -1,0 +1,133 @@
+"""Event triggers: the words in a sentence that announce an event, from the lexicon file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+from ..config import package_data
+from ..errors import ExtractError
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One lexicon entry: the ACLED and PLOVER types its words suggest."""
+
+    event_type: str
+    sub_event_type: str
+    plover_type: str | None
+    plover_mode: str | None
+    weight: int
+    pos: frozenset[str] = frozenset()
+    needs_object: frozenset[str] = frozenset()
+    nominal: bool = False
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A trigger found in a sentence (token indexes into the spaCy Doc)."""
+
+    start: int
+    end: int
+    entry: TriggerEntry
+    head: Token
+    is_verb: bool
+
+    @property
+    def score(self) -> int:
+        return self.entry.weight * 2 + (1 if self.is_verb else 0)
+
+
+@dataclass
+class Lexicon:
+    """Lemma and phrase lookups built from ``event_triggers.yaml``."""
+
+    lemmas: dict[str, list[TriggerEntry]] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], list[TriggerEntry]] = field(default_factory=dict)
+    max_phrase: int = 1
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Read the trigger lexicon; ExtractError names the entry that is wrong."""
+    path = path or package_data("event_triggers.yaml")
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ExtractError(f"cannot read trigger lexicon: {err}", where=str(path)) from err
+    lexicon = Lexicon()
+    for i, item in enumerate(raw or []):
+        try:
+            entry = TriggerEntry(
+                event_type=item["type"],
+                sub_event_type=item["sub"],
+                plover_type=item.get("plover"),
+                plover_mode=item.get("mode"),
+                weight=int(item.get("weight", 1)),
+                pos=frozenset(item.get("pos") or ()),
+                needs_object=frozenset(w.lower() for w in item.get("needs_object") or ()),
+                nominal=bool(item.get("nominal", False)),
+            )
+        except (KeyError, TypeError, ValueError) as err:
+            raise ExtractError(f"entry {i + 1} is malformed: {err}", where=str(path)) from err
+        for lemma in item.get("lemmas") or ():
+            lexicon.lemmas.setdefault(lemma.lower(), []).append(entry)
+        for phrase in item.get("phrases") or ():
+            words = tuple(phrase.lower().split())
+            lexicon.phrases.setdefault(words, []).append(entry)
+            lexicon.max_phrase = max(lexicon.max_phrase, len(words))
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def _object_words(token: Token) -> set[str]:
+    """Lower-cased lemmas of the token's objects, including through a preposition."""
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "dative", "oprd"):
+            words.update(t.lemma_.lower() for t in child.subtree)
+        elif child.dep_ == "prep":
+            words.update(t.lemma_.lower() for t in child.subtree)
+    if token.dep_ in ("amod", "compound"):
+        words.add(token.head.lemma_.lower())
+    return words
+
+
+def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
+    """Triggers in one sentence, phrases before single words, none overlapping."""
+    lexicon = lexicon or default_lexicon()
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    lowers = [t.lower_ for t in sent]
+    for n in range(min(lexicon.max_phrase, len(sent)), 1, -1):
+        for i in range(len(sent) - n + 1):
+            entries = lexicon.phrases.get(tuple(lowers[i : i + n]))
+            if not entries or any(sent.start + j in taken for j in range(i, i + n)):
+                continue
+            span = sent[i : i + n]
+            head = span.root
+            found.append(Trigger(span.start, span.end, entries[0], head, head.pos_ in ("VERB", "AUX")))
+            taken.update(range(span.start, span.end))
+    for token in sent:
+        if token.i in taken or token.is_stop and token.lemma_.lower() not in lexicon.lemmas:
+            continue
+        entries = lexicon.lemmas.get(token.lemma_.lower()) or lexicon.lemmas.get(token.lower_)
+        if not entries:
+            continue
+        for entry in entries:
+            if entry.pos and token.pos_ not in entry.pos:
+                continue
+            if entry.needs_object and not (entry.needs_object & _object_words(token)):
+                continue
+            found.append(Trigger(token.i, token.i + 1, entry, token, token.pos_ in ("VERB", "AUX")))
+            taken.add(token.i)
+            break
+    found.sort(key=lambda t: t.start)
+    return found

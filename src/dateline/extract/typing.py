@@ -1,0 +1,22 @@
+"""Final event type: the trigger's type refined by weapon and by who was hit (ACLED rules)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..models import Event
+from .triggers import Trigger
+
+_ARMED = {1, 2, 3, 4, 8}
+_SECURITY_VICTIMS = {"soldier", "soldiers", "troops", "policeman", "policemen", "police", "officer", "officers", "guard", "guards", "militant", "militants", "fighter", "fighters", "insurgent", "insurgents", "recruit", "recruits", "peshmerga", "gunman", "gunmen"}
+
+
+def refine_type(event: Event, *, triggers: list[Trigger], sent: Span) -> None:
+    """Apply ACLED's distinctions the lexicon alone cannot make."""
+    if event.event_type != "Violence against civilians" or event.sub_event_type != "Attack":
+        return
+    # An attack whose target is an armed actor (or armed victims) is a battle, not violence against civilians.
+    victims = {t.lower_ for t in sent}
+    if (event.inter2 in _ARMED) or (event.inter2 is None and victims & _SECURITY_VICTIMS and event.inter1 != 7):
+        event.event_type, event.sub_event_type = "Battles", "Armed clash"
+        event.plover_type, event.plover_mode = "FIGHT", "small-arms"

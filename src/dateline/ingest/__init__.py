@@ -1,0 +1,27 @@
+"""Ingest: turn files, directories, URLs, JSON lines and feeds into Documents.
+
+    iter_documents(sources)   batch entry point; yields Document or IngestError, never raises
+    read_file(path)           one file -> list[Document]; raises IngestError
+    document_from_text(text)  a Document with header/body/references/sidebar/comments sections
+    split_sections(text)      the sections alone
+    parse_references(text)    the citations of a reference list
+    count_sources(sources)    how many inputs, for a progress bar
+"""
+
+from __future__ import annotations
+
+from .decode import DEFAULT_MAX_BYTES
+from .plaintext import document_from_text
+from .references import parse_references
+from .sections import split_sections
+from .sources import count_sources, iter_documents, read_file
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "count_sources",
+    "document_from_text",
+    "iter_documents",
+    "parse_references",
+    "read_file",
+    "split_sections",
+]

@@ -1,0 +1,76 @@
+"""Plain text and Markdown documents, and `document_from_text`, which every reader uses."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from dateline.models import REFERENCES, Document
+
+from .references import normalise_date, parse_references
+from .sections import parse_header, split_sections
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["document_from_text", "hash_id", "read_plaintext"]
+
+
+def hash_id(text: str) -> str:
+    """Fallback document id: "sha1-" + 16 hex digits of the sha1 of the raw text."""
+    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def document_from_text(
+    text: str,
+    *,
+    id: str | None = None,  # noqa: A002 - the public name of the field
+    title: str | None = None,
+    published: object = None,
+    url: str | None = None,
+    source: str | None = None,
+    author: str | None = None,
+    origin: str | None = None,
+    day_first: bool = False,
+) -> Document:
+    """A Document with sections and references; metadata not given is read from header lines.
+
+    `published` may be any date-like value; it is stored as an ISO date or None (never today).
+    The id defaults to the URL, else a hash of the text.
+    """
+    header = parse_header(text, day_first=day_first)
+    sections = split_sections(text, day_first=day_first)
+    references = []
+    for section in sections:
+        if section.kind == REFERENCES:
+            references.extend(
+                parse_references(
+                    text[section.start : section.end], offset=section.start, day_first=day_first
+                )
+            )
+    iso = normalise_date(published, day_first=day_first) if published is not None else None
+    if published not in (None, "") and iso is None:
+        logger.debug("unparseable published date %r ignored", published)
+    return Document(
+        id=str(id) if id not in (None, "") else (url or hash_id(text)),
+        text=text,
+        title=_blank_to_none(title) or header.title,
+        published=iso or header.published,
+        url=_blank_to_none(url),
+        source=_blank_to_none(source),
+        author=_blank_to_none(author) or header.author,
+        origin=origin,
+        sections=sections,
+        references=references,
+    )
+
+
+def _blank_to_none(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def read_plaintext(text: str, *, origin: str | None = None, day_first: bool = False) -> Document:
+    """A plain-text or Markdown file: the text is kept as decoded, header lines give metadata."""
+    return document_from_text(text, origin=origin, day_first=day_first)

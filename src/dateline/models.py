@@ -1,0 +1,200 @@
+"""The data model shared by every stage: documents in, events out.
+
+Offsets (``start``/``end``) are always character offsets into ``Document.text``,
+end exclusive, so ``doc.text[start:end]`` is the evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+# Section kinds. Events are extracted from BODY sections only.
+BODY = "body"
+HEADER = "header"
+REFERENCES = "references"
+SIDEBAR = "sidebar"
+COMMENTS = "comments"
+SECTION_KINDS = (BODY, HEADER, REFERENCES, SIDEBAR, COMMENTS)
+
+
+def normalise_text(text: str) -> str:
+    """Text reduced for duplicate detection: NFKC, case-folded, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def text_hash(text: str) -> str:
+    """sha256 of the normalised text (hex, 64 chars)."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Section:
+    """A part of a document: body, header, reference list, sidebar or comments."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Reference:
+    """A source the document cites, parsed from its reference list."""
+
+    text: str
+    start: int
+    end: int
+    author: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None  # ISO date (YYYY-MM-DD, YYYY-MM or YYYY)
+    date_text: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """One source text with its metadata and sections."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date YYYY-MM-DD (or coarser) of publication
+    url: str | None = None
+    source: str | None = None  # outlet or blog name
+    author: str | None = None
+    origin: str | None = None  # path or URL it was read from
+    content_hash: str = ""
+    sections: list[Section] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            self.content_hash = text_hash(self.text)
+        if not self.sections and self.text:
+            self.sections = [Section(BODY, 0, len(self.text))]
+
+    def body_sections(self) -> list[Section]:
+        """Sections that events may be extracted from."""
+        return [s for s in self.sections if s.kind == BODY]
+
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class Place:
+    """A gazetteer entry."""
+
+    name: str
+    latitude: float
+    longitude: float
+    geonameid: int | None = None
+    feature_class: str | None = None  # GeoNames: A admin, P populated place, L area, ...
+    feature_code: str | None = None  # PCLI country, ADM1 province, ADM2 district, PPL..., PPLX section
+    country_code: str | None = None  # ISO 3166-1 alpha-2
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    population: int = 0
+    source: str | None = None  # which input it came from
+
+    @property
+    def is_country(self) -> bool:
+        return (self.feature_code or "").startswith("PCL")
+
+    @property
+    def is_admin1(self) -> bool:
+        return self.feature_code == "ADM1"
+
+
+@dataclass(slots=True)
+class Actor:
+    """A canonical actor from the registry."""
+
+    id: str
+    name: str
+    inter: int  # ACLED inter code 1-8
+    type: str  # state_forces, government, rebel_group, political_militia, identity_militia, rioters, protesters, civilians, external
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    valid_from: str | None = None
+    valid_to: str | None = None
+    member_of: str | None = None  # id of the organisation a person acts for
+
+
+@dataclass
+class Event:
+    """One event mention, in the flat record of DESIGN.md."""
+
+    event_id: str
+    document_id: str
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str
+    event_type: str
+    sub_event_type: str
+    plover_type: str | None = None
+    plover_mode: str | None = None
+    trigger: str | None = None
+    actor1: str | None = None
+    actor1_id: str | None = None
+    inter1: int | None = None
+    assoc_actor_1: str | None = None
+    actor2: str | None = None
+    actor2_id: str | None = None
+    inter2: int | None = None
+    assoc_actor_2: str | None = None
+    date_start: str | None = None
+    date_end: str | None = None
+    time_precision: int | None = None
+    date_reason: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    where_prec: int | None = None
+    geonameid: int | None = None
+    place_reason: str | None = None
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    background: bool = False
+    source: str | None = None
+    source_url: str | None = None
+    published: str | None = None
+    confidence: float = 0.5
+    # field name -> [start, end] of the text each slot came from
+    spans: dict[str, list[int]] = field(default_factory=dict)
+
+    def to_record(self) -> dict[str, Any]:
+        """The flat JSON-able record (the `extract --format jsonl` contract)."""
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> "Event":
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in record.items() if k in names})
+
+    @property
+    def counted(self) -> bool:
+        """Whether the event counts by default (not negated, hypothetical, future or background)."""
+        return not (self.negated or self.hypothetical or self.future or self.background)
+
+
+def make_event_id(document_id: str, start: int, end: int) -> str:
+    """Stable event id: hash of document id and evidence span."""
+    return hashlib.sha1(f"{document_id}:{start}:{end}".encode("utf-8")).hexdigest()[:16]
+
+
+# Column order of the flat record, used by CSV exports and tables.
+EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))

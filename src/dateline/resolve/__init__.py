@@ -1,0 +1,1 @@
+"""Resolution of mentions to canonical entities: the gazetteer (places) and the actor registry."""

@@ -1,0 +1,205 @@
+"""Read-only access to the gazetteer SQLite file: name lookups ranked for conflict reporting.
+
+Ranking of the candidates for a surface name (first difference decides):
+
+1. the preferred country (``country_code=``) and province (``admin1=``), when given;
+2. the feature a generic word asked for ("Maysan *province*", "Kut *city*");
+3. the full name's key before the key without a generic word;
+4. importance: country, then a city of 20,000+ that shares its name with the province it
+   lies in ("Baghdad", "Basra": news mean the city), then provinces, populated places,
+   districts, other features, places without population (neighbourhoods, villages);
+5. population, largest first.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from ..config import gazetteer_path
+from ..errors import ResolveError
+from ..models import Place
+from .names import normalise_name, strip_generic
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Gazetteer"]
+
+_BUILD_HINT = "run `dateline gazetteer build`"
+_CAPITAL_POPULATION = 20000  # a same-named city this big is what "Baghdad"/"Basra" mean, not the province
+_COLUMNS = ("id, geonameid, name, latitude, longitude, feature_class, feature_code, country_code, "
+            "admin1_code, admin1, admin2, population, source, tier")
+_LOOKUP_SQL = (f"SELECT n.key, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+               "FROM names n JOIN places p ON p.id = n.place_rowid WHERE n.key IN (?, ?)")
+_Row = tuple  # (id, geonameid, name, lat, lon, fclass, fcode, cc, a1code, admin1, admin2, pop, source, tier)
+
+
+class Gazetteer:
+    """A built gazetteer file, opened read-only; safe to share between threads."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise ResolveError("gazetteer file not found", where=str(self.path), hint=_BUILD_HINT)
+        try:
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._con.execute("PRAGMA query_only=ON")
+            self.meta = dict(self._con.execute("SELECT key, value FROM meta").fetchall())
+            self._countries = {cc: (a3, name, rowid) for cc, a3, name, rowid in
+                               self._con.execute("SELECT code, alpha3, name, place_rowid FROM countries")}
+        except sqlite3.DatabaseError as exc:
+            raise ResolveError(f"gazetteer file is not readable: {exc}", where=str(self.path),
+                               hint=f"delete it and {_BUILD_HINT}") from exc
+        self._lock = threading.Lock()
+        self._alpha3 = {a3: cc for cc, (a3, _n, _r) in self._countries.items() if a3}
+        # per-instance caches of the normalised-key queries
+        self._candidates = lru_cache(maxsize=50000)(self._candidates_uncached)
+        self._known = lru_cache(maxsize=100000)(self._known_uncached)
+        self._admin1_codes = lru_cache(maxsize=4096)(self._admin1_codes_uncached)
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        """The gazetteer at config.gazetteer_path(), built first if missing (one builder at a time)."""
+        path = gazetteer_path()
+        if not path.exists():
+            from .gazetteer_build import build_gazetteer
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path.with_name(path.name + ".lock"), "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be building it right now
+                try:
+                    if not path.exists():
+                        log.info("building the gazetteer at %s (once, about half a minute)", path)
+                        build_gazetteer(path)
+                finally:
+                    fcntl.flock(lock, fcntl.LOCK_UN)
+        return cls(path)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._con.close()
+
+    def __enter__(self) -> "Gazetteer":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ queries
+
+    def _query(self, sql: str, params: tuple) -> list[tuple]:
+        with self._lock:  # one connection shared by threads
+            return self._con.execute(sql, params).fetchall()
+
+    def _candidates_uncached(self, key: str, key2: str) -> tuple[tuple[int, _Row], ...]:
+        """(match, row) for every place indexed under key (match 0) or key2 (match 1)."""
+        best: dict[int, tuple[int, _Row]] = {}
+        for found_key, *row in self._query(_LOOKUP_SQL, (key, key2)):
+            match = 0 if found_key == key else 1
+            if row[0] not in best or match < best[row[0]][0]:
+                best[row[0]] = (match, tuple(row))
+        return tuple(best.values())
+
+    def _known_uncached(self, key: str, key2: str) -> bool:
+        return bool(self._query("SELECT 1 FROM names WHERE key IN (?, ?) LIMIT 1", (key, key2)))
+
+    def _admin1_codes_uncached(self, admin1: str, country_code: str | None) -> frozenset[tuple[str, str]]:
+        """(country, admin1 code) pairs that a province name or code may mean."""
+        codes = {(cc, code) for cc, code in self._query(
+            "SELECT country_code, admin1_code FROM admin1 WHERE admin1_code = ? OR name = ?", (admin1, admin1))}
+        key, key2 = normalise_name(admin1), strip_generic(admin1)[0]
+        for _match, row in self._candidates(key, key2):
+            if row[6] == "ADM1":
+                codes.add((row[7], row[8]))
+        if country_code:
+            codes = {c for c in codes if c[0] == country_code}
+        return frozenset(codes)
+
+    def _rank(self, candidates: tuple[tuple[int, _Row], ...], *, hint: str | None,
+              country_code: str | None, admin1: str | None) -> list[_Row]:
+        wanted_a1 = self._admin1_codes(admin1, country_code) if admin1 else frozenset()
+        provinces = {(row[7], row[8]) for _m, row in candidates if row[6] == "ADM1"}
+
+        def order(item: tuple[int, _Row]) -> tuple:
+            match, row = item
+            tier = row[13]
+            if row[5] == "P" and row[11] >= _CAPITAL_POPULATION and (row[7], row[8]) in provinces:
+                tier = 1
+            hinted = hint is None or (row[5] == hint if len(hint) == 1 else row[6] == hint)
+            return (country_code is not None and row[7] != country_code,
+                    bool(admin1) and (row[7], row[8]) not in wanted_a1,
+                    not hinted, match, tier, -row[11], row[0])
+
+        return [row for _m, row in sorted(candidates, key=order)]
+
+    def _place(self, row: _Row) -> Place:
+        _id, gid, name, lat, lon, fclass, fcode, cc, _a1code, admin1, admin2, pop, source, _tier = row
+        country = self._countries.get(cc)
+        return Place(name=name, latitude=lat, longitude=lon, geonameid=gid, feature_class=fclass,
+                     feature_code=fcode, country_code=cc, country=country[1] if country else None,
+                     admin1=admin1, admin2=admin2, population=pop, source=source)
+
+    # ------------------------------------------------------------ public API
+
+    def lookup(self, name: str, *, country_code: str | None = None, admin1: str | None = None,
+               limit: int = 10) -> list[Place]:
+        """Candidate places for a surface name, best first (empty when the name is unknown).
+
+        ``country_code`` (ISO alpha-2) and ``admin1`` (province name or code) are
+        preferences from the document's context, not filters.
+        """
+        key = normalise_name(name)
+        key2, hint = strip_generic(name)
+        if not key:
+            return []
+        candidates = self._candidates(key, key2)
+        if not candidates:
+            return []
+        cc = country_code.upper() if country_code else None
+        ranked = self._rank(candidates, hint=hint, country_code=cc, admin1=admin1)
+        return [self._place(row) for row in ranked[:limit]]
+
+    def is_known(self, name: str) -> bool:
+        """Whether any place is indexed under the name (cheap; many common words name a village somewhere)."""
+        key = normalise_name(name)
+        return bool(key) and self._known(key, strip_generic(name)[0])
+
+    def get(self, geonameid: int) -> Place:
+        """The place with this GeoNames id; ResolveError if the gazetteer has none."""
+        rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE geonameid = ? ORDER BY tier LIMIT 1", (geonameid,))
+        if not rows:
+            raise ResolveError(f"no place with GeoNames id {geonameid}", where=str(self.path),
+                               hint="ids of dateline's own places (UCDP, curated) are empty; look them up by name")
+        return self._place(rows[0])
+
+    def country(self, name_or_code: str) -> Place | None:
+        """The country for an ISO alpha-2/alpha-3 code or a country name; None means "not a country name"."""
+        text = name_or_code.strip()
+        cc = text.upper() if len(text) == 2 and text.isalpha() else self._alpha3.get(text.upper())
+        if cc and cc in self._countries and self._countries[cc][2] is not None:
+            rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (self._countries[cc][2],))
+            return self._place(rows[0]) if rows else None
+        for place in self.lookup(text, limit=3):
+            if place.is_country:
+                return place
+        return None
+
+    def admin1_place(self, country_code: str, admin1: str) -> Place | None:
+        """The province (ADM1) of a country by code ("14") or name ("Maysan"); None when the country has no such province."""
+        cc = country_code.upper()
+        for code_cc, code in sorted(self._admin1_codes(admin1, cc)):
+            rows = self._query(f"SELECT {_COLUMNS} FROM places WHERE id = "
+                               "(SELECT place_rowid FROM admin1 WHERE country_code = ? AND admin1_code = ?)",
+                               (code_cc, code))
+            if rows:
+                return self._place(rows[0])
+        return None
+
+    def country_name(self, country_code: str) -> str | None:
+        """English name of a country code ("IQ" -> "Iraq"); None for an unknown code."""
+        info = self._countries.get(country_code.upper())
+        return info[1] if info else None

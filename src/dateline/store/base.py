@@ -1,0 +1,234 @@
+"""The store interface every backend implements, and the parts they share.
+
+Nothing here speaks SQL: placeholders, full-text search and upserts differ
+between SQLite and PostgreSQL and live in each backend module.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+
+from .. import config
+from ..errors import ConfigError, StoreError
+from ..models import Document, Event
+from ..query import TIMELINE_PERIODS, EventFilter
+
+log = logging.getLogger(__name__)
+
+# How search snippets mark the matched words: plain text, safe to show anywhere.
+SNIPPET_OPEN = "**"
+SNIPPET_CLOSE = "**"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One line of a document listing."""
+
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    origin: str | None
+    n_events: int
+    n_words: int
+    added_at: str
+
+
+@dataclass(slots=True)
+class TimelineRow:
+    """Events in one period: how many, their fatalities, and counts per event type."""
+
+    period: str  # 2008-03-25 (day), 2008-W13 (ISO week), 2008-03 (month), 2008 (year)
+    events: int = 0
+    fatalities: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A full-text match: in a document's text (event_id None) or in an event's evidence."""
+
+    document_id: str
+    title: str | None
+    snippet: str
+    event_id: str | None
+    score: float  # higher is better
+
+
+class Store(abc.ABC):
+    """Documents and their events, written per document in one transaction."""
+
+    @abc.abstractmethod
+    def add_document(self, doc: Document, events: Sequence[Event]) -> bool:
+        """Store a document with its sections, references and events atomically.
+
+        Returns False, writing nothing, when a document with the same id or the
+        same content hash is already stored. Raises StoreError (and writes
+        nothing) when any part fails.
+        """
+
+    @abc.abstractmethod
+    def has_document(self, document_id: str | None = None, *, content_hash: str | None = None) -> bool:
+        """Whether a document with this id (or this content hash) is stored."""
+
+    @abc.abstractmethod
+    def get_document(self, document_id: str) -> Document:
+        """The stored document with its sections and references; StoreError if missing."""
+
+    @abc.abstractmethod
+    def get_event(self, event_id: str) -> Event:
+        """One event by id; StoreError if missing."""
+
+    @abc.abstractmethod
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[DocumentSummary]:
+        """Stored documents in the order they were added."""
+
+    @abc.abstractmethod
+    def events(self, filters: EventFilter | None = None) -> list[Event]:
+        """Matching events ordered by date_start (undated last), document, evidence_start."""
+
+    @abc.abstractmethod
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        """How many events match (the filter's limit and offset are ignored)."""
+
+    @abc.abstractmethod
+    def timeline(self, filters: EventFilter | None = None, *, by: str = "month") -> list[TimelineRow]:
+        """Dated matching events per day, week, month or year, oldest period first."""
+
+    @abc.abstractmethod
+    def on_this_day(self, month: int, day: int, filters: EventFilter | None = None) -> list[Event]:
+        """Matching events with day precision (time_precision 1) on this calendar day, any year."""
+
+    @abc.abstractmethod
+    def search(self, text: str, *, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over document title/text and event evidence, best first."""
+
+    @abc.abstractmethod
+    def stats(self) -> dict:
+        """Counts: documents, events, counted_events, references (and schema_version)."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release the connection; the store cannot be used afterwards."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def check_event(doc: Document, event: Event) -> None:
+    """Raise StoreError unless the event belongs to ``doc`` and its evidence span lies inside the text."""
+    if event.document_id != doc.id:
+        raise StoreError(
+            f"event belongs to document {event.document_id!r}, not {doc.id!r}",
+            where=event.event_id,
+            hint="pass each document with its own events",
+        )
+    start, end = event.evidence_start, event.evidence_end
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(doc.text)):
+        raise StoreError(
+            f"evidence span [{start}, {end}) is outside the document text (length {len(doc.text)})",
+            where=event.event_id,
+            hint="evidence offsets are character offsets into Document.text",
+        )
+
+
+def check_period(by: str) -> None:
+    """Raise ConfigError unless ``by`` is a known timeline period."""
+    if by not in TIMELINE_PERIODS:
+        raise ConfigError(
+            f"unknown timeline period {by!r}",
+            where="by",
+            hint=f"use one of: {', '.join(TIMELINE_PERIODS)}",
+        )
+
+
+def period_of(date: str, by: str) -> str | None:
+    """The period label of an ISO date, or None when the date is coarser than the period."""
+    if by == "year":
+        return date[:4] if len(date) >= 4 else None
+    if by == "month":
+        return date[:7] if len(date) >= 7 else None
+    if len(date) < 10:
+        return None
+    if by == "day":
+        return date[:10]
+    try:
+        year, week, _ = dt.date.fromisoformat(date[:10]).isocalendar()
+    except ValueError:
+        return None
+    return f"{year}-W{week:02d}"
+
+
+def aggregate_timeline(rows: Iterable[tuple[str, str | None, int | None]], *, by: str) -> list[TimelineRow]:
+    """Fold (date_start, event_type, fatalities) rows into TimelineRows, oldest first."""
+    check_period(by)
+    periods: dict[str, TimelineRow] = {}
+    too_coarse = 0
+    for date, event_type, fatalities in rows:
+        period = period_of(date, by) if date else None
+        if period is None:
+            too_coarse += 1
+            continue
+        row = periods.get(period)
+        if row is None:
+            row = periods[period] = TimelineRow(period)
+        row.events += 1
+        row.fatalities += fatalities or 0
+        kind = event_type or "unknown"
+        row.by_type[kind] = row.by_type.get(kind, 0) + 1
+    if too_coarse:
+        log.info("timeline by %s: %d events left out (no date or date coarser than a %s)", by, too_coarse, by)
+    return [periods[key] for key in sorted(periods)]
+
+
+def open_store(target: str | os.PathLike[str] | None = None) -> Store:
+    """Open the store at ``target``: a path or sqlite:///path (SQLite), postgresql://... (not yet).
+
+    None uses config.database_path() ($DATELINE_DB or ./dateline.db).
+    """
+    location = config.database_path(target)
+    if location.startswith(("postgresql://", "postgres://", "postgresql+")):
+        raise StoreError(
+            "PostgreSQL backend not available yet",
+            where=_redact(location),
+            hint="use a SQLite file path (e.g. dateline.db) for now",
+        )
+    if location.startswith("sqlite://"):
+        # SQLAlchemy convention: sqlite:///rel.db, sqlite:////abs.db, sqlite:// is in memory.
+        location = location[len("sqlite://"):]
+        location = location[1:] if location.startswith("/") else location
+        location = location or ":memory:"
+    elif "://" in location:
+        raise StoreError(
+            "unknown database URL scheme",
+            where=_redact(location),
+            hint="use a file path, sqlite:///path or postgresql://...",
+        )
+    from .sqlite import SQLiteStore  # here, not at the top: sqlite imports this module
+
+    return SQLiteStore(location)
+
+
+def _redact(url: str) -> str:
+    """A database URL without its password, fit for error messages."""
+    scheme, sep, rest = url.partition("://")
+    if "@" in rest:
+        creds, _, host = rest.rpartition("@")
+        user = creds.split(":", 1)[0]
+        return f"{scheme}{sep}{user}:***@{host}"
+    return url

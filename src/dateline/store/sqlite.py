@@ -1,0 +1,491 @@
+"""The SQLite backend: one file, WAL mode, FTS5 full-text search.
+
+Everything dialect-specific lives here: ``?`` placeholders, FTS5 MATCH syntax,
+bm25/snippet, the SQL functions used for name matching, and how a filter
+becomes a WHERE clause.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import json
+import logging
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..errors import ConfigError, StoreError
+from ..models import EVENT_FIELDS, Document, Event, Reference, Section
+from ..query import EventFilter, place_key
+from . import migrations
+from .base import (
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    DocumentSummary,
+    SearchHit,
+    Store,
+    TimelineRow,
+    aggregate_timeline,
+    check_event,
+    check_period,
+)
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000  # writers wait this long for another writer's transaction
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_BOOL_FIELDS = frozenset({"negated", "hypothetical", "future", "background"})
+_EVENT_COLUMNS = ", ".join(f'e."{name}"' for name in EVENT_FIELDS)
+_EVENT_INSERT = (
+    f"INSERT INTO events ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in EVENT_FIELDS)}) "
+    f"VALUES ({', '.join('?' for _ in EVENT_FIELDS)})"
+)
+_EVENT_ORDER = "ORDER BY e.date_start IS NULL, e.date_start, e.document_id, e.evidence_start, e.event_id"
+_FLAGGED = "e.negated = 0 AND e.hypothetical = 0 AND e.future = 0 AND e.background = 0"
+_ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_id", "actor2_id")
+_UNIT_SEP = "\x1f"  # joins actor fields so one substring test cannot span two of them
+
+T = TypeVar("T")
+
+
+def _fold(value: str | None) -> str | None:
+    return value.casefold() if value is not None else None
+
+
+def _place(value: str | None) -> str | None:
+    return place_key(value) if value is not None else None
+
+
+def _sql_errors(method: Callable[..., T]) -> Callable[..., T]:
+    """Turn sqlite3 errors escaping a public method into StoreError naming the database."""
+
+    @functools.wraps(method)
+    def wrapper(self: SQLiteStore, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as err:
+            raise StoreError(f"{method.__name__} failed: {err}", where=self.path) from err
+
+    return wrapper
+
+
+class SQLiteStore(Store):
+    """A dateline database in one SQLite file (or ``:memory:``)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._lock = threading.RLock()  # one connection, possibly shared by a web server's threads
+        self._conn = _connect(self.path)
+        try:
+            self.applied_migrations = migrations.migrate(self._conn, where=self.path)
+            self._check_columns()
+        except BaseException:
+            self._conn.close()
+            raise
+        self._closed = False
+
+    # -- writing -----------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                # SQLite may already have rolled back (disk full, I/O error); a failed COMMIT leaves it open.
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+
+    def add_document(self, doc: Document, events: Sequence[Event]) -> bool:
+        """Store a document with its sections, references and events in one transaction (False if already stored)."""
+        try:
+            with self._transaction() as conn:
+                if self._exists(conn, doc.id, doc.content_hash):
+                    log.debug("%s: document %s already stored", self.path, doc.id)
+                    return False
+                self._insert_document(conn, doc)
+                for event in events:
+                    check_event(doc, event)
+                    try:
+                        conn.execute(_EVENT_INSERT, _event_row(event))
+                    except sqlite3.IntegrityError as err:
+                        raise StoreError(
+                            f"event could not be stored: {err}", where=f"{doc.id}#{event.event_id}",
+                            hint="event ids must be unique and event_type, sub_event_type and evidence set",
+                        ) from err
+                    conn.execute(
+                        "INSERT INTO events_fts (event_id, document_id, evidence_text, actor1, actor2, location)"
+                        " VALUES (?, ?, ?, ?, ?, ?)",
+                        (event.event_id, doc.id, event.evidence_text, event.actor1, event.actor2, event.location),
+                    )
+        except sqlite3.Error as err:
+            raise StoreError(f"document could not be stored: {err}", where=doc.id) from err
+        return True
+
+    @staticmethod
+    def _exists(conn: sqlite3.Connection, document_id: str | None, content_hash: str | None) -> bool:
+        row = conn.execute(
+            "SELECT 1 FROM documents WHERE id = ? OR content_hash = ? LIMIT 1", (document_id, content_hash)
+        ).fetchone()
+        return row is not None
+
+    def _insert_document(self, conn: sqlite3.Connection, doc: Document) -> None:
+        added_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+        conn.execute(
+            "INSERT INTO documents (id, content_hash, text, title, published, url, source, author, origin,"
+            " added_at, n_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, doc.content_hash, doc.text, doc.title, doc.published, doc.url, doc.source, doc.author,
+             doc.origin, added_at, doc.word_count()),
+        )
+        conn.executemany(
+            'INSERT INTO sections (document_id, idx, kind, "start", "end") VALUES (?, ?, ?, ?, ?)',
+            [(doc.id, i, s.kind, s.start, s.end) for i, s in enumerate(doc.sections)],
+        )
+        conn.executemany(
+            "INSERT INTO doc_references (document_id, idx, author, title, outlet, date, date_text, text,"
+            ' "start", "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [(doc.id, i, r.author, r.title, r.outlet, r.date, r.date_text, r.text, r.start, r.end)
+             for i, r in enumerate(doc.references)],
+        )
+        conn.execute(
+            "INSERT INTO documents_fts (document_id, title, text) VALUES (?, ?, ?)", (doc.id, doc.title, doc.text)
+        )
+
+    # -- documents ---------------------------------------------------------------
+
+    @_sql_errors
+    def has_document(self, document_id: str | None = None, *, content_hash: str | None = None) -> bool:
+        """Whether a document with this id or this content hash is stored."""
+        if document_id is None and content_hash is None:
+            raise ConfigError("has_document needs a document id or a content hash")
+        with self._lock:
+            return self._exists(self._conn, document_id, content_hash)
+
+    @_sql_errors
+    def get_document(self, document_id: str) -> Document:
+        """The stored document with its sections and references."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT id, text, title, published, url, source, author, origin, content_hash"
+                " FROM documents WHERE id = ?", (document_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError("no such document", where=document_id, hint="list stored documents with `dateline documents`")
+            sections = [Section(*r) for r in self._conn.execute(
+                'SELECT kind, "start", "end" FROM sections WHERE document_id = ? ORDER BY idx', (document_id,)
+            )]
+            references = [Reference(*r) for r in self._conn.execute(
+                'SELECT text, "start", "end", author, title, outlet, date, date_text FROM doc_references'
+                " WHERE document_id = ? ORDER BY idx", (document_id,)
+            )]
+        doc_id, text, title, published, url, source, author, origin, content_hash = row
+        return Document(
+            id=doc_id, text=text, title=title, published=published, url=url, source=source, author=author,
+            origin=origin, content_hash=content_hash, sections=sections, references=references,
+        )
+
+    @_sql_errors
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[DocumentSummary]:
+        """Stored documents in the order they were added, with event counts."""
+        if (limit is not None and limit < 0) or offset < 0:
+            raise ConfigError(f"limit and offset must be 0 or more, not {limit} and {offset}", where="documents")
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT d.id, d.title, d.published, d.source, d.url, d.origin,"
+                " (SELECT COUNT(*) FROM events e WHERE e.document_id = d.id), d.n_words, d.added_at"
+                " FROM documents d ORDER BY d.added_at, d.id LIMIT ? OFFSET ?",
+                (_limit(limit), offset),
+            ).fetchall()
+        return [DocumentSummary(*row) for row in rows]
+
+    # -- events ------------------------------------------------------------------
+
+    @_sql_errors
+    def get_event(self, event_id: str) -> Event:
+        """One event by id."""
+        with self._lock:
+            row = self._conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise StoreError("no such event", where=event_id)
+        return _event_from_row(row)
+
+    @_sql_errors
+    def events(self, filters: EventFilter | None = None) -> list[Event]:
+        """Matching events ordered by date (undated last), document and evidence offset."""
+        filters = filters or EventFilter()
+        where, params = _where(filters)
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events e {where} {_EVENT_ORDER} LIMIT ? OFFSET ?"
+        return self._fetch_events(sql, [*params, _limit(filters.limit), filters.offset])
+
+    @_sql_errors
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        """How many events match (limit and offset ignored)."""
+        where, params = _where(filters or EventFilter())
+        with self._lock:
+            return self._conn.execute(f"SELECT COUNT(*) FROM events e {where}", params).fetchone()[0]
+
+    @_sql_errors
+    def timeline(self, filters: EventFilter | None = None, *, by: str = "month") -> list[TimelineRow]:
+        """Dated matching events per day, week (ISO), month or year, with fatality sums and counts by type."""
+        check_period(by)
+        where, params = _where(filters or EventFilter(), extra=["e.date_start IS NOT NULL"])
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT e.date_start, e.event_type, e.fatalities FROM events e {where}", params
+            ).fetchall()
+        return aggregate_timeline(rows, by=by)
+
+    @_sql_errors
+    def on_this_day(self, month: int, day: int, filters: EventFilter | None = None) -> list[Event]:
+        """Day-precise matching events on this month and day, in any year, oldest first."""
+        _check_month_day(month, day)
+        filters = filters or EventFilter()
+        where, params = _where(
+            filters,
+            extra=["e.time_precision = 1", "length(e.date_start) >= 10", "substr(e.date_start, 6, 5) = ?"],
+            extra_params=[f"{month:02d}-{day:02d}"],
+        )
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events e {where} {_EVENT_ORDER} LIMIT ? OFFSET ?"
+        return self._fetch_events(sql, [*params, _limit(filters.limit), filters.offset])
+
+    def _fetch_events(self, sql: str, params: Sequence[Any]) -> list[Event]:
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        return [_event_from_row(row) for row in rows]
+
+    # -- search and stats --------------------------------------------------------
+
+    @_sql_errors
+    def search(self, text: str, *, limit: int = 50) -> list[SearchHit]:
+        """FTS5 search over document title/text and event evidence/actors/location, best first."""
+        if limit < 1:
+            raise ConfigError(f"limit must be 1 or more, not {limit}", where="limit")
+        match = fts_query(text)
+        marks = (SNIPPET_OPEN, SNIPPET_CLOSE, "…", 16)
+        try:
+            with self._lock:
+                doc_rows = self._conn.execute(
+                    "SELECT documents_fts.document_id, d.title, snippet(documents_fts, -1, ?, ?, ?, ?),"
+                    " bm25(documents_fts) AS rank FROM documents_fts JOIN documents d ON d.id = documents_fts.document_id"
+                    " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+                    (*marks, match, limit),
+                ).fetchall()
+                event_rows = self._conn.execute(
+                    "SELECT events_fts.document_id, d.title, snippet(events_fts, -1, ?, ?, ?, ?),"
+                    " bm25(events_fts) AS rank, events_fts.event_id FROM events_fts"
+                    " JOIN documents d ON d.id = events_fts.document_id"
+                    " WHERE events_fts MATCH ? ORDER BY rank LIMIT ?",
+                    (*marks, match, limit),
+                ).fetchall()
+        except sqlite3.OperationalError as err:
+            if "fts5" in str(err):
+                raise ConfigError(f"cannot search for {text!r}: {err}", where="search",
+                                  hint="use plain words; quote phrases with double quotes") from err
+            raise
+        # bm25 is lower-is-better; flip it so that SearchHit.score is higher-is-better.
+        hits = [SearchHit(r[0], r[1], r[2], None, -r[3]) for r in doc_rows]
+        hits += [SearchHit(r[0], r[1], r[2], r[4], -r[3]) for r in event_rows]
+        hits.sort(key=lambda h: (-h.score, h.document_id, h.event_id or ""))
+        return hits[:limit]
+
+    @_sql_errors
+    def stats(self) -> dict:
+        """Counts of documents, events, counted (unflagged) events and references, and the schema version."""
+        def one(sql: str) -> int:
+            return self._conn.execute(sql).fetchone()[0]
+
+        with self._lock:
+            return {
+                "documents": one("SELECT COUNT(*) FROM documents"),
+                "events": one("SELECT COUNT(*) FROM events"),
+                "counted_events": one(f"SELECT COUNT(*) FROM events e WHERE {_FLAGGED}"),
+                "references": one("SELECT COUNT(*) FROM doc_references"),
+                "schema_version": one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"),
+            }
+
+    def close(self) -> None:
+        """Close the connection (safe to call twice)."""
+        with self._lock:
+            if not getattr(self, "_closed", True):
+                self._conn.close()
+                self._closed = True
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({self.path!r})"
+
+    def _check_columns(self) -> None:
+        """StoreError if the events table lacks a field of the Event model (a migration is missing)."""
+        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(events)")}
+        missing = [name for name in EVENT_FIELDS if name not in columns]
+        if missing:
+            raise StoreError(
+                f"events table lacks columns {', '.join(missing)}",
+                where=self.path,
+                hint="add a numbered migration in dateline/store/migrations that adds them",
+            )
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    """Open a connection in autocommit mode with WAL, foreign keys and a busy timeout."""
+    if path != ":memory:":
+        _check_file(Path(path))
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as err:
+        raise StoreError(f"cannot open database: {err}", where=path, hint="check the path and its permissions") from err
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a crash loses at most the last commit
+        conn.create_function("dl_fold", 1, _fold, deterministic=True)
+        conn.create_function("dl_place", 1, _place, deterministic=True)
+    except sqlite3.DatabaseError as err:
+        conn.close()
+        raise StoreError(
+            f"not a usable SQLite database ({err})",
+            where=path,
+            hint="pass a dateline database or a new file name; the file was left untouched",
+        ) from err
+    return conn
+
+
+def _check_file(path: Path) -> None:
+    """StoreError for a folder, a missing parent folder, or a file that is not SQLite (never touched)."""
+    if path.is_dir():
+        raise StoreError("is a folder, not a database file", where=str(path), hint="pass a file name such as dateline.db")
+    if not path.parent.exists():
+        raise StoreError("folder does not exist", where=str(path.parent), hint="create it first or choose another path")
+    if path.exists() and path.stat().st_size > 0:
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(len(_SQLITE_MAGIC))
+        except OSError as err:
+            raise StoreError(f"cannot read database file: {err}", where=str(path)) from err
+        if head != _SQLITE_MAGIC:
+            raise StoreError(
+                "is not a SQLite database",
+                where=str(path),
+                hint="pass a dateline database or a new file name; the file was left untouched",
+            )
+
+
+def _limit(limit: int | None) -> int:
+    return -1 if limit is None else limit  # SQLite: LIMIT -1 means no limit
+
+
+def _check_month_day(month: int, day: int) -> None:
+    if not 1 <= month <= 12:
+        raise ConfigError(f"month must be 1-12, not {month}", where="month")
+    last = calendar.monthrange(2000, month)[1]  # a leap year, so 29 February is allowed
+    if not 1 <= day <= last:
+        raise ConfigError(f"day must be 1-{last} for month {month}, not {day}", where="day")
+
+
+_FTS_TERM = re.compile(r'"[^"]*"\*?|\S+')
+
+
+def fts_query(text: str) -> str:
+    """Plain words (AND), "quoted phrases", word* prefixes and OR, as a safe FTS5 MATCH expression."""
+    parts: list[str] = []
+    for token in _FTS_TERM.findall(text or ""):
+        if token == "OR":
+            if parts and parts[-1] != "OR":
+                parts.append("OR")
+            continue
+        prefix = token.endswith("*")
+        term = token.rstrip("*").strip('"')
+        if not term.strip():
+            continue
+        parts.append('"' + term.replace('"', '""') + '"' + ("*" if prefix else ""))
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    if parts and parts[0] == "OR":
+        parts.pop(0)
+    if not parts:
+        raise ConfigError("search text has no words", where="search", hint="give at least one word to look for")
+    return " ".join(parts)
+
+
+def _where(
+    filters: EventFilter, *, extra: Sequence[str] = (), extra_params: Sequence[Any] = ()
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its parameters) selecting events ``e`` that match ``filters``."""
+    filters.validate()
+    clauses: list[str] = []
+    params: list[Any] = []
+    start, end = filters.date_bounds()
+    if start or end:
+        clauses.append("e.date_start IS NOT NULL")
+    if start:
+        # '~' sorts after digits and '-', so a coarse end date such as '2008-03' counts as its whole month.
+        clauses.append("COALESCE(e.date_end, e.date_start) || '~' >= ?")
+        params.append(start)
+    if end:
+        clauses.append("e.date_start <= ?")
+        params.append(end)
+    if filters.place:
+        clauses.append("? IN (dl_place(e.location), dl_place(e.admin2), dl_place(e.admin1), dl_place(e.country))")
+        params.append(_place_param(filters.place, "place"))
+    if filters.admin1:
+        clauses.append("dl_place(e.admin1) = ?")
+        params.append(_place_param(filters.admin1, "admin1"))
+    if filters.actor:
+        joined = f" || '{_UNIT_SEP}' || ".join(f"COALESCE(e.{name}, '')" for name in _ACTOR_FIELDS)
+        clauses.append(f"instr(dl_fold({joined}), ?) > 0")
+        params.append(filters.actor.casefold())
+    if filters.event_type:
+        clauses.append("(dl_fold(e.event_type) = ? OR dl_fold(e.sub_event_type) = ?)")
+        params += [filters.event_type.casefold()] * 2
+    if filters.text:
+        clauses.append("e.event_id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(fts_query(filters.text))
+    if filters.document_id:
+        clauses.append("e.document_id = ?")
+        params.append(filters.document_id)
+    if not filters.include_flagged:
+        clauses.append(_FLAGGED)
+    clauses += extra
+    params += extra_params
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _place_param(name: str, field: str) -> str:
+    """The normalised place name to match; ConfigError when nothing name-like is left ("al-")."""
+    key = place_key(name)
+    if not key:
+        raise ConfigError(f"{name!r} is not a place name", where=field, hint="give a place name such as Basra")
+    return key
+
+
+def _event_row(event: Event) -> list[Any]:
+    """An Event as the parameter list of _EVENT_INSERT."""
+    row: list[Any] = []
+    for name in EVENT_FIELDS:
+        value = getattr(event, name)
+        if name in _BOOL_FIELDS:
+            value = int(bool(value))
+        elif name == "spans":
+            value = json.dumps(value or {}, sort_keys=True)
+        row.append(value)
+    return row
+
+
+def _event_from_row(row: Sequence[Any]) -> Event:
+    """An Event from a row selected with _EVENT_COLUMNS."""
+    values = dict(zip(EVENT_FIELDS, row))
+    for name in _BOOL_FIELDS:
+        values[name] = bool(values[name])
+    values["spans"] = json.loads(values["spans"]) if values["spans"] else {}
+    return Event(**values)

@@ -1,0 +1,49 @@
+"""Casualty counts with ACLED's counting rules."""
+
+import pytest
+
+from dateline.annotate.quantities import find_quantities, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("12", 12), ("1,200", 1200), ("twelve", 12), ("twenty-five", 25), ("dozens", 12), ("dozens of", 12), ("hundreds", 100), ("several", 10), ("a", 1), ("three hundred", 300)],
+)
+def test_parse_number(text: str, value: int) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "value", "low", "high"),
+    [
+        ("A car bomb killed at least 12 people in Baghdad.", "killed", 12, 12, None),
+        ("Between 10 and 15 people were killed.", "killed", 10, 10, 15),
+        ("Dozens of people were wounded in the attack.", "injured", 12, None, None),
+        ("A policeman and two civilians were killed when a bomb exploded.", "killed", 3, None, None),
+        ("Gunmen shot dead three police officers.", "killed", 3, None, None),
+        ("Twenty-five civilians died in the shelling.", "killed", 25, None, None),
+        ("The blast left 5 dead and 20 wounded.", "injured", 20, None, None),
+        ("Iraqi troops arrested 25 suspects.", "arrested", 25, None, None),
+    ],
+)
+def test_counts(sentence: str, kind: str, value: int, low: int | None, high: int | None) -> None:
+    found = [q for q in find_quantities(sentence) if q.kind == kind]
+    assert found, sentence
+    q = found[0]
+    assert (q.value, q.low, q.high) == (value, low, high)
+    assert sentence[q.start : q.end] == q.text
+
+
+def test_killed_and_wounded_kept_apart() -> None:
+    found = {q.kind: q.value for q in find_quantities("A bomb killed 7 people and wounded 30 others.")}
+    assert found == {"killed": 7, "injured": 30}
+
+
+@pytest.mark.parametrize("sentence", ["Maliki launched his fourth military operation since March.", "He has promised $100 million for Basra."])
+def test_no_counts(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+def test_excluded_spans_are_ignored() -> None:
+    sentence = "In 2006 12 people were killed."
+    assert find_quantities(sentence, exclude=[(3, 7)])[0].value == 12
