@@ -194,13 +194,15 @@ def test_document_from_text_fallbacks() -> None:
     [
         ("a.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file, not text (expected HTML, text, JSON lines or a feed)"),
         ("a.bin", bytes(range(256)) * 8, "binary file, not text"),
+        ("a.txt", bytes((i * 97) % 128 + 128 for i in range(3000)), "not UTF-8 and no text encoding fits it"),
         ("a.txt", b"", "empty file"),
         ("a.txt", b"  \n\t\n  ", "empty file"),
         ("a.jsonl", b"\n\n", "empty file"),
         ("a.html", b"<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>", "no main text found in HTML"),
         ("a.html", b"<html><head><title>x</title></head><body></body></html>", "no main text found in HTML"),
         ("a.rss", b"<?xml version='1.0'?><rss><channel><item>", "malformed feed"),
-        ("a.xml", b"<?xml version='1.0'?><catalog><book id='1'/></catalog>", "feed has no entries"),
+        ("a.xml", b"<?xml version='1.0'?><catalog><book id='1'/></catalog>", "not a readable feed"),
+        ("a.rss", b"<?xml version='1.0'?><rss version='2.0'><channel><title>T</title></channel></rss>", "feed has no entries"),
         ("a.json", b'{"id": "x", "text": ', "not valid JSON"),
     ],
 )
@@ -351,3 +353,8 @@ def test_no_client_is_made_without_urls(monkeypatch: pytest.MonkeyPatch, tmp_pat
     monkeypatch.setattr("dateline.ingest.sources.new_client", refuse)
     docs, _ = run([str(write(tmp_path, "a.txt", PROSE))])
     assert len(docs) == 1
+
+
+def test_json_file_holding_json_lines(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "a", "text": PROSE}), json.dumps({"id": "b", "text": PROSE})]
+    assert [d.id for d in read_file(write(tmp_path, "a.json", "\n".join(lines)))] == ["a", "b"]

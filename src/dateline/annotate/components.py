@@ -106,7 +106,11 @@ class ActorTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[tuple[Span, str]] = []
+        # "Sadr" inside "Sadr City" is part of a place name, not the cleric.
+        place_ents = [ent for ent in doc.ents if ent.label_ in _PLACE_LABELS]
         for match_id, start, end in self.matcher(doc):
+            if any(e.start <= start and end <= e.end and (e.end - e.start) > (end - start) for e in place_ents):
+                continue
             spans.append((doc[start:end], self.nlp.vocab.strings[match_id]))
         if self.resolve is not None:
             for ent in doc.ents:

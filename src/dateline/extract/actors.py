@@ -40,8 +40,8 @@ def _mentions_in(mentions: list[ActorMention], indexes: set[int], head: Token | 
 
 
 def _between(trigger: Token) -> tuple[Token, Token] | None:
-    """The two sides of "fighting between X and Y"."""
-    for prep in trigger.children:
+    """The two sides of "fighting (in the streets) between X and Y"."""
+    for prep in trigger.subtree:
         if prep.dep_ == "prep" and prep.lower_ == "between":
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             if objs:
@@ -49,6 +49,15 @@ def _between(trigger: Token) -> tuple[Token, Token] | None:
                 if conj:
                     return objs[0], conj[0]
     return None
+
+
+def _against(obj: Token, mentions: list[ActorMention]) -> tuple[ActorMention | None, list[ActorMention]]:
+    for prep in obj.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in ("against", "targeting", "on"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _mentions_in(mentions, _tokens(pobj), pobj)
+    return None, []
 
 
 def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention]) -> ActorSlots:
@@ -70,9 +79,23 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention]) ->
         for child in verb.children:
             if child.dep_ in _AGENT_DEPS and slots.actor1 is None:
                 target = child if child.dep_ != "agent" else next((c for c in child.children if c.dep_ == "pobj"), child)
-                slots.actor1, slots.assoc1 = _mentions_in(mentions, _tokens(target), target)
+                if trigger.entry.subject_is_target:
+                    slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(target), target)
+                    continue
+                partner = next((c for c in target.children if c.dep_ == "conj"), None)
+                if partner is not None and trigger.entry.event_type == "Battles":
+                    # "the Sadrists and their rival the SIIC fought": the two sides of one clash
+                    side = _tokens(target) - _tokens(partner)
+                    slots.actor1, slots.assoc1 = _mentions_in(mentions, side, target)
+                    slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(partner), partner)
+                else:
+                    slots.actor1, slots.assoc1 = _mentions_in(mentions, _tokens(target), target)
             elif child.dep_ in ("dobj", "nsubjpass") and slots.actor2 is None:
-                slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(child), child)
+                if trigger.entry.needs_object:
+                    # "launched an operation against X": the object is what was launched, not the target
+                    slots.actor2, slots.assoc2 = _against(child, mentions)
+                else:
+                    slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(child), child)
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and slots.actor2 is None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
@@ -84,7 +107,12 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention]) ->
                     if slots.actor1:
                         break
     used = {id(m) for m in (slots.actor1, slots.actor2, *slots.assoc1, *slots.assoc2) if m is not None}
-    rest = [m for m in mentions if id(m) not in used]
+    # "military" in "a military operation" describes the operation; it is nobody's side.
+    modifiers = {t.i for t in head.subtree if t.dep_ in ("amod", "compound") and t.head.i == head.i} if head.pos_ == "NOUN" else set()
+    for child in verb.children:
+        if trigger.entry.needs_object and child.dep_ == "dobj":
+            modifiers |= {t.i for t in child.children if t.dep_ in ("amod", "compound")}
+    rest = [m for m in mentions if id(m) not in used and m.token_start not in modifiers]
     if slots.actor1 is None and rest:
         before = [m for m in rest if m.token_start < head.i]
         slots.actor1 = (before or rest)[0]

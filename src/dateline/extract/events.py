@@ -84,7 +84,7 @@ class Extractor:
         if not triggers:
             return None
         timexes = _in_sentence(doc._.timexes, sent)
-        primary = [t for t in triggers if not (t.entry.nominal and not _starts_event(t, timexes))]
+        primary = [t for t in triggers if _starts_event(t, timexes)]
         if not primary:
             self._fill_from_anaphor(doc, sent, triggers, para, context)
             return None
@@ -251,8 +251,19 @@ def _in_sentence_places(items: Iterable[PlaceMention] | None, sent: Span) -> lis
     return [x for x in items or [] if sent.start <= x.token_start < sent.end]
 
 
+_DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
+
+
 def _starts_event(trigger: Trigger, timexes: list[Timex]) -> bool:
-    """A nominal trigger ("the offensive") starts a new event only when the sentence dates it."""
+    """Whether a trigger starts a new event rather than refer back to one.
+
+    A nominal trigger ("operation") or a definite noun ("the fighting") names an event
+    already mentioned unless the sentence gives it a date of its own.
+    """
+    head = trigger.head
+    definite = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children)
+    if not (trigger.entry.nominal or definite):
+        return True
     return any(t.is_calendar and t.mod != "START" for t in timexes)
 
 
@@ -273,20 +284,23 @@ def _pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
     return min(pool, key=lambda t: (t.precision or 9, abs(t.start - head.idx)))
 
 
+def _clause(token):
+    """The verb heading the clause a token sits in (the token itself if it is a verb)."""
+    cur = token
+    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+        cur = cur.head
+    return cur
+
+
 def _pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention | None:
-    if not mentions:
-        return None
+    """The place in the trigger's own clause nearest to it; None if the clause names none."""
     head = trigger.head
+    clause = {t.i for t in _clause(head).subtree}
+    inside = [m for m in mentions if m.token_start in clause]
+    if not inside:
+        return None
     subtree = {t.i for t in head.subtree}
-    scored = []
-    for m in mentions:
-        score = 0
-        if m.token_start in subtree:
-            score += 2
-        distance = abs(m.token_start - head.i)
-        scored.append((-score, distance, m))
-    scored.sort(key=lambda x: (x[0], x[1]))
-    return scored[0][2]
+    return min(inside, key=lambda m: (m.token_start not in subtree, abs(m.token_start - head.i)))
 
 
 def _confidence(event: Event, trigger: Trigger) -> float:

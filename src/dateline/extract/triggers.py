@@ -25,6 +25,7 @@ class TriggerEntry:
     pos: frozenset[str] = frozenset()
     needs_object: frozenset[str] = frozenset()
     nominal: bool = False
+    subject_is_target: bool = False  # "leaders ended up in jail": the subject is who it happened to
 
 
 @dataclass(slots=True)
@@ -70,6 +71,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 pos=frozenset(item.get("pos") or ()),
                 needs_object=frozenset(w.lower() for w in item.get("needs_object") or ()),
                 nominal=bool(item.get("nominal", False)),
+                subject_is_target=bool(item.get("subject_is_target", False)),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise ExtractError(f"entry {i + 1} is malformed: {err}", where=str(path)) from err

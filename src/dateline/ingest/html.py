@@ -11,7 +11,7 @@ import trafilatura
 from lxml import etree
 
 from dateline.errors import IngestError
-from dateline.models import COMMENTS, Section
+from dateline.models import COMMENTS, Document, Section
 
 from .plaintext import document_from_text
 
@@ -33,7 +33,7 @@ def read_html(
     origin: str | None = None,
     url: str | None = None,
     day_first: bool = False,
-):
+) -> Document:
     """One Document from an HTML page: trafilatura's main text, title, author, date, site name.
 
     The page's comments are appended after the main text as a ``comments`` section. Raises

@@ -23,11 +23,13 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "DateMatch",
+    "is_citation_line",
+    "is_reference_heading",
     "match_date",
+    "normalise_authors",
     "normalise_date",
     "parse_citation",
     "parse_references",
-    "is_citation_line",
 ]
 
 _MONTHS = {
@@ -189,8 +191,6 @@ def _dateparser_fallback(text: str, *, day_first: bool) -> str | None:
 
 # --- citations -------------------------------------------------------------------------------
 
-_OPEN_QUOTES = "“\"‘«"
-_CLOSE_QUOTES = "”\"’»"
 _QUOTED = re.compile(r"[“\"«](?P<title>[^“”\"«»]{2,300}?)(?P<trail>[,.]?)[”\"»]")
 _CONTINUATION = re.compile(r"^\s*(?:-{1,3}|–|—|_{3,})\s*,?\s*(?=[“\"«])")
 _BULLET = re.compile(r"^\s*(?:[*•·]\s+|\[\d{1,3}\]\s*|\d{1,3}[.)]\s+)")

@@ -63,7 +63,7 @@ _CONTENT_TYPES = {
 
 def expand_sources(sources: Sequence[str]) -> Iterator[str]:
     """Each source, with directories replaced by their files (recursive, sorted, no hidden)."""
-    for source in sources:
+    for source in map(os.fspath, sources):
         path = Path(source)
         if is_url(source) or not path.is_dir():
             yield source

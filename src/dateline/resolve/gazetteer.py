@@ -5,10 +5,14 @@ Ranking of the candidates for a surface name (first difference decides):
 1. the preferred country (``country_code=``) and province (``admin1=``), when given;
 2. the feature a generic word asked for ("Maysan *province*", "Kut *city*");
 3. the full name's key before the key without a generic word;
-4. importance: country, then a city of 20,000+ that shares its name with the province it
-   lies in ("Baghdad", "Basra": news mean the city), then provinces, populated places,
-   districts, other features, places without population (neighbourhoods, villages);
-5. population, largest first.
+4. importance: country; then cities of 100,000+ and cities of 20,000+ that share their name
+   with the province they lie in ("Baghdad", "Basra", "Amara": news mean the city); then
+   provinces, populated places, districts, other features, and places without population
+   (neighbourhoods, villages);
+5. the place's own name before an alternate name, among countries, big cities and provinces
+   ("Hilla": Hillah before Ha'il, alias "Hayla"; "Ninawa": the province, not Karbala's old name),
+   then the importance order within that group;
+6. population, largest first.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ _BUILD_HINT = "run `dateline gazetteer build`"
 _CAPITAL_POPULATION = 20000  # a same-named city this big is what "Baghdad"/"Basra" mean, not the province
 _COLUMNS = ("id, geonameid, name, latitude, longitude, feature_class, feature_code, country_code, "
             "admin1_code, admin1, admin2, population, source, tier")
-_LOOKUP_SQL = (f"SELECT n.key, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
+_LOOKUP_SQL = (f"SELECT n.key, n.main, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
                "FROM names n JOIN places p ON p.id = n.place_rowid WHERE n.key IN (?, ?)")
 _Row = tuple  # (id, geonameid, name, lat, lon, fclass, fcode, cc, a1code, admin1, admin2, pop, source, tier)
 
@@ -96,12 +100,12 @@ class Gazetteer:
             return self._con.execute(sql, params).fetchall()
 
     def _candidates_uncached(self, key: str, key2: str) -> tuple[tuple[int, _Row], ...]:
-        """(match, row) for every place indexed under key (match 0) or key2 (match 1)."""
-        best: dict[int, tuple[int, _Row]] = {}
-        for found_key, *row in self._query(_LOOKUP_SQL, (key, key2)):
-            match = 0 if found_key == key else 1
-            if row[0] not in best or match < best[row[0]][0]:
-                best[row[0]] = (match, tuple(row))
+        """(match, main, row) for every place under key (match 0) or key2 (match 1); main: the place's own name."""
+        best: dict[int, tuple[int, int, _Row]] = {}
+        for found_key, main, *row in self._query(_LOOKUP_SQL, (key, key2)):
+            item = (0 if found_key == key else 1, -main, tuple(row))
+            if row[0] not in best or item[:2] < best[row[0]][:2]:
+                best[row[0]] = item
         return tuple(best.values())
 
     def _known_uncached(self, key: str, key2: str) -> bool:
@@ -112,29 +116,29 @@ class Gazetteer:
         codes = {(cc, code) for cc, code in self._query(
             "SELECT country_code, admin1_code FROM admin1 WHERE admin1_code = ? OR name = ?", (admin1, admin1))}
         key, key2 = normalise_name(admin1), strip_generic(admin1)[0]
-        for _match, row in self._candidates(key, key2):
+        for _match, _main, row in self._candidates(key, key2):
             if row[6] == "ADM1":
                 codes.add((row[7], row[8]))
         if country_code:
             codes = {c for c in codes if c[0] == country_code}
         return frozenset(codes)
 
-    def _rank(self, candidates: tuple[tuple[int, _Row], ...], *, hint: str | None,
+    def _rank(self, candidates: tuple[tuple[int, int, _Row], ...], *, hint: str | None,
               country_code: str | None, admin1: str | None) -> list[_Row]:
         wanted_a1 = self._admin1_codes(admin1, country_code) if admin1 else frozenset()
-        provinces = {(row[7], row[8]) for _m, row in candidates if row[6] == "ADM1"}
+        provinces = {(row[7], row[8]) for _m, _n, row in candidates if row[6] == "ADM1"}
 
-        def order(item: tuple[int, _Row]) -> tuple:
-            match, row = item
+        def order(item: tuple[int, int, _Row]) -> tuple:
+            match, main, row = item
             tier = row[13]
             if row[5] == "P" and row[11] >= _CAPITAL_POPULATION and (row[7], row[8]) in provinces:
                 tier = 1
             hinted = hint is None or (row[5] == hint if len(hint) == 1 else row[6] == hint)
             return (country_code is not None and row[7] != country_code,
                     bool(admin1) and (row[7], row[8]) not in wanted_a1,
-                    not hinted, match, tier, -row[11], row[0])
+                    not hinted, match, 0 if tier <= 2 else tier, main, tier, -row[11], row[0])
 
-        return [row for _m, row in sorted(candidates, key=order)]
+        return [item[2] for item in sorted(candidates, key=order)]
 
     def _place(self, row: _Row) -> Place:
         _id, gid, name, lat, lon, fclass, fcode, cc, _a1code, admin1, admin2, pop, source, _tier = row

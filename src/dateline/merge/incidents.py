@@ -1,0 +1,114 @@
+"""Incidents: mentions from one or many documents that describe the same real event.
+
+Two mentions go together when their types are compatible, their dates overlap, their
+places are near (or one lies in the other's province) and their named actors overlap.
+Disagreements between sources (12 killed here, 15 there) are reported, not averaged away.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Iterable
+
+from ..models import Event
+
+# Violence types are often coded differently by different reports of one attack.
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+MAX_KM = 25.0
+DATE_SLACK_DAYS = 1
+
+
+@dataclass
+class Incident:
+    """A real event and every mention that supports it."""
+
+    incident_id: str
+    mentions: list[Event] = field(default_factory=list)
+
+    @property
+    def event(self) -> Event:
+        """The most informative mention: the most precise place and date, then confidence."""
+        return min(self.mentions, key=lambda e: (e.geo_precision or 9, e.time_precision or 9, -e.confidence))
+
+    @property
+    def fatalities(self) -> int | None:
+        """The highest count any source gives (ACLED keeps the most reliable; we keep all, report the max)."""
+        counts = [e.fatalities for e in self.mentions if e.fatalities is not None]
+        return max(counts) if counts else None
+
+    @property
+    def disagreements(self) -> list[str]:
+        """Where the sources differ, e.g. "fatalities: doc-a 12, doc-b 15"."""
+        notes = []
+        for name in ("fatalities", "injured", "date_start", "location"):
+            values = {(e.document_id, getattr(e, name)) for e in self.mentions if getattr(e, name) is not None}
+            if len({v for _, v in values}) > 1:
+                notes.append(f"{name}: " + ", ".join(f"{doc} {value}" for doc, value in sorted(values, key=str)))
+        return notes
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _dates_overlap(a: Event, b: Event) -> bool:
+    a0, a1, b0, b1 = _day(a.date_start), _day(a.date_end or a.date_start), _day(b.date_start), _day(b.date_end or b.date_start)
+    if None in (a0, a1, b0, b1):
+        return False
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    return a0 <= b1 + slack and b0 <= a1 + slack
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _places_near(a: Event, b: Event) -> bool:
+    if a.latitude is None or b.latitude is None:
+        return a.admin1 is not None and a.admin1 == b.admin1
+    if (a.geo_precision or 3) == 3 or (b.geo_precision or 3) == 3:
+        return a.admin1 == b.admin1 and a.country == b.country
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= MAX_KM
+
+
+def _types_compatible(a: Event, b: Event) -> bool:
+    return a.event_type == b.event_type or (a.event_type in _VIOLENT and b.event_type in _VIOLENT)
+
+
+def _actors_compatible(a: Event, b: Event) -> bool:
+    ids_a = {x for x in (a.actor1_id, a.actor2_id) if x and not x.startswith("generic:")}
+    ids_b = {x for x in (b.actor1_id, b.actor2_id) if x and not x.startswith("generic:")}
+    return not ids_a or not ids_b or bool(ids_a & ids_b)
+
+
+def same_incident(a: Event, b: Event) -> bool:
+    """Whether two mentions plausibly describe the same real event."""
+    return _types_compatible(a, b) and _dates_overlap(a, b) and _places_near(a, b) and _actors_compatible(a, b)
+
+
+def group_incidents(events: Iterable[Event]) -> list[Incident]:
+    """Cluster counted mentions into incidents (flagged mentions stay single)."""
+    incidents: list[Incident] = []
+    ordered = sorted(events, key=lambda e: (e.date_start or "9999", e.document_id, e.evidence_start))
+    for event in ordered:
+        home = None
+        if event.counted:
+            for incident in reversed(incidents[-200:]):  # date-ordered: only recent incidents can match
+                if incident.mentions[0].counted and all(same_incident(event, m) for m in incident.mentions):
+                    home = incident
+                    break
+        if home is None:
+            home = Incident(hashlib.sha1(event.event_id.encode()).hexdigest()[:12])
+            incidents.append(home)
+        home.mentions.append(event)
+    return incidents

@@ -1,0 +1,38 @@
+"""Shared fixtures: the real model and resolvers (loaded once), temporary databases, the sample."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SAMPLE = SHARED / "samples" / "maysan-2008.txt"
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    assert SAMPLE.exists(), f"the sample is expected at {SAMPLE}"
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def engine():
+    """The real pipeline: spaCy model from the package, actor registry, default gazetteer."""
+    from dateline.pipeline import Engine
+
+    return Engine.load()
+
+
+@pytest.fixture(scope="session")
+def sample_events(engine, sample_path):
+    from dateline.pipeline import extract_sources
+
+    ((document, events),) = list(extract_sources([str(sample_path)], engine=engine))
+    return document, events
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"

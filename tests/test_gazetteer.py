@@ -1,0 +1,287 @@
+"""The gazetteer: building (small GeoNames files, atomic), UCDP derivation, and lookups on the default build."""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import ResolveError
+from dateline.resolve import gazetteer_build
+from dateline.resolve.gazetteer import Gazetteer
+from dateline.resolve.gazetteer_build import build_gazetteer, derive_ucdp_places
+
+# A GeoNames country extract in the 19-column format (made up places in a made-up country "ZZ").
+GEONAMES_ROWS = [
+    ["900001", "Qaryat Tawil", "Qaryat Tawil", "Tawil,Qaryet Tawil,قرية طويل", "31.5", "46.5", "P", "PPL", "ZZ", "",
+     "01", "0101", "", "", "12000", "", "5", "Asia/Baghdad", "2020-01-01"],
+    ["900002", "Nahr Ahmar", "Nahr Ahmar", "", "31.6", "46.6", "H", "STM", "ZZ", "", "01", "", "", "", "0", "", "3",
+     "Asia/Baghdad", "2020-01-01"],
+    ["900003", "Wilayat Zed", "Wilayat Zed", "Zed Province", "31.0", "46.0", "A", "ADM1", "ZZ", "", "01", "", "", "",
+     "0", "", "5", "Asia/Baghdad", "2020-01-01"],
+]
+ADMIN_ROWS = [["ZZ.01", "Zed", "Zed", "900003"], ["ZZ.01.0101", "Tawil District", "Tawil District", "900004"]]
+
+
+def _write_tsv(path: Path, rows: list[list[str]]) -> Path:
+    path.write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Shipped UCDP and curated files plus a tiny GeoNames extract, without the world data."""
+    folder = tmp_path_factory.mktemp("small")
+    extract = _write_tsv(folder / "ZZ.txt", GEONAMES_ROWS)
+    admin = _write_tsv(folder / "admin1CodesASCII.txt", ADMIN_ROWS)
+    build_gazetteer(folder / "small.sqlite", extra_files=[admin, extract], include_packages=False)
+    return folder / "small.sqlite"
+
+
+@pytest.fixture(scope="session")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """The full default gazetteer, built once per session (about 20 s)."""
+    path = tmp_path_factory.mktemp("world") / "gazetteer.sqlite"
+    stats = build_gazetteer(path)
+    assert stats.places > 200_000 and stats.seconds < 60
+    return Gazetteer(path)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(a))
+
+
+# ------------------------------------------------------------------ building
+
+
+@pytest.mark.parametrize(
+    "name, feature_code, admin1, admin2",
+    [
+        ("Qaryat Tawil", "PPL", "Zed", "Tawil"),
+        ("Tawil", "PPL", "Zed", "Tawil"),
+        ("qaryet tawil", "PPL", "Zed", "Tawil"),
+        ("Nahr Ahmar", "STM", "Zed", None),
+        ("Zed Province", "ADM1", "Zed", None),
+    ],
+)
+def test_geonames_extract_is_loaded(small_gazetteer: Path, name: str, feature_code: str, admin1: str,
+                                    admin2: str | None) -> None:
+    place = Gazetteer(small_gazetteer).lookup(name)[0]
+    assert (place.feature_code, place.country_code, place.admin1, place.admin2) == (feature_code, "ZZ", admin1, admin2)
+
+
+def test_extract_keeps_geonames_ids_and_numbers(small_gazetteer: Path) -> None:
+    place = Gazetteer(small_gazetteer).get(900001)
+    assert (place.latitude, place.longitude, place.population, place.source) == (31.5, 46.5, 12000, "geonames-extra")
+
+
+def test_non_latin_alternate_names_are_not_keys(small_gazetteer: Path) -> None:
+    assert not Gazetteer(small_gazetteer).is_known("قرية طويل")
+
+
+@pytest.mark.parametrize(
+    "name, admin1",
+    [("Sadr City", "Baghdad"), ("Green Zone", "Baghdad"), ("Maysan province", "Maysan"), ("Amara", "Maysan")],
+)
+def test_shipped_files_are_built_without_world_data(small_gazetteer: Path, name: str, admin1: str) -> None:
+    assert Gazetteer(small_gazetteer).lookup(name)[0].admin1 == admin1
+
+
+@pytest.mark.parametrize("cells", [["1", "2", "3"], GEONAMES_ROWS[0][:18]])
+def test_extra_file_with_wrong_columns_is_refused(tmp_path: Path, cells: list[str]) -> None:
+    bad = _write_tsv(tmp_path / "bad.txt", [cells])
+    with pytest.raises(ResolveError, match="tab-separated columns") as err:
+        build_gazetteer(tmp_path / "g.sqlite", extra_files=[bad], include_packages=False)
+    assert err.value.where == f"{bad}:1"
+    assert not (tmp_path / "g.sqlite").exists()
+
+
+def test_failed_build_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode(*args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(gazetteer_build, "_write", explode)
+    with pytest.raises(RuntimeError):
+        build_gazetteer(tmp_path / "g.sqlite", include_packages=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_rebuild_keeps_the_old_file(tmp_path: Path, small_gazetteer: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "g.sqlite"
+    target.write_bytes(small_gazetteer.read_bytes())
+    monkeypatch.setattr(gazetteer_build, "_write", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
+    with pytest.raises(RuntimeError):
+        build_gazetteer(target, include_packages=False)
+    assert Gazetteer(target).lookup("Sadr City")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.sqlite"]
+
+
+# ------------------------------------------------------------------ UCDP derivation
+
+
+def test_derive_ucdp_places(tmp_path: Path) -> None:
+    header = "id,where_prec,where_coordinates,adm_1,adm_2,latitude,longitude\n"
+    rows = [
+        ",#tag,#loc+name,#adm1+name,#adm2+name,#geo+lat,#geo+lon",
+        "1,1,Al Fallūjah town,Al Anbār province,Qaḑā’ al Fallūjah,33.355813,43.786124",
+        "2,2,Al Fallūjah town,Al Anbār province,Qaḑā’ al Fallūjah,33.355813,43.786124",
+        "3,1,Sakrana village,Nīnawá province,Qaḑā’ al Mawşil,36.1,43.2",
+        "4,4,Maysān  province,Maysān  province,,31.9,47.1",
+        "5,1,Road between Bayjī town and Seneia town,Şalāḩ ad Dīn province,,34.9,43.5",
+    ]
+    src = tmp_path / "ged.csv"
+    src.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "places.tsv"
+    assert derive_ucdp_places(src, out) == 2
+    lines = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines[0][:3] == ["name", "type", "latitude"]
+    assert [(r[0], r[1], r[6]) for r in lines[1:]] == [("Al Fallūjah", "town", "2"), ("Sakrana", "village", "1")]
+
+
+def test_shipped_ucdp_table_is_small_and_attributed() -> None:
+    data = Path(gazetteer_build.__file__).resolve().parents[1] / "data"
+    assert (data / "iraq_places_ucdp.tsv").stat().st_size < 300_000
+    assert "CC BY 4.0" in (data / "ATTRIBUTION-ucdp.txt").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ opening
+
+
+def test_missing_file_says_how_to_build(tmp_path: Path) -> None:
+    with pytest.raises(ResolveError, match="dateline gazetteer build"):
+        Gazetteer(tmp_path / "none.sqlite")
+
+
+def test_corrupt_file_is_a_resolve_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(ResolveError, match="not readable"):
+        Gazetteer(bad)
+
+
+def test_gazetteer_is_read_only(small_gazetteer: Path) -> None:
+    gaz = Gazetteer(small_gazetteer)
+    with pytest.raises(sqlite3.OperationalError):
+        gaz._con.execute("DELETE FROM places")
+
+
+def test_default_builds_once_when_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[Path] = []
+
+    def small_build(path: Path) -> None:
+        calls.append(path)
+        build_gazetteer(path, include_packages=False)
+
+    monkeypatch.setenv("DATELINE_GAZETTEER", str(tmp_path / "g.sqlite"))
+    monkeypatch.setattr(gazetteer_build, "build_gazetteer", small_build)
+    assert Gazetteer.default().lookup("Sadr City")[0].admin1 == "Baghdad"
+    assert Gazetteer.default().lookup("Amara")
+    assert calls == [tmp_path / "g.sqlite"]
+
+
+# ------------------------------------------------------------------ lookups on the default gazetteer
+
+
+def test_maysan_is_the_province(world: Gazetteer) -> None:
+    place = world.lookup("Maysan")[0]
+    assert (place.feature_code, place.admin1, place.country, place.country_code) == ("ADM1", "Maysan", "Iraq", "IQ")
+
+
+@pytest.mark.parametrize("name", ["Amara", "Amarah", "Al-Amarah", "Al Amara"])
+def test_amara_is_the_city_in_maysan(world: Gazetteer, name: str) -> None:
+    place = world.lookup(name)[0]
+    assert place.admin1 == "Maysan" and place.feature_class == "P"
+    assert _km(place.latitude, place.longitude, 31.84, 47.14) < 10
+
+
+@pytest.mark.parametrize("name", ["Sadr City", "Thawra", "Saddam City"])
+def test_sadr_city_is_in_baghdad(world: Gazetteer, name: str) -> None:
+    place = world.lookup(name)[0]
+    assert place.admin1 == "Baghdad" and _km(place.latitude, place.longitude, 33.39, 44.46) < 5
+
+
+@pytest.mark.parametrize("name, admin1", [("Basra", "Basra"), ("Baghdad", "Baghdad"), ("Kirkuk", "Kirkuk"),
+                                          ("Fallujah", "Anbar"), ("Tal Afar", "Ninawa"), ("Kut", "Wasit"),
+                                          ("Hilla", "Babil"), ("Mosul", "Ninawa")])
+def test_cities_win_over_their_province(world: Gazetteer, name: str, admin1: str) -> None:
+    place = world.lookup(name)[0]
+    assert (place.feature_class, place.admin1, place.country_code) == ("P", admin1, "IQ")
+
+
+@pytest.mark.parametrize("name, code", [("Iran", "IR"), ("Syria", "SY"), ("Turkey", "TR"), ("Jordan", "JO"),
+                                        ("Saudi Arabia", "SA"), ("Kuwait", "KW"), ("Iraq", "IQ"), ("Persia", "IR")])
+def test_neighbouring_countries(world: Gazetteer, name: str, code: str) -> None:
+    place = world.lookup(name)[0]
+    assert place.is_country and place.country_code == code
+    assert world.country(name) == place and world.country(code) == place
+
+
+IRAQ_PROVINCES = ["Anbar", "Basra", "Muthanna", "Qadisiyah", "Sulaymaniyah", "Babil", "Baghdad", "Duhok", "Dhi Qar",
+                  "Diyala", "Erbil", "Karbala", "Kirkuk", "Maysan", "Ninawa", "Wasit", "Najaf", "Salah ad Din"]
+
+
+@pytest.mark.parametrize("province", IRAQ_PROVINCES)
+@pytest.mark.parametrize("suffix", [" province", " governorate", " Province"])
+def test_every_iraqi_province_resolves(world: Gazetteer, province: str, suffix: str) -> None:
+    place = world.lookup(province + suffix)[0]
+    assert (place.feature_code, place.admin1, place.country_code) == ("ADM1", province, "IQ")
+
+
+@pytest.mark.parametrize("name, province", [("Nineveh", "Ninawa"), ("Salahuddin", "Salah ad Din"),
+                                            ("Missan", "Maysan"), ("Diyala", "Diyala"), ("Wasit", "Wasit"),
+                                            ("Anbar", "Anbar"), ("Babil", "Babil"), ("Dhi Qar", "Dhi Qar"),
+                                            ("Muthanna", "Muthanna"), ("Qadisiyah", "Qadisiyah")])
+def test_province_names_alone(world: Gazetteer, name: str, province: str) -> None:
+    place = world.lookup(name)[0]
+    assert place.admin1 == province and place.is_admin1
+
+
+@pytest.mark.parametrize("province", IRAQ_PROVINCES)
+def test_admin1_place(world: Gazetteer, province: str) -> None:
+    place = world.admin1_place("IQ", province)
+    assert place is not None and place.is_admin1 and place.name == province
+
+
+def test_country_context_is_preferred(world: Gazetteer) -> None:
+    assert world.lookup("Dora", country_code="IQ")[0].admin1 == "Baghdad"
+    assert world.lookup("Samarra", country_code="IQ")[0].admin1 == "Salah ad Din"
+
+
+def test_province_context_is_preferred(world: Gazetteer) -> None:
+    assert world.lookup("Najaf", admin1="Najaf")[0].admin1 == "Najaf"
+    assert world.lookup("Basra", admin1="Punjab")[0].country_code == "PK"
+
+
+@pytest.mark.parametrize("name", ["Republic of Ruritania", "Xqzzyv"])
+def test_unknown_names(world: Gazetteer, name: str) -> None:
+    assert world.lookup(name) == [] and not world.is_known(name) and world.country(name) is None
+
+
+def test_country_returns_none_for_a_city(world: Gazetteer) -> None:
+    assert world.country("Baghdad") is None
+
+
+def test_get_by_geonameid(world: Gazetteer) -> None:
+    assert world.get(99237).is_country
+    with pytest.raises(ResolveError):
+        world.get(-5)
+
+
+def test_is_known(world: Gazetteer) -> None:
+    assert world.is_known("Maysan province") and world.is_known("Adhamiya")
+
+
+def test_lookups_average_under_a_millisecond(world: Gazetteer) -> None:
+    names = ["Baghdad", "Basra", "Amara", "Maysan province", "Sadr City", "Iran", "Kirkuk", "Mosul", "Fallujah",
+             "Ramadi", "Tikrit", "Najaf", "Karbala", "Erbil", "Hilla", "Kut", "Dora", "Karrada", "Jordan", "Paris"]
+    started = time.perf_counter()
+    for _ in range(20):
+        for name in names:
+            world.lookup(name, country_code="IQ")
+    assert (time.perf_counter() - started) / (20 * len(names)) < 0.001

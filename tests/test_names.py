@@ -1,0 +1,77 @@
+"""The place-name normaliser: spelling variants meet, distinct places stay apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.resolve.names import name_keys, normalise_name, strip_generic
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Amarah", "Amara", "Al-Amara", "Al-Amarah", "Al Amarah", "Al ‘Amārah", "al-amarah"),
+        ("Missan", "Maysan", "Maisan", "Maysān"),
+        ("Falluja", "Fallujah", "Al Fallūjah", "Al-Fallujah", "Fallouja"),
+        ("Tal Afar", "Tall Afar", "Tall ‘Afar", "Tal-Afar", "Talafar"),
+        ("Basra", "Basrah", "Al Başrah", "Al-Basrah"),
+        ("Nasiriya", "Nasiriyah", "An Nāşirīyah", "Nassiriya"),
+        ("Kut", "Al-Kut", "Al Kūt"),
+        ("Diwaniya", "Diwaniyah", "Ad Dīwānīyah"),
+        ("Baquba", "Baqubah", "Ba‘qūbah", "Baqouba"),
+        ("Hilla", "Hillah", "Al Ḩillah"),
+        ("Sulaymaniyah", "Sulaimaniya", "As Sulaymānīyah"),
+        ("Salah ad Din", "Salah al-Din", "Şalāḩ ad Dīn"),
+        ("Dubai", "Dubayy"),
+        ("Iraq", "Irak"),
+    ],
+)
+def test_variants_share_one_key(variants: tuple[str, ...]) -> None:
+    keys = {normalise_name(v) for v in variants}
+    assert len(keys) == 1, keys
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Basra", "Baghdad"),
+        ("Kut", "Kirkuk"),
+        ("Iran", "Iraq"),
+        ("Najaf", "Nasiriyah"),
+        ("Amarah", "Ramadi"),
+        ("Mosul", "Sulaymaniyah"),
+        ("Tikrit", "Tal Afar"),
+        ("Arak", "Iraq"),
+        ("Syria", "Sadr"),
+        ("Karbala", "Kirkuk"),
+    ],
+)
+def test_distinct_places_stay_distinct(a: str, b: str) -> None:
+    assert normalise_name(a) != normalise_name(b)
+
+
+@pytest.mark.parametrize(
+    "name, key, hint",
+    [
+        ("Maysan province", "misan", "ADM1"),
+        ("Anbar Governorate", "anbar", "ADM1"),
+        ("Amarah city", "amara", "P"),
+        ("Fallujah district", "faluja", "ADM2"),
+        ("Baghdad town", "baghdad", "P"),
+        ("Sakrana village", "sakrana", "P"),
+        ("Qaḑā’ Sāmarrā’", "samara", "ADM2"),
+        ("Basra", "basra", None),
+        ("City", "city", None),
+    ],
+)
+def test_strip_generic_word(name: str, key: str, hint: str | None) -> None:
+    assert strip_generic(name) == (key, hint)
+
+
+def test_name_keys_hold_both_keys() -> None:
+    assert name_keys("Maysan Province") == {"misanprovince", "misan"}
+
+
+@pytest.mark.parametrize("name", ["", "   ", "’-’", "..."])
+def test_names_without_letters_have_empty_key(name: str) -> None:
+    assert normalise_name(name) == ""
