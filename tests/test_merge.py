@@ -5,7 +5,7 @@ from dateline.merge.incidents import distance_km
 from dateline.models import Event
 
 
-def mention(doc: str, *, start: int = 0, date: str = "2008-06-19", lat: float = 31.84, lon: float = 47.14, etype: str = "Battles", killed: int | None = None, actor: str | None = "mahdi-army", **kw) -> Event:
+def mention(doc: str, *, start: int = 0, date: str = "2008-06-19", lat: float = 31.84, lon: float = 47.14, etype: str = "Battles", killed: int | None = None, actor: str | None = "mahdi_army", **kw) -> Event:
     return Event(
         event_id=f"{doc}-{start}", document_id=doc, evidence_start=start, evidence_end=start + 10, evidence_text="x",
         event_type=etype, sub_event_type="Armed clash", date_start=date, date_end=date, time_precision=1,
@@ -29,7 +29,7 @@ def test_different_days_stay_apart() -> None:
 
 
 def test_different_named_actors_stay_apart() -> None:
-    assert len(group_incidents([mention("a"), mention("b", actor="aqi")])) == 2
+    assert len(group_incidents([mention("a"), mention("b", actor="aqi_other")])) == 2
 
 
 def test_violent_types_may_differ_between_reports() -> None:

@@ -20,7 +20,7 @@ import click
 
 from . import __version__, query
 from .config import DEFAULT_MAX_BYTES_ENV, database_path
-from .errors import DatelineError
+from .errors import ConfigError, DatelineError
 from .models import EVENT_FIELDS, Event
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,10 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def make_filter(**kwargs: Any) -> query.EventFilter:
     names = {"date_from", "date_to", "place", "admin1", "actor", "event_type", "text", "include_flagged", "limit"}
     filters = query.EventFilter(**{k: v for k, v in kwargs.items() if k in names})
-    filters.validate()
+    try:
+        filters.validate()
+    except ConfigError as err:  # a malformed option value is a usage error (exit 2)
+        raise click.UsageError(str(err)) from err
     return filters
 
 

@@ -32,6 +32,7 @@ BINARY_HINT = "expected HTML, text, JSON lines or a feed"
 # turns à into ą. We prefer cp1252 when its chaos is within this margin of the best guess
 # (calibrated on cp1252/latin-1 samples with smart quotes and accents).
 _CP1252_MARGIN = 0.1
+_MULTIBYTE = ("utf", "gb", "big5", "shift_jis", "euc", "iso2022", "cp932", "cp936", "cp949", "cp950", "johab", "hz")
 _MAX_CHAOS = 0.3  # above this, charset-normalizer's guess is noise: refuse rather than garble
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -135,5 +136,15 @@ def _detect(data: bytes, *, where: str) -> str:
         if match.encoding == "cp1252" and match.chaos <= best.chaos + _CP1252_MARGIN:
             chosen = match
             break
+    if chosen.encoding != "cp1252" and not chosen.encoding.startswith(_MULTIBYTE):
+        # A single-byte guess on short text is a coin toss between code pages (cp850 turns
+        # smart quotes into ō...ö); English news written in one is nearly always cp1252.
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            logger.info("%s: not UTF-8, decoded as cp1252 (detector said %s)", where, chosen.encoding)
+            return text
     logger.info("%s: not UTF-8, decoded as %s", where, chosen.encoding)
     return str(chosen)
