@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml requirements.lock
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	$(BIN)/dateline gazetteer build
+	$(BIN)/dateline gazetteer build --if-missing
 	@touch $(STAMP)
 
 demo: install

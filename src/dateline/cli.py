@@ -427,8 +427,9 @@ def gazetteer() -> None:
 @gazetteer.command("build")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option("--output", type=click.Path(dir_okay=False), help="Where to write it (default: the gazetteer dateline uses).")
+@click.option("--if-missing", is_flag=True, help="Do nothing when the gazetteer file already exists.")
 @handle_errors
-def gazetteer_build(files: tuple[str, ...], output: str | None) -> None:
+def gazetteer_build(files: tuple[str, ...], output: str | None, if_missing: bool) -> None:
     """Build the gazetteer from shipped data plus any GeoNames extracts given.
 
     \b
@@ -439,6 +440,9 @@ def gazetteer_build(files: tuple[str, ...], output: str | None) -> None:
     from .resolve.gazetteer_build import build_gazetteer
 
     target = Path(output) if output else gazetteer_path()
+    if if_missing and target.exists():
+        click.echo(f"gazetteer already built: {target}", err=True)
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     stats = build_gazetteer(target, extra_files=[Path(f) for f in files])
     click.echo(f"gazetteer written to {target}: {stats}", err=True)
@@ -478,3 +482,28 @@ def stats(db: str | None) -> None:
     with open_db(db) as store:
         for key, value in store.stats().items():
             click.echo(f"{key}: {value}")
+
+
+@main.command()
+@click.option("--kind", required=True, help="Kind of gold data (see --help for the list).")
+@click.option("--gold", required=True, type=click.Path(exists=True), help="Gold file or folder.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@handle_errors
+def evaluate(kind: str, gold: str, fmt: str) -> None:
+    """Score dateline against human-coded data and print per-field scores.
+
+    \b
+    Example:
+        dateline evaluate --kind pitf --gold ../shared/data/pitf-atrocities/pitf.world.20130101-20151231.csv
+    """
+    from .evaluate import evaluate as run_evaluation
+
+    report = run_evaluation(kind, Path(gold))
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(report.lines()))
+
+
+# Commands of later stages (one line each): main.add_command(<command>)
+

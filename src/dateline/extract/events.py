@@ -14,7 +14,9 @@ from ..annotate.timex import Timex
 from ..models import Event, make_event_id
 from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace
 from .actors import ActorSlots, assign_actors
+from .dating import choose_date
 from .flags import date_flags, mention_flags
+from .placing import pick_place
 from .triggers import Lexicon, Trigger, default_lexicon, find_triggers
 from .typing import refine_type
 
@@ -117,29 +119,18 @@ class Extractor:
         return event
 
     def _date(self, event: Event, trigger: Trigger, timexes: list[Timex], para: _Paragraph, offset: int, published: str | None) -> None:
-        chosen = _pick_timex(trigger, timexes)
-        if chosen is not None:
-            event.date_start, event.date_end, event.time_precision = chosen.date_start, chosen.date_end, chosen.precision
-            event.date_reason = f"sentence: '{chosen.text}'"
-            event.spans["date"] = [chosen.start + offset, chosen.end + offset]
-        elif para.timex is not None:
-            t = para.timex
-            event.date_start, event.date_end, event.time_precision = t.date_start, t.date_end, t.precision
-            event.date_reason = f"no date in sentence: narrative time '{t.text}' from earlier in the paragraph"
-            event.spans["date"] = [t.start + para.timex_offset, t.end + para.timex_offset]
-        elif published:
-            event.date_start = event.date_end = published[:10]
-            event.time_precision = 1 if len(published) >= 10 else 3
-            event.date_reason = "no date in sentence or paragraph: publication date"
-        else:
-            event.date_reason = "no date in text and the document has no publication date"
+        choice = choose_date(trigger, timexes, narrative=para.timex, published=published)
+        event.date_start, event.date_end, event.time_precision, event.date_reason = choice.date_start, choice.date_end, choice.precision, choice.reason
+        if choice.timex is not None:
+            base = offset if choice.timex is not para.timex else para.timex_offset
+            event.spans["date"] = [choice.timex.start + base, choice.timex.end + base]
 
     def _place(self, event: Event, doc: Doc, sent: Span, trigger: Trigger, context: PlaceContext) -> None:
         if self.places is None:
             event.place_reason = "no gazetteer configured"
             return
         mentions = _in_sentence_places(doc._.places, sent)
-        mention = _pick_place(trigger, mentions)
+        mention = pick_place(trigger, mentions)
         resolved: ResolvedPlace | None = None
         if mention is not None:
             near = any(t.lower_ in _NEAR_WORDS for t in doc[max(sent.start, mention.token_start - 4) : mention.token_start])
@@ -201,7 +192,7 @@ class Extractor:
                 continue
             offset = doc._.offset
             if target.location is None or (target.geo_precision or 3) == 3 and "no place in sentence" in (target.place_reason or ""):
-                mention = _pick_place(trigger, _in_sentence_places(doc._.places, sent))
+                mention = pick_place(trigger, _in_sentence_places(doc._.places, sent))
                 if mention is not None and self.places is not None:
                     resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context)
                     if resolved is not None:
@@ -265,42 +256,6 @@ def _starts_event(trigger: Trigger, timexes: list[Timex]) -> bool:
     if not (trigger.entry.nominal or definite):
         return True
     return any(t.is_calendar and t.mod != "START" for t in timexes)
-
-
-def _pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
-    calendar = [t for t in timexes if t.is_calendar]
-    if not calendar:
-        return None
-    # "since March" says how long something has gone on; it dates the event only if nothing else does.
-    preferred = [t for t in calendar if t.mod != "START"] or calendar
-    head = trigger.head
-    related = {tok.i for tok in head.subtree} | {tok.i for tok in head.head.subtree}
-    attached = []
-    for t in preferred:
-        span = head.doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is not None and any(tok.i in related for tok in span):
-            attached.append(t)
-    pool = attached or preferred
-    return min(pool, key=lambda t: (t.precision or 9, abs(t.start - head.idx)))
-
-
-def _clause(token):
-    """The verb heading the clause a token sits in (the token itself if it is a verb)."""
-    cur = token
-    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
-        cur = cur.head
-    return cur
-
-
-def _pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The place in the trigger's own clause nearest to it; None if the clause names none."""
-    head = trigger.head
-    clause = {t.i for t in _clause(head).subtree}
-    inside = [m for m in mentions if m.token_start in clause]
-    if not inside:
-        return None
-    subtree = {t.i for t in head.subtree}
-    return min(inside, key=lambda m: (m.token_start not in subtree, abs(m.token_start - head.i)))
 
 
 def _confidence(event: Event, trigger: Trigger) -> float:

@@ -47,7 +47,7 @@ from unidecode import unidecode
 
 from ..config import package_data
 from ..errors import ResolveError
-from .names import name_keys, normalise_name, strip_generic
+from .names import name_keys, strip_generic
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,61 @@
+"""Accuracy against human-coded reference data: one table of every score, in one run.
+
+    .venv/bin/python bench/accuracy.py [--json scores.json] [--only KIND ...]
+
+Each suite is (name, kind, gold path, options) and runs through dateline.evaluate, the same
+code as `dateline evaluate`. tests/test_eval_gate.py checks these scores against the floors
+in bench/baseline.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data"
+
+# (name, kind, gold, options): add one line per suite.
+SUITES: list[tuple[str, str, Path, dict]] = [
+]
+
+
+def run_suites(names: list[str] | None = None) -> dict[str, dict]:
+    """Run the suites (all, or those named) with one loaded engine; name → report dict."""
+    from dateline.evaluate import evaluate
+    from dateline.pipeline import Engine
+
+    engine = Engine.load()
+    results = {}
+    for name, kind, gold, options in SUITES:
+        if names and name not in names and kind not in names:
+            continue
+        started = time.perf_counter()
+        report = evaluate(kind, gold, engine=engine, **options)
+        results[name] = {**report.to_dict(), "seconds": round(time.perf_counter() - started, 1)}
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", type=Path, help="also write the scores here")
+    parser.add_argument("--only", nargs="*", help="suite names or kinds to run")
+    args = parser.parse_args()
+    results = run_suites(args.only)
+    width = max((len(f"{n}.{m}") for n, r in results.items() for m in r["metrics"]), default=20)
+    print(f"{'score':<{width}}  value")
+    for name, report in results.items():
+        for metric, value in report["metrics"].items():
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            print(f"{name + '.' + metric:<{width}}  {shown}")
+        print(f"{name + '.seconds':<{width}}  {report['seconds']}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

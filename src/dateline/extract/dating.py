@@ -1,0 +1,49 @@
+"""Which date an event gets: its sentence's time expression, the narrative time, or the publication date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..annotate.timex import Timex
+from .triggers import Trigger
+
+
+@dataclass(slots=True)
+class DateChoice:
+    """The event's dates, their ACLED precision, why, and the expression used (if any)."""
+
+    date_start: str | None
+    date_end: str | None
+    precision: int | None
+    reason: str
+    timex: Timex | None = None
+
+
+def choose_date(trigger: Trigger, timexes: list[Timex], *, narrative: Timex | None, published: str | None) -> DateChoice:
+    """Date an event mention; never today's date."""
+    chosen = pick_timex(trigger, timexes)
+    if chosen is not None:
+        return DateChoice(chosen.date_start, chosen.date_end, chosen.precision, f"sentence: '{chosen.text}'", chosen)
+    if narrative is not None:
+        t = narrative
+        return DateChoice(t.date_start, t.date_end, t.precision, f"no date in sentence: narrative time '{t.text}' from earlier in the paragraph", t)
+    if published:
+        return DateChoice(published[:10], published[:10], 1 if len(published) >= 10 else 3, "no date in sentence or paragraph: publication date")
+    return DateChoice(None, None, None, "no date in text and the document has no publication date")
+
+
+def pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
+    calendar = [t for t in timexes if t.is_calendar]
+    if not calendar:
+        return None
+    # "since March" says how long something has gone on; it dates the event only if nothing else does.
+    preferred = [t for t in calendar if t.mod != "START"] or calendar
+    head = trigger.head
+    related = {tok.i for tok in head.subtree} | {tok.i for tok in head.head.subtree}
+    attached = []
+    for t in preferred:
+        span = head.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is not None and any(tok.i in related for tok in span):
+            attached.append(t)
+    pool = attached or preferred
+    return min(pool, key=lambda t: (t.precision or 9, abs(t.start - head.idx)))
