@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SAMPLE ?= ../shared/samples/maysan-2008.txt
 DB     ?= dateline.db
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench clean web-assets
 
 install: $(STAMP)
 
@@ -26,7 +26,11 @@ demo: install
 	$(BIN)/dateline timeline --db $(DB) --by month --all
 
 test: install
+	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest -q
+
+web-assets:
+	bash scripts/build_web.sh
 
 bench: install
 	$(BIN)/python bench/speed.py

@@ -20,6 +20,7 @@ DATA = REPO.parent / "shared" / "data"
 
 # (name, kind, gold, options): add one line per suite.
 SUITES: list[tuple[str, str, Path, dict]] = [
+    ("timeml", "timeml", DATA / "tempeval3" / "TBAQ-cleaned", {"split": "test"}),
 ]
 
 

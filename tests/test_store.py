@@ -1,16 +1,27 @@
-"""The store: transactional per-document writes, migrations, opening rules, concurrency."""
+"""The store: transactional per-document writes, migrations, opening rules, concurrency.
+
+One suite for every backend: the ``target`` fixture is a new SQLite file or a new
+database on a PostgreSQL server the tests start themselves (tests/pg_server.py).
+Tests about one backend's files or SQL only (SQLite pragmas, the SQLite migration
+runner) are not parametrized.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
+from dateline import query
 from dateline.errors import ConfigError, StoreError
 from dateline.models import EVENT_FIELDS, REFERENCES, Document, Event, Reference, Section, make_event_id
-from dateline.store import SQLiteStore, open_store
+from dateline.query import EventFilter
+from dateline.store import Store, open_store
 from dateline.store import migrations
 
 TEXT = (
@@ -44,18 +55,39 @@ def two_events(doc: Document) -> list[Event]:
     ]
 
 
+BACKENDS = ["sqlite", "postgres"]
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "dateline.db"
 
 
+@pytest.fixture(params=BACKENDS)
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new, empty database of each backend is: a file path or a postgresql:// URL."""
+    if request.param == "postgres":
+        return request.getfixturevalue("pg_url")
+    return str(tmp_path / "dateline.db")
+
+
 @pytest.fixture
-def store(db_path: Path):
-    with open_store(db_path) as opened:
+def store(target: str):
+    with open_store(target) as opened:
         yield opened
 
 
-def test_document_and_events_round_trip(store: SQLiteStore) -> None:
+def raw(target: str, sql: str) -> list[tuple[Any, ...]]:
+    """Run SQL on the database behind ``target`` without dateline (rows of every table, not only the API's)."""
+    if target.startswith("postgresql://"):
+        with psycopg.connect(target, autocommit=True) as conn:
+            cursor = conn.execute(sql)
+            return cursor.fetchall() if cursor.description else []
+    with sqlite3.connect(target) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_document_and_events_round_trip(store: Store) -> None:
     doc = make_doc(published="2008-03-26", url="http://example.org/a", source="Example", author="A. Writer",
                    origin="/tmp/a.html",
                    references=[Reference("Reuters, 26 March 2008.", 113, 136, outlet="Reuters", date="2008-03-26")])
@@ -73,7 +105,7 @@ def test_document_and_events_round_trip(store: SQLiteStore) -> None:
         pytest.param(lambda: make_doc("other-id", "  " + TEXT.upper()), id="same normalised text, other id"),
     ],
 )
-def test_same_document_is_stored_once(store: SQLiteStore, second) -> None:
+def test_same_document_is_stored_once(store: Store, second) -> None:
     first = make_doc()
     assert store.add_document(first, two_events(first)) is True
     again = second()
@@ -108,7 +140,7 @@ def _bad_span(doc: Document) -> list[Event]:
 
 
 @pytest.mark.parametrize("make_events", [_bad_null_type, _bad_duplicate_id, _bad_other_document, _bad_span])
-def test_failed_document_leaves_nothing_behind(store: SQLiteStore, make_events) -> None:
+def test_failed_document_leaves_nothing_behind(store: Store, target: str, make_events) -> None:
     earlier = make_doc("doc-0", "Protesters gathered in Kut on Friday.", sections=[])
     earlier_events = [make_event(earlier, "Protesters gathered in Kut on Friday.", event_type="Protests",
                                  sub_event_type="Peaceful protest")]
@@ -121,47 +153,77 @@ def test_failed_document_leaves_nothing_behind(store: SQLiteStore, make_events) 
     assert not store.has_document(content_hash=doc.content_hash)
     assert store.stats() == {"documents": 1, "events": 1, "counted_events": 1, "references": 0, "schema_version": 1}
     assert store.search("roadside") == [] and store.search("Gunmen") == []
-    with sqlite3.connect(store.path) as raw:  # rows of every table, not only what the API shows
-        assert raw.execute("SELECT COUNT(*) FROM sections WHERE document_id = 'doc-1'").fetchone() == (0,)
+    for table in ("documents", "sections", "doc_references"):
+        assert raw(target, f"SELECT COUNT(*) FROM {table} WHERE {'id' if table == 'documents' else 'document_id'} = 'doc-1'") == [(0,)]
     assert store.events() == earlier_events
     # The failure did not poison the connection: the document can be stored once fixed.
     assert store.add_document(doc, two_events(doc)) is True
 
 
-def test_has_document_needs_a_key(store: SQLiteStore) -> None:
+def test_has_document_needs_a_key(store: Store) -> None:
     with pytest.raises(ConfigError):
         store.has_document()
 
 
-def test_get_missing_document_and_event(store: SQLiteStore) -> None:
+def test_get_missing_document_and_event(store: Store) -> None:
     with pytest.raises(StoreError, match="no such document"):
         store.get_document("nope")
     with pytest.raises(StoreError, match="no such event"):
         store.get_event("nope")
 
 
-def test_migrations_recorded_and_reopen_is_noop(db_path: Path) -> None:
-    with SQLiteStore(db_path) as first:
+def test_migrations_recorded_and_reopen_is_noop(target: str) -> None:
+    with open_store(target) as first:
         assert first.applied_migrations == [1]
-    with sqlite3.connect(db_path) as raw:
-        recorded = raw.execute("SELECT version, name FROM schema_migrations").fetchall()
-    assert recorded == [(1, "initial")]
-    with SQLiteStore(db_path) as second:
+    assert raw(target, "SELECT version, name FROM schema_migrations") == [(1, "initial")]
+    with open_store(target) as second:
         assert second.applied_migrations == []
         assert second.stats()["schema_version"] == 1
-    with sqlite3.connect(db_path) as raw:
-        assert raw.execute("SELECT COUNT(*) FROM schema_migrations").fetchone() == (1,)
+    assert raw(target, "SELECT COUNT(*) FROM schema_migrations") == [(1,)]
 
 
-def test_database_from_newer_version_is_refused(db_path: Path) -> None:
-    open_store(db_path).close()
-    with sqlite3.connect(db_path) as raw:
-        raw.execute("INSERT INTO schema_migrations VALUES (999, 'future', '2099-01-01')")
+def test_database_from_newer_version_is_refused(target: str) -> None:
+    open_store(target).close()
+    raw(target, "INSERT INTO schema_migrations VALUES (999, 'future', '2099-01-01')")
     with pytest.raises(StoreError, match="newer"):
-        open_store(db_path)
+        open_store(target)
 
 
-def test_pragmas_and_schema(store: SQLiteStore) -> None:
+def test_foreign_database_is_refused_and_untouched(target: str) -> None:
+    raw(target, "CREATE TABLE cities (name TEXT)")
+    with pytest.raises(StoreError, match="not a dateline one"):
+        open_store(target)
+    tables = "SELECT name FROM sqlite_master WHERE type = 'table'"
+    if target.startswith("postgresql://"):
+        tables = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+    assert raw(target, tables) == [("cities",)]
+
+
+def test_events_table_holds_the_event_fields(target: str) -> None:
+    open_store(target).close()
+    if target.startswith("postgresql://"):
+        columns = [r[0] for r in raw(target, "SELECT column_name FROM information_schema.columns WHERE"
+                                             " table_name = 'events' ORDER BY ordinal_position")]
+    else:
+        columns = [r[1] for r in raw(target, "PRAGMA table_info(events)")]
+    assert columns == list(EVENT_FIELDS)
+
+
+def test_migration_sequences_agree_across_dialects() -> None:
+    assert migrations.check_dialects_agree() == [(1, "initial")]
+
+
+def test_differing_migration_sequences_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "pg").mkdir()
+    (tmp_path / "0001_initial.sql").write_text("SELECT 1;\n")
+    (tmp_path / "0002_more.sql").write_text("SELECT 1;\n")
+    (tmp_path / "pg" / "0001_initial.sql").write_text("SELECT 1;\n")
+    with pytest.raises(StoreError, match=r"differ: \[\(2, 'more'\)\]"):
+        migrations.check_dialects_agree(tmp_path, tmp_path / "pg")
+
+
+def test_sqlite_pragmas_and_schema(db_path: Path) -> None:
+    store = open_store(db_path)
     conn = store._conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -170,6 +232,7 @@ def test_pragmas_and_schema(store: SQLiteStore) -> None:
     assert columns == list(EVENT_FIELDS)
     indexed = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"events_date_start", "events_admin1", "events_event_type", "events_actor1", "events_actor2"} <= indexed
+    store.close()
 
 
 @pytest.mark.parametrize(
@@ -189,22 +252,11 @@ def test_non_sqlite_file_is_refused_and_untouched(tmp_path: Path, content: bytes
     assert path.read_bytes() == content
 
 
-def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "other.sqlite"
-    with sqlite3.connect(path) as raw:
-        raw.execute("CREATE TABLE cities (name TEXT)")
-    with pytest.raises(StoreError, match="not a dateline one"):
-        open_store(path)
-    with sqlite3.connect(path) as raw:
-        tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"cities"}
-
-
-@pytest.mark.parametrize("target", ["folder", "missing/dir/x.db"])
-def test_unusable_paths(tmp_path: Path, target: str) -> None:
+@pytest.mark.parametrize("path", ["folder", "missing/dir/x.db"])
+def test_unusable_paths(tmp_path: Path, path: str) -> None:
     (tmp_path / "folder").mkdir()
     with pytest.raises(StoreError):
-        open_store(tmp_path / target)
+        open_store(tmp_path / path)
 
 
 def test_open_store_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -221,16 +273,19 @@ def test_open_store_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.mark.parametrize(
     ("url", "message"),
-    [("postgresql://me:secret@db/dateline", "PostgreSQL backend not available yet"), ("mysql://db/x", "unknown")],
+    [
+        ("postgresql://me:secret@127.0.0.1:1/dateline", "cannot connect to PostgreSQL"),  # nothing listens on port 1
+        ("mysql://me:secret@db/x", "unknown"),
+    ],
 )
-def test_unsupported_urls(url: str, message: str) -> None:
+def test_unusable_urls(url: str, message: str) -> None:
     with pytest.raises(StoreError, match=message) as caught:
         open_store(url)
     assert "secret" not in str(caught.value)
     assert caught.value.hint
 
 
-def test_documents_listing(store: SQLiteStore) -> None:
+def test_documents_listing(store: Store) -> None:
     docs = [make_doc(f"doc-{i}", f"Report number {i}: clashes near Kut.", sections=[]) for i in range(3)]
     for doc in docs:
         store.add_document(doc, [])
@@ -246,43 +301,72 @@ def test_documents_listing(store: SQLiteStore) -> None:
         store.documents(limit=-1)
 
 
-def test_stats_counts(store: SQLiteStore) -> None:
+def test_stats_counts(store: Store) -> None:
     doc = make_doc(references=[Reference("Reuters, 26 March 2008.", 113, 136)])
     store.add_document(doc, two_events(doc))
     assert store.stats() == {"documents": 1, "events": 2, "counted_events": 1, "references": 1, "schema_version": 1}
 
 
-def test_closed_store_raises_store_error(db_path: Path) -> None:
-    store = open_store(db_path)
+def test_closed_store_raises_store_error(target: str) -> None:
+    store = open_store(target)
     store.close()
     store.close()  # twice is fine
     with pytest.raises(StoreError):
         store.stats()
 
 
-def test_two_connections_writing_both_land(db_path: Path) -> None:
-    open_store(db_path).close()
+def _in_threads(*workers) -> list[BaseException]:
+    """Run each callable in its own thread; the exceptions they raised."""
     errors: list[BaseException] = []
 
-    def writer(prefix: str) -> None:
+    def run(work) -> None:
         try:
-            with open_store(db_path) as own:
-                for i in range(15):
-                    doc = make_doc(f"{prefix}-{i}", f"{prefix} report {i}: " + TEXT)
-                    assert own.add_document(doc, two_events(doc))
-        except BaseException as err:  # noqa: BLE001 - surfaced to the test below
+            work()
+        except BaseException as err:  # noqa: BLE001 - surfaced to the test
             errors.append(err)
 
-    threads = [threading.Thread(target=writer, args=(p,)) for p in ("alpha", "beta")]
+    threads = [threading.Thread(target=run, args=(w,)) for w in workers]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert errors == []
-    with open_store(db_path) as check:
+    return errors
+
+
+def test_two_connections_writing_both_land(target: str) -> None:
+    open_store(target).close()
+
+    def writer(prefix: str):
+        def work() -> None:
+            with open_store(target) as own:
+                for i in range(15):
+                    doc = make_doc(f"{prefix}-{i}", f"{prefix} report {i}: " + TEXT)
+                    assert own.add_document(doc, two_events(doc))
+        return work
+
+    assert _in_threads(writer("alpha"), writer("beta")) == []
+    with open_store(target) as check:
         assert check.stats()["documents"] == 30
         assert check.stats()["events"] == 60
         assert check.has_document("alpha-14") and check.has_document("beta-14")
+
+
+def test_two_writers_of_the_same_documents_store_each_once(target: str) -> None:
+    """What a retried batch does: both writers try every document; each lands once, with its events."""
+    open_store(target).close()
+    stored: list[bool] = []
+
+    def work() -> None:
+        with open_store(target) as own:
+            for i in range(15):
+                doc = make_doc(f"doc-{i}", f"report {i}: " + TEXT)
+                stored.append(own.add_document(doc, two_events(doc)))
+
+    assert _in_threads(work, work) == []
+    assert sorted(stored) == [False] * 15 + [True] * 15
+    with open_store(target) as check:
+        assert check.stats()["documents"] == 15 and check.stats()["events"] == 30
+    assert raw(target, "SELECT COUNT(DISTINCT document_id), COUNT(*) FROM sections") == [(15, 30)]
 
 
 def test_split_statements_keeps_trigger_bodies() -> None:
@@ -316,3 +400,129 @@ def test_badly_named_migration_file(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_text("SELECT 1;\n")
     with pytest.raises(StoreError, match="NNNN_name.sql"):
         migrations.available(tmp_path)
+
+
+# -- queries: the same answers from every backend -----------------------------------------
+
+QUERY_TEXT = (
+    "Mahdi Army fighters clashed with Iraqi troops in Amarah on 25 March, leaving five dead. "
+    "A roadside bomb killed two people in Basra between 27 and 31 March. "
+    "Hundreds protested in Al-Kūt. "
+    "Police denied that gunmen attacked Majar al-Kabir."
+)
+
+
+def _query_corpus() -> tuple[Document, list[Event]]:
+    doc = Document(id="q-doc", text=QUERY_TEXT, title="Weekly report", published="2008-04-01")
+    return doc, [
+        make_event(doc, "Mahdi Army fighters clashed with Iraqi troops in Amarah on 25 March, leaving five dead.",
+                   event_type="Battles", sub_event_type="Armed clash", actor1="Mahdi Army",
+                   actor2="Military Forces of Iraq", location="Amarah", admin1="Maysan", country="Iraq",
+                   date_start="2008-03-25", time_precision=1, fatalities=5),
+        make_event(doc, "A roadside bomb killed two people in Basra between 27 and 31 March.",
+                   event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                   assoc_actor_1="Sadrist Movement", actor2_id="civilians-iraq", location="Basra", admin1="Basrah",
+                   country="Iraq", date_start="2008-03-27", date_end="2008-03-31", time_precision=2, fatalities=2),
+        make_event(doc, "Hundreds protested in Al-Kūt.", event_type="Protests", sub_event_type="Peaceful protest",
+                   location="Al-Kūt", admin1="Wasit", country="Iraq", date_start="2007-03", time_precision=3),
+        make_event(doc, "Police denied that gunmen attacked Majar al-Kabir.", location="Majar al-Kabir",
+                   admin1="Maysan", date_start="2009-03-25", time_precision=1, negated=True),
+    ]
+
+
+@pytest.fixture
+def query_store(store: Store) -> Store:
+    store.add_document(*_query_corpus())
+    return store
+
+
+def _words_of(events: list[Event]) -> set[str]:
+    """Each event named by the first word of its evidence."""
+    return {e.evidence_text.split()[0] for e in events}
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (EventFilter(), {"Mahdi", "A", "Hundreds"}),
+        (EventFilter(include_flagged=True), {"Mahdi", "A", "Hundreds", "Police"}),
+        (EventFilter(place="AMARAH"), {"Mahdi"}),
+        (EventFilter(place="Al-Kut"), {"Hundreds"}),  # accents and the article do not matter
+        (EventFilter(place="Amar"), set()),  # whole names, not substrings
+        (EventFilter(admin1="maysan", include_flagged=True), {"Mahdi", "Police"}),
+        (EventFilter(actor="FORCES OF IRAQ"), {"Mahdi"}),
+        (EventFilter(actor="sadrist"), {"A"}),  # associated actor
+        (EventFilter(actor="civilians-iraq"), {"A"}),  # actor id
+        (EventFilter(event_type="armed CLASH"), {"Mahdi"}),
+        (EventFilter(text="roadside"), {"A"}),
+        (EventFilter(text="Kut"), {"Hundreds"}),  # diacritics removed
+        (EventFilter(text="al-Kabir", include_flagged=True), {"Police"}),
+        (EventFilter(date_from="2008-03-31"), {"A"}),  # a range's last day still overlaps
+        (EventFilter(date_from="2007-03-31", date_to="2007-03-31"), {"Hundreds"}),  # a month-precise date
+        (EventFilter(date_to="2008-03-26"), {"Mahdi", "Hundreds"}),
+    ],
+    ids=repr,
+)
+def test_filters_match_the_same_events(query_store: Store, filters: EventFilter, expected: set[str]) -> None:
+    assert _words_of(query_store.events(filters)) == expected
+    assert query_store.count_events(filters) == len(expected)
+
+
+def test_order_limit_offset_timeline_and_on_this_day(query_store: Store) -> None:
+    ordered = [e.evidence_text.split()[0] for e in query_store.events(EventFilter(include_flagged=True))]
+    assert ordered == ["Hundreds", "Mahdi", "A", "Police"]
+    assert _words_of(query_store.events(EventFilter(limit=1, offset=1))) == {"Mahdi"}
+    by_month = [(r.period, r.events, r.fatalities) for r in query_store.timeline(by="month")]
+    assert by_month == [("2007-03", 1, 0), ("2008-03", 2, 7)]
+    assert [r.period for r in query_store.timeline(by="week")] == ["2008-W13"]
+    day = query_store.on_this_day(3, 25, EventFilter(include_flagged=True))
+    assert [e.date_start for e in day] == ["2008-03-25", "2009-03-25"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("roadside bomb", {"doc", "A"}),
+        ("Kut", {"doc", "Hundreds"}),
+        ("protest*", {"doc", "Hundreds"}),
+        ('"five dead"', {"doc", "Mahdi"}),
+        ('"dead five"', set()),
+        ("governor OR roadside", {"doc", "A"}),
+        ("governor roadside", set()),
+        ("Weekly", {"doc"}),  # titles are indexed
+        ("-Kabir", {"doc", "Police"}),  # operator characters in user text do not break the query
+        ("Qal'at OR Amarah", {"doc", "Mahdi"}),  # the location is indexed with the evidence
+    ],
+)
+def test_search(query_store: Store, text: str, expected: set[str]) -> None:
+    hits = query.search(query_store, text)
+    found = {"doc" if h.event_id is None else query_store.get_event(h.event_id).evidence_text.split()[0] for h in hits}
+    assert found == expected
+    assert hits == sorted(hits, key=lambda h: -h.score)
+    assert all(h.title == "Weekly report" for h in hits)
+    if hits and text == "roadside bomb":
+        assert all("**roadside**" in h.snippet for h in hits)
+
+
+def test_search_rejects_empty_text_and_bad_limit(query_store: Store) -> None:
+    with pytest.raises(ConfigError):
+        query_store.search("  ")
+    with pytest.raises(ConfigError):
+        query_store.search("Kut", limit=0)
+
+
+def test_ingest_end_to_end(target: str, engine, sample_path: Path, tmp_path: Path) -> None:
+    """The real pipeline into each backend: the same events, stored once on a second run."""
+    from dateline.pipeline import extract_sources, ingest
+
+    expected = [events for _doc, events in extract_sources([str(sample_path)], engine=engine)][0]
+    with open_store(target) as store:
+        first = ingest([str(sample_path)], store=store, engine=engine)
+        again = ingest([str(sample_path)], store=store, engine=engine)
+        stored = store.events(EventFilter(include_flagged=True))
+        assert first.documents == 1 and first.events == len(expected) > 0 and first.ok
+        assert again.documents == 0 and again.duplicates == 1
+        key = lambda e: e.event_id  # noqa: E731
+        assert sorted(stored, key=key) == sorted(expected, key=key)
+        assert store.get_document(stored[0].document_id).text.startswith(
+            sample_path.read_text(encoding="utf-8")[:40].strip()[:20])

@@ -61,3 +61,157 @@ def test_spans_exclude_prepositions() -> None:
     text = "In 2006 for example"
     (t,) = find_timexes(text, PUB)
     assert t.text == "2006" and text[t.start : t.end] == "2006"
+
+
+# Every kind of expression the normaliser handles, against a Friday publication date.
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("In January 2005 Iraq held elections", "DATE", "2005-01"),
+        ("He was killed on Friday.", "DATE", "2008-06-20"),
+        ("Gunmen struck on Monday.", "DATE", "2008-06-16"),
+        ("The vote will be held on Monday.", "DATE", "2008-06-23"),
+        ("last June", "DATE", "2007-06"),
+        ("early December", "DATE", "2007-12"),
+        ("the past week", "DURATION", "P1W"),
+        ("fighting since March", "DATE", "2008-03"),
+        ("this year", "DATE", "2008"),
+        ("last week", "DATE", "2008-W24"),
+        ("next month", "DATE", "2008-07"),
+        ("five months ago", "DATE", "2008-01"),
+        ("this summer", "DATE", "2008-SU"),
+        ("last winter", "DATE", "2007-WI"),
+        ("the third quarter", "DATE", "2008-Q3"),
+        ("the first quarter of 2007", "DATE", "2007-Q1"),
+        ("the 1990s", "DATE", "199"),
+        ("the nineties", "DATE", "199"),
+        ("the 20th century", "DATE", "19"),
+        ("between June 10 and 12", "DATE", "2008-06-10"),
+        ("recently", "DATE", "PAST_REF"),
+        ("now", "DATE", "PRESENT_REF"),
+        ("in the future", "DATE", "FUTURE_REF"),
+        ("for three years", "DURATION", "P3Y"),
+        ("a 10-day siege", "DURATION", "P10D"),
+        ("for several weeks", "DURATION", "PXW"),
+        ("daily", "SET", "P1D"),
+        ("every week", "SET", "P1W"),
+        ("at 10 p.m.", "TIME", "2008-06-20T22:00"),
+        ("this morning", "TIME", "2008-06-20TMO"),
+        ("June last year", "DATE", "2007-06"),
+        ("nineteen ninety-six", "DATE", "1996"),
+        ("fiscal 2007", "DATE", "2007"),
+    ],
+)
+def test_every_kind(text: str, type_: str, value: str) -> None:
+    found = find_timexes(text, PUB)
+    assert found, text
+    t = max(found, key=lambda x: x.end - x.start)
+    assert (t.type, t.value) == (type_, value)
+    assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On June 12, 2008 police raided a house. Two days later they arrested him.", "2008-06-14"),
+        ("On June 12, 2008 police raided a house. The day before, gunmen fled.", "2008-06-11"),
+        ("On June 12, 2008 police raided a house. The next day they left.", "2008-06-13"),
+    ],
+)
+def test_narrative_anchoring(text: str, expected: str) -> None:
+    """Relative days count from the previous date in the narrative, not the publication date."""
+    last = find_timexes(text, PUB)[-1]
+    assert last.value == expected and last.anchored_on_narrative
+
+
+def test_narrative_falls_back_to_publication_date() -> None:
+    (t,) = find_timexes("Two days later they arrested him.", PUB)
+    assert t.value == "2008-06-22" and not t.anchored_on_narrative
+
+
+def test_day_shift_never_counts_from_a_year() -> None:
+    text = "In 2006 there was fighting. The day before, gunmen fled."
+    last = find_timexes(text, PUB)[-1]
+    assert last.value == "2008-06-19"
+
+
+def test_days_after_an_event_are_only_a_length() -> None:
+    (t, _) = find_timexes("two days after the raid of June 16", PUB)
+    assert (t.type, t.value, t.is_calendar) == ("DURATION", "P2D", False)
+
+
+def test_clock_time_joins_its_day() -> None:
+    (t,) = find_timexes("at 5 p.m. on June 19, 2008", PUB)
+    assert (t.type, t.value) == ("TIME", "2008-06-19T17:00")
+
+
+def test_normalise_span_reads_one_span_in_context() -> None:
+    from dateline.annotate.timex import normalise_span
+
+    text = "The talks will resume on Monday."
+    t = normalise_span(text, PUB, start=text.index("Monday"), end=text.index("Monday") + 6)
+    assert t is not None and t.value == "2008-06-23"
+
+
+@pytest.mark.parametrize("text", ["the decade-old dispute"[:0] + "They fall back.", "We may go.", "Call 555-2008 today"])
+def test_no_false_months_or_seasons(text: str) -> None:
+    assert [t for t in find_timexes(text, PUB) if t.value.startswith("2008-") and t.text.lower() in ("fall", "may")] == []
+
+
+# Conventions added for TimeBank (issue 4): holidays, financial "year", the weekend, future cues.
+@pytest.mark.parametrize(
+    ("text", "published", "type_", "value"),
+    [
+        ("The boat sank on Thanksgiving Day.", "2000-01-07", "DATE", "1999-11-25"),
+        ("Voters will go to the polls on Election Day.", "1998-10-26", "DATE", "1998-11-03"),
+        ("Crowds gathered as Easter week began.", "2000-04-17", "DATE", "2000-W16"),
+        ("Profit for the year ended June 30 rose.", "1989-11-02", "DURATION", "P1Y"),
+        ("Sales for the full year were flat.", "1989-11-02", "DATE", "1989"),
+        ("Profit fell from the year-ago third quarter.", "1989-11-02", "DATE", "1988-Q3"),
+        ("Earnings beat the 1988 second quarter.", "1989-11-02", "DATE", "1988-Q2"),
+        ("Output will rise in next year's first quarter.", "1989-10-31", "DATE", "1990-Q1"),
+        ("Rebels regrouped over the weekend.", "1990-08-13", "DATE", "1990-W32-WE"),
+        ("The father could arrive as early as Tuesday.", "2000-04-03", "DATE", "2000-04-04"),
+        ("The carrier has been on patrol since March and will return soon.", "1990-08-13", "DATE", "1990-03"),
+        ("Sales rose this past spring.", "1989-10-30", "DATE", "1989-SP"),
+    ],
+)
+def test_timebank_conventions(text: str, published: str, type_: str, value: str) -> None:
+    found = find_timexes(text, published)
+    assert found, text
+    t = max(found, key=lambda x: x.end - x.start)
+    assert (t.type, t.value) == (type_, value)
+    assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize("text", ["The 6-year-old boy was found.", "a man, 52 years old, said", "He previously said so.", "So far nobody came."])
+def test_not_marked_in_running_text(text: str) -> None:
+    """Ages and words TimeML annotators rarely mark are not found in running text."""
+    assert find_timexes(text, PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [("He previously said so.", "previously", "PAST_REF"), ("It took years.", "years", "PXY"), ("Earlier Sunday, police came.", "Earlier Sunday", "2008-06-15")],
+)
+def test_given_span_reads_words_the_finder_skips(text: str, word: str, value: str) -> None:
+    from dateline.annotate.timex import normalise_span
+
+    start = text.index(word)
+    t = normalise_span(text, PUB, start=start, end=start + len(word))
+    assert t is not None and t.value == value
+
+
+def test_keyword_gates_do_not_change_results() -> None:
+    """Skipping patterns whose words are absent must give what running every pattern gives."""
+    from dateline.annotate import timex as mod
+
+    text = "On Monday, 3 days after the third quarter of 2007 and two weeks ago, fighting resumed in spring 2008."
+    gated = [(t.start, t.end, t.value) for t in find_timexes(text, PUB)]
+    saved = dict(mod.GATES)
+    mod.GATES.clear()
+    try:
+        ungated = [(t.start, t.end, t.value) for t in find_timexes(text, PUB)]
+    finally:
+        mod.GATES.update(saved)
+    assert gated == ungated and len(gated) >= 4

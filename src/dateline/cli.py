@@ -49,7 +49,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--db", "db", metavar="PATH", default=None,
-        help="Database file (default: $DATELINE_DB or ./dateline.db).",
+        help="Database file or postgresql://user@host/dbname (default: $DATELINE_DB or ./dateline.db).",
     )(func)
 
 
@@ -183,21 +183,38 @@ def _progress_enabled(flag: bool | None) -> bool:
 @click.option("--max-bytes", type=click.IntRange(min=1), envvar=DEFAULT_MAX_BYTES_ENV, default=None, help="Refuse files larger than this (default 20 MB).")
 @click.option("--day-first", is_flag=True, help="Read numeric dates as day/month/year.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Extract on a local Dask cluster of N worker processes.")
+@click.option("--scheduler", metavar="URL", default=None, help="Extract on an existing Dask cluster (tcp://HOST:8786).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=8, show_default=True, help="Documents per cluster task (with --workers/--scheduler).")
 @handle_errors
-def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_first: bool, progress: bool | None) -> None:
+def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_first: bool, progress: bool | None,
+           workers: int | None, scheduler: str | None, batch_size: int) -> None:
     """Read files, directories or URLs, extract their events and store them.
 
     Each document is stored in one transaction; documents already stored are skipped,
-    so re-running an interrupted batch completes it.
+    so re-running an interrupted batch completes it. With --workers or --scheduler the
+    extraction runs on Dask distributed (workers write straight to a postgresql:// --db).
 
     \b
     Example:
         dateline ingest ../shared/samples/maysan-2008.txt --db chronicle.db
+        dateline ingest corpus/ --workers 2 --db postgresql://me@localhost/dateline
     """
     from .ingest import count_sources
     from .ingest.sources import DEFAULT_MAX_BYTES
     from .pipeline import ingest as run_ingest
 
+    if workers or scheduler:
+        if workers and scheduler:
+            raise click.UsageError("give --workers or --scheduler, not both")
+        from .scale import connect, distributed_ingest
+
+        with connect(workers=workers, scheduler=scheduler) as client:
+            report = distributed_ingest(sources, db=database_path(db), client=client, batch_size=batch_size,
+                                        max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first,
+                                        progress=_progress_enabled(progress))
+        _finish_ingest(report)
+        return
     engine = load_engine()
     bar = _Progress(count_sources(sources), _progress_enabled(progress))
     with open_db(db) as store:
@@ -205,6 +222,11 @@ def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_
             report = run_ingest(sources, store=store, engine=engine, max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first, on_document=bar)
         finally:
             bar.close()
+    _finish_ingest(report)
+
+
+def _finish_ingest(report) -> None:
+    """Failures and the summary on stderr; exit 1 when any input failed."""
     for failure in report.failures:
         click.echo(f"Error: {failure}", err=True)
     click.echo(report.summary(), err=True)
@@ -507,3 +529,9 @@ def evaluate(kind: str, gold: str, fmt: str) -> None:
 
 # Commands of later stages (one line each): main.add_command(<command>)
 
+from .resolve.commands import places as _places_command  # noqa: E402
+main.add_command(_places_command)
+from .web.commands import serve  # noqa: E402
+main.add_command(serve)
+from .annotate.commands import times as _times_command  # noqa: E402
+main.add_command(_times_command)

@@ -68,7 +68,7 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention]) ->
     head = trigger.head
     # "the offensive of X", "X's attack": walk up from a nominal trigger to its verb.
     verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else head
-    sides = _between(head) or (_between(verb) if verb is not head else None)
+    sides = _between(head) or (_between(verb) if verb.i != head.i else None)
     if sides:
         left, right = sides
         right_idx = _tokens(right)
@@ -100,7 +100,7 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention]) ->
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(obj), obj)
-        if head is not verb and slots.actor1 is None:
+        if head.i != verb.i and slots.actor1 is None:
             for child in head.children:
                 if child.dep_ in ("poss", "compound", "amod"):
                     slots.actor1, slots.assoc1 = _mentions_in(mentions, _tokens(child), child)

@@ -23,7 +23,7 @@ def choose_date(trigger: Trigger, timexes: list[Timex], *, narrative: Timex | No
     """Date an event mention; never today's date."""
     chosen = pick_timex(trigger, timexes)
     if chosen is not None:
-        return DateChoice(chosen.date_start, chosen.date_end, chosen.precision, f"sentence: '{chosen.text}'", chosen)
+        return DateChoice(chosen.date_start, chosen.date_end, chosen.precision, _sentence_reason(chosen, published), chosen)
     if narrative is not None:
         t = narrative
         return DateChoice(t.date_start, t.date_end, t.precision, f"no date in sentence: narrative time '{t.text}' from earlier in the paragraph", t)
@@ -32,7 +32,17 @@ def choose_date(trigger: Trigger, timexes: list[Timex], *, narrative: Timex | No
     return DateChoice(None, None, None, "no date in text and the document has no publication date")
 
 
+def _sentence_reason(t: Timex, published: str | None) -> str:
+    """Why the sentence's own expression gives this date, and what it was counted from."""
+    if t.anchored_on_narrative:
+        return f"sentence: '{t.text}', counted from the previous date in the narrative"
+    if t.anchored and published:
+        return f"sentence: '{t.text}', relative to the publication date {published[:10]}"
+    return f"sentence: '{t.text}'"
+
+
 def pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
+    """The sentence's calendar expression closest to the trigger, preferring those attached to it."""
     calendar = [t for t in timexes if t.is_calendar]
     if not calendar:
         return None

@@ -33,7 +33,7 @@ class Flags:
 
 def _governors(token: Token, limit: int = 4) -> list[Token]:
     chain, cur = [], token
-    while cur.head is not cur and len(chain) < limit:
+    while cur.head.i != cur.i and len(chain) < limit:
         chain.append(cur.head)
         cur = cur.head
     return chain

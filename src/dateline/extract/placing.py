@@ -11,7 +11,7 @@ from .triggers import Trigger
 def _clause(token: Token) -> Token:
     """The verb heading the clause a token sits in (the token itself if it is a verb)."""
     cur = token
-    while cur.pos_ not in ("VERB", "AUX") and cur.head is not cur:
+    while cur.pos_ not in ("VERB", "AUX") and cur.head.i != cur.i:
         cur = cur.head
     return cur
 

@@ -12,7 +12,8 @@ Ranking of the candidates for a surface name (first difference decides):
 5. the place's own name before an alternate name, among countries, big cities and provinces
    ("Hilla": Hillah before Ha'il, alias "Hayla"; "Ninawa": the province, not Karbala's old name),
    then the importance order within that group;
-6. population, largest first.
+6. the same spelling as asked before a folded one ("Samarra": the Iraqi city, not Samara, Russia);
+7. population, largest first.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import sqlite3
 import threading
 from functools import lru_cache
 from pathlib import Path
+
+from unidecode import unidecode
 
 from ..config import gazetteer_path
 from ..errors import ResolveError
@@ -40,6 +43,12 @@ _COLUMNS = ("id, geonameid, name, latitude, longitude, feature_class, feature_co
 _LOOKUP_SQL = (f"SELECT n.key, n.main, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
                "FROM names n JOIN places p ON p.id = n.place_rowid WHERE n.key IN (?, ?)")
 _Row = tuple  # (id, geonameid, name, lat, lon, fclass, fcode, cc, a1code, admin1, admin2, pop, source, tier)
+
+
+@lru_cache(maxsize=65536)
+def _spelling(name: str) -> str:
+    """A name's letters without case, accents or marks ("Sāmarrā’" -> "samarra")."""
+    return "".join(ch for ch in unidecode(name).lower() if ch.isalnum())
 
 
 class Gazetteer:
@@ -124,7 +133,7 @@ class Gazetteer:
         return frozenset(codes)
 
     def _rank(self, candidates: tuple[tuple[int, int, _Row], ...], *, hint: str | None,
-              country_code: str | None, admin1: str | None) -> list[_Row]:
+              country_code: str | None, admin1: str | None, spelling: str = "") -> list[_Row]:
         wanted_a1 = self._admin1_codes(admin1, country_code) if admin1 else frozenset()
         provinces = {(row[7], row[8]) for _m, _n, row in candidates if row[6] == "ADM1"}
 
@@ -136,7 +145,8 @@ class Gazetteer:
             hinted = hint is None or (row[5] == hint if len(hint) == 1 else row[6] == hint)
             return (country_code is not None and row[7] != country_code,
                     bool(admin1) and (row[7], row[8]) not in wanted_a1,
-                    not hinted, match, 0 if tier <= 2 else tier, main, tier, -row[11], row[0])
+                    not hinted, match, 0 if tier <= 2 else tier, main, tier,
+                    _spelling(row[2]) != spelling, -row[11], row[0])
 
         return [item[2] for item in sorted(candidates, key=order)]
 
@@ -164,7 +174,7 @@ class Gazetteer:
         if not candidates:
             return []
         cc = country_code.upper() if country_code else None
-        ranked = self._rank(candidates, hint=hint, country_code=cc, admin1=admin1)
+        ranked = self._rank(candidates, hint=hint, country_code=cc, admin1=admin1, spelling=_spelling(name))
         return [self._place(row) for row in ranked[:limit]]
 
     def is_known(self, name: str) -> bool:
@@ -202,6 +212,12 @@ class Gazetteer:
             if rows:
                 return self._place(rows[0])
         return None
+
+    def populated_points(self, country_code: str) -> list[tuple[float, float, str | None]]:
+        """(latitude, longitude, admin1) of every populated place of a country (for reverse lookups)."""
+        return [tuple(r) for r in self._query(
+            "SELECT latitude, longitude, admin1 FROM places WHERE country_code = ? AND feature_class = 'P'",
+            (country_code.upper(),))]
 
     def country_name(self, country_code: str) -> str | None:
         """English name of a country code ("IQ" -> "Iraq"); None for an unknown code."""

@@ -79,7 +79,7 @@ IRAQ_ADMIN1: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 # Feature codes of the curated and UCDP rows -> GeoNames feature class.
-_FEATURE_CLASS = {"PCLI": "A", "ADM1": "A", "ADM2": "A", "ADM3": "A", "ADMD": "A",
+_FEATURE_CLASS = {"PCLI": "A", "CONT": "L", "ADM1": "A", "ADM2": "A", "ADM3": "A", "ADMD": "A",
                   "AREA": "L", "RGN": "L", "AIRP": "S", "MILB": "S", "DAM": "S", "RFY": "S", "RSTN": "S",
                   "CMP": "S", "LK": "H", "RSV": "H", "STM": "H", "ISL": "T", "MTS": "T", "WAD": "T"}
 # UCDP's trailing type word -> GeoNames feature code.

@@ -108,6 +108,10 @@ def strip_generic(name: str) -> tuple[str, str | None]:
 
 
 def name_keys(name: str) -> set[str]:
-    """Every key a gazetteer name is indexed under: the full key and the key without a generic word."""
-    key, key2, _hint = _keys(name)
+    """Every key a gazetteer name is indexed under: the full key and the key without an
+    administrative word ("Maysan Governorate" under "maysan"). "City"/"town"/"village" stay:
+    "Kansas City" and "Kuwait City" must not answer for "Kansas" and "Kuwait"."""
+    key, key2, hint = _keys(name)
+    if hint == "P":
+        return {key} if key else set()
     return {k for k in (key, key2) if k}

@@ -1,105 +1,348 @@
-"""Resolve place mentions to gazetteer entries using the document's context."""
+"""Resolve place mentions to gazetteer entries using the document's context.
+
+The gazetteer ranks the candidates of a name on its own (country, big city, province...).
+:class:`PlaceResolver` re-ranks the first few with what the document says, adding points:
+
+=====================================  ======
+signal                                 points
+=====================================  ======
+gazetteer rank r (0 = its first)       2 / 2^r
+importance (population, kind)          0.3-2.5
+a country's own name, ranked first     1.5
+kind asked for ("X province")          3
+in the document's country              1.5
+in the document's province             1
+within 50 km / 200 km of another place
+named in the document                  1 / 0.5
+=====================================  ======
+
+so a named country or a big city abroad beats a hamlet of the same name at home, while
+"Dora" in a Baghdad story is the Baghdad neighbourhood, not Dora, Alabama. ``reason``
+says which signal decided. "near X" and "N km south of X" give a point relative to X
+with a lower precision (ACLED ``geo_precision`` 2, UCDP ``where_prec`` 2).
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
+from .names import normalise_name
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
+__all__ = ["PlaceContext", "PlaceResolver", "ResolvedPlace", "Relation", "distance_km", "offset_point",
+           "parse_relation", "precision_of"]
+
+# The feature a mention's hint word asks for: a one-letter GeoNames class or a feature code.
+_HINT_FEATURE = {"province": "ADM1", "governorate": "ADM1", "district": "ADM2", "city": "P", "town": "P", "village": "P"}
+_SOURCES_OF_CONFLICT_PLACES = {"ucdp", "curated"}  # places added because events happened there
+_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
+             "west": 270, "northwest": 315, "north-east": 45, "south-east": 135, "south-west": 225,
+             "north-west": 315}
+_RELATION_RE = re.compile(
+    r"(?:(?P<num>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kms|kilometers|kilometres|kilometer|kilometre|miles|mile|mi)\s+)?"
+    r"(?:\(\s*\d+(?:\.\d+)?\s*\w+\s*\)\s+)?"
+    r"(?P<dir>north-?east|north-?west|south-?east|south-?west|north|south|east|west)(?:ern)?\s+(?:of\s+)?(?:the\s+)?$"
+    r"|(?P<near>near|outside|around|close to|nearby|near to|on the outskirts of|outskirts of|just outside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def offset_point(lat: float, lon: float, *, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) in the compass ``bearing`` (degrees), on a sphere."""
+    d, b = km / 6371.0, math.radians(bearing)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540) % 360 - 180, 5)
+
+
+@dataclass(slots=True, frozen=True)
+class Relation:
+    """Where the event is relative to a named place: "near", or a distance and bearing."""
+
+    text: str
+    km: float | None = None
+    bearing: float | None = None
+
+    @property
+    def has_offset(self) -> bool:
+        return self.bearing is not None
+
+
+def parse_relation(before: str) -> Relation | None:
+    """The relation that the text just before a place name states ("30 km south of", "near"), if any."""
+    match = _RELATION_RE.search(before[-60:])
+    if match is None:
+        return None
+    if match.group("near"):
+        return Relation(match.group("near").lower())
+    km = None
+    if match.group("num"):
+        km = float(match.group("num")) * (1.609 if match.group("unit").lower().startswith("mi") else 1.0)
+    direction = match.group("dir").lower().replace("-", "")
+    return Relation(" ".join(match.group(0).split()).rstrip(), km, _BEARINGS[direction])
+
 
 @dataclass(slots=True)
 class ResolvedPlace:
-    """A place with ACLED ``geo_precision``, UCDP ``where_prec`` and why it was chosen."""
+    """A place with ACLED ``geo_precision``, UCDP ``where_prec``, why it was chosen, and the runners-up."""
 
     place: Place
     geo_precision: int
     where_prec: int
     reason: str
+    alternatives: list[Place] = field(default_factory=list)
+    relation: Relation | None = None
+    anchor: Place | None = None  # the named place a relative point was computed from
 
 
 @dataclass
 class PlaceContext:
-    """What the document is about geographically: its main country and province."""
+    """What the document is about geographically: its main country and province, and its places."""
 
     country_code: str | None = None
     admin1: str | None = None
     countries: Counter[str] = field(default_factory=Counter)
     provinces: Counter[str] = field(default_factory=Counter)
+    anchors: dict[str, tuple[float, float]] = field(default_factory=dict)  # name key -> point of its best place
 
 
 def precision_of(place: Place, *, near: bool = False) -> tuple[int, int]:
-    """(ACLED geo_precision, UCDP where_prec) for a resolved place."""
+    """(ACLED geo_precision, UCDP where_prec) for a resolved place.
+
+    ACLED: 1 the exact town, 2 near it or a part of a region, 3 a province or coarser.
+    UCDP: 1 exact, 2 within ~25 km, 3 second-order unit (district), 4 first-order (province),
+    6 country.
+    """
     code = place.feature_code or ""
-    if code.startswith("PCL"):
+    if code.startswith("PCL") or code == "CONT":
         return 3, 6
-    if code == "ADM1":
+    if code in ("ADM1", "ADMD"):
         return 3, 4
     if code == "ADM2":
         return 2, 3
+    if place.feature_class in ("L", "T", "H") and code not in ("ISL",):  # areas, mountains, rivers: a region
+        return 2, 5 if code in ("RGN", "AREA", "MTS") else 2
     if near:
         return 2, 2
     return 1, 1
 
 
-class PlaceResolver:
-    """Ranks gazetteer candidates by the document's country and province focus."""
+@dataclass(slots=True)
+class _Scored:
+    place: Place
+    points: float
+    reason: str
 
-    def __init__(self, gazetteer: "Gazetteer") -> None:
+
+class PlaceResolver:
+    """Ranks gazetteer candidates by the document's country and province focus and its other places."""
+
+    def __init__(self, gazetteer: "Gazetteer", *, depth: int = 12) -> None:
         self.gazetteer = gazetteer
+        self.depth = depth
         self._cache: dict[tuple[str, str | None, str | None, str | None], list[Place]] = {}
 
-    def candidates(self, name: str, *, country_code: str | None = None, admin1: str | None = None, hint: str | None = None) -> list[Place]:
+    def candidates(self, name: str, *, country_code: str | None = None, admin1: str | None = None,
+                   hint: str | None = None) -> list[Place]:
+        """The gazetteer's candidates for a name, best first; a hint word's feature first."""
         key = (name.casefold(), country_code, admin1, hint)
-        if key not in self._cache:
-            found = self.gazetteer.lookup(name, country_code=country_code, admin1=admin1, limit=10)
-            if hint == "province":
-                provinces = [p for p in found if p.feature_code == "ADM1"]
-                found = provinces + [p for p in found if p.feature_code != "ADM1"]
-            elif hint in ("city", "town", "village"):
-                found = [p for p in found if p.feature_class == "P"] + [p for p in found if p.feature_class != "P"]
+        found = self._cache.get(key)
+        if found is None:
+            found = self.gazetteer.lookup(name, country_code=country_code, admin1=admin1, limit=self.depth)
+            wanted = _HINT_FEATURE.get(hint or "")
+            if wanted:
+                found = [p for p in found if _is(p, wanted)] + [p for p in found if not _is(p, wanted)]
+            if len(self._cache) > 200_000:
+                self._cache.clear()
             self._cache[key] = found
-        return self._cache[key]
+        return found
 
-    def context(self, names: list[tuple[str, str | None]]) -> PlaceContext:
-        """Country and province focus from every (name, hint) mentioned in a document."""
+    def context(self, names: Iterable[tuple[str, str | None]]) -> PlaceContext:
+        """Country and province focus from every (name, hint) mentioned in a document.
+
+        The country is the one most mentions resolve to on their own (a named country counts
+        twice); provinces are then counted with that country preferred.
+        """
+        names = [(n, h) for n, h in names if n]
         ctx = PlaceContext()
-        for name, hint in names:
+        for name, hint in dict.fromkeys(names):  # each distinct name once: a repeated name is one clue
             found = self.candidates(name, hint=hint)
-            if not found:
-                continue
-            best = found[0]
-            if best.country_code:
-                ctx.countries[best.country_code] += 1
-            if best.admin1 and not best.is_country:
-                ctx.provinces[best.admin1] += 1
+            if found and found[0].country_code:
+                ctx.countries[found[0].country_code] += _country_evidence(found)
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
+        for name, hint in names:
+            best = self._best(name, hint=hint, context=ctx, nearby=None)
+            if best is None:
+                continue
+            place = best[0].place
+            if place.admin1 and not place.is_country and place.country_code == ctx.country_code:
+                ctx.provinces[place.admin1] += 1
+            if not place.is_country and not place.is_admin1:
+                ctx.anchors.setdefault(normalise_name(name), (place.latitude, place.longitude))
         if ctx.provinces:
             ctx.admin1 = ctx.provinces.most_common(1)[0][0]
         return ctx
 
-    def resolve(self, name: str, *, hint: str | None = None, context: PlaceContext | None = None, near: bool = False) -> ResolvedPlace | None:
-        """The best place for a mention; None when the gazetteer has no candidate."""
+    def resolve(self, name: str, *, hint: str | None = None, context: PlaceContext | None = None, near: bool = False,
+                nearby: Sequence[str] | None = None, relation: Relation | None = None) -> ResolvedPlace | None:
+        """The best place for a mention; None when the gazetteer has no candidate.
+
+        ``nearby``: other place names close to the mention (else the document's anchors);
+        ``relation``: "near X" / "N km south of X", which moves the point and lowers the precision.
+        """
         context = context or PlaceContext()
-        found = self.candidates(name, hint=hint)
-        if not found:
+        ranked = self._best(name, hint=hint, context=context, nearby=nearby)
+        if ranked is None:
             return None
-        reason = "only candidate" if len(found) == 1 else "largest or most important candidate"
-        best = found[0]
-        if len(found) > 1 and context.country_code:
-            in_country = [p for p in found if p.country_code == context.country_code]
-            if in_country and in_country[0] is not best:
-                best, reason = in_country[0], f"in the document's country ({context.country_code})"
-            if context.admin1:
-                in_province = [p for p in in_country if p.admin1 == context.admin1 and not p.is_admin1]
-                if in_province and in_province[0] is not best and not best.is_country and not best.is_admin1:
-                    best, reason = in_province[0], f"in the document's province ({context.admin1})"
-        if hint == "province" and best.is_admin1:
-            reason = f"'{name}' named as a province"
-        geo, where = precision_of(best, near=near)
-        return ResolvedPlace(best, geo, where, reason)
+        best = ranked[0]
+        alternatives = [s.place for s in ranked[1:6]]
+        reason = best.reason
+        if hint and _is(best.place, _HINT_FEATURE.get(hint, "")):
+            reason = f"'{name}' named as a {hint}; {reason}"
+        near = near or relation is not None
+        geo, where = precision_of(best.place, near=near)
+        resolved = ResolvedPlace(best.place, geo, where, reason, alternatives, relation)
+        if relation is not None and relation.has_offset and best.place.feature_class == "P":
+            _apply_offset(resolved, relation)
+        elif near and relation is not None:
+            resolved.reason = f"{relation.text} {best.place.name}; {reason}"
+        return resolved
+
+    # ------------------------------------------------------------ ranking
+
+    def _best(self, name: str, *, hint: str | None, context: PlaceContext,
+              nearby: Sequence[str] | None) -> list[_Scored] | None:
+        found = self.candidates(name, hint=hint)
+        pool: dict[tuple, tuple[int | None, Place]] = {}
+        for rank, place in enumerate(found):
+            pool.setdefault(_identity(place), (rank, place))
+        if context.country_code:
+            for place in self.candidates(name, hint=hint, country_code=context.country_code, admin1=context.admin1):
+                pool.setdefault(_identity(place), (None, place))
+        if not pool:
+            return None
+        points = self._anchor_points(name, context, nearby)
+        wanted = _HINT_FEATURE.get(hint or "")
+        scored = [self._score(place, rank, wanted=wanted, context=context, anchors=points)
+                  for rank, place in pool.values()]
+        scored.sort(key=lambda s: -s.points)
+        if len(scored) == 1:
+            scored[0].reason = "only candidate"
+        return scored
+
+    def _anchor_points(self, name: str, context: PlaceContext, nearby: Sequence[str] | None) -> list[tuple[float, float]]:
+        own = normalise_name(name)
+        if nearby is None:
+            return [pt for key, pt in context.anchors.items() if key != own]
+        points = []
+        for other in nearby:
+            key = normalise_name(other)
+            if key == own or not key:
+                continue
+            if key in context.anchors:
+                points.append(context.anchors[key])
+            else:
+                found = self.candidates(other, country_code=context.country_code)
+                if found and not found[0].is_country and not found[0].is_admin1:
+                    points.append((found[0].latitude, found[0].longitude))
+        return points
+
+    def _score(self, place: Place, rank: int | None, *, wanted: str | None, context: PlaceContext,
+               anchors: list[tuple[float, float]]) -> _Scored:
+        parts: list[tuple[float, str]] = []
+        parts.append((2.0 / (2 ** rank) if rank is not None else 0.0, "gazetteer rank"))
+        parts.append((importance(place), "importance"))
+        if wanted and _is(place, wanted):
+            parts.append((3.0, "the kind of place named"))
+        if place.is_country and rank == 0:
+            parts.append((1.5, "a country's name"))
+        if context.country_code and place.country_code == context.country_code:
+            parts.append((1.5, f"in the document's country ({context.country_code})"))
+        if context.admin1 and place.admin1 == context.admin1 and not place.is_country:
+            parts.append((1.0, f"in the document's province ({context.admin1})"))
+        if anchors and not place.is_country and not place.is_admin1:
+            near = min(distance_km(place.latitude, place.longitude, lat, lon) for lat, lon in anchors)
+            if near <= 50:
+                parts.append((1.0, "within 50 km of another place named nearby"))
+            elif near <= 200:
+                parts.append((0.5, "within 200 km of another place named nearby"))
+        total = sum(p for p, _ in parts)
+        decisive = max(parts[2:], key=lambda p: p[0], default=None)
+        if decisive is None:
+            reason = "most important candidate" if rank == 0 else "best candidate"
+        else:
+            reason = decisive[1]
+        return _Scored(place, total, reason)
+
+
+def _country_evidence(found: list[Place]) -> float:
+    """How strongly a name points to its best candidate's country: a country or province
+    name, or a name whose candidates all lie in one country, says more than a town name."""
+    best = found[0]
+    if best.is_country or best.is_admin1:
+        return 2.0
+    if all(p.country_code == best.country_code for p in found[:5]):
+        return 1.5
+    return 1.0
+
+
+def importance(place: Place) -> float:
+    """Prior weight of a place: countries, then provinces and big cities by population, then the rest.
+
+    Places that dateline adds because events happened there (UCDP, curated) count as a town
+    of a thousand people even without a population.
+    """
+    code = place.feature_code or ""
+    if code.startswith("PCL") or code == "CONT":
+        return 2.5
+    if code in ("ADM1", "ADMD"):
+        return 1.5
+    if place.feature_class == "P":
+        if place.population > 0:
+            return 0.3 * math.log10(place.population + 1)
+        return 0.9 if place.source in _SOURCES_OF_CONFLICT_PLACES else 0.3
+    if code == "ADM2":
+        return 0.8
+    return 0.3
+
+
+def _is(place: Place, wanted: str) -> bool:
+    """Whether a place is of the class ("P") or feature code ("ADM1") asked for."""
+    if not wanted:
+        return False
+    if len(wanted) == 1:
+        return place.feature_class == wanted
+    return place.feature_code == wanted
+
+
+def _identity(place: Place) -> tuple:
+    return (place.geonameid, place.name, place.latitude, place.longitude, place.feature_code)
+
+
+def _apply_offset(resolved: ResolvedPlace, relation: Relation) -> None:
+    """Move the point by the relation's distance and bearing (an unknown distance counts 10 km)."""
+    anchor = resolved.place
+    km = relation.km if relation.km is not None else 10.0
+    lat, lon = offset_point(anchor.latitude, anchor.longitude, km=km, bearing=relation.bearing or 0.0)
+    label = f"{relation.text} {anchor.name}"
+    resolved.anchor = anchor
+    resolved.place = replace(anchor, name=label, latitude=lat, longitude=lon, geonameid=None,
+                             feature_class="P", feature_code="PPLL", source="relative")
+    resolved.geo_precision, resolved.where_prec = 2, 2 if km <= 25 else 3
+    resolved.reason = f"{label}: a point {km:g} km from {anchor.name}; {resolved.reason}"

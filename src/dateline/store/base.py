@@ -7,9 +7,11 @@ between SQLite and PostgreSQL and live in each backend module.
 from __future__ import annotations
 
 import abc
+import calendar
 import datetime as dt
 import logging
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -17,7 +19,7 @@ from types import TracebackType
 from .. import config
 from ..errors import ConfigError, StoreError
 from ..models import Document, Event
-from ..query import TIMELINE_PERIODS, EventFilter
+from ..query import TIMELINE_PERIODS, EventFilter, place_key
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +79,12 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def has_document(self, document_id: str | None = None, *, content_hash: str | None = None) -> bool:
         """Whether a document with this id (or this content hash) is stored."""
+
+    def stored_documents(self, ids: Sequence[str], hashes: Sequence[str]) -> tuple[set[str], set[str]]:
+        """Which of these document ids and content hashes are stored (backends may answer in one query)."""
+        found_ids = {i for i in ids if self.has_document(i)}
+        found_hashes = {h for h in hashes if self.has_document(content_hash=h)}
+        return found_ids, found_hashes
 
     @abc.abstractmethod
     def get_document(self, document_id: str) -> Document:
@@ -196,18 +204,73 @@ def aggregate_timeline(rows: Iterable[tuple[str, str | None, int | None]], *, by
     return [periods[key] for key in sorted(periods)]
 
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+")
+
+
+def is_postgres_url(target: str | os.PathLike[str] | None) -> bool:
+    """Whether ``target`` names a PostgreSQL database (postgresql://, postgres://, postgresql+driver://)."""
+    return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
+
+
+def check_month_day(month: int, day: int) -> None:
+    """ConfigError unless month/day is a calendar day (29 February allowed)."""
+    if not 1 <= month <= 12:
+        raise ConfigError(f"month must be 1-12, not {month}", where="month")
+    last = calendar.monthrange(2000, month)[1]  # a leap year, so 29 February is allowed
+    if not 1 <= day <= last:
+        raise ConfigError(f"day must be 1-{last} for month {month}, not {day}", where="day")
+
+
+def place_param(name: str, field: str) -> str:
+    """The normalised place name to match; ConfigError when nothing name-like is left ("al-")."""
+    key = place_key(name)
+    if not key:
+        raise ConfigError(f"{name!r} is not a place name", where=field, hint="give a place name such as Basra")
+    return key
+
+
+_SEARCH_TOKEN = re.compile(r'"[^"]*"\*?|\S+')
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTerm:
+    """One term of a search: a word or quoted phrase, possibly a prefix (word*)."""
+
+    text: str
+    prefix: bool = False
+
+
+def search_groups(text: str) -> list[list[SearchTerm]]:
+    """Search text as OR-ed groups of AND-ed terms: 'a b OR "c d"' -> [[a, b], ["c d"]].
+
+    The syntax is the one SQLite's fts_query accepts: plain words (AND), "quoted
+    phrases", word* prefixes and OR. ConfigError when no word is left.
+    """
+    groups: list[list[SearchTerm]] = [[]]
+    for token in _SEARCH_TOKEN.findall(text or ""):
+        if token == "OR":
+            if groups[-1]:
+                groups.append([])
+            continue
+        term = token.rstrip("*").strip('"')
+        if term.strip():
+            groups[-1].append(SearchTerm(term, prefix=token.endswith("*")))
+    groups = [g for g in groups if g]
+    if not groups:
+        raise ConfigError("search text has no words", where="search", hint="give at least one word to look for")
+    return groups
+
+
 def open_store(target: str | os.PathLike[str] | None = None) -> Store:
-    """Open the store at ``target``: a path or sqlite:///path (SQLite), postgresql://... (not yet).
+    """Open the store at ``target``: a path or sqlite:///path (SQLite), or postgresql://user@host/dbname.
 
     None uses config.database_path() ($DATELINE_DB or ./dateline.db).
     """
     location = config.database_path(target)
-    if location.startswith(("postgresql://", "postgres://", "postgresql+")):
-        raise StoreError(
-            "PostgreSQL backend not available yet",
-            where=_redact(location),
-            hint="use a SQLite file path (e.g. dateline.db) for now",
-        )
+    if is_postgres_url(location):
+        from .postgres import PostgresStore  # here: psycopg is only needed for PostgreSQL
+
+        return PostgresStore(location)
     if location.startswith("sqlite://"):
         # SQLAlchemy convention: sqlite:///rel.db, sqlite:////abs.db, sqlite:// is in memory.
         location = location[len("sqlite://"):]
@@ -222,6 +285,11 @@ def open_store(target: str | os.PathLike[str] | None = None) -> Store:
     from .sqlite import SQLiteStore  # here, not at the top: sqlite imports this module
 
     return SQLiteStore(location)
+
+
+def redact(url: str) -> str:
+    """A database URL without its password, fit for error messages and logs."""
+    return _redact(url)
 
 
 def _redact(url: str) -> str:

@@ -5,8 +5,10 @@ versions are recorded in ``schema_migrations``, so opening an up-to-date
 database applies nothing. A database whose newest version is above the newest
 file here was made by a newer dateline and is refused rather than guessed at.
 
-This runner speaks SQLite (``BEGIN IMMEDIATE``, ``sqlite_master``); a
-PostgreSQL backend keeps its own runner and files.
+This runner speaks SQLite (``BEGIN IMMEDIATE``, ``sqlite_master``). PostgreSQL
+keeps the same numbered sequence in ``migrations/postgres/`` (same versions,
+same names, its own SQL where the dialects differ) and its runner lives in
+``postgres.py``; ``check_dialects_agree`` holds the two sequences together.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ..errors import StoreError
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+POSTGRES_DIR = MIGRATIONS_DIR / "postgres"
 _NAME_RE = re.compile(r"^(\d{4})_([A-Za-z0-9_]+)\.sql$")
 
 _CREATE_TABLE = """
@@ -61,6 +64,24 @@ def available(directory: Path = MIGRATIONS_DIR) -> list[Migration]:
             raise StoreError(f"two migrations numbered {version}", where=str(path), hint="renumber one of them")
         found[version] = Migration(version, match.group(2), path)
     return [found[v] for v in sorted(found)]
+
+
+def check_dialects_agree(sqlite_dir: Path = MIGRATIONS_DIR, postgres_dir: Path = POSTGRES_DIR) -> list[tuple[int, str]]:
+    """The one (version, name) sequence both dialects share; StoreError when they differ.
+
+    A schema change is one numbered migration written once per dialect, so a
+    database at version N has the same tables and columns whichever backend it is.
+    """
+    sqlite_seq = [(m.version, m.name) for m in available(sqlite_dir)]
+    postgres_seq = [(m.version, m.name) for m in available(postgres_dir)]
+    if sqlite_seq != postgres_seq:
+        missing = sorted(set(sqlite_seq) ^ set(postgres_seq))
+        raise StoreError(
+            f"SQLite and PostgreSQL migrations differ: {missing}",
+            where=str(postgres_dir),
+            hint="write every numbered migration for both dialects, with the same number and name",
+        )
+    return sqlite_seq
 
 
 def split_statements(sql: str) -> list[str]:

@@ -7,7 +7,6 @@ becomes a WHERE clause.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import json
@@ -33,7 +32,9 @@ from .base import (
     TimelineRow,
     aggregate_timeline,
     check_event,
+    check_month_day,
     check_period,
+    place_param,
 )
 
 log = logging.getLogger(__name__)
@@ -385,12 +386,7 @@ def _limit(limit: int | None) -> int:
     return -1 if limit is None else limit  # SQLite: LIMIT -1 means no limit
 
 
-def _check_month_day(month: int, day: int) -> None:
-    if not 1 <= month <= 12:
-        raise ConfigError(f"month must be 1-12, not {month}", where="month")
-    last = calendar.monthrange(2000, month)[1]  # a leap year, so 29 February is allowed
-    if not 1 <= day <= last:
-        raise ConfigError(f"day must be 1-{last} for month {month}, not {day}", where="day")
+_check_month_day = check_month_day  # shared with the PostgreSQL backend
 
 
 _FTS_TERM = re.compile(r'"[^"]*"\*?|\S+')
@@ -461,12 +457,7 @@ def _where(
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def _place_param(name: str, field: str) -> str:
-    """The normalised place name to match; ConfigError when nothing name-like is left ("al-")."""
-    key = place_key(name)
-    if not key:
-        raise ConfigError(f"{name!r} is not a place name", where=field, hint="give a place name such as Basra")
-    return key
+_place_param = place_param  # shared with the PostgreSQL backend
 
 
 def _event_row(event: Event) -> list[Any]:

@@ -1,0 +1,123 @@
+"""Timing of every API call the web views make, on a database of 100,000 events.
+
+The events are synthetic (random types, actors, Iraqi places and dates, stored through the
+store API in 2,000 documents of 50 events each): the point is the cost of the queries, not
+the extraction. Each call runs through the ASGI app in-process (FastAPI's TestClient), three
+times; the median is printed with a pass mark of 300 ms.
+
+    .venv/bin/python bench/web.py [--events 100000] [--db /tmp/dateline-bench-web.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from dateline.models import Document, Event, make_event_id
+from dateline.store import open_store
+
+LIMIT_MS = 300.0
+TYPES = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+         ("Violence against civilians", "Attack"), ("Protests", "Peaceful protest"),
+         ("Riots", "Violent demonstration"), ("Strategic developments", "Arrests")]
+ACTORS = [f"Actor {i:02d}" for i in range(40)]
+PLACES = [("Baghdad", "Baghdad", 33.34, 44.40), ("Basra", "Basra", 30.51, 47.78), ("Amarah", "Maysan", 31.84, 47.14),
+          ("Mosul", "Ninawa", 36.34, 43.13), ("Kirkuk", "Kirkuk", 35.47, 44.39), ("Ramadi", "Anbar", 33.42, 43.30),
+          ("Fallujah", "Anbar", 33.35, 43.78), ("Baqubah", "Diyala", 33.75, 44.64), ("Tikrit", "Salah ad Din", 34.61, 43.68),
+          ("Najaf", "Najaf", 32.00, 44.34), ("Karbala", "Karbala", 32.62, 44.02), ("Kut", "Wasit", 32.51, 45.82)]
+SENTENCE = "On that day a reported clash in {place} left {n} people dead, officials said. "
+
+
+def build(path: Path, n_events: int, *, per_doc: int = 50, seed: int = 7) -> None:
+    """Store ``n_events`` synthetic events in documents of ``per_doc`` sentences each."""
+    rng = random.Random(seed)
+    with open_store(path) as store:
+        for d in range(n_events // per_doc):
+            sentences, spans = [], []
+            offset = 0
+            places = [rng.choice(PLACES) for _ in range(per_doc)]
+            for place in places:
+                text = SENTENCE.format(place=place[0], n=rng.randint(0, 9))
+                spans.append((offset, offset + len(text) - 1))
+                sentences.append(text)
+                offset += len(text)
+            doc = Document(id=f"bench-{d}", text="".join(sentences), published="2015-01-01", source="bench")
+            events = []
+            for (start, end), (location, admin1, lat, lon) in zip(spans, places):
+                kind, sub = rng.choice(TYPES)
+                day = 1 + rng.randrange(3650)
+                date = time.strftime("%Y-%m-%d", time.gmtime(1104537600 + day * 86400))  # 2005-2014
+                province_only = rng.random() < 0.2
+                events.append(Event(
+                    event_id=make_event_id(doc.id, start, end), document_id=doc.id, evidence_start=start,
+                    evidence_end=end, evidence_text=doc.text[start:end], event_type=kind, sub_event_type=sub,
+                    actor1=rng.choice(ACTORS), actor2=rng.choice(ACTORS + [None]), date_start=date, date_end=date,
+                    time_precision=1, country="Iraq", admin1=admin1, location=admin1 if province_only else location,
+                    latitude=lat, longitude=lon, geo_precision=3 if province_only else 1,
+                    fatalities=rng.choice([0, 0, 0, 1, 2, 5, 12]), date_reason="bench", place_reason="bench"))
+            store.add_document(doc, events)
+
+
+CALLS = [
+    ("facets", "/api/facets"),
+    ("timeline by month", "/api/timeline?by=month"),
+    ("timeline by day", "/api/timeline?by=day"),
+    ("timeline by week, one province", "/api/timeline?by=week&admin1=Anbar"),
+    ("map", "/api/map"),
+    ("map, one type and range", "/api/map?event_type=Battles&date_from=2008-01-01&date_to=2010-12-31"),
+    ("network", "/api/network"),
+    ("network, one actor", "/api/network?actor=Actor%2007"),
+    ("events page 1", "/api/events?limit=100"),
+    ("events page 500", "/api/events?limit=100&offset=50000"),
+    ("events, text search", "/api/events?q=Basra&limit=100"),
+    ("events, all filters", "/api/events?date_from=2009-01-01&date_to=2009-12-31&admin1=Basra&actor=Actor%2003&event_type=Riots"),
+    ("on this day", "/api/onthisday?day=06-19"),
+    ("event detail", None),
+    ("documents", "/api/documents?limit=100"),
+    ("document search", "/api/documents?q=Kirkuk"),
+    ("jobs", "/api/jobs"),
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/dateline-bench-web.db"))
+    parser.add_argument("--rebuild", action="store_true", help="Build the database again even if it exists.")
+    args = parser.parse_args()
+    from fastapi.testclient import TestClient
+
+    from dateline.web import create_app
+
+    if args.rebuild or not args.db.exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{args.db}{suffix}").unlink(missing_ok=True)
+        started = time.perf_counter()
+        build(args.db, args.events)
+        print(f"built {args.db} with {args.events:,} synthetic events in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    slow = 0
+    with TestClient(create_app(str(args.db), tiles="none")) as client:
+        total = client.get("/api/stats").json()["events"]
+        first = client.get("/api/events?limit=1").json()["events"][0]["event_id"]
+        print(f"{total:,} events in {args.db}; median of 3 calls each, limit {LIMIT_MS:.0f} ms")
+        for name, url in CALLS:
+            url = url or f"/api/events/{first}"
+            times = []
+            for _ in range(3):
+                started = time.perf_counter()
+                response = client.get(url)
+                times.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, (url, response.text[:200])
+            median = statistics.median(times)
+            slow += median > LIMIT_MS
+            print(f"{name:34} {median:8.1f} ms  {'ok' if median <= LIMIT_MS else 'SLOW'}  {url}")
+    print(f"{len(CALLS) - slow} passed, {slow} failed")
+    return 1 if slow else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

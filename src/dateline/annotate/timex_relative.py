@@ -1,0 +1,274 @@
+"""Values of relative expressions: weekdays, "yesterday", "two days later", "last week",
+durations, sets, clock times and vague references (PAST_REF, PRESENT_REF, FUTURE_REF)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Callable
+
+from .timex_model import DAY, MONTH, WEEK, Timex
+from .timex_rules import PARTS_OF_DAY, UNIT_CODES, VAGUE_COUNTS, WEEKDAYS
+from .timex_values import Context, _new, add_months, base_day, day_timex, iso, month_num, month_timex, number, quarter_timex, week_timex, year_timex
+
+_SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M", "annually": "P1Y",
+              "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "semiannually": "P6M"}
+_VAGUE = {"recently": "PAST_REF", "lately": "PAST_REF", "in the past": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
+          "previously": "PAST_REF", "once": "PAST_REF", "recent": "PAST_REF", "in the future": "FUTURE_REF", "the future": "FUTURE_REF",
+          "the near future": "FUTURE_REF", "soon": "FUTURE_REF"}
+
+
+_UNTIL = re.compile(r"\b(?:until|till|by|as\s+(?:early|soon)\s+as)\s+$", re.I)
+
+
+def n_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
+    ref = ctx.ref
+    if ref is None or not m["weekday"][0].isupper():
+        return None
+    wd = WEEKDAYS[m["weekday"].lower()]
+    rel = " ".join((m["rel"] or "").lower().split())
+    back = (ref.weekday() - wd) % 7
+    ahead = (wd - ref.weekday()) % 7
+    # News convention: the most recent such day, the publication day included; in a clause
+    # about the future, the next one.
+    if rel in ("next", "coming", "this coming"):
+        d = ref + timedelta(days=ahead or 7)
+    elif rel == "last":
+        d = ref - timedelta(days=back or 7)
+    elif rel in ("until", "by") or (rel == "" and back and (ctx.future(m.start(), m.end()) or _UNTIL.search(ctx.text, max(0, m.start() - 24), m.start()))):
+        d = ref + timedelta(days=ahead)
+    else:
+        d = ref - timedelta(days=back)
+    t = day_timex(m, d, anchored=True)
+    # "Friday night": TimeBank gives the day itself, and so do we (the day is what dates an event).
+    if rel == "since":
+        t.mod, t.date_end = "START", iso(ref)
+    if rel in ("since", "until", "by"):
+        t.start = m.start("weekday")
+        t.text = m.group(0)[t.start - m.start():]
+    return t
+
+
+def n_relday(m: re.Match[str], ctx: Context) -> Timex | None:
+    if ctx.ref is None:
+        return None
+    word = " ".join(m["word"].lower().split())
+    offset = -2 if "day before" in word else -1 if ("yesterday" in word or word == "last night") else 1 if "tomorrow" in word else 0
+    d = ctx.ref + timedelta(days=offset)
+    t = day_timex(m, d, anchored=True)
+    part = next((code for key, code in PARTS_OF_DAY.items() if key in word), None)
+    if word in ("last night", "overnight", "tonight"):
+        part = None
+    if part:
+        t.type, t.value = "TIME", f"{iso(d)}T{part}"
+    return t
+
+
+def _shift(m: re.Match[str], base: date, n: int, unit: str, *, anchored: bool, granular: Timex | None = None) -> Timex | None:
+    """The day, week, month, quarter or year ``n`` units from ``base`` (n < 0 is earlier)."""
+    if granular is not None and "-Q" in granular.value and unit == "year":
+        y, q = int(granular.value[:4]), int(granular.value[-1])
+        return quarter_timex(m, y + n, q, anchored=anchored)
+    if unit == "day":
+        return day_timex(m, base + timedelta(days=n), anchored=anchored)
+    if unit == "week":
+        return week_timex(m, base + timedelta(days=7 * n), anchored=anchored)
+    if unit == "month":
+        y, mo = add_months(base.year, base.month, n)
+        return month_timex(m, y, mo, anchored=anchored)
+    if unit == "quarter":
+        y, mo = add_months(base.year, base.month, 3 * n)
+        return quarter_timex(m, y, (mo - 1) // 3 + 1, anchored=anchored)
+    if unit == "year":
+        return year_timex(m, base.year + n, anchored=anchored)
+    if unit == "decade":
+        dec = (base.year // 10 + n) * 10
+        return _new(m, "DATE", f"{dec // 10:03d}", date(dec, 1, 1), date(dec + 9, 12, 31), MONTH, anchored=anchored)
+    return None
+
+
+def n_ago(m: re.Match[str], ctx: Context) -> Timex | None:
+    direction = " ".join(m["dir"].lower().split())
+    unit = m["unit"].lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    n = number(m["n"])
+    if direction in ("before", "after") and re.match(r"\s*[\w$]", ctx.text[m.end():m.end() + 3]):
+        # "two days after the raid": counted from an event, not a time; only the length is sure
+        n_val = number(m["n"])
+        code = UNIT_CODES[unit]
+        qty = "X" if n_val is None else str(n_val)
+        return _new(m, "DURATION", f"PT{qty}{code}" if unit in ("second", "minute", "hour") else f"P{qty}{code}")
+    later = direction in ("later", "after", "from now", "hence")
+    narrative = direction in ("earlier", "before", "later", "after", "previously")
+    # "a year earlier" after "a year ago" counts from the publication date, not from that year
+    chained = unit == "year" and ctx.anchor is not None and ctx.anchor.anchored and "-Q" not in ctx.anchor.value
+    base, on_narrative = base_day(ctx, narrative=narrative and not chained, unit=unit)
+    if base is None:
+        return None
+    if n is None and unit == "year" and not later and ctx.ref is not None:
+        return _new(m, "DATE", f"{(ctx.ref.year - 3) // 10:03d}X")  # "a few years ago": some year of that decade
+    if n is None or unit in ("second", "minute", "hour", "century"):
+        code = UNIT_CODES[unit]
+        value = "PAST_REF" if not later else "FUTURE_REF"
+        if n is not None:
+            value = f"PT{n}{code}" if unit in ("second", "minute", "hour") else f"P{n}{code}"
+        return _new(m, "DURATION" if n is not None else "DATE", value)
+    a = ctx.anchor
+    granular = a if unit == "year" and n == 1 and a is not None and "-Q" in a.value and ctx.ref is not None and a.value.startswith(str(ctx.ref.year)) else None
+    t = _shift(m, base, n if later else -n, unit, anchored=True, granular=granular)
+    if t is not None:
+        t.anchored_on_narrative = on_narrative
+    return t
+
+
+def n_anchor_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = " ".join(m["word"].lower().split())
+    unit = next(u for u in ("day", "week", "month", "year", "morning", "afternoon", "evening", "night") if u in word.split())
+    base, on_narrative = base_day(ctx, narrative=True, unit=unit)
+    if base is None:
+        return None
+    n = -1 if ("previous" in word or "before" in word) else 1 if ("next" in word or "following" in word or "after" in word) else 0
+    if unit in ("morning", "afternoon", "evening", "night"):
+        d = base + timedelta(days=n)
+        t = _new(m, "TIME", f"{iso(d)}T{PARTS_OF_DAY[unit]}", d, d, DAY, anchored=True)
+    elif n == 0 and ctx.anchor is not None and on_narrative and unit == "day":
+        t = _new(m, "DATE", ctx.anchor.value[:10], base, base, DAY, anchored=True)
+    else:
+        t = _shift(m, base, n, unit, anchored=True)
+    if t is not None:
+        t.anchored_on_narrative = on_narrative
+    return t
+
+
+def n_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    ref = ctx.ref
+    if ref is None:
+        return None
+    rel = " ".join(m["rel"].lower().split()).removeprefix("the ")
+    unit = m["unit"].lower()
+    part = rel.split()[0] if rel.split()[0] in ("early", "late", "earlier", "later") else ""
+    rel = rel.split()[-1]
+    if unit == "weekend":
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        if rel in ("next", "coming"):
+            saturday += timedelta(days=7)
+        elif rel == "last" and ref.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        y, w, _ = saturday.isocalendar()
+        return _new(m, "DATE", f"{y:04d}-W{w:02d}-WE", saturday, saturday + timedelta(days=1), WEEK, anchored=True)
+    if rel == "past" and unit in ("week", "month"):
+        days = 7 if unit == "week" else 30
+        return _new(m, "DURATION", f"P1{UNIT_CODES[unit]}", ref - timedelta(days=days), ref, WEEK if unit == "week" else MONTH, anchored=True)
+    if rel == "same" and ctx.anchor is not None and ctx.anchor.date_start:
+        base = date.fromisoformat(ctx.anchor.date_start)
+        t = _shift(m, base, 0, unit, anchored=True)
+        if t:
+            t.anchored_on_narrative = True
+        return t
+    n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    t = _shift(m, ref, n, unit, anchored=True)
+    if t is not None and part:
+        from .timex_values import apply_part
+
+        apply_part(t, "early" if part.startswith("earl") else "late")
+        t.mod = None if part in ("earlier", "later") else t.mod
+    return t
+
+
+def n_duration(m: re.Match[str], ctx: Context) -> Timex | None:
+    unit = m["unit"].lower()
+    unit = "century" if unit.startswith("centur") else unit
+    n_text = " ".join(m["n"].lower().split())
+    n = number(n_text)
+    code = UNIT_CODES[unit]
+    qty = "X" if n is None else (str(n) if unit != "quarter" else str(n))
+    if n is None and n_text not in {v.split()[-1] for v in VAGUE_COUNTS} | VAGUE_COUNTS:
+        return None
+    if unit == "quarter" and n is not None:
+        qty, code = str(3 * n), "M"
+    elif unit in ("decade", "century"):  # TimeBank writes decades and centuries in years
+        qty, code = ("X" if n is None else str(n * (10 if unit == "decade" else 100))), "Y"
+    value = f"PT{qty}{code}" if unit in ("second", "minute", "hour") else f"P{qty}{code}"
+    t = _new(m, "DURATION", value)
+    head = m.group(0).lower()
+    if ctx.ref is not None and n is not None and re.match(r"(?:the\s+)?(?:past|last)\b", head):
+        days = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365, "decade": 3652}.get(unit)
+        if days:
+            t.date_start, t.date_end = iso(ctx.ref - timedelta(days=days * n)), iso(ctx.ref)
+            t.precision, t.anchored = (WEEK if days * n <= 31 else MONTH), True
+    return t
+
+
+def n_plural(m: re.Match[str], ctx: Context) -> Timex | None:
+    rel = " ".join((m["rel"] or "").lower().split())
+    unit = m["unit"].lower()
+    unit = "century" if unit.startswith("centur") else unit
+    if m["ago"]:
+        return _new(m, "DATE", "PAST_REF")
+    if not rel and unit not in ("decade", "century") and not ctx.given:
+        return None  # a bare "days" or "years" is too often not a time expression
+    if rel == "in recent":
+        t = _new(m, "DATE", "PAST_REF")
+        t.start = m.start() + 3
+        t.text = m.group(0)[3:]
+        return t
+    if rel in ("recent", "the past", "the last", "past", "last"):
+        return _new(m, "DATE", "PAST_REF")
+    if rel in ("coming", "the coming", "the next", "next"):
+        return _new(m, "DATE", "FUTURE_REF")
+    code = UNIT_CODES[unit]
+    t = _new(m, "DURATION", f"PTX{code}" if unit in ("second", "minute", "hour") else f"PX{code}")
+    if rel == "for":
+        t.start = m.start("unit")
+        t.text = m.group(0)[t.start - m.start():]
+    return t
+
+
+def n_set(m: re.Match[str], ctx: Context) -> Timex | None:
+    return _new(m, "SET", _SET_WORDS[m["word"].lower()])
+
+
+def n_set_each(m: re.Match[str], ctx: Context) -> Timex | None:
+    if m["month2"]:
+        return _new(m, "SET", f"XXXX-{month_num(m['month2']):02d}")
+    if m["wd"]:
+        return _new(m, "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}")
+    unit = m["unit"].lower()
+    unit = "century" if unit.startswith("centur") else unit
+    n = 2 if (m["n"] or "").lower() == "other" else (number(m["n"]) if m["n"] else 1)
+    code = UNIT_CODES[unit]
+    return _new(m, "SET", f"PT{n}{code}" if unit in ("second", "minute", "hour") else f"P{n}{code}")
+
+
+def n_vague(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = " ".join(m["word"].lower().replace("-", " ").split())
+    value = _VAGUE.get(word)
+    if value is None:
+        value = "FUTURE_REF" if word.endswith("term") else "PRESENT_REF"
+    if word == "once":
+        return None  # too often not temporal ("once again")
+    if word == "current":
+        value = "PRESENT_REF"
+    return _new(m, "DATE", value)
+
+
+def n_clock(m: re.Match[str], ctx: Context) -> Timex | None:
+    ampm = " ".join(m["ampm"].lower().replace(".", "").split())
+    if ampm in ("noon", "midnight", "midday"):
+        hour, minute = (0, 0) if ampm == "midnight" else (12, 0)
+    else:
+        hour, minute = int(m["h"]) % 12, int(m["min"] or 0)
+        if ampm.startswith("p") or "afternoon" in ampm or "evening" in ampm:
+            hour += 12
+    base, on_narrative = base_day(ctx, narrative=True)
+    if base is None:
+        return None
+    t = _new(m, "TIME", f"{iso(base)}T{hour:02d}:{minute:02d}", base, base, DAY, anchored=True)
+    t.anchored_on_narrative = on_narrative
+    return t
+
+
+NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
+    "weekday": n_weekday, "relday": n_relday, "ago": n_ago, "anchor_day": n_anchor_day, "rel_unit": n_rel_unit,
+    "duration": n_duration, "plural": n_plural, "set": n_set, "set_each": n_set_each, "vague": n_vague, "clock": n_clock,
+}

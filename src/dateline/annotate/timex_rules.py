@@ -1,0 +1,101 @@
+"""The surface patterns of time expressions and the word lists they use.
+
+Order matters: longer, more specific forms come first and a later pattern never takes text an
+earlier one matched (see timex.find_timexes). Each pattern's kind names its normaliser in
+timex_values.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+MONTHS = {name.lower(): i for i in range(1, 13) for name in (calendar.month_name[i], calendar.month_abbr[i])}
+MONTHS["sept"] = 9
+WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+_UNITS_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS_WORDS)} | _TENS_WORDS | {"a": 1, "an": 1, "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12}
+VAGUE_COUNTS = {"a few", "few", "several", "many", "some", "recent", "the past few", "the last few", "the next few", "the coming", "the past several", "the last several", "the next several", "a couple of", "couple of"}
+UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
+
+_NUM_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one)\s+hundred|hundred|a\s+dozen|dozen)"
+NUM = rf"(?:\d[\d,]*(?:\.\d+)?|{_NUM_WORD}|an?)"
+_VAGUE = r"(?:a\s+few|few|several|many|some|a\s+couple\s+of)"
+MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])(?:\.(?=\s*\d))?"
+_MONTH_FULL = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
+WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
+_UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))"
+_DOW_PART = r"(?P<dpart>\s+(?:morning|afternoon|evening|night))"
+_CLOCK = r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"
+
+_I = re.I
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("numeric", re.compile(r"\b(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>\d{2}|\d{4})\b")),
+    ("clock", re.compile(rf"\b{_CLOCK}", _I)),
+    ("clock", re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?P<min>)\s+(?P<ampm>o'clock|in\s+the\s+(?:morning|afternoon|evening))", _I)),
+    ("clock", re.compile(r"\b(?P<ampm>noon|midnight|midday)\b", _I)),
+    ("between_days", re.compile(rf"\bbetween\s+{MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+and\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{YEAR})?", _I)),
+    ("mdy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAYNUM}(?![\d:,.]\d)(?:,?\s+{YEAR})?\b", _I)),
+    ("dmy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b", _I)),
+    ("month_year", re.compile(rf"\b(?:{_PART}[\s-]+(?:of\s+)?)?{MONTH}(?:\s+of)?,?\s+{YEAR}\b", _I)),
+    ("month_rel_year", re.compile(rf"\b{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", _I)),
+    ("spoken_year", re.compile(r"\b(?P<century>nineteen)\s+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!\s+(?:people|percent|dollars|years|months))", _I)),
+    ("spoken_year", re.compile(r"\bthe\s+year\s+(?P<century>two\s+thousand)(?:\s+and\s+(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?\b", _I)),
+    ("year_ago", re.compile(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:quarter|period))?\b", _I)),
+    ("quarter", re.compile(rf"\b(?:the\s+)?(?:(?P<year0>(?:1[6-9]|20)\d\d)\s+|(?P<ryear>last|next|this)\s+year'?s\s+)?(?:(?P<rel>latest|last|past|current|this|next|previous|same)\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*(?:(?:fiscal|calendar)[\s-]+)?(?P<what>quarter|half)(?:(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?|\s+){YEAR})?\b", _I)),
+    ("season", re.compile(rf"\b(?:(?P<rel>this\s+past|last|this|next|early|late|mid|the)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b", _I)),
+    ("rel_month", re.compile(rf"\b(?P<rel>last|this|next|since|in|early|late|mid|until|by|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of)[\s-]+{MONTH}(?!\s*\d)", _I)),
+    ("fiscal_year", re.compile(rf"\b(?:fiscal|FY)\s*(?:year\s+)?{YEAR}\b", _I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<short>\d0))'?s\b", _I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _I)),
+    ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d\d?)(?:st|nd|rd|th)[\s-]+century\b", _I)),
+    ("year", re.compile(rf"\b(?P<prep>in|since|during|until|by|of|from|before|after|early|late|mid)[\s-]+{YEAR}\b(?!\s*(?:[-/]\d|%))", _I)),
+    ("ago", re.compile(rf"\b(?:(?:about|almost|nearly|some|more\s+than|less\s+than|roughly|only|just)\s+)?(?P<n>{NUM}|{_VAGUE})[\s-]+{_UNIT}s?\s+(?P<dir>ago|earlier|before|later|after|previously|from\s+now|hence)\b", _I)),
+    ("anchor_day", re.compile(r"\b(?P<word>the\s+(?:next|following|previous|same)\s+(?:day|week|month|year|morning|evening|night)|the\s+day\s+(?:before|after)(?!\s+yesterday)|that\s+(?:day|week|month|year|morning|afternoon|evening|night)|later\s+that\s+(?:day|week|month|year)|earlier\s+that\s+(?:day|week|month|year))\b", _I)),
+    ("holiday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Eve|\s+Day)?|New\s+Year['’]s(?:\s+Eve|\s+Day)?|Easter(?:\s+Sunday)?|Halloween|(?:Election|Labor|Memorial|Independence|Veterans['’]?|Valentine['’]s)\s+Day)(?P<week>\s+week)?\b")),
+    ("set_each", re.compile(rf"\b(?:each|every)\s+(?P<n>)(?P<unit>)(?P<month2>)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
+    ("the_year", re.compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b", _I)),
+    ("the_year", re.compile(r"\bthe\s+(?:(?:full|current|fiscal|calendar)\s+)*year\b(?![\s-]+(?:ago|earlier|before|after|end\b|old|long|two\s+thousand|of\s+the)|'s)", _I)),
+    ("rel_unit", re.compile(r"\b(?P<rel>the)\s+(?P<unit>weekend)\b", _I)),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>last|this|next|coming|this\s+coming|since|early|late|until|by)\s+)?{WEEKDAY}\b{_DOW_PART}?", _I)),
+    ("relday", re.compile(r"\b(?P<word>the\s+day\s+before\s+yesterday|(?:early\s+|late\s+|mid-?)?(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b", _I)),
+    ("rel_unit", re.compile(r"\b(?P<rel>(?:early|late|earlier|later)\s+(?:this|last|next)|last|this|next|past|coming|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+current|the\s+previous|the\s+same)\s+(?P<unit>week|month|year|weekend|decade|century)\b(?!\s*(?:'s\s+)?(?:old|long))", _I)),
+    ("duration", re.compile(rf"\b(?:(?:about|almost|nearly|some|more\s+than|less\s+than|at\s+least|up\s+to|roughly|over|only|just|the\s+(?:past|last|next|first|previous|coming|final|remaining)|(?:the|another|an?\s+additional|an\s+extra))\s+)*(?P<n>{NUM}|{_VAGUE})[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|fiscal|more|long)[\s-]+)?{_UNIT}s?(?:[\s-]long)?\b(?![\s-]+old\b)", _I)),
+    ("plural", re.compile(rf"\b(?:(?P<rel>recent|coming|past|next|last|the\s+past|the\s+last|the\s+next|the\s+coming|in\s+recent|for)\s+)?{_UNIT}s\b(?P<ago>\s+ago)?", _I)),
+    ("set", re.compile(r"\b(?P<word>daily|weekly|monthly|yearly|hourly|nightly|biweekly)\b", _I)),
+    ("set_each", re.compile(rf"\b(?:each|every|per)\s+(?:(?P<n>other|\d+|two|three|four|five|six)\s+)?(?:{_UNIT}s?|(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", _I)),
+    ("vague", re.compile(r"\b(?P<word>recently|lately|now|currently|nowadays|at\s+present|presently|the\s+present|in\s+the\s+past|the\s+past|formerly|in\s+the\s+future|the\s+future|the\s+near\s+future|these\s+days|to\s+date|recent|current)\b(?!\s+(?:days|weeks|months|years))", _I)),
+    ("month_day_words", re.compile(rf"\b{_MONTH_FULL}\s+(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")),
+    ("bare_month", re.compile(rf"(?<![\w.-]){_MONTH_FULL}(?![\w-])(?!\s+\d)")),
+    ("bare_year", re.compile(rf"(?<![\d/$.,-]){YEAR}(?![\d/%-])(?!\s*(?:percent|per\s+cent|people|troops|soldiers|men|feet|meters|metres|miles|km|tons|dollars))")),
+]
+
+# Read only inside a span the caller says is a time expression (normalise_span): in running text
+# these words are more often not temporal ("previously", "so far", bare "years").
+SPAN_PATTERNS: list[tuple[str, re.Pattern[str]]] = PATTERNS + [
+    ("span_vague", re.compile(r"\b(?P<word>previously|formerly|earlier|once|soon|future|a\s+later\s+date|so\s+far|already|yet|the\s+moment|at\s+the\s+moment|this\s+time|quarterly|annually|semiannually|the\s+(?:short|long|medium|near)[\s-]+term)\b", _I)),
+]
+
+# Words every match of a kind contains (lower case). A pattern whose words are all absent from a
+# text is not run on it: the patterns are the finder's whole cost and most kinds are rare.
+_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
+GATES: dict[str, tuple[str, ...]] = {
+    "between_days": ("between",), "spoken_year": ("nineteen", "thousand"), "year_ago": ("year-",),
+    "quarter": ("quarter", "half"), "season": ("spring", "summer", "fall", "autumn", "winter"), "fiscal_year": ("fiscal", "fy"),
+    "decade": ("0s", "0's", "ties"), "century": ("century",), "ago": ("ago", "earlier", "before", "later", "after", "previously", "from now", "hence"),
+    "anchor_day": ("next", "following", "previous", "same", "day before", "day after", "that"),
+    "holiday": ("thanksgiving", "christmas", "new year", "easter", "halloween", " day"), "set_each": ("each", "every", "per"),
+    "the_year": ("year",), "month_rel_year": ("year",), "weekday": ("day",), "rel_unit": ("week", "month", "year", "decade", "centur"),
+    "relday": ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"), "duration": _UNIT_WORDS, "plural": _UNIT_WORDS,
+    "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+}

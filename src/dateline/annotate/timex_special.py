@@ -1,0 +1,126 @@
+"""Values of holidays, "the year" (financial news), year-earlier periods and spans read on request.
+
+    n_holiday      "Thanksgiving Day", "Election Day", "Easter week": the most recent one, or the
+                   next in a clause about the future
+    n_the_year     "the year" (the publication year), "the year ended June 30" (a P1Y duration)
+    n_year_ago     "year-earlier", "the year-ago third quarter": last year, at the granularity of
+                   the quarter the story speaks of
+    n_span_vague   words TimeML marks but that are too often not temporal to find in running
+                   text ("previously", "soon", "so far"); read only when the caller gives a span
+
+The patterns are in timex_rules.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Callable
+
+from .timex_model import Timex
+from .timex_rules import ORDINALS
+from .timex_values import Context, _new, day_timex, quarter_timex, week_timex, year_timex
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th given weekday of a month (n = -1: the last one)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "new year's": lambda y: date(y, 1, 1),
+    "election": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "labor": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial": lambda y: _nth_weekday(y, 5, 0, -1),
+    "independence": lambda y: date(y, 7, 4),
+    "veterans": lambda y: date(y, 11, 11),
+    "halloween": lambda y: date(y, 10, 31),
+    "valentine's": lambda y: date(y, 2, 14),
+    "easter": _easter,
+}
+
+
+def n_holiday(m: re.Match[str], ctx: Context) -> Timex | None:
+    ref = ctx.ref
+    if ref is None:
+        return None
+    name = " ".join(m["name"].lower().replace("\u2019", "'").split())
+    name = re.sub(r"'?\s+(?:day|sunday)$", "", name).rstrip("'")
+    rule = _HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    rel = (m["rel"] or "").lower()
+    future = rel == "next" or (rel != "last" and ctx.future(m.start(), m.end()))
+    if future:
+        d = rule(ref.year) if rule(ref.year) >= ref else rule(ref.year + 1)
+    else:
+        # "Easter week began": a holiday's week counts as this one from six days before it
+        slack = timedelta(days=6 if m["week"] else 0)
+        d = rule(ref.year) if rule(ref.year) <= ref + slack else rule(ref.year - 1)
+    if rel == "last" and d == ref:
+        d = rule(ref.year - 1)
+    t = week_timex(m, d, anchored=True) if m["week"] else day_timex(m, d, anchored=True)
+    return t
+
+
+def n_the_year(m: re.Match[str], ctx: Context) -> Timex | None:
+    if re.match(r"\s+end(?:ed|ing)\b", ctx.text[m.end() : m.end() + 8], re.I):
+        return _new(m, "DURATION", "P1Y")  # "the year ended June 30": a fiscal year's length
+    if ctx.ref is None:
+        return None
+    return year_timex(m, ctx.ref.year, anchored=True)
+
+
+def n_year_ago(m: re.Match[str], ctx: Context) -> Timex | None:
+    ref = ctx.ref
+    if ref is None:
+        return None
+    ordinal = (m["ord"] or "").lower()
+    a = ctx.anchor
+    if ordinal:
+        return quarter_timex(m, ref.year - 1, ORDINALS[ordinal], anchored=True)
+    if a is not None and "-Q" in a.value and a.value[:4].isdigit():
+        return quarter_timex(m, int(a.value[:4]) - 1 if a.value.startswith(str(ref.year)) else int(a.value[:4]), int(a.value[-1]), anchored=True)
+    return year_timex(m, ref.year - 1, anchored=True)
+
+
+_SPAN_VAGUE = {"previously": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF", "once": "PAST_REF", "soon": "FUTURE_REF",
+               "future": "FUTURE_REF", "a later date": "FUTURE_REF", "so far": "PRESENT_REF", "already": "PRESENT_REF", "yet": "PRESENT_REF",
+               "the moment": "PRESENT_REF", "at the moment": "PRESENT_REF", "this time": "PRESENT_REF"}
+_SPAN_SETS = {"quarterly": "P3M", "annually": "P1Y", "semiannually": "P6M"}
+
+
+def n_span_vague(m: re.Match[str], ctx: Context) -> Timex | None:
+    word = " ".join(m["word"].lower().split())
+    if word in _SPAN_SETS:
+        return _new(m, "SET", _SPAN_SETS[word])
+    if "term" in word:
+        return _new(m, "DATE", "FUTURE_REF")
+    return _new(m, "DATE", _SPAN_VAGUE.get(word, "PRESENT_REF"))
+
+
+NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
+    "holiday": n_holiday, "the_year": n_the_year, "year_ago": n_year_ago, "span_vague": n_span_vague,
+}

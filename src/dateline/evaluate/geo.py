@@ -1,0 +1,414 @@
+"""Place scorers: geoparsing XML corpora, UCDP GED Iraq places, PITF Iraq event places, event-location.
+
+Kinds (``dateline evaluate --kind KIND --gold FILE``):
+
+``geoxml``    LGL / TR-News (``<toponym>``) and GeoVirus (``<location>``) XML. Every gold
+              toponym is resolved in its document's context (the document's other gold
+              toponyms, as a geocoder given the gold spans); distance to the gold point.
+              Misses count as 20,039 km (half the Earth's circumference), as in Gritta et al.
+``ucdp``      UCDP GED Iraq CSV: each row's ``where_coordinates`` name (type word removed)
+              resolved with its ``adm_1`` as context; rows of ``where_prec`` 1 scored.
+``pitfplace`` PITF atrocities (tab-separated, 4 header lines): Iraq rows with a named
+              locality; the Description runs through the real pipeline and the first event's
+              place is compared with the coded point (degrees-minutes-seconds).
+``eventloc``  Halterman's event-location records (gold VERB and LOCATION spans): does
+              :func:`dateline.extract.placing.pick_place` pick the gold location for the verb?
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import math
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import mean, median
+from typing import TYPE_CHECKING, Iterator
+
+from ..errors import ConfigError
+from ..resolve.places import PlaceResolver, distance_km
+from .registry import ScoreReport, scorer
+
+if TYPE_CHECKING:
+    from ..pipeline import Engine
+    from ..resolve.gazetteer import Gazetteer
+
+log = logging.getLogger(__name__)
+
+_PARTS = {"all": (1, 0), "tune": (2, 0), "heldout": (2, 1)}  # (modulus, remainder) of the article index
+MISS_KM = 20039.0  # error given to a toponym left unresolved (half the Earth's circumference)
+
+
+@dataclass(slots=True)
+class GoldToponym:
+    """A gold toponym of a geoparsing corpus: its span, phrase and point."""
+
+    start: int
+    end: int
+    phrase: str
+    latitude: float
+    longitude: float
+    geonameid: int | None = None
+
+
+@dataclass(slots=True)
+class GoldArticle:
+    text: str
+    toponyms: list[GoldToponym]
+
+
+def _engine(engine: "Engine | None") -> "Engine":
+    if engine is not None:
+        return engine
+    from ..pipeline import Engine
+
+    return Engine.load()
+
+
+def _gazetteer(engine: "Engine | None") -> "Gazetteer":
+    if engine is not None and engine.extractor.gazetteer is not None:
+        return engine.extractor.gazetteer
+    from ..resolve.gazetteer import Gazetteer
+
+    return Gazetteer.default()
+
+
+# ---------------------------------------------------------------- geoparsing XML
+
+
+def read_geoxml(path: Path) -> Iterator[GoldArticle]:
+    """Articles of an LGL / TR-News / GeoVirus file, with their gold toponyms."""
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise ConfigError(f"not a geoparsing XML file: {exc}", where=str(path),
+                          hint="give lgl.xml, TR-News.xml or GeoVirus.xml") from exc
+    for article in root.iter("article"):
+        text = article.findtext("text") or ""
+        gold: list[GoldToponym] = []
+        for top in list(article.iter("toponym")) + list(article.iter("location")):
+            tag = top.find("gaztag")
+            holder = tag if tag is not None else top
+            lat, lon = holder.findtext("lat"), holder.findtext("lon")
+            start, end = top.findtext("start"), top.findtext("end")
+            if not lat or not lon or start is None or end is None:
+                continue  # LGL leaves a few toponyms without a gazetteer entry
+            phrase = top.findtext("phrase") or top.findtext("name") or text[int(start):int(end)]
+            gid = tag.get("geonameid") if tag is not None else None
+            gold.append(GoldToponym(int(start), int(end), phrase.strip(), float(lat), float(lon),
+                                    int(gid) if gid and gid.isdigit() else None))
+        yield GoldArticle(text, gold)
+
+
+def _error_metrics(errors: list[float], prefix: str = "") -> dict[str, float]:
+    if not errors:
+        return {}
+    # AUC of the error curve on a log scale, as in Gritta et al. (lower is better).
+    auc = mean(math.log(1 + e) / math.log(1 + MISS_KM) for e in errors)
+    return {f"{prefix}acc_161km": round(sum(e <= 161 for e in errors) / len(errors), 4),
+            f"{prefix}mean_km": round(mean(errors), 1),
+            f"{prefix}median_km": round(median(errors), 1),
+            f"{prefix}auc": round(auc, 4)}
+
+
+@scorer("geoxml")
+def score_geoxml(gold: Path, *, engine: "Engine | None" = None, every: int = 1, detect_every: int = 0,
+                 part: str = "all") -> ScoreReport:
+    """Resolution of gold toponyms in context; ``every`` keeps every n-th article (deterministic
+    subsample), ``detect_every`` > 0 also measures toponym detection on every n-th article;
+    ``part``: "all", "tune" (even articles, used to set the resolver's weights) or "heldout" (odd)."""
+    if part not in _PARTS:
+        raise ConfigError(f"unknown part {part!r}", hint="one of: " + ", ".join(_PARTS))
+    resolver = PlaceResolver(_gazetteer(engine))
+    articles = [a for i, a in enumerate(read_geoxml(gold)) if i % _PARTS[part][0] == _PARTS[part][1]]
+    articles = articles[::max(every, 1)]
+    errors: list[float] = []
+    exact = with_id = unresolved = 0
+    for article in articles:
+        context = resolver.context([(t.phrase, None) for t in article.toponyms])
+        names = [t.phrase for t in article.toponyms]
+        for top in article.toponyms:
+            resolved = resolver.resolve(top.phrase, context=context, nearby=names)
+            if resolved is None:
+                unresolved += 1
+                errors.append(MISS_KM)
+                continue
+            place = resolved.place
+            errors.append(distance_km(top.latitude, top.longitude, place.latitude, place.longitude))
+            if top.geonameid is not None:
+                with_id += 1
+                exact += int(place.geonameid == top.geonameid)
+    report = ScoreReport("geoxml", str(gold))
+    report.metrics.update(_error_metrics(errors))
+    if with_id:
+        report.metrics["exact_geonameid"] = round(exact / with_id, 4)
+    report.counts.update(articles=len(articles), toponyms=len(errors), unresolved=unresolved)
+    if every > 1:
+        report.notes.append(f"every {every}th article (deterministic subsample)")
+    if part != "all":
+        report.notes.append(f"{part} part: articles with an {'even' if part == 'tune' else 'odd'} index")
+    report.notes.append("gold toponym spans; context = the article's other gold toponyms; a miss counts 20,039 km")
+    if detect_every > 0:
+        _score_detection(report, articles[::detect_every], engine=_engine(engine))
+    return report
+
+
+def _score_detection(report: ScoreReport, articles: list[GoldArticle], *, engine: "Engine") -> None:
+    """Span recall/precision of the toponyms dateline finds (overlap match), and end-to-end accuracy."""
+    from ..ingest.plaintext import document_from_text
+    from ..resolve.toponyms import document_toponyms
+
+    found_total = gold_total = matched_gold = matched_found = within = 0
+    for n, article in enumerate(articles):
+        document = document_from_text(article.text, id=f"geoxml-{n}")
+        found = document_toponyms(document, engine=engine)
+        gold_total += len(article.toponyms)
+        found_total += len(found)
+        for top in article.toponyms:
+            hit = next((f for f in found if f.start < top.end and top.start < f.end), None)
+            if hit is not None:
+                matched_gold += 1
+                if hit.place is not None and distance_km(top.latitude, top.longitude, hit.place.latitude,
+                                                         hit.place.longitude) <= 161:
+                    within += 1
+        matched_found += sum(any(f.start < t.end and t.start < f.end for t in article.toponyms) for f in found)
+    if gold_total and found_total:
+        report.metrics["detect_recall"] = round(matched_gold / gold_total, 4)
+        report.metrics["detect_precision"] = round(matched_found / found_total, 4)
+        report.metrics["end_to_end_acc_161km"] = round(within / gold_total, 4)
+        report.counts["detect_articles"] = len(articles)
+
+
+# ---------------------------------------------------------------- UCDP GED Iraq
+
+
+def _ucdp_rows(gold: Path) -> Iterator[dict[str, str]]:
+    with open(gold, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not {"where_coordinates", "where_prec", "adm_1", "latitude"} <= set(reader.fieldnames or ()):
+            raise ConfigError("not a UCDP GED CSV (needs where_coordinates, where_prec, adm_1, latitude)", where=str(gold))
+        for row in reader:
+            if row["where_prec"].isdigit() and row["latitude"]:
+                yield row  # skips the HXL tag row
+
+
+@scorer("ucdp")
+def score_ucdp(gold: Path, *, engine: "Engine | None" = None, max_prec: int = 1) -> ScoreReport:
+    """UCDP place names resolved with their province as context: share within 5 km, admin1 right."""
+    from ..resolve.gazetteer_build import _ucdp_name_and_type
+
+    gaz = _gazetteer(engine)
+    resolver = PlaceResolver(gaz)
+    errors: list[float] = []
+    admin1_right = admin1_total = unresolved = 0
+    by_prec: dict[str, int] = {}
+    for row in _ucdp_rows(gold):
+        if int(row["where_prec"]) > max_prec:
+            continue
+        parsed = _ucdp_name_and_type(row["where_coordinates"])
+        if parsed is None:
+            continue
+        name, kind = parsed
+        gold_a1 = gaz.admin1_place("IQ", row["adm_1"].removesuffix(" province").strip())
+        from ..resolve.places import PlaceContext
+
+        context = PlaceContext(country_code="IQ", admin1=gold_a1.admin1 if gold_a1 else None)
+        hint = "district" if kind == "district" else None
+        resolved = resolver.resolve(name, hint=hint, context=context)
+        by_prec[row["where_prec"]] = by_prec.get(row["where_prec"], 0) + 1
+        if resolved is None:
+            unresolved += 1
+            errors.append(MISS_KM)
+            continue
+        place = resolved.place
+        errors.append(distance_km(float(row["latitude"]), float(row["longitude"]), place.latitude, place.longitude))
+        if gold_a1 is not None:
+            admin1_total += 1
+            admin1_right += int(place.admin1 == gold_a1.admin1)
+    report = ScoreReport("ucdp", str(gold))
+    if errors:
+        report.metrics["within_5km"] = round(sum(e <= 5 for e in errors) / len(errors), 4)
+        report.metrics["within_25km"] = round(sum(e <= 25 for e in errors) / len(errors), 4)
+        report.metrics["median_km"] = round(median(errors), 2)
+    if admin1_total:
+        report.metrics["admin1_right"] = round(admin1_right / admin1_total, 4)
+    report.counts.update(rows=len(errors), unresolved=unresolved, admin1_rows=admin1_total)
+    report.notes.append(f"rows with where_prec <= {max_prec}; the gazetteer ships names derived from this file "
+                        "(data/iraq_places_ucdp.tsv), so this checks their integration, not generalisation")
+    return report
+
+
+# ---------------------------------------------------------------- PITF Iraq
+
+
+def dms(degrees: str, minutes: str, seconds: str, direction: str) -> float | None:
+    """Decimal degrees from PITF's degrees/minutes/seconds/direction cells; None when blank."""
+    try:
+        value = float(degrees) + float(minutes or 0) / 60 + float(seconds or 0) / 3600
+    except ValueError:
+        return None
+    return -value if direction.strip().upper() in ("S", "W") else value
+
+
+@dataclass(slots=True)
+class PitfRow:
+    locality: str
+    district: str
+    latitude: float
+    longitude: float
+    description: str
+    published: str | None
+
+
+_VAGUE_LOCALITIES = {"", "multiple locations", "multiple", "unknown", "various", "iraq", "nationwide"}
+
+
+def read_pitf(gold: Path, *, country: str = "IRQ") -> Iterator[PitfRow]:
+    """Rows of a PITF file for one country with a named locality and a coded point."""
+    with open(gold, encoding="utf-8", errors="replace") as handle:
+        lines = handle.read().split("\n")
+    if len(lines) < 5:
+        raise ConfigError("not a PITF file (expected 4 header lines)", where=str(gold))
+    header = lines[3].rstrip("\r").split("\t")
+    try:
+        desc_col = header.index("Description")
+    except ValueError as exc:
+        raise ConfigError("not a PITF file: no Description column", where=f"{gold}:4") from exc
+    for line in lines[4:]:
+        cells = line.rstrip("\r").split("\t")
+        if len(cells) < 21 or cells[9].strip() != country:
+            continue
+        if cells[12].strip().lower() in _VAGUE_LOCALITIES:
+            continue
+        lat, lon = dms(*cells[13:17]), dms(*cells[17:21])
+        if lat is None or lon is None:
+            continue
+        # stray tabs shift the later columns: the description is the longest cell near its column
+        desc = max(cells[desc_col:desc_col + 3], key=len) if len(cells) > desc_col else ""
+        day, month, year = cells[3:6]
+        published = f"{year}-{int(month):02d}-{int(day):02d}" if day.isdigit() and month.isdigit() and year.isdigit() and day != "99" else None
+        yield PitfRow(cells[12].strip(), cells[11].strip(), lat, lon, desc.strip().strip('"'), published)
+
+
+@scorer("pitfplace")
+def score_pitf_place(gold: Path, *, engine: "Engine | None" = None, country: str = "IRQ") -> ScoreReport:
+    """The first event's place against PITF's coded point (25 km) and the province containing it."""
+    from ..ingest.plaintext import document_from_text
+
+    engine = _engine(engine)
+    gaz = _gazetteer(engine)
+    rows = [r for r in read_pitf(gold, country=country) if r.description]
+    documents = [document_from_text(r.description, id=f"pitf-{n}", published=r.published) for n, r in enumerate(rows)]
+    locator = _NearestProvince(gaz)
+    within = admin1_right = admin1_total = placed = 0
+    errors: list[float] = []
+    for row, (_doc, result) in zip(rows, engine.extract(documents)):
+        events = result if isinstance(result, list) else []
+        event = next((e for e in events if e.latitude is not None), None)
+        if event is None:
+            errors.append(MISS_KM)
+            continue
+        placed += 1
+        err = distance_km(row.latitude, row.longitude, event.latitude, event.longitude)
+        errors.append(err)
+        within += int(err <= 25)
+        gold_a1 = locator.admin1(row.latitude, row.longitude)
+        if gold_a1:
+            admin1_total += 1
+            admin1_right += int(event.admin1 == gold_a1)
+    report = ScoreReport("pitfplace", str(gold))
+    if rows:
+        report.metrics["within_25km"] = round(within / len(rows), 4)
+        report.metrics["median_km"] = round(median(errors), 1)
+    if admin1_total:
+        report.metrics["admin1_right"] = round(admin1_right / admin1_total, 4)
+    report.counts.update(rows=len(rows), placed=placed, admin1_rows=admin1_total)
+    report.notes.append("rows of one country with a named locality; gold province = that of the nearest "
+                        "gazetteer town to the coded point; an event without a place counts as a miss")
+    return report
+
+
+class _NearestProvince:
+    """The province of the gazetteer's nearest populated place to a point (Iraq only)."""
+
+    def __init__(self, gaz: "Gazetteer", country_code: str = "IQ") -> None:
+        self.points = [(p[0], p[1], p[2]) for p in gaz.populated_points(country_code) if p[2]]
+
+    def admin1(self, lat: float, lon: float) -> str | None:
+        if not self.points:
+            return None
+        best = min(self.points, key=lambda p: (p[0] - lat) ** 2 + ((p[1] - lon) * math.cos(math.radians(lat))) ** 2)
+        return best[2]
+
+
+# ---------------------------------------------------------------- event-location
+
+
+def read_eventloc(gold: Path, *, source: str = "RELABEL") -> list[dict]:
+    """Records of Halterman's labeled_text (zip or plain JSON array) of one source."""
+    if gold.suffix == ".zip":
+        with zipfile.ZipFile(gold) as archive:
+            name = next(n for n in archive.namelist() if n.endswith(".jsonl") and not n.startswith("__"))
+            data = json.loads(archive.read(name))
+    else:
+        data = json.loads(gold.read_text(encoding="utf-8"))
+    return [r for r in data if not source or r.get("source") == source]
+
+
+@scorer("eventloc")
+def score_eventloc(gold: Path, *, engine: "Engine | None" = None, source: str = "RELABEL") -> ScoreReport:
+    """Whether the place picked for the gold verb is the gold location (token overlap)."""
+    from spacy.tokens import Doc
+
+    from ..extract.placing import pick_place
+    from ..extract.triggers import Trigger, TriggerEntry
+
+    engine = _engine(engine)
+    nlp = engine.nlp
+    entry = TriggerEntry("gold", "gold", None, None, 1)
+    right = wrong_place = missed = spurious = with_loc = without_loc = 0
+    first_right = 0
+    records = [r for r in read_eventloc(gold, source=source) if r.get("answer") == "accept"]
+    for record in records:
+        tokens = record["tokens"]
+        words = [t["text"] for t in tokens]
+        spaces = [i + 1 < len(tokens) and tokens[i + 1]["start"] > t["end"] for i, t in enumerate(tokens)]
+        spans = record.get("spans") or []
+        verbs = [s for s in spans if s["label"] == "VERB"]
+        if not verbs:
+            continue
+        gold_locs = [set(range(s["token_start"], s["token_end"] + 1)) for s in spans if s["label"] == "LOCATION"]
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)
+        doc._.published = None
+        for _name, proc in nlp.pipeline:
+            doc = proc(doc)
+        verb = doc[verbs[0]["token_start"]]
+        mentions = list(doc._.places or [])
+        picked = pick_place(Trigger(verb.i, verb.i + 1, entry, verb, verb.pos_ == "VERB"), mentions)
+        if gold_locs:
+            with_loc += 1
+            if picked is None:
+                missed += 1
+            elif any(set(range(picked.token_start, picked.token_end)) & g for g in gold_locs):
+                right += 1
+            else:
+                wrong_place += 1
+            if mentions and any(set(range(mentions[0].token_start, mentions[0].token_end)) & g for g in gold_locs):
+                first_right += 1
+        else:
+            without_loc += 1
+            spurious += int(picked is not None)
+    report = ScoreReport("eventloc", str(gold))
+    if with_loc:
+        report.metrics["accuracy"] = round(right / with_loc, 4)
+        report.metrics["baseline_first_place"] = round(first_right / with_loc, 4)
+    if right + wrong_place:
+        report.metrics["precision"] = round(right / (right + wrong_place), 4)
+    report.counts.update(records=with_loc + without_loc, with_location=with_loc, right=right,
+                         wrong_place=wrong_place, missed=missed, spurious=spurious)
+    report.notes.append("accuracy: picked place overlaps a gold LOCATION of the record's first VERB; "
+                        "baseline: the first place mention of the text")
+    return report

@@ -1,0 +1,142 @@
+"""PITF Worldwide Atrocities: detection, deaths, injured and type, per description.
+
+Each row's ``Description`` is one document, published on the row's start date. Matching:
+a row is *detected* when dateline finds at least one counted event in it; its deaths and
+injured are the sum over the incidents dateline forms from those events (so a total repeated
+in a later sentence is not counted twice); its type is that of the deadliest event.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ConfigError
+from ..ingest import document_from_text
+from ..merge import group_incidents
+from ..models import Event
+from .common import SPLITS, extract_all, in_split, load_engine, ratio
+from .registry import ScoreReport, scorer
+
+if TYPE_CHECKING:
+    from ..pipeline import Engine
+
+log = logging.getLogger(__name__)
+HEADER_LINES = 3  # disclaimer, blank, column groups; the 4th line names the columns
+
+
+@dataclass(slots=True)
+class PitfRow:
+    key: str
+    country: str
+    text: str
+    published: str | None
+    deaths: int | None
+    injured: int | None
+    weapon: str
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+def _int(value: str) -> int | None:
+    value = value.strip()
+    return int(value) if value.isdigit() else None
+
+
+def _dms(parts: list[str]) -> float | None:
+    try:
+        deg, minutes, seconds = (float(p or 0) for p in parts[:3])
+    except ValueError:
+        return None
+    value = deg + minutes / 60 + seconds / 3600
+    return -value if parts[3].strip().upper() in ("S", "W") else value
+
+
+def _clean(text: str) -> str:
+    text = text.replace('\\"', '"').strip()
+    if text.startswith('"') and text.endswith('"') and text.count('"') % 2 == 0:
+        text = text[1:-1]
+    return " ".join(text.split())
+
+
+def read_pitf(path: Path) -> list[PitfRow]:
+    """Rows of a PITF file (tab-separated, 4 header lines; some rows carry stray tabs)."""
+    lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    if len(lines) <= HEADER_LINES:
+        raise ConfigError("not a PITF file: too few lines", where=str(path))
+    header = [h.strip() for h in lines[HEADER_LINES].split("\t")]
+    idx = {name: i for i, name in reversed(list(enumerate(header)))}
+    if "Description" not in idx:
+        raise ConfigError("not a PITF file: no Description column", where=str(path))
+    rows = []
+    for n, line in enumerate(lines[HEADER_LINES + 1 :], start=HEADER_LINES + 2):
+        f = line.split("\t")
+        if len(f) < len(header) - 2:
+            continue  # a fragment of a row broken by a newline inside a field
+        extra = len(f) - len(header)
+        # Stray tabs sit inside the free-text part; the description is its longest field.
+        desc_i = max(range(idx["Description"], idx["Description"] + max(extra, 0) + 1), key=lambda i: len(f[i]))
+        day, month, year = f[idx["Start Day"]].strip(), f[idx["Start Month"]].strip(), f[idx["Start Year"]].strip()
+        published = f"{year}-{month.zfill(2)}-{day.zfill(2)}" if year.isdigit() and month.isdigit() and day.isdigit() and day != "99" else None
+        lat = _dms(f[idx["Degrees"] : idx["Degrees"] + 4])
+        lon = _dms(f[idx["Degrees"] + 4 : idx["Degrees"] + 8])
+        rows.append(PitfRow(f"{path.name}:{n}", f[idx["Country"]].strip(), _clean(f[desc_i]), published, _int(f[idx["Deaths Number"]]), _int(f[idx["Injured Number"]]), f[idx["Weapons"]].strip(), lat, lon))
+    return rows
+
+
+def consistent_type(weapon: str, event: Event | None) -> bool:
+    """Whether dateline's type agrees with PITF's weapon coding, as ACLED would code it."""
+    if event is None:
+        return False
+    if weapon in ("Explosives", "Suicide Bombing"):
+        return event.event_type == "Explosions/Remote violence"
+    if weapon == "Heavy Weapons":  # shelling, air strikes, or a battle
+        return event.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians")
+    return event.event_type in ("Violence against civilians", "Battles")
+
+
+def document_counts(events: list[Event]) -> tuple[int | None, int | None]:
+    """(deaths, injured) of a text: summed over incidents, each incident counted once."""
+    incidents = group_incidents([e for e in events if e.counted])
+    deaths = [i.fatalities for i in incidents if i.fatalities is not None]
+    injured = [max(e.injured for e in i.mentions if e.injured is not None) for i in incidents if any(e.injured is not None for e in i.mentions)]
+    return (sum(deaths) if deaths else None), (sum(injured) if injured else None)
+
+
+def _score(rows: list[PitfRow], events: dict[str, list[Event]]) -> tuple[dict[str, float], dict[str, int]]:
+    detected = deaths_ok = deaths_n = injured_ok = injured_n = type_ok = 0
+    for row in rows:
+        found = [e for e in events.get(row.key, []) if e.counted]
+        detected += bool(found)
+        deaths, injured = document_counts(found)
+        if row.deaths is not None:
+            deaths_n += 1
+            deaths_ok += (deaths or 0) == row.deaths
+        if row.injured is not None:
+            injured_n += 1
+            injured_ok += (injured or 0) == row.injured
+        main = max(found, key=lambda e: (e.fatalities or 0, e.confidence), default=None)
+        type_ok += consistent_type(row.weapon, main)
+    metrics = {"detected": ratio(detected, len(rows)), "deaths_exact": ratio(deaths_ok, deaths_n), "injured_exact": ratio(injured_ok, injured_n), "type_consistent": ratio(type_ok, len(rows))}
+    return metrics, {"rows": len(rows), "rows_with_deaths": deaths_n, "rows_with_injured": injured_n}
+
+
+@scorer("pitf")
+def score_pitf(gold: Path, *, engine: "Engine | None" = None, split: str = "all", limit: int | None = None) -> ScoreReport:
+    """Score on a PITF file: Iraq rows and the other rows reported apart."""
+    if split not in SPLITS:
+        raise ConfigError(f"unknown split {split!r}", hint="all, dev or test")
+    rows = [r for r in read_pitf(gold) if r.text and in_split(r.key, split)]
+    rows = rows[:limit] if limit else rows
+    engine = load_engine(engine)
+    docs = [document_from_text(r.text, id=r.key, published=r.published) for r in rows]
+    events = extract_all(engine, docs)
+    report = ScoreReport("pitf", f"{gold} (split {split})")
+    for name, subset in (("iraq", [r for r in rows if r.country == "IRQ"]), ("other", [r for r in rows if r.country != "IRQ"])):
+        metrics, counts = _score(subset, events)
+        report.metrics.update({f"{name}.{k}": v for k, v in metrics.items()})
+        report.counts.update({f"{name}.{k}": v for k, v in counts.items()})
+    report.notes.append("deaths/injured: rows whose PITF count is a number; the system count sums its incidents")
+    return report

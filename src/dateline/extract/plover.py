@@ -1,0 +1,113 @@
+"""PLOVER typing of a sentence's main event, and its source and target actors.
+
+ACLED codes only violence, protest and strategic developments; PLOVER also codes statements,
+meetings and agreements. This classifier covers all PLOVER types: it picks the most prominent
+trigger in the sentence (the one nearest the root of the parse) and reads its subject and object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span, Token
+
+from ..config import package_data
+from ..errors import ExtractError
+
+# When a lemma is listed under two types, the first type in this order wins.
+_PRIORITY = ("ASSAULT", "FIGHT", "PROTEST", "COERCE", "THREATEN", "DEMAND", "REJECT", "DISAPPROVE", "AGREE", "SANCTION", "RETREAT", "CONCEDE", "MOBILIZE", "INVESTIGATE", "AID", "COOPERATE", "SUPPORT", "CONSULT")
+# Verbs that only report or frame another event: "X said that Y attacked", "X agreed to send".
+_FRAMES = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "quote", "describe", "note", "believe", "expect", "seem", "appear", "try", "decide", "plan", "want", "begin", "start", "continue", "have", "be"}
+
+
+@dataclass(slots=True)
+class PloverCoding:
+    """A sentence's PLOVER type with the trigger and the source/target phrases."""
+
+    plover_type: str
+    trigger: Token
+    source: Span | None
+    target: Span | None
+
+
+@lru_cache(maxsize=1)
+def plover_lexicon(path: Path | None = None) -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+    """(lemma → type, phrase → type) from plover_triggers.yaml."""
+    path = path or package_data("plover_triggers.yaml")
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ExtractError(f"cannot read PLOVER lexicon: {err}", where=str(path)) from err
+    lemmas: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for ptype in sorted(raw, key=lambda t: _PRIORITY.index(t) if t in _PRIORITY else 99):
+        for lemma in raw[ptype].get("lemmas") or ():
+            lemmas.setdefault(lemma, ptype)
+        for phrase in raw[ptype].get("phrases") or ():
+            phrases.setdefault(tuple(phrase.lower().split()), ptype)
+    return lemmas, phrases
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase a token heads, without relative clauses and appositions."""
+    keep = [t for t in token.subtree if not any(a.dep_ in ("relcl", "acl", "appos", "advcl") and a.head.i != t.i and t in a.subtree for a in token.subtree if a.i != token.i)]
+    return token.doc[min(t.i for t in keep) : max(t.i for t in keep) + 1] if keep else token.doc[token.i : token.i + 1]
+
+
+def _arguments(trigger: Token) -> tuple[Span | None, Span | None]:
+    verb = trigger
+    # A noun trigger ("the attack on X by Y") takes its verb's subject: "Y launched an attack".
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj", "attr") and trigger.head.pos_ in ("VERB", "ADP"):
+        verb = trigger.head if trigger.head.pos_ == "VERB" else trigger.head.head
+    source = target = None
+    # xcomp chains ("agreed to send") share the subject of the governing verb.
+    subj_holder = verb
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in subj_holder.children) and subj_holder.dep_ in ("xcomp", "conj", "ccomp") and subj_holder.head.i != subj_holder.i:
+        subj_holder = subj_holder.head
+    for c in subj_holder.children:
+        if c.dep_ == "nsubj":
+            source = _phrase(c)
+        elif c.dep_ == "nsubjpass":
+            target = _phrase(c)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            source = _phrase(pobj) if pobj is not None else source
+        elif c.dep_ in ("dobj", "dative") and target is None:
+            target = _phrase(c)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "to", "at", "for") and target is None:
+            pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            target = _phrase(pobj) if pobj is not None else None
+    return source, target
+
+
+def code_sentence(sent: Span) -> PloverCoding | None:
+    """The PLOVER coding of a sentence's most prominent event; None when it reports none."""
+    lemmas, phrases = plover_lexicon()
+    candidates: list[tuple[int, int, str, Token]] = []
+    lowers = [t.lower_ for t in sent]
+    for n in (4, 3, 2):
+        for i in range(len(sent) - n + 1):
+            ptype = phrases.get(tuple(lowers[i : i + n]))
+            if ptype:
+                head = sent[i : i + n].root
+                candidates.append((_depth(head), head.i, ptype, head))
+    for token in sent:
+        ptype = lemmas.get(token.lemma_.lower())
+        if ptype and token.pos_ in ("VERB", "NOUN", "PROPN") and not (token.pos_ == "AUX"):
+            candidates.append((_depth(token) + (1 if token.pos_ != "VERB" else 0), token.i, ptype, token))
+    if not candidates:
+        return None
+    _, _, ptype, trigger = min(candidates, key=lambda c: (c[0], c[1]))
+    source, target = _arguments(trigger)
+    return PloverCoding(ptype, trigger, source, target)

@@ -1,0 +1,118 @@
+"""Every toponym of a document: its span, the place it resolves to, and the places considered.
+
+    from dateline.pipeline import Engine
+    from dateline.ingest import document_from_text
+    from dateline.resolve.toponyms import document_toponyms
+
+    engine = Engine.load()
+    for top in document_toponyms(document_from_text("Clashes near Amara, Maysan province."), engine=engine):
+        print(top.start, top.end, top.text, top.place.name if top.place else None, top.reason)
+
+Spans are character offsets into ``document.text``. Each toponym is resolved with the
+document's country and province focus and the other places of its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from ..models import Document, Place
+from .places import PlaceContext, PlaceResolver, Relation, parse_relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..annotate.pipeline import AnnotatedDocument
+    from ..pipeline import Engine
+
+__all__ = ["Toponym", "document_toponyms", "iter_toponyms", "toponyms_of"]
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A place name in a document and what it was resolved to."""
+
+    document_id: str
+    start: int
+    end: int
+    text: str
+    name: str  # what was looked up ("Maysan" for "Maysan province")
+    kind_hint: str | None = None
+    relation: str | None = None  # "near", "30 km south of"
+    place: Place | None = None
+    geo_precision: int | None = None
+    where_prec: int | None = None
+    reason: str = ""
+    alternatives: list[Place] = field(default_factory=list)
+    anchor: Place | None = None  # the named place of a relative point
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready record (one line of `dateline places --format jsonl`)."""
+        return {
+            "document_id": self.document_id, "start": self.start, "end": self.end, "text": self.text,
+            "name": self.name, "kind_hint": self.kind_hint, "relation": self.relation,
+            "place": _place_dict(self.place) if self.place else None,
+            "anchor": _place_dict(self.anchor) if self.anchor else None,
+            "geo_precision": self.geo_precision, "where_prec": self.where_prec, "place_reason": self.reason,
+            "alternatives": [_place_dict(p) for p in self.alternatives],
+        }
+
+
+def _place_dict(place: Place) -> dict[str, Any]:
+    return {"name": place.name, "geonameid": place.geonameid, "latitude": place.latitude,
+            "longitude": place.longitude, "feature_code": place.feature_code, "admin1": place.admin1,
+            "admin2": place.admin2, "country": place.country, "country_code": place.country_code}
+
+
+def toponyms_of(annotated: "AnnotatedDocument", resolver: PlaceResolver) -> list[Toponym]:
+    """The toponyms of an annotated document (its spaCy Docs carry ``doc._.places``)."""
+    document = annotated.document
+    mentions = [(doc, m) for doc in annotated.docs for m in doc._.places or []]
+    context: PlaceContext = resolver.context((m.name, m.kind_hint) for _doc, m in mentions)
+    out: list[Toponym] = []
+    for doc, mention in mentions:
+        offset = doc._.offset
+        sentence_names = _sentence_names(doc, mention)
+        before = doc.text[max(0, mention.start - 60) : mention.start]
+        relation: Relation | None = parse_relation(before)
+        resolved = resolver.resolve(mention.name, hint=mention.kind_hint, context=context,
+                                    nearby=sentence_names or None, relation=relation)
+        top = Toponym(document.id, mention.start + offset, mention.end + offset, mention.text, mention.name,
+                      mention.kind_hint, relation.text if relation else None)
+        if resolved is not None:
+            top.place, top.alternatives, top.anchor = resolved.place, resolved.alternatives, resolved.anchor
+            top.geo_precision, top.where_prec, top.reason = resolved.geo_precision, resolved.where_prec, resolved.reason
+        else:
+            top.reason = "not in the gazetteer"
+        out.append(top)
+    return out
+
+
+def _sentence_names(doc: "Doc", mention: Any) -> list[str]:
+    """Names of the other places in the mention's sentence."""
+    sent = doc[mention.token_start].sent
+    return [m.name for m in doc._.places or [] if sent.start <= m.token_start < sent.end and m is not mention]
+
+
+def iter_toponyms(documents: Iterable[Document], *, engine: "Engine") -> Iterator[tuple[Document, list[Toponym]]]:
+    """(document, toponyms) for each document, through the engine's NLP pipeline; failures are skipped and logged."""
+    from ..annotate.pipeline import annotate_documents
+
+    resolver = engine.extractor.places
+    if resolver is None:
+        from ..errors import ResolveError
+
+        raise ResolveError("the engine has no gazetteer", hint="load it with Engine.load()")
+    for annotated in annotate_documents(engine.nlp, documents):
+        if annotated.error is not None:
+            yield annotated.document, []
+            continue
+        yield annotated.document, toponyms_of(annotated, resolver)
+
+
+def document_toponyms(document: Document, *, engine: "Engine") -> list[Toponym]:
+    """The toponyms of one document."""
+    for _document, toponyms in iter_toponyms([document], engine=engine):
+        return toponyms
+    return []

@@ -1,0 +1,142 @@
+"""What runs on a Dask worker: the engine and store it keeps, and one batch of documents.
+
+A worker process loads the spaCy pipeline, actor registry and gazetteer once
+(``engine_for``, cached per process and per ``EngineSpec``) and keeps one store
+connection per database URL (``store_for``), so a batch costs only its NLP and
+its writes. The extraction itself is ``Engine.extract``, the same code the
+single-process ``pipeline.ingest`` runs.
+
+Writes: with PostgreSQL the worker stores each document itself (one transaction
+per document, ``add_document`` stores a document at most once, so a batch run
+again after its worker died stores nothing twice). With SQLite, whose single
+file cannot be shared by many machines, the worker returns the events and the
+client writes them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+
+from ..annotate.pipeline import DEFAULT_MODEL
+from ..errors import DatelineError
+from ..models import Document, Event
+from ..pipeline import Engine
+from ..store import Store, open_store
+from ..store.base import is_postgres_url
+
+log = logging.getLogger(__name__)
+
+STORED, PRESENT, FAILED, EXTRACTED = "stored", "present", "failed", "extracted"
+
+
+@dataclass(frozen=True, slots=True)
+class EngineSpec:
+    """How to load the engine on a worker (paths as the worker sees them; None = the defaults)."""
+
+    gazetteer: str | None = None
+    actors: str | None = None
+    model: str = DEFAULT_MODEL
+
+    def load(self) -> Engine:
+        from pathlib import Path
+
+        return Engine.load(
+            gazetteer=Path(self.gazetteer) if self.gazetteer else None,
+            actors=Path(self.actors) if self.actors else None,
+            model=self.model,
+        )
+
+
+@dataclass(slots=True)
+class DocResult:
+    """What became of one document of a batch."""
+
+    document_id: str
+    origin: str | None
+    status: str  # STORED, PRESENT (already in the store), FAILED, EXTRACTED (events returned to the client)
+    events: int = 0
+    words: int = 0
+    message: str | None = None
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """A finished batch: per-document outcomes, and the events when the client is to store them."""
+
+    key: str
+    worker: str
+    results: list[DocResult]
+    extracted: list[tuple[Document, list[Event]]] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+_LOCK = threading.Lock()  # guards the caches: a worker may run with several threads
+_ENGINES: dict[EngineSpec, Engine] = {}
+_STORES: dict[str, Store] = {}
+
+
+def engine_for(spec: EngineSpec) -> Engine:
+    """This process's engine for ``spec``, loaded on first use and kept."""
+    with _LOCK:
+        engine = _ENGINES.get(spec)
+        if engine is None:
+            started = time.perf_counter()
+            engine = _ENGINES[spec] = spec.load()
+            log.info("worker %s: engine loaded in %.1fs", worker_name(), time.perf_counter() - started)
+        return engine
+
+
+def store_for(db: str) -> Store:
+    """This process's store for ``db``, opened on first use and reopened if its connection was lost."""
+    with _LOCK:
+        store = _STORES.get(db)
+        if store is None or not getattr(store, "usable", True):
+            store = _STORES[db] = open_store(db)
+        return store
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def preload(spec: EngineSpec) -> str:
+    """Load the engine now (run on every worker with ``client.run``); returns the worker's name."""
+    engine_for(spec)
+    return worker_name()
+
+
+def run_batch(key: str, documents: list[Document], *, spec: EngineSpec, db: str | None) -> BatchResult:
+    """Extract the events of a batch; store them here when ``db`` is PostgreSQL, else return them.
+
+    A document that fails is reported in its DocResult and the batch goes on. An
+    error that leaves the store unusable (the server went away) is raised, so
+    that Dask runs the batch again, on this or another worker.
+    """
+    started = time.perf_counter()
+    engine = engine_for(spec)
+    store = store_for(db) if db and is_postgres_url(db) else None
+    outcome = BatchResult(key, worker_name(), [])
+    for document, result in engine.extract(documents):
+        done = DocResult(document.id, document.origin, FAILED, words=document.word_count())
+        outcome.results.append(done)
+        if isinstance(result, DatelineError):
+            done.message = str(result)
+            continue
+        done.events = len(result)
+        if store is None:
+            done.status = EXTRACTED
+            outcome.extracted.append((document, result))
+            continue
+        try:
+            done.status = STORED if store.add_document(document, result) else PRESENT
+        except DatelineError as err:
+            if not getattr(store, "usable", True):
+                raise  # lost the connection: let Dask retry the whole batch
+            done.message = str(err)
+    outcome.seconds = time.perf_counter() - started
+    return outcome

@@ -1,0 +1,570 @@
+"""The PostgreSQL backend: many writers, large corpora, PostgreSQL's own full-text search.
+
+Same interface and same numbered migrations as SQLite (``migrations/postgres/``
+holds this dialect's SQL for each number). What differs, and lives here:
+
+* ``%s`` placeholders (psycopg 3), ``LIMIT NULL`` for no limit;
+* full-text search with ``tsvector``/``tsquery`` ('simple' without accents),
+  ``ts_rank`` for the score and ``ts_headline`` for snippets;
+* place and actor matching: SQLite calls Python inside SQL; here the same
+  Python keys are computed when an event is written (table ``event_keys``);
+* concurrent writers: a document is claimed with ``INSERT ... ON CONFLICT DO
+  NOTHING`` on its id and content hash, so two workers writing the same document
+  (a retried batch) store it once and the second one gets False.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import logging
+import re
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import psycopg
+
+from ..errors import ConfigError, StoreError
+from ..models import EVENT_FIELDS, Document, Event, Reference, Section
+from ..query import EventFilter, place_key
+from . import migrations
+from .base import (
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    DocumentSummary,
+    SearchHit,
+    Store,
+    TimelineRow,
+    aggregate_timeline,
+    check_event,
+    check_month_day,
+    check_period,
+    place_param,
+    redact,
+    search_groups,
+)
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 10
+# Any fixed number: held (per transaction) by whoever is migrating this database.
+_MIGRATION_LOCK = 0x6461_7465_6C69  # "dateli"
+_TS_CONFIG = "dateline_text"  # 'simple' without accents (migration 1): like FTS5's unicode61 remove_diacritics
+_HEADLINE = f"StartSel={SNIPPET_OPEN}, StopSel={SNIPPET_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…"
+_EVENT_COLUMNS = ", ".join(f'e."{name}"' for name in EVENT_FIELDS)
+_EVENT_INSERT = (
+    f"INSERT INTO events ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in EVENT_FIELDS)}) "
+    f"VALUES ({', '.join('%s' for _ in EVENT_FIELDS)})"
+)
+_KEYS_INSERT = (
+    "INSERT INTO event_keys (event_id, location_key, admin2_key, admin1_key, country_key, actors_key,"
+    f" type_key, subtype_key, tsv) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, to_tsvector('{_TS_CONFIG}', %s))"
+)
+_EVENT_FROM = "FROM events e JOIN event_keys k ON k.event_id = e.event_id"
+_EVENT_ORDER = "ORDER BY e.date_start IS NULL, e.date_start, e.document_id, e.evidence_start, e.event_id"
+_FLAGGED = "NOT (e.negated OR e.hypothetical OR e.future OR e.background)"
+_ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_id", "actor2_id")
+_UNIT_SEP = "\x1f"  # joins actor fields so one substring test cannot span two of them
+_WORD = re.compile(r"\w+")
+_CREATE_MIGRATIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)
+"""
+
+T = TypeVar("T")
+
+
+def _sql_errors(method: Callable[..., T]) -> Callable[..., T]:
+    """Turn psycopg errors escaping a public method into StoreError naming the database."""
+
+    @functools.wraps(method)
+    def wrapper(self: PostgresStore, *args: Any, **kwargs: Any) -> T:
+        if self._closed:
+            raise StoreError(f"{method.__name__} failed: the store is closed", where=self.where)
+        try:
+            return method(self, *args, **kwargs)
+        except psycopg.Error as err:
+            raise StoreError(f"{method.__name__} failed: {_first_line(err)}", where=self.where) from err
+
+    return wrapper
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+
+
+def connection_url(url: str) -> str:
+    """A libpq connection URL: SQLAlchemy's postgresql+driver:// becomes postgresql://."""
+    scheme, sep, rest = url.partition("://")
+    return f"{scheme.split('+', 1)[0]}{sep}{rest}"
+
+
+class PostgresStore(Store):
+    """A dateline database in PostgreSQL (``postgresql://user@host:port/dbname``)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.where = redact(url)
+        self._closed = True
+        self._lock = threading.RLock()  # one connection, possibly shared by a web server's threads
+        try:
+            self._conn = psycopg.connect(connection_url(url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        except psycopg.Error as err:
+            raise StoreError(
+                f"cannot connect to PostgreSQL: {_first_line(err)}",
+                where=self.where,
+                hint="check that the server runs, the database exists and the user may log in",
+            ) from err
+        try:
+            self.applied_migrations = migrate(self._conn, where=self.where)
+            self._check_columns()
+        except BaseException:
+            self._conn.close()
+            raise
+        self._closed = False
+
+    # -- writing -----------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[psycopg.Connection]:
+        """One transaction on the shared connection, rolled back on any exception."""
+        with self._lock, self._conn.transaction():
+            yield self._conn
+
+    def add_document(self, doc: Document, events: Sequence[Event]) -> bool:
+        """Store a document with its sections, references and events in one transaction (False if already stored)."""
+        if self._closed:
+            raise StoreError("add_document failed: the store is closed", where=self.where)
+        try:
+            with self._transaction() as conn:
+                if not self._claim_document(conn, doc):
+                    log.debug("%s: document %s already stored", self.where, doc.id)
+                    return False
+                self._insert_parts(conn, doc)
+                for event in events:
+                    check_event(doc, event)
+                    try:
+                        with conn.transaction():  # a savepoint, so the error below names the event
+                            conn.execute(_EVENT_INSERT, _event_row(event))
+                    except psycopg.IntegrityError as err:
+                        raise StoreError(
+                            f"event could not be stored: {_first_line(err)}", where=f"{doc.id}#{event.event_id}",
+                            hint="event ids must be unique and event_type, sub_event_type and evidence set",
+                        ) from err
+                    conn.execute(_KEYS_INSERT, _key_row(event))
+        except psycopg.Error as err:
+            raise StoreError(f"document could not be stored: {_first_line(err)}", where=doc.id) from err
+        return True
+
+    @staticmethod
+    def _claim_document(conn: psycopg.Connection, doc: Document) -> bool:
+        """Insert the document row unless its id or content hash is taken; True when this call inserted it.
+
+        ON CONFLICT DO NOTHING (no target) covers both unique keys. A concurrent
+        transaction inserting the same document makes this one wait on the index
+        entry and then do nothing, so a document is never stored twice.
+        """
+        added_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+        row = conn.execute(
+            "INSERT INTO documents (id, content_hash, text, title, published, url, source, author, origin,"
+            " added_at, n_words) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            " ON CONFLICT DO NOTHING RETURNING id",
+            (doc.id, doc.content_hash, doc.text, doc.title, doc.published, doc.url, doc.source, doc.author,
+             doc.origin, added_at, doc.word_count()),
+        ).fetchone()
+        return row is not None
+
+    @staticmethod
+    def _insert_parts(conn: psycopg.Connection, doc: Document) -> None:
+        with conn.cursor() as cur:
+            cur.executemany(
+                'INSERT INTO sections (document_id, idx, kind, "start", "end") VALUES (%s, %s, %s, %s, %s)',
+                [(doc.id, i, s.kind, s.start, s.end) for i, s in enumerate(doc.sections)],
+            )
+            cur.executemany(
+                "INSERT INTO doc_references (document_id, idx, author, title, outlet, date, date_text, text,"
+                ' "start", "end") VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)',
+                [(doc.id, i, r.author, r.title, r.outlet, r.date, r.date_text, r.text, r.start, r.end)
+                 for i, r in enumerate(doc.references)],
+            )
+
+    # -- documents ---------------------------------------------------------------
+
+    @_sql_errors
+    def has_document(self, document_id: str | None = None, *, content_hash: str | None = None) -> bool:
+        """Whether a document with this id or this content hash is stored."""
+        if document_id is None and content_hash is None:
+            raise ConfigError("has_document needs a document id or a content hash")
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT 1 FROM documents WHERE id = %s OR content_hash = %s LIMIT 1", (document_id, content_hash)
+            ).fetchone()
+        return row is not None
+
+    @_sql_errors
+    def stored_documents(self, ids: Sequence[str], hashes: Sequence[str]) -> tuple[set[str], set[str]]:
+        """Which of these ids and content hashes are stored (one query, for batch skipping)."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT id, content_hash FROM documents WHERE id = ANY(%s) OR content_hash = ANY(%s)",
+                (list(ids), list(hashes)),
+            ).fetchall()
+        return {r[0] for r in rows}, {r[1] for r in rows}
+
+    @_sql_errors
+    def get_document(self, document_id: str) -> Document:
+        """The stored document with its sections and references."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT id, text, title, published, url, source, author, origin, content_hash"
+                " FROM documents WHERE id = %s", (document_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError("no such document", where=document_id, hint="list stored documents with `dateline documents`")
+            sections = [Section(*r) for r in self._conn.execute(
+                'SELECT kind, "start", "end" FROM sections WHERE document_id = %s ORDER BY idx', (document_id,)
+            )]
+            references = [Reference(*r) for r in self._conn.execute(
+                'SELECT text, "start", "end", author, title, outlet, date, date_text FROM doc_references'
+                " WHERE document_id = %s ORDER BY idx", (document_id,)
+            )]
+        doc_id, text, title, published, url, source, author, origin, content_hash = row
+        return Document(
+            id=doc_id, text=text, title=title, published=published, url=url, source=source, author=author,
+            origin=origin, content_hash=content_hash, sections=sections, references=references,
+        )
+
+    @_sql_errors
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[DocumentSummary]:
+        """Stored documents in the order they were added, with event counts."""
+        if (limit is not None and limit < 0) or offset < 0:
+            raise ConfigError(f"limit and offset must be 0 or more, not {limit} and {offset}", where="documents")
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT d.id, d.title, d.published, d.source, d.url, d.origin,"
+                " (SELECT COUNT(*) FROM events e WHERE e.document_id = d.id), d.n_words, d.added_at"
+                " FROM documents d ORDER BY d.added_at, d.id LIMIT %s OFFSET %s",
+                (limit, offset),
+            ).fetchall()
+        return [DocumentSummary(*row) for row in rows]
+
+    # -- events ------------------------------------------------------------------
+
+    @_sql_errors
+    def get_event(self, event_id: str) -> Event:
+        """One event by id."""
+        with self._lock:
+            row = self._conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.event_id = %s", (event_id,)).fetchone()
+        if row is None:
+            raise StoreError("no such event", where=event_id)
+        return _event_from_row(row)
+
+    @_sql_errors
+    def events(self, filters: EventFilter | None = None) -> list[Event]:
+        """Matching events ordered by date (undated last), document and evidence offset."""
+        filters = filters or EventFilter()
+        where, params = _where(filters)
+        sql = f"SELECT {_EVENT_COLUMNS} {_EVENT_FROM} {where} {_EVENT_ORDER} LIMIT %s OFFSET %s"
+        return self._fetch_events(sql, [*params, filters.limit, filters.offset])
+
+    @_sql_errors
+    def count_events(self, filters: EventFilter | None = None) -> int:
+        """How many events match (limit and offset ignored)."""
+        where, params = _where(filters or EventFilter())
+        with self._lock:
+            return self._conn.execute(f"SELECT COUNT(*) {_EVENT_FROM} {where}", params).fetchone()[0]
+
+    @_sql_errors
+    def timeline(self, filters: EventFilter | None = None, *, by: str = "month") -> list[TimelineRow]:
+        """Dated matching events per day, week (ISO), month or year, with fatality sums and counts by type."""
+        check_period(by)
+        where, params = _where(filters or EventFilter(), extra=["e.date_start IS NOT NULL"])
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT e.date_start, e.event_type, e.fatalities {_EVENT_FROM} {where}", params
+            ).fetchall()
+        return aggregate_timeline(rows, by=by)
+
+    @_sql_errors
+    def on_this_day(self, month: int, day: int, filters: EventFilter | None = None) -> list[Event]:
+        """Day-precise matching events on this month and day, in any year, oldest first."""
+        check_month_day(month, day)
+        filters = filters or EventFilter()
+        where, params = _where(
+            filters,
+            extra=["e.time_precision = 1", "length(e.date_start) >= 10", "substr(e.date_start, 6, 5) = %s"],
+            extra_params=[f"{month:02d}-{day:02d}"],
+        )
+        sql = f"SELECT {_EVENT_COLUMNS} {_EVENT_FROM} {where} {_EVENT_ORDER} LIMIT %s OFFSET %s"
+        return self._fetch_events(sql, [*params, filters.limit, filters.offset])
+
+    def _fetch_events(self, sql: str, params: Sequence[Any]) -> list[Event]:
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        return [_event_from_row(row) for row in rows]
+
+    # -- search and stats --------------------------------------------------------
+
+    @_sql_errors
+    def search(self, text: str, *, limit: int = 50) -> list[SearchHit]:
+        """tsquery search over document title/text and event evidence/actors/location, best first."""
+        if limit < 1:
+            raise ConfigError(f"limit must be 1 or more, not {limit}", where="limit")
+        query_sql, query_params = tsquery_sql(text)
+        with self._lock:
+            doc_rows = self._conn.execute(
+                f"WITH q AS (SELECT {query_sql} AS q) SELECT d.id, d.title,"
+                f" ts_headline('{_TS_CONFIG}', coalesce(d.title, '') || ' … ' || d.text, q.q, %s),"
+                " ts_rank(d.tsv, q.q) AS rank FROM documents d, q WHERE d.tsv @@ q.q"
+                " ORDER BY rank DESC, d.id LIMIT %s",
+                (*query_params, _HEADLINE, limit),
+            ).fetchall()
+            event_rows = self._conn.execute(
+                f"WITH q AS (SELECT {query_sql} AS q) SELECT e.document_id, d.title,"
+                f" ts_headline('{_TS_CONFIG}', concat_ws(' ', e.evidence_text, e.actor1, e.actor2, e.location), q.q, %s),"
+                " ts_rank(k.tsv, q.q) AS rank, e.event_id FROM event_keys k"
+                " JOIN events e ON e.event_id = k.event_id JOIN documents d ON d.id = e.document_id, q"
+                " WHERE k.tsv @@ q.q ORDER BY rank DESC, e.event_id LIMIT %s",
+                (*query_params, _HEADLINE, limit),
+            ).fetchall()
+        hits = [SearchHit(r[0], r[1], r[2], None, float(r[3])) for r in doc_rows]
+        hits += [SearchHit(r[0], r[1], r[2], r[4], float(r[3])) for r in event_rows]
+        hits.sort(key=lambda h: (-h.score, h.document_id, h.event_id or ""))
+        return hits[:limit]
+
+    @_sql_errors
+    def stats(self) -> dict:
+        """Counts of documents, events, counted (unflagged) events and references, and the schema version."""
+        def one(sql: str) -> int:
+            return self._conn.execute(sql).fetchone()[0]
+
+        with self._lock:
+            return {
+                "documents": one("SELECT COUNT(*) FROM documents"),
+                "events": one("SELECT COUNT(*) FROM events"),
+                "counted_events": one(f"SELECT COUNT(*) FROM events e WHERE {_FLAGGED}"),
+                "references": one("SELECT COUNT(*) FROM doc_references"),
+                "schema_version": one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"),
+            }
+
+    @property
+    def usable(self) -> bool:
+        """False once closed or once the connection to the server was lost (then open a new store)."""
+        return not (self._closed or self._conn.closed or self._conn.broken)
+
+    def close(self) -> None:
+        """Close the connection (safe to call twice)."""
+        with self._lock:
+            if not self._closed:
+                self._conn.close()
+                self._closed = True
+
+    def __repr__(self) -> str:
+        return f"PostgresStore({self.where!r})"
+
+    def _check_columns(self) -> None:
+        """StoreError if the events table lacks a field of the Event model (a migration is missing)."""
+        columns = {
+            row[0] for row in self._conn.execute(
+                "SELECT column_name FROM information_schema.columns"
+                " WHERE table_schema = current_schema() AND table_name = 'events'"
+            )
+        }
+        missing = [name for name in EVENT_FIELDS if name not in columns]
+        if missing:
+            raise StoreError(
+                f"events table lacks columns {', '.join(missing)}",
+                where=self.where,
+                hint="add a numbered migration in dateline/store/migrations/postgres that adds them",
+            )
+
+
+# -- migrations ------------------------------------------------------------------------
+
+
+def migrate(conn: psycopg.Connection, *, where: str, directory=migrations.POSTGRES_DIR) -> list[int]:
+    """Bring the database up to the newest schema; returns the versions applied now.
+
+    Each migration runs in its own transaction holding an advisory lock, so
+    workers that open a new database at the same moment apply it once.
+    """
+    available = migrations.available(directory)
+    latest = available[-1].version if available else 0
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+        _refuse_foreign_database(conn, where=where)
+        conn.execute(_CREATE_MIGRATIONS_TABLE)
+    done = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+    if done and done[-1] > latest:
+        raise StoreError(
+            f"database schema version {done[-1]} is newer than this dateline supports ({latest})",
+            where=where,
+            hint="upgrade dateline, or use another database",
+        )
+    applied: list[int] = []
+    for migration in available:
+        if migration.version not in done and _apply(conn, migration, where=where):
+            applied.append(migration.version)
+    if applied:
+        log.info("%s: applied schema migrations %s", where, applied)
+    return applied
+
+
+def _apply(conn: psycopg.Connection, migration: migrations.Migration, *, where: str) -> bool:
+    """Run one migration in a transaction; False if another connection applied it first."""
+    statements = migration.statements()
+    try:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            # Checked again under the lock: another worker may have applied it meanwhile.
+            if conn.execute("SELECT 1 FROM schema_migrations WHERE version = %s", (migration.version,)).fetchone():
+                return False
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (%s, %s, %s)",
+                (migration.version, migration.name, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+            )
+    except psycopg.Error as err:
+        raise StoreError(
+            f"migration postgres/{migration.path.name} failed: {_first_line(err)}",
+            where=where,
+            hint="the database was left at the previous schema version",
+        ) from err
+    return True
+
+
+def _refuse_foreign_database(conn: psycopg.Connection, *, where: str) -> None:
+    """StoreError if the schema already holds tables but was not made by dateline."""
+    tables = {
+        row[0] for row in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+    }
+    if tables and "schema_migrations" not in tables:
+        raise StoreError(
+            "is a PostgreSQL database but not a dateline one",
+            where=where,
+            hint="create an empty database for dateline (createdb dateline); this one was left untouched",
+        )
+
+
+# -- SQL building ----------------------------------------------------------------------
+
+
+def tsquery_sql(text: str) -> tuple[str, list[str]]:
+    """A tsquery expression (with parameters) for the search syntax of SQLite's fts_query.
+
+    Words are ANDed, "quoted phrases" keep word order, word* matches a prefix, and
+    OR joins groups (AND binds tighter, as in FTS5). Phrases go through
+    phraseto_tsquery, so the server's parser splits them exactly as it split the
+    indexed text; user text never becomes tsquery syntax.
+    """
+    groups = []
+    params: list[str] = []
+    for group in search_groups(text):
+        parts = []
+        for term in group:
+            if term.prefix:
+                words = _words(term.text)
+                if words:
+                    parts.append(f"to_tsquery('{_TS_CONFIG}', %s)")
+                    params.append(" <-> ".join(f"'{w}'" for w in words) + ":*")
+                    continue
+            parts.append(f"phraseto_tsquery('{_TS_CONFIG}', %s)")
+            params.append(term.text)
+        groups.append("(" + " && ".join(parts) + ")")
+    return "(" + " || ".join(groups) + ")", params
+
+
+def _words(text: str) -> list[str]:
+    """Runs of word characters, lower-cased: safe to quote inside tsquery syntax ("al-Sadr" -> al, sadr)."""
+    return _WORD.findall(text.lower())
+
+
+def _where(
+    filters: EventFilter, *, extra: Sequence[str] = (), extra_params: Sequence[Any] = ()
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its parameters) selecting events ``e`` (keys ``k``) that match ``filters``."""
+    filters.validate()
+    clauses: list[str] = []
+    params: list[Any] = []
+    start, end = filters.date_bounds()
+    if start or end:
+        clauses.append("e.date_start IS NOT NULL")
+    if start:
+        # '~' sorts after digits and '-' (byte order: the columns are COLLATE "C"), so a coarse
+        # end date such as '2008-03' counts as its whole month.
+        clauses.append("COALESCE(e.date_end, e.date_start) || '~' >= %s")
+        params.append(start)
+    if end:
+        clauses.append("e.date_start <= %s")
+        params.append(end)
+    if filters.place:
+        clauses.append("%s IN (k.location_key, k.admin2_key, k.admin1_key, k.country_key)")
+        params.append(place_param(filters.place, "place"))
+    if filters.admin1:
+        clauses.append("k.admin1_key = %s")
+        params.append(place_param(filters.admin1, "admin1"))
+    if filters.actor:
+        clauses.append("strpos(k.actors_key, %s) > 0")
+        params.append(filters.actor.casefold())
+    if filters.event_type:
+        clauses.append("(k.type_key = %s OR k.subtype_key = %s)")
+        params += [filters.event_type.casefold()] * 2
+    if filters.text:
+        query_sql, query_params = tsquery_sql(filters.text)
+        clauses.append(f"k.tsv @@ {query_sql}")
+        params += query_params
+    if filters.document_id:
+        clauses.append("e.document_id = %s")
+        params.append(filters.document_id)
+    if not filters.include_flagged:
+        clauses.append(_FLAGGED)
+    clauses += extra
+    params += extra_params
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _event_row(event: Event) -> list[Any]:
+    """An Event as the parameter list of _EVENT_INSERT."""
+    row: list[Any] = []
+    for name in EVENT_FIELDS:
+        value = getattr(event, name)
+        if name in ("negated", "hypothetical", "future", "background"):
+            value = bool(value)
+        elif name == "spans":
+            value = json.dumps(value or {}, sort_keys=True)
+        row.append(value)
+    return row
+
+
+def _key(value: str | None) -> str | None:
+    return place_key(value) if value is not None else None
+
+
+def _fold(value: str | None) -> str | None:
+    return value.casefold() if value is not None else None
+
+
+def _key_row(event: Event) -> tuple[Any, ...]:
+    """The event_keys row: the same keys SQLite computes in SQL with dl_place and dl_fold."""
+    actors = _UNIT_SEP.join(str(getattr(event, name) or "") for name in _ACTOR_FIELDS).casefold()
+    searchable = " ".join(v for v in (event.evidence_text, event.actor1, event.actor2, event.location) if v)
+    return (
+        event.event_id, _key(event.location), _key(event.admin2), _key(event.admin1), _key(event.country), actors,
+        _fold(event.event_type), _fold(event.sub_event_type), searchable,
+    )
+
+
+def _event_from_row(row: Sequence[Any]) -> Event:
+    """An Event from a row selected with _EVENT_COLUMNS."""
+    values = dict(zip(EVENT_FIELDS, row, strict=True))
+    values["spans"] = json.loads(values["spans"]) if values["spans"] else {}
+    return Event(**values)

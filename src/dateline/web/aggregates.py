@@ -1,0 +1,201 @@
+"""Aggregations the web views need, done in SQL so the browser never receives raw events in bulk.
+
+The store's query functions return events one by one; at 100,000 events the map, the actor
+network and the timeline must be grouped by the database instead. These queries run on the
+SQLiteStore's own connection (under its lock) and reuse its WHERE-clause builder, so a filter
+means exactly what it means for ``dateline events``. Other backends fall back to folding the
+events returned by ``dateline.query`` in Python.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import query
+from ..query import EventFilter
+from ..store.base import Store, TimelineRow, check_period, period_of
+
+log = logging.getLogger(__name__)
+
+PROVINCE_PRECISION = 3  # ACLED geo_precision 3: province or coarser, so no honest point exists
+
+
+@dataclass(slots=True)
+class Bucket:
+    """Events grouped under one key, with fatalities and counts per event type."""
+
+    events: int = 0
+    fatalities: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+
+    def add(self, event_type: str | None, count: int, fatalities: int | None) -> None:
+        self.events += count
+        self.fatalities += fatalities or 0
+        kind = event_type or "unknown"
+        self.by_type[kind] = self.by_type.get(kind, 0) + count
+
+    @property
+    def main_type(self) -> str:
+        """The most frequent event type (ties broken by name, so the colour is stable)."""
+        return min(self.by_type.items(), key=lambda kv: (-kv[1], kv[0]))[0] if self.by_type else "unknown"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"events": self.events, "fatalities": self.fatalities, "by_type": self.by_type, "main_type": self.main_type}
+
+
+def _sqlite(store: Store) -> Any | None:
+    """The SQLiteStore when ``store`` is one (imported lazily: the backend module is optional here)."""
+    from ..store.sqlite import SQLiteStore
+
+    return store if isinstance(store, SQLiteStore) else None
+
+
+def _rows(store: Any, select: str, filters: EventFilter, *, extra: Sequence[str] = (), group: str = "") -> list[tuple]:
+    """Run ``SELECT {select} FROM events e WHERE <filters + extra> {group}`` on the store's connection."""
+    from ..store.sqlite import _where  # the store's own filter semantics (private, on purpose)
+
+    unpaged = dataclasses.replace(filters, limit=None, offset=0)
+    where, params = _where(unpaged, extra=list(extra))
+    with store._lock:  # the store shares one connection between the server's threads
+        return store._conn.execute(f"SELECT {select} FROM events e {where} {group}", params).fetchall()
+
+
+def _all_events(store: Store, filters: EventFilter) -> list:
+    return query.events(store, dataclasses.replace(filters, limit=None, offset=0))
+
+
+# -- timeline -----------------------------------------------------------------------------
+
+
+def timeline(store: Store, filters: EventFilter, *, by: str = "month") -> list[TimelineRow]:
+    """Events and fatalities per period, stacked by type; grouped per day in SQL, then per period."""
+    check_period(by)
+    sqlite = _sqlite(store)
+    if sqlite is None:
+        return query.timeline(store, filters, by=by)
+    rows = _rows(sqlite, "e.date_start, e.event_type, COUNT(*), SUM(COALESCE(e.fatalities, 0))", filters,
+                 extra=["e.date_start IS NOT NULL"], group="GROUP BY e.date_start, e.event_type")
+    periods: dict[str, TimelineRow] = {}
+    for date, event_type, count, fatalities in rows:
+        period = period_of(date, by)
+        if period is None:  # a date coarser than the period (a month-only date in a daily chart)
+            continue
+        row = periods.setdefault(period, TimelineRow(period))
+        row.events += count
+        row.fatalities += fatalities or 0
+        kind = event_type or "unknown"
+        row.by_type[kind] = row.by_type.get(kind, 0) + count
+    return [periods[key] for key in sorted(periods)]
+
+
+# -- map ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class MapData:
+    """Point places (exact or near) and province-level groups, each with its bucket."""
+
+    points: list[dict[str, Any]]
+    provinces: dict[str, Bucket]  # admin1 name -> events coded only to that province
+    country_only: int  # events with neither a point nor a province
+
+
+def map_data(store: Store, filters: EventFilter) -> MapData:
+    """Events grouped per place with coordinates, per province for province-level events."""
+    sqlite = _sqlite(store)
+    if sqlite is None:
+        rows = [(e.latitude, e.longitude, e.location, e.admin1, e.geo_precision, e.event_type, 1, e.fatalities)
+                for e in _all_events(store, filters)]
+    else:
+        rows = _rows(
+            sqlite,
+            "e.latitude, e.longitude, e.location, e.admin1, MAX(COALESCE(e.geo_precision, 1)), e.event_type,"
+            " COUNT(*), SUM(COALESCE(e.fatalities, 0))",
+            filters,
+            group="GROUP BY e.latitude, e.longitude, e.location, e.admin1,"
+                  f" COALESCE(e.geo_precision, 1) >= {PROVINCE_PRECISION}, e.event_type",
+        )
+    points: dict[tuple, tuple[dict[str, Any], Bucket]] = {}
+    provinces: dict[str, Bucket] = {}
+    country_only = 0
+    for lat, lon, location, admin1, precision, event_type, count, fatalities in rows:
+        if lat is not None and lon is not None and (precision or 1) < PROVINCE_PRECISION:
+            key = (round(lat, 4), round(lon, 4), location)
+            if key not in points:
+                points[key] = ({"lat": key[0], "lon": key[1], "location": location, "admin1": admin1}, Bucket())
+            points[key][1].add(event_type, count, fatalities)
+        elif admin1:
+            provinces.setdefault(admin1, Bucket()).add(event_type, count, fatalities)
+        else:
+            country_only += count
+    out = [{**info, **bucket.to_dict()} for info, bucket in points.values()]
+    out.sort(key=lambda p: (-p["events"], p["location"] or ""))
+    return MapData(out, provinces, country_only)
+
+
+# -- actor network ------------------------------------------------------------------------
+
+
+def actor_network(store: Store, filters: EventFilter, *, max_nodes: int = 60) -> dict[str, Any]:
+    """Actors as nodes (sized by events) and actor1–actor2 pairs as weighted edges, by type."""
+    sqlite = _sqlite(store)
+    if sqlite is None:
+        rows = [(e.actor1, e.actor2, e.event_type, 1, e.fatalities) for e in _all_events(store, filters)]
+    else:
+        rows = _rows(sqlite, "e.actor1, e.actor2, e.event_type, COUNT(*), SUM(COALESCE(e.fatalities, 0))",
+                     filters, extra=["(e.actor1 IS NOT NULL OR e.actor2 IS NOT NULL)"],
+                     group="GROUP BY e.actor1, e.actor2, e.event_type")
+    nodes: dict[str, Bucket] = {}
+    edges: dict[tuple[str, str], Bucket] = {}
+    for actor1, actor2, event_type, count, fatalities in rows:
+        for actor in {a for a in (actor1, actor2) if a}:
+            nodes.setdefault(actor, Bucket()).add(event_type, count, fatalities)
+        if actor1 and actor2 and actor1 != actor2:
+            pair = tuple(sorted((actor1, actor2)))
+            edges.setdefault(pair, Bucket()).add(event_type, count, fatalities)  # type: ignore[arg-type]
+    kept = sorted(nodes, key=lambda name: (-nodes[name].events, name))[:max_nodes]
+    keep = set(kept)
+    return {
+        "nodes": [{"id": name, **nodes[name].to_dict()} for name in kept],
+        "edges": [{"source": a, "target": b, **bucket.to_dict()} for (a, b), bucket in sorted(edges.items())
+                  if a in keep and b in keep],
+        "actors_total": len(nodes),
+        "truncated": len(nodes) > max_nodes,
+    }
+
+
+# -- facets -------------------------------------------------------------------------------
+
+
+def facets(store: Store, *, include_flagged: bool = False) -> dict[str, Any]:
+    """Provinces, event types and the date range present in the database, for the filter bar."""
+    base = EventFilter(include_flagged=include_flagged)
+    sqlite = _sqlite(store)
+    if sqlite is None:
+        events = _all_events(store, base)
+        type_rows = [(e.event_type, 1) for e in events]
+        province_rows = [(e.admin1, 1) for e in events if e.admin1]
+        dates = sorted(e.date_start for e in events if e.date_start)
+        first, last = (dates[0], dates[-1]) if dates else (None, None)
+    else:
+        type_rows = _rows(sqlite, "e.event_type, COUNT(*)", base, group="GROUP BY e.event_type")
+        province_rows = _rows(sqlite, "e.admin1, COUNT(*)", base, extra=["e.admin1 IS NOT NULL"],
+                              group="GROUP BY e.admin1")
+        first, last = _rows(sqlite, "MIN(e.date_start), MAX(e.date_start)", base)[0]
+    return {
+        "event_types": _counted(type_rows),
+        "provinces": _counted(province_rows),
+        "date_min": first,
+        "date_max": last,
+    }
+
+
+def _counted(rows: Sequence[tuple[str | None, int]]) -> list[dict[str, Any]]:
+    totals: dict[str, int] = {}
+    for name, count in rows:
+        totals[name or "unknown"] = totals.get(name or "unknown", 0) + count
+    return [{"name": name, "events": n} for name, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -1,0 +1,90 @@
+"""The ASGI app: the JSON API under /api, the single-page front end under / and /static.
+
+    from dateline.web import create_app
+    app = create_app("dateline.db")          # serve with uvicorn
+
+Nothing is loaded from outside the server at run time except the optional map tiles; the
+Content-Security-Policy header holds the browser to that.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from ..config import database_path
+from ..store import open_store
+from .errors import install_error_handlers
+from .jobs import JobRunner
+from .routes import router
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "static"
+DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_ATTRIBUTION = "&copy; OpenStreetMap contributors"
+NO_TILES = ("", "none", "off")
+
+
+def _csp(tiles: str | None) -> str:
+    """Scripts, styles, data and fonts from this server only; images also from the tile server."""
+    img = "'self' data: blob:"
+    if tiles:
+        parts = urlsplit(tiles.replace("{s}", "a"))
+        host = parts.netloc.replace("a.", "*.", 1) if "{s}" in tiles else parts.netloc
+        img += f" {parts.scheme}://{host}"
+    return (f"default-src 'self'; img-src {img}; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+            "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'")
+
+
+def create_app(
+    db: str | None = None, *, engine: Any | None = None, tiles: str | None = DEFAULT_TILES,
+    tile_attribution: str = DEFAULT_ATTRIBUTION,
+) -> FastAPI:
+    """The web app over the database ``db`` (default: $DATELINE_DB or ./dateline.db).
+
+    ``engine`` is a loaded pipeline Engine to reuse for documents added in the browser (else it
+    is loaded on the first upload); ``tiles`` is a tile URL template, or None/"none" for no tiles.
+    """
+    tiles = None if tiles is None or tiles.strip().lower() in NO_TILES else tiles
+    store = open_store(database_path(db))
+    jobs = JobRunner(store, engine=engine)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        jobs.close()
+        store.close()
+
+    app = FastAPI(
+        title="dateline", version=__version__, lifespan=lifespan,
+        description="Conflict events extracted from news, each traceable to its evidence sentence.",
+    )
+    app.state.store, app.state.jobs = store, jobs
+    app.state.tiles, app.state.tile_attribution = tiles, tile_attribution
+    install_error_handlers(app)
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    policy = _csp(tiles)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", policy)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+
+    return app

@@ -1,0 +1,212 @@
+"""The JSON API: the same query functions as the CLI, plus the aggregates the views draw.
+
+Every route reads the shared filter parameters (see params.py); list routes page with
+``limit``/``offset``. Errors use the one shape of errors.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import Response
+
+from .. import query
+from ..export import export_events
+from ..models import Event
+from . import aggregates
+from .errors import ApiError
+from .jobs import JobRunner
+from .outlines import province_code
+from .params import FilterParams, parse_month_day
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(prefix="/api")
+Filters = Annotated[FilterParams, Depends()]
+MAX_PAGE = 1000
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.store
+
+
+def _jobs(request: Request) -> JobRunner:
+    return request.app.state.jobs
+
+
+def _record(event: Event) -> dict[str, Any]:
+    record = event.to_record()
+    record["counted"] = event.counted
+    return record
+
+
+@router.get("/config", summary="Settings the front end needs (map tiles)")
+def config(request: Request) -> dict[str, Any]:
+    return {"tiles": request.app.state.tiles, "tile_attribution": request.app.state.tile_attribution}
+
+
+@router.get("/stats", summary="Counts of documents, events and references")
+def stats(request: Request) -> dict[str, Any]:
+    return _store(request).stats()
+
+
+@router.get("/facets", summary="Provinces, event types and the date range in the database")
+def facets(request: Request, flagged: bool = False) -> dict[str, Any]:
+    return aggregates.facets(_store(request), include_flagged=flagged)
+
+
+@router.get("/events", summary="Events matching the filters, a page at a time")
+def events(
+    request: Request, filters: Filters,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    chosen = filters.to_filter(limit=limit, offset=offset)
+    store = _store(request)
+    return {
+        "total": query.count_events(store, chosen),
+        "limit": limit, "offset": offset,
+        "events": [_record(e) for e in query.events(store, chosen)],
+    }
+
+
+@router.get("/events/{event_id}", summary="One event with its document, evidence, references and sibling events")
+def event_detail(request: Request, event_id: str) -> dict[str, Any]:
+    store = _store(request)
+    event = store.get_event(event_id)
+    document = store.get_document(event.document_id)
+    siblings = query.events(store, query.EventFilter(document_id=document.id, include_flagged=True))
+    return {
+        "event": _record(event),
+        "document": {
+            "id": document.id, "title": document.title, "published": document.published, "url": document.url,
+            "source": document.source, "author": document.author, "origin": document.origin, "text": document.text,
+            "sections": [dataclasses.asdict(s) for s in document.sections],
+            "references": [dataclasses.asdict(r) for r in document.references],
+        },
+        "others": [_record(e) for e in siblings if e.event_id != event.event_id],
+    }
+
+
+@router.get("/timeline", summary="Events and fatalities per day, week, month or year, by event type")
+def timeline(
+    request: Request, filters: Filters,
+    by: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
+) -> dict[str, Any]:
+    rows = aggregates.timeline(_store(request), filters.to_filter(), by=by)
+    return {"by": by, "periods": [dataclasses.asdict(r) for r in rows]}
+
+
+@router.get("/map", summary="Events grouped per place (points) and per province (province-level events)")
+def map_view(request: Request, filters: Filters) -> dict[str, Any]:
+    data = aggregates.map_data(_store(request), filters.to_filter())
+    provinces = [
+        {"admin1": name, "code": province_code(name), **bucket.to_dict()}
+        for name, bucket in sorted(data.provinces.items())
+    ]
+    return {"points": data.points, "provinces": provinces, "country_only": data.country_only}
+
+
+@router.get("/network", summary="Actors (nodes) and the events between them (edges)")
+def network(
+    request: Request, filters: Filters, max_nodes: Annotated[int, Query(ge=2, le=300)] = 60,
+) -> dict[str, Any]:
+    return aggregates.actor_network(_store(request), filters.to_filter(), max_nodes=max_nodes)
+
+
+@router.get("/onthisday", summary="Day-precise events on one calendar day (MM-DD, default today) in every year")
+def on_this_day(
+    request: Request, filters: Filters, day: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 200,
+) -> dict[str, Any]:
+    month, dom = parse_month_day(day)
+    found = query.on_this_day(_store(request), month, dom, filters.to_filter(limit=limit))
+    return {"day": f"{month:02d}-{dom:02d}", "events": [_record(e) for e in found]}
+
+
+@router.get("/documents", summary="Stored documents, or full-text hits when q is given")
+def documents(
+    request: Request, q: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    store = _store(request)
+    if q and q.strip():
+        hits = query.search(store, q, limit=limit)
+        return {"query": q, "hits": [dataclasses.asdict(h) for h in hits]}
+    docs = store.documents(limit=limit, offset=offset)
+    return {"documents": [dataclasses.asdict(d) for d in docs], "total": store.stats()["documents"],
+            "limit": limit, "offset": offset}
+
+
+@router.post("/documents", status_code=202, summary="Add documents (files, pasted text or URLs); extracted in the background")
+async def add_documents(
+    request: Request,
+    files: Annotated[list[UploadFile] | None, File(description="Text, HTML, Markdown, JSON lines or feed files")] = None,
+    text: Annotated[str | None, Form(description="Pasted article text")] = None,
+    title: Annotated[str | None, Form()] = None,
+    url: Annotated[str | None, Form(description="One URL per line")] = None,
+) -> dict[str, Any]:
+    inputs: list[tuple[str, bytes]] = []
+    for upload in files or []:
+        content = await upload.read(MAX_UPLOAD_BYTES + 1)
+        if len(content) > MAX_UPLOAD_BYTES:
+            raise ApiError(413, f"{upload.filename} is larger than {MAX_UPLOAD_BYTES // 2**20} MB", where="files")
+        if content:
+            inputs.append((upload.filename or "upload.txt", content))
+    if text and text.strip():
+        body = f"{title.strip()}\n\n{text}" if title and title.strip() else text
+        inputs.append(("pasted.txt", body.encode("utf-8")))
+    urls = [u.strip() for u in (url or "").splitlines() if u.strip()]
+    for link in urls:
+        if not link.startswith(("http://", "https://")):
+            raise ApiError(400, f"{link!r} is not an http(s) URL", where="url")
+    if not inputs and not urls:
+        raise ApiError(400, "nothing to add", where="files", hint="upload a file, paste text or give a URL")
+    label = ", ".join([name for name, _ in inputs] + urls)
+    job = _jobs(request).submit_texts(label, inputs, urls)
+    return job.to_dict()
+
+
+@router.get("/documents/{document_id}", summary="One stored document with its references and events")
+def document_detail(request: Request, document_id: str) -> dict[str, Any]:
+    store = _store(request)
+    document = store.get_document(document_id)
+    found = query.events(store, query.EventFilter(document_id=document_id, include_flagged=True))
+    return {
+        "id": document.id, "title": document.title, "published": document.published, "url": document.url,
+        "source": document.source, "text": document.text,
+        "references": [dataclasses.asdict(r) for r in document.references],
+        "events": [_record(e) for e in found],
+    }
+
+
+@router.get("/jobs", summary="Background ingest jobs, newest first")
+def jobs(request: Request) -> dict[str, Any]:
+    return {"jobs": [j.to_dict() for j in _jobs(request).all()]}
+
+
+@router.get("/jobs/{job_id}", summary="One ingest job's progress")
+def job(request: Request, job_id: str) -> dict[str, Any]:
+    found = _jobs(request).get(job_id)
+    if found is None:
+        raise ApiError(404, "no such job", where=job_id)
+    return found.to_dict()
+
+
+EXPORTS = {"csv": ("acled-csv", "text/csv"), "geojson": ("geojson", "application/geo+json")}
+
+
+@router.get("/export/events.{ext}", summary="The filtered events as ACLED-style CSV or GeoJSON")
+def export(request: Request, ext: str, filters: Filters) -> Response:
+    if ext not in EXPORTS:
+        raise ApiError(404, f"no export as .{ext}", where="format", hint="use events.csv or events.geojson")
+    fmt, media = EXPORTS[ext]
+    chosen = query.events(_store(request), filters.to_filter())
+    buffer = io.StringIO()
+    export_events(chosen, fmt, buffer)
+    return Response(buffer.getvalue(), media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="dateline-events.{ext}"'})

@@ -1,0 +1,122 @@
+"""Distributed ingest on a real LocalCluster: a worker killed mid-run loses no document and stores none twice."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
+
+from dateline.query import EventFilter
+from dateline.scale import BatchResult, connect, distributed_ingest
+from dateline.store import open_store
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+from corpus import write_corpus  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The benchmark corpus once (20 documents, about 17,000 words) in a directory."""
+    folder = tmp_path_factory.mktemp("scale") / "corpus"
+    write_corpus(folder, copies=1)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def expected(corpus: Path, engine) -> dict[str, set[str]]:
+    """Event ids per document from the single-process pipeline: what the cluster must store."""
+    from dateline.pipeline import extract_sources
+
+    return {doc.id: {e.event_id for e in events} for doc, events in extract_sources([str(corpus)], engine=engine)}
+
+
+@pytest.fixture(scope="module")
+def client():
+    with connect(workers=2) as opened:
+        yield opened
+
+
+class KillOneWorker:
+    """After the first finished batch, SIGKILL a worker process that is in the middle of a batch."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+        self.killed_keys: list[str] = []
+        self.finished: dict[str, str] = {}  # batch key -> worker that finished it
+
+    def __call__(self, outcome: BatchResult) -> None:
+        self.finished[outcome.key] = outcome.worker
+        if self.killed_keys:
+            return
+        busy = {addr: keys for addr, keys in self.client.processing().items() if keys}
+        if not busy:
+            return
+        address, keys = next(iter(busy.items()))
+        pid = self.client.run(os.getpid, workers=[address])[address]
+        self.killed_keys = list(keys)
+        self.killed_pid = pid
+        os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("backend", ["postgres", "sqlite"])
+def test_killed_worker_loses_nothing_and_stores_nothing_twice(
+    backend: str, client, corpus: Path, expected: dict[str, set[str]], request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    db = request.getfixturevalue("pg_url") if backend == "postgres" else str(tmp_path / "scale.db")
+    killer = KillOneWorker(client)
+    report = distributed_ingest([str(corpus)], db=db, client=client, batch_size=2, on_batch=killer)
+
+    assert killer.killed_keys, "no worker was busy when the first batch finished"
+    for key in killer.killed_keys:  # the dead worker's batch was finished by a live worker process
+        assert key in killer.finished
+        assert not killer.finished[key].endswith(f":{killer.killed_pid}")
+    assert report.ok, report.failures
+    assert report.documents == len(expected) and report.duplicates == 0
+    with open_store(db) as store:
+        stats = store.stats()
+        stored = store.events(EventFilter(include_flagged=True))
+        listed = [d.id for d in store.documents()]
+    assert sorted(listed) == sorted(expected)  # each document exactly once
+    by_document: dict[str, set[str]] = {doc_id: set() for doc_id in expected}
+    for event in stored:
+        by_document[event.document_id].add(event.event_id)
+    assert by_document == expected  # the events of the single-process pipeline, none lost, none extra
+    assert stats["events"] == len(stored) == report.events == sum(len(v) for v in expected.values())
+
+    again = distributed_ingest([str(corpus)], db=db, client=client, batch_size=2)
+    assert again.documents == 0 and again.duplicates == len(expected)
+
+
+def test_cli_ingest_on_local_workers(request: pytest.FixtureRequest, sample_path: Path) -> None:
+    """`dateline ingest --workers 2 --db postgresql://...`, then the other commands read that database."""
+    url = request.getfixturevalue("pg_url")
+    dateline = [str(Path(sys.executable).with_name("dateline"))]
+    run = subprocess.run([*dateline, "ingest", str(sample_path), "--workers", "2", "--db", url, "--progress"],
+                         capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stderr
+    assert "1 document(s) stored" in run.stderr and "documents done" in run.stderr
+    listed = subprocess.run([*dateline, "events", "--all", "--format", "jsonl", "--db", url],
+                            capture_output=True, text=True, timeout=60)
+    assert listed.returncode == 0, listed.stderr
+    records = [json.loads(line) for line in listed.stdout.splitlines()]
+    with open_store(url) as store:
+        assert len(records) == store.stats()["events"] > 0
+    searched = subprocess.run([*dateline, "search", "Maysan", "--format", "json", "--db", url],
+                              capture_output=True, text=True, timeout=60)
+    assert searched.returncode == 0 and json.loads(searched.stdout), searched.stderr
+
+
+def test_workers_and_scheduler_together_is_a_usage_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", "x.txt", "--workers", "2", "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2 and "not both" in result.output

@@ -1,0 +1,69 @@
+"""The TimeML scorer on small TimeML documents written here (no corpus rows copied)."""
+
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import ConfigError
+from dateline.evaluate import evaluate
+from dateline.evaluate.timeml import in_split, read_timeml
+
+_DOC = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>{name}</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2008-06-20" functionInDocument="CREATION_TIME">2008-06-20</TIMEX3></DCT>
+<TEXT>
+Police raided a house <TIMEX3 tid="t1" type="DATE" value="2008-06-19">yesterday</TIMEX3> &amp; arrested two men.
+The siege lasted <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>, officials said {extra}.
+</TEXT>
+</TimeML>
+"""
+
+
+def _write(tmp_path: Path, name: str, extra: str = "") -> Path:
+    path = tmp_path / f"{name}.tml"
+    path.write_text(_DOC.format(name=name, extra=extra), encoding="utf-8")
+    return path
+
+
+def test_reader_gives_offsets_into_the_plain_text(tmp_path: Path) -> None:
+    doc = read_timeml(_write(tmp_path, "a"))
+    assert doc.dct == "2008-06-20"
+    assert [doc.text[t.start : t.end] for t in doc.timexes] == ["yesterday", "three days"]
+    assert "&amp;" not in doc.text and " & " in doc.text
+
+
+@pytest.mark.parametrize(
+    ("extra", "strict", "value_f1"),
+    [
+        ("", 1.0, 1.0),  # everything found, everything right
+        ("on Friday", 0.8, 0.8),  # one system expression more than gold: precision 2/3
+    ],
+)
+def test_scores(tmp_path: Path, extra: str, strict: float, value_f1: float) -> None:
+    _write(tmp_path, "a", extra)
+    report = evaluate("timeml", tmp_path)
+    assert report.metrics["strict_f1"] == pytest.approx(strict, abs=0.01)
+    assert report.metrics["value_f1"] == pytest.approx(value_f1, abs=0.01)
+    assert report.metrics["value_accuracy_gold_spans"] == 1.0
+    assert "dateparser_value_accuracy_gold_spans" in report.metrics
+
+
+def test_split_is_deterministic_and_disjoint() -> None:
+    names = [f"doc{i}" for i in range(60)]
+    test = {n for n in names if in_split(n, "test")}
+    train = {n for n in names if in_split(n, "train")}
+    assert test and train and not test & train and test | train == set(names)
+    assert test == {n for n in names if in_split(n, "test")}
+
+
+@pytest.mark.parametrize("options", [{"split": "nope"}])
+def test_bad_split_is_a_config_error(tmp_path: Path, options: dict) -> None:
+    _write(tmp_path, "a")
+    with pytest.raises(ConfigError):
+        evaluate("timeml", tmp_path, **options)
+
+
+def test_folder_without_timeml_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no .tml"):
+        evaluate("timeml", tmp_path)
