@@ -27,6 +27,7 @@ demo: install
 
 test: install
 	bash scripts/ensure_chromium.sh
+	bash scripts/ensure_postgres.sh
 	$(BIN)/python -m pytest -q
 
 web-assets:

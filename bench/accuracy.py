@@ -21,6 +21,15 @@ DATA = REPO.parent / "shared" / "data"
 # (name, kind, gold, options): add one line per suite.
 SUITES: list[tuple[str, str, Path, dict]] = [
     ("timeml", "timeml", DATA / "tempeval3" / "TBAQ-cleaned", {"split": "test"}),
+    ("pitf", "pitf", DATA / "pitf-atrocities" / "pitf.world.20130101-20151231.csv", {"split": "test"}),
+    ("plover", "plover", DATA / "plover-gsr" / "PLOVER_GSR_CAMEO.json", {"split": "test"}),
+    ("muc4", "muc4", DATA / "muc4" / "CORPORA" / "tst4", {}),
+    ("geo-lgl", "geoxml", DATA / "geoparsing" / "lgl.xml", {"part": "heldout", "detect_every": 5}),
+    ("geo-trnews", "geoxml", DATA / "geoparsing" / "TR-News.xml", {"part": "heldout"}),
+    ("geo-geovirus", "geoxml", DATA / "geoparsing" / "GeoVirus.xml", {"part": "heldout"}),
+    ("ucdp-places", "ucdp", DATA / "ucdp-ged-iraq" / "conflict_data_irq.csv", {}),
+    ("pitf-place", "pitfplace", DATA / "pitf-atrocities" / "pitf.world.20130101-20151231.csv", {}),
+    ("eventloc", "eventloc", DATA / "event-location" / "labeled_text.jsonl.zip", {}),
 ]
 
 

@@ -285,3 +285,47 @@ def test_lookups_average_under_a_millisecond(world: Gazetteer) -> None:
         for name in names:
             world.lookup(name, country_code="IQ")
     assert (time.perf_counter() - started) / (20 * len(names)) < 0.001
+
+
+# ------------------------------------------------------------------ spellings, demonyms, continents
+
+
+@pytest.mark.parametrize(
+    "name, country, feature, admin1",
+    [
+        ("Samarra", "IQ", "PPL", "Salah ad Din"),  # its own spelling before Samara, Russia
+        ("Erbil", "IQ", "PPL", "Erbil"),
+        ("Irbil", "IQ", "PPL", "Erbil"),
+        ("Mosul", "IQ", "PPL", "Ninawa"),
+        ("Mawsil", "IQ", "PPL", "Ninawa"),
+        ("Tuz Khurmato", "IQ", "PPL", "Salah ad Din"),
+        ("Iskandariya", "IQ", "PPL", "Babil"),
+        ("Kansas", "US", "ADM1", "Kansas"),  # "Kansas City" is not indexed under "Kansas"
+        ("Iraqi", "IQ", "PCLI", None),
+        ("Americans", "US", "PCLI", None),
+    ],
+)
+def test_spellings_and_demonyms(world: Gazetteer, name: str, country: str, feature: str, admin1: str | None) -> None:
+    place = world.lookup(name)[0]
+    assert (place.country_code, place.feature_code, place.admin1) == (country, feature, admin1)
+
+
+@pytest.mark.parametrize("name, lat, lon", [("United States", 39.76, -98.5), ("Iraq", 33.0, 44.0), ("Europe", 48.69, 9.14)])
+def test_country_and_continent_points(world: Gazetteer, name: str, lat: float, lon: float) -> None:
+    place = world.lookup(name)[0]
+    assert _km(place.latitude, place.longitude, lat, lon) < 5
+
+
+def test_populated_points_of_a_country(world: Gazetteer) -> None:
+    points = world.populated_points("IQ")
+    assert len(points) > 500
+    assert all(29 < lat < 38 and 38 < lon < 49 for lat, lon, _a1 in points)
+    assert {"Maysan", "Baghdad", "Ninawa"} <= {a1 for _lat, _lon, a1 in points}
+
+
+def test_lookup_is_fast(world: Gazetteer) -> None:
+    names = ["Amara", "Fallujah", "Sadr City", "London", "Springfield", "Tal Afar", "Nowhereville"] * 50
+    started = time.perf_counter()
+    for n, name in enumerate(names):
+        world.lookup(name, country_code="IQ" if n % 2 else None)
+    assert (time.perf_counter() - started) / len(names) < 0.001

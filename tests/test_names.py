@@ -75,3 +75,21 @@ def test_name_keys_hold_both_keys() -> None:
 @pytest.mark.parametrize("name", ["", "   ", "’-’", "..."])
 def test_names_without_letters_have_empty_key(name: str) -> None:
     assert normalise_name(name) == ""
+
+
+@pytest.mark.parametrize(
+    "name, keys",
+    [
+        ("Kansas City", {"kansascity"}),  # a city word inside a name stays: "Kansas" is the state
+        ("Sadr City", {"sadrcity"}),
+        ("Anbar Governorate", {"anbargovernorate", "anbar"}),
+        ("Qada Samarra", {"kadasamara", "samara"}),
+    ],
+)
+def test_name_keys_keep_city_words(name: str, keys: set[str]) -> None:
+    assert name_keys(name) == keys
+
+
+@pytest.mark.parametrize("a, b", [("Samarra", "Samara"), ("Dohuk", "Duhok"), ("Kadhimiya", "Kazimiyah")])
+def test_transliteration_folds_meet(a: str, b: str) -> None:
+    assert normalise_name(a) == normalise_name(b)

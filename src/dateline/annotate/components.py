@@ -52,6 +52,7 @@ class PlaceMention:
     token_start: int
     token_end: int
     kind_hint: str | None = None
+    coarse: bool = False  # names a country or province (the gazetteer's best guess), not a town
 
 
 @Language.factory("dateline_timex", assigns=["doc._.timexes"], requires=["doc._.published"])
@@ -85,6 +86,7 @@ _PROVINCE_WORDS = {"province", "governorate", "provinces", "governorates"}
 _CITY_WORDS = {"city", "town", "village", "district"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MAYBE_PLACE_LABELS = {"ORG", "NORP", "PERSON"}
+_PLACE_PREPOSITIONS = {"in", "of", "near", "at", "outside", "around"}
 
 
 class ActorTagger:
@@ -131,9 +133,17 @@ class PlaceTagger:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.is_known: Callable[[str], bool] = lambda name: False
+        self.is_coarse: Callable[[str], bool] = lambda name: False
 
-    def configure(self, is_known: Callable[[str], bool]) -> None:
+    def configure(self, is_known: Callable[[str], bool], *, is_coarse: Callable[[str], bool] | None = None) -> None:
+        """Set the gazetteer test; ``is_coarse`` (default: from the gazetteer that ``is_known`` belongs
+        to) says whether a name's best place is a country or province."""
         self.is_known = is_known
+        gazetteer = getattr(is_known, "__self__", None)
+        if is_coarse is None and gazetteer is not None and hasattr(gazetteer, "lookup"):
+            is_coarse = _coarse_test(gazetteer)
+        if is_coarse is not None:
+            self.is_coarse = is_coarse
 
     def __call__(self, doc: Doc) -> Doc:
         actor_tokens = {i for a in doc._.actors or [] for i in range(a.token_start, a.token_end)}
@@ -145,11 +155,19 @@ class PlaceTagger:
             if span is None:
                 continue
             name = span.text
+            if hint in _CITY_WORDS and span.end < ent.end and self.is_known(doc[span.start : ent.end].text):
+                # "Sadr City", "Kuwait City": the word belongs to the name
+                name, hint = doc[span.start : ent.end].text, None
             if ent.label_ in _MAYBE_PLACE_LABELS:
                 # An organisation or person the actor registry knows is not a place ("Sadrist").
-                if ent.label_ == "NORP" or any(i in actor_tokens for i in range(span.start, span.end)):
+                if any(i in actor_tokens for i in range(span.start, span.end)):
                     continue
-                if hint is None and ent.label_ == "PERSON":
+                # A nationality or a person is not a place, but the small model tags some towns
+                # NORP or PERSON ("the Iraqi city of Samarra", "bombings in Hilla"): keep those
+                # after a locative preposition when the gazetteer knows them as a town.
+                after_preposition = ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS
+                if ent.label_ in ("NORP", "PERSON") and hint is None and not (
+                        after_preposition and self.is_known(name) and not self.is_coarse(name)):
                     continue
             if not self.is_known(name):
                 continue
@@ -159,9 +177,24 @@ class PlaceTagger:
                 hint = "province" if nxt.lower_ in _PROVINCE_WORDS else nxt.lower_
                 end += 1
             full = doc[start:end]
-            found.append(PlaceMention(full.start_char, full.end_char, full.text, name, start, end, hint))
+            coarse = hint == "province" or (hint is None and self.is_coarse(name))
+            found.append(PlaceMention(full.start_char, full.end_char, full.text, name, start, end, hint, coarse))
         doc._.places = found
         return doc
+
+
+def _coarse_test(gazetteer: Any) -> Callable[[str], bool]:
+    """Whether a name's best gazetteer place is a country, province or larger (cached per name)."""
+    cache: dict[str, bool] = {}
+
+    def is_coarse(name: str) -> bool:
+        if name not in cache:
+            found = gazetteer.lookup(name, limit=1)
+            code = (found[0].feature_code or "") if found else ""
+            cache[name] = code.startswith("PCL") or code in ("ADM1", "ADMD", "CONT")
+        return cache[name]
+
+    return is_coarse
 
 
 def _strip_place_words(doc: Doc, ent: Span) -> tuple[Span | None, str | None]:

@@ -44,14 +44,15 @@ _NUM = (
 _QUAL = r"(?:at\s+least|more\s+than|over|as\s+many\s+as|about|around|approximately|nearly|almost|some|up\s+to|an\s+estimated|a\s+total\s+of|another|other)"
 _RANGE = rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>\d+)\s*(?:-|to)\s*(?P<hi2>\d+))"
 # One counted group: "at least 12 people", "a policeman", "two Iraqi civilians".
-_GROUP = rf"(?:(?:{_QUAL}\s+)?(?:{_NUM})(?:\s+(?:[A-Z][\w’'-]+|[a-z-]+)){{0,2}}?\s*(?:{_PERSON})?|(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:{_PERSON}))"
+_OF = r"(?:\s+of\s+(?:(?:the|a|an|one|his|her|their|its|same|local)\s+)?[A-Za-z-]+(?:\s+\([A-Z]+\))?)?"
+_GROUP = rf"(?:(?:{_QUAL}\s+)?(?:{_NUM})(?:\s+(?:[A-Z][\w’'-]+|[a-z-]+)){{0,2}}?\s*(?:{_PERSON})?{_OF}|(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:{_PERSON}){_OF})"
 _LIST = (
     rf"(?P<list>between\s+{_NUM}\s+and\s+{_NUM}(?:\s+(?:[a-z-]+\s+)?(?:{_PERSON}))?|"
     rf"{_GROUP}(?:\s*,\s*{_GROUP})*(?:,?\s+and\s+{_GROUP})?)"
 )
-_BE = r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|allegedly|were\s+reported|was\s+reported))*"
+_BE = r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|allegedly|confirmed|reported|found|feared|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|thought\s+to\s+have\s+been|either|now))*"
 
-_KILL_WORDS = r"killed|dead|died|slain|executed|murdered|shot\s+dead|massacred|beheaded|assassinated|lost\s+their\s+lives|perished|fatalities"
+_KILL_WORDS = r"killed|dead|died|slain|executed|murdered|shot\s+dead|gunned\s+down|massacred|beheaded|assassinated|lost\s+their\s+lives|perished|fatalities"
 _INJURE_WORDS = r"wounded|injured|hurt|maimed"
 _ARREST_WORDS = r"arrested|detained|captured|rounded\s+up|taken\s+into\s+custody|apprehended"
 
@@ -61,10 +62,11 @@ _AFTER = {
     ARRESTED: re.compile(rf"{_LIST}{_BE}\s+(?:{_ARREST_WORDS})\b", re.I),
 }
 _BEFORE = {
-    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|left|leaving|claim(?:ed|ing)\s+the\s+lives\s+of|death\s+toll\s+(?:rose|climbed|reached|stood|rises|of)(?:\s+(?:to|at))?|deaths\s+of|executed|executing|massacred|shot\s+dead)\s+{_LIST}(?:\s+(?:dead|people\s+dead))?", re.I),
+    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|left|leaving|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|death\s+toll\s+(?:rose|climbed|reached|stood|rises|of)(?:\s+(?:to|at))?|deaths\s+of|executed|executing|massacred|shot\s+dead)\s+{_LIST}(?:\s+(?:dead|people\s+dead))?", re.I),
     INJURED: re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|(?:dead|killed)\s+and)\s+{_LIST}(?=\s+(?:others\s+)?(?:wounded|injured|hurt))|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_LIST.replace('(?P<list>', '(?P<list2>')}", re.I),
     ARRESTED: re.compile(rf"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es))\s+{_LIST}", re.I),
 }
+_BODIES = re.compile(rf"\b(?:found|discovered|recovered|retrieved|dumped|unearthed|pulled)\s+(?:the\s+)?(?:(?P<list>{_NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)|(?:bodies|corpses)\s+of\s+(?P<list2>(?:{_QUAL}\s+)?{_NUM}))", re.I)
 _LEFT_DEAD = re.compile(rf"\b(?:left|leaving)\s+{_LIST}\s+(?P<what>dead|wounded|injured)", re.I)
 _RANGE_RE = re.compile(_RANGE, re.I)
 _GROUP_RE = re.compile(_GROUP, re.I)
@@ -162,6 +164,9 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
         value, low, high = summed
         found.append(Quantity(kind, value, m.start(), m.end(), m.group(0), low, high))
 
+    for m in _BODIES.finditer(text):
+        name = "list" if m.group("list") is not None else "list2"
+        add(KILLED, m, m.group(name), m.start(name))
     for m in _LEFT_DEAD.finditer(text):
         kind = KILLED if m.group("what").lower() == "dead" else INJURED
         add(kind, m, m.group("list"), m.start("list"))

@@ -3,3 +3,4 @@ from . import timeml  # noqa: F401
 from . import pitf  # noqa: F401
 from . import geo  # noqa: F401
 from . import plover  # noqa: F401
+from . import muc4  # noqa: F401

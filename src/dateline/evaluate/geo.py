@@ -9,8 +9,8 @@ Kinds (``dateline evaluate --kind KIND --gold FILE``):
 ``ucdp``      UCDP GED Iraq CSV: each row's ``where_coordinates`` name (type word removed)
               resolved with its ``adm_1`` as context; rows of ``where_prec`` 1 scored.
 ``pitfplace`` PITF atrocities (tab-separated, 4 header lines): Iraq rows with a named
-              locality; the Description runs through the real pipeline and the first event's
-              place is compared with the coded point (degrees-minutes-seconds).
+              locality; the Description runs through the real pipeline and the most precise
+              place of its events is compared with the coded point (degrees-minutes-seconds).
 ``eventloc``  Halterman's event-location records (gold VERB and LOCATION spans): does
               :func:`dateline.extract.placing.pick_place` pick the gold location for the verb?
 """
@@ -295,7 +295,7 @@ def read_pitf(gold: Path, *, country: str = "IRQ") -> Iterator[PitfRow]:
 
 @scorer("pitfplace")
 def score_pitf_place(gold: Path, *, engine: "Engine | None" = None, country: str = "IRQ") -> ScoreReport:
-    """The first event's place against PITF's coded point (25 km) and the province containing it."""
+    """The incident's place (its events' most precise one) against PITF's coded point (25 km) and province."""
     from ..ingest.plaintext import document_from_text
 
     engine = _engine(engine)
@@ -307,7 +307,9 @@ def score_pitf_place(gold: Path, *, engine: "Engine | None" = None, country: str
     errors: list[float] = []
     for row, (_doc, result) in zip(rows, engine.extract(documents)):
         events = result if isinstance(result, list) else []
-        event = next((e for e in events if e.latitude is not None), None)
+        placed_events = [e for e in events if e.latitude is not None]
+        # one PITF row is one incident: its most precise place among the events found
+        event = min(placed_events, key=lambda e: e.geo_precision or 3) if placed_events else None
         if event is None:
             errors.append(MISS_KM)
             continue

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..ingest import document_from_text
-from ..merge import group_incidents
+from ..merge import document_counts
 from ..models import Event
 from .common import SPLITS, extract_all, in_split, load_engine, ratio
 from .registry import ScoreReport, scorer
@@ -95,14 +95,6 @@ def consistent_type(weapon: str, event: Event | None) -> bool:
     if weapon == "Heavy Weapons":  # shelling, air strikes, or a battle
         return event.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians")
     return event.event_type in ("Violence against civilians", "Battles")
-
-
-def document_counts(events: list[Event]) -> tuple[int | None, int | None]:
-    """(deaths, injured) of a text: summed over incidents, each incident counted once."""
-    incidents = group_incidents([e for e in events if e.counted])
-    deaths = [i.fatalities for i in incidents if i.fatalities is not None]
-    injured = [max(e.injured for e in i.mentions if e.injured is not None) for i in incidents if any(e.injured is not None for e in i.mentions)]
-    return (sum(deaths) if deaths else None), (sum(injured) if injured else None)
 
 
 def _score(rows: list[PitfRow], events: dict[str, list[Event]]) -> tuple[dict[str, float], dict[str, int]]:

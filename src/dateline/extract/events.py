@@ -18,6 +18,7 @@ from .dating import choose_date
 from .flags import date_flags, mention_flags
 from .placing import pick_place
 from .triggers import Lexicon, Trigger, default_lexicon, find_triggers
+from .victims import count_victims
 from .typing import refine_type
 
 if TYPE_CHECKING:
@@ -83,12 +84,11 @@ class Extractor:
 
     def _sentence(self, doc_id: str, doc: Doc, sent: Span, context: PlaceContext, para: _Paragraph, *, published: str | None) -> Event | None:
         triggers = find_triggers(sent, self.lexicon)
-        if not triggers:
-            return None
         timexes = _in_sentence(doc._.timexes, sent)
         primary = [t for t in triggers if _starts_event(t, timexes)]
         if not primary:
             self._fill_from_anaphor(doc, sent, triggers, para, context)
+            self._fill_counts(doc, sent, para)
             return None
         trigger = max(primary, key=lambda t: (t.score, -t.start))
         offset = doc._.offset
@@ -110,7 +110,7 @@ class Extractor:
         self._place(event, doc, sent, trigger, context)
         slots = assign_actors(trigger, sent, _in_sentence_actors(doc._.actors, sent))
         self._actors(event, slots, offset)
-        self._counts(event, doc, sent)
+        self._counts(event, doc, sent, trigger)
         refine_type(event, triggers=triggers, sent=sent)
         flags = mention_flags(trigger.head, sent)
         date_flags(flags, date_start=event.date_start, date_end=event.date_end, published=published)
@@ -173,16 +173,44 @@ class Extractor:
             return None
         return self.registry.resolve(mention.text, date=date, country=country or "Iraq")
 
-    def _counts(self, event: Event, doc: Doc, sent: Span) -> None:
+    def _counts(self, event: Event, doc: Doc, sent: Span, trigger: Trigger) -> None:
+        offset = doc._.offset
+        killed = [q for q in _in_sentence(doc._.quantities, sent) if q.kind == "killed"]
+        if killed:
+            # Separate counts in one sentence add up ("shot dead four women ... and killed three men").
+            event.fatalities = sum(q.value for q in killed)
+            lows = [q.low for q in killed if q.low is not None]
+            event.fatalities_low = sum(lows) if len(lows) == len(killed) else None
+            event.fatalities_high = killed[0].high if len(killed) == 1 else None
+            event.spans["fatalities"] = [killed[0].start + offset, killed[-1].end + offset]
+        else:
+            # No number given: count singular victims of any killing verb in the sentence.
+            for token in [trigger.head, *sent]:
+                victims = count_victims(token)
+                if victims is not None:
+                    event.fatalities = victims
+                    event.spans["fatalities"] = [token.idx + offset, token.idx + len(token) + offset]
+                    break
         for q in _in_sentence(doc._.quantities, sent):
-            if q.kind == "killed" and (event.fatalities is None or q.value > event.fatalities):
-                event.fatalities, event.fatalities_low, event.fatalities_high = q.value, q.low, q.high
-                event.spans["fatalities"] = [q.start + doc._.offset, q.end + doc._.offset]
-            elif q.kind == "injured" and (event.injured is None or q.value > event.injured):
+            if q.kind == "injured" and (event.injured is None or q.value > event.injured):
                 event.injured = q.value
-                event.spans["injured"] = [q.start + doc._.offset, q.end + doc._.offset]
+                event.spans["injured"] = [q.start + offset, q.end + offset]
             elif q.kind == "arrested" and (event.arrested is None or q.value > event.arrested):
                 event.arrested = q.value
+
+    def _fill_counts(self, doc: Doc, sent: Span, para: _Paragraph) -> None:
+        """"The attacks also wounded 46 people": counts in a follow-up sentence complete the last event."""
+        if not para.events:
+            return
+        target = para.events[-1]
+        offset = doc._.offset
+        for q in _in_sentence(doc._.quantities, sent):
+            if q.kind == "injured" and target.injured is None:
+                target.injured = q.value
+                target.spans["injured"] = [q.start + offset, q.end + offset]
+            elif q.kind == "killed" and target.fatalities is None:
+                target.fatalities, target.fatalities_low, target.fatalities_high = q.value, q.low, q.high
+                target.spans["fatalities"] = [q.start + offset, q.end + offset]
 
     def _fill_from_anaphor(self, doc: Doc, sent: Span, triggers: list[Trigger], para: _Paragraph, context: PlaceContext) -> None:
         """A later sentence about "the offensive" completes the event it refers back to."""

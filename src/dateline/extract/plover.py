@@ -23,6 +23,15 @@ _PRIORITY = ("ASSAULT", "FIGHT", "PROTEST", "COERCE", "THREATEN", "DEMAND", "REJ
 _FRAMES = {"say", "tell", "report", "announce", "state", "add", "claim", "confirm", "quote", "describe", "note", "believe", "expect", "seem", "appear", "try", "decide", "plan", "want", "begin", "start", "continue", "have", "be"}
 
 
+# PLOVER codes an announced intention by what is intended: a cooperative act promised is AGREE,
+# a hostile one THREATEN, a refusal REJECT, an obligation put on others DEMAND.
+_HOSTILE = {"COERCE", "FIGHT", "ASSAULT", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"}
+_WILLING = {"willing", "ready", "prepared", "committed", "offer", "agree", "pledge", "promise"}
+_FUTURE = {"will", "would", "'ll", "shall", "may", "might"}
+_OBLIGATION = {"must", "should", "ought"}
+_MILITARY = {"aircraft", "airstrike", "airstrikes", "warplane", "warplanes", "jet", "jets", "tank", "tanks", "missile", "missiles", "artillery", "drone", "drones", "predator", "helicopter", "helicopters", "gunship", "gunships", "navy", "shell", "shells", "rocket", "rockets", "troops", "army", "forces"}
+
+
 @dataclass(slots=True)
 class PloverCoding:
     """A sentence's PLOVER type with the trigger and the source/target phrases."""
@@ -108,6 +117,32 @@ def code_sentence(sent: Span) -> PloverCoding | None:
             candidates.append((_depth(token) + (1 if token.pos_ != "VERB" else 0), token.i, ptype, token))
     if not candidates:
         return None
-    _, _, ptype, trigger = min(candidates, key=lambda c: (c[0], c[1]))
+    _, _, ptype, trigger = min(candidates, key=lambda c: (c[0] + _purpose_penalty(c[3]), c[1]))
     source, target = _arguments(trigger)
-    return PloverCoding(ptype, trigger, source, target)
+    return PloverCoding(_modal_type(ptype, trigger, sent), trigger, source, target)
+
+
+def _purpose_penalty(token: Token) -> int:
+    """A purpose clause ("blocked roads to demand reforms") is not the sentence's main event."""
+    if token.dep_ in ("advcl", "xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return 0 if token.head.lemma_.lower() in _WILLING else 2
+    return 0
+
+
+def _modal_type(ptype: str, trigger: Token, sent: Span) -> str:
+    """Apply PLOVER's rules for intentions, obligations and military violence."""
+    near = [trigger, trigger.head, trigger.head.head]
+    aux = {c.lower_ for t in near for c in t.children if c.dep_ in ("aux", "auxpass", "neg")}
+    heads = {t.lemma_.lower() for t in near} | {c.lower_ for t in near for c in t.children if c.dep_ == "acomp"}
+    negated = "not" in aux or "n't" in aux or "never" in aux
+    if aux & _OBLIGATION and ptype not in ("DEMAND",):
+        return "DEMAND"
+    if heads & _WILLING and ptype not in ("AGREE", "REJECT", "THREATEN"):
+        return "REJECT" if negated else "AGREE"
+    if aux & _FUTURE and ptype not in ("AGREE", "REJECT", "THREATEN", "DEMAND"):
+        if negated:
+            return "REJECT"
+        return "THREATEN" if ptype in _HOSTILE or ptype == "RETREAT" else "AGREE"
+    if ptype == "ASSAULT" and {t.lower_ for t in sent} & _MILITARY:
+        return "FIGHT"
+    return ptype

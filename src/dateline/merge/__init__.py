@@ -1,5 +1,5 @@
 """Group event mentions that describe the same real event into incidents."""
 
-from .incidents import Incident, group_incidents
+from .incidents import Incident, document_counts, group_incidents
 
-__all__ = ["Incident", "group_incidents"]
+__all__ = ["Incident", "document_counts", "group_incidents"]

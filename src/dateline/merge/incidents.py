@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
@@ -91,8 +92,23 @@ def _actors_compatible(a: Event, b: Event) -> bool:
     return not ids_a or not ids_b or bool(ids_a & ids_b)
 
 
+_ADDITIVE = re.compile(r"\b(?:more|another|other|others|also|additional|separate|second|third|further)\b", re.I)
+
+
+def _additive(event: Event) -> bool:
+    """The mention reports further victims ("six more people were killed", "also killed 20")."""
+    span = event.spans.get("fatalities")
+    if not span:
+        return False
+    start = span[0] - event.evidence_start
+    window = event.evidence_text[max(0, start - 40) : span[1] - event.evidence_start]
+    return bool(_ADDITIVE.search(window))
+
+
 def same_incident(a: Event, b: Event) -> bool:
     """Whether two mentions plausibly describe the same real event."""
+    if a.document_id == b.document_id and a.fatalities is not None and b.fatalities is not None and (_additive(a) or _additive(b)):
+        return False
     return _types_compatible(a, b) and _dates_overlap(a, b) and _places_near(a, b) and _actors_compatible(a, b)
 
 
@@ -112,3 +128,26 @@ def group_incidents(events: Iterable[Event]) -> list[Incident]:
             incidents.append(home)
         home.mentions.append(event)
     return incidents
+
+
+_SUMMARY = re.compile(r"\b(?:series|wave|spate|string|number|rash) of\b|\battacks\b|\bbombings\b|\bacross\b|\bin all\b|\ba total of\b|\bdeath toll\b", re.I)
+
+
+def document_counts(events: Iterable[Event]) -> tuple[int | None, int | None]:
+    """(killed, injured) reported by one text, each real event counted once.
+
+    Mentions of one incident count once (its highest figure). A summary sentence ("a wave of
+    bombings across Iraq killed 15") whose figure covers the detailed incidents that follow is the
+    document's total rather than one more incident.
+    """
+    incidents = group_incidents([e for e in events if e.counted])
+    killed = [(i.fatalities, i) for i in incidents if i.fatalities is not None]
+    injured = [max(e.injured for e in i.mentions if e.injured is not None) for i in incidents if any(e.injured is not None for e in i.mentions)]
+    total_killed = sum(k for k, _ in killed) if killed else None
+    for value, incident in killed:
+        rest = sum(k for k, i in killed if i is not incident)
+        if rest and value >= rest and any(_SUMMARY.search(m.evidence_text) and not _additive(m) for m in incident.mentions):
+            total_killed = value
+            break
+    return total_killed, (sum(injured) if injured else None)
+

@@ -183,7 +183,7 @@ class PlaceResolver:
         for name, hint in dict.fromkeys(names):  # each distinct name once: a repeated name is one clue
             found = self.candidates(name, hint=hint)
             if found and found[0].country_code:
-                ctx.countries[found[0].country_code] += _country_evidence(found)
+                ctx.countries[found[0].country_code] += _country_evidence(found, name)
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
         for name, hint in names:
@@ -239,8 +239,13 @@ class PlaceResolver:
             return None
         points = self._anchor_points(name, context, nearby)
         wanted = _HINT_FEATURE.get(hint or "")
-        scored = [self._score(place, rank, wanted=wanted, context=context, anchors=points)
-                  for rank, place in pool.values()]
+        towns = {(p.country_code, p.admin1) for _r, p in pool.values() if p.feature_class == "P"}
+        scored = []
+        for rank, place in pool.values():
+            item = self._score(place, rank, wanted=wanted, context=context, anchors=points)
+            if place.feature_code == "ADM2" and wanted != "ADM2" and (place.country_code, place.admin1) in towns:
+                item.points -= 2.0  # a district named after its town: the bare name means the town
+            scored.append(item)
         scored.sort(key=lambda s: -s.points)
         if len(scored) == 1:
             scored[0].reason = "only candidate"
@@ -291,15 +296,20 @@ class PlaceResolver:
         return _Scored(place, total, reason)
 
 
-def _country_evidence(found: list[Place]) -> float:
+def _country_evidence(found: list[Place], name: str) -> float:
     """How strongly a name points to its best candidate's country: a country or province
-    name, or a name whose candidates all lie in one country, says more than a town name."""
+    name, or a name whose candidates all lie in one country, says more than a town name;
+    a match through an alternate name only ("Bayaa" -> Salvador, alias "Baía") says half."""
     best = found[0]
     if best.is_country or best.is_admin1:
-        return 2.0
-    if all(p.country_code == best.country_code for p in found[:5]):
-        return 1.5
-    return 1.0
+        weight = 2.0
+    elif all(p.country_code == best.country_code for p in found[:5]):
+        weight = 1.5
+    else:
+        weight = 1.0
+    if normalise_name(best.name) != normalise_name(name):
+        weight /= 2
+    return weight + importance(best) / 10  # ties go to the more important place
 
 
 def importance(place: Place) -> float:

@@ -1,0 +1,53 @@
+"""Victims counted from syntax when the text gives no number: "shot dead a TV presenter" = 1.
+
+ACLED counts a named or singular victim as one fatality; "killing him and five of his
+family members" is six. Plural victims with no number ("killed civilians") stay unknown.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..annotate.quantities import parse_number
+
+KILL_LEMMAS = {"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot", "gun", "stab", "slaughter", "lynch", "strangle", "hang"}
+_PERSON_PRONOUNS = {"him", "her", "he", "she"}
+
+
+def _patient(trigger: Token) -> Token | None:
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    return None
+
+
+def _one(noun: Token) -> int | None:
+    """Count of one conjunct: its number, or 1 for a singular noun, name or pronoun."""
+    for child in noun.children:
+        if child.dep_ == "nummod":
+            return parse_number(child.text)
+    if noun.pos_ == "NUM":  # "five of his family members"
+        return parse_number(noun.text)
+    if noun.lower_ in _PERSON_PRONOUNS or noun.tag_ in ("NN", "NNP"):
+        return 1
+    return None
+
+
+def count_victims(trigger: Token) -> int | None:
+    """Victims of a killing verb read off its object, or None when they are not countable."""
+    if trigger.lemma_.lower() not in KILL_LEMMAS:
+        return None
+    if trigger.lemma_.lower() in ("shoot", "gun", "stab") and not any(c.lower_ in ("dead", "down", "death") for c in trigger.children):
+        return None  # "shot" alone may wound; only "shot dead", "gunned down", "stabbed to death" kill
+    patient = _patient(trigger)
+    if patient is None:
+        return None
+    total = 0
+    # The parser sometimes hangs the second victim on the verb: "killing him and five of ..."
+    extra = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PROPN", "PRON")]
+    for noun in [patient, *patient.conjuncts, *extra]:
+        n = _one(noun)
+        if n is None:
+            return None
+        total += n
+    return total or None

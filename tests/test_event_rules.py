@@ -1,0 +1,86 @@
+"""Casualty counting and not-an-event flags on sentences written for each rule (issue 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest import document_from_text
+from dateline.merge import document_counts
+
+
+def events_of(engine, text: str, published: str = "2008-06-20"):
+    doc = document_from_text(text, id="t", published=published)
+    ((_, events),) = list(engine.extract([doc]))
+    return events
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "low", "high"),
+    [
+        ("Gunmen killed twelve people in Baquba on Monday.", 12, None, None),
+        ("A car bomb killed 12 people in Kirkuk on Monday.", 12, None, None),
+        ("A car bomb killed at least 12 people in Kirkuk on Monday.", 12, 12, None),
+        ("Between 10 and 15 people were killed when a bomb exploded in Mosul on Monday.", 10, 10, 15),
+        ("Dozens of people were killed when a bomb exploded in Mosul on Monday.", 12, None, None),
+        ("A policeman and two civilians were killed when a roadside bomb exploded in Tikrit on Monday.", 3, None, None),
+        ("Gunmen shot dead a television presenter in Mosul on Sunday.", 1, None, None),
+        ("Gunmen stormed the house of a tribal leader in Baquba on Sunday, killing him and five of his relatives.", 6, None, None),
+    ],
+)
+def test_killed_counts(engine, text, killed, low, high) -> None:
+    events = [e for e in events_of(engine, text) if e.counted]
+    assert events, text
+    assert document_counts(events)[0] == killed
+    main = max(events, key=lambda e: e.fatalities or 0)
+    assert (main.fatalities_low, main.fatalities_high) == (low, high)
+
+
+def test_wounded_counted_apart(engine) -> None:
+    events = events_of(engine, "A suicide bomber killed seven people and wounded 30 others at a market in Baghdad on Thursday.")
+    assert document_counts(events) == (7, 30)
+
+
+def test_total_repeated_in_a_later_sentence_is_not_double_counted(engine) -> None:
+    text = "A car bomb killed 18 people in a market in Hilla on Monday. Eighteen people were killed in the blast, police said."
+    assert document_counts(events_of(engine, text))[0] == 18
+
+
+def test_further_victims_add_up(engine) -> None:
+    text = "Six people were killed when a car bomb went off in central Baghdad on Monday. Six more people were killed in bomb attacks in Baghdad on Monday."
+    assert document_counts(events_of(engine, text))[0] == 12
+
+
+def test_follow_up_sentence_gives_the_wounded(engine) -> None:
+    text = "Two car bombs killed at least 17 people south of Baghdad on Monday. The twin blasts also wounded 52 people, officials said."
+    assert document_counts(events_of(engine, text)) == (17, 52)
+
+
+def test_counts_not_taken_from_another_event(engine) -> None:
+    text = "Police arrested five men in Kirkuk on Monday.\n\nIn a separate incident, a bomb killed three soldiers in Mosul on Tuesday."
+    events = events_of(engine, text)
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].fatalities is None and arrests[0].arrested == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("The army denied that anyone was killed in the raid on Fallujah.", "negated"),
+        ("Police did not arrest anyone in Basra.", "negated"),
+        ("The militia threatened to attack the police station in Amara.", "hypothetical"),
+        ("Insurgents could attack the convoy near Tikrit.", "hypothetical"),
+        ("Troops will attack the town of Tal Afar next week.", "future"),
+        ("In 2006 there was open fighting in the streets of Amara between militiamen and police.", "background"),
+        ("The Sadrists and the police have often fought for control of Amara.", "background"),
+    ],
+)
+def test_not_an_event(engine, text, flag) -> None:
+    events = events_of(engine, text)
+    assert events, text
+    assert all(getattr(e, flag) and not e.counted for e in events), [(e.trigger, e.negated, e.hypothetical, e.future, e.background) for e in events]
+
+
+def test_reported_speech_keeps_its_source(engine) -> None:
+    text = "Gunmen killed three policemen in Baquba on Monday, police said."
+    (event,) = [e for e in events_of(engine, text) if e.counted]
+    assert event.document_id == "t" and "police said" in event.evidence_text

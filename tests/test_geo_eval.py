@@ -1,0 +1,194 @@
+"""The place scorers on small files written here in each corpus's format (no rows copied from the data)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+from dateline.errors import ConfigError
+from dateline.evaluate import evaluate, kinds
+from dateline.evaluate.geo import MISS_KM, dms, read_geoxml, read_pitf
+
+LGL_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="1">
+    <text><![CDATA[Gunmen attacked a checkpoint in Baghdad. Later a bomb went off in Basra.]]></text>
+    <toponyms>
+      <toponym><start>32</start><end>39</end><phrase>Baghdad</phrase>
+        <gaztag geonameid="98182"><name>Baghdad</name><fcode>PPLC</fcode><lat>33.34058</lat><lon>44.40088</lon></gaztag>
+      </toponym>
+      <toponym><start>65</start><end>70</end><phrase>Basra</phrase>
+        <gaztag geonameid="99532"><name>Basrah</name><fcode>PPLA</fcode><lat>30.50852</lat><lon>47.7804</lon></gaztag>
+      </toponym>
+      <toponym><start>0</start><end>3</end><phrase>Gun</phrase></toponym>
+    </toponyms>
+  </article>
+  <article docid="2">
+    <text><![CDATA[Protests in Paris and Lyon.]]></text>
+    <toponyms>
+      <toponym><start>12</start><end>17</end><phrase>Paris</phrase>
+        <gaztag geonameid="2988507"><name>Paris</name><fcode>PPLC</fcode><lat>48.85341</lat><lon>2.3488</lon></gaztag>
+      </toponym>
+      <toponym><start>22</start><end>26</end><phrase>Lyon</phrase>
+        <gaztag geonameid="2996944"><name>Lyon</name><fcode>PPLA</fcode><lat>45.74846</lat><lon>4.84671</lon></gaztag>
+      </toponym>
+      <toponym><start>0</start><end>8</end><phrase>Xqzzyvv</phrase>
+        <gaztag geonameid="1"><name>Nowhere</name><fcode>PPL</fcode><lat>0</lat><lon>0</lon></gaztag>
+      </toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+GEOVIRUS_STYLE = """<articles>
+    <article>
+        <source>https://example.org/a</source>
+        <text>Cholera cases rose in Mosul and in Kirkuk.</text>
+        <locations>
+            <location><name>Mosul</name><start>22</start><end>27</end><lat>36.335</lat><lon>43.119</lon><page>x</page></location>
+            <location><name>Kirkuk</name><start>35</start><end>41</end><lat>35.468</lat><lon>44.392</lon><page>y</page></location>
+        </locations>
+    </article>
+</articles>
+"""
+
+
+@pytest.fixture
+def lgl_file(tmp_path: Path) -> Path:
+    path = tmp_path / "lgl.xml"
+    path.write_text(LGL_STYLE, encoding="utf-8")
+    return path
+
+
+def test_kinds_registered() -> None:
+    assert {"geoxml", "ucdp", "pitfplace", "eventloc"} <= set(kinds())
+
+
+def test_read_geoxml_skips_toponyms_without_a_point(lgl_file: Path) -> None:
+    articles = list(read_geoxml(lgl_file))
+    assert [len(a.toponyms) for a in articles] == [2, 3]
+    first = articles[0].toponyms[0]
+    assert articles[0].text[first.start:first.end] == first.phrase == "Baghdad"
+    assert first.geonameid == 98182
+
+
+def test_geoxml_scores(engine, lgl_file: Path) -> None:
+    report = evaluate("geoxml", lgl_file, engine=engine)
+    assert report.counts == {"articles": 2, "toponyms": 5, "unresolved": 1}
+    assert report.metrics["acc_161km"] == pytest.approx(4 / 5, abs=1e-4)
+    assert report.metrics["mean_km"] > MISS_KM / 5 - 200  # the unknown name counts as a miss
+
+
+@pytest.mark.parametrize("part, articles", [("all", 2), ("tune", 1), ("heldout", 1)])
+def test_geoxml_parts(engine, lgl_file: Path, part: str, articles: int) -> None:
+    assert evaluate("geoxml", lgl_file, engine=engine, part=part).counts["articles"] == articles
+
+
+def test_geoxml_bad_part(engine, lgl_file: Path) -> None:
+    with pytest.raises(ConfigError):
+        evaluate("geoxml", lgl_file, engine=engine, part="test")
+
+
+def test_geovirus_format_and_detection(engine, tmp_path: Path) -> None:
+    path = tmp_path / "GeoVirus.xml"
+    path.write_text(GEOVIRUS_STYLE, encoding="utf-8")
+    report = evaluate("geoxml", path, engine=engine, detect_every=1)
+    assert report.metrics["acc_161km"] == 1.0
+    assert report.metrics["detect_recall"] == 1.0
+    assert "exact_geonameid" not in report.metrics
+
+
+def test_not_xml_is_a_config_error(engine, tmp_path: Path) -> None:
+    path = tmp_path / "bad.xml"
+    path.write_text("<articles><article>", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        evaluate("geoxml", path, engine=engine)
+
+
+UCDP_HEADER = "id,where_prec,where_coordinates,adm_1,adm_2,latitude,longitude\n"
+
+
+def test_ucdp_scores(engine, tmp_path: Path) -> None:
+    path = tmp_path / "ucdp.csv"
+    path.write_text(UCDP_HEADER + ",,,#adm1,,#geo+lat,#geo+lon\n"
+                    "1,1,Al ‘Amārah town,Maysān province,,31.8356,47.1448\n"
+                    "2,1,Baghdād city,Baghdād province,,33.3406,44.4009\n"
+                    "3,1,Al Fallūjah town,Al Anbār province,,32.0,40.0\n"   # coded far away: a miss at 5 km
+                    "4,4,Maysān province,Maysān province,,31.9,47.0\n", encoding="utf-8")
+    report = evaluate("ucdp", path, engine=engine)
+    assert report.counts["rows"] == 3
+    assert report.metrics["within_5km"] == pytest.approx(2 / 3, abs=1e-4)
+    assert report.metrics["admin1_right"] == 1.0
+
+
+def test_ucdp_wrong_columns(engine, tmp_path: Path) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        evaluate("ucdp", path, engine=engine)
+
+
+@pytest.mark.parametrize("cells, expected", [(("33", "21", "0", "N"), 33.35), (("44", "30", "0", "W"), -44.5),
+                                             (("", "", "", ""), None)])
+def test_dms(cells: tuple[str, str, str, str], expected: float | None) -> None:
+    assert dms(*cells) == (pytest.approx(expected) if expected is not None else None)
+
+
+def _pitf_row(country: str, locality: str, lat: tuple[str, ...], lon: tuple[str, ...], description: str) -> str:
+    cells = ["Incident", "", "x", "14", "05", "2013", "99", "99", "9999", country, "", "", locality, *lat, *lon]
+    cells += [""] * (64 - len(cells)) + [description, "", ""]
+    return "\t".join(cells)
+
+
+def test_pitf_place_scores(engine, tmp_path: Path) -> None:
+    header = ["Event Type"] + [f"c{i}" for i in range(1, 64)] + ["Description", "Link", "Coder"]
+    lines = ["disclaimer", "\t\t", "groups", "\t".join(header),
+             _pitf_row("IRQ", "Amara", ("31", "50", "8", "N"), ("47", "8", "41", "E"),
+                       "Gunmen killed three policemen in Amara on Tuesday."),
+             _pitf_row("IRQ", "multiple locations", ("33", "0", "0", "N"), ("44", "0", "0", "E"),
+                       "Bombs killed 20 people across Iraq."),
+             _pitf_row("SYR", "Aleppo", ("36", "12", "0", "N"), ("37", "9", "0", "E"), "Shelling killed 5 in Aleppo.")]
+    path = tmp_path / "pitf.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = list(read_pitf(path))
+    assert [(r.locality, r.published) for r in rows] == [("Amara", "2013-05-14")]
+    report = evaluate("pitfplace", path, engine=engine)
+    assert report.counts["rows"] == 1
+    assert report.metrics["within_25km"] == 1.0 and report.metrics["admin1_right"] == 1.0
+
+
+def _record(words: list[str], verb: int, locations: list[int], source: str = "RELABEL") -> dict:
+    tokens, pos = [], 0
+    for i, word in enumerate(words):
+        tokens.append({"text": word, "start": pos, "end": pos + len(word), "id": i})
+        pos += len(word) + 1
+    spans = [{"token_start": verb, "token_end": verb, "label": "VERB"}]
+    spans += [{"token_start": t, "token_end": t, "label": "LOCATION"} for t in locations]
+    return {"text": " ".join(words), "tokens": tokens, "spans": spans, "source": source, "answer": "accept"}
+
+
+def test_eventloc_scores(engine, tmp_path: Path) -> None:
+    records = [
+        _record("A Basra official said gunmen killed two policemen in Amara on Monday .".split(), 5, [9]),
+        _record("Gunmen who fled to Syria killed four soldiers in Mosul .".split(), 5, [9]),
+        _record("Protesters marched peacefully on Monday .".split(), 1, []),
+        _record("Soldiers killed two men in Tikrit .".split(), 1, [5], source="AP"),  # other source: left out
+    ]
+    path = tmp_path / "labeled_text.jsonl.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("labeled_text.jsonl", json.dumps(records))
+    report = evaluate("eventloc", path, engine=engine)
+    assert report.counts["records"] == 3 and report.counts["with_location"] == 2
+    assert report.metrics["accuracy"] == 1.0
+    assert report.metrics["baseline_first_place"] == 0.0  # the first place named is the wrong one in both
+
+
+def test_evaluate_command(lgl_file: Path) -> None:
+    result = CliRunner().invoke(main, ["evaluate", "--kind", "geoxml", "--gold", str(lgl_file), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["counts"]["toponyms"] == 5

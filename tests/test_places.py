@@ -1,0 +1,194 @@
+"""Place resolution in context, precision codes, relative places, the event's place, `dateline places`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+from dateline.ingest import document_from_text
+from dateline.resolve.gazetteer import Gazetteer
+from dateline.resolve.places import (PlaceContext, PlaceResolver, distance_km, offset_point, parse_relation,
+                                     precision_of)
+from dateline.resolve.toponyms import document_toponyms
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PlaceResolver:
+    return PlaceResolver(Gazetteer.default())
+
+
+IRAQ = PlaceContext(country_code="IQ")
+
+
+@pytest.mark.parametrize(
+    "name, hint, context, feature, country, admin1, precision",
+    [
+        ("Maysan", "province", IRAQ, "ADM1", "IQ", "Maysan", (3, 4)),
+        ("Amara", None, IRAQ, "PPL", "IQ", "Maysan", (1, 1)),
+        ("Al-Amarah", None, None, "PPL", "IQ", "Maysan", (1, 1)),
+        ("Basra", None, PlaceContext(country_code="IQ", admin1="Maysan"), "PPL", "IQ", "Basra", (1, 1)),
+        ("Iran", None, IRAQ, "PCLI", "IR", None, (3, 6)),
+        ("Sadr City", None, None, "PPLX", "IQ", "Baghdad", (1, 1)),
+        ("Samarra", None, None, "PPL", "IQ", "Salah ad Din", (1, 1)),  # not Samara, Russia
+        ("Dora", None, PlaceContext(country_code="IQ", admin1="Baghdad"), "PPLX", "IQ", "Baghdad", (1, 1)),
+        ("Hawija", None, IRAQ, "PPL", "IQ", "Kirkuk", (1, 1)),  # the town, not its district
+        ("Russian", None, None, "PCLI", "RU", None, (3, 6)),
+        ("Kansas", None, None, "ADM1", "US", "Kansas", (3, 4)),  # not Kansas City
+    ],
+)
+def test_resolution_in_context(resolver: PlaceResolver, name: str, hint: str | None, context: PlaceContext | None,
+                               feature: str, country: str, admin1: str | None, precision: tuple[int, int]) -> None:
+    resolved = resolver.resolve(name, hint=hint, context=context)
+    assert resolved is not None
+    place = resolved.place
+    assert (place.feature_code, place.country_code, place.admin1) == (feature, country, admin1)
+    assert (resolved.geo_precision, resolved.where_prec) == precision
+    assert resolved.reason
+
+
+def test_document_country_decides_between_namesakes(resolver: PlaceResolver) -> None:
+    us = resolver.context([("Alexandria", None), ("Rapides Parish", None), ("Louisiana", None)])
+    eg = resolver.context([("Alexandria", None), ("Cairo", None), ("Egypt", None)])
+    assert (us.country_code, eg.country_code) == ("US", "EG")
+    assert resolver.resolve("Alexandria", context=us).place.admin1 == "Louisiana"
+    assert resolver.resolve("Alexandria", context=eg).place.country_code == "EG"
+
+
+def test_nearby_places_pull_a_neighbourhood_home(resolver: PlaceResolver) -> None:
+    alone = resolver.resolve("Bayaa").place
+    beside_baghdad = resolver.resolve("Bayaa", context=resolver.context([("Bayaa", None), ("Baghdad", None)]),
+                                      nearby=["Baghdad"]).place
+    assert alone.country_code != "IQ" or alone.admin1 == "Baghdad"
+    assert (beside_baghdad.country_code, beside_baghdad.admin1) == ("IQ", "Baghdad")
+
+
+def test_alternatives_are_reported(resolver: PlaceResolver) -> None:
+    resolved = resolver.resolve("Paris")
+    assert resolved.place.country_code == "FR"
+    assert resolved.alternatives and all(p.name for p in resolved.alternatives)
+
+
+@pytest.mark.parametrize(
+    "before, km, bearing, text",
+    [
+        ("a bomb exploded 30 km south of ", 30.0, 180, "30 km south of"),
+        ("clashes 10 miles northwest of the ", pytest.approx(16.09), 315, "10 miles northwest of the"),
+        ("fighting near ", None, None, "near"),
+        ("an attack on the outskirts of ", None, None, "on the outskirts of"),
+    ],
+)
+def test_relations_are_read(before: str, km: float | None, bearing: float | None, text: str) -> None:
+    relation = parse_relation(before)
+    assert relation is not None
+    assert (relation.km, relation.bearing, relation.text) == (km, bearing, text)
+
+
+@pytest.mark.parametrize("before", ["police in ", "the 30 soldiers of ", ""])
+def test_no_relation(before: str) -> None:
+    assert parse_relation(before) is None
+
+
+def test_relative_point_moves_and_lowers_precision(resolver: PlaceResolver) -> None:
+    relation = parse_relation("a car bomb 30 km south of ")
+    resolved = resolver.resolve("Baghdad", context=IRAQ, relation=relation)
+    anchor = resolver.resolve("Baghdad", context=IRAQ).place
+    assert resolved.anchor == anchor
+    assert distance_km(anchor.latitude, anchor.longitude, resolved.place.latitude, resolved.place.longitude) == pytest.approx(30, abs=0.5)
+    assert resolved.place.latitude < anchor.latitude
+    assert (resolved.geo_precision, resolved.where_prec) == (2, 3)
+    near = resolver.resolve("Baghdad", context=IRAQ, relation=parse_relation("near "))
+    assert (near.place.latitude, near.geo_precision, near.where_prec) == (anchor.latitude, 2, 2)
+
+
+def test_offset_point_round_trip() -> None:
+    lat, lon = offset_point(33.0, 44.0, km=100, bearing=90)
+    assert distance_km(33.0, 44.0, lat, lon) == pytest.approx(100, rel=1e-3)
+    assert lon > 44.0 and abs(lat - 33.0) < 0.1
+
+
+@pytest.mark.parametrize("code, expected", [("PCLI", (3, 6)), ("ADM1", (3, 4)), ("ADM2", (2, 3)), ("PPL", (1, 1))])
+def test_precision_codes(resolver: PlaceResolver, code: str, expected: tuple[int, int]) -> None:
+    from dateline.models import Place
+
+    assert precision_of(Place("x", 0.0, 0.0, feature_class="A" if code != "PPL" else "P", feature_code=code)) == expected
+
+
+# ------------------------------------------------------------------ toponyms of a document and the sample
+
+TEXT = ("On June 19, 2008 the army entered Maysan province. Police arrested the deputy governor in Amara, "
+        "30 km south of Kut. Like the offensives in Basra and Sadr City, it was aimed at the Sadrists, "
+        "many of whom fled to Iran.")
+
+
+@pytest.fixture(scope="module")
+def toponyms(engine):
+    return document_toponyms(document_from_text(TEXT, id="doc-1"), engine=engine)
+
+
+def test_toponym_spans_point_into_the_text(toponyms) -> None:
+    assert toponyms
+    for top in toponyms:
+        assert TEXT[top.start:top.end] == top.text
+        assert top.document_id == "doc-1"
+
+
+@pytest.mark.parametrize(
+    "text, place_name, feature, admin1, precision",
+    [
+        ("Maysan province", "Maysan", "ADM1", "Maysan", 3),
+        ("Amara", "Amarah", "PPL", "Maysan", 1),
+        ("Basra", "Basra", "PPL", "Basra", 1),
+        ("Sadr City", "Sadr City", "PPLX", "Baghdad", 1),
+        ("Iran", "Iran", "PCLI", None, 3),
+    ],
+)
+def test_sample_like_places(toponyms, text: str, place_name: str, feature: str, admin1: str | None,
+                            precision: int) -> None:
+    top = next(t for t in toponyms if t.text == text)
+    assert (top.place.name, top.place.feature_code, top.place.admin1, top.geo_precision) == (place_name, feature, admin1, precision)
+
+
+def test_relative_toponym(toponyms) -> None:
+    kut = next(t for t in toponyms if t.text == "Kut")
+    assert kut.relation == "30 km south of"
+    assert kut.anchor is not None and kut.anchor.name == "Kut"
+    assert kut.geo_precision == 2
+
+
+def test_places_command_jsonl(tmp_path) -> None:
+    source = tmp_path / "docs.jsonl"
+    source.write_text(json.dumps({"id": "a1", "text": "Gunmen killed two police officers in Fallujah on Monday."}) + "\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["places", "--format", "jsonl", str(source)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    fallujah = next(r for r in records if r["text"] == "Fallujah")
+    assert fallujah["document_id"] == "a1"
+    assert (fallujah["place"]["admin1"], fallujah["place"]["country_code"], fallujah["geo_precision"]) == ("Anbar", "IQ", 1)
+    assert isinstance(fallujah["alternatives"], list) and fallujah["place_reason"]
+
+
+def test_places_command_bad_input(tmp_path) -> None:
+    result = CliRunner().invoke(main, ["places", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+
+
+# ------------------------------------------------------------------ the event's place
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Three bombings in Hilla, in southern Iraq, killed at least 13 people.", "Hilla"),
+        ("Militants killed 21 leaders from the towns of Rawah and Ana in Anbar Province.", "Rawah"),
+        ("A Basra official said gunmen killed two policemen in Amara on Monday.", "Amara"),
+        ("Gunmen who fled to Syria killed four soldiers in Mosul.", "Mosul"),
+    ],
+)
+def test_event_place_is_the_triggers_location(engine, sentence: str, expected: str) -> None:
+    ((_document, events),) = list(engine.extract([document_from_text(sentence, published="2013-05-01")]))
+    assert events, sentence
+    assert sentence[events[0].spans["place"][0]:events[0].spans["place"][1]].startswith(expected)
