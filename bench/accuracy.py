@@ -33,12 +33,12 @@ SUITES: list[tuple[str, str, Path, dict]] = [
 ]
 
 
-def run_suites(names: list[str] | None = None) -> dict[str, dict]:
+def run_suites(names: list[str] | None = None, *, engine=None) -> dict[str, dict]:
     """Run the suites (all, or those named) with one loaded engine; name → report dict."""
     from dateline.evaluate import evaluate
     from dateline.pipeline import Engine
 
-    engine = Engine.load()
+    engine = engine or Engine.load()
     results = {}
     for name, kind, gold, options in SUITES:
         if names and name not in names and kind not in names:

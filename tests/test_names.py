@@ -90,6 +90,6 @@ def test_name_keys_keep_city_words(name: str, keys: set[str]) -> None:
     assert name_keys(name) == keys
 
 
-@pytest.mark.parametrize("a, b", [("Samarra", "Samara"), ("Dohuk", "Duhok"), ("Kadhimiya", "Kazimiyah")])
+@pytest.mark.parametrize("a, b", [("Samarra", "Samara"), ("Ramadi", "Ar Ramādī"), ("Kadhimiya", "Kazimiyah")])
 def test_transliteration_folds_meet(a: str, b: str) -> None:
     assert normalise_name(a) == normalise_name(b)
