@@ -33,7 +33,10 @@ _PERSON = (
     r"Kurds?|Shiites?|Shias?|Sunnis?|Christians?|Yazidis?|prisoners?|detainees?|suspects?|"
     r"attackers?|bombers?|personnel|servicem[ae]n|cadets?|volunteers?|labou?rers?|others|"
     r"mourners|guests|infants?|babies|baby|sons?|daughters?|brothers?|family|families|wife|"
-    r"husband|father|mother|guard|policeman|soldier|civilian|person|victims?"
+    r"husband|father|mother|guard|policeman|soldier|civilian|person|victims?|bodies|"
+    r"MPs?|lawmakers?|governors?|mayors?|council(?:l)?ors?|candidates?|presenters?|cameram[ae]n|"
+    r"photographers?|reporters?|engineers?|chiefs?|elders?|sheikhs?|imams?|priests?|nephews?|"
+    r"nieces?|cousins?|uncles?|aunts?|sisters?|grandsons?|granddaughters?|youths?|teenagers?"
 )
 _NUM_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _NUM = (
@@ -45,7 +48,7 @@ _QUAL = r"(?:at\s+least|more\s+than|over|as\s+many\s+as|about|around|approximate
 _RANGE = rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>\d+)\s*(?:-|to)\s*(?P<hi2>\d+))"
 # One counted group: "at least 12 people", "a policeman", "two Iraqi civilians".
 _OF = r"(?:\s+of\s+(?:(?:the|a|an|one|his|her|their|its|same|local)\s+)?[A-Za-z-]+(?:\s+\([A-Z]+\))?)?"
-_GROUP = rf"(?:(?:{_QUAL}\s+)?(?:{_NUM})(?:\s+(?:[A-Z][\w’'-]+|[a-z-]+)){{0,2}}?\s*(?:{_PERSON})?{_OF}|(?:a|an|one)\s+(?:[a-z-]+\s+)?(?:{_PERSON}){_OF})"
+_GROUP = rf"(?:(?:{_QUAL}\s+)?(?:{_NUM})(?:\s+(?:[A-Z][\w’'-]+|[a-z-]+)){{0,2}}?\s*(?:{_PERSON})?{_OF}|(?:a|an|one|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_PERSON}){_OF})"
 _LIST = (
     rf"(?P<list>between\s+{_NUM}\s+and\s+{_NUM}(?:\s+(?:[a-z-]+\s+)?(?:{_PERSON}))?|"
     rf"{_GROUP}(?:\s*,\s*{_GROUP})*(?:,?\s+and\s+{_GROUP})?)"
@@ -62,7 +65,7 @@ _AFTER = {
     ARRESTED: re.compile(rf"{_LIST}{_BE}\s+(?:{_ARREST_WORDS})\b", re.I),
 }
 _BEFORE = {
-    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|left|leaving|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|death\s+toll\s+(?:rose|climbed|reached|stood|rises|of)(?:\s+(?:to|at))?|deaths\s+of|executed|executing|massacred|shot\s+dead)\s+{_LIST}(?:\s+(?:dead|people\s+dead))?", re.I),
+    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|death\s+toll\s+(?:rose|climbed|reached|stood|rises|of)(?:\s+(?:to|at))?|deaths\s+of|executed|executing|massacred|shot\s+dead)\s+{_LIST}(?:\s+(?:dead|people\s+dead))?", re.I),
     INJURED: re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|(?:dead|killed)\s+and)\s+{_LIST}(?=\s+(?:others\s+)?(?:wounded|injured|hurt))|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_LIST.replace('(?P<list>', '(?P<list2>')}", re.I),
     ARRESTED: re.compile(rf"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es))\s+{_LIST}", re.I),
 }
@@ -116,15 +119,18 @@ def parse_number(text: str) -> int | None:
 def _group_value(group: str) -> tuple[int, int | None, int | None] | None:
     """(value, low, high) for one counted group such as "at least 12 people"."""
     g = group.strip()
-    m = _NUM_RE.search(g)
-    if re.match(r"(?:a|an)\s", g, re.I) and (m is None or m.start() > 3):
-        return 1, None, None
+    qual = _QUAL_RE.match(g)
+    rest = g[qual.end() :].strip() if qual else g
+    m = _NUM_RE.match(rest)
+    if m is None:
+        if re.match(r"(?:a|an|his|her|their)\s", rest, re.I):
+            return 1, None, None
+        m = _NUM_RE.search(rest)
     if m is None:
         return None
     value = parse_number(m.group(0))
     if value is None:
         return None
-    qual = _QUAL_RE.match(g)
     if qual and qual.group(0).lower().startswith(("at least", "more than", "over")):
         return value, value, None
     return value, None, None

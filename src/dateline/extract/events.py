@@ -90,7 +90,9 @@ class Extractor:
             self._fill_from_anaphor(doc, sent, triggers, para, context)
             self._fill_counts(doc, sent, para)
             return None
-        trigger = max(primary, key=lambda t: (t.score, -t.start))
+        # A negated trigger ("the first blast did not cause casualties, but the second ...
+        # killing five") gives way to one that did happen in the same sentence.
+        trigger = max(primary, key=lambda t: (not mention_flags(t.head, sent).negated, t.score, -t.start))
         offset = doc._.offset
         start, end = sent.start_char + offset, sent.end_char + offset
         event = Event(

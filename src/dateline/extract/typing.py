@@ -15,6 +15,12 @@ def refine_type(event: Event, *, triggers: list[Trigger], sent: Span) -> None:
     """Apply ACLED's distinctions the lexicon alone cannot make."""
     if event.event_type != "Violence against civilians" or event.sub_event_type != "Attack":
         return
+    # The weapon decides: a killing by a bomb in the same sentence is an explosion.
+    weapon = max((t for t in triggers if t.entry.event_type == "Explosions/Remote violence"), key=lambda t: t.entry.weight, default=None)
+    if weapon is not None:
+        event.event_type, event.sub_event_type = weapon.entry.event_type, weapon.entry.sub_event_type
+        event.plover_type, event.plover_mode = weapon.entry.plover_type, weapon.entry.plover_mode
+        return
     # An attack whose target is an armed actor (or armed victims) is a battle, not violence against civilians.
     victims = {t.lower_ for t in sent}
     if (event.inter2 in _ARMED) or (event.inter2 is None and victims & _SECURITY_VICTIMS and event.inter1 != 7):

@@ -33,6 +33,15 @@ def _one(noun: Token) -> int | None:
     return None
 
 
+def _antecedent_count(pronoun: Token) -> int | None:
+    """ "kidnapped eight fighters ... and killed them": the nearest counted noun before "them"."""
+    for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+        if token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NNS", "NNPS"):
+            number = next((c for c in token.children if c.dep_ == "nummod"), None)
+            return parse_number(number.text) if number is not None else None
+    return None
+
+
 def count_victims(trigger: Token) -> int | None:
     """Victims of a killing verb read off its object, or None when they are not countable."""
     if trigger.lemma_.lower() not in KILL_LEMMAS:
@@ -42,6 +51,8 @@ def count_victims(trigger: Token) -> int | None:
     patient = _patient(trigger)
     if patient is None:
         return None
+    if patient.lower_ == "them":
+        return _antecedent_count(patient)
     total = 0
     # The parser sometimes hangs the second victim on the verb: "killing him and five of ..."
     extra = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PROPN", "PRON")]
