@@ -25,6 +25,9 @@ from .timex_values import NORMALISERS, Context
 __all__ = ["DAY", "MONTH", "MONTHS", "NUMBER_WORDS", "WEEK", "WEEKDAYS", "Timex", "find_timexes", "normalise_span", "parse_published"]
 
 _JOIN = re.compile(r"\s*(?:,|on|at|of)?\s*$", re.I)
+# A wire dateline, "WASHINGTON, March 12 (Xinhua) --": the day the story speaks from, which can be
+# a day before the publication date; relative days ("Friday", "yesterday") count from it.
+_DATELINE = re.compile(r"\s*[A-Z][A-Za-z.' -]{1,40},\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\s*\(")
 
 
 def parse_published(value: str | date | None) -> date | None:
@@ -38,6 +41,22 @@ def parse_published(value: str | date | None) -> date | None:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+
+
+def _story_day(text: str, published: date | None) -> date | None:
+    """The dateline's day when the text opens with one within three days of publication, else published."""
+    m = _DATELINE.match(text, 0, 120)
+    if published is None or m is None or m["month"].lower().rstrip(".") not in MONTHS:
+        return published
+    month, day = MONTHS[m["month"].lower()], int(m["day"])
+    for year in (published.year, published.year - 1, published.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return published
+        if abs((d - published).days) <= 3:
+            return d
+    return published
 
 
 def _matches(text: str, start: int, end: int, patterns: list[tuple[str, re.Pattern[str]]]) -> list[tuple[str, re.Match[str]]]:
@@ -95,7 +114,7 @@ def _merge_clock(text: str, found: list[Timex]) -> list[Timex]:
 
 def find_timexes(text: str, published: str | date | None = None, *, day_first: bool = False) -> list[Timex]:
     """Every time expression in ``text`` with its value relative to ``published``."""
-    ctx = Context(text, parse_published(published), day_first=day_first)
+    ctx = Context(text, _story_day(text, parse_published(published)), day_first=day_first)
     return _normalise_all(text, ctx, 0, len(text))
 
 
@@ -113,7 +132,7 @@ def normalise_span(
     ``anchor`` is the narrative time before the span. None when nothing in the span has a value.
     """
     end = len(text) if end is None else end
-    ctx = Context(text, parse_published(published), day_first=day_first, anchor=anchor, given=True)
+    ctx = Context(text, _story_day(text, parse_published(published)), day_first=day_first, anchor=anchor, given=True)
     found = _normalise_all(text, ctx, start, end)
     if not found:
         return None

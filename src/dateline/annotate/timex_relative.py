@@ -35,7 +35,9 @@ def n_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
         d = ref + timedelta(days=ahead or 7)
     elif rel == "last":
         d = ref - timedelta(days=back or 7)
-    elif rel in ("until", "by") or (rel == "" and back and (ctx.future(m.start(), m.end()) or _UNTIL.search(ctx.text, max(0, m.start() - 24), m.start()))):
+    elif (rel in ("until", "by") and not ctx.past(m.start(), m.end())) or (
+        rel == "" and back and (ctx.future(m.start(), m.end()) or (_UNTIL.search(ctx.text, max(0, m.start() - 24), m.start()) and not ctx.past(m.start(), m.end())))
+    ):
         d = ref + timedelta(days=ahead)
     else:
         d = ref - timedelta(days=back)

@@ -21,6 +21,11 @@ _FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+t
 # A clause ends at a sentence mark, not at the period of "a.m.", "U.S." or "Oct.".
 _CLAUSE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Aug)(?<!Sep)(?<!Sept)(?<!Oct)(?<!Nov)(?<!Dec)(?<!Mr)(?<!Mrs)(?<!Dr)(?<!St)[.!?;](?=\s|$)|\n")
 _PAST_CUE = re.compile(r"\b(?:since|ended)\s+$", re.I)
+# After the expression, a future cue counts only up to a reported clause: in "said Thursday that
+# the troops will remain" the "will" belongs to what was said, not to Thursday.
+_REPORTED = re.compile(r"\b(?:that|saying|says|said|while|but|because|when)\b", re.I)
+# A past-tense clause ("had not called ... until Thursday", "had filed reports by Wednesday").
+_PAST_TENSE = re.compile(r"\b(?:had|was|were|did)\b", re.I)
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -34,6 +39,7 @@ class Context:
     anchor: Timex | None = None
     given: bool = False  # the caller says the span is a time expression (normalise_span)
     _future: dict[int, bool] = field(default_factory=dict)
+    _past: dict[int, bool] = field(default_factory=dict)
 
     def future(self, start: int, end: int) -> bool:
         """Whether the clause around [start, end) speaks of the future."""
@@ -43,9 +49,23 @@ class Context:
             cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
             after = self.text[end : end + 60]
             stop = _CLAUSE_END.search(after)
-            window = before[cut:] + " " + after[: stop.start() if stop else len(after)]
+            after = after[: stop.start() if stop else len(after)]
+            reported = _REPORTED.search(after)
+            after = after[: reported.start()] if reported else after
+            window = before[cut:] + " " + after
             self._future[start] = bool(_FUTURE.search(window))
         return self._future[start]
+
+    def past(self, start: int, end: int) -> bool:
+        """Whether the clause around [start, end) is in a past tense ("had", "was", "were", "did")."""
+        if start not in self._past:
+            before = self.text[max(0, start - 80) : start]
+            cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+            after = self.text[end : end + 60]
+            stop = _CLAUSE_END.search(after)
+            window = before[cut:] + " " + after[: stop.start() if stop else len(after)]
+            self._past[start] = bool(_PAST_TENSE.search(window)) and not _FUTURE.search(window)
+        return self._past[start]
 
 
 def iso(d: date) -> str:

@@ -27,6 +27,7 @@ _FRAMES = {"say", "tell", "report", "announce", "state", "add", "claim", "confir
 # a hostile one THREATEN, a refusal REJECT, an obligation put on others DEMAND.
 _HOSTILE = {"COERCE", "FIGHT", "ASSAULT", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"}
 _WILLING = {"willing", "ready", "prepared", "committed", "offer", "agree", "pledge", "promise"}
+_THREAT_HEADS = {"threaten", "vow", "swear", "warn"}
 _FUTURE = {"will", "would", "'ll", "shall", "may", "might"}
 _OBLIGATION = {"must", "should", "ought"}
 _MILITARY = {"aircraft", "airstrike", "airstrikes", "warplane", "warplanes", "jet", "jets", "tank", "tanks", "missile", "missiles", "artillery", "drone", "drones", "predator", "helicopter", "helicopters", "gunship", "gunships", "navy", "shell", "shells", "rocket", "rockets", "troops", "army", "forces"}
@@ -112,6 +113,8 @@ def code_sentence(sent: Span) -> PloverCoding | None:
                 head = sent[i : i + n].root
                 candidates.append((_depth(head), head.i, ptype, head))
     for token in sent:
+        if token.lower_ == "according":  # "according to": a source, not an agreement
+            continue
         ptype = lemmas.get(token.lemma_.lower())
         if ptype and token.pos_ in ("VERB", "NOUN", "PROPN") and not (token.pos_ == "AUX"):
             candidates.append((_depth(token) + (1 if token.pos_ != "VERB" else 0), token.i, ptype, token))
@@ -139,10 +142,10 @@ def _modal_type(ptype: str, trigger: Token, sent: Span) -> str:
         return "DEMAND"
     if heads & _WILLING and ptype not in ("AGREE", "REJECT", "THREATEN"):
         return "REJECT" if negated else "AGREE"
+    if aux & _FUTURE and negated and ptype != "REJECT":
+        return "REJECT"
     if aux & _FUTURE and ptype not in ("AGREE", "REJECT", "THREATEN", "DEMAND"):
-        if negated:
-            return "REJECT"
-        return "THREATEN" if ptype in _HOSTILE or ptype == "RETREAT" else "AGREE"
+        return "THREATEN" if ptype in _HOSTILE else "AGREE"
     if ptype == "ASSAULT" and {t.lower_ for t in sent} & _MILITARY:
         return "FIGHT"
     return ptype

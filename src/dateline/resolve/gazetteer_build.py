@@ -436,7 +436,12 @@ def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
         fclass = _FEATURE_CLASS.get(code, "P" if code.startswith("PPL") else "")
         if not fclass:
             raise ResolveError(f"unknown feature code {code!r}", where=where, hint="use a GeoNames feature code")
-        lat, lon = float(r["latitude"]), float(r["longitude"])
+        # a row without a point only adds names (and fixes the name) of a country or province
+        lat = float(r["latitude"]) if r["latitude"] else None
+        lon = float(r["longitude"]) if r["longitude"] else None
+        if (lat is None or lon is None) and code not in ("PCLI", "ADM1"):
+            raise ResolveError("a place needs latitude and longitude", where=where,
+                               hint="only country (PCLI) and province (ADM1) rows may leave them empty")
         aliases = [a.strip() for a in r["aliases"].split("|") if a.strip()]
         a1 = b.admin1_code(cc, r["admin1"])
         if r["admin1"] and not a1:
@@ -457,6 +462,9 @@ def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
         else:
             keys = {k for n in [r["name"], *aliases] for k in name_keys(n)}
             idx = b.find(keys, cc=cc, lat=lat, lon=lon, classes=fclass, radius=15.0 if fclass == "P" else 40.0)
+        if idx is None and lat is None:
+            raise ResolveError(f"no {code} {r['name']!r} in {cc} to add names to", where=where,
+                               hint="give latitude and longitude to add it as a new place")
         if idx is None:
             row = _Row(r["name"], lat, lon, fclass, code, cc, a1, population=int(r["population"] or 0), source="curated")
             b.add(row, [r["name"], *aliases])
@@ -464,7 +472,7 @@ def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
             continue
         row = b.rows[idx]
         row.name = r["name"]
-        if fclass == "A" or row.latitude is None:  # GeoNames gives admin areas no point; ours is better than a median
+        if lat is not None and (fclass == "A" or row.latitude is None):  # GeoNames gives admin areas no point; ours is better than a median
             row.latitude, row.longitude = lat, lon
         row.feature_class, row.feature_code = fclass, code
         row.admin1_code = row.admin1_code or a1
@@ -568,9 +576,19 @@ def _fill_from_cities(b: _Builder) -> None:
             chain = [(row.country_code, row.admin1_code), (row.country_code,)]
         for scope in chain:
             if pts.get(scope):
-                row.latitude = statistics.median(p[0] for p in pts[scope])
-                row.longitude = statistics.median(p[1] for p in pts[scope])
+                row.latitude, row.longitude = _centre(pts[scope]) if row.feature_code == "ADM1" else (
+                    statistics.median(p[0] for p in pts[scope]), statistics.median(p[1] for p in pts[scope]))
                 break
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the box holding the central 90% of a province's towns: closer to its geographic
+    centre (where GeoNames puts a province) than the median town, which leans to the cities."""
+    if len(points) < 10:
+        return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    lo, hi = len(points) // 20, len(points) - 1 - len(points) // 20
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
 BIG_CITY = 100_000  # a city this big outranks provinces of the same name ("Amara": the Iraqi city, not Amhara)
