@@ -269,3 +269,10 @@ def test_kill_9_then_rerun_stores_every_document_once(tmp_path) -> None:
         assert conn.execute("select count(*), count(distinct id) from documents").fetchone() == (n, n)
         orphans = conn.execute("select count(*) from events where document_id not in (select id from documents)").fetchone()[0]
     assert orphans == 0
+
+
+def test_timeline_leaves_out_events_coarser_than_the_period(sample_db) -> None:
+    by_month = json.loads(run("timeline", "--db", str(sample_db), "--by", "month", "--all", "--format", "json").stdout)
+    by_year = json.loads(run("timeline", "--db", str(sample_db), "--by", "year", "--all", "--format", "json").stdout)
+    assert "2006-01" not in {r["period"] for r in by_month}  # the 2006 fighting is dated to the year only
+    assert "2006" in {r["period"] for r in by_year}

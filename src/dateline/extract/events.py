@@ -160,8 +160,8 @@ class Extractor:
             if mention is None:
                 continue
             match = self._resolve_actor(mention, date, country)
-            if match is None:
-                continue
+            if match is None or (role == 2 and match.actor_id == event.actor1_id):
+                continue  # an actor does not act on itself
             setattr(event, f"actor{role}", match.name)
             setattr(event, f"actor{role}_id", match.actor_id)
             setattr(event, f"inter{role}", match.inter)
