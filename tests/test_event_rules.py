@@ -84,3 +84,8 @@ def test_reported_speech_keeps_its_source(engine) -> None:
     text = "Gunmen killed three policemen in Baquba on Monday, police said."
     (event,) = [e for e in events_of(engine, text) if e.counted]
     assert event.document_id == "t" and "police said" in event.evidence_text
+
+
+def test_unknown_armed_group_kept_with_its_name(engine) -> None:
+    (event,) = [e for e in events_of(engine, "The Islamic Resistance Brigades attacked a police station in Mosul on Monday.") if e.counted]
+    assert event.actor1 == "Islamic Resistance Brigades" and event.actor1_id is None and event.inter1 == 3

@@ -11,6 +11,7 @@ where the Doc starts in the dateline Document text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -29,9 +30,13 @@ for _name, _default in (
         Doc.set_extension(_name, default=_default)
 
 
+UNKNOWN_ACTOR = "unknown"
+
+
 @dataclass(slots=True)
 class ActorMention:
-    """A span that names an actor; ``actor_id`` is the registry id (or a generic id)."""
+    """A span that names an actor; ``actor_id`` is the registry id, a generic id, or
+    ``UNKNOWN`` for an organisation the registry does not know (kept with its surface text)."""
 
     start: int
     end: int
@@ -82,6 +87,8 @@ def make_quantities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return quantities
 
 
+# Named organisations the registry lacks are kept as actors when their name says they are armed.
+_ARMED_NAME = re.compile(r"\b(?:army|brigades?|battalions?|front|militia|movement|forces|group|jihad|mujahideen|resistance|guards?|legion|corps|state|al-|ansar|jaish|kataib|liwa|saraya)\b", re.I)
 _PROVINCE_WORDS = {"province", "governorate", "provinces", "governorates"}
 _CITY_WORDS = {"city", "town", "village", "district"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -120,6 +127,8 @@ class ActorTagger:
                     match = self.resolve(ent.text)
                     if match is not None:
                         spans.append((ent, match.actor_id))
+                    elif ent.label_ == "ORG" and _ARMED_NAME.search(ent.text):
+                        spans.append((ent, UNKNOWN_ACTOR))
         spans = _longest_first(spans)
         doc._.actors = [
             ActorMention(s.start_char, s.end_char, s.text, actor_id, s.start, s.end) for s, actor_id in spans

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..annotate.components import ActorMention
+from ..annotate.components import UNKNOWN_ACTOR, ActorMention
 from .triggers import Trigger
 
 _AGENT_DEPS = ("nsubj", "agent", "csubj")
@@ -112,7 +112,8 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention]) ->
     for child in verb.children:
         if trigger.entry.needs_object and child.dep_ == "dobj":
             modifiers |= {t.i for t in child.children if t.dep_ in ("amod", "compound")}
-    rest = [m for m in mentions if id(m) not in used and m.token_start not in modifiers]
+    # Falling back on word order is only safe for actors we know; an unknown name must be the subject or object.
+    rest = [m for m in mentions if id(m) not in used and m.token_start not in modifiers and m.actor_id != UNKNOWN_ACTOR]
     if slots.actor1 is None and rest:
         before = [m for m in rest if m.token_start < head.i]
         slots.actor1 = (before or rest)[0]

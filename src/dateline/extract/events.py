@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.tokens import Doc, Span
 
-from ..annotate.components import ActorMention, PlaceMention
+from ..annotate.components import UNKNOWN_ACTOR, ActorMention, PlaceMention
 from ..annotate.pipeline import AnnotatedDocument
 from ..annotate.timex import Timex
 from ..models import Event, make_event_id
+from ..resolve.actors import ActorMatch
 from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date
@@ -170,7 +171,11 @@ class Extractor:
             if names:
                 setattr(event, f"assoc_actor_{role}", "; ".join(dict.fromkeys(names)))
 
-    def _resolve_actor(self, mention: ActorMention, date: str | None, country: str | None):
+    def _resolve_actor(self, mention: ActorMention, date: str | None, country: str | None) -> ActorMatch | None:
+        if mention.actor_id == UNKNOWN_ACTOR:
+            # Not in the registry: keep the name as written, typed as an armed group (ACLED inter 3).
+            name = mention.text[4:] if mention.text.lower().startswith("the ") else mention.text
+            return ActorMatch(actor_id=None, name=name, inter=3, type="political_militia", country=country, surface=mention.text)
         if self.registry is None:
             return None
         return self.registry.resolve(mention.text, date=date, country=country or "Iraq")

@@ -99,7 +99,7 @@ DateLike = Union[str, _dt.date, None]
 class ActorMatch:
     """An actor a surface string resolved to, named for the date asked about."""
 
-    actor_id: str  # registry id, or "generic:civilians" etc.
+    actor_id: str | None  # registry id, "generic:civilians" etc., or None for a name the registry lacks
     name: str  # canonical name for the date, e.g. "Government of Iraq (2006-2014)"
     inter: int
     type: str
