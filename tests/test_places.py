@@ -37,6 +37,7 @@ IRAQ = PlaceContext(country_code="IQ")
         ("Hawija", None, IRAQ, "PPL", "IQ", "Kirkuk", (1, 1)),  # the town, not its district
         ("Russian", None, None, "PCLI", "RU", None, (3, 6)),
         ("Kansas", None, None, "ADM1", "US", "Kansas", (3, 4)),  # not Kansas City
+        ("Fla.", None, PlaceContext(country_code="US"), "ADM1", "US", "Florida", (3, 4)),  # names-only curated row
     ],
 )
 def test_resolution_in_context(resolver: PlaceResolver, name: str, hint: str | None, context: PlaceContext | None,

@@ -208,7 +208,8 @@ def test_limit_and_offset(store: SQLiteStore) -> None:
 @pytest.mark.parametrize(
     ("by", "expected"),
     [
-        ("day", [("2007-03-25", 1, 0), ("2008-03-25", 1, 5), ("2008-03-27", 1, 2), ("2009-03-25", 1, 4)]),
+        # the bomb (a five-day range) and the 2009 event (month precision) are not day-precise
+        ("day", [("2007-03-25", 1, 0), ("2008-03-25", 1, 5)]),
         ("week", [("2007-W12", 1, 0), ("2008-W13", 2, 7), ("2009-W13", 1, 4)]),
         ("month", [("2007-03", 1, 0), ("2008-03", 2, 7), ("2009-03", 1, 4)]),
         ("year", [("2007", 1, 0), ("2008", 2, 7), ("2009", 1, 4)]),

@@ -215,3 +215,39 @@ def test_keyword_gates_do_not_change_results() -> None:
     finally:
         mod.GATES.update(saved)
     assert gated == ungated and len(gated) >= 4
+
+
+# Third pass (issue 4): tense of the clause, the story's dateline, parts of the day, durations.
+@pytest.mark.parametrize(
+    ("text", "published", "word", "type_", "value"),
+    [
+        # a future cue inside what was said does not move the day it was said on
+        ("A spokesman said Thursday that the troops will remain.", "1998-03-06", "Thursday", "DATE", "1998-03-05"),
+        ("The envoys issued a statement Friday saying the pact will hold.", "1999-03-13", "Friday", "DATE", "1999-03-12"),
+        # "by"/"until" in a past-tense clause look back
+        ("Members had filed reports by Wednesday.", "1990-08-16", "Wednesday", "DATE", "1990-08-15"),
+        ("Until Thursday, they had not called him a suspect.", "1999-05-07", "Thursday", "DATE", "1999-05-06"),
+        ("The deadline will be extended until Thursday.", "1999-05-07", "Thursday", "DATE", "1999-05-13"),
+        # a wire dateline a day before publication is the day relative words count from
+        ("WASHINGTON, March 12 (Xinhua) -- The treaty was signed yesterday.", "1999-03-13", "yesterday", "DATE", "1999-03-11"),
+        ("WASHINGTON (AP) -- The treaty was signed yesterday.", "1999-03-13", "yesterday", "DATE", "1999-03-12"),
+        # a fiscal year that ended is in the past even when the month is close ahead
+        ("Sales for the fiscal year ended Jan. 31 rose.", "1989-10-31", "Jan. 31", "DATE", "1989-01-31"),
+        ("The process began in February this year.", "1998-12-03", "February", "DATE", "1998-02"),
+        ("Talks resumed Thursday evening.", "1998-02-13", "Thursday evening", "TIME", "1998-02-12TEV"),
+        ("Talks resumed Thursday night.", "1998-02-13", "Thursday night", "DATE", "1998-02-12"),
+        ("Prices rose in the next couple of years.", "1989-10-26", "the next couple of years", "DURATION", "P2Y"),
+        ("a decades-long feud", "2000-01-15", "decades", "DURATION", "PXY"),
+        ("Prices fell in recent months.", "1989-10-30", "recent months", "DURATION", "PXM"),
+        ("Profit rose in the third quarter. Sales in the current quarter will fall.", "1989-10-26", "the current quarter", "DATE", "1989-Q4"),
+    ],
+)
+def test_third_pass_conventions(text: str, published: str, word: str, type_: str, value: str) -> None:
+    from dateline.annotate.timex import normalise_span
+
+    start = text.index(word)
+    found = [t for t in find_timexes(text, published) if t.start < start + len(word) and start < t.end]
+    assert found, text
+    assert (found[-1].type, found[-1].value) == (type_, value)
+    span = normalise_span(text, published, start=start, end=start + len(word))
+    assert span is not None and (span.type, span.value) == (type_, value)

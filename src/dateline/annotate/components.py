@@ -198,6 +198,8 @@ def _coarse_test(gazetteer: Any) -> Callable[[str], bool]:
 
     def is_coarse(name: str) -> bool:
         if name not in cache:
+            if len(cache) > 100_000:
+                cache.clear()  # bounded: a long batch meets ever new names
             found = gazetteer.lookup(name, limit=1)
             code = (found[0].feature_code or "") if found else ""
             cache[name] = code.startswith("PCL") or code in ("ADM1", "ADMD", "CONT")

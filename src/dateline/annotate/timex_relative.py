@@ -42,7 +42,11 @@ def n_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     else:
         d = ref - timedelta(days=back)
     t = day_timex(m, d, anchored=True)
-    # "Friday night": TimeBank gives the day itself, and so do we (the day is what dates an event).
+    # "Friday evening" is a TIME in TimeBank (…TEV, every time on train); "Friday night" and
+    # "Friday morning" are written as the bare day about as often as with the part: the day.
+    part = (m["dpart"] or "").strip().lower()
+    if part in ("evening", "afternoon"):
+        t.type, t.value = "TIME", f"{iso(d)}T{PARTS_OF_DAY[part]}"
     if rel == "since":
         t.mod, t.date_end = "START", iso(ref)
     if rel in ("since", "until", "by"):
@@ -182,9 +186,13 @@ def n_duration(m: re.Match[str], ctx: Context) -> Timex | None:
     unit = "century" if unit.startswith("centur") else unit
     n_text = " ".join(m["n"].lower().split())
     n = number(n_text)
+    # "a decades-long feud": the article belongs to the noun, the count is plural and vague
+    plural_after_article = n_text in ("a", "an") and m.group(0)[m.end("unit") - m.start() : m.end("unit") - m.start() + 1].lower() == "s"
+    if plural_after_article:
+        n = None
     code = UNIT_CODES[unit]
     qty = "X" if n is None else (str(n) if unit != "quarter" else str(n))
-    if n is None and n_text not in {v.split()[-1] for v in VAGUE_COUNTS} | VAGUE_COUNTS:
+    if n is None and not plural_after_article and n_text not in {v.split()[-1] for v in VAGUE_COUNTS} | VAGUE_COUNTS:
         return None
     if unit == "quarter" and n is not None:
         qty, code = str(3 * n), "M"
@@ -192,6 +200,9 @@ def n_duration(m: re.Match[str], ctx: Context) -> Timex | None:
         qty, code = ("X" if n is None else str(n * (10 if unit == "decade" else 100))), "Y"
     value = f"PT{qty}{code}" if unit in ("second", "minute", "hour") else f"P{qty}{code}"
     t = _new(m, "DURATION", value)
+    if plural_after_article:
+        t.start = m.start("unit")
+        t.text = m.group(0)[t.start - m.start() :]
     head = m.group(0).lower()
     if ctx.ref is not None and n is not None and re.match(r"(?:the\s+)?(?:past|last)\b", head):
         days = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365, "decade": 3652}.get(unit)
@@ -210,15 +221,17 @@ def n_plural(m: re.Match[str], ctx: Context) -> Timex | None:
     if not rel and unit not in ("decade", "century") and not ctx.given:
         return None  # a bare "days" or "years" is too often not a time expression
     if rel == "in recent":
-        t = _new(m, "DATE", "PAST_REF")
+        t = _new(m, "DATE", "PAST_REF") if unit not in ("day", "week", "month") else _new(m, "DURATION", f"PX{UNIT_CODES[unit]}")
         t.start = m.start() + 3
         t.text = m.group(0)[3:]
         return t
+    if rel == "recent" and unit in ("day", "week", "month"):
+        return _new(m, "DURATION", f"PX{UNIT_CODES[unit]}")  # "recent months" is a span of time (3 of 4 on train)
     if rel in ("recent", "the past", "the last", "past", "last"):
         return _new(m, "DATE", "PAST_REF")
     if rel in ("coming", "the coming", "the next", "next"):
         return _new(m, "DATE", "FUTURE_REF")
-    code = UNIT_CODES[unit]
+    code = "Y" if unit == "decade" else UNIT_CODES[unit]  # TimeBank writes decades in years
     t = _new(m, "DURATION", f"PTX{code}" if unit in ("second", "minute", "hour") else f"PX{code}")
     if rel == "for":
         t.start = m.start("unit")

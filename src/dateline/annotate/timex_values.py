@@ -26,6 +26,7 @@ _PAST_CUE = re.compile(r"\b(?:since|ended)\s+$", re.I)
 _REPORTED = re.compile(r"\b(?:that|saying|says|said|while|but|because|when)\b", re.I)
 # A past-tense clause ("had not called ... until Thursday", "had filed reports by Wednesday").
 _PAST_TENSE = re.compile(r"\b(?:had|was|were|did)\b", re.I)
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?(?P<rel>this|last|next)\s+year\b", re.I)
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -169,6 +170,11 @@ def year_for(month: int, day: int, ctx: Context, m: re.Match[str]) -> int | None
     if not past_cue and months_ahead <= 6 and ctx.future(m.start(), m.end()):
         return ahead_year
     back_year = ref.year if (month, day) <= (ref.month, ref.day) or month == ref.month else ref.year - 1
+    after = _YEAR_AFTER.match(ctx.text, m.end(), m.end() + 24)  # "February this year" read as "February"
+    if after:
+        return ref.year + {"last": -1, "next": 1}.get(after["rel"].lower(), 0)
+    if past_cue:
+        return back_year
     # The nearest such day, but a day more than four months ahead is taken to be in the past.
     ahead = (ahead_year - ref.year) * 12 + month - ref.month
     back = (ref.year - back_year) * 12 + ref.month - month
@@ -274,7 +280,7 @@ def n_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
         year = int(given_year)
     elif m["ryear"] and ref is not None:  # "next year's first quarter"
         year = ref.year + {"last": -1, "next": 1}.get(m["ryear"].lower(), 0)
-    elif ctx.anchor is not None and ctx.anchor.value[:4].isdigit() and "-Q" in ctx.anchor.value and not ordinal and rel != "latest":
+    elif ctx.anchor is not None and ctx.anchor.value[:4].isdigit() and "-Q" in ctx.anchor.value and not ordinal and rel in ("", "same"):
         year = int(ctx.anchor.value[:4])
     elif ref is not None:
         year = ref.year

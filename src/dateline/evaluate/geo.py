@@ -29,7 +29,7 @@ from statistics import mean, median
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import ConfigError
-from ..resolve.places import PlaceResolver, distance_km
+from ..resolve.places import PlaceContext, PlaceResolver, distance_km
 from .registry import ScoreReport, scorer
 
 if TYPE_CHECKING:
@@ -198,7 +198,7 @@ def _ucdp_rows(gold: Path) -> Iterator[dict[str, str]]:
 @scorer("ucdp")
 def score_ucdp(gold: Path, *, engine: "Engine | None" = None, max_prec: int = 1) -> ScoreReport:
     """UCDP place names resolved with their province as context: share within 5 km, admin1 right."""
-    from ..resolve.gazetteer_build import _ucdp_name_and_type
+    from ..resolve.gazetteer_build import ucdp_name_and_type
 
     gaz = _gazetteer(engine)
     resolver = PlaceResolver(gaz)
@@ -208,13 +208,11 @@ def score_ucdp(gold: Path, *, engine: "Engine | None" = None, max_prec: int = 1)
     for row in _ucdp_rows(gold):
         if int(row["where_prec"]) > max_prec:
             continue
-        parsed = _ucdp_name_and_type(row["where_coordinates"])
+        parsed = ucdp_name_and_type(row["where_coordinates"])
         if parsed is None:
             continue
         name, kind = parsed
         gold_a1 = gaz.admin1_place("IQ", row["adm_1"].removesuffix(" province").strip())
-        from ..resolve.places import PlaceContext
-
         context = PlaceContext(country_code="IQ", admin1=gold_a1.admin1 if gold_a1 else None)
         hint = "district" if kind == "district" else None
         resolved = resolver.resolve(name, hint=hint, context=context)

@@ -9,7 +9,7 @@ only qualify a person or group ("a *Basra* councillor", "*Iranian*-backed militi
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..annotate.components import PlaceMention
 from .triggers import Trigger
@@ -30,11 +30,11 @@ def _clause(token: Token) -> Token:
     return cur
 
 
-def _governing_preposition(mention: PlaceMention, doc_tokens: Token) -> str | None:
-    """The preposition the place hangs from ("in" for "in Amara"), if any."""
-    head = doc_tokens.doc[mention.token_start]
-    # the head of a multi-word name's last token leads outside the name
-    for tok in doc_tokens.doc[mention.token_start:mention.token_end]:
+def _governing_preposition(mention: PlaceMention, doc: Doc) -> str | None:
+    """The preposition the place hangs from ("in" for "in Amara"), "modifier" for "a Basra official", or None."""
+    head = doc[mention.token_start]
+    # the name's token whose head lies outside the name links it to the sentence
+    for tok in doc[mention.token_start:mention.token_end]:
         if not (mention.token_start <= tok.head.i < mention.token_end):
             head = tok
             break
@@ -47,7 +47,7 @@ def _governing_preposition(mention: PlaceMention, doc_tokens: Token) -> str | No
 
 
 def _score(mention: PlaceMention, trigger: Trigger, subtree: set[int]) -> tuple:
-    prep = _governing_preposition(mention, trigger.head)
+    prep = _governing_preposition(mention, trigger.head.doc)
     directional = prep in _DIRECTIONAL
     modifier = prep == "modifier" and mention.kind_hint is None
     return (directional, modifier, mention.coarse, mention.token_start not in subtree and prep not in _LOCATIVE,

@@ -168,7 +168,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # ---------------------------------------------------------------- UCDP derivation
 
 
-def _ucdp_name_and_type(raw: str) -> tuple[str, str] | None:
+def ucdp_name_and_type(raw: str) -> tuple[str, str] | None:
     """'Al Fallūjah town' -> ('Al Fallūjah', 'town'); None for descriptions that are not names."""
     name = " ".join(raw.split())
     if not name or any(ch.isdigit() for ch in name) or " between " in name.lower():
@@ -206,7 +206,7 @@ def derive_ucdp_places(csv_path: Path, out_path: Path) -> int:
             groups[row["where_coordinates"].strip()][key] += 1
     out: list[tuple[str, ...]] = []
     for raw, counts in groups.items():
-        parsed = _ucdp_name_and_type(raw)
+        parsed = ucdp_name_and_type(raw)
         if parsed is None:
             continue
         (lat, lon, adm1, adm2), _ = counts.most_common(1)[0]
@@ -444,6 +444,9 @@ def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
                                hint="only country (PCLI) and province (ADM1) rows may leave them empty")
         aliases = [a.strip() for a in r["aliases"].split("|") if a.strip()]
         a1 = b.admin1_code(cc, r["admin1"])
+        if lat is None and (not a1 if code == "ADM1" else cc not in b.country_idx):
+            log.debug("%s: no %s %r in this build to add names to", where, code, r["name"])
+            continue  # names-only rows of a country the build leaves out (a build without world data)
         if r["admin1"] and not a1:
             raise ResolveError(f"unknown province {r['admin1']!r} in {cc}", where=where,
                                hint="use the province name of the admin1 scheme")
@@ -463,8 +466,8 @@ def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
             keys = {k for n in [r["name"], *aliases] for k in name_keys(n)}
             idx = b.find(keys, cc=cc, lat=lat, lon=lon, classes=fclass, radius=15.0 if fclass == "P" else 40.0)
         if idx is None and lat is None:
-            raise ResolveError(f"no {code} {r['name']!r} in {cc} to add names to", where=where,
-                               hint="give latitude and longitude to add it as a new place")
+            log.debug("%s: no %s %r in this build to add names to", where, code, r["name"])
+            continue
         if idx is None:
             row = _Row(r["name"], lat, lon, fclass, code, cc, a1, population=int(r["population"] or 0), source="curated")
             b.add(row, [r["name"], *aliases])
