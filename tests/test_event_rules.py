@@ -89,3 +89,9 @@ def test_reported_speech_keeps_its_source(engine) -> None:
 def test_unknown_armed_group_kept_with_its_name(engine) -> None:
     (event,) = [e for e in events_of(engine, "The Islamic Resistance Brigades attacked a police station in Mosul on Monday.") if e.counted]
     assert event.actor1 == "Islamic Resistance Brigades" and event.actor1_id is None and event.inter1 == 3
+
+
+def test_place_relative_to_a_town_is_moved_and_less_precise(engine) -> None:
+    (event,) = [e for e in events_of(engine, "A roadside bomb killed two soldiers 30 km south of Kirkuk on Monday.") if e.counted]
+    assert event.geo_precision == 2 and "south" in event.place_reason
+    assert event.latitude < 35.47 - 0.15  # Kirkuk is at about 35.47 N

@@ -13,7 +13,7 @@ from ..annotate.pipeline import AnnotatedDocument
 from ..annotate.timex import Timex
 from ..models import Event, make_event_id
 from ..resolve.actors import ActorMatch
-from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace
+from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace, parse_relation
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date
 from .flags import date_flags, mention_flags
@@ -27,8 +27,6 @@ if TYPE_CHECKING:
     from ..resolve.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
-
-_NEAR_WORDS = {"near", "outside", "around", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres", "kilometers", "miles"}
 
 
 @dataclass
@@ -136,8 +134,10 @@ class Extractor:
         mention = pick_place(trigger, mentions)
         resolved: ResolvedPlace | None = None
         if mention is not None:
-            near = any(t.lower_ in _NEAR_WORDS for t in doc[max(sent.start, mention.token_start - 4) : mention.token_start])
-            resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, near=near)
+            # "30 km south of Kut" moves the point and lowers the precision; other places in the sentence help choose.
+            relation = parse_relation(doc.text[max(sent.start_char, mention.start - 60) : mention.start])
+            nearby = [m.name for m in mentions if m is not mention] or None
+            resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, nearby=nearby, relation=relation)
             if resolved is not None:
                 event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
