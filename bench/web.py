@@ -64,6 +64,7 @@ def build(path: Path, n_events: int, *, per_doc: int = 50, seed: int = 7) -> Non
 
 CALLS = [
     ("facets", "/api/facets"),
+    ("facets, flagged too", "/api/facets?flagged=true"),
     ("timeline by month", "/api/timeline?by=month"),
     ("timeline by day", "/api/timeline?by=day"),
     ("timeline by week, one province", "/api/timeline?by=week&admin1=Anbar"),
@@ -71,8 +72,12 @@ CALLS = [
     ("map, one type and range", "/api/map?event_type=Battles&date_from=2008-01-01&date_to=2010-12-31"),
     ("network", "/api/network"),
     ("network, one actor", "/api/network?actor=Actor%2007"),
+    ("timeline by month, flagged too", "/api/timeline?by=month&flagged=true"),
+    ("map, flagged too", "/api/map?flagged=true"),
     ("events page 1", "/api/events?limit=100"),
     ("events page 500", "/api/events?limit=100&offset=50000"),
+    ("events page 51, one province", "/api/events?admin1=Basra&limit=100&offset=5000"),
+    ("events page 21, one actor", "/api/events?actor=Actor%2003&limit=100&offset=2000"),
     ("events, text search", "/api/events?q=Basra&limit=100"),
     ("events, all filters", "/api/events?date_from=2009-01-01&date_to=2009-12-31&admin1=Basra&actor=Actor%2003&event_type=Riots"),
     ("on this day", "/api/onthisday?day=06-19"),

@@ -182,13 +182,31 @@ def period_of(date: str, by: str) -> str | None:
     return f"{year}-W{week:02d}"
 
 
-def aggregate_timeline(rows: Iterable[tuple[str, str | None, int | None]], *, by: str) -> list[TimelineRow]:
-    """Fold (date_start, event_type, fatalities) rows into TimelineRows, oldest first."""
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
+def _span_days(start: str, end: str) -> int:
+    try:
+        return (dt.date.fromisoformat(end[:10]) - dt.date.fromisoformat(start[:10])).days + 1
+    except ValueError:
+        return 1
+
+
+def aggregate_timeline(rows: Iterable[tuple], *, by: str) -> list[TimelineRow]:
+    """Fold (date_start, event_type, fatalities[, date_end]) rows into TimelineRows, oldest first.
+
+    An event counts in the period of its start only when its date range is no longer than the
+    period: an event known only to the year 2006 is not an event of January 2006, and one known
+    to a five-day range is in a weekly timeline but not a daily one.
+    """
     check_period(by)
     periods: dict[str, TimelineRow] = {}
     too_coarse = 0
-    for date, event_type, fatalities in rows:
+    for date, event_type, fatalities, *rest in rows:
         period = period_of(date, by) if date else None
+        end = rest[0] if rest else None
+        if period is not None and end and _span_days(date, end) > _PERIOD_DAYS[by]:
+            period = None
         if period is None:
             too_coarse += 1
             continue

@@ -287,7 +287,7 @@ class PostgresStore(Store):
         where, params = _where(filters or EventFilter(), extra=["e.date_start IS NOT NULL"])
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT e.date_start, e.event_type, e.fatalities {_EVENT_FROM} {where}", params
+                f"SELECT e.date_start, e.event_type, e.fatalities, e.date_end {_EVENT_FROM} {where}", params
             ).fetchall()
         return aggregate_timeline(rows, by=by)
 

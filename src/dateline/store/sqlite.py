@@ -242,7 +242,7 @@ class SQLiteStore(Store):
         where, params = _where(filters or EventFilter(), extra=["e.date_start IS NOT NULL"])
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT e.date_start, e.event_type, e.fatalities FROM events e {where}", params
+                f"SELECT e.date_start, e.event_type, e.fatalities, e.date_end FROM events e {where}", params
             ).fetchall()
         return aggregate_timeline(rows, by=by)
 

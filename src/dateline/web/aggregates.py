@@ -72,24 +72,43 @@ def _all_events(store: Store, filters: EventFilter) -> list:
 
 
 def timeline(store: Store, filters: EventFilter, *, by: str = "month") -> list[TimelineRow]:
-    """Events and fatalities per period, stacked by type; grouped per day in SQL, then per period."""
+    """Events and fatalities per period, stacked by type; grouped per date in SQL, then per period.
+
+    As in the store's timeline, an event counts in a period only when its whole date range
+    lies in it (an event known only to 2006 is not an event of January 2006).
+    """
     check_period(by)
     sqlite = _sqlite(store)
     if sqlite is None:
         return query.timeline(store, filters, by=by)
-    rows = _rows(sqlite, "e.date_start, e.event_type, COUNT(*), SUM(COALESCE(e.fatalities, 0))", filters,
-                 extra=["e.date_start IS NOT NULL"], group="GROUP BY e.date_start, e.event_type")
+    # GROUP BY in the column order of the events_by_date index (migration 2): no sort.
+    rows = _rows(sqlite, "e.date_start, e.event_type, e.date_end, COUNT(*), SUM(COALESCE(e.fatalities, 0))",
+                 filters, extra=["e.date_start IS NOT NULL"], group="GROUP BY e.date_start, e.event_type, e.date_end")
     periods: dict[str, TimelineRow] = {}
-    for date, event_type, count, fatalities in rows:
-        period = period_of(date, by)
-        if period is None:  # a date coarser than the period (a month-only date in a daily chart)
+    period_cache: dict[tuple[str, str | None], str | None] = {}  # rows come by date: ~6 per (start, end)
+    for date, event_type, end, count, fatalities in rows:
+        key = (date, end)
+        if key not in period_cache:
+            period_cache[key] = _period_of_range(date, end, by)
+        period = period_cache[key]
+        if period is None:  # a date coarser than the period, or a range spanning periods
             continue
-        row = periods.setdefault(period, TimelineRow(period))
+        row = periods.get(period)
+        if row is None:
+            row = periods[period] = TimelineRow(period)
         row.events += count
         row.fatalities += fatalities or 0
         kind = event_type or "unknown"
         row.by_type[kind] = row.by_type.get(kind, 0) + count
     return [periods[key] for key in sorted(periods)]
+
+
+def _period_of_range(start: str, end: str | None, by: str) -> str | None:
+    """The period holding the whole range start..end, or None (the rule of ``aggregate_timeline``)."""
+    period = period_of(start, by)
+    if period is not None and end and period_of(end, by) != period:
+        return None
+    return period
 
 
 # -- map ----------------------------------------------------------------------------------
@@ -111,13 +130,15 @@ def map_data(store: Store, filters: EventFilter) -> MapData:
         rows = [(e.latitude, e.longitude, e.location, e.admin1, e.geo_precision, e.event_type, 1, e.fatalities)
                 for e in _all_events(store, filters)]
     else:
+        # Grouped in the column order of the events_by_place index (migration 2), so SQLite reads
+        # the groups off the index without sorting; per precision value rather than "point or
+        # province", which only splits a group the loop below merges again.
         rows = _rows(
             sqlite,
-            "e.latitude, e.longitude, e.location, e.admin1, MAX(COALESCE(e.geo_precision, 1)), e.event_type,"
+            "e.latitude, e.longitude, e.location, e.admin1, COALESCE(e.geo_precision, 1), e.event_type,"
             " COUNT(*), SUM(COALESCE(e.fatalities, 0))",
             filters,
-            group="GROUP BY e.latitude, e.longitude, e.location, e.admin1,"
-                  f" COALESCE(e.geo_precision, 1) >= {PROVINCE_PRECISION}, e.event_type",
+            group="GROUP BY e.admin1, e.latitude, e.longitude, e.location, e.geo_precision, e.event_type",
         )
     points: dict[tuple, tuple[dict[str, Any], Bucket]] = {}
     provinces: dict[str, Bucket] = {}
