@@ -167,9 +167,9 @@ def test_upload_a_document_and_see_its_events(page: Page, tmp_path):
         "on Sunday, officials said.\n", encoding="utf-8")
     page.set_input_files("#upload", str(upload))
     page.click("#add-submit")
-    job = page.locator("#jobs .job").first
+    job = page.locator("#jobs .job", has_text="mosul-report")  # this upload's job, not an earlier one
     expect(job).to_have_attribute("data-status", "done", timeout=120_000)
-    expect(page.locator("#doc-list p.muted")).to_have_text(f"{before + 1} documents", timeout=15_000)
+    expect(page.locator("#doc-list p.muted")).to_have_text(f"{before + 1} documents", timeout=30_000)
     shot(page, "documents")
     open_view(page, "view=events&q=Afar")
     rows = page.locator("table.events tbody tr")

@@ -55,6 +55,7 @@ function addForm(jobsBox) {
     try {
       await postForm("/api/documents", data);
       form.reset();
+      wasActive = true; // a job was just added: refresh the lists when it is done, however fast it ran
       refreshJobs(jobsBox);
     } catch (err) {
       jobsBox.prepend(el("p", { class: "flag" }, String(err.message)));
