@@ -16,35 +16,35 @@ holds this dialect's SQL for each number). What differs, and lives here:
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import json
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import psycopg
 
 from ..errors import ConfigError, StoreError
-from ..models import EVENT_FIELDS, Document, Event, Reference, Section
+from ..models import EVENT_FIELDS, Document, Event
 from ..query import EventFilter, place_key
 from . import migrations
 from .base import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
-    DocumentSummary,
     SearchHit,
-    Store,
-    TimelineRow,
-    aggregate_timeline,
     check_event,
-    check_month_day,
-    check_period,
     place_param,
     redact,
     search_groups,
+)
+from .dbapi import (
+    ACTOR_FIELDS as _ACTOR_FIELDS,
+    UNIT_SEP as _UNIT_SEP,
+    DbApiStore,
+    event_row,
+    fold as _fold,
+    sql_errors,
 )
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,6 @@ CONNECT_TIMEOUT_S = 10
 _MIGRATION_LOCK = 0x6461_7465_6C69  # "dateli"
 _TS_CONFIG = "dateline_text"  # 'simple' without accents (migration 1): like FTS5's unicode61 remove_diacritics
 _HEADLINE = f"StartSel={SNIPPET_OPEN}, StopSel={SNIPPET_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…"
-_EVENT_COLUMNS = ", ".join(f'e."{name}"' for name in EVENT_FIELDS)
 _EVENT_INSERT = (
     f"INSERT INTO events ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in EVENT_FIELDS)}) "
     f"VALUES ({', '.join('%s' for _ in EVENT_FIELDS)})"
@@ -64,10 +63,7 @@ _KEYS_INSERT = (
     f" type_key, subtype_key, tsv) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, to_tsvector('{_TS_CONFIG}', %s))"
 )
 _EVENT_FROM = "FROM events e JOIN event_keys k ON k.event_id = e.event_id"
-_EVENT_ORDER = "ORDER BY e.date_start IS NULL, e.date_start, e.document_id, e.evidence_start, e.event_id"
 _FLAGGED = "NOT (e.negated OR e.hypothetical OR e.future OR e.background)"
-_ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_id", "actor2_id")
-_UNIT_SEP = "\x1f"  # joins actor fields so one substring test cannot span two of them
 _WORD = re.compile(r"\w+")
 _CREATE_MIGRATIONS_TABLE = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -80,20 +76,6 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
 T = TypeVar("T")
 
 
-def _sql_errors(method: Callable[..., T]) -> Callable[..., T]:
-    """Turn psycopg errors escaping a public method into StoreError naming the database."""
-
-    @functools.wraps(method)
-    def wrapper(self: PostgresStore, *args: Any, **kwargs: Any) -> T:
-        if self._closed:
-            raise StoreError(f"{method.__name__} failed: the store is closed", where=self.where)
-        try:
-            return method(self, *args, **kwargs)
-        except psycopg.Error as err:
-            raise StoreError(f"{method.__name__} failed: {_first_line(err)}", where=self.where) from err
-
-    return wrapper
-
 
 def _first_line(err: BaseException) -> str:
     return (str(err).strip().splitlines() or [type(err).__name__])[0]
@@ -105,8 +87,13 @@ def connection_url(url: str) -> str:
     return f"{scheme.split('+', 1)[0]}{sep}{rest}"
 
 
-class PostgresStore(Store):
+class PostgresStore(DbApiStore):
     """A dateline database in PostgreSQL (``postgresql://user@host:port/dbname``)."""
+
+    driver_errors = (psycopg.Error,)
+    placeholder = "%s"
+    counted_sql = _FLAGGED
+    event_from = _EVENT_FROM
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -151,7 +138,7 @@ class PostgresStore(Store):
                     check_event(doc, event)
                     try:
                         with conn.transaction():  # a savepoint, so the error below names the event
-                            conn.execute(_EVENT_INSERT, _event_row(event))
+                            conn.execute(_EVENT_INSERT, event_row(event))
                     except psycopg.IntegrityError as err:
                         raise StoreError(
                             f"event could not be stored: {_first_line(err)}", where=f"{doc.id}#{event.event_id}",
@@ -196,7 +183,7 @@ class PostgresStore(Store):
 
     # -- documents ---------------------------------------------------------------
 
-    @_sql_errors
+    @sql_errors
     def has_document(self, document_id: str | None = None, *, content_hash: str | None = None) -> bool:
         """Whether a document with this id or this content hash is stored."""
         if document_id is None and content_hash is None:
@@ -207,7 +194,7 @@ class PostgresStore(Store):
             ).fetchone()
         return row is not None
 
-    @_sql_errors
+    @sql_errors
     def stored_documents(self, ids: Sequence[str], hashes: Sequence[str]) -> tuple[set[str], set[str]]:
         """Which of these ids and content hashes are stored (one query, for batch skipping)."""
         with self._lock:
@@ -217,101 +204,14 @@ class PostgresStore(Store):
             ).fetchall()
         return {r[0] for r in rows}, {r[1] for r in rows}
 
-    @_sql_errors
-    def get_document(self, document_id: str) -> Document:
-        """The stored document with its sections and references."""
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT id, text, title, published, url, source, author, origin, content_hash"
-                " FROM documents WHERE id = %s", (document_id,)
-            ).fetchone()
-            if row is None:
-                raise StoreError("no such document", where=document_id, hint="list stored documents with `dateline documents`")
-            sections = [Section(*r) for r in self._conn.execute(
-                'SELECT kind, "start", "end" FROM sections WHERE document_id = %s ORDER BY idx', (document_id,)
-            )]
-            references = [Reference(*r) for r in self._conn.execute(
-                'SELECT text, "start", "end", author, title, outlet, date, date_text FROM doc_references'
-                " WHERE document_id = %s ORDER BY idx", (document_id,)
-            )]
-        doc_id, text, title, published, url, source, author, origin, content_hash = row
-        return Document(
-            id=doc_id, text=text, title=title, published=published, url=url, source=source, author=author,
-            origin=origin, content_hash=content_hash, sections=sections, references=references,
-        )
-
-    @_sql_errors
-    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[DocumentSummary]:
-        """Stored documents in the order they were added, with event counts."""
-        if (limit is not None and limit < 0) or offset < 0:
-            raise ConfigError(f"limit and offset must be 0 or more, not {limit} and {offset}", where="documents")
-        with self._lock:
-            rows = self._conn.execute(
-                "SELECT d.id, d.title, d.published, d.source, d.url, d.origin,"
-                " (SELECT COUNT(*) FROM events e WHERE e.document_id = d.id), d.n_words, d.added_at"
-                " FROM documents d ORDER BY d.added_at, d.id LIMIT %s OFFSET %s",
-                (limit, offset),
-            ).fetchall()
-        return [DocumentSummary(*row) for row in rows]
 
     # -- events ------------------------------------------------------------------
 
-    @_sql_errors
-    def get_event(self, event_id: str) -> Event:
-        """One event by id."""
-        with self._lock:
-            row = self._conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.event_id = %s", (event_id,)).fetchone()
-        if row is None:
-            raise StoreError("no such event", where=event_id)
-        return _event_from_row(row)
 
-    @_sql_errors
-    def events(self, filters: EventFilter | None = None) -> list[Event]:
-        """Matching events ordered by date (undated last), document and evidence offset."""
-        filters = filters or EventFilter()
-        where, params = _where(filters)
-        sql = f"SELECT {_EVENT_COLUMNS} {_EVENT_FROM} {where} {_EVENT_ORDER} LIMIT %s OFFSET %s"
-        return self._fetch_events(sql, [*params, filters.limit, filters.offset])
-
-    @_sql_errors
-    def count_events(self, filters: EventFilter | None = None) -> int:
-        """How many events match (limit and offset ignored)."""
-        where, params = _where(filters or EventFilter())
-        with self._lock:
-            return self._conn.execute(f"SELECT COUNT(*) {_EVENT_FROM} {where}", params).fetchone()[0]
-
-    @_sql_errors
-    def timeline(self, filters: EventFilter | None = None, *, by: str = "month") -> list[TimelineRow]:
-        """Dated matching events per day, week (ISO), month or year, with fatality sums and counts by type."""
-        check_period(by)
-        where, params = _where(filters or EventFilter(), extra=["e.date_start IS NOT NULL"])
-        with self._lock:
-            rows = self._conn.execute(
-                f"SELECT e.date_start, e.event_type, e.fatalities, e.date_end {_EVENT_FROM} {where}", params
-            ).fetchall()
-        return aggregate_timeline(rows, by=by)
-
-    @_sql_errors
-    def on_this_day(self, month: int, day: int, filters: EventFilter | None = None) -> list[Event]:
-        """Day-precise matching events on this month and day, in any year, oldest first."""
-        check_month_day(month, day)
-        filters = filters or EventFilter()
-        where, params = _where(
-            filters,
-            extra=["e.time_precision = 1", "length(e.date_start) >= 10", "substr(e.date_start, 6, 5) = %s"],
-            extra_params=[f"{month:02d}-{day:02d}"],
-        )
-        sql = f"SELECT {_EVENT_COLUMNS} {_EVENT_FROM} {where} {_EVENT_ORDER} LIMIT %s OFFSET %s"
-        return self._fetch_events(sql, [*params, filters.limit, filters.offset])
-
-    def _fetch_events(self, sql: str, params: Sequence[Any]) -> list[Event]:
-        with self._lock:
-            rows = self._conn.execute(sql, params).fetchall()
-        return [_event_from_row(row) for row in rows]
 
     # -- search and stats --------------------------------------------------------
 
-    @_sql_errors
+    @sql_errors
     def search(self, text: str, *, limit: int = 50) -> list[SearchHit]:
         """tsquery search over document title/text and event evidence/actors/location, best first."""
         if limit < 1:
@@ -338,32 +238,15 @@ class PostgresStore(Store):
         hits.sort(key=lambda h: (-h.score, h.document_id, h.event_id or ""))
         return hits[:limit]
 
-    @_sql_errors
-    def stats(self) -> dict:
-        """Counts of documents, events, counted (unflagged) events and references, and the schema version."""
-        def one(sql: str) -> int:
-            return self._conn.execute(sql).fetchone()[0]
-
-        with self._lock:
-            return {
-                "documents": one("SELECT COUNT(*) FROM documents"),
-                "events": one("SELECT COUNT(*) FROM events"),
-                "counted_events": one(f"SELECT COUNT(*) FROM events e WHERE {_FLAGGED}"),
-                "references": one("SELECT COUNT(*) FROM doc_references"),
-                "schema_version": one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"),
-            }
 
     @property
     def usable(self) -> bool:
         """False once closed or once the connection to the server was lost (then open a new store)."""
         return not (self._closed or self._conn.closed or self._conn.broken)
 
-    def close(self) -> None:
-        """Close the connection (safe to call twice)."""
-        with self._lock:
-            if not self._closed:
-                self._conn.close()
-                self._closed = True
+
+    def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = ()) -> tuple[str, list]:
+        return _where(filters, extra=list(extra), extra_params=list(extra_params))
 
     def __repr__(self) -> str:
         return f"PostgresStore({self.where!r})"
@@ -532,25 +415,10 @@ def _where(
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
-def _event_row(event: Event) -> list[Any]:
-    """An Event as the parameter list of _EVENT_INSERT."""
-    row: list[Any] = []
-    for name in EVENT_FIELDS:
-        value = getattr(event, name)
-        if name in ("negated", "hypothetical", "future", "background"):
-            value = bool(value)
-        elif name == "spans":
-            value = json.dumps(value or {}, sort_keys=True)
-        row.append(value)
-    return row
-
 
 def _key(value: str | None) -> str | None:
     return place_key(value) if value is not None else None
 
-
-def _fold(value: str | None) -> str | None:
-    return value.casefold() if value is not None else None
 
 
 def _key_row(event: Event) -> tuple[Any, ...]:
@@ -563,8 +431,3 @@ def _key_row(event: Event) -> tuple[Any, ...]:
     )
 
 
-def _event_from_row(row: Sequence[Any]) -> Event:
-    """An Event from a row selected with _EVENT_COLUMNS."""
-    values = dict(zip(EVENT_FIELDS, row, strict=True))
-    values["spans"] = json.loads(values["spans"]) if values["spans"] else {}
-    return Event(**values)

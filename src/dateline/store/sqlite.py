@@ -8,79 +8,64 @@ becomes a WHERE clause.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import json
 import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import ConfigError, StoreError
-from ..models import EVENT_FIELDS, Document, Event, Reference, Section
+from ..models import EVENT_FIELDS, Document, Event
 from ..query import EventFilter, place_key
 from . import migrations
 from .base import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
-    DocumentSummary,
     SearchHit,
-    Store,
-    TimelineRow,
-    aggregate_timeline,
     check_event,
     check_month_day,
-    check_period,
     place_param,
+)
+from .dbapi import (
+    ACTOR_FIELDS as _ACTOR_FIELDS,
+    UNIT_SEP as _UNIT_SEP,
+    DbApiStore,
+    event_row,
+    fold as _fold,
+    sql_errors,
 )
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000  # writers wait this long for another writer's transaction
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_BOOL_FIELDS = frozenset({"negated", "hypothetical", "future", "background"})
-_EVENT_COLUMNS = ", ".join(f'e."{name}"' for name in EVENT_FIELDS)
 _EVENT_INSERT = (
     f"INSERT INTO events ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in EVENT_FIELDS)}) "
     f"VALUES ({', '.join('?' for _ in EVENT_FIELDS)})"
 )
-_EVENT_ORDER = "ORDER BY e.date_start IS NULL, e.date_start, e.document_id, e.evidence_start, e.event_id"
 _FLAGGED = "e.negated = 0 AND e.hypothetical = 0 AND e.future = 0 AND e.background = 0"
-_ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_id", "actor2_id")
-_UNIT_SEP = "\x1f"  # joins actor fields so one substring test cannot span two of them
 
 T = TypeVar("T")
 
-
-def _fold(value: str | None) -> str | None:
-    return value.casefold() if value is not None else None
 
 
 def _place(value: str | None) -> str | None:
     return place_key(value) if value is not None else None
 
 
-def _sql_errors(method: Callable[..., T]) -> Callable[..., T]:
-    """Turn sqlite3 errors escaping a public method into StoreError naming the database."""
 
-    @functools.wraps(method)
-    def wrapper(self: SQLiteStore, *args: Any, **kwargs: Any) -> T:
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.Error as err:
-            raise StoreError(f"{method.__name__} failed: {err}", where=self.path) from err
-
-    return wrapper
-
-
-class SQLiteStore(Store):
+class SQLiteStore(DbApiStore):
     """A dateline database in one SQLite file (or ``:memory:``)."""
+
+    driver_errors = (sqlite3.Error,)
+    counted_sql = _FLAGGED
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self.where = self.path
         self._lock = threading.RLock()  # one connection, possibly shared by a web server's threads
         self._conn = _connect(self.path)
         try:
@@ -118,7 +103,7 @@ class SQLiteStore(Store):
                 for event in events:
                     check_event(doc, event)
                     try:
-                        conn.execute(_EVENT_INSERT, _event_row(event))
+                        conn.execute(_EVENT_INSERT, _int_event_row(event))
                     except sqlite3.IntegrityError as err:
                         raise StoreError(
                             f"event could not be stored: {err}", where=f"{doc.id}#{event.event_id}",
@@ -164,7 +149,7 @@ class SQLiteStore(Store):
 
     # -- documents ---------------------------------------------------------------
 
-    @_sql_errors
+    @sql_errors
     def has_document(self, document_id: str | None = None, *, content_hash: str | None = None) -> bool:
         """Whether a document with this id or this content hash is stored."""
         if document_id is None and content_hash is None:
@@ -172,101 +157,14 @@ class SQLiteStore(Store):
         with self._lock:
             return self._exists(self._conn, document_id, content_hash)
 
-    @_sql_errors
-    def get_document(self, document_id: str) -> Document:
-        """The stored document with its sections and references."""
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT id, text, title, published, url, source, author, origin, content_hash"
-                " FROM documents WHERE id = ?", (document_id,)
-            ).fetchone()
-            if row is None:
-                raise StoreError("no such document", where=document_id, hint="list stored documents with `dateline documents`")
-            sections = [Section(*r) for r in self._conn.execute(
-                'SELECT kind, "start", "end" FROM sections WHERE document_id = ? ORDER BY idx', (document_id,)
-            )]
-            references = [Reference(*r) for r in self._conn.execute(
-                'SELECT text, "start", "end", author, title, outlet, date, date_text FROM doc_references'
-                " WHERE document_id = ? ORDER BY idx", (document_id,)
-            )]
-        doc_id, text, title, published, url, source, author, origin, content_hash = row
-        return Document(
-            id=doc_id, text=text, title=title, published=published, url=url, source=source, author=author,
-            origin=origin, content_hash=content_hash, sections=sections, references=references,
-        )
-
-    @_sql_errors
-    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[DocumentSummary]:
-        """Stored documents in the order they were added, with event counts."""
-        if (limit is not None and limit < 0) or offset < 0:
-            raise ConfigError(f"limit and offset must be 0 or more, not {limit} and {offset}", where="documents")
-        with self._lock:
-            rows = self._conn.execute(
-                "SELECT d.id, d.title, d.published, d.source, d.url, d.origin,"
-                " (SELECT COUNT(*) FROM events e WHERE e.document_id = d.id), d.n_words, d.added_at"
-                " FROM documents d ORDER BY d.added_at, d.id LIMIT ? OFFSET ?",
-                (_limit(limit), offset),
-            ).fetchall()
-        return [DocumentSummary(*row) for row in rows]
 
     # -- events ------------------------------------------------------------------
 
-    @_sql_errors
-    def get_event(self, event_id: str) -> Event:
-        """One event by id."""
-        with self._lock:
-            row = self._conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.event_id = ?", (event_id,)).fetchone()
-        if row is None:
-            raise StoreError("no such event", where=event_id)
-        return _event_from_row(row)
 
-    @_sql_errors
-    def events(self, filters: EventFilter | None = None) -> list[Event]:
-        """Matching events ordered by date (undated last), document and evidence offset."""
-        filters = filters or EventFilter()
-        where, params = _where(filters)
-        sql = f"SELECT {_EVENT_COLUMNS} FROM events e {where} {_EVENT_ORDER} LIMIT ? OFFSET ?"
-        return self._fetch_events(sql, [*params, _limit(filters.limit), filters.offset])
-
-    @_sql_errors
-    def count_events(self, filters: EventFilter | None = None) -> int:
-        """How many events match (limit and offset ignored)."""
-        where, params = _where(filters or EventFilter())
-        with self._lock:
-            return self._conn.execute(f"SELECT COUNT(*) FROM events e {where}", params).fetchone()[0]
-
-    @_sql_errors
-    def timeline(self, filters: EventFilter | None = None, *, by: str = "month") -> list[TimelineRow]:
-        """Dated matching events per day, week (ISO), month or year, with fatality sums and counts by type."""
-        check_period(by)
-        where, params = _where(filters or EventFilter(), extra=["e.date_start IS NOT NULL"])
-        with self._lock:
-            rows = self._conn.execute(
-                f"SELECT e.date_start, e.event_type, e.fatalities, e.date_end FROM events e {where}", params
-            ).fetchall()
-        return aggregate_timeline(rows, by=by)
-
-    @_sql_errors
-    def on_this_day(self, month: int, day: int, filters: EventFilter | None = None) -> list[Event]:
-        """Day-precise matching events on this month and day, in any year, oldest first."""
-        _check_month_day(month, day)
-        filters = filters or EventFilter()
-        where, params = _where(
-            filters,
-            extra=["e.time_precision = 1", "length(e.date_start) >= 10", "substr(e.date_start, 6, 5) = ?"],
-            extra_params=[f"{month:02d}-{day:02d}"],
-        )
-        sql = f"SELECT {_EVENT_COLUMNS} FROM events e {where} {_EVENT_ORDER} LIMIT ? OFFSET ?"
-        return self._fetch_events(sql, [*params, _limit(filters.limit), filters.offset])
-
-    def _fetch_events(self, sql: str, params: Sequence[Any]) -> list[Event]:
-        with self._lock:
-            rows = self._conn.execute(sql, params).fetchall()
-        return [_event_from_row(row) for row in rows]
 
     # -- search and stats --------------------------------------------------------
 
-    @_sql_errors
+    @sql_errors
     def search(self, text: str, *, limit: int = 50) -> list[SearchHit]:
         """FTS5 search over document title/text and event evidence/actors/location, best first."""
         if limit < 1:
@@ -299,27 +197,12 @@ class SQLiteStore(Store):
         hits.sort(key=lambda h: (-h.score, h.document_id, h.event_id or ""))
         return hits[:limit]
 
-    @_sql_errors
-    def stats(self) -> dict:
-        """Counts of documents, events, counted (unflagged) events and references, and the schema version."""
-        def one(sql: str) -> int:
-            return self._conn.execute(sql).fetchone()[0]
 
-        with self._lock:
-            return {
-                "documents": one("SELECT COUNT(*) FROM documents"),
-                "events": one("SELECT COUNT(*) FROM events"),
-                "counted_events": one(f"SELECT COUNT(*) FROM events e WHERE {_FLAGGED}"),
-                "references": one("SELECT COUNT(*) FROM doc_references"),
-                "schema_version": one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"),
-            }
+    def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = ()) -> tuple[str, list]:
+        return _where(filters, extra=list(extra), extra_params=list(extra_params))
 
-    def close(self) -> None:
-        """Close the connection (safe to call twice)."""
-        with self._lock:
-            if not getattr(self, "_closed", True):
-                self._conn.close()
-                self._closed = True
+    def _limit(self, limit: int | None) -> int:
+        return _sqlite_limit(limit)
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
@@ -382,7 +265,7 @@ def _check_file(path: Path) -> None:
             )
 
 
-def _limit(limit: int | None) -> int:
+def _sqlite_limit(limit: int | None) -> int:
     return -1 if limit is None else limit  # SQLite: LIMIT -1 means no limit
 
 
@@ -460,23 +343,6 @@ def _where(
 _place_param = place_param  # shared with the PostgreSQL backend
 
 
-def _event_row(event: Event) -> list[Any]:
-    """An Event as the parameter list of _EVENT_INSERT."""
-    row: list[Any] = []
-    for name in EVENT_FIELDS:
-        value = getattr(event, name)
-        if name in _BOOL_FIELDS:
-            value = int(bool(value))
-        elif name == "spans":
-            value = json.dumps(value or {}, sort_keys=True)
-        row.append(value)
-    return row
-
-
-def _event_from_row(row: Sequence[Any]) -> Event:
-    """An Event from a row selected with _EVENT_COLUMNS."""
-    values = dict(zip(EVENT_FIELDS, row))
-    for name in _BOOL_FIELDS:
-        values[name] = bool(values[name])
-    values["spans"] = json.loads(values["spans"]) if values["spans"] else {}
-    return Event(**values)
+def _int_event_row(event: Event) -> list:
+    """SQLite keeps the flags as 0/1."""
+    return event_row(event, boolean=int)
