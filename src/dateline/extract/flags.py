@@ -42,7 +42,14 @@ def _governors(token: Token, limit: int = 4) -> list[Token]:
 def mention_flags(trigger: Token, sent: Span) -> Flags:
     """Negation, hypothesis and future tense read off the trigger's syntax."""
     flags = Flags()
-    near = [trigger, *_governors(trigger, 2)]
+    # Negation and modality reach up the parse only within the trigger's own clause:
+    # in "the first blast did not cause casualties, but the second ... killing five" the
+    # killing is not negated.
+    near = [trigger]
+    for gov in _governors(trigger, 2):
+        if near[-1].dep_ == "conj":
+            break
+        near.append(gov)
     for tok in near:
         for child in tok.children:
             low = child.lower_
@@ -73,7 +80,7 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
             head = tok.head.lemma_.lower()
             if head in _HYPO_HEADS or tok.dep_ == "advcl":
                 flags.hypothetical, flags.reason = True, f"purpose or intention ('{tok.head.text} to {tok.text}')"
-    if any(t.lower_ in ("planned", "scheduled", "upcoming") for t in trigger.subtree) or trigger.lower_ in ("planned",):
+    if any(t.lower_ in ("planned", "scheduled", "upcoming") for t in trigger.children) or trigger.lower_ in ("planned",):
         flags.future, flags.reason = True, "planned"
     if any(t.lower_ in _HABITUAL for t in trigger.children):
         flags.background, flags.reason = True, "habitual ('" + next(t.text for t in trigger.children if t.lower_ in _HABITUAL) + "')"

@@ -38,8 +38,23 @@ def _antecedent_count(pronoun: Token) -> int | None:
     for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
         if token.pos_ in ("NOUN", "PROPN") and token.tag_ in ("NNS", "NNPS"):
             number = next((c for c in token.children if c.dep_ == "nummod"), None)
-            return parse_number(number.text) if number is not None else None
+            if number is not None:
+                return parse_number(number.text)
     return None
+
+
+def _list_items(first: Token) -> list[Token]:
+    """The other items of a list ("him, his wife and two guards"), ending at the item after "and"."""
+    items, previous = [], first
+    for conj in first.conjuncts:
+        if conj.i < first.i:
+            continue
+        items.append(conj)
+        between = first.doc[previous.i + 1 : conj.i]
+        if any(t.dep_ == "cc" for t in between):
+            break  # "and" closes the list; what follows ("..., police and a doctor said") is another phrase
+        previous = conj
+    return items
 
 
 def count_victims(trigger: Token) -> int | None:
@@ -56,7 +71,7 @@ def count_victims(trigger: Token) -> int | None:
     total = 0
     # The parser sometimes hangs the second victim on the verb: "killing him and five of ..."
     extra = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PROPN", "PRON")]
-    for noun in [patient, *patient.conjuncts, *extra]:
+    for noun in [patient, *_list_items(patient), *extra]:
         n = _one(noun)
         if n is None:
             return None
