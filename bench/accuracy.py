@@ -23,6 +23,7 @@ SUITES: list[tuple[str, str, Path, dict]] = [
     ("timeml", "timeml", DATA / "tempeval3" / "TBAQ-cleaned", {"split": "test"}),
     ("pitf", "pitf", DATA / "pitf-atrocities" / "pitf.world.20130101-20151231.csv", {"split": "test"}),
     ("plover", "plover", DATA / "plover-gsr" / "PLOVER_GSR_CAMEO.json", {"split": "test"}),
+    ("petrarch", "petrarch", DATA / "petrarch-validation" / "PETR2_GSR_validation.xml", {}),
     ("muc4", "muc4", DATA / "muc4" / "CORPORA" / "tst4", {}),
     ("geo-lgl", "geoxml", DATA / "geoparsing" / "lgl.xml", {"part": "heldout", "detect_every": 5}),
     ("geo-trnews", "geoxml", DATA / "geoparsing" / "TR-News.xml", {"part": "heldout"}),

@@ -28,6 +28,8 @@ _FRAMES = {"say", "tell", "report", "announce", "state", "add", "claim", "confir
 _HOSTILE = {"COERCE", "FIGHT", "ASSAULT", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"}
 _WILLING = {"willing", "ready", "prepared", "committed", "offer", "agree", "pledge", "promise"}
 _THREAT_HEADS = {"threaten", "vow", "swear", "warn"}
+# "X wants Y to act" asks something of Y (DEMAND); "X wants to act" states an intention.
+_WANT = {"want", "wish", "seek", "intend", "plan", "aim", "hope"}
 _FUTURE = {"will", "would", "'ll", "shall", "may", "might"}
 _OBLIGATION = {"must", "should", "ought"}
 _MILITARY = {"aircraft", "airstrike", "airstrikes", "warplane", "warplanes", "jet", "jets", "tank", "tanks", "missile", "missiles", "artillery", "drone", "drones", "predator", "helicopter", "helicopters", "gunship", "gunships", "navy", "shell", "shells", "rocket", "rockets", "troops", "army", "forces"}
@@ -140,6 +142,11 @@ def _modal_type(ptype: str, trigger: Token, sent: Span) -> str:
     negated = "not" in aux or "n't" in aux or "never" in aux
     if aux & _OBLIGATION and ptype not in ("DEMAND",):
         return "DEMAND"
+    wanter = trigger.head if trigger.dep_ in ("xcomp", "ccomp") and trigger.head.lemma_.lower() in _WANT else None
+    if wanter is not None and ptype not in ("DEMAND", "REJECT", "THREATEN"):
+        if any(c.dep_ in ("dobj", "nsubj") and c.i > wanter.i for c in wanter.children) or any(c.dep_ == "nsubj" for c in trigger.children):
+            return "DEMAND"
+        return "THREATEN" if ptype in _HOSTILE else "AGREE"
     if heads & _WILLING and ptype not in ("AGREE", "REJECT", "THREATEN"):
         return "REJECT" if negated else "AGREE"
     if aux & _FUTURE and negated and ptype != "REJECT":
