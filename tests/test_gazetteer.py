@@ -303,6 +303,10 @@ def test_lookups_average_under_a_millisecond(world: Gazetteer) -> None:
         ("Kansas", "US", "ADM1", "Kansas"),  # "Kansas City" is not indexed under "Kansas"
         ("Iraqi", "IQ", "PCLI", None),
         ("Americans", "US", "PCLI", None),
+        ("Angolan", "AO", "PCLI", None),  # demonyms of countries beyond the Middle East
+        ("Swedes", "SE", "PCLI", None),
+        ("Sinhalese", "LK", "PCLI", None),
+        ("Congolese", "CD", "PCLI", None),
     ],
 )
 def test_spellings_and_demonyms(world: Gazetteer, name: str, country: str, feature: str, admin1: str | None) -> None:
@@ -310,7 +314,8 @@ def test_spellings_and_demonyms(world: Gazetteer, name: str, country: str, featu
     assert (place.country_code, place.feature_code, place.admin1) == (country, feature, admin1)
 
 
-@pytest.mark.parametrize("name, lat, lon", [("United States", 39.76, -98.5), ("Iraq", 33.0, 44.0), ("Europe", 48.69, 9.14)])
+@pytest.mark.parametrize("name, lat, lon", [("United States", 39.76, -98.5), ("Iraq", 33.0, 44.0), ("Europe", 48.69, 9.14),
+                                            ("Angola", -12.5, 18.5), ("Canada", 60.11, -113.64), ("England", 52.16, -0.70)])
 def test_country_and_continent_points(world: Gazetteer, name: str, lat: float, lon: float) -> None:
     place = world.lookup(name)[0]
     assert _km(place.latitude, place.longitude, lat, lon) < 5
@@ -329,3 +334,13 @@ def test_lookup_is_fast(world: Gazetteer) -> None:
     for n, name in enumerate(names):
         world.lookup(name, country_code="IQ" if n % 2 else None)
     assert (time.perf_counter() - started) / len(names) < 0.001
+
+
+@pytest.mark.parametrize("country, admin1, lat, lon", [("US", "Texas", 31.25, -99.25), ("AU", "Queensland", -20.0, 145.0)])
+def test_province_point_is_the_middle_of_its_towns(world: Gazetteer, country: str, admin1: str, lat: float,
+                                                   lon: float) -> None:
+    """A province without a GeoNames point gets the middle of the box of its towns, not the median town
+    (which leans to the cities on the coast); within 161 km of where GeoNames puts it."""
+    place = world.admin1_place(country, admin1)
+    assert place is not None
+    assert _km(place.latitude, place.longitude, lat, lon) < 161

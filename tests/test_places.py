@@ -38,6 +38,12 @@ IRAQ = PlaceContext(country_code="IQ")
         ("Russian", None, None, "PCLI", "RU", None, (3, 6)),
         ("Kansas", None, None, "ADM1", "US", "Kansas", (3, 4)),  # not Kansas City
         ("Fla.", None, PlaceContext(country_code="US"), "ADM1", "US", "Florida", (3, 4)),  # names-only curated row
+        ("Kan.", None, None, "ADM1", "US", "Kansas", (3, 4)),  # a dotted abbreviation names a state, not Kano
+        ("B.C.", None, None, "ADM1", "CA", "British Columbia", (3, 4)),
+        ("Sask.", None, None, "ADM1", "CA", "Saskatchewan", (3, 4)),
+        ("EU", None, None, "PPLC", "BE", None, (1, 1)),  # the EU at Brussels, not Eu, Normandy
+        ("Mexico City", None, PlaceContext(country_code="US"), "PPL", "MX", "Ciudad de Mexico", (1, 1)),  # not Mexico, MO
+        ("Los Angeles", None, None, "PPL", "US", "California", (1, 1)),  # the state's own name, not "Golden"
     ],
 )
 def test_resolution_in_context(resolver: PlaceResolver, name: str, hint: str | None, context: PlaceContext | None,
@@ -56,6 +62,31 @@ def test_document_country_decides_between_namesakes(resolver: PlaceResolver) -> 
     assert (us.country_code, eg.country_code) == ("US", "EG")
     assert resolver.resolve("Alexandria", context=us).place.admin1 == "Louisiana"
     assert resolver.resolve("Alexandria", context=eg).place.country_code == "EG"
+
+
+def test_a_us_state_named_like_a_country(resolver: PlaceResolver) -> None:
+    us = resolver.context([("Georgia", None), ("Atlanta", None), ("Macon", None)])
+    caucasus = resolver.context([("Georgia", None), ("Tbilisi", None), ("Russia", None)])
+    assert us.country_code == "US"
+    assert resolver.resolve("Georgia", context=us).place.feature_code == "ADM1"
+    assert resolver.resolve("Georgia", context=caucasus).place.country_code == "GE"
+
+
+def test_other_names_agree_on_a_province(resolver: PlaceResolver) -> None:
+    """A town name of many states goes to the state where the document's other names can lie."""
+    names = ["Paris", "Lamar County", "Clarksville", "Honey Grove"]
+    context = resolver.context([(n, None) for n in names])
+    place = resolver.resolve("Paris", context=context, nearby=names).place
+    assert (place.country_code, place.admin1) == ("US", "Texas")
+    alone = resolver.resolve("Paris", context=resolver.context([("Paris", None), ("Lyon", None)])).place
+    assert alone.country_code == "FR"
+
+
+def test_a_county_named_in_the_document(resolver: PlaceResolver) -> None:
+    names = ["Paris", "Henry County", "Tennessee"]
+    context = resolver.context([(n, None) for n in names])
+    place = resolver.resolve("Paris", context=context, nearby=names).place
+    assert (place.admin1, place.admin2) == ("Tennessee", "Henry County")
 
 
 def test_nearby_places_pull_a_neighbourhood_home(resolver: PlaceResolver) -> None:

@@ -7,14 +7,27 @@ The gazetteer ranks the candidates of a name on its own (country, big city, prov
 signal                                 points
 =====================================  ======
 gazetteer rank r (0 = its first)       2 / 2^r
-importance (population, kind)          0.3-2.5
+importance (population, kind)          0.3-2.5 (+ for provinces over 1M)
 a country's own name, ranked first     1.5
 kind asked for ("X province")          3
 in the document's country              1.5
 in the document's province             1
 within 50 km / 200 km of another place
 named in the document                  1 / 0.5
+in a province the document names
+(own name only)                        2
+a province of the document's country
+named like the foreign country ranked
+first ("Georgia" in a US story)        2.5
+each other name that can lie in the
+same province (own name only)          0.5, up to 1.5
+in a county the document names         1.5
+a match through an alias only, when
+another candidate has the very name    -1
 =====================================  ======
+
+A dotted abbreviation ("Kan.", "B.C.") asks for a province. The document's province counts
+a named province twice.
 
 so a named country or a big city abroad beats a hamlet of the same name at home, while
 "Dora" in a Baghdad story is the Baghdad neighbourhood, not Dora, Alabama. ``reason``
@@ -31,7 +44,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
-from .names import normalise_name
+from .names import normalise_name, strip_generic
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -119,6 +132,12 @@ class PlaceContext:
     countries: Counter[str] = field(default_factory=Counter)
     provinces: Counter[str] = field(default_factory=Counter)
     anchors: dict[str, tuple[float, float]] = field(default_factory=dict)  # name key -> point of its best place
+    named_provinces: set[tuple[str | None, str]] = field(default_factory=set)  # (country, admin1) named outright
+    # name key -> the (country, admin1) pairs its candidates lie in; a province many names can lie in
+    # is where the document probably is ("Elkhart", "Anderson County", "Grapeland": Texas)
+    candidate_provinces: dict[str, frozenset[tuple[str | None, str]]] = field(default_factory=dict)
+    support: Counter[tuple[str | None, str]] = field(default_factory=Counter)
+    named_keys: set[str] = field(default_factory=set)  # keys of every name in the document
 
 
 def precision_of(place: Place, *, near: bool = False) -> tuple[int, int]:
@@ -160,6 +179,7 @@ class PlaceResolver:
     def candidates(self, name: str, *, country_code: str | None = None, admin1: str | None = None,
                    hint: str | None = None) -> list[Place]:
         """The gazetteer's candidates for a name, best first; a hint word's feature first."""
+        hint = hint or _abbreviation_hint(name)
         key = (name.casefold(), country_code, admin1, hint)
         found = self._cache.get(key)
         if found is None:
@@ -182,8 +202,19 @@ class PlaceResolver:
         ctx = PlaceContext()
         for name, hint in dict.fromkeys(names):  # each distinct name once: a repeated name is one clue
             found = self.candidates(name, hint=hint)
+            key = normalise_name(name)
+            ctx.named_keys.add(key)
+            if key not in ctx.candidate_provinces:
+                pairs = frozenset((p.country_code, p.admin1) for p in found if p.admin1 and not p.is_country)
+                ctx.candidate_provinces[key] = pairs
+                ctx.support.update(pairs)
             if found and found[0].country_code:
-                ctx.countries[found[0].country_code] += _country_evidence(found, name)
+                weight = _country_evidence(found, name)
+                twin = _province_twin(found, name)
+                if twin is not None:  # "Georgia": the country or the US state; each counts half
+                    weight /= 2
+                    ctx.countries[twin.country_code] += weight
+                ctx.countries[found[0].country_code] += weight
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
         for name, hint in names:
@@ -192,7 +223,9 @@ class PlaceResolver:
                 continue
             place = best[0].place
             if place.admin1 and not place.is_country and place.country_code == ctx.country_code:
-                ctx.provinces[place.admin1] += 1
+                ctx.provinces[place.admin1] += 2 if place.is_admin1 else 1  # "Tennessee" says more than a town
+            if place.is_admin1 and place.admin1:
+                ctx.named_provinces.add((place.country_code, place.admin1))
             if not place.is_country and not place.is_admin1:
                 ctx.anchors.setdefault(normalise_name(name), (place.latitude, place.longitude))
         if ctx.provinces:
@@ -237,12 +270,21 @@ class PlaceResolver:
                 pool.setdefault(_identity(place), (None, place))
         if not pool:
             return None
+        _drop_stripped_namesakes(pool, name)
         points = self._anchor_points(name, context, nearby)
-        wanted = _HINT_FEATURE.get(hint or "")
+        wanted = _HINT_FEATURE.get(hint or _abbreviation_hint(name) or "")
+        own = normalise_name(name)
+        # an acronym ("EU", "UAE") names its place through an alias, so it has no "own-name" match
+        acronym = name.replace(".", "").isupper() and len(name) <= 6
+        exact = set() if acronym else {id(p) for _r, p in pool.values() if normalise_name(p.name) == own}
+        country_first = bool(found) and found[0].is_country
         towns = {(p.country_code, p.admin1) for _r, p in pool.values() if p.feature_class == "P"}
         scored = []
         for rank, place in pool.values():
             item = self._score(place, rank, wanted=wanted, context=context, anchors=points)
+            _add_agreement(item, own, context, country_first=country_first)
+            if exact and id(place) not in exact and not place.is_country:
+                item.points -= 1.0  # "Paris" means a place called Paris before one that has it as an old name
             if place.feature_code == "ADM2" and wanted != "ADM2" and (place.country_code, place.admin1) in towns:
                 item.points -= 2.0  # a district named after its town: the bare name means the town
             scored.append(item)
@@ -275,8 +317,9 @@ class PlaceResolver:
         parts.append((importance(place), "importance"))
         if wanted and _is(place, wanted):
             parts.append((3.0, "the kind of place named"))
-        if place.is_country and rank == 0:
+        if (place.is_country and rank == 0) or place.feature_code == "CONT":
             parts.append((1.5, "a country's name"))
+
         if context.country_code and place.country_code == context.country_code:
             parts.append((1.5, f"in the document's country ({context.country_code})"))
         if context.admin1 and place.admin1 == context.admin1 and not place.is_country:
@@ -312,6 +355,55 @@ def _country_evidence(found: list[Place], name: str) -> float:
     return weight + importance(best) / 10  # ties go to the more important place
 
 
+def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_first: bool) -> None:
+    """Points for agreeing with the document's other names: a province of the document's country
+    named like a foreign country ("Georgia" in a US story), a province the document names (2), a
+    province where other names can lie
+    (0.5 each, up to 1.5; the province itself too), a county the document names ("Paris" with
+    "Henry County": Paris, Tennessee)."""
+    place = item.place
+    if place.is_country:
+        return
+    if place.is_admin1 and country_first and context.country_code and place.country_code == context.country_code:
+        item.points += 2.5
+        item.reason = f"a province of the document's country ({context.country_code})"
+        return
+    pair = (place.country_code, place.admin1)
+    if place.admin1 and normalise_name(place.name) == own:  # not through an alias ("Washington": Piqua)
+        if not place.is_admin1 and pair in context.named_provinces:
+            item.points += 2.0
+            item.reason = f"in a province the document names ({place.admin1})"
+        others = context.support[pair] - (pair in context.candidate_provinces.get(own, ()))
+        if others > 0:
+            item.points += min(others * 0.5, 1.5)
+    if place.admin2 and place.feature_code != "ADM2":
+        county = normalise_name(place.admin2)
+        named = context.named_keys
+        if county != own and (county in named or normalise_name(place.admin2 + " County") in named):
+            item.points += 1.5
+            item.reason = f"in {place.admin2}, which the document names"
+
+
+def _drop_stripped_namesakes(pool: dict[tuple, tuple[int | None, Place]], name: str) -> None:
+    """"Mexico City" is never Mexico, Missouri when Mexico City is a candidate: places called just
+    the name without its generic word go when one is called by the full name."""
+    key2, _hint = strip_generic(name)
+    own = normalise_name(name)
+    if key2 == own or not any(normalise_name(p.name) == own for _r, p in pool.values()):
+        return
+    for ident in [i for i, (_r, p) in pool.items() if normalise_name(p.name) == key2]:
+        del pool[ident]
+
+
+def _province_twin(found: list[Place], name: str) -> Place | None:
+    """A province of another country with the very name of the country ranked first ("Georgia")."""
+    if not found[0].is_country:
+        return None
+    own = normalise_name(name)
+    return next((p for p in found[1:6] if p.is_admin1 and p.country_code and p.country_code != found[0].country_code
+                 and normalise_name(p.name) == own), None)
+
+
 def importance(place: Place) -> float:
     """Prior weight of a place: countries, then provinces and big cities by population, then the rest.
 
@@ -322,7 +414,7 @@ def importance(place: Place) -> float:
     if code.startswith("PCL") or code == "CONT":
         return 2.5
     if code in ("ADM1", "ADMD"):
-        return 1.5
+        return 1.5 + max(0.0, 0.3 * math.log10((place.population + 1) / 1e6))  # Ontario (14M) over Ontario, CA
     if place.feature_class == "P":
         if place.population > 0:
             return 0.3 * math.log10(place.population + 1)
@@ -330,6 +422,17 @@ def importance(place: Place) -> float:
     if code == "ADM2":
         return 0.8
     return 0.3
+
+
+_ABBREVIATION_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?){2,3}|[A-Z]\.\s?[A-Z][a-z]\.)$")
+
+
+def _abbreviation_hint(name: str) -> str | None:
+    """"Kan.", "N.Y.", "W. Va.", "B.C.": a dotted abbreviation in news names a state or province."""
+    return "province" if _ABBREVIATION_RE.match(name.strip()) and name.strip() not in _NOT_PROVINCES else None
+
+
+_NOT_PROVINCES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "St.", "Mt.", "Ft."})
 
 
 def _is(place: Place, wanted: str) -> bool:
