@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from dateline.cli import main
 from dateline.errors import ConfigError
 from dateline.evaluate import evaluate, kinds
-from dateline.evaluate.geo import MISS_KM, dms, read_geoxml, read_pitf
+from dateline.evaluate.geo import MISS_KM, pitf_place_rows, read_geoxml
+from dateline.evaluate.pitf import dms
 
 LGL_STYLE = """<?xml version="1.0" encoding="utf-8"?>
 <articles>
@@ -155,7 +156,7 @@ def test_pitf_place_scores(engine, tmp_path: Path) -> None:
              _pitf_row("SYR", "Aleppo", ("36", "12", "0", "N"), ("37", "9", "0", "E"), "Shelling killed 5 in Aleppo.")]
     path = tmp_path / "pitf.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    rows = list(read_pitf(path))
+    rows = pitf_place_rows(path)
     assert [(r.locality, r.published) for r in rows] == [("Amara", "2013-05-14")]
     report = evaluate("pitfplace", path, engine=engine)
     assert report.counts["rows"] == 1

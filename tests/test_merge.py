@@ -1,7 +1,7 @@
 """Grouping mentions into incidents."""
 
 from dateline.merge import group_incidents
-from dateline.merge.incidents import distance_km
+from dateline.resolve.places import distance_km
 from dateline.models import Event
 
 

@@ -63,7 +63,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"\b(?:(?:about|almost|nearly|some|more\s+than|less\s+than|roughly|only|just)\s+)?(?P<n>{NUM}|{_VAGUE})[\s-]+{_UNIT}s?\s+(?P<dir>ago|earlier|before|later|after|previously|from\s+now|hence)\b", _I)),
     ("anchor_day", re.compile(r"\b(?P<word>the\s+(?:next|following|previous|same)\s+(?:day|week|month|year|morning|evening|night)|the\s+day\s+(?:before|after)(?!\s+yesterday)|that\s+(?:day|week|month|year|morning|afternoon|evening|night)|later\s+that\s+(?:day|week|month|year)|earlier\s+that\s+(?:day|week|month|year))\b", _I)),
     ("holiday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Eve|\s+Day)?|New\s+Year['’]s(?:\s+Eve|\s+Day)?|Easter(?:\s+Sunday)?|Halloween|(?:Election|Labor|Memorial|Independence|Veterans['’]?|Valentine['’]s)\s+Day)(?P<week>\s+week)?\b")),
-    ("set_each", re.compile(rf"\b(?:each|every)\s+(?P<n>)(?P<unit>)(?P<month2>)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
+    ("set_each", re.compile(r"\b(?:each|every)\s+(?P<n>)(?P<unit>)(?P<month2>)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("the_year", re.compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b", _I)),
     ("the_year", re.compile(r"\bthe\s+(?:(?:full|current|fiscal|calendar)\s+)*year\b(?![\s-]+(?:ago|earlier|before|after|end\b|old|long|two\s+thousand|of\s+the)|'s)", _I)),
     ("rel_unit", re.compile(r"\b(?P<rel>the)\s+(?P<unit>weekend)\b", _I)),

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..errors import ConfigError
 from ..resolve.places import PlaceContext, PlaceResolver, distance_km
+from .pitf import PitfRow, read_pitf
 from .registry import ScoreReport, scorer
 
 if TYPE_CHECKING:
@@ -242,53 +243,16 @@ def score_ucdp(gold: Path, *, engine: "Engine | None" = None, max_prec: int = 1)
 # ---------------------------------------------------------------- PITF Iraq
 
 
-def dms(degrees: str, minutes: str, seconds: str, direction: str) -> float | None:
-    """Decimal degrees from PITF's degrees/minutes/seconds/direction cells; None when blank."""
-    try:
-        value = float(degrees) + float(minutes or 0) / 60 + float(seconds or 0) / 3600
-    except ValueError:
-        return None
-    return -value if direction.strip().upper() in ("S", "W") else value
-
-
-@dataclass(slots=True)
-class PitfRow:
-    locality: str
-    district: str
-    latitude: float
-    longitude: float
-    description: str
-    published: str | None
-
-
 _VAGUE_LOCALITIES = {"", "multiple locations", "multiple", "unknown", "various", "iraq", "nationwide"}
 
 
-def read_pitf(gold: Path, *, country: str = "IRQ") -> Iterator[PitfRow]:
-    """Rows of a PITF file for one country with a named locality and a coded point."""
-    with open(gold, encoding="utf-8", errors="replace") as handle:
-        lines = handle.read().split("\n")
-    if len(lines) < 5:
-        raise ConfigError("not a PITF file (expected 4 header lines)", where=str(gold))
-    header = lines[3].rstrip("\r").split("\t")
-    try:
-        desc_col = header.index("Description")
-    except ValueError as exc:
-        raise ConfigError("not a PITF file: no Description column", where=f"{gold}:4") from exc
-    for line in lines[4:]:
-        cells = line.rstrip("\r").split("\t")
-        if len(cells) < 21 or cells[9].strip() != country:
-            continue
-        if cells[12].strip().lower() in _VAGUE_LOCALITIES:
-            continue
-        lat, lon = dms(*cells[13:17]), dms(*cells[17:21])
-        if lat is None or lon is None:
-            continue
-        # stray tabs shift the later columns: the description is the longest cell near its column
-        desc = max(cells[desc_col:desc_col + 3], key=len) if len(cells) > desc_col else ""
-        day, month, year = cells[3:6]
-        published = f"{year}-{int(month):02d}-{int(day):02d}" if day.isdigit() and month.isdigit() and year.isdigit() and day != "99" else None
-        yield PitfRow(cells[12].strip(), cells[11].strip(), lat, lon, desc.strip().strip('"'), published)
+def pitf_place_rows(gold: Path, *, country: str = "IRQ") -> list[PitfRow]:
+    """PITF rows of one country with a named locality, a coded point and a description."""
+    return [
+        r for r in read_pitf(gold)
+        if r.country == country and r.locality.lower() not in _VAGUE_LOCALITIES
+        and r.latitude is not None and r.longitude is not None and r.text
+    ]
 
 
 @scorer("pitfplace")
@@ -298,8 +262,8 @@ def score_pitf_place(gold: Path, *, engine: "Engine | None" = None, country: str
 
     engine = _engine(engine)
     gaz = _gazetteer(engine)
-    rows = [r for r in read_pitf(gold, country=country) if r.description]
-    documents = [document_from_text(r.description, id=f"pitf-{n}", published=r.published) for n, r in enumerate(rows)]
+    rows = pitf_place_rows(gold, country=country)
+    documents = [document_from_text(r.text, id=r.key, published=r.published) for r in rows]
     locator = _NearestProvince(gaz)
     within = admin1_right = admin1_total = placed = 0
     errors: list[float] = []

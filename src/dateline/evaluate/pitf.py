@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 HEADER_LINES = 3  # disclaimer, blank, column groups; the 4th line names the columns
+# The leading columns are fixed (SOURCE.txt): start day/month/year, country, region, district,
+# locality, then latitude and longitude as degrees, minutes, seconds, direction.
+_DAY, _MONTH, _YEAR, _COUNTRY, _DISTRICT, _LOCALITY, _LAT, _LON = 3, 4, 5, 9, 11, 12, 13, 17
 
 
 @dataclass(slots=True)
@@ -38,6 +41,8 @@ class PitfRow:
     weapon: str
     latitude: float | None = None
     longitude: float | None = None
+    district: str = ""
+    locality: str = ""
 
 
 def _int(value: str) -> int | None:
@@ -45,13 +50,13 @@ def _int(value: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _dms(parts: list[str]) -> float | None:
+def dms(degrees: str, minutes: str, seconds: str, direction: str) -> float | None:
+    """Decimal degrees from PITF's degrees/minutes/seconds/direction cells; None when blank."""
     try:
-        deg, minutes, seconds = (float(p or 0) for p in parts[:3])
+        value = float(degrees) + float(minutes or 0) / 60 + float(seconds or 0) / 3600
     except ValueError:
         return None
-    value = deg + minutes / 60 + seconds / 3600
-    return -value if parts[3].strip().upper() in ("S", "W") else value
+    return -value if direction.strip().upper() in ("S", "W") else value
 
 
 def _clean(text: str) -> str:
@@ -78,12 +83,19 @@ def read_pitf(path: Path) -> list[PitfRow]:
         extra = len(f) - len(header)
         # Stray tabs sit inside the free-text part; the description is its longest field.
         desc_i = max(range(idx["Description"], idx["Description"] + max(extra, 0) + 1), key=lambda i: len(f[i]))
-        day, month, year = f[idx["Start Day"]].strip(), f[idx["Start Month"]].strip(), f[idx["Start Year"]].strip()
+        day, month, year = f[_DAY].strip(), f[_MONTH].strip(), f[_YEAR].strip()
         published = f"{year}-{month.zfill(2)}-{day.zfill(2)}" if year.isdigit() and month.isdigit() and day.isdigit() and day != "99" else None
-        lat = _dms(f[idx["Degrees"] : idx["Degrees"] + 4])
-        lon = _dms(f[idx["Degrees"] + 4 : idx["Degrees"] + 8])
-        rows.append(PitfRow(f"{path.name}:{n}", f[idx["Country"]].strip(), _clean(f[desc_i]), published, _int(f[idx["Deaths Number"]]), _int(f[idx["Injured Number"]]), f[idx["Weapons"]].strip(), lat, lon))
+        rows.append(PitfRow(
+            f"{path.name}:{n}", f[_COUNTRY].strip(), _clean(f[desc_i]), published,
+            _cell_int(f, idx.get("Deaths Number")), _cell_int(f, idx.get("Injured Number")),
+            f[idx["Weapons"]].strip() if "Weapons" in idx else "",
+            dms(*f[_LAT : _LAT + 4]), dms(*f[_LON : _LON + 4]), f[_DISTRICT].strip(), f[_LOCALITY].strip(),
+        ))
     return rows
+
+
+def _cell_int(cells: list[str], index: int | None) -> int | None:
+    return _int(cells[index]) if index is not None else None
 
 
 def consistent_type(weapon: str, event: Event | None) -> bool:

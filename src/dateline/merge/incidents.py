@@ -8,13 +8,13 @@ Disagreements between sources (12 killed here, 15 there) are reported, not avera
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
 
 from ..models import Event
+from ..resolve.places import distance_km
 
 # Violence types are often coded differently by different reports of one attack.
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -64,14 +64,6 @@ def _dates_overlap(a: Event, b: Event) -> bool:
         return False
     slack = timedelta(days=DATE_SLACK_DAYS)
     return a0 <= b1 + slack and b0 <= a1 + slack
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _places_near(a: Event, b: Event) -> bool:
