@@ -40,3 +40,16 @@ def test_views_answer_from_postgres(pg_client, route, check) -> None:
 def test_bad_parameter_same_error_shape(pg_client) -> None:
     response = pg_client.get("/api/events?date_from=not-a-date")
     assert response.status_code == 400 and set(response.json()) == {"error"}
+
+
+def test_postgres_aggregates_match_sqlite(pg_client, sample_path, engine, tmp_path) -> None:
+    from dateline.pipeline import ingest
+    from dateline.store import open_store
+    from dateline.web import create_app
+
+    db = tmp_path / "same.db"
+    with open_store(db) as store:
+        ingest([str(sample_path)], store=store, engine=engine)
+    with TestClient(create_app(str(db), engine=engine, tiles="none")) as sqlite_client:
+        for route in ("/api/timeline?by=week&flagged=true", "/api/network?flagged=true", "/api/facets"):
+            assert pg_client.get(route).json() == sqlite_client.get(route).json(), route

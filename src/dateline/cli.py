@@ -530,8 +530,11 @@ def evaluate(kind: str, gold: str, fmt: str) -> None:
 # Commands of later stages (one line each): main.add_command(<command>)
 
 from .resolve.commands import places as _places_command  # noqa: E402
+
 main.add_command(_places_command)
 from .web.commands import serve  # noqa: E402
+
 main.add_command(serve)
 from .annotate.commands import times as _times_command  # noqa: E402
+
 main.add_command(_times_command)

@@ -9,7 +9,20 @@ from typing import Callable
 
 from .timex_model import DAY, MONTH, WEEK, Timex
 from .timex_rules import PARTS_OF_DAY, UNIT_CODES, VAGUE_COUNTS, WEEKDAYS
-from .timex_values import Context, _new, add_months, base_day, day_timex, iso, month_num, month_timex, number, quarter_timex, week_timex, year_timex
+from .timex_values import (
+    Context,
+    _new,
+    add_months,
+    base_day,
+    day_timex,
+    iso,
+    month_num,
+    month_timex,
+    number,
+    quarter_timex,
+    week_timex,
+    year_timex,
+)
 
 _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M", "annually": "P1Y",
               "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "semiannually": "P6M"}

@@ -19,7 +19,14 @@ from typing import Callable
 
 from .timex_model import Timex
 from .timex_rules import ORDINALS
-from .timex_values import Context, _new, day_timex, quarter_timex, week_timex, year_timex
+from .timex_values import (
+    Context,
+    _new,
+    day_timex,
+    quarter_timex,
+    week_timex,
+    year_timex,
+)
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

@@ -15,7 +15,17 @@ from datetime import date, timedelta
 from typing import Callable
 
 from .timex_model import DAY, MONTH, WEEK, Timex
-from .timex_rules import DECADE_WORDS, MONTHS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY, SEASONS, UNIT_CODES, VAGUE_COUNTS, WEEKDAYS
+from .timex_rules import (
+    DECADE_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNIT_CODES,
+    VAGUE_COUNTS,
+    WEEKDAYS,
+)
 
 _FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|set\s+to|upcoming|might|as\s+(?:soon|early)\s+as|would\s+be\s+\w+ing)\b|'ll\b", re.I)
 # A clause ends at a sentence mark, not at the period of "a.m.", "U.S." or "Oct.".

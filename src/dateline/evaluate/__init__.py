@@ -1,8 +1,7 @@
 """Scorers that compare dateline's output with human-coded data in its native format."""
 
-from .registry import ScoreReport, evaluate, kinds, scorer
-
 # Scorer modules register their kind on import; add one line per module.
 from . import _scorers  # noqa: E402,F401
+from .registry import ScoreReport, evaluate, kinds, scorer
 
 __all__ = ["ScoreReport", "evaluate", "kinds", "scorer"]

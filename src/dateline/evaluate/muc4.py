@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from ..ingest import document_from_text
+from ..merge import document_counts
 from ..models import Event
 from .common import extract_all, f1, load_engine, ratio
-from ..merge import document_counts
 from .registry import ScoreReport, scorer
 
 if TYPE_CHECKING:

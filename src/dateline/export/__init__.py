@@ -15,7 +15,6 @@ from .acled_csv import write_acled_csv
 from .geojson import write_geojson
 from .jsonl import write_jsonl
 
-
 WRITERS: dict[str, Callable[[Iterable[Event], TextIO], int]] = {
     "acled-csv": write_acled_csv,
     "jsonl": write_jsonl,

@@ -19,8 +19,8 @@ from .dating import choose_date
 from .flags import date_flags, mention_flags
 from .placing import pick_place
 from .triggers import Lexicon, Trigger, default_lexicon, find_triggers
-from .victims import count_victims
 from .typing import refine_type
+from .victims import count_victims
 
 if TYPE_CHECKING:
     from ..resolve.actors import ActorRegistry

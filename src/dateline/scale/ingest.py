@@ -29,7 +29,16 @@ from ..pipeline import Failure, IngestReport, documents_from
 from ..store import Store, open_store
 from ..store.base import is_postgres_url
 from .cluster import worker_count
-from .tasks import EXTRACTED, FAILED, PRESENT, STORED, BatchResult, DocResult, EngineSpec, run_batch
+from .tasks import (
+    EXTRACTED,
+    FAILED,
+    PRESENT,
+    STORED,
+    BatchResult,
+    DocResult,
+    EngineSpec,
+    run_batch,
+)
 
 log = logging.getLogger(__name__)
 

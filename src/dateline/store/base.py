@@ -192,21 +192,27 @@ def _span_days(start: str, end: str) -> int:
         return 1
 
 
-def aggregate_timeline(rows: Iterable[tuple], *, by: str) -> list[TimelineRow]:
-    """Fold (date_start, event_type, fatalities[, date_end]) rows into TimelineRows, oldest first.
+def event_period(start: str | None, end: str | None, by: str) -> str | None:
+    """The period an event dated start..end counts in, or None when its dates are coarser than the period.
 
     An event counts in the period of its start only when its date range is no longer than the
     period: an event known only to the year 2006 is not an event of January 2006, and one known
     to a five-day range is in a weekly timeline but not a daily one.
     """
+    period = period_of(start, by) if start else None
+    if period is not None and end and _span_days(start, end) > _PERIOD_DAYS[by]:
+        return None
+    return period
+
+
+def aggregate_timeline(rows: Iterable[tuple], *, by: str) -> list[TimelineRow]:
+    """Fold (date_start, event_type, fatalities[, date_end]) rows into TimelineRows, oldest first
+    (each event in the period ``event_period`` gives it)."""
     check_period(by)
     periods: dict[str, TimelineRow] = {}
     too_coarse = 0
     for date, event_type, fatalities, *rest in rows:
-        period = period_of(date, by) if date else None
-        end = rest[0] if rest else None
-        if period is not None and end and _span_days(date, end) > _PERIOD_DAYS[by]:
-            period = None
+        period = event_period(date, rest[0] if rest else None, by)
         if period is None:
             too_coarse += 1
             continue
@@ -286,7 +292,9 @@ def open_store(target: str | os.PathLike[str] | None = None) -> Store:
     """
     location = config.database_path(target)
     if is_postgres_url(location):
-        from .postgres import PostgresStore  # here: psycopg is only needed for PostgreSQL
+        from .postgres import (
+            PostgresStore,  # here: psycopg is only needed for PostgreSQL
+        )
 
         return PostgresStore(location)
     if location.startswith("sqlite://"):

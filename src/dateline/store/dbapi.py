@@ -11,7 +11,14 @@ from typing import Any, TypeVar
 from ..errors import ConfigError, StoreError
 from ..models import EVENT_FIELDS, Document, Event, Reference, Section
 from ..query import EventFilter
-from .base import DocumentSummary, Store, TimelineRow, aggregate_timeline, check_month_day, check_period
+from .base import (
+    DocumentSummary,
+    Store,
+    TimelineRow,
+    aggregate_timeline,
+    check_month_day,
+    check_period,
+)
 
 T = TypeVar("T")
 

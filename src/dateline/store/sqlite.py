@@ -31,11 +31,17 @@ from .base import (
 )
 from .dbapi import (
     ACTOR_FIELDS as _ACTOR_FIELDS,
+)
+from .dbapi import (
     UNIT_SEP as _UNIT_SEP,
+)
+from .dbapi import (
     DbApiStore,
     event_row,
-    fold as _fold,
     sql_errors,
+)
+from .dbapi import (
+    fold as _fold,
 )
 
 log = logging.getLogger(__name__)

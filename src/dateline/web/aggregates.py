@@ -17,7 +17,8 @@ from typing import Any
 
 from .. import query
 from ..query import EventFilter
-from ..store.base import Store, TimelineRow, check_period, period_of
+from ..store.base import Store, TimelineRow, check_period, event_period
+from ..store.dbapi import DbApiStore
 
 log = logging.getLogger(__name__)
 
@@ -47,21 +48,17 @@ class Bucket:
         return {"events": self.events, "fatalities": self.fatalities, "by_type": self.by_type, "main_type": self.main_type}
 
 
-def _sqlite(store: Store) -> Any | None:
-    """The SQLiteStore when ``store`` is one (imported lazily: the backend module is optional here)."""
-    from ..store.sqlite import SQLiteStore
-
-    return store if isinstance(store, SQLiteStore) else None
+def _sql_store(store: Store) -> DbApiStore | None:
+    """The store when it runs SQL (SQLite or PostgreSQL), so aggregation can happen in the database."""
+    return store if isinstance(store, DbApiStore) else None
 
 
-def _rows(store: Any, select: str, filters: EventFilter, *, extra: Sequence[str] = (), group: str = "") -> list[tuple]:
-    """Run ``SELECT {select} FROM events e WHERE <filters + extra> {group}`` on the store's connection."""
-    from ..store.sqlite import _where  # the store's own filter semantics (private, on purpose)
-
+def _rows(store: DbApiStore, select: str, filters: EventFilter, *, extra: Sequence[str] = (), group: str = "") -> list[tuple]:
+    """Run ``SELECT {select} FROM events e WHERE <filters + extra> {group}`` with the store's own filter semantics."""
     unpaged = dataclasses.replace(filters, limit=None, offset=0)
-    where, params = _where(unpaged, extra=list(extra))
+    where, params = store._filter_sql(unpaged, extra=list(extra))
     with store._lock:  # the store shares one connection between the server's threads
-        return store._conn.execute(f"SELECT {select} FROM events e {where} {group}", params).fetchall()
+        return store._conn.execute(f"SELECT {select} {store.event_from} {where} {group}", params).fetchall()
 
 
 def _all_events(store: Store, filters: EventFilter) -> list:
@@ -74,22 +71,22 @@ def _all_events(store: Store, filters: EventFilter) -> list:
 def timeline(store: Store, filters: EventFilter, *, by: str = "month") -> list[TimelineRow]:
     """Events and fatalities per period, stacked by type; grouped per date in SQL, then per period.
 
-    As in the store's timeline, an event counts in a period only when its whole date range
-    lies in it (an event known only to 2006 is not an event of January 2006).
+    Each event counts in the period ``store.base.event_period`` gives it, as in the store's
+    timeline (an event known only to 2006 is not an event of January 2006).
     """
     check_period(by)
-    sqlite = _sqlite(store)
-    if sqlite is None:
+    sql_store = _sql_store(store)
+    if sql_store is None:
         return query.timeline(store, filters, by=by)
     # GROUP BY in the column order of the events_by_date index (migration 2): no sort.
-    rows = _rows(sqlite, "e.date_start, e.event_type, e.date_end, COUNT(*), SUM(COALESCE(e.fatalities, 0))",
+    rows = _rows(sql_store, "e.date_start, e.event_type, e.date_end, COUNT(*), SUM(COALESCE(e.fatalities, 0))",
                  filters, extra=["e.date_start IS NOT NULL"], group="GROUP BY e.date_start, e.event_type, e.date_end")
     periods: dict[str, TimelineRow] = {}
     period_cache: dict[tuple[str, str | None], str | None] = {}  # rows come by date: ~6 per (start, end)
     for date, event_type, end, count, fatalities in rows:
         key = (date, end)
         if key not in period_cache:
-            period_cache[key] = _period_of_range(date, end, by)
+            period_cache[key] = event_period(date, end, by)
         period = period_cache[key]
         if period is None:  # a date coarser than the period, or a range spanning periods
             continue
@@ -101,14 +98,6 @@ def timeline(store: Store, filters: EventFilter, *, by: str = "month") -> list[T
         kind = event_type or "unknown"
         row.by_type[kind] = row.by_type.get(kind, 0) + count
     return [periods[key] for key in sorted(periods)]
-
-
-def _period_of_range(start: str, end: str | None, by: str) -> str | None:
-    """The period holding the whole range start..end, or None (the rule of ``aggregate_timeline``)."""
-    period = period_of(start, by)
-    if period is not None and end and period_of(end, by) != period:
-        return None
-    return period
 
 
 # -- map ----------------------------------------------------------------------------------
@@ -125,8 +114,8 @@ class MapData:
 
 def map_data(store: Store, filters: EventFilter) -> MapData:
     """Events grouped per place with coordinates, per province for province-level events."""
-    sqlite = _sqlite(store)
-    if sqlite is None:
+    sql_store = _sql_store(store)
+    if sql_store is None:
         rows = [(e.latitude, e.longitude, e.location, e.admin1, e.geo_precision, e.event_type, 1, e.fatalities)
                 for e in _all_events(store, filters)]
     else:
@@ -134,7 +123,7 @@ def map_data(store: Store, filters: EventFilter) -> MapData:
         # the groups off the index without sorting; per precision value rather than "point or
         # province", which only splits a group the loop below merges again.
         rows = _rows(
-            sqlite,
+            sql_store,
             "e.latitude, e.longitude, e.location, e.admin1, COALESCE(e.geo_precision, 1), e.event_type,"
             " COUNT(*), SUM(COALESCE(e.fatalities, 0))",
             filters,
@@ -163,11 +152,11 @@ def map_data(store: Store, filters: EventFilter) -> MapData:
 
 def actor_network(store: Store, filters: EventFilter, *, max_nodes: int = 60) -> dict[str, Any]:
     """Actors as nodes (sized by events) and actor1–actor2 pairs as weighted edges, by type."""
-    sqlite = _sqlite(store)
-    if sqlite is None:
+    sql_store = _sql_store(store)
+    if sql_store is None:
         rows = [(e.actor1, e.actor2, e.event_type, 1, e.fatalities) for e in _all_events(store, filters)]
     else:
-        rows = _rows(sqlite, "e.actor1, e.actor2, e.event_type, COUNT(*), SUM(COALESCE(e.fatalities, 0))",
+        rows = _rows(sql_store, "e.actor1, e.actor2, e.event_type, COUNT(*), SUM(COALESCE(e.fatalities, 0))",
                      filters, extra=["(e.actor1 IS NOT NULL OR e.actor2 IS NOT NULL)"],
                      group="GROUP BY e.actor1, e.actor2, e.event_type")
     nodes: dict[str, Bucket] = {}
@@ -195,18 +184,18 @@ def actor_network(store: Store, filters: EventFilter, *, max_nodes: int = 60) ->
 def facets(store: Store, *, include_flagged: bool = False) -> dict[str, Any]:
     """Provinces, event types and the date range present in the database, for the filter bar."""
     base = EventFilter(include_flagged=include_flagged)
-    sqlite = _sqlite(store)
-    if sqlite is None:
+    sql_store = _sql_store(store)
+    if sql_store is None:
         events = _all_events(store, base)
         type_rows = [(e.event_type, 1) for e in events]
         province_rows = [(e.admin1, 1) for e in events if e.admin1]
         dates = sorted(e.date_start for e in events if e.date_start)
         first, last = (dates[0], dates[-1]) if dates else (None, None)
     else:
-        type_rows = _rows(sqlite, "e.event_type, COUNT(*)", base, group="GROUP BY e.event_type")
-        province_rows = _rows(sqlite, "e.admin1, COUNT(*)", base, extra=["e.admin1 IS NOT NULL"],
+        type_rows = _rows(sql_store, "e.event_type, COUNT(*)", base, group="GROUP BY e.event_type")
+        province_rows = _rows(sql_store, "e.admin1, COUNT(*)", base, extra=["e.admin1 IS NOT NULL"],
                               group="GROUP BY e.admin1")
-        first, last = _rows(sqlite, "MIN(e.date_start), MAX(e.date_start)", base)[0]
+        first, last = _rows(sql_store, "MIN(e.date_start), MAX(e.date_start)", base)[0]
     return {
         "event_types": _counted(type_rows),
         "provinces": _counted(province_rows),
