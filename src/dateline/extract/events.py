@@ -91,7 +91,8 @@ class Extractor:
             return None
         # A negated trigger ("the first blast did not cause casualties, but the second ...
         # killing five") gives way to one that did happen in the same sentence.
-        trigger = max(primary, key=lambda t: (not mention_flags(t.head, sent).negated, t.score, -t.start))
+        flags_of = {t.start: mention_flags(t.head, sent) for t in primary}
+        trigger = max(primary, key=lambda t: (not flags_of[t.start].negated, t.score, -t.start))
         offset = doc._.offset
         start, end = sent.start_char + offset, sent.end_char + offset
         event = Event(
@@ -113,7 +114,7 @@ class Extractor:
         self._actors(event, slots, offset)
         self._counts(event, doc, sent, trigger)
         refine_type(event, triggers=triggers, sent=sent)
-        flags = mention_flags(trigger.head, sent)
+        flags = flags_of[trigger.start]
         date_flags(flags, date_start=event.date_start, date_end=event.date_end, published=published)
         event.negated, event.hypothetical, event.future, event.background = flags.negated, flags.hypothetical, flags.future, flags.background
         event.confidence = _confidence(event, trigger)

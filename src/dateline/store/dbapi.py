@@ -55,6 +55,26 @@ def event_from_row(row: Sequence[Any]) -> Event:
     return Event(**values)
 
 
+def date_range_clauses(filters: EventFilter, *, placeholder: str = "?") -> tuple[list[str], list[Any]]:
+    """WHERE clauses for the filter's date range: events whose dates overlap it.
+
+    '~' sorts after digits and '-' (byte order; PostgreSQL's columns are COLLATE "C"), so a
+    coarse end date such as '2008-03' counts as its whole month.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    start, end = filters.date_bounds()
+    if start or end:
+        clauses.append("e.date_start IS NOT NULL")
+    if start:
+        clauses.append(f"COALESCE(e.date_end, e.date_start) || '~' >= {placeholder}")
+        params.append(start)
+    if end:
+        clauses.append(f"e.date_start <= {placeholder}")
+        params.append(end)
+    return clauses, params
+
+
 def sql_errors(method: Callable[..., T]) -> Callable[..., T]:
     """Turn the driver's errors escaping a public method into StoreError naming the database."""
 

@@ -46,6 +46,7 @@ from .dbapi import (
 )
 from .dbapi import (
     DbApiStore,
+    date_range_clauses,
     event_row,
     sql_errors,
 )
@@ -382,19 +383,7 @@ def _where(
 ) -> tuple[str, list[Any]]:
     """The WHERE clause (with its parameters) selecting events ``e`` (keys ``k``) that match ``filters``."""
     filters.validate()
-    clauses: list[str] = []
-    params: list[Any] = []
-    start, end = filters.date_bounds()
-    if start or end:
-        clauses.append("e.date_start IS NOT NULL")
-    if start:
-        # '~' sorts after digits and '-' (byte order: the columns are COLLATE "C"), so a coarse
-        # end date such as '2008-03' counts as its whole month.
-        clauses.append("COALESCE(e.date_end, e.date_start) || '~' >= %s")
-        params.append(start)
-    if end:
-        clauses.append("e.date_start <= %s")
-        params.append(end)
+    clauses, params = date_range_clauses(filters, placeholder="%s")
     if filters.place:
         clauses.append("%s IN (k.location_key, k.admin2_key, k.admin1_key, k.country_key)")
         params.append(place_param(filters.place, "place"))

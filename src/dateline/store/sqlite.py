@@ -37,6 +37,7 @@ from .dbapi import (
 )
 from .dbapi import (
     DbApiStore,
+    date_range_clauses,
     event_row,
     sql_errors,
 )
@@ -308,18 +309,7 @@ def _where(
 ) -> tuple[str, list[Any]]:
     """The WHERE clause (with its parameters) selecting events ``e`` that match ``filters``."""
     filters.validate()
-    clauses: list[str] = []
-    params: list[Any] = []
-    start, end = filters.date_bounds()
-    if start or end:
-        clauses.append("e.date_start IS NOT NULL")
-    if start:
-        # '~' sorts after digits and '-', so a coarse end date such as '2008-03' counts as its whole month.
-        clauses.append("COALESCE(e.date_end, e.date_start) || '~' >= ?")
-        params.append(start)
-    if end:
-        clauses.append("e.date_start <= ?")
-        params.append(end)
+    clauses, params = date_range_clauses(filters)
     if filters.place:
         clauses.append("? IN (dl_place(e.location), dl_place(e.admin2), dl_place(e.admin1), dl_place(e.country))")
         params.append(_place_param(filters.place, "place"))
