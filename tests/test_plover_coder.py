@@ -22,6 +22,21 @@ from dateline.extract.plover import code_sentence
         ("British aircraft killed four fighters in Basra.", "FIGHT"),
         ("The foreign minister criticized the decision.", "DISAPPROVE"),
         ("According to officials, the president met his counterpart.", "CONSULT"),
+        # light verbs take the type of the act they name
+        ("The envoy undertook a mediation between the two factions.", "CONSULT"),
+        ("The army launched an offensive against the rebel stronghold.", "FIGHT"),
+        # what is acted on decides between CAMEO categories
+        ("The government expelled two Iranian diplomats.", "SANCTION"),
+        ("The government expelled hundreds of migrant workers.", "COERCE"),
+        ("The council lifted the restrictions on foreign journalists.", "CONCEDE"),
+        ("The charity handed over ten tons of food to the villagers.", "AID"),
+        ("The United Nations sent a team to investigate the massacre.", "INVESTIGATE"),
+        # torture stays one-sided violence even when soldiers commit it
+        ("Soldiers tortured dozens of detainees at the army base.", "ASSAULT"),
+        # nouns and phrases beyond the verbs
+        ("The authorities cracked down on independent newspapers.", "COERCE"),
+        ("The opposition ruled out any talks with the junta.", "REJECT"),
+        ("Neighbouring states imposed sanctions on the regime.", "SANCTION"),
     ],
 )
 def test_sentence_types(engine, text, ptype) -> None:

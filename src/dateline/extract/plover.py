@@ -32,6 +32,21 @@ _THREAT_HEADS = {"threaten", "vow", "swear", "warn"}
 _WANT = {"want", "wish", "seek", "intend", "plan", "aim", "hope"}
 _FUTURE = {"will", "would", "'ll", "shall", "may", "might"}
 _OBLIGATION = {"must", "should", "ought"}
+# Acts that stay one-sided violence whoever commits them (PLOVER ASSAULT, not FIGHT).
+_ONE_SIDED = {"torture", "rape", "abduct", "kidnap", "execute", "behead", "massacre", "assassinate", "abuse", "lynch", "mutilate", "hostage", "flog", "abduction", "kidnapping", "execution", "assassination", "murder", "slaughter", "genocide"}
+# Light verbs carry no type of their own when their object names the act ("undertook mediation").
+_LIGHT = {"impose", "undertake", "take", "hold", "launch", "stage", "conduct", "carry", "make", "give", "issue", "commit", "mount", "begin", "start", "resume", "continue", "announce", "order"}
+# CAMEO 16 (reduce relations): sending away or recalling officials and observers, stopping aid or ties.
+_RELATIONS = {"ambassador", "diplomat", "envoy", "inspector", "observer", "monitor", "peacekeeper", "mission", "embassy", "consulate", "aid", "assistance", "relation", "tie", "trade", "cooperation", "contact"}
+_SENDING_AWAY = {"expel", "withdraw", "recall", "pull", "prohibit", "ban", "halt", "suspend", "cut", "end", "stop", "freeze", "sever", "withhold"}
+# CAMEO 081/085 (ease restrictions, sanctions): ending a restriction is a concession.
+_RESTRICTIONS = {"restriction", "sanction", "ban", "embargo", "measure", "curfew", "control", "limit", "emergency", "law", "censorship", "restraint"}
+_ENDING = {"lift", "ease", "cancel", "remove", "relax", "end", "scrap", "revoke", "rescind", "loosen", "suspend", "halt", "drop", "abolish", "repeal"}
+# CAMEO 07 (provide aid): relief goods handed over are aid, whatever the verb of transfer.
+_TRANSFER = {"hand", "deliver", "ship", "send", "give", "provide", "donate", "airlift", "fly", "truck", "supply", "distribute"}
+_RELIEF = {"medicine", "food", "supply", "aid", "grain", "flour", "tent", "blanket", "water", "vaccine", "medication", "rice", "wheat", "relief", "assistance"}
+# "sent a team to investigate": what the envoys are sent to do is the event.
+_SENDING = {"send", "dispatch"}
 _MILITARY = {"aircraft", "airstrike", "airstrikes", "warplane", "warplanes", "jet", "jets", "tank", "tanks", "missile", "missiles", "artillery", "drone", "drones", "predator", "helicopter", "helicopters", "gunship", "gunships", "navy", "shell", "shells", "rocket", "rockets", "troops", "army", "forces"}
 
 
@@ -123,8 +138,57 @@ def code_sentence(sent: Span) -> PloverCoding | None:
     if not candidates:
         return None
     _, _, ptype, trigger = min(candidates, key=lambda c: (c[0] + _purpose_penalty(c[3]), c[1]))
+    ptype, trigger = _light_verb(ptype, trigger, lemmas)
+    ptype, trigger = _sent_to_do(ptype, trigger, lemmas)
     source, target = _arguments(trigger)
-    return PloverCoding(_modal_type(ptype, trigger, sent), trigger, source, target)
+    return PloverCoding(_modal_type(_object_type(ptype, trigger), trigger, sent), trigger, source, target)
+
+
+def _objects(token: Token) -> list[Token]:
+    """The direct objects of a verb (with their conjuncts), or the prepositional object of a noun."""
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.pos_ == "NOUN":
+        objs += [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "on") for g in c.children if g.dep_ == "pobj"]
+    return objs + [c for o in objs for c in o.conjuncts]
+
+
+def _light_verb(ptype: str, trigger: Token, lemmas: dict[str, str]) -> tuple[str, Token]:
+    """A light verb takes the type of the act its object names."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in _LIGHT:
+        return ptype, trigger
+    for obj in _objects(trigger):
+        otype = lemmas.get(obj.lemma_.lower())
+        if otype:
+            return otype, obj
+    return ptype, trigger
+
+
+def _sent_to_do(ptype: str, trigger: Token, lemmas: dict[str, str]) -> tuple[str, Token]:
+    """"X sent a team to investigate": the purpose names the act."""
+    if trigger.lemma_.lower() not in _SENDING:
+        return ptype, trigger
+    for c in trigger.children:
+        if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            ctype = lemmas.get(c.lemma_.lower())
+            if ctype:
+                return ctype, c
+    return ptype, trigger
+
+
+def _object_type(ptype: str, trigger: Token) -> str:
+    """CAMEO's distinctions by what is acted on: expelling diplomats reduces relations (SANCTION),
+    lifting a restriction is a concession (CONCEDE)."""
+    lemma = trigger.lemma_.lower()
+    objects = {o.lemma_.lower() for o in _objects(trigger)}
+    # "700 kg of medicine", "tons of grain": the measured goods count as the object.
+    objects |= {g.lemma_.lower() for o in _objects(trigger) for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"}
+    if lemma in _TRANSFER and objects & _RELIEF:
+        return "AID"
+    if lemma in _SENDING_AWAY and objects & _RELATIONS:
+        return "SANCTION"
+    if lemma in _ENDING and objects & _RESTRICTIONS:
+        return "CONCEDE"
+    return ptype
 
 
 def _purpose_penalty(token: Token) -> int:
@@ -153,6 +217,6 @@ def _modal_type(ptype: str, trigger: Token, sent: Span) -> str:
         return "REJECT"
     if aux & _FUTURE and ptype not in ("AGREE", "REJECT", "THREATEN", "DEMAND"):
         return "THREATEN" if ptype in _HOSTILE else "AGREE"
-    if ptype == "ASSAULT" and {t.lower_ for t in sent} & _MILITARY:
+    if ptype == "ASSAULT" and trigger.lemma_.lower() not in _ONE_SIDED and {t.lower_ for t in sent} & _MILITARY:
         return "FIGHT"
     return ptype
