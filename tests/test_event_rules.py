@@ -25,6 +25,9 @@ def events_of(engine, text: str, published: str = "2008-06-20"):
         ("A policeman and two civilians were killed when a roadside bomb exploded in Tikrit on Monday.", 3, None, None),
         ("Gunmen shot dead a television presenter in Mosul on Sunday.", 1, None, None),
         ("Gunmen stormed the house of a tribal leader in Baquba on Sunday, killing him and five of his relatives.", 6, None, None),
+        ("Gunmen abducted five farmers near Samarra on Monday and killed them execution-style.", 5, None, None),
+        ("Militants shot dead Karim Hassan, a local councillor, and his brother in Tuz Khurmatu on Friday.", 2, None, None),
+        ("Police found the bodies of nine men in eastern Baghdad on Tuesday.", 9, None, None),
     ],
 )
 def test_killed_counts(engine, text, killed, low, high) -> None:
@@ -43,6 +46,12 @@ def test_wounded_counted_apart(engine) -> None:
 def test_total_repeated_in_a_later_sentence_is_not_double_counted(engine) -> None:
     text = "A car bomb killed 18 people in a market in Hilla on Monday. Eighteen people were killed in the blast, police said."
     assert document_counts(events_of(engine, text))[0] == 18
+
+
+def test_toll_restated_by_another_source_is_counted_once(engine) -> None:
+    text = ("Soldiers killed seven protesters in Hawija on Tuesday, a local official said. "
+            "A defence ministry spokesman confirmed that the army had killed seven people.")
+    assert document_counts([e for e in events_of(engine, text) if e.counted])[0] == 7
 
 
 def test_further_victims_add_up(engine) -> None:

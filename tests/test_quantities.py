@@ -24,6 +24,19 @@ def test_parse_number(text: str, value: int) -> None:
         ("Twenty-five civilians died in the shelling.", "killed", 25, None, None),
         ("The blast left 5 dead and 20 wounded.", "injured", 20, None, None),
         ("Iraqi troops arrested 25 suspects.", "arrested", 25, None, None),
+        # modifiers before the victim noun, and a list that goes on after them
+        ("A gunman killed a Kurdish provincial official and six others in Kirkuk.", "killed", 7, None, None),
+        ("A roadside bomb hit a minibus, killing four Iranian pilgrims and one Iraqi driver.", "killed", 5, None, None),
+        # a subset of a count is not more victims, nor is the source of the report
+        ("The bombs killed nine people, three of them police officers, and wounded 20.", "killed", 9, None, None),
+        ("Shelling of the market killed 14 people, a hospital doctor said.", "killed", 14, None, None),
+        # a total followed by its breakdown
+        ("A rocket hit the house, killing five family members, two women and three children.", "killed", 5, None, None),
+        ("Two more bombs went off, costing 11 more lives.", "killed", 11, None, None),
+        ("Villagers said a 14-year-old girl was burnt to death.", "killed", 1, None, None),
+        ("Police found 12 bullet-riddled bodies in the river.", "killed", 12, None, None),
+        ("Police recovered the bodies on Monday of four abducted men.", "killed", 4, None, None),
+        ("A bomb killed three people and wounded at least 16 more Friday.", "injured", 16, 16, None),
     ],
 )
 def test_counts(sentence: str, kind: str, value: int, low: int | None, high: int | None) -> None:
@@ -47,3 +60,14 @@ def test_no_counts(sentence: str) -> None:
 def test_excluded_spans_are_ignored() -> None:
     sentence = "In 2006 12 people were killed."
     assert find_quantities(sentence, exclude=[(3, 7)])[0].value == 12
+
+
+def test_invisible_marks_do_not_split_numbers() -> None:
+    from dateline.ingest import document_from_text
+
+    text = document_from_text("At least \u202e\u202e23\u202c\u202c people were killed.").text
+    assert [q.value for q in find_quantities(text)] == [23]
+
+
+def test_plural_without_number_is_not_one_victim() -> None:
+    assert find_quantities("Officials said the prisoners were killed by the guards.") == []

@@ -36,7 +36,13 @@ _PERSON = (
     r"husband|father|mother|guard|policeman|soldier|civilian|person|victims?|bodies|"
     r"MPs?|lawmakers?|governors?|mayors?|council(?:l)?ors?|candidates?|presenters?|cameram[ae]n|"
     r"photographers?|reporters?|engineers?|chiefs?|elders?|sheikhs?|imams?|priests?|nephews?|"
-    r"nieces?|cousins?|uncles?|aunts?|sisters?|grandsons?|granddaughters?|youths?|teenagers?"
+    r"nieces?|cousins?|uncles?|aunts?|sisters?|grandsons?|granddaughters?|youths?|teenagers?|"
+    r"detectives?|ministers?|traders?|drivers?|nurses?|patients?|pupils?|herders?|herdsm[ae]n|fisherm[ae]n|"
+    r"tourists?|foreigners?|hostages?|inmates?|activists?|supporters?|followers?|occupants?|refugees?|"
+    r"migrants?|peacekeepers?|rebels?|bandits?|robbers?|vendors?|merchants?|businessm[ae]n|lawyers?|"
+    r"politicians?|chairm[ae]n|diplomats?|envoys?|monks?|nuns?|pastors?|worker|official|"
+    r"Muslims?|Hindus?|Buddhists?|Catholics?|Alawites?|Copts?|Turkmen|Assyrians?|Arabs?|Afghans?|"
+    r"Pakistanis?|Syrians?|Iranians?|Turks?|Nigerians?|Somalis?|Kenyans?|Egyptians?|Yemenis?|Libyans?"
 )
 _NUM_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _NUM = (
@@ -48,14 +54,26 @@ _QUAL = r"(?:at\s+least|more\s+than|over|as\s+many\s+as|about|around|approximate
 _RANGE = rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>\d+)\s*(?:-|to)\s*(?P<hi2>\d+))"
 # One counted group: "at least 12 people", "a policeman", "two Iraqi civilians".
 _OF = r"(?:\s+of\s+(?:(?:the|a|an|one|his|her|their|its|same|local)\s+)?[A-Za-z-]+(?:\s+\([A-Z]+\))?)?"
-_GROUP = rf"(?:(?:{_QUAL}\s+)?(?:{_NUM})(?:\s+(?:[A-Z][\w’'-]+|[a-z-]+)){{0,2}}?\s*(?:{_PERSON})?{_OF}|(?:a|an|one|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{_PERSON}){_OF})"
+# A modifier inside a group ("six Iranian pilgrims"); never a word that ends the phrase.
+_MOD = r"(?!(?:and|or|of|were|was|are|is|in|on|at|near|when|after|before|including|while|as|by|from|with|who|said|says|dead|died|perished|killed|wounded|injured|hurt|others?|have|has|had|been|be|will|would|yesterday|today|tonight|last|this|early|late|[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:[A-Z][\w’'-]+|[a-z-]+|\d+(?:-[a-z]+)+)"
+# Not a victim: a subset of a count already made ("four of them"), or the source of the report
+# ("killed 22 people, a doctor said").
+_SUBSET = r"(?!\s+of\s+(?:them|whom|those)\b)"
+_SOURCE = r"(?!,?\s+(?:said|says|told|reported|added|stated)\b)"
+_GROUP = (
+    rf"(?:\b(?:{_QUAL}\s+)?(?:{_NUM}){_SUBSET}(?:\s+{_MOD}){{0,3}}(?:\s+(?:{_PERSON}))?{_OF}{_SOURCE}|"
+    rf"\b(?:a|an|one|his|her|their)\s+(?:{_MOD}\s+){{0,3}}(?:{_PERSON}){_OF}{_SOURCE})"
+)
 _LIST = (
     rf"(?P<list>between\s+{_NUM}\s+and\s+{_NUM}(?:\s+(?:[a-z-]+\s+)?(?:{_PERSON}))?|"
     rf"{_GROUP}(?:\s*,\s*{_GROUP})*(?:,?\s+and\s+{_GROUP})?)"
 )
-_BE = r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|allegedly|confirmed|reported|found|feared|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|thought\s+to\s+have\s+been|either|now))*"
+_BE = r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|allegedly|confirmed|reported|found|feared|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|thought\s+to\s+have\s+been|either|now|on\s+[A-Z][a-z]+day(?:\s+(?:night|morning|afternoon|evening))?))*"
 
-_KILL_WORDS = r"killed|dead|died|slain|executed|murdered|shot\s+dead|gunned\s+down|massacred|beheaded|assassinated|lost\s+their\s+lives|perished|fatalities"
+_KILL_WORDS = (
+    r"killed|dead|died|slain|executed|murdered|shot\s+dead|gunned\s+down|massacred|beheaded|assassinated|lost\s+their\s+lives|perished|fatalities|"
+    r"(?:burn(?:ed|t)|hacked|beaten|bludgeoned|stoned|stabbed|shot|tortured|lynched|clubbed|crushed|strangled)\s+to\s+death"
+)
 _INJURE_WORDS = r"wounded|injured|hurt|maimed"
 _ARREST_WORDS = r"arrested|detained|captured|rounded\s+up|taken\s+into\s+custody|apprehended"
 
@@ -69,7 +87,9 @@ _BEFORE = {
     INJURED: re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|(?:dead|killed)\s+and)\s+{_LIST}(?=\s+(?:others\s+)?(?:wounded|injured|hurt))|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_LIST.replace('(?P<list>', '(?P<list2>')}", re.I),
     ARRESTED: re.compile(rf"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es))\s+{_LIST}", re.I),
 }
-_BODIES = re.compile(rf"\b(?:found|discovered|recovered|retrieved|dumped|unearthed|pulled)\s+(?:the\s+)?(?:(?P<list>{_NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)|(?:bodies|corpses)\s+of\s+(?P<list2>(?:{_QUAL}\s+)?{_NUM}))", re.I)
+_BODIES = re.compile(rf"\b(?:found|discovered|recovered|retrieved|dumped|unearthed|pulled)\s+(?:the\s+)?(?:(?P<list>{_NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)|(?:bodies|corpses)\s+(?:[\w-]+\s+){{0,3}}?of\s+(?P<list2>(?:{_QUAL}\s+)?{_NUM}))", re.I)
+# "costing 20 more lives", "claimed the lives of" is in _BEFORE.
+_LIVES = re.compile(rf"\b(?:cost(?:s|ing)?|claim(?:ed|ing|s)?|took|taking|takes)\s+(?:the\s+)?(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?lives\b", re.I)
 _LEFT_DEAD = re.compile(rf"\b(?:left|leaving)\s+{_LIST}\s+(?P<what>dead|wounded|injured)", re.I)
 _RANGE_RE = re.compile(_RANGE, re.I)
 _GROUP_RE = re.compile(_GROUP, re.I)
@@ -143,14 +163,14 @@ def _sum_list(text: str) -> tuple[int, int | None, int | None] | None:
         hi = parse_number(r.group("hi") or r.group("hi2"))
         if lo is not None and hi is not None and lo <= hi:
             return lo, lo, hi
+    values = [v for v in (_group_value(g.group(0)) for g in _GROUP_RE.finditer(text)) if v is not None]
+    if len(values) >= 3 and values[0][0] == sum(v[0] for v in values[1:]):
+        return values[0]  # "six family members, two women and four men": a total, then its breakdown
     total, low = 0, None
-    for g in _GROUP_RE.finditer(text):
-        v = _group_value(g.group(0))
-        if v is None:
-            continue
-        total += v[0]
-        if v[1] is not None:
-            low = (low or 0) + v[1]
+    for value, v_low, _ in values:
+        total += value
+        if v_low is not None:
+            low = (low or 0) + v_low
     return (total, low, None) if total else None
 
 
@@ -173,6 +193,8 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
     for m in _BODIES.finditer(text):
         name = "list" if m.group("list") is not None else "list2"
         add(KILLED, m, m.group(name), m.start(name))
+    for m in _LIVES.finditer(text):
+        add(KILLED, m, m.group("list"), m.start("list"))
     for m in _LEFT_DEAD.finditer(text):
         kind = KILLED if m.group("what").lower() == "dead" else INJURED
         add(kind, m, m.group("list"), m.start("list"))

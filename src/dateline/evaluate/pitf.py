@@ -9,6 +9,7 @@ in a later sentence is not counted twice); its type is that of the deadliest eve
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,8 +60,12 @@ def dms(degrees: str, minutes: str, seconds: str, direction: str) -> float | Non
     return -value if direction.strip().upper() in ("S", "W") else value
 
 
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")
+
+
 def _clean(text: str) -> str:
-    text = text.replace('\\"', '"').strip()
+    # Some descriptions keep the markup of the page they were copied from ("<b>killed</b>").
+    text = _TAG.sub("", text.replace('\\"', '"')).strip()
     if text.startswith('"') and text.endswith('"') and text.count('"') % 2 == 0:
         text = text[1:-1]
     return " ".join(text.split())

@@ -10,13 +10,20 @@ from spacy.tokens import Token
 
 from ..annotate.quantities import parse_number
 
-KILL_LEMMAS = {"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot", "gun", "stab", "slaughter", "lynch", "strangle", "hang"}
+KILL_LEMMAS = {"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot", "gun", "stab", "slaughter", "lynch", "strangle", "hang", "burn", "hack", "beat", "stone", "club", "bludgeon", "torture"}
+# Verbs that kill only with "dead", "down" or "to death" after them ("shot" alone may wound).
+_NEEDS_DEATH = {"shoot", "gun", "stab", "burn", "hack", "beat", "stone", "club", "bludgeon", "torture"}
 _PERSON_PRONOUNS = {"him", "her", "he", "she"}
 
 
 def _patient(trigger: Token) -> Token | None:
-    for child in trigger.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    # The parser reads "killed them execution-style" as dative "them" and object "style".
+    for child in objects:
+        if child.lower_ in ("them", "him", "her"):
+            return child
+    for child in objects:
+        if child.dep_ != "dative" and child.lemma_.lower() not in ("style", "fashion"):
             return child
     return None
 
@@ -61,8 +68,10 @@ def count_victims(trigger: Token) -> int | None:
     """Victims of a killing verb read off its object, or None when they are not countable."""
     if trigger.lemma_.lower() not in KILL_LEMMAS:
         return None
-    if trigger.lemma_.lower() in ("shoot", "gun", "stab") and not any(c.lower_ in ("dead", "down", "death") for c in trigger.children):
-        return None  # "shot" alone may wound; only "shot dead", "gunned down", "stabbed to death" kill
+    # The parser may hang "dead" on the victim ("shot dead Osman Balic"), so read the words after.
+    after = {t.lower_ for t in trigger.doc[trigger.i + 1 : trigger.i + 4]}
+    if trigger.lemma_.lower() in _NEEDS_DEATH and not ({c.lower_ for c in trigger.children} | after) & {"dead", "down", "death"}:
+        return None
     patient = _patient(trigger)
     if patient is None:
         return None

@@ -19,6 +19,7 @@ __all__ = [
     "decode_bytes",
     "looks_binary",
     "normalise_newlines",
+    "strip_invisible",
     "read_head",
 ]
 
@@ -80,6 +81,16 @@ def looks_binary(data: bytes) -> bool:
         return True
     controls = sum(data.count(bytes([c])) for c in _CONTROL)
     return controls > len(data) / 100
+
+
+# Invisible direction and width marks (copied from web pages and PDFs) split words and numbers
+# ("\u202e23\u202c"); joiners U+200C/U+200D stay, Arabic and Persian spelling needs them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2060\ufeff"))
+
+
+def strip_invisible(text: str) -> str:
+    """Text without invisible bidi controls, zero-width spaces and soft hyphens."""
+    return text.translate(_INVISIBLE)
 
 
 def normalise_newlines(text: str) -> str:

@@ -7,6 +7,7 @@ import logging
 
 from dateline.models import REFERENCES, Document
 
+from .decode import strip_invisible
 from .references import normalise_date, parse_references
 from .sections import parse_header, split_sections
 
@@ -37,6 +38,7 @@ def document_from_text(
     `published` may be any date-like value; it is stored as an ISO date or None (never today).
     The id defaults to the URL, else a hash of the text.
     """
+    text = strip_invisible(text)
     header = parse_header(text, day_first=day_first)
     sections = split_sections(text, day_first=day_first)
     references = []

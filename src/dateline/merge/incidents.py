@@ -101,6 +101,8 @@ def same_incident(a: Event, b: Event) -> bool:
     """Whether two mentions plausibly describe the same real event."""
     if a.document_id == b.document_id and a.fatalities is not None and b.fatalities is not None and (_additive(a) or _additive(b)):
         return False
+    if a.document_id == b.document_id and a.fatalities and a.fatalities == b.fatalities and _dates_overlap(a, b):
+        return True  # one text restating its toll ("police confirmed they had killed seven people")
     return _types_compatible(a, b) and _dates_overlap(a, b) and _places_near(a, b) and _actors_compatible(a, b)
 
 
