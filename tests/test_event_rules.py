@@ -28,6 +28,8 @@ def events_of(engine, text: str, published: str = "2008-06-20"):
         ("Gunmen abducted five farmers near Samarra on Monday and killed them execution-style.", 5, None, None),
         ("Militants shot dead Karim Hassan, a local councillor, and his brother in Tuz Khurmatu on Friday.", 2, None, None),
         ("Police found the bodies of nine men in eastern Baghdad on Tuesday.", 9, None, None),
+        ("No fewer than six people were killed when gunmen attacked a wedding in Diyala on Friday.", 6, 6, None),
+        ("A local imam was shot and killed in Samarra on Friday.", 1, None, None),
     ],
 )
 def test_killed_counts(engine, text, killed, low, high) -> None:

@@ -37,6 +37,11 @@ def test_parse_number(text: str, value: int) -> None:
         ("Police found 12 bullet-riddled bodies in the river.", "killed", 12, None, None),
         ("Police recovered the bodies on Monday of four abducted men.", "killed", 4, None, None),
         ("A bomb killed three people and wounded at least 16 more Friday.", "injured", 16, 16, None),
+        ("At least eight people, including two children and a policeman, were killed.", "killed", 8, 8, None),
+        ("No fewer than 16 persons have been killed in the village.", "killed", 16, 16, None),
+        ("A couple and their three children were killed when the shell hit.", "killed", 5, None, None),
+        ("Militants ambushed the fishermen, killing 13 of them.", "killed", 13, None, None),
+        ("Five people were killed, three others injured and several camels killed.", "killed", 5, None, None),
     ],
 )
 def test_counts(sentence: str, kind: str, value: int, low: int | None, high: int | None) -> None:
@@ -71,3 +76,8 @@ def test_invisible_marks_do_not_split_numbers() -> None:
 
 def test_plural_without_number_is_not_one_victim() -> None:
     assert find_quantities("Officials said the prisoners were killed by the guards.") == []
+
+
+def test_number_inside_a_name_is_not_a_count() -> None:
+    assert [q.value for q in find_quantities("Three relatives of a candidate for PP-51 were gunned down.")] != [51]
+    assert find_quantities("The F-16 crashed and was destroyed.") == []

@@ -21,7 +21,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _VAGUE = {
     "a dozen": 12, "dozen": 12, "dozens": 12, "dozens of": 12, "scores": 20, "scores of": 20,
     "hundreds": 100, "hundreds of": 100, "several": 10, "many": 10, "a number of": 10,
-    "a few": 3, "few": 3, "a couple of": 2, "a handful of": 5, "numerous": 10,
+    "a few": 3, "few": 3, "a couple of": 2, "a couple": 2, "a handful of": 5, "numerous": 10,
 }
 _PERSON = (
     r"people|persons?|civilians?|policem[ae]n|police(?:\s+officers?)?|officers?|soldiers?|troops|"
@@ -48,9 +48,9 @@ _NUM_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _NUM = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)})|"
     rf"(?:{_NUM_WORD})(?:\s+hundred)?|a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|"
-    r"several|many|numerous|a\s+number\s+of|a\s+few|a\s+couple\s+of|a\s+handful\s+of)"
+    r"several|many|numerous|a\s+number\s+of|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of)"
 )
-_QUAL = r"(?:at\s+least|more\s+than|over|as\s+many\s+as|about|around|approximately|nearly|almost|some|up\s+to|an\s+estimated|a\s+total\s+of|another|other)"
+_QUAL = r"(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|more\s+than|over|as\s+many\s+as|about|around|approximately|nearly|almost|some|up\s+to|an\s+estimated|a\s+total\s+of|another|other)"
 _RANGE = rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>\d+)\s*(?:-|to)\s*(?P<hi2>\d+))"
 # One counted group: "at least 12 people", "a policeman", "two Iraqi civilians".
 _OF = r"(?:\s+of\s+(?:(?:the|a|an|one|his|her|their|its|same|local)\s+)?[A-Za-z-]+(?:\s+\([A-Z]+\))?)?"
@@ -60,14 +60,40 @@ _MOD = r"(?!(?:and|or|of|were|was|are|is|in|on|at|near|when|after|before|includi
 # ("killed 22 people, a doctor said").
 _SUBSET = r"(?!\s+of\s+(?:them|whom|those)\b)"
 _SOURCE = r"(?!,?\s+(?:said|says|told|reported|added|stated)\b)"
-_GROUP = (
-    rf"(?:\b(?:{_QUAL}\s+)?(?:{_NUM}){_SUBSET}(?:\s+{_MOD}){{0,3}}(?:\s+(?:{_PERSON}))?{_OF}{_SOURCE}|"
-    rf"\b(?:a|an|one|his|her|their)\s+(?:{_MOD}\s+){{0,3}}(?:{_PERSON}){_OF}{_SOURCE})"
-)
-_LIST = (
-    rf"(?P<list>between\s+{_NUM}\s+and\s+{_NUM}(?:\s+(?:[a-z-]+\s+)?(?:{_PERSON}))?|"
-    rf"{_GROUP}(?:\s*,\s*{_GROUP})*(?:,?\s+and\s+{_GROUP})?)"
-)
+# Counted things that are not people ("several camels killed").
+_THINGS = r"(?:camels?|cattle|cows?|goats?|sheep|donkeys?|horses?|animals?|livestock|houses?|homes?|vehicles?|cars?|buildings?|villages?|shops?|trucks?)"
+_NOT_THINGS = rf"(?!(?:\s+{_MOD}){{0,2}}\s+{_THINGS}\b(?!\s+(?:{_PERSON})\b))"  # "truck drivers" are people
+
+
+def _group(subset_ok: bool) -> str:
+    subset = "" if subset_ok else _SUBSET
+    return (
+        rf"(?:(?<![\w-])(?:{_QUAL}\s+)?(?:(?:his|her|their|its)\s+)?(?:{_NUM}){subset}{_NOT_THINGS}(?:\s+{_MOD}){{0,3}}(?:\s+(?:{_PERSON}))?{_OF}{_SOURCE}|"
+        rf"(?<![\w-])(?:a|an|one|his|her|their)\s+(?!(?:{_NUM})(?![\w-]))(?:{_MOD}\s+){{0,3}}(?:{_PERSON}){_OF}{_SOURCE}|"
+        r"(?<![\w-])(?:him|her)(?=\s+and\b|\s*[,.;]|$))"
+    )
+
+
+# The first group of a list may be a share of people named before ("killing 13 of them");
+# a later one is a subset of the first ("five people, four of them women").
+_GROUP = _group(subset_ok=False)
+_FIRST_GROUP = _group(subset_ok=True)
+
+
+def _list(first: str) -> str:
+    return (
+        rf"(?P<list>between\s+{_NUM}\s+and\s+{_NUM}(?:\s+(?:[a-z-]+\s+)?(?:{_PERSON}))?|"
+        rf"{first}(?:\s*,\s*{_GROUP})*(?:,?\s+and\s+{_GROUP})?)"
+    )
+
+
+_LIST = _list(_GROUP)
+# Right after a killing verb the first group may be a share of people named before ("killing 13
+# of them"); elsewhere "30 of those killed" repeats part of a toll already given.
+_LIST_AFTER_VERB = _list(_FIRST_GROUP)
+# "at least five persons, including two soldiers and a child, were killed": the share named after
+# "including" is inside the count.
+_INCLUDING = rf"(?:,?\s+(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:killed|dead|died|wounded|injured|hurt|arrested|detained|and\s+(?:{_NUM}))\b)[^.;:]){{1,80}}?,?)?"
 _BE = r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|allegedly|confirmed|reported|found|feared|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|thought\s+to\s+have\s+been|either|now|on\s+[A-Z][a-z]+day(?:\s+(?:night|morning|afternoon|evening))?))*"
 
 _KILL_WORDS = (
@@ -78,21 +104,22 @@ _INJURE_WORDS = r"wounded|injured|hurt|maimed"
 _ARREST_WORDS = r"arrested|detained|captured|rounded\s+up|taken\s+into\s+custody|apprehended"
 
 _AFTER = {
-    KILLED: re.compile(rf"{_LIST}{_BE}\s+(?:{_KILL_WORDS})\b", re.I),
-    INJURED: re.compile(rf"{_LIST}{_BE}\s+(?:{_INJURE_WORDS})\b", re.I),
-    ARRESTED: re.compile(rf"{_LIST}{_BE}\s+(?:{_ARREST_WORDS})\b", re.I),
+    KILLED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_KILL_WORDS})\b", re.I),
+    INJURED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_INJURE_WORDS})\b", re.I),
+    ARRESTED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_ARREST_WORDS})\b", re.I),
 }
 _BEFORE = {
-    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|death\s+toll\s+(?:rose|climbed|reached|stood|rises|of)(?:\s+(?:to|at))?|deaths\s+of|executed|executing|massacred|shot\s+dead)\s+{_LIST}(?:\s+(?:dead|people\s+dead))?", re.I),
+    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|death\s+toll\s+(?:rose|climbed|reached|stood|rises|of)(?:\s+(?:to|at))?|deaths\s+of|executed|executing|massacred|shot\s+dead)\s+{_LIST_AFTER_VERB}(?:\s+(?:dead|people\s+dead))?", re.I),
     INJURED: re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|(?:dead|killed)\s+and)\s+{_LIST}(?=\s+(?:others\s+)?(?:wounded|injured|hurt))|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_LIST.replace('(?P<list>', '(?P<list2>')}", re.I),
     ARRESTED: re.compile(rf"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es))\s+{_LIST}", re.I),
 }
 _BODIES = re.compile(rf"\b(?:found|discovered|recovered|retrieved|dumped|unearthed|pulled)\s+(?:the\s+)?(?:(?P<list>{_NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)|(?:bodies|corpses)\s+(?:[\w-]+\s+){{0,3}}?of\s+(?P<list2>(?:{_QUAL}\s+)?{_NUM}))", re.I)
 # "costing 20 more lives", "claimed the lives of" is in _BEFORE.
 _LIVES = re.compile(rf"\b(?:cost(?:s|ing)?|claim(?:ed|ing|s)?|took|taking|takes)\s+(?:the\s+)?(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?lives\b", re.I)
-_LEFT_DEAD = re.compile(rf"\b(?:left|leaving)\s+{_LIST}\s+(?P<what>dead|wounded|injured)", re.I)
+_LEFT_DEAD = re.compile(rf"\b(?:left|leaving)\s+{_LIST}{_INCLUDING}\s+(?P<what>dead|wounded|injured)", re.I)
 _RANGE_RE = re.compile(_RANGE, re.I)
 _GROUP_RE = re.compile(_GROUP, re.I)
+_FIRST_GROUP_RE = re.compile(_FIRST_GROUP, re.I)
 _NUM_RE = re.compile(_NUM, re.I)
 _QUAL_RE = re.compile(_QUAL, re.I)
 
@@ -141,9 +168,10 @@ def _group_value(group: str) -> tuple[int, int | None, int | None] | None:
     g = group.strip()
     qual = _QUAL_RE.match(g)
     rest = g[qual.end() :].strip() if qual else g
+    rest = re.sub(r"^(?:his|her|their|its)\s+(?=\S+\s)", "", rest, flags=re.I) if _NUM_RE.match(rest.split(" ", 1)[-1]) else rest
     m = _NUM_RE.match(rest)
     if m is None:
-        if re.match(r"(?:a|an|his|her|their)\s", rest, re.I):
+        if re.match(r"(?:a|an|his|her|their)\s|(?:him|her)$", rest, re.I):
             return 1, None, None
         m = _NUM_RE.search(rest)
     if m is None:
@@ -151,7 +179,7 @@ def _group_value(group: str) -> tuple[int, int | None, int | None] | None:
     value = parse_number(m.group(0))
     if value is None:
         return None
-    if qual and qual.group(0).lower().startswith(("at least", "more than", "over")):
+    if qual and " ".join(qual.group(0).lower().split()).startswith(("at least", "more than", "over", "no fewer", "no less", "not less")):
         return value, value, None
     return value, None, None
 
@@ -163,7 +191,10 @@ def _sum_list(text: str) -> tuple[int, int | None, int | None] | None:
         hi = parse_number(r.group("hi") or r.group("hi2"))
         if lo is not None and hi is not None and lo <= hi:
             return lo, lo, hi
-    values = [v for v in (_group_value(g.group(0)) for g in _GROUP_RE.finditer(text)) if v is not None]
+    first = _FIRST_GROUP_RE.match(text)
+    rest = _GROUP_RE.finditer(text, first.end()) if first else _GROUP_RE.finditer(text)
+    groups = ([first.group(0)] if first else []) + [g.group(0) for g in rest]
+    values = [v for v in map(_group_value, groups) if v is not None]
     if len(values) >= 3 and values[0][0] == sum(v[0] for v in values[1:]):
         return values[0]  # "six family members, two women and four men": a total, then its breakdown
     total, low = 0, None

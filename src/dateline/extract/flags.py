@@ -39,6 +39,12 @@ def _governors(token: Token, limit: int = 4) -> list[Token]:
     return chain
 
 
+def _comparative(token: Token) -> bool:
+    """ "no fewer than", "not less than", "no more than": a bound on a number."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in ("no", "not") and nxt is not None and nxt.lower_ in ("fewer", "less", "more")
+
+
 def mention_flags(trigger: Token, sent: Span) -> Flags:
     """Negation, hypothesis and future tense read off the trigger's syntax."""
     flags = Flags()
@@ -53,9 +59,11 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
     for tok in near:
         for child in tok.children:
             low = child.lower_
+            if _comparative(child):
+                continue  # "no fewer than 16 persons were killed" is a count, not a denial
             if child.dep_ == "neg" or (low in _NEGATORS and child.dep_ in ("det", "advmod", "neg", "preconj")):
                 flags.negated, flags.reason = True, f"negated by '{child.text}'"
-    subj_no = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("no", "nobody", "none") for t in c.subtree)]
+    subj_no = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("no", "nobody", "none") and not _comparative(t) for t in c.subtree)]
     if subj_no:
         flags.negated, flags.reason = True, "no one was affected"
     for gov in _governors(trigger):

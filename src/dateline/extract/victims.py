@@ -73,6 +73,8 @@ def count_victims(trigger: Token) -> int | None:
     if trigger.lemma_.lower() in _NEEDS_DEATH and not ({c.lower_ for c in trigger.children} | after) & {"dead", "down", "death"}:
         return None
     patient = _patient(trigger)
+    if patient is None and trigger.dep_ == "conj" and trigger.head.lemma_.lower() in KILL_LEMMAS:
+        patient = _patient(trigger.head)  # "was shot and killed": the victim is the first verb's
     if patient is None:
         return None
     if patient.lower_ == "them":
