@@ -251,3 +251,78 @@ def test_third_pass_conventions(text: str, published: str, word: str, type_: str
     assert (found[-1].type, found[-1].value) == (type_, value)
     span = normalise_span(text, published, start=start, end=start + len(word))
     assert span is not None and (span.type, span.value) == (type_, value)
+
+
+# Fourth pass (issue 4): TimeML extents, year-ago periods in earnings news, titles and fractions.
+@pytest.mark.parametrize(
+    ("text", "published", "word", "type_", "value"),
+    [
+        # the extent leaves out "in", an adjective's article, "over", "only" and the event word
+        ("Prices fell in the past.", "1998-03-01", "the past", "DATE", "PAST_REF"),
+        ("The government called the 14-day waiting period a burden.", "1990-08-13", "14-day", "DURATION", "P14D"),
+        ("Warrants may be exercised until 90 days after their issue date.", "1989-10-26", "90 days", "DURATION", "P90D"),
+        ("Sales will rise over the next two years.", "1989-10-26", "the next two years", "DURATION", "P2Y"),
+        ("The bonus equals only six months of pay.", "1989-10-26", "six months", "DURATION", "P6M"),
+        ("They must wait at least 30 days before closing.", "1989-10-26", "at least 30 days", "DURATION", "P30D"),
+        ("Costs will be halved by the end of 1990.", "1989-10-26", "the end of 1990", "DATE", "1990"),
+        ("The year-earlier results were restated.", "1989-10-26", "year-earlier", "DATE", "1988"),
+        ("Membership came less than a decade after the fall of the wall.", "1999-03-12", "less than a decade", "DURATION", "P10Y"),
+        # a year-ago comparison names the story's period: its quarter, or the year after "nine months"
+        ("Net rose in the third quarter to $5 million from $4 million a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988-Q3"),
+        ("For the nine months, net was $9 million, up from $7 million a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988"),
+        ("Profit rose in the third quarter from year-earlier profit. Revenue fell from $93 million a year earlier.", "1989-11-02", "a year earlier", "DATE", "1988-Q3"),
+        ("Profit rose in the third quarter from year-earlier profit. Traffic jumped in the quarter.", "1989-11-02", "the quarter", "DATE", "1989-Q3"),
+        ("In the year-ago quarter, net was $3 million.", "1989-10-26", "the year-ago quarter", "DATE", "1988-Q3"),
+        # weekdays counted from the narrative, years as transcripts spell them, capitalised May
+        ("Shares fell Friday, down 4.5% from the previous Friday.", "1989-10-30", "the previous Friday", "DATE", "1989-10-20"),
+        ("January nineteen ninety-seven. Atlanta again.", "1998-02-27", "January nineteen ninety-seven", "DATE", "1997-01"),
+        ("Prices fell to the level we saw in the winter of nineteen ninety-four.", "1998-02-23", "the winter of nineteen ninety-four", "DATE", "1994-WI"),
+        ("Milton Roy disclosed in May that it was approached.", "1989-10-30", "May", "DATE", "1989-05"),
+        ("Profits fell in the last half of 1989.", "1989-10-26", "the last half of 1989", "DATE", "1989-H2"),
+    ],
+)
+def test_fourth_pass_conventions(text: str, published: str, word: str, type_: str, value: str) -> None:
+    start = text.index(word)
+    found = [t for t in find_timexes(text, published) if t.start < start + len(word) and start < t.end]
+    assert found, text
+    t = found[-1]
+    assert (t.type, t.value, t.text) == (type_, value, word)
+    assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq imports about three-quarters of its food.",
+        "It holds more than a quarter of the market.",
+        "The index is near its quarter-century low.",
+        "It will be a second betrayal.",
+        "There are four flights a week to Bombay.",
+        'Gonzalez said on CBS\'s "60 Minutes."',
+        'Baker said on ABC\'s "This Week" that the talks failed.',
+        "This is VOA Today.",
+        "He was arrested at this march in Washington.",
+        "Protesters joined the annual March for Life.",
+        "The index closed at 2082.1 points.",
+    ],
+)
+def test_fourth_pass_not_time_expressions(text: str) -> None:
+    assert find_timexes(text, "1998-02-13") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_", "value"),
+    [
+        ("the IRA's 8-month-old truce", "8-month-old", "DURATION", "P8M"),
+        ("they will live without it for a while.", "a while", "DURATION", "PXX"),
+        ("On June 12, 2008 he arrived; later in the day he left.", "the day", "DATE", "2008-06-12"),
+        ("It was the worst financial week for Asia.", "week", "DURATION", "P1W"),
+    ],
+)
+def test_given_span_reads_lengths_and_the_day(text: str, word: str, type_: str, value: str) -> None:
+    from dateline.annotate.timex import normalise_span
+
+    start = text.index(word)
+    anchor = find_timexes(text, PUB)[0] if "2008" in text else None
+    t = normalise_span(text, PUB, start=start, end=start + len(word), anchor=anchor)
+    assert t is not None and (t.type, t.value) == (type_, value)

@@ -7,7 +7,8 @@
 Our own rule-based normaliser (DESIGN.md: dateparser only as a fallback), scored on TempEval-3
 (docs/evaluation-dates.md). Values follow TIMEX3 ("2008-06-19", "2008-06", "2008", "2008-W25",
 "2008-Q3", "2008-SU", "199", "P3D", "PAST_REF"). The patterns are in timex_rules, their values
-in timex_values and timex_relative. Relative expressions that count from the narrative ("two
+in timex_values, timex_relative, timex_special and timex_fiscal (year-ago periods in earnings
+news); timex_bounds trims each match to the TimeML extent. Relative expressions that count from the narrative ("two
 days later", "the day before") are anchored on the most recent calendar expression before them
 in the text, else on the publication date.
 """
@@ -18,6 +19,7 @@ import re
 from bisect import bisect_right, insort
 from datetime import date
 
+from .timex_bounds import trim
 from .timex_model import DAY, MONTH, WEEK, Timex
 from .timex_rules import GATES, MONTHS, NUMBER_WORDS, PATTERNS, SPAN_PATTERNS, WEEKDAYS
 from .timex_values import NORMALISERS, Context
@@ -90,7 +92,7 @@ def _normalise_all(text: str, ctx: Context, start: int, end: int) -> list[Timex]
         timex = NORMALISERS[kind](m, ctx)
         if timex is None:
             continue
-        found.append(timex)
+        found.append(trim(text, timex))
         if _is_anchor(timex):
             ctx.anchor = timex
     return _merge_clock(text, found)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from .timex_model import DAY, MONTH, WEEK, Timex
+from .timex_fiscal import year_ago
 from .timex_rules import PARTS_OF_DAY, UNIT_CODES, VAGUE_COUNTS, WEEKDAYS
 from .timex_values import (
     Context,
@@ -44,7 +45,13 @@ def n_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     ahead = (wd - ref.weekday()) % 7
     # News convention: the most recent such day, the publication day included; in a clause
     # about the future, the next one.
-    if rel in ("next", "coming", "this coming"):
+    if rel in ("the previous", "the following"):
+        # counted from the day the narrative is on: "the previous Friday" is the one before it
+        base, _ = base_day(ctx, narrative=True)
+        if base is None:
+            return None
+        d = base - timedelta(days=(base.weekday() - wd) % 7 or 7) if rel == "the previous" else base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+    elif rel in ("next", "coming", "this coming"):
         d = ref + timedelta(days=ahead or 7)
     elif rel == "last":
         d = ref - timedelta(days=back or 7)
@@ -69,7 +76,7 @@ def n_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def n_relday(m: re.Match[str], ctx: Context) -> Timex | None:
-    if ctx.ref is None:
+    if ctx.ref is None or _title(m, ctx, m["word"]):
         return None
     word = " ".join(m["word"].lower().split())
     offset = -2 if "day before" in word else -1 if ("yesterday" in word or word == "last night") else 1 if "tomorrow" in word else 0
@@ -106,6 +113,17 @@ def _shift(m: re.Match[str], base: date, n: int, unit: str, *, anchored: bool, g
     return None
 
 
+def length_value(n: int | None, unit: str) -> str:
+    """A TIMEX3 duration: decades and centuries in years and quarters in months, as TimeBank writes them."""
+    code = UNIT_CODES[unit]
+    if unit in ("decade", "century"):
+        return f"P{'X' if n is None else n * (10 if unit == 'decade' else 100)}Y"
+    if unit == "quarter":
+        return f"P{'X' if n is None else 3 * n}M"
+    qty = "X" if n is None else str(n)
+    return f"PT{qty}{code}" if unit in ("second", "minute", "hour") else f"P{qty}{code}"
+
+
 def n_ago(m: re.Match[str], ctx: Context) -> Timex | None:
     direction = " ".join(m["dir"].lower().split())
     unit = m["unit"].lower().rstrip("s")
@@ -113,10 +131,7 @@ def n_ago(m: re.Match[str], ctx: Context) -> Timex | None:
     n = number(m["n"])
     if direction in ("before", "after") and re.match(r"\s*[\w$]", ctx.text[m.end():m.end() + 3]):
         # "two days after the raid": counted from an event, not a time; only the length is sure
-        n_val = number(m["n"])
-        code = UNIT_CODES[unit]
-        qty = "X" if n_val is None else str(n_val)
-        return _new(m, "DURATION", f"PT{qty}{code}" if unit in ("second", "minute", "hour") else f"P{qty}{code}")
+        return _new(m, "DURATION", length_value(number(m["n"]), unit))
     later = direction in ("later", "after", "from now", "hence")
     narrative = direction in ("earlier", "before", "later", "after", "previously")
     # "a year earlier" after "a year ago" counts from the publication date, not from that year
@@ -133,6 +148,8 @@ def n_ago(m: re.Match[str], ctx: Context) -> Timex | None:
             value = f"PT{n}{code}" if unit in ("second", "minute", "hour") else f"P{n}{code}"
         return _new(m, "DURATION" if n is not None else "DATE", value)
     a = ctx.anchor
+    if unit == "year" and n == 1 and not later and (a is None or a.anchored or "-Q" in a.value):
+        return year_ago(m, ctx)  # a comparison with the story's period a year before
     granular = a if unit == "year" and n == 1 and a is not None and "-Q" in a.value and ctx.ref is not None and a.value.startswith(str(ctx.ref.year)) else None
     t = _shift(m, base, n if later else -n, unit, anchored=True, granular=granular)
     if t is not None:
@@ -159,9 +176,17 @@ def n_anchor_day(m: re.Match[str], ctx: Context) -> Timex | None:
     return t
 
 
+def _title(m: re.Match[str], ctx: Context, word: str) -> bool:
+    """ "ABC's "This Week"", "VOA Today": a programme's title, not a time (a capital mid-sentence)."""
+    if ctx.given or not word[:1].isupper():
+        return False
+    before = ctx.text[max(0, m.start() - 3) : m.start()].rstrip(" \"'`")
+    return bool(before) and before[-1] not in ".!?:\n-" and not word.isupper()
+
+
 def n_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     ref = ctx.ref
-    if ref is None:
+    if ref is None or _title(m, ctx, m["unit"]):
         return None
     rel = " ".join(m["rel"].lower().split()).removeprefix("the ")
     unit = m["unit"].lower()
@@ -194,9 +219,28 @@ def n_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     return t
 
 
+# Lengths that are not time expressions: a fraction ("three-quarters of its food"), an ordinal
+# ("a second betrayal"), a rate ("four flights a week"), a title ("60 Minutes").
+_RATE_BEFORE = re.compile(rf"(?:\d[\d,.]*|\b(?:{'|'.join(w for w in ('two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozen', 'hundred', 'thousand'))}))(?:\s+[a-z]+)?\s+$", re.I)
+
+
+def _not_a_length(m: re.Match[str], ctx: Context, unit: str, n_text: str) -> bool:
+    after = ctx.text[m.end() : m.end() + 4].lower()
+    word = m["unit"]
+    if unit == "quarter" and "-" in m.group(0) and after.startswith(" of"):
+        return True
+    if unit == "second" and n_text in ("a", "an") and not re.match(r"\s+(?:later|ago|earlier|before|after)\b", ctx.text[m.end() : m.end() + 10], re.I):
+        return True
+    if n_text in ("a", "an") and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return True
+    return word[0].isupper() and not m.group(0)[0].isupper()
+
+
 def n_duration(m: re.Match[str], ctx: Context) -> Timex | None:
     unit = m["unit"].lower()
     unit = "century" if unit.startswith("centur") else unit
+    if not ctx.given and _not_a_length(m, ctx, unit, " ".join(m["n"].lower().split())):
+        return None
     n_text = " ".join(m["n"].lower().split())
     n = number(n_text)
     # "a decades-long feud": the article belongs to the noun, the count is plural and vague

@@ -31,6 +31,9 @@ MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|J
 _MONTH_FULL = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
+# A year as broadcast transcripts spell it: "nineteen ninety-four".
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+SPOKEN_YEAR = rf"(?P<spoken>nineteen\s+(?:{_TENS}(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))"
 WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))"
@@ -47,43 +50,45 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("between_days", re.compile(rf"\bbetween\s+{MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+and\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{YEAR})?", _I)),
     ("mdy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAYNUM}(?![\d:,.]\d)(?:,?\s+{YEAR})?\b", _I)),
     ("dmy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b", _I)),
-    ("month_year", re.compile(rf"\b(?:{_PART}[\s-]+(?:of\s+)?)?{MONTH}(?:\s+of)?,?\s+{YEAR}\b", _I)),
+    ("month_year", re.compile(rf"\b(?:{_PART}[\s-]+(?:of\s+)?)?{MONTH}(?:\s+of)?,?\s+(?:{YEAR}|{SPOKEN_YEAR})\b", _I)),
     ("month_rel_year", re.compile(rf"\b{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", _I)),
+    ("season", re.compile(rf"\b(?:(?P<rel>this\s+past|last|this|next|early|late|mid|the)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPOKEN_YEAR}))?\b", _I)),
     ("spoken_year", re.compile(r"\b(?P<century>nineteen)\s+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!\s+(?:people|percent|dollars|years|months))", _I)),
     ("spoken_year", re.compile(r"\bthe\s+year\s+(?P<century>two\s+thousand)(?:\s+and\s+(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?\b", _I)),
     ("year_ago", re.compile(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:quarter|period))?\b", _I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?:(?P<year0>(?:1[6-9]|20)\d\d)\s+|(?P<ryear>last|next|this)\s+year'?s\s+)?(?:(?P<rel>latest|last|past|current|this|next|previous|same)\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*(?:(?:fiscal|calendar)[\s-]+)?(?P<what>quarter|half)(?:(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?|\s+){YEAR})?\b", _I)),
-    ("season", re.compile(rf"\b(?:(?P<rel>this\s+past|last|this|next|early|late|mid|the)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?{YEAR})?\b", _I)),
-    ("rel_month", re.compile(rf"\b(?P<rel>last|this|next|since|in|early|late|mid|until|by|(?:the\s+)?end\s+of|(?:the\s+)?beginning\s+of)[\s-]+{MONTH}(?!\s*\d)", _I)),
+    ("rel_month", re.compile(rf"\b(?P<rel>last|this|next|since|in|early|late|mid|until|by|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+{MONTH}(?!\s*\d)", _I)),
     ("fiscal_year", re.compile(rf"\b(?:fiscal|FY)\s*(?:year\s+)?{YEAR}\b", _I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<short>\d0))'?s\b", _I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d\d?)(?:st|nd|rd|th)[\s-]+century\b", _I)),
-    ("year", re.compile(rf"\b(?P<prep>in|since|during|until|by|of|from|before|after|early|late|mid)[\s-]+{YEAR}\b(?!\s*(?:[-/]\d|%))", _I)),
-    ("ago", re.compile(rf"\b(?:(?:about|almost|nearly|some|more\s+than|less\s+than|roughly|only|just)\s+)?(?P<n>{NUM}|{_VAGUE})[\s-]+{_UNIT}s?\s+(?P<dir>ago|earlier|before|later|after|previously|from\s+now|hence)\b", _I)),
+    ("year", re.compile(rf"\b(?P<prep>the\s+(?:end|beginning|start|middle)\s+of|in|since|during|until|by|of|from|before|after|early|late|mid)[\s-]+{YEAR}\b(?!\s*(?:[-/]\d|%))", _I)),
+    ("ago", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|roughly)\s+)?(?P<n>{NUM}|{_VAGUE})[\s-]+{_UNIT}s?\s+(?P<dir>ago|earlier|before|later|after|previously|from\s+now|hence)\b", _I)),
     ("anchor_day", re.compile(r"\b(?P<word>the\s+(?:next|following|previous|same)\s+(?:day|week|month|year|morning|evening|night)|the\s+day\s+(?:before|after)(?!\s+yesterday)|that\s+(?:day|week|month|year|morning|afternoon|evening|night)|later\s+that\s+(?:day|week|month|year)|earlier\s+that\s+(?:day|week|month|year))\b", _I)),
     ("holiday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Eve|\s+Day)?|New\s+Year['’]s(?:\s+Eve|\s+Day)?|Easter(?:\s+Sunday)?|Halloween|(?:Election|Labor|Memorial|Independence|Veterans['’]?|Valentine['’]s)\s+Day)(?P<week>\s+week)?\b")),
     ("set_each", re.compile(r"\b(?:each|every)\s+(?P<n>)(?P<unit>)(?P<month2>)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("the_year", re.compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b", _I)),
     ("the_year", re.compile(r"\bthe\s+(?:(?:full|current|fiscal|calendar)\s+)*year\b(?![\s-]+(?:ago|earlier|before|after|end\b|old|long|two\s+thousand|of\s+the)|'s)", _I)),
     ("rel_unit", re.compile(r"\b(?P<rel>the)\s+(?P<unit>weekend)\b", _I)),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>last|this|next|coming|this\s+coming|since|early|late|until|by)\s+)?{WEEKDAY}\b{_DOW_PART}?", _I)),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>the\s+(?:previous|following)|last|this|next|coming|this\s+coming|since|early|late|until|by)\s+)?{WEEKDAY}\b{_DOW_PART}?", _I)),
     ("relday", re.compile(r"\b(?P<word>the\s+day\s+before\s+yesterday|(?:early\s+|late\s+|mid-?)?(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b", _I)),
     ("rel_unit", re.compile(r"\b(?P<rel>(?:early|late|earlier|later)\s+(?:this|last|next)|last|this|next|past|coming|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+current|the\s+previous|the\s+same)\s+(?P<unit>week|month|year|weekend|decade|century)\b(?!\s*(?:'s\s+)?(?:old|long))", _I)),
-    ("duration", re.compile(rf"\b(?:(?:about|almost|nearly|some|more\s+than|less\s+than|at\s+least|up\s+to|roughly|over|only|just|the\s+(?:past|last|next|first|previous|coming|final|remaining)|(?:the|another|an?\s+additional|an\s+extra))\s+)*(?P<n>{NUM}|{_VAGUE})[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|fiscal|more|long)[\s-]+)?{_UNIT}s?(?:[\s-]long)?\b(?![\s-]+old\b)", _I)),
+    ("duration", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|up\s+to|roughly|the\s+(?:past|last|next|first|previous|coming|final|remaining)|(?:the|another|an?\s+additional|an\s+extra))\s+)*(?P<n>{NUM}|{_VAGUE})[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|fiscal|more|long)[\s-]+)?{_UNIT}s?(?:[\s-]long)?\b(?![\s-]+old\b)", _I)),
     ("plural", re.compile(rf"\b(?:(?P<rel>recent|coming|past|next|last|the\s+past|the\s+last|the\s+next|the\s+coming|in\s+recent|for)\s+)?{_UNIT}s\b(?P<ago>\s+ago)?", _I)),
     ("set", re.compile(r"\b(?P<word>daily|weekly|monthly|yearly|hourly|nightly|biweekly)\b", _I)),
     ("set_each", re.compile(rf"\b(?:each|every|per)\s+(?:(?P<n>other|\d+|two|three|four|five|six)\s+)?(?:{_UNIT}s?|(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", _I)),
     ("vague", re.compile(r"\b(?P<word>recently|lately|now|currently|nowadays|at\s+present|presently|the\s+present|in\s+the\s+past|the\s+past|formerly|in\s+the\s+future|the\s+future|the\s+near\s+future|these\s+days|to\s+date|recent|current)\b(?!\s+(?:days|weeks|months|years))", _I)),
     ("month_day_words", re.compile(rf"\b{_MONTH_FULL}\s+(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")),
     ("bare_month", re.compile(rf"(?<![\w.-]){_MONTH_FULL}(?![\w-])(?!\s+\d)")),
-    ("bare_year", re.compile(rf"(?<![\d/$.,-]){YEAR}(?![\d/%-])(?!\s*(?:percent|per\s+cent|people|troops|soldiers|men|feet|meters|metres|miles|km|tons|dollars))")),
+    ("bare_year", re.compile(rf"(?<![\d/$.,-]){YEAR}(?![\d/%-]|[.,]\d)(?!\s*(?:percent|per\s+cent|people|troops|soldiers|men|feet|meters|metres|miles|km|tons|dollars))")),
 ]
 
 # Read only inside a span the caller says is a time expression (normalise_span): in running text
 # these words are more often not temporal ("previously", "so far", bare "years").
 SPAN_PATTERNS: list[tuple[str, re.Pattern[str]]] = PATTERNS + [
-    ("span_vague", re.compile(r"\b(?P<word>previously|formerly|earlier|once|soon|future|a\s+later\s+date|so\s+far|already|yet|the\s+moment|at\s+the\s+moment|this\s+time|quarterly|annually|semiannually|the\s+(?:short|long|medium|near)[\s-]+term)\b", _I)),
+    ("span_age", re.compile(rf"\b(?P<n>{NUM}|{_VAGUE})?[\s-]*{_UNIT}s?[\s-]+old\b", _I)),
+    ("span_day", re.compile(r"\b(?:the\s+)?(?P<unit>day|week)\b(?!s)", _I)),
+    ("span_vague", re.compile(r"\b(?P<word>previously|formerly|earlier|once|soon|future|a\s+later\s+date|so\s+far|already|yet|the\s+moment|at\s+the\s+moment|this\s+time|quarterly|annually|semiannually|the\s+(?:short|long|medium|near)[\s-]+term|a\s+while|some\s+time|an?\s+(?:\w+\s+)?(?:long|short|lengthy|brief)\s+(?:period|time))\b", _I)),
 ]
 
 # Words every match of a kind contains (lower case). A pattern whose words are all absent from a

@@ -17,11 +17,14 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
+from .timex_fiscal import year_ago
 from .timex_model import Timex
 from .timex_rules import ORDINALS
 from .timex_values import (
     Context,
     _new,
+    base_day,
+    number,
     day_timex,
     quarter_timex,
     week_timex,
@@ -105,12 +108,9 @@ def n_year_ago(m: re.Match[str], ctx: Context) -> Timex | None:
     if ref is None:
         return None
     ordinal = (m["ord"] or "").lower()
-    a = ctx.anchor
     if ordinal:
         return quarter_timex(m, ref.year - 1, ORDINALS[ordinal], anchored=True)
-    if a is not None and "-Q" in a.value and a.value[:4].isdigit():
-        return quarter_timex(m, int(a.value[:4]) - 1 if a.value.startswith(str(ref.year)) else int(a.value[:4]), int(a.value[-1]), anchored=True)
-    return year_timex(m, ref.year - 1, anchored=True)
+    return year_ago(m, ctx)
 
 
 _SPAN_VAGUE = {"previously": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF", "once": "PAST_REF", "soon": "FUTURE_REF",
@@ -119,8 +119,32 @@ _SPAN_VAGUE = {"previously": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAS
 _SPAN_SETS = {"quarterly": "P3M", "annually": "P1Y", "semiannually": "P6M"}
 
 
+def n_span_age(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "8-month-old" read as a given span: the age is a length (P8M)."""
+    from .timex_relative import length_value
+
+    unit = m["unit"].lower()
+    n = number(m["n"]) if m["n"] else None
+    return _new(m, "DURATION", length_value(n, "century" if unit.startswith("centur") else unit))
+
+
+def n_span_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    """A given "the day" / "the week" is the one the narrative is on ("later in the day"); a bare "week" a length."""
+    the = m.group(0).lower().startswith("the")
+    if m["unit"].lower() == "week" and not the:
+        return _new(m, "DURATION", "P1W")
+    base, on_narrative = base_day(ctx, narrative=True)
+    if base is None:
+        return None
+    t = (week_timex if m["unit"].lower() == "week" else day_timex)(m, base, anchored=True)
+    t.anchored_on_narrative = on_narrative
+    return t
+
+
 def n_span_vague(m: re.Match[str], ctx: Context) -> Timex | None:
     word = " ".join(m["word"].lower().split())
+    if word in ("a while", "some time") or word.endswith(("period", "time")):
+        return _new(m, "DURATION", "PXX")  # a length nobody measured
     if word in _SPAN_SETS:
         return _new(m, "SET", _SPAN_SETS[word])
     if "term" in word:
@@ -130,4 +154,5 @@ def n_span_vague(m: re.Match[str], ctx: Context) -> Timex | None:
 
 NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
     "holiday": n_holiday, "the_year": n_the_year, "year_ago": n_year_ago, "span_vague": n_span_vague,
+    "span_age": n_span_age, "span_day": n_span_day,
 }

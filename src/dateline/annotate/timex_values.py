@@ -237,8 +237,22 @@ def n_month_day_words(m: re.Match[str], ctx: Context) -> Timex | None:
     return day_timex(m, d, anchored=True) if d else None
 
 
+def given_year(m: re.Match[str]) -> int | None:
+    """The year a pattern names in digits or spoken ("nineteen ninety-four"); None when it names none."""
+    if m["year"]:
+        return int(m["year"])
+    spoken = m.groupdict().get("spoken")
+    if spoken:
+        rest = number(spoken.split(None, 1)[1])
+        return 1900 + rest if rest is not None else None
+    return None
+
+
 def n_month_year(m: re.Match[str], ctx: Context) -> Timex | None:
-    t = month_timex(m, int(m["year"]), month_num(m["month"]))
+    year = given_year(m)
+    if year is None:
+        return None
+    t = month_timex(m, year, month_num(m["month"]))
     if m["part"]:
         apply_part(t, m["part"])
     return t
@@ -248,8 +262,10 @@ def n_rel_month(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.ref is None:
         return None
     rel, month, ref = " ".join(m["rel"].lower().split()), month_num(m["month"]), ctx.ref
-    if m["month"].lower() == "may" and rel not in ("last", "this", "next", "since", "early", "late", "mid"):
-        return None  # "in may" is far more often the verb than the month
+    if m["month"].islower() and not ctx.given:
+        return None  # "this march", "in may": months are written with a capital
+    if m["month"].lower() == "may" and rel not in ("last", "this", "next", "since", "early", "late", "mid") and not m["month"][0].isupper():
+        return None  # "in may" is far more often the verb than the month; "in May" is the month
     if rel == "next":
         year = ref.year if month > ref.month else ref.year + 1
     elif rel in ("until", "by"):
@@ -263,7 +279,7 @@ def n_rel_month(m: re.Match[str], ctx: Context) -> Timex | None:
     t = month_timex(m, year, month, anchored=True)
     if rel == "since":
         t.mod, t.date_end = "START", iso(ref)
-    elif rel in ("early", "late", "mid") or "end" in rel or "beginning" in rel:
+    elif rel in ("early", "late", "mid") or rel.endswith(" of"):
         apply_part(t, rel)
     if rel in ("in", "since", "until", "by"):
         t.start = m.start("month")
@@ -275,6 +291,8 @@ def n_bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.ref is None:
         return None
     word = m["month"]
+    if re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", ctx.text[m.end() : m.end() + 12]):
+        return None  # "the March for Life", "the March of the Combatant Mothers": a procession
     if word == "May" and re.match(r"\s+(?:be|have|not|I|we|he|she|they|you|it)\b", ctx.text[m.end():m.end() + 8]):
         return None
     month = month_num(word)
@@ -282,9 +300,19 @@ def n_bare_month(m: re.Match[str], ctx: Context) -> Timex | None:
     return month_timex(m, year, month, anchored=True) if year else None
 
 
+def _fraction(m: re.Match[str], ctx: Context) -> bool:
+    """ "a quarter of the market", "quarter-century", "four-quarter test": not a calendar quarter."""
+    if not m.group(0)[0].isalnum() or ctx.text[m.end() : m.end() + 1] == "-":
+        return True
+    bare = not (m["ord"] or m["rel"] or m["year"] or m["year0"] or m["ryear"])
+    return bare and not m.group(0).lower().startswith("the")
+
+
 def n_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     what, rel, ordinal = m["what"].lower(), (m["rel"] or "").lower(), (m["ord"] or "").lower()
     ref = ctx.ref
+    if not ctx.given and _fraction(m, ctx):
+        return None
     given_year = m["year"] or m["year0"]
     if given_year:
         year = int(given_year)
@@ -297,6 +325,8 @@ def n_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     else:
         return None
     if what == "half":
+        if rel == "last" and given_year and not ordinal:
+            ordinal = "second"  # "the last half of 1989"
         if not ordinal or ORDINALS.get(ordinal, 3) > 2:
             return None
         h = ORDINALS[ordinal]
@@ -310,7 +340,10 @@ def n_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
             return None
         return quarter_timex(m, year, (ref.month - 1) // 3 or 4, anchored=True)  # the last quarter reported
     if ctx.anchor is not None and "-Q" in ctx.anchor.value and rel in ("", "same"):
-        return _new(m, "DATE", ctx.anchor.value, date.fromisoformat(ctx.anchor.date_start or ""), date.fromisoformat(ctx.anchor.date_end or ""), MONTH, anchored=True)
+        a_year, a_q = int(ctx.anchor.value[:4]), int(ctx.anchor.value[-1])
+        if rel == "" and ref is not None and ctx.anchor.anchored and a_year < ref.year:
+            a_year += 1  # after "the year-ago quarter", "the quarter" is the story's own again
+        return quarter_timex(m, a_year, a_q, anchored=True)
     if ref is None or rel not in ("latest", "last", "past", "current", "this", "next", "previous", ""):
         return None
     q = (ref.month - 1) // 3 + 1
@@ -322,8 +355,9 @@ def n_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
 def n_season(m: re.Match[str], ctx: Context) -> Timex | None:
     code = SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower()
-    if m["year"]:
-        year = int(m["year"])
+    named = given_year(m)
+    if named is not None:
+        year = named
     elif ctx.ref is None or (not rel and code not in ("SU", "WI")):
         return None  # a bare "fall" or "spring" is too often the verb or a noun
     else:
@@ -337,7 +371,7 @@ def n_season(m: re.Match[str], ctx: Context) -> Timex | None:
             year = ref.year if order.index(code) > order.index(current) else ref.year + 1
         elif rel not in ("this", "this past") and order.index(code) > order.index(current) and not ctx.future(m.start(), m.end()):
             year = ref.year - 1
-    if code == "WI" and not m["year"] and ctx.ref is not None:
+    if code == "WI" and named is None and ctx.ref is not None:
         # Winter runs December to February and is named by the year it starts in.
         ref = ctx.ref
         current = ref.year if ref.month == 12 else ref.year - 1
@@ -346,10 +380,10 @@ def n_season(m: re.Match[str], ctx: Context) -> Timex | None:
             year = ref.year
     first_month, last_month = _SEASON_MONTHS[code]
     end_year = year + 1 if code == "WI" else year
-    t = _new(m, "DATE", f"{year:04d}-{code}", date(year, first_month, 1), date(end_year, last_month, calendar.monthrange(end_year, last_month)[1]), MONTH, anchored=not m["year"])
+    t = _new(m, "DATE", f"{year:04d}-{code}", date(year, first_month, 1), date(end_year, last_month, calendar.monthrange(end_year, last_month)[1]), MONTH, anchored=named is None)
     if rel in ("early", "late", "mid"):
         apply_part(t, rel)
-    if rel == "the":
+    if rel == "the" and named is None:
         t.start = m.start("season")
         t.text = m.group(0)[t.start - m.start():]
     return t
@@ -388,7 +422,7 @@ def n_century(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def n_year(m: re.Match[str], ctx: Context) -> Timex | None:
-    prep = m["prep"].lower()
+    prep = " ".join(m["prep"].lower().split())
     t = year_timex(m, int(m["year"]))
     if prep in ("since", "from", "after"):
         t.mod = "AFTER" if prep == "after" else "START"
@@ -396,9 +430,9 @@ def n_year(m: re.Match[str], ctx: Context) -> Timex | None:
             t.date_end = iso(ctx.ref)
     elif prep in ("until", "by", "before"):
         t.mod = "BEFORE"
-    elif prep in ("early", "late", "mid"):
+    elif prep in ("early", "late", "mid") or prep.endswith(" of"):
         apply_part(t, prep)
-    if prep not in ("early", "late", "mid"):
+    if prep not in ("early", "late", "mid") and not prep.endswith(" of"):
         t.start = m.start("year")  # "in 2006": the expression is the year, not the preposition
         t.text = m["year"]
     return t

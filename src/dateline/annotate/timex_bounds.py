@@ -1,0 +1,39 @@
+"""Where a time expression starts and ends: the TimeML extent rules the patterns do not encode.
+
+TimeML (and every TimeBank/AQUAINT annotator, counted on the train split) leaves out of the
+expression:
+
+* the preposition of "in the past" / "in the future" (gold marks "the past" and never
+  "in the past", 0 of 7 on train);
+* the article before an adjectival length or period, "the [14-day] waiting period", "the
+  [third-quarter] loss", "the [year-earlier] results" (0 of 10 on train keep the article);
+* "before"/"after" when an event follows, "[90 days] after their issue date": the event is not
+  part of the time expression (0 of 12 on train keep the word).
+
+``trim`` narrows a Timex in place; values never change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .timex_model import Timex
+
+_PREPOSITION = re.compile(r"in\s+(?=the\s+(?:past|future)\b)", re.I)
+_ADJECTIVAL = re.compile(r"the\s+(?=[\w.]+-(?:second|minute|hour|day|week|month|quarter|year|decade|century)$|year-(?:earlier|ago)$)", re.I)
+_EVENT_WORD = re.compile(r"\s+(?:before|after)$", re.I)
+
+
+def trim(text: str, t: Timex) -> Timex:
+    """Drop the words TimeML keeps outside the expression; returns the same Timex."""
+    cut = 0
+    m = _PREPOSITION.match(t.text) or _ADJECTIVAL.match(t.text)
+    if m:
+        cut = m.end()
+    if t.type == "DURATION":
+        tail = _EVENT_WORD.search(t.text)
+        if tail and re.match(r"\s*[\w$]", text[t.end : t.end + 3]):
+            t.text, t.end = t.text[: tail.start()], t.end - (len(t.text) - tail.start())
+    if cut:
+        t.text, t.start = t.text[cut:], t.start + cut
+    return t
