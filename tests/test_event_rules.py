@@ -106,3 +106,18 @@ def test_place_relative_to_a_town_is_moved_and_less_precise(engine) -> None:
     (event,) = [e for e in events_of(engine, "A roadside bomb killed two soldiers 30 km south of Kirkuk on Monday.") if e.counted]
     assert event.geo_precision == 2 and "south" in event.place_reason
     assert event.latitude < 35.47 - 0.15  # Kirkuk is at about 35.47 N
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a date in a clause about the victim does not date the killing (nor make it future)
+        ("Gunmen shot dead Ali Hamid, who was running in elections scheduled for next month.", "2008-06-20"),
+        ("Gunmen killed a judge who had sentenced militants in March.", "2008-06-20"),
+        # one about the subject does
+        ("The offensive, which began on June 19, killed 12 people.", "2008-06-19"),
+    ],
+)
+def test_date_in_a_clause_about_someone_else(engine, text, date) -> None:
+    events = [e for e in events_of(engine, text) if e.counted]
+    assert events and events[0].date_start == date, [(e.date_start, e.date_reason) for e in events]

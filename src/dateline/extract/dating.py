@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from ..annotate.timex import Timex
 from .triggers import Trigger
 
@@ -49,6 +51,11 @@ def pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
     # "since March" says how long something has gone on; it dates the event only if nothing else does.
     preferred = [t for t in calendar if t.mod != "START"] or calendar
     head = trigger.head
+    # "shot dead X, who was running in elections scheduled for next month": a date inside a
+    # clause about someone else does not date this event.
+    preferred = [t for t in preferred if not _in_other_clause(t, head)]
+    if not preferred:
+        return None
     related = {tok.i for tok in head.subtree} | {tok.i for tok in head.head.subtree}
     attached = []
     for t in preferred:
@@ -57,3 +64,24 @@ def pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
             attached.append(t)
     pool = attached or preferred
     return min(pool, key=lambda t: (t.precision or 9, abs(t.start - head.idx)))
+
+
+def _in_other_clause(t: Timex, head: Token) -> bool:
+    """Whether the expression sits in a relative or participial clause about the victim or object
+    ("killed a judge who had sentenced militants in March"); one about the subject ("the attack,
+    which began on Monday, killed ...") still dates the event."""
+    span = head.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok, steps = span.root, 0
+    while tok.head.i != tok.i and steps < 12:
+        if tok.i == head.i:
+            return False
+        if tok.dep_ in ("relcl", "acl") and tok.head.i != head.i:
+            noun = tok.head
+            return noun.dep_ in _OBJECTS and head.i not in {x.i for x in tok.subtree}
+        tok, steps = tok.head, steps + 1
+    return False
+
+
+_OBJECTS = {"dobj", "nsubjpass", "pobj", "dative", "appos", "conj", "attr"}
