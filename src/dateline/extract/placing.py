@@ -5,13 +5,23 @@ clause, preferably inside the trigger's subtree ("clashes *in Amara*"), else att
 the clause by a locative preposition ("*in Basra*, police arrested ..."). Places that
 only qualify a person or group ("a *Basra* councillor", "*Iranian*-backed militia",
 "fled to *Syria*", "from *Baghdad*") are passed over when a better one exists.
+
+When the trigger's clause names no place, a town named in a clause above it counts
+("*In Mosul*, police say gunmen killed ..."; "lined up 30 men in the town of *Hit* and
+shot them"), then a town elsewhere in the sentence; a country or province outside the
+trigger's clause does not (the document's own focus is a better guess than that).
+A place given only as a bearing from another ("*south of Baghdad*") yields to a town
+the sentence names outright ("In Sharqat, north of Baghdad, gunmen shot ...").
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from ..annotate.components import PlaceMention
+from ..resolve.places import parse_relation
 from .triggers import Trigger
 
 # Prepositions that make a place the scene of the event.
@@ -19,6 +29,32 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "acros
                        "of", "south", "north", "east", "west", "into", "between", "along", "off", "by"})
 # Prepositions that make a place an origin or destination, not the scene.
 _DIRECTIONAL = frozenset({"from", "to", "toward", "towards"})
+# Nouns a place name can qualify and still be the scene: "a Baghdad suburb", "the Arbil attacks" (the trigger).
+_PLACE_NOUNS = frozenset({"suburb", "suburbs", "neighborhood", "neighbourhood", "district", "area", "outskirts",
+                          "province", "governorate", "city", "town", "village", "region", "street", "market",
+                          "checkpoint", "countryside", "headquarters", "camp", "base", "airport", "prison", "hospital",
+                          "mosque", "stadium", "university", "highway", "road", "bridge", "station", "square",
+                          "capital"})
+_AREA_NOUNS = frozenset({"suburb", "suburbs", "neighborhood", "neighbourhood", "district", "area", "outskirts",
+                         "province", "governorate", "city", "town", "village", "region", "countryside", "capital"})
+# People and bodies whose "of X" says where they belong, not where the event was.
+_PEOPLE_NOUNS = frozenset({"governor", "mayor", "resident", "native", "people", "citizen", "employee", "firm",
+                           "company", "member", "chief", "head", "leader", "official", "council", "councillor",
+                           "government", "president", "minister", "police", "army", "university",
+                           "tribe", "sheikh", "representative", "deputy", "commander", "son", "daughter"})
+_OWN_CLAUSE, _ABOVE, _ELSEWHERE = 0, 1, 2  # where a place sits relative to the trigger's clause
+
+
+@dataclass(slots=True)
+class _Placed:
+    """What the ranking needs to know about one mention."""
+
+    mention: PlaceMention
+    prep: str | None  # "in", "from", "modifier", or None
+    tier: int  # _OWN_CLAUSE, _ABOVE (or conjoined) or _ELSEWHERE
+    bearing: bool  # given as "south of X": a point relative to the place named
+    bearing_km: bool  # ... with a distance ("30 km south of X")
+    qualifier: bool  # qualifies another place named ("Syria's Aleppo province", "Baghdad's Dora district")
 
 
 def _clause(token: Token) -> Token:
@@ -30,42 +66,126 @@ def _clause(token: Token) -> Token:
     return cur
 
 
-def _governing_preposition(mention: PlaceMention, doc: Doc) -> str | None:
-    """The preposition the place hangs from ("in" for "in Amara"), "modifier" for "a Basra official", or None."""
-    head = doc[mention.token_start]
-    # the name's token whose head lies outside the name links it to the sentence
+def _attachment(mention: PlaceMention, doc: Doc) -> Token:
+    """The name's token whose head lies outside the name: it links the name to the sentence."""
     for tok in doc[mention.token_start:mention.token_end]:
         if not (mention.token_start <= tok.head.i < mention.token_end):
-            head = tok
-            break
+            return tok
+    return doc[mention.token_start]
+
+
+def _governing_preposition(mention: PlaceMention, doc: Doc, trigger: Token | None = None) -> str | None:
+    """The preposition the place hangs from ("in" for "in Amara"), "modifier" for "a Basra official", or None."""
+    head = _attachment(mention, doc)
     parent = head.head
     if head.dep_ == "pobj" and parent.dep_ == "prep":
+        owner = parent.head
+        if parent.lower_ == "of" and (owner.lemma_.lower() in _PEOPLE_NOUNS or owner.ent_type_ in ("ORG", "PERSON")):
+            return "modifier"  # "the governor of Anbar", "a firm of North Carolina": not the scene
         return parent.lower_
     if head.dep_ in ("compound", "amod", "nmod", "poss") and parent.i != head.i:
+        # "in a Baghdad suburb", "Baghdad's Dora district", "the Arbil attacks": a place qualifying
+        # a place or the event is its scene ("the UN's headquarters": an owner is not)
+        nouns = _AREA_NOUNS if head.dep_ == "poss" else _PLACE_NOUNS
+        if parent.lemma_.lower() in nouns or (trigger is not None and parent.i == trigger.i):
+            grand = parent.head
+            return grand.lower_ if parent.dep_ == "pobj" and grand.dep_ == "prep" else "in"
         return "modifier"
     return None
 
 
-def _score(mention: PlaceMention, trigger: Trigger, subtree: set[int]) -> tuple:
-    prep = _governing_preposition(mention, trigger.head.doc)
+def _tier(mention: PlaceMention, doc: Doc, clause: set[int], related: set[int]) -> int:
+    """_OWN_CLAUSE; _ABOVE: in a clause under, conjoined to or above the trigger's; else _ELSEWHERE."""
+    if mention.token_start in clause:
+        return _OWN_CLAUSE
+    if mention.token_start in related:
+        return _ABOVE
+    home = _clause(_attachment(mention, doc)).i
+    return _ABOVE if home in related else _ELSEWHERE
+
+
+def _own_clause(clause_head: Token) -> set[int]:
+    """The clause's tokens without the clauses conjoined to it ("X was killed in Samarra, and in
+    Abu Ghraib four were hurt": Abu Ghraib belongs to "hurt")."""
+    out = {clause_head.i}
+    stack = [c for c in clause_head.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.i)
+        stack.extend(tok.children)
+    return out
+
+
+def _clauses_above(clause_head: Token) -> set[int]:
+    """Indexes of the clause heads above a clause (the verb it is a complement, conjunct or adverbial of)."""
+    out: set[int] = set()
+    cur = clause_head
+    while cur.head.i != cur.i:
+        cur = _clause(cur.head)
+        if cur.i in out:
+            break
+        out.add(cur.i)
+    return out
+
+
+def _placed(mention: PlaceMention, doc: Doc, trigger: Token, clause: set[int], related: set[int],
+            others: list[PlaceMention]) -> _Placed:
+    sent_start = trigger.sent.start_char  # the mentions are those of the trigger's sentence
+    relation = parse_relation(doc.text[max(sent_start, mention.start - 60) : mention.start])
+    bearing = relation is not None and relation.has_offset
+    link = _attachment(mention, doc)
+    qualifier = link.dep_ in ("poss", "compound", "nmod") and any(
+        o is not mention and o.token_start <= link.head.i < o.token_end for o in others)
+    return _Placed(mention, _governing_preposition(mention, doc, trigger), _tier(mention, doc, clause, related),
+                   bearing, bearing and relation.km is not None, qualifier)
+
+
+def _plain(item: _Placed, *, towns_only: bool) -> bool:
+    """Named outright as the scene: no bearing, not an origin, destination or modifier."""
+    if item.bearing or item.prep in _DIRECTIONAL or item.prep == "modifier":
+        return False
+    return not item.mention.coarse if towns_only else item.mention.kind_hint == "province" or not item.mention.coarse
+
+
+def _score(item: _Placed, trigger: Trigger, subtree: set[int], *, plain_town: bool, plain_province: bool) -> tuple:
+    mention, prep = item.mention, item.prep
     directional = prep in _DIRECTIONAL
     modifier = prep == "modifier" and mention.kind_hint is None
-    return (directional, modifier, mention.coarse, mention.token_start not in subtree and prep not in _LOCATIVE,
-            abs(mention.token_start - trigger.head.i))
+    # "Kut, south of Baghdad": the town named; "Diyala province, north of Baghdad": the province, unless
+    # the bearing has a distance ("20 km south of Ramadi" says more than the province)
+    lesser_bearing = item.bearing and (plain_town or (plain_province and not item.bearing_km))
+    return (directional, modifier, lesser_bearing, item.tier, mention.coarse, item.qualifier,
+            mention.token_start not in subtree and prep not in _LOCATIVE, abs(mention.token_start - trigger.head.i))
 
 
 def pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The place in the trigger's own clause that is its location argument; None if the clause names none.
+    """The place of the sentence that is the trigger's location argument; None if there is none.
 
     Ranking: a locative place before an origin/destination ("to Syria") or a modifier
-    ("a Basra official"); a town before a country or province ("in Hilla, in southern
-    Iraq"; "the Anbar province cities of Ramadi and Fallujah"); within the trigger's subtree or hanging from a locative
-    preposition before elsewhere in the clause; then the nearest to the trigger.
+    ("a Basra official"); a town named outright before a point given as a bearing from
+    another ("Kut, south of Baghdad"); the trigger's own clause before a clause above it
+    before the rest of the sentence; a town before a country or province ("in Hilla, in
+    southern Iraq"); a place named for itself before one that only qualifies another ("Iraq's
+    Anbar province"); within the trigger's subtree or hanging from a locative preposition
+    before elsewhere in the clause; then the nearest to the trigger. Outside the trigger's
+    clause (and the clauses under it) a country or province does not count.
     """
     head = trigger.head
-    clause = {t.i for t in _clause(head).subtree}
-    inside = [m for m in mentions if m.token_start in clause]
-    if not inside:
+    doc = head.doc
+    clause_head = _clause(head)
+    whole = {t.i for t in clause_head.subtree}
+    # clauses above the trigger's, and those under or conjoined to it ("killed in an ambush and set ablaze in Fallujah")
+    related = _clauses_above(clause_head) | whole
+    sent = head.sent
+    inside = [m for m in mentions if sent.start <= m.token_start < sent.end]
+    own = _own_clause(clause_head)
+    items = [_placed(m, doc, head, own, related, inside) for m in inside]
+    # a country or province counts only within the trigger's clause (and the clauses below it)
+    items = [i for i in items if i.mention.token_start in whole or not i.mention.coarse]
+    if not items:
         return None
+    plain_town = any(_plain(i, towns_only=True) for i in items)
+    plain_province = any(_plain(i, towns_only=False) for i in items)
     subtree = {t.i for t in head.subtree}
-    return min(inside, key=lambda m: _score(m, trigger, subtree))
+    return min(items, key=lambda i: _score(i, trigger, subtree, plain_town=plain_town,
+                                           plain_province=plain_province)).mention
