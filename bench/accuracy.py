@@ -29,8 +29,8 @@ SUITES: list[tuple[str, str, Path, dict]] = [
     ("geo-trnews", "geoxml", DATA / "geoparsing" / "TR-News.xml", {"part": "heldout"}),
     ("geo-geovirus", "geoxml", DATA / "geoparsing" / "GeoVirus.xml", {"part": "heldout"}),
     ("ucdp-places", "ucdp", DATA / "ucdp-ged-iraq" / "conflict_data_irq.csv", {}),
-    ("pitf-place", "pitfplace", DATA / "pitf-atrocities" / "pitf.world.20130101-20151231.csv", {}),
-    ("eventloc", "eventloc", DATA / "event-location" / "labeled_text.jsonl.zip", {}),
+    ("pitf-place", "pitfplace", DATA / "pitf-atrocities" / "pitf.world.20130101-20151231.csv", {"split": "test"}),
+    ("eventloc", "eventloc", DATA / "event-location" / "labeled_text.jsonl.zip", {"split": "test"}),
 ]
 
 

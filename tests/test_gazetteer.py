@@ -307,6 +307,10 @@ def test_lookups_average_under_a_millisecond(world: Gazetteer) -> None:
         ("Swedes", "SE", "PCLI", None),
         ("Sinhalese", "LK", "PCLI", None),
         ("Congolese", "CD", "PCLI", None),
+        ("Ohioans", "US", "ADM1", "Ohio"),  # demonyms of US states
+        ("Czechs", "CZ", "PCLI", None),
+        ("Virginia", "US", "ADM1", "Virginia"),  # the state of 8M before Virginia, Free State (122,000)
+        ("Ontario", "CA", "ADM1", "Ontario"),  # the province before Ontario, California
     ],
 )
 def test_spellings_and_demonyms(world: Gazetteer, name: str, country: str, feature: str, admin1: str | None) -> None:
@@ -315,7 +319,8 @@ def test_spellings_and_demonyms(world: Gazetteer, name: str, country: str, featu
 
 
 @pytest.mark.parametrize("name, lat, lon", [("United States", 39.76, -98.5), ("Iraq", 33.0, 44.0), ("Europe", 48.69, 9.14),
-                                            ("Angola", -12.5, 18.5), ("Canada", 60.11, -113.64), ("England", 52.16, -0.70)])
+                                            ("Angola", -12.5, 18.5), ("Canada", 60.11, -113.64), ("England", 52.16, -0.70),
+                                            ("Ontario", 49.25, -84.5), ("Alaska", 64.0, -150.0)])
 def test_country_and_continent_points(world: Gazetteer, name: str, lat: float, lon: float) -> None:
     place = world.lookup(name)[0]
     assert _km(place.latitude, place.longitude, lat, lon) < 5
@@ -344,3 +349,70 @@ def test_province_point_is_the_middle_of_its_towns(world: Gazetteer, country: st
     place = world.admin1_place(country, admin1)
     assert place is not None
     assert _km(place.latitude, place.longitude, lat, lon) < 161
+
+
+@pytest.mark.parametrize(
+    "name, feature_code, lat, lon",
+    [("Black Sea", "SEA", 43.5, 34.0), ("Gulf of Mexico", "GULF", 25.0, -90.0), ("Caucasus", "MTS", 42.0, 45.0),
+     ("Lake Ontario", "LK", 43.7, -77.9), ("East Africa", "RGN", 0.0, 36.5), ("Mindanao", "ISL", 8.0, 125.0)],
+)
+def test_world_regions_and_physical_features(world: Gazetteer, name: str, feature_code: str, lat: float,
+                                             lon: float) -> None:
+    """Seas, ranges, lakes and regions that cities500 lacks come from the curated file, ranked like provinces."""
+    place = world.lookup(name)[0]
+    assert place.feature_code == feature_code and place.source == "curated"
+    assert _km(place.latitude, place.longitude, lat, lon) < 50
+
+
+class _FakeZipcodes:
+    """Stands in for the third-party ``zipcodes`` package: a few ZIP rows in its format."""
+
+    ROWS = [
+        {"zip_code": "00001", "zip_code_type": "STANDARD", "active": True, "city": "Prairie Hollow",
+         "acceptable_cities": ["Elm Ford"], "state": "ZZ", "county": "Zed County", "lat": "40.0", "long": "-97.0"},
+        {"zip_code": "00002", "zip_code_type": "PO BOX", "active": True, "city": "PRAIRIE HOLLOW",
+         "acceptable_cities": [], "state": "ZZ", "county": "Zed County", "lat": "40.02", "long": "-97.02"},
+        {"zip_code": "00003", "zip_code_type": "UNIQUE", "active": True, "city": "Acme Corp",
+         "acceptable_cities": [], "state": "ZZ", "county": "Zed County", "lat": "40.1", "long": "-97.1"},
+        {"zip_code": "00004", "zip_code_type": "STANDARD", "active": True, "city": "Old Town",
+         "acceptable_cities": [], "state": "ZZ", "county": "Zed County", "lat": "40.5", "long": "-97.5"},
+    ]
+
+    @staticmethod
+    def list_all() -> list[dict]:
+        return [dict(r) for r in _FakeZipcodes.ROWS]
+
+
+def test_us_post_office_towns_fill_the_gaps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Post-office towns (and the other names accepted at a ZIP code) that cities500 lacks are added at the
+    median of their ZIP points; a town already known nearby is not doubled; firms' ZIP codes are skipped."""
+    from dateline.resolve import geo_extra
+
+    monkeypatch.setitem(__import__("sys").modules, "zipcodes", _FakeZipcodes)
+    b = gazetteer_build._Builder()
+    b.country_idx["US"] = b.add(gazetteer_build._Row("United States", 39.8, -98.5, "A", "PCLI", "US"), ["United States"])
+    b.admin1_names[("US", "ZZ")] = "Zed State"
+    b.add(gazetteer_build._Row("Old Town", 40.51, -97.5, "P", "PPL", "US", "ZZ", population=900), ["Old Town"])
+    stats = gazetteer_build.BuildStats(path=Path("unused"))
+    geo_extra.load_us_post_office_towns(b, stats)
+    added = {r.name: r for r in b.rows if r.source == geo_extra.SOURCE}
+    assert sorted(added) == ["Elm Ford", "Prairie Hollow"] and stats.us_towns == 2
+    town = added["Prairie Hollow"]
+    assert (town.latitude, town.longitude) == (40.01, -97.01)  # the median of its two ZIP points
+    assert (town.country_code, town.admin1_code, town.admin2_name, town.population) == ("US", "ZZ", "Zed", 0)
+
+
+@pytest.mark.parametrize(
+    "name, city, expected",
+    [
+        ("London Heathrow Airport", "London", ["London Heathrow Airport", "Heathrow Airport", "Heathrow"]),
+        ("Toronto Pearson International Airport", "Mississauga",
+         ["Toronto Pearson International Airport", "Pearson International Airport"]),
+        ("Baghdad International Airport", "Baghdad", ["Baghdad International Airport"]),  # never "International"
+        ("Al Asad Air Base", "Hit", ["Al Asad Air Base", "Asad Air Base"]),
+    ],
+)
+def test_airport_names(name: str, city: str, expected: list[str]) -> None:
+    from dateline.resolve.geo_extra import airport_names
+
+    assert airport_names(name, city) == expected

@@ -24,6 +24,10 @@ from dateline.resolve.names import name_keys, normalise_name, strip_generic
         ("Salah ad Din", "Salah al-Din", "Şalāḩ ad Dīn"),
         ("Dubai", "Dubayy"),
         ("Iraq", "Irak"),
+        ("St. Petersburg", "Saint Petersburg", "St Petersburg"),  # a leading St./Mt./Ft. is spelled out
+        ("Mt. Pleasant", "Mount Pleasant"),
+        ("Ft. Worth", "Fort Worth"),
+        ("Platte Co.", "Platte County", "PLATTE CO."),
     ],
 )
 def test_variants_share_one_key(variants: tuple[str, ...]) -> None:
@@ -44,6 +48,8 @@ def test_variants_share_one_key(variants: tuple[str, ...]) -> None:
         ("Arak", "Iraq"),
         ("Syria", "Sadr"),
         ("Karbala", "Kirkuk"),
+        ("St", "Saint"),  # a lone abbreviation is not spelled out
+        ("Mt Lebanon", "Lebanon"),
     ],
 )
 def test_distinct_places_stay_distinct(a: str, b: str) -> None:

@@ -44,6 +44,9 @@ IRAQ = PlaceContext(country_code="IQ")
         ("EU", None, None, "PPLC", "BE", None, (1, 1)),  # the EU at Brussels, not Eu, Normandy
         ("Mexico City", None, PlaceContext(country_code="US"), "PPL", "MX", "Ciudad de Mexico", (1, 1)),  # not Mexico, MO
         ("Los Angeles", None, None, "PPL", "US", "California", (1, 1)),  # the state's own name, not "Golden"
+        ("Virginia", None, None, "ADM1", "US", "Virginia", (3, 4)),  # not Virginia, Free State
+        ("Black Sea", None, None, "SEA", "", None, (2, 2)),  # a sea is a region, ACLED 2
+        ("Caucasus", None, None, "MTS", "", None, (2, 5)),
     ],
 )
 def test_resolution_in_context(resolver: PlaceResolver, name: str, hint: str | None, context: PlaceContext | None,
@@ -62,6 +65,16 @@ def test_document_country_decides_between_namesakes(resolver: PlaceResolver) -> 
     assert (us.country_code, eg.country_code) == ("US", "EG")
     assert resolver.resolve("Alexandria", context=us).place.admin1 == "Louisiana"
     assert resolver.resolve("Alexandria", context=eg).place.country_code == "EG"
+
+
+@pytest.mark.parametrize("state", ["California", "Oklahoma", "Nevada"])
+def test_a_state_name_is_the_state_in_another_states_story(resolver: PlaceResolver, state: str) -> None:
+    """A town called after a state ("California, Pennsylvania") gets no agreement points for lying in a
+    state the document names: the name of a province of 200,000 people or more is that province."""
+    names = [(state, None), ("Pittsburgh", None), ("Pennsylvania", None), ("Harrisburg", None)]
+    resolved = resolver.resolve(state, context=resolver.context(names))
+    assert resolved is not None
+    assert (resolved.place.feature_code, resolved.place.admin1) == ("ADM1", state)
 
 
 def test_a_us_state_named_like_a_country(resolver: PlaceResolver) -> None:

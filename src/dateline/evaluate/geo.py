@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..errors import ConfigError
 from ..resolve.places import PlaceContext, PlaceResolver, distance_km
+from .common import SPLITS, in_split
 from .pitf import PitfRow, read_pitf
 from .registry import ScoreReport, scorer
 
@@ -256,13 +257,20 @@ def pitf_place_rows(gold: Path, *, country: str = "IRQ") -> list[PitfRow]:
 
 
 @scorer("pitfplace")
-def score_pitf_place(gold: Path, *, engine: "Engine | None" = None, country: str = "IRQ") -> ScoreReport:
-    """The incident's place (its events' most precise one) against PITF's coded point (25 km) and province."""
+def score_pitf_place(gold: Path, *, engine: "Engine | None" = None, country: str = "IRQ",
+                     split: str = "all") -> ScoreReport:
+    """The incident's place (its events' most precise one) against PITF's coded point (25 km) and province.
+
+    ``split`` is the same fixed dev/test split as the PITF event scorer (``in_split`` on the row key):
+    the place rules are tuned on "dev", bench reports "test".
+    """
     from ..ingest.plaintext import document_from_text
 
+    if split not in SPLITS:
+        raise ConfigError(f"unknown split {split!r}", where="pitfplace", hint="all, dev or test")
     engine = _engine(engine)
     gaz = _gazetteer(engine)
-    rows = pitf_place_rows(gold, country=country)
+    rows = [r for r in pitf_place_rows(gold, country=country) if in_split(r.key, split)]
     documents = [document_from_text(r.text, id=r.key, published=r.published) for r in rows]
     locator = _NearestProvince(gaz)
     within = admin1_right = admin1_total = placed = 0
@@ -283,7 +291,7 @@ def score_pitf_place(gold: Path, *, engine: "Engine | None" = None, country: str
         if gold_a1:
             admin1_total += 1
             admin1_right += int(event.admin1 == gold_a1)
-    report = ScoreReport("pitfplace", str(gold))
+    report = ScoreReport("pitfplace", f"{gold} (split {split})")
     if rows:
         report.metrics["within_25km"] = round(within / len(rows), 4)
         report.metrics["median_km"] = round(median(errors), 1)
@@ -323,8 +331,14 @@ def read_eventloc(gold: Path, *, source: str = "RELABEL") -> list[dict]:
 
 
 @scorer("eventloc")
-def score_eventloc(gold: Path, *, engine: "Engine | None" = None, source: str = "RELABEL") -> ScoreReport:
-    """Whether the place picked for the gold verb is the gold location (token overlap)."""
+def score_eventloc(gold: Path, *, engine: "Engine | None" = None, source: str = "RELABEL",
+                   split: str = "all") -> ScoreReport:
+    """Whether the place picked for the gold verb is the gold location (token overlap).
+
+    ``split``: the fixed dev/test halves by record id (``in_split``); ``pick_place`` is tuned on "dev".
+    """
+    if split not in SPLITS:
+        raise ConfigError(f"unknown split {split!r}", where="eventloc", hint="all, dev or test")
     from spacy.tokens import Doc
 
     from ..extract.placing import pick_place
@@ -335,7 +349,8 @@ def score_eventloc(gold: Path, *, engine: "Engine | None" = None, source: str = 
     entry = TriggerEntry("gold", "gold", None, None, 1)
     right = wrong_place = missed = spurious = with_loc = without_loc = 0
     first_right = 0
-    records = [r for r in read_eventloc(gold, source=source) if r.get("answer") == "accept"]
+    records = [r for r in read_eventloc(gold, source=source)
+               if r.get("answer") == "accept" and in_split(str(r.get("_id") or r.get("doc_id")), split)]
     for record in records:
         tokens = record["tokens"]
         words = [t["text"] for t in tokens]
@@ -365,7 +380,7 @@ def score_eventloc(gold: Path, *, engine: "Engine | None" = None, source: str = 
         else:
             without_loc += 1
             spurious += int(picked is not None)
-    report = ScoreReport("eventloc", str(gold))
+    report = ScoreReport("eventloc", f"{gold} (split {split})")
     if with_loc:
         report.metrics["accuracy"] = round(right / with_loc, 4)
         report.metrics["baseline_first_place"] = round(first_right / with_loc, 4)

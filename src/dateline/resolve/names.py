@@ -13,6 +13,8 @@ so only consistency matters, not linguistic truth):
 1. unidecode to ASCII, lowercase; apostrophes, ayn/hamza marks, dots dropped;
 2. split on spaces and hyphens; drop Arabic articles (al, el, ad, an, ar, as,
    ash, at, ath, az, adh) in front of another word ("Al-Amarah", "Jurf as Sakhr");
+   spell out a leading St./Ste./Mt./Ft. ("St. Louis" = "Saint Louis") and a trailing Co.
+   ("Platte Co." = "Platte County");
 3. join the words without spaces ("Tal Afar" = "Tall Afar" = "Talafar");
 4. q -> k, dh -> z; ee -> i, oo/ou -> u; doubled letters collapsed
    ("Fallujah" = "Falujah"); then ai/ay/ei/ey -> i (Maysan = Maisan = Missan);
@@ -44,6 +46,7 @@ GENERIC_WORDS: dict[str, str] = {
 _GENERIC_PREFIXES = ("qada", "qadaa", "qadha", "kaza", "qeza", "qezai", "nahiyat", "nahiya", "muhafazat", "muhafaza")
 
 _ARTICLES = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az"})
+_LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 # Marks that transliterations use for ayn and hamza, plus apostrophes and dots.
 _MARKS_RE = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf\u0060\u00b4'\".,()]")
 _SPLIT_RE = re.compile(r"[\s\-\u2010-\u2015_/]+")
@@ -64,8 +67,11 @@ def _words(name: str) -> list[str]:
 
 
 def _drop_articles(words: list[str]) -> list[str]:
-    """Words without Arabic articles, unless the article is the only word."""
+    """Words without Arabic articles, unless the article is the only word; a leading English
+    abbreviation spelled out ("St. Petersburg" = "Saint Petersburg", "Mt. Pleasant" = "Mount Pleasant")."""
     kept = [w for w in words if w not in _ARTICLES]
+    if len(kept) > 1 and kept[0] in _LEADING_ABBREVIATIONS:
+        kept = [_LEADING_ABBREVIATIONS[kept[0]], *kept[1:]]
     return kept if kept else words
 
 
@@ -84,6 +90,8 @@ def _fold(words: list[str]) -> str:
 def _keys(name: str) -> tuple[str, str, str | None]:
     """(full key, key without a generic word, the feature that word asks for); words are split once."""
     words = _drop_articles(_words(name))
+    if len(words) > 1 and words[-1] == "co":
+        words = [*words[:-1], "county"]  # "Platte Co." = "Platte County"
     key = _fold(words)
     if len(words) > 1 and words[-1] in GENERIC_WORDS:
         return key, _fold(words[:-1]), GENERIC_WORDS[words[-1]]

@@ -15,7 +15,10 @@ in the document's province             1
 within 50 km / 200 km of another place
 named in the document                  1 / 0.5
 in a province the document names
-(own name only)                        2
+(own name only; a post-office hamlet
+without population 1)                  2
+a county of the document's province
+named without "County" ("DeKalb")      2
 a province of the document's country
 named like the foreign country ranked
 first ("Georgia" in a US story)        2.5
@@ -27,7 +30,9 @@ another candidate has the very name    -1
 =====================================  ======
 
 A dotted abbreviation ("Kan.", "B.C.") asks for a province. The document's province counts
-a named province twice.
+a named province twice, and each distinct name once (a name repeated ten times is one clue).
+A name that is a province's own name (200,000 people or more, no namesake town inside it:
+"California", "Virginia") gives its namesake towns no agreement points.
 
 so a named country or a big city abroad beats a hamlet of the same name at home, while
 "Dora" in a Baghdad story is the Baghdad neighbourhood, not Dora, Alabama. ``reason``
@@ -217,7 +222,7 @@ class PlaceResolver:
                 ctx.countries[found[0].country_code] += weight
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
-        for name, hint in names:
+        for name, hint in dict.fromkeys(names):
             best = self._best(name, hint=hint, context=ctx, nearby=None)
             if best is None:
                 continue
@@ -278,15 +283,20 @@ class PlaceResolver:
         acronym = name.replace(".", "").isupper() and len(name) <= 6
         exact = set() if acronym else {id(p) for _r, p in pool.values() if normalise_name(p.name) == own}
         country_first = bool(found) and found[0].is_country
+        unit_named = _names_a_province(pool, own)
         towns = {(p.country_code, p.admin1) for _r, p in pool.values() if p.feature_class == "P"}
         scored = []
         for rank, place in pool.values():
             item = self._score(place, rank, wanted=wanted, context=context, anchors=points)
-            _add_agreement(item, own, context, country_first=country_first)
+            _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named)
             if exact and id(place) not in exact and not place.is_country:
                 item.points -= 1.0  # "Paris" means a place called Paris before one that has it as an old name
             if place.feature_code == "ADM2" and wanted != "ADM2" and (place.country_code, place.admin1) in towns:
                 item.points -= 2.0  # a district named after its town: the bare name means the town
+            elif (place.feature_code == "ADM2" and place.admin1 and place.admin1 == context.admin1
+                  and place.country_code == context.country_code and normalise_name(place.name) != own):
+                item.points += 2.0  # "DeKalb", "Platte" in a story of their state: the county, no town there
+                item.reason = f"a county of the document's province ({place.admin1})"
             scored.append(item)
         scored.sort(key=lambda s: -s.points)
         if len(scored) == 1:
@@ -340,12 +350,12 @@ class PlaceResolver:
 
 
 def _country_evidence(found: list[Place], name: str) -> float:
-    """How strongly a name points to its best candidate's country: a country or province
-    name, or a name whose candidates all lie in one country, says more than a town name;
+    """How strongly a name points to its best candidate's country: a country or province (of
+    200,000 people or more) name, or a name whose candidates all lie in one country, says more than a town name;
     a match through an alternate name only ("Bayaa" -> Salvador, alias "Baía") says half."""
     best = found[0]
-    if best.is_country or best.is_admin1:
-        weight = 2.0
+    if best.is_country or (best.is_admin1 and (best.population or 0) >= 200_000):
+        weight = 2.0  # not a parish of 35,000 ("St. Thomas", Jamaica, in a story about Ontario)
     elif all(p.country_code == best.country_code for p in found[:5]):
         weight = 1.5
     else:
@@ -355,14 +365,16 @@ def _country_evidence(found: list[Place], name: str) -> float:
     return weight + importance(best) / 10  # ties go to the more important place
 
 
-def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_first: bool) -> None:
+def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_first: bool,
+                   unit_named: bool = False) -> None:
     """Points for agreeing with the document's other names: a province of the document's country
     named like a foreign country ("Georgia" in a US story), a province the document names (2), a
     province where other names can lie
     (0.5 each, up to 1.5; the province itself too), a county the document names ("Paris" with
-    "Henry County": Paris, Tennessee)."""
+    "Henry County": Paris, Tennessee). ``unit_named``: the name is a sizeable province's own name,
+    so towns called after it get no agreement points ("California" in a Pennsylvania story)."""
     place = item.place
-    if place.is_country:
+    if place.is_country or (unit_named and not place.is_admin1):
         return
     if place.is_admin1 and country_first and context.country_code and place.country_code == context.country_code:
         item.points += 2.5
@@ -371,7 +383,8 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
     pair = (place.country_code, place.admin1)
     if place.admin1 and normalise_name(place.name) == own:  # not through an alias ("Washington": Piqua)
         if not place.is_admin1 and pair in context.named_provinces:
-            item.points += 2.0
+            # a post-office hamlet without a population gains half: "Atlanta" in a New York story
+            item.points += 1.0 if place.source == "uszip" and not place.population else 2.0
             item.reason = f"in a province the document names ({place.admin1})"
         others = context.support[pair] - (pair in context.candidate_provinces.get(own, ()))
         if others > 0:
@@ -382,6 +395,16 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
         if county != own and (county in named or normalise_name(place.admin2 + " County") in named):
             item.points += 1.5
             item.reason = f"in {place.admin2}, which the document names"
+
+
+def _names_a_province(pool: dict[tuple, tuple[int | None, Place]], own: str) -> bool:
+    """Whether a name is the own name of a province of 200,000 people or more that has no
+    namesake town inside it ("California", "Virginia", "Ontario": a town of that name in another
+    state the document names is no reading of it; "Alexandria" and "Baghdad" name their cities)."""
+    places = [p for _r, p in pool.values() if normalise_name(p.name) == own]
+    towns = {(p.country_code, p.admin1) for p in places if p.feature_class == "P"}
+    return any(p.is_admin1 and (p.population or 0) >= 200_000 and (p.country_code, p.admin1) not in towns
+               for p in places)
 
 
 def _drop_stripped_namesakes(pool: dict[tuple, tuple[int | None, Place]], name: str) -> None:
@@ -421,6 +444,8 @@ def importance(place: Place) -> float:
         return 0.9 if place.source in _SOURCES_OF_CONFLICT_PLACES else 0.3
     if code == "ADM2":
         return 0.8
+    if place.source == "curated" and place.feature_class in ("L", "T", "H"):
+        return 1.5  # a world region, sea or mountain range of the curated file: as known as a province
     return 0.3
 
 
@@ -432,7 +457,7 @@ def _abbreviation_hint(name: str) -> str | None:
     return "province" if _ABBREVIATION_RE.match(name.strip()) and name.strip() not in _NOT_PROVINCES else None
 
 
-_NOT_PROVINCES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "St.", "Mt.", "Ft."})
+_NOT_PROVINCES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "St.", "Mt.", "Ft.", "L.A."})
 
 
 def _is(place: Place, wanted: str) -> bool:
