@@ -30,6 +30,7 @@ def events_of(engine, text: str, published: str = "2008-06-20"):
         ("Police found the bodies of nine men in eastern Baghdad on Tuesday.", 9, None, None),
         ("No fewer than six people were killed when gunmen attacked a wedding in Diyala on Friday.", 6, 6, None),
         ("A local imam was shot and killed in Samarra on Friday.", 1, None, None),
+        ("Five villagers were feared killed in a clash near Hawija on Friday.", 5, None, None),
     ],
 )
 def test_killed_counts(engine, text, killed, low, high) -> None:

@@ -81,3 +81,18 @@ def test_plural_without_number_is_not_one_victim() -> None:
 def test_number_inside_a_name_is_not_a_count() -> None:
     assert [q.value for q in find_quantities("Three relatives of a candidate for PP-51 were gunned down.")] != [51]
     assert find_quantities("The F-16 crashed and was destroyed.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # the group after "and" belongs to the wounded when a wounding word follows it
+        ("Security forces killed five men and at least 20 injured near the border.", 5, 20),
+        ("Fighting has killed at least 30 people and 60 wounded in three days.", 30, 60),
+        # a companion named with "along with" is one more victim
+        ("Gunmen killed a policeman along with his son in Mosul.", 2, None),
+    ],
+)
+def test_killed_and_wounded_in_one_list(sentence: str, killed: int, injured: int | None) -> None:
+    found = {q.kind: q.value for q in find_quantities(sentence)}
+    assert (found.get("killed"), found.get("injured")) == (killed, injured)

@@ -60,6 +60,7 @@ _MOD = r"(?!(?:and|or|of|were|was|are|is|in|on|at|near|when|after|before|includi
 # ("killed 22 people, a doctor said").
 _SUBSET = r"(?!\s+of\s+(?:them|whom|those)\b)"
 _SOURCE = r"(?!,?\s+(?:said|says|told|reported|added|stated)\b)"
+_INJURE_WORDS_ = r"wounded|injured|hurt|maimed"
 # Counted things that are not people ("several camels killed").
 _THINGS = r"(?:camels?|cattle|cows?|goats?|sheep|donkeys?|horses?|animals?|livestock|houses?|homes?|vehicles?|cars?|buildings?|villages?|shops?|trucks?)"
 _NOT_THINGS = rf"(?!(?:\s+{_MOD}){{0,2}}\s+{_THINGS}\b(?!\s+(?:{_PERSON})\b))"  # "truck drivers" are people
@@ -68,7 +69,7 @@ _NOT_THINGS = rf"(?!(?:\s+{_MOD}){{0,2}}\s+{_THINGS}\b(?!\s+(?:{_PERSON})\b))"  
 def _group(subset_ok: bool) -> str:
     subset = "" if subset_ok else _SUBSET
     return (
-        rf"(?:(?<![\w-])(?:{_QUAL}\s+)?(?:(?:his|her|their|its)\s+)?(?:{_NUM}){subset}{_NOT_THINGS}(?:\s+{_MOD}){{0,3}}(?:\s+(?:{_PERSON}))?{_OF}{_SOURCE}|"
+        rf"(?:(?<![\w-])(?:{_QUAL}\s+)?(?:(?:his|her|their|its)\s+)?(?:{_NUM})\b{subset}{_NOT_THINGS}(?:\s+{_MOD}){{0,3}}(?:\s+(?:{_PERSON}))?{_OF}{_SOURCE}|"
         rf"(?<![\w-])(?:a|an|one|his|her|their)\s+(?!(?:{_NUM})(?![\w-]))(?:{_MOD}\s+){{0,3}}(?:{_PERSON}){_OF}{_SOURCE}|"
         r"(?<![\w-])(?:him|her)(?=\s+and\b|\s*[,.;]|$))"
     )
@@ -80,17 +81,20 @@ _GROUP = _group(subset_ok=False)
 _FIRST_GROUP = _group(subset_ok=True)
 
 
-def _list(first: str) -> str:
+def _list(first: str, rest: str = _GROUP, *, companions: bool = False) -> str:
+    # "killed a university director along with his driver": a companion is one more victim.
+    along = rf"(?:,?\s+(?:along\s+with|together\s+with|with)\s+{rest})?" if companions else ""
     return (
         rf"(?P<list>between\s+{_NUM}\s+and\s+{_NUM}(?:\s+(?:[a-z-]+\s+)?(?:{_PERSON}))?|"
-        rf"{first}(?:\s*,\s*{_GROUP})*(?:,?\s+and\s+{_GROUP})?)"
+        rf"{first}(?:\s*,\s*{rest})*(?:,?\s+and\s+{rest})?{along})"
     )
 
 
 _LIST = _list(_GROUP)
 # Right after a killing verb the first group may be a share of people named before ("killing 13
 # of them"); elsewhere "30 of those killed" repeats part of a toll already given.
-_LIST_AFTER_VERB = _list(_FIRST_GROUP)
+# "killed five men and at least 20 injured": the group after "and" belongs to the wounded.
+_LIST_AFTER_VERB = _list(_FIRST_GROUP, rf"{_GROUP}(?!\s+(?:others\s+)?(?:{_INJURE_WORDS_}))", companions=True)
 # "at least five persons, including two soldiers and a child, were killed": the share named after
 # "including" is inside the count.
 _INCLUDING = rf"(?:,?\s+(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:killed|dead|died|wounded|injured|hurt|arrested|detained|and\s+(?:{_NUM}))\b)[^.;:]){{1,80}}?,?)?"
@@ -234,6 +238,12 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
             name = "list" if m.group("list") is not None else "list2"  # INJURED has two shapes
             add(kind, m, m.group(name), m.start(name))
         for m in _AFTER[kind].finditer(text):
+            killed = next((q for q in found if q.kind == KILLED and kind != KILLED and q.start <= m.start("list") < q.end), None)
+            if killed is not None:
+                # "killed at least 30 people and 60 wounded": the wounded start after the dead.
+                m = _AFTER[kind].search(text, killed.end, m.end())
+                if m is None:
+                    continue
             add(kind, m, m.group("list"), m.start("list"))
     found.sort(key=lambda q: q.start)
     return found

@@ -69,6 +69,8 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
     for gov in _governors(trigger):
         if gov.lemma_.lower() in _DENY:
             flags.negated, flags.reason = True, f"denied ('{gov.text}')"
+        if gov.lemma_.lower() == "fear" and gov.tag_ == "VBN":
+            continue  # "five people were feared killed": an uncertain report, still reported
         if gov.lemma_.lower() in _HYPO_HEADS:
             flags.hypothetical, flags.reason = True, f"not reported as happened ('{gov.text}')"
             break
