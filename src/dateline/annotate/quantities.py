@@ -60,7 +60,7 @@ _MOD = r"(?!(?:and|or|of|were|was|are|is|in|on|at|near|when|after|before|includi
 # ("killed 22 people, a doctor said").
 _SUBSET = r"(?!\s+of\s+(?:them|whom|those)\b)"
 _SOURCE = r"(?!,?\s+(?:said|says|told|reported|added|stated)\b)"
-_INJURE_WORDS_ = r"wounded|injured|hurt|maimed"
+_INJURE_WORDS = r"wounded|injured|hurt|maimed"
 # Counted things that are not people ("several camels killed").
 _THINGS = r"(?:camels?|cattle|cows?|goats?|sheep|donkeys?|horses?|animals?|livestock|houses?|homes?|vehicles?|cars?|buildings?|villages?|shops?|trucks?)"
 _NOT_THINGS = rf"(?!(?:\s+{_MOD}){{0,2}}\s+{_THINGS}\b(?!\s+(?:{_PERSON})\b))"  # "truck drivers" are people
@@ -94,7 +94,7 @@ _LIST = _list(_GROUP)
 # Right after a killing verb the first group may be a share of people named before ("killing 13
 # of them"); elsewhere "30 of those killed" repeats part of a toll already given.
 # "killed five men and at least 20 injured": the group after "and" belongs to the wounded.
-_LIST_AFTER_VERB = _list(_FIRST_GROUP, rf"{_GROUP}(?!\s+(?:others\s+)?(?:{_INJURE_WORDS_}))", companions=True)
+_LIST_AFTER_VERB = _list(_FIRST_GROUP, rf"{_GROUP}(?!\s+(?:others\s+)?(?:{_INJURE_WORDS}))", companions=True)
 # "at least five persons, including two soldiers and a child, were killed": the share named after
 # "including" is inside the count.
 _INCLUDING = rf"(?:,?\s+(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:killed|dead|died|wounded|injured|hurt|arrested|detained|and\s+(?:{_NUM}))\b)[^.;:]){{1,80}}?,?)?"
@@ -104,7 +104,6 @@ _KILL_WORDS = (
     r"killed|dead|died|slain|executed|murdered|shot\s+dead|gunned\s+down|massacred|beheaded|assassinated|lost\s+their\s+lives|perished|fatalities|"
     r"(?:burn(?:ed|t)|hacked|beaten|bludgeoned|stoned|stabbed|shot|tortured|lynched|clubbed|crushed|strangled)\s+to\s+death"
 )
-_INJURE_WORDS = r"wounded|injured|hurt|maimed"
 _ARREST_WORDS = r"arrested|detained|captured|rounded\s+up|taken\s+into\s+custody|apprehended"
 
 _AFTER = {
