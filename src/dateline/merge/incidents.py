@@ -84,7 +84,7 @@ def _actors_compatible(a: Event, b: Event) -> bool:
     return not ids_a or not ids_b or bool(ids_a & ids_b)
 
 
-_ADDITIVE = re.compile(r"\b(?:more|another|other|others|also|additional|separate|second|third|further|as well|too)\b", re.I)
+_ADDITIVE = re.compile(r"\b(?:more|another|other|others|also|additional|separate|second|third|further)\b", re.I)
 
 
 def _additive(event: Event) -> bool:
