@@ -58,6 +58,7 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = "1"
 UCDP_FILE = "iraq_places_ucdp.tsv"
 CURATED_FILE = "places_curated.tsv"
+IRAQ_EXTRA_FILE = "places_iraq_extra.tsv"  # Iraqi villages and spellings GeoNames and UCDP lack
 
 # GeoNames admin1 code -> (the one English name we use, other spellings).
 IRAQ_ADMIN1: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -716,6 +717,7 @@ def build_gazetteer(path: Path, *, extra_files: Sequence[Path] = (), include_pac
         if include_packages:
             load_airports(b, stats)  # after UCDP: its air bases get the airport names
         _load_curated(b, package_data(CURATED_FILE), stats)
+        _load_curated(b, package_data(IRAQ_EXTRA_FILE), stats)
         for extra in extra_files:
             _load_extra(b, Path(extra), stats)
         _fill_from_cities(b)
