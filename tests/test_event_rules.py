@@ -31,6 +31,14 @@ def events_of(engine, text: str, published: str = "2008-06-20"):
         ("No fewer than six people were killed when gunmen attacked a wedding in Diyala on Friday.", 6, 6, None),
         ("A local imam was shot and killed in Samarra on Friday.", 1, None, None),
         ("Five villagers were feared killed in a clash near Hawija on Friday.", 5, None, None),
+        # a single victim told without a number (session 3)
+        ("Seven people died and eight were hurt as a result of the explosion near a market in Kirkuk.", 7, None, None),
+        ("A teacher was on Monday night attacked and murdered with an axe in Samarra.", 1, None, None),
+        ("After an attack by unknown men in Diyala on Saturday, a tribal leader lost his life.", 1, None, None),
+        ("A local councillor was fatally shot on his way home in Baquba on Sunday.", 1, None, None),
+        ("Gunmen killed provincial council member Ahmed Jasim Ali Sunday in Mosul's Zuhur district.", 1, None, None),
+        ("Eleven villagers -- four women and seven men -- were yesterday killed in an attack on a village near Tuz.", 11, None, None),
+        ("At least 30 persons were yesterday confirmed dead after a suicide bomber struck a procession in Hilla.", 30, 30, None),
     ],
 )
 def test_killed_counts(engine, text, killed, low, high) -> None:
@@ -122,3 +130,18 @@ def test_place_relative_to_a_town_is_moved_and_less_precise(engine) -> None:
 def test_date_in_a_clause_about_someone_else(engine, text, date) -> None:
     events = [e for e in events_of(engine, text) if e.counted]
     assert events and events[0].date_start == date, [(e.date_start, e.date_reason) for e in events]
+
+
+def test_nobody_killed_is_no_victim(engine) -> None:
+    events = events_of(engine, "Gunmen attacked a checkpoint in Baquba on Monday. It was announced that no one had been injured or killed in the attack.")
+    assert document_counts([e for e in events if e.counted])[0] in (None, 0)
+
+
+def test_a_fight_that_died_down_is_no_victim(engine) -> None:
+    events = events_of(engine, "Clashes broke out in Hawija on Monday. Officials said the fighting had died down by the evening.")
+    assert document_counts([e for e in events if e.counted])[0] in (None, 0)
+
+
+def test_a_killing_named_as_the_motive_is_another_incident(engine) -> None:
+    text = "Gunmen stormed a village near Tuz on Sunday, killing at least 22 people, saying they came to avenge the killing of one man days ago."
+    assert document_counts([e for e in events_of(engine, text) if e.counted])[0] == 22

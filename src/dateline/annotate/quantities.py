@@ -42,7 +42,12 @@ _PERSON = (
     r"migrants?|peacekeepers?|rebels?|bandits?|robbers?|vendors?|merchants?|businessm[ae]n|lawyers?|"
     r"politicians?|chairm[ae]n|diplomats?|envoys?|monks?|nuns?|pastors?|worker|official|"
     r"Muslims?|Hindus?|Buddhists?|Catholics?|Alawites?|Copts?|Turkmen|Assyrians?|Arabs?|Afghans?|"
-    r"Pakistanis?|Syrians?|Iranians?|Turks?|Nigerians?|Somalis?|Kenyans?|Egyptians?|Yemenis?|Libyans?"
+    r"Pakistanis?|Syrians?|Iranians?|Turks?|Nigerians?|Somalis?|Kenyans?|Egyptians?|Yemenis?|Libyans?|"
+    r"rabbis?|missionar(?:y|ies)|chieftains?|headm[ae]n|principals?|professors?|lecturers?|academics?|preachers?|"
+    r"scholars?|bishops?|catechists?|emirs?|bloggers?|campaigners?|councillors?|councilors?|administrators?|"
+    r"captains?|colonels?|generals?|lieutenants?|sergeants?|corporals?|staff(?:ers?)?|agents?|informants?|"
+    r"individuals?|policewom[ae]n|hunters?|miners?|pilots?|spies|spy|jihadists?|extremists?|terrorists?|"
+    r"assailants?|kidnappers?|smugglers?|heads?|deput(?:y|ies)|secretar(?:y|ies)|directors?|managers?"
 )
 _NUM_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _NUM = (
@@ -55,7 +60,7 @@ _RANGE = rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>\d+)\s*(?
 # One counted group: "at least 12 people", "a policeman", "two Iraqi civilians".
 _OF = r"(?:\s+of\s+(?:(?:the|a|an|one|his|her|their|its|same|local)\s+)?[A-Za-z-]+(?:\s+\([A-Z]+\))?)?"
 # A modifier inside a group ("six Iranian pilgrims"); never a word that ends the phrase.
-_MOD = r"(?!(?:and|or|of|were|was|are|is|in|on|at|near|when|after|before|including|while|as|by|from|with|who|said|says|dead|died|perished|killed|wounded|injured|hurt|others?|have|has|had|been|be|will|would|yesterday|today|tonight|last|this|early|late|[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:[A-Z][\w’'-]+|[a-z-]+|\d+(?:-[a-z]+)+)"
+_MOD = r"(?!(?:and|or|of|were|was|are|is|in|on|at|near|when|after|before|including|while|as|by|from|with|who|said|says|dead|died|perished|killed|wounded|injured|hurt|others?|have|has|had|been|be|will|would|yesterday|today|tonight|last|this|early|late|[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:[A-Z][\w’'-]+|[a-z][a-z-]*|\d+(?:-[a-z]+)+)"
 # Not a victim: a subset of a count already made ("four of them"), or the source of the report
 # ("killed 22 people, a doctor said").
 _SUBSET = r"(?!\s+of\s+(?:them|whom|those)\b)"
@@ -98,10 +103,14 @@ _LIST_AFTER_VERB = _list(_FIRST_GROUP, rf"{_GROUP}(?!\s+(?:others\s+)?(?:{_INJUR
 # "at least five persons, including two soldiers and a child, were killed": the share named after
 # "including" is inside the count.
 _INCLUDING = rf"(?:,?\s+(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:killed|dead|died|wounded|injured|hurt|arrested|detained|and\s+(?:{_NUM}))\b)[^.;:]){{1,80}}?,?)?"
-_BE = r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|allegedly|confirmed|reported|found|feared|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|thought\s+to\s+have\s+been|either|now|on\s+[A-Z][a-z]+day(?:\s+(?:night|morning|afternoon|evening))?))*"
+# Between the victims and the verb: auxiliaries, hedges, the time ("were yesterday confirmed dead",
+# "was on Thursday night attacked and murdered").
+_WHEN = r"(?:yesterday|today|tonight|last\s+night|(?:early|late)\s+(?:on\s+)?[A-Z][a-z]+day|(?:on\s+)?[A-Z][a-z]+day(?:\s+(?:night|morning|afternoon|evening))?)"
+_ALSO_HARMED = r"(?:attacked|abducted|kidnapped|tortured|raped|robbed|ambushed|seized|dragged\s+out)\s+and"
+_BE = rf"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|allegedly|confirmed|reported|found|feared|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|thought\s+to\s+have\s+been|either|now|seriously|critically|severely|slightly|lightly|badly|gravely|{_WHEN}|{_ALSO_HARMED}))*"
 
 _KILL_WORDS = (
-    r"killed|dead|died|slain|executed|murdered|shot\s+dead|gunned\s+down|massacred|beheaded|assassinated|lost\s+their\s+lives|perished|fatalities|"
+    r"killed|dead|died|slain|executed|murdered|shot\s+dead|fatally\s+(?:shot|stabbed|wounded|injured)|gunned\s+down|massacred|beheaded|assassinated|lost\s+(?:their|his|her)\s+li(?:ves|fe)|perished|fatalities|"
     r"(?:burn(?:ed|t)|hacked|beaten|bludgeoned|stoned|stabbed|shot|tortured|lynched|clubbed|crushed|strangled)\s+to\s+death"
 )
 _ARREST_WORDS = r"arrested|detained|captured|rounded\s+up|taken\s+into\s+custody|apprehended"

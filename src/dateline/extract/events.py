@@ -61,7 +61,7 @@ class Extractor:
                 index = _paragraph_index(doc, sent)
                 if index != para.index:
                     para = _Paragraph(index=index)
-                event = self._sentence(document.id, doc, sent, context, para, published=document.published)
+                event = self._sentence(document.id, doc, sent, context, para, published=document.published, first=not events)
                 if event is not None:
                     event.source = document.source
                     event.source_url = document.url
@@ -81,10 +81,11 @@ class Extractor:
 
     # -- one sentence ----------------------------------------------------------------------
 
-    def _sentence(self, doc_id: str, doc: Doc, sent: Span, context: PlaceContext, para: _Paragraph, *, published: str | None) -> Event | None:
+    def _sentence(self, doc_id: str, doc: Doc, sent: Span, context: PlaceContext, para: _Paragraph, *,
+                  published: str | None, first: bool = False) -> Event | None:
         triggers = find_triggers(sent, self.lexicon)
         timexes = _in_sentence(doc._.timexes, sent)
-        primary = [t for t in triggers if _starts_event(t, timexes)]
+        primary = [t for t in triggers if _starts_event(t, timexes, first=first)]
         if not primary:
             self._fill_from_anaphor(doc, sent, triggers, para, context)
             self._fill_counts(doc, sent, para)
@@ -193,8 +194,9 @@ class Extractor:
             event.spans["fatalities"] = [killed[0].start + offset, killed[-1].end + offset]
         else:
             # No number given: count singular victims of any killing verb in the sentence.
+            own = trigger.entry.event_type not in (*_VIOLENT, "Riots")  # a protest over "the killing of a nurse" tells the killing
             for token in [trigger.head, *sent]:
-                victims = count_victims(token)
+                victims = count_victims(token, nouns=own or token is trigger.head)
                 if victims is not None:
                     event.fatalities = victims
                     event.spans["fatalities"] = [token.idx + offset, token.idx + len(token) + offset]
@@ -306,15 +308,17 @@ def _in_sentence_places(items: Iterable[PlaceMention] | None, sent: Span) -> lis
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
 
 
-def _starts_event(trigger: Trigger, timexes: list[Timex]) -> bool:
+def _starts_event(trigger: Trigger, timexes: list[Timex], *, first: bool = False) -> bool:
     """Whether a trigger starts a new event rather than refer back to one.
 
     A nominal trigger ("operation") or a definite noun ("the fighting") names an event
-    already mentioned unless the sentence gives it a date of its own.
+    already mentioned unless the sentence gives it a date of its own. With no event yet in
+    the document (``first``) a definite noun has nothing to refer back to: news writes
+    "Seven people died in the explosion" as the first line about a blast.
     """
     head = trigger.head
     definite = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children)
-    if not (trigger.entry.nominal or definite):
+    if not trigger.entry.nominal and (first or not definite):
         return True
     return any(t.is_calendar and t.mod != "START" for t in timexes)
 

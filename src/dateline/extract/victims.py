@@ -14,6 +14,13 @@ KILL_LEMMAS = {"kill", "murder", "assassinate", "execute", "behead", "slay", "sh
 # Verbs that kill only with "dead", "down" or "to death" after them ("shot" alone may wound).
 _NEEDS_DEATH = {"shoot", "gun", "stab", "burn", "hack", "beat", "stone", "club", "bludgeon", "torture"}
 _PERSON_PRONOUNS = {"him", "her", "he", "she"}
+# Intransitive deaths: the subject is the victim ("a tribal leader died").
+_DIE_LEMMAS = {"die", "perish"}
+# "the killing of a male nurse", "the death of an Indian leader": the noun's "of" names the victim.
+_DEATH_NOUNS = {"killing", "death", "murder", "assassination", "beheading", "execution", "slaying"}
+_NOT_VICTIMS = {"fighting", "violence", "conflict", "war", "fire", "clash", "protest", "battle", "hope", "talk", "plan", "deal", "story"}
+_TIME_NOUNS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night", "morning",
+               "evening", "afternoon", "yesterday", "today", "tonight", "week", "weekend", "month", "year", "day"}
 
 
 def _patient(trigger: Token) -> Token | None:
@@ -64,19 +71,91 @@ def _list_items(first: Token) -> list[Token]:
     return items
 
 
-def count_victims(trigger: Token) -> int | None:
-    """Victims of a killing verb read off its object, or None when they are not countable."""
-    if trigger.lemma_.lower() not in KILL_LEMMAS:
+def _singular(noun: Token | None) -> bool:
+    return noun is not None and (noun.tag_ in ("NN", "NNP") or noun.lower_ in _PERSON_PRONOUNS) and noun.lower_ not in _TIME_NOUNS
+
+
+def _lone_victim(token: Token, *, nouns: bool) -> int | None:
+    """One victim of a death told without a killing verb's object: "a tribal leader lost his life".
+
+    ``nouns``: whether "the killing of X" may count; a killing named as the cause of another
+    event ("to avenge the killing of one man days ago") is a different incident.
+    """
+    lemma = token.lemma_.lower()
+    if lemma in _DIE_LEMMAS and token.pos_ == "VERB":
+        if any(c.dep_ == "prt" for c in token.children):
+            return None  # "the fighting had died down"
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_.endswith("ing") or subject.lemma_.lower() in _NOT_VICTIMS:
+            return None
+        return 1 if _singular(subject) and not _list_items(subject) else None
+    if lemma == "lose" and any(c.lower_ == "life" and any(g.lower_ in ("his", "her") for g in c.children) for c in token.children):
+        return 1
+    if lemma in _DEATH_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN" and nouns:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        victim = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return 1 if _singular(victim) and not _list_items(victim) else None
+    if lemma in ("find", "discover") and any(c.lower_ == "dead" for c in token.children):
+        victim = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        return 1 if _singular(victim) and not _list_items(victim) else None
+    return None
+
+
+def _misparsed_patient(trigger: Token) -> Token | None:
+    """The victim the small parser failed to attach to a killing verb.
+
+    "X was late on Thursday killed by ...": the verb hangs off "was" as a clause, so the
+    victim is the subject of "was". "killed Somali lawmaker Hussein Mohamed Sunday": the
+    name is read as a date's compound, so the victim is the first noun after the verb.
+    """
+    if trigger.tag_ != "VBN" and trigger.tag_ != "VBD":
         return None
+    children = {c.dep_ for c in trigger.children}
+    if "nsubjpass" in children or "dobj" in children:
+        return None
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head.pos_ == "VERB":  # "was ... attacked and murdered"
+        clause = clause.head
+    be = clause.head
+    if trigger.tag_ == "VBN" and be.lemma_ == "be" and clause.dep_ in ("advcl", "xcomp", "acomp"):
+        subject = next((c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject if _singular(subject) else None
+    if "nsubj" in children and trigger.tag_ == "VBD":
+        for token in trigger.doc[trigger.i + 1 : trigger.i + 8]:
+            if token.pos_ in ("ADP", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ", "NUM"):
+                return None
+            if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in _TIME_NOUNS:
+                return token if token.tag_ in ("NN", "NNP") else None
+    return None
+
+
+def count_victims(trigger: Token, *, nouns: bool = True) -> int | None:
+    """Victims of a killing word read off its object or subject, or None when they are not countable.
+
+    ``nouns=False`` leaves out death nouns ("the killing of a man"), for tokens other than the
+    event's own trigger in a sentence about violence.
+    """
+    if trigger.lemma_.lower() not in KILL_LEMMAS:
+        return _lone_victim(trigger, nouns=nouns)
     # The parser may hang "dead" on the victim ("shot dead Osman Balic"), so read the words after.
     after = {t.lower_ for t in trigger.doc[trigger.i + 1 : trigger.i + 4]}
-    if trigger.lemma_.lower() in _NEEDS_DEATH and not ({c.lower_ for c in trigger.children} | after) & {"dead", "down", "death"}:
+    fatal = {c.lower_ for c in trigger.children} | after | {trigger.doc[trigger.i - 1].lower_ if trigger.i else ""}
+    if trigger.lemma_.lower() in _NEEDS_DEATH and not fatal & {"dead", "down", "death", "fatally"}:
         return None
     patient = _patient(trigger)
-    if patient is None and trigger.dep_ == "conj" and trigger.head.lemma_.lower() in KILL_LEMMAS:
-        patient = _patient(trigger.head)  # "was shot and killed": the victim is the first verb's
+    if patient is None and trigger.dep_ == "conj":
+        head = trigger.head
+        # "was shot and killed", "was attacked and murdered": the victim is the first verb's
+        if head.lemma_.lower() in KILL_LEMMAS or any(c.dep_ == "nsubjpass" for c in head.children):
+            patient = _patient(head)
+    if patient is None:
+        patient = _misparsed_patient(trigger)
+        if patient is not None and patient.dep_ == "nsubj" and patient.head.lower_ == "was":
+            return 1  # "APC Chieftain and former deputy Speaker ... was killed": one man, two titles
     if patient is None:
         return None
+    if patient.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in patient.children):
+        return None  # "no one had been injured or killed"
     if patient.lower_ == "them":
         return _antecedent_count(patient)
     total = 0
