@@ -39,6 +39,11 @@ def events_of(engine, text: str, published: str = "2008-06-20"):
         ("Gunmen killed provincial council member Ahmed Jasim Ali Sunday in Mosul's Zuhur district.", 1, None, None),
         ("Eleven villagers -- four women and seven men -- were yesterday killed in an attack on a village near Tuz.", 11, None, None),
         ("At least 30 persons were yesterday confirmed dead after a suicide bomber struck a procession in Hilla.", 30, 30, None),
+        ("Two of the bank's guards were killed along with another person when gunmen raided a bank in Kirkuk on Monday.", 3, None, None),
+        ("A cleric has been shot dead with his wife and child in Mosul on Sunday.", 3, None, None),
+        ("A tribal elder and former chairman of the provincial council has been killed in Ramadi on Monday.", 1, None, None),
+        ("Eight men from two rival groups were killed in a shootout in Basra on Sunday.", 8, None, None),
+        ("Five guards were killed when gunmen attacked a prison in Tikrit in revenge for the deaths of eight militants.", 5, None, None),
     ],
 )
 def test_killed_counts(engine, text, killed, low, high) -> None:
@@ -145,3 +150,9 @@ def test_a_fight_that_died_down_is_no_victim(engine) -> None:
 def test_a_killing_named_as_the_motive_is_another_incident(engine) -> None:
     text = "Gunmen stormed a village near Tuz on Sunday, killing at least 22 people, saying they came to avenge the killing of one man days ago."
     assert document_counts([e for e in events_of(engine, text) if e.counted])[0] == 22
+
+
+def test_also_in_a_later_sentence_adds_victims(engine) -> None:
+    text = ("Gunmen attacked mourners in Baquba on Monday and killed four persons. "
+            "The gunmen also attacked a village near Baquba, killing a couple and their daughter.")
+    assert document_counts([e for e in events_of(engine, text) if e.counted])[0] == 7

@@ -49,6 +49,7 @@ _PERSON = (
     r"individuals?|policewom[ae]n|hunters?|miners?|pilots?|spies|spy|jihadists?|extremists?|terrorists?|"
     r"assailants?|kidnappers?|smugglers?|heads?|deput(?:y|ies)|secretar(?:y|ies)|directors?|managers?"
 )
+PERSON_WORD = re.compile(rf"(?:{_PERSON})", re.I)  # fullmatch: a word that names people
 _NUM_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _NUM = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)})|"
@@ -67,7 +68,7 @@ _SUBSET = r"(?!\s+of\s+(?:them|whom|those)\b)"
 _SOURCE = r"(?!,?\s+(?:said|says|told|reported|added|stated)\b)"
 _INJURE_WORDS = r"wounded|injured|hurt|maimed"
 # Counted things that are not people ("several camels killed").
-_THINGS = r"(?:camels?|cattle|cows?|goats?|sheep|donkeys?|horses?|animals?|livestock|houses?|homes?|vehicles?|cars?|buildings?|villages?|shops?|trucks?)"
+_THINGS = r"(?:camels?|cattle|cows?|goats?|sheep|donkeys?|horses?|animals?|livestock|houses?|homes?|vehicles?|cars?|buildings?|villages?|shops?|trucks?|groups?|factions?|sides?|communities|parties|days?|weeks?|months?|years?|hours?)"
 _NOT_THINGS = rf"(?!(?:\s+{_MOD}){{0,2}}\s+{_THINGS}\b(?!\s+(?:{_PERSON})\b))"  # "truck drivers" are people
 
 
@@ -105,7 +106,7 @@ _LIST_AFTER_VERB = _list(_FIRST_GROUP, rf"{_GROUP}(?!\s+(?:others\s+)?(?:{_INJUR
 _INCLUDING = rf"(?:,?\s+(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:killed|dead|died|wounded|injured|hurt|arrested|detained|and\s+(?:{_NUM}))\b)[^.;:]){{1,80}}?,?)?"
 # Between the victims and the verb: auxiliaries, hedges, the time ("were yesterday confirmed dead",
 # "was on Thursday night attacked and murdered").
-_WHEN = r"(?:yesterday|today|tonight|last\s+night|(?:early|late)\s+(?:on\s+)?[A-Z][a-z]+day|(?:on\s+)?[A-Z][a-z]+day(?:\s+(?:night|morning|afternoon|evening))?)"
+_WHEN = r"(?:yesterday|today|tonight|(?:last|this)\s+(?:night|week(?:end)?|month|morning)|earlier\s+today|(?:early|late)\s+(?:on\s+)?[A-Z][a-z]+day|(?:on\s+)?[A-Z][a-z]+day(?:\s+(?:night|morning|afternoon|evening))?)"
 _ALSO_HARMED = r"(?:attacked|abducted|kidnapped|tortured|raped|robbed|ambushed|seized|dragged\s+out)\s+and"
 _BE = rf"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|allegedly|confirmed|reported|found|feared|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|thought\s+to\s+have\s+been|either|now|seriously|critically|severely|slightly|lightly|badly|gravely|{_WHEN}|{_ALSO_HARMED}))*"
 
@@ -129,6 +130,12 @@ _BODIES = re.compile(rf"\b(?:found|discovered|recovered|retrieved|dumped|unearth
 # "costing 20 more lives", "claimed the lives of" is in _BEFORE.
 _LIVES = re.compile(rf"\b(?:cost(?:s|ing)?|claim(?:ed|ing|s)?|took|taking|takes)\s+(?:the\s+)?(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?lives\b", re.I)
 _LEFT_DEAD = re.compile(rf"\b(?:left|leaving)\s+{_LIST}{_INCLUDING}\s+(?P<what>dead|wounded|injured)", re.I)
+# "Two officials were killed along with another person": the companion is one more victim.
+_COMPANION = re.compile(rf",?\s+(?:(?:along|together)\s+with\s+|with\s+(?=(?:his|her|their)\s)){_LIST.replace('(?P<list>', '(?P<with>')}"
+    # "with his wife and child": a last relative needs no article
+    r"(?:\s+and\s+(?P<kin>child|son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|driver|bodyguard)\b)?", re.I)
+# "in revenge for the deaths of eight soldiers": the motive is another incident.
+_MOTIVE = re.compile(r"\b(?:revenge|retaliation|reprisal|avenge|avenging)\s+(?:for\s+)?(?:the\s+)?$", re.I)
 _RANGE_RE = re.compile(_RANGE, re.I)
 _GROUP_RE = re.compile(_GROUP, re.I)
 _FIRST_GROUP_RE = re.compile(_FIRST_GROUP, re.I)
@@ -227,6 +234,8 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
             return
         if any(q.kind == kind and q.start < m.end() and m.start() < q.end for q in found):
             return
+        if kind == KILLED and _MOTIVE.search(text, max(0, m.start() - 40), m.start()):
+            return
         summed = _sum_list(span_text)
         if summed is None:
             return
@@ -253,5 +262,14 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
                 if m is None:
                     continue
             add(kind, m, m.group("list"), m.start("list"))
+            companion = _COMPANION.match(text, m.end()) if kind == KILLED else None
+            if companion and found and found[-1].kind == KILLED and found[-1].end == m.end():
+                extra = _sum_list(companion.group("with"))
+                if extra is not None and companion.group("kin"):
+                    extra = (extra[0] + 1, *extra[1:])
+                if extra is not None:
+                    q = found[-1]
+                    q.value, q.end, q.text = q.value + extra[0], companion.end(), text[q.start : companion.end()]
+                    q.low = q.low + extra[0] if q.low is not None else None
     found.sort(key=lambda q: q.start)
     return found

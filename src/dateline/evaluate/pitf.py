@@ -65,7 +65,8 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")
 
 def _clean(text: str) -> str:
     # Some descriptions keep the markup of the page they were copied from ("<b>killed</b>").
-    text = _TAG.sub("", text.replace('\\"', '"')).strip()
+    # ... and some a CSV escape's backslash in front of the text.
+    text = _TAG.sub("", text.replace('\\"', '"')).strip().lstrip("\\")
     if text.startswith('"') and text.endswith('"') and text.count('"') % 2 == 0:
         text = text[1:-1]
     return " ".join(text.split())

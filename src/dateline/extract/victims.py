@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..annotate.quantities import parse_number
+from ..annotate.quantities import PERSON_WORD, parse_number
 
 KILL_LEMMAS = {"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot", "gun", "stab", "slaughter", "lynch", "strangle", "hang", "burn", "hack", "beat", "stone", "club", "bludgeon", "torture"}
 # Verbs that kill only with "dead", "down" or "to death" after them ("shot" alone may wound).
@@ -158,12 +158,30 @@ def count_victims(trigger: Token, *, nouns: bool = True) -> int | None:
         return None  # "no one had been injured or killed"
     if patient.lower_ == "them":
         return _antecedent_count(patient)
+    items = [patient, *_list_items(patient)]
+    if len(items) > 1 and patient.dep_ == "nsubjpass" and all(_one(n) == 1 and n.pos_ != "NUM" for n in items) and \
+            not any(c.dep_ in ("det", "poss") for n in items[1:] for c in n.children) and \
+            any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "has", "is") for c in trigger.children):
+        items = [patient]  # "An elder ... and former chairman of the council has been killed": one man, two titles
     total = 0
     # The parser sometimes hangs the second victim on the verb: "killing him and five of ..."
     extra = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PROPN", "PRON")]
-    for noun in [patient, *_list_items(patient), *extra]:
+    for noun in [*items, *extra, *_companions(trigger)]:
         n = _one(noun)
         if n is None:
             return None
         total += n
     return total or None
+
+
+def _companions(trigger: Token) -> list[Token]:
+    """ "was shot dead with his wife and child", "were killed along with another person"."""
+    found: list[Token] = []
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        along = prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("along", "together")
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if PERSON_WORD.fullmatch(noun.text) and (along or any(c.dep_ == "poss" for c in noun.children)):
+                found += [noun, *_list_items(noun)]
+    return found

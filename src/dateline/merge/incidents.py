@@ -87,6 +87,9 @@ def _actors_compatible(a: Event, b: Event) -> bool:
 _ADDITIVE = re.compile(r"\b(?:more|another|other|others|also|additional|separate|second|third|further)\b", re.I)
 
 
+_ALSO = re.compile(r"\b(?:also|separately|in another|in a separate)\b", re.I)
+
+
 def _additive(event: Event) -> bool:
     """The mention reports further victims ("six more people were killed", "also killed 20")."""
     span = event.spans.get("fatalities")
@@ -94,7 +97,8 @@ def _additive(event: Event) -> bool:
         return False
     start = span[0] - event.evidence_start
     window = event.evidence_text[max(0, start - 40) : span[1] - event.evidence_start]
-    return bool(_ADDITIVE.search(window))
+    # "The herdsmen also allegedly attacked a village ..., killing a couple": "also" of the clause
+    return bool(_ADDITIVE.search(window) or _ALSO.search(event.evidence_text[: max(0, start)]))
 
 
 def same_incident(a: Event, b: Event) -> bool:
