@@ -44,6 +44,13 @@ def events_of(engine, text: str, published: str = "2008-06-20"):
         ("A tribal elder and former chairman of the provincial council has been killed in Ramadi on Monday.", 1, None, None),
         ("Eight men from two rival groups were killed in a shootout in Basra on Sunday.", 8, None, None),
         ("Five guards were killed when gunmen attacked a prison in Tikrit in revenge for the deaths of eight militants.", 5, None, None),
+        ("At least nine people from a single family were killed when an air strike hit a house near Baiji.", 9, 9, None),
+        ("A car bomb went off near a mosque in Kirkuk on Friday, killing five worshippers, a police officer and witness told AFP.", 5, None, None),
+        ("The death toll in the Tuz clashes has risen to five after another man was killed on Wednesday.", 5, None, None),
+        ("Militants stormed the village of Bashir, slaughtering at least twenty-four people.", 24, 24, None),
+        ("The mayor of Hit, Ahmed Salim, and his driver were killed in an ambush near Hit this morning.", 2, None, None),
+        ("Eight guards have been killed and three others wounded in an attack on a checkpoint near Baiji.", 8, None, None),
+        ("Inmates who rioted in the Taji prison killed five fellow prisoners, beheading at least two of them.", 5, None, None),
     ],
 )
 def test_killed_counts(engine, text, killed, low, high) -> None:
@@ -156,3 +163,8 @@ def test_also_in_a_later_sentence_adds_victims(engine) -> None:
     text = ("Gunmen attacked mourners in Baquba on Monday and killed four persons. "
             "The gunmen also attacked a village near Baquba, killing a couple and their daughter.")
     assert document_counts([e for e in events_of(engine, text) if e.counted])[0] == 7
+
+
+def test_killed_and_wounded_together_is_no_death_count(engine) -> None:
+    events = events_of(engine, "More than 130 tribesmen were killed and wounded in clashes near Muqdadiya on Saturday.")
+    assert document_counts([e for e in events if e.counted])[0] is None

@@ -32,7 +32,7 @@ _PERSON = (
     r"teachers?|doctors?|judges?|clerics?|leaders?|commanders?|militiam[ae]n|tribesm[ae]n|"
     r"Kurds?|Shiites?|Shias?|Sunnis?|Christians?|Yazidis?|prisoners?|detainees?|suspects?|"
     r"attackers?|bombers?|personnel|servicem[ae]n|cadets?|volunteers?|labou?rers?|others|"
-    r"mourners|guests|infants?|babies|baby|sons?|daughters?|brothers?|family|families|wife|"
+    r"mourners|guests|infants?|babies|baby|sons?|daughters?|brothers?|wife|"
     r"husband|father|mother|guard|policeman|soldier|civilian|person|victims?|bodies|"
     r"MPs?|lawmakers?|governors?|mayors?|council(?:l)?ors?|candidates?|presenters?|cameram[ae]n|"
     r"photographers?|reporters?|engineers?|chiefs?|elders?|sheikhs?|imams?|priests?|nephews?|"
@@ -59,13 +59,14 @@ _NUM = (
 _QUAL = r"(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|more\s+than|over|as\s+many\s+as|about|around|approximately|nearly|almost|some|up\s+to|an\s+estimated|a\s+total\s+of|another|other)"
 _RANGE = rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>\d+)\s*(?:-|to)\s*(?P<hi2>\d+))"
 # One counted group: "at least 12 people", "a policeman", "two Iraqi civilians".
-_OF = r"(?:\s+of\s+(?:(?:the|a|an|one|his|her|their|its|same|local)\s+)?[A-Za-z-]+(?:\s+\([A-Z]+\))?)?"
+_OF = (r"(?:\s+of\s+(?:(?:the|a|an|one|his|her|their|its|same|local)\s+)?[A-Za-z-]+(?:\s+\([A-Z]+\))?)?"
+       r"(?:\s+from\s+(?:(?:the|a|an|one|his|her|their|its|same|local|single)\s+)?(?:single\s+)?[A-Za-z-]+)?")  # "nine people from a single family"
 # A modifier inside a group ("six Iranian pilgrims"); never a word that ends the phrase.
 _MOD = r"(?!(?:and|or|of|were|was|are|is|in|on|at|near|when|after|before|including|while|as|by|from|with|who|said|says|dead|died|perished|killed|wounded|injured|hurt|others?|have|has|had|been|be|will|would|yesterday|today|tonight|last|this|early|late|[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:[A-Z][\w’'-]+|[a-z][a-z-]*|\d+(?:-[a-z]+)+)"
 # Not a victim: a subset of a count already made ("four of them"), or the source of the report
 # ("killed 22 people, a doctor said").
 _SUBSET = r"(?!\s+of\s+(?:them|whom|those)\b)"
-_SOURCE = r"(?!,?\s+(?:said|says|told|reported|added|stated)\b)"
+_SOURCE = r"(?!(?:\s+(?:officers?|officials?|spokesm[ae]n|sources?))?(?:\s+and\s+(?:an?\s+)?[a-z]+)?,?\s+(?:said|says|told|reported|added|stated)\b)"  # "..., a police officer and witness told AFP"
 _INJURE_WORDS = r"wounded|injured|hurt|maimed"
 # Counted things that are not people ("several camels killed").
 _THINGS = r"(?:camels?|cattle|cows?|goats?|sheep|donkeys?|horses?|animals?|livestock|houses?|homes?|vehicles?|cars?|buildings?|villages?|shops?|trucks?|groups?|factions?|sides?|communities|parties|days?|weeks?|months?|years?|hours?)"
@@ -117,12 +118,13 @@ _KILL_WORDS = (
 _ARREST_WORDS = r"arrested|detained|captured|rounded\s+up|taken\s+into\s+custody|apprehended"
 
 _AFTER = {
-    KILLED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_KILL_WORDS})\b", re.I),
+    # "130 tribesmen were killed and wounded": no count of the dead alone
+    KILLED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_KILL_WORDS})\b(?!\s+(?:and|or)\s+(?:{_INJURE_WORDS}))", re.I),
     INJURED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_INJURE_WORDS})\b", re.I),
     ARRESTED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_ARREST_WORDS})\b", re.I),
 }
 _BEFORE = {
-    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|death\s+toll\s+(?:rose|climbed|reached|stood|rises|of)(?:\s+(?:to|at))?|deaths\s+of|executed|executing|massacred|shot\s+dead)\s+{_LIST_AFTER_VERB}(?:\s+(?:dead|people\s+dead))?", re.I),
+    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|death\s+toll(?:\s+(?:in|from)\s+[^.;,]{{1,60}}?)?\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|rises|jumped|of)(?:\s+(?:to|at))?|deaths\s+of|execut(?:ed|ing)|massacr(?:ed|ing)|slaughter(?:ed|ing)|butcher(?:ed|ing)|behead(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing)|shot\s+dead)\s+{_LIST_AFTER_VERB}(?:\s+(?:dead|people\s+dead))?", re.I),
     INJURED: re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|(?:dead|killed)\s+and)\s+{_LIST}(?=\s+(?:others\s+)?(?:wounded|injured|hurt))|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_LIST.replace('(?P<list>', '(?P<list2>')}", re.I),
     ARRESTED: re.compile(rf"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es))\s+{_LIST}", re.I),
 }
@@ -131,7 +133,7 @@ _BODIES = re.compile(rf"\b(?:found|discovered|recovered|retrieved|dumped|unearth
 _LIVES = re.compile(rf"\b(?:cost(?:s|ing)?|claim(?:ed|ing|s)?|took|taking|takes)\s+(?:the\s+)?(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?lives\b", re.I)
 _LEFT_DEAD = re.compile(rf"\b(?:left|leaving)\s+{_LIST}{_INCLUDING}\s+(?P<what>dead|wounded|injured)", re.I)
 # "Two officials were killed along with another person": the companion is one more victim.
-_COMPANION = re.compile(rf",?\s+(?:(?:along|together)\s+with\s+|with\s+(?=(?:his|her|their)\s)){_LIST.replace('(?P<list>', '(?P<with>')}"
+_COMPANION = re.compile(rf",?\s+(?:(?:(?:in|at|near)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+)?(?:along|together)\s+with\s+|with\s+(?=(?:his|her|their)\s)){_LIST.replace('(?P<list>', '(?P<with>')}"
     # "with his wife and child": a last relative needs no article
     r"(?:\s+and\s+(?P<kin>child|son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|driver|bodyguard)\b)?", re.I)
 # "in revenge for the deaths of eight soldiers": the motive is another incident.
@@ -236,6 +238,9 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
             return
         if kind == KILLED and _MOTIVE.search(text, max(0, m.start() - 40), m.start()):
             return
+        if kind == KILLED and re.search(r"\band\s+$", text[max(0, span_start - 6) : span_start]) and \
+                re.match(r"(?:his|her|their|a|an)\s+\S+\s+were\b", text[span_start : span_start + len(span_text) + 6], re.I):
+            return  # "The head of the district, Mohammad Daud, and his driver were killed": the list began before
         summed = _sum_list(span_text)
         if summed is None:
             return
@@ -253,6 +258,8 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
     for kind in (KILLED, INJURED, ARRESTED):
         for m in _BEFORE[kind].finditer(text):
             name = "list" if m.group("list") is not None else "list2"  # INJURED has two shapes
+            if re.search(r"\bof\s+(?:them|whom|those)\b", m.group(name)) and any(q.kind == kind for q in found):
+                continue  # "killed five prisoners, beheading at least two of them": a share of the five
             add(kind, m, m.group(name), m.start(name))
         for m in _AFTER[kind].finditer(text):
             killed = next((q for q in found if q.kind == KILLED and kind != KILLED and q.start <= m.start("list") < q.end), None)

@@ -14,6 +14,8 @@ KILL_LEMMAS = {"kill", "murder", "assassinate", "execute", "behead", "slay", "sh
 # Verbs that kill only with "dead", "down" or "to death" after them ("shot" alone may wound).
 _NEEDS_DEATH = {"shoot", "gun", "stab", "burn", "hack", "beat", "stone", "club", "bludgeon", "torture"}
 _PERSON_PRONOUNS = {"him", "her", "he", "she"}
+_NOBODY = {"anything", "everything", "something", "nothing", "anyone", "everyone", "everybody", "anybody"}
+_INJURE_LEMMAS = {"wound", "injure", "hurt", "maim"}
 # Intransitive deaths: the subject is the victim ("a tribal leader died").
 _DIE_LEMMAS = {"die", "perish"}
 # "the killing of a male nurse", "the death of an Indian leader": the noun's "of" names the victim.
@@ -42,6 +44,8 @@ def _one(noun: Token) -> int | None:
             return parse_number(child.text)
     if noun.pos_ == "NUM":  # "five of his family members"
         return parse_number(noun.text)
+    if noun.lower_ in _NOBODY:
+        return None  # "killing anything on sight"
     if noun.lower_ in _PERSON_PRONOUNS or noun.tag_ in ("NN", "NNP"):
         return 1
     return None
@@ -72,7 +76,7 @@ def _list_items(first: Token) -> list[Token]:
 
 
 def _singular(noun: Token | None) -> bool:
-    return noun is not None and (noun.tag_ in ("NN", "NNP") or noun.lower_ in _PERSON_PRONOUNS) and noun.lower_ not in _TIME_NOUNS
+    return noun is not None and (noun.tag_ in ("NN", "NNP") or noun.lower_ in _PERSON_PRONOUNS) and noun.lower_ not in _TIME_NOUNS | _NOBODY
 
 
 def _lone_victim(token: Token, *, nouns: bool) -> int | None:
@@ -142,6 +146,9 @@ def count_victims(trigger: Token, *, nouns: bool = True) -> int | None:
     fatal = {c.lower_ for c in trigger.children} | after | {trigger.doc[trigger.i - 1].lower_ if trigger.i else ""}
     if trigger.lemma_.lower() in _NEEDS_DEATH and not fatal & {"dead", "down", "death", "fatally"}:
         return None
+    if any(c.dep_ == "conj" and c.lemma_.lower() in _INJURE_LEMMAS and not any(g.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for g in c.children)
+           for c in trigger.children):
+        return None  # "130 tribesmen were killed and wounded": no count of the dead alone
     patient = _patient(trigger)
     if patient is None and trigger.dep_ == "conj":
         head = trigger.head
@@ -166,12 +173,22 @@ def count_victims(trigger: Token, *, nouns: bool = True) -> int | None:
     total = 0
     # The parser sometimes hangs the second victim on the verb: "killing him and five of ..."
     extra = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("NUM", "NOUN", "PROPN", "PRON")]
+    # ... or as a second subject: "The head of the district, Mohammad Daud, and his driver were killed"
+    extra += [c for c in trigger.children if c.dep_ == "nsubjpass" and c is not patient and c not in items
+              and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].lower_ == "and"]
     for noun in [*items, *extra, *_companions(trigger)]:
+        if noun is not patient and _wounded(noun):
+            continue  # "Eight employees have been killed and three others wounded"
         n = _one(noun)
         if n is None:
             return None
         total += n
     return total or None
+
+
+def _wounded(noun: Token) -> bool:
+    after = noun.doc[noun.i + 1 : noun.i + 3]
+    return any(t.lemma_.lower() in _INJURE_LEMMAS or t.lower_ in ("wounded", "injured", "hurt") for t in after)
 
 
 def _companions(trigger: Token) -> list[Token]:
