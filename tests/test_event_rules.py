@@ -51,6 +51,14 @@ def events_of(engine, text: str, published: str = "2008-06-20"):
         ("The mayor of Hit, Ahmed Salim, and his driver were killed in an ambush near Hit this morning.", 2, None, None),
         ("Eight guards have been killed and three others wounded in an attack on a checkpoint near Baiji.", 8, None, None),
         ("Inmates who rioted in the Taji prison killed five fellow prisoners, beheading at least two of them.", 5, None, None),
+        ("Six bodies were dumped at a shrine in Karbala on Tuesday.", 6, None, None),
+        ("The bodies of four men were found with gunshot wounds in a field near Baquba on Wednesday.", 4, None, None),
+        ("More than a hundred deaths were reported in the battle for Tikrit on Monday.", 100, 100, None),
+        ("Gunmen attacked a house in Basra on Friday and stabbed a journalist to death.", 1, None, None),
+        ("Seven Iraqi fishermen working on the lake have been killed by gunmen near Haditha.", 7, None, None),
+        ("At least seven people have died and a dozen were injured by gunfire in Kut on Monday.", 7, 7, None),
+        ("Five bus drivers and one other worker were found dead in Baghdad on Monday after an attack.", 6, None, None),
+        ("A woman, her husband and their three children were axed to death in an attack in Diyala on Sunday.", 5, None, None),
     ],
 )
 def test_killed_counts(engine, text, killed, low, high) -> None:

@@ -53,7 +53,7 @@ PERSON_WORD = re.compile(rf"(?:{_PERSON})", re.I)  # fullmatch: a word that name
 _NUM_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _NUM = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)})|"
-    rf"(?:{_NUM_WORD})(?:\s+hundred)?|a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|"
+    rf"(?:{_NUM_WORD})(?:\s+hundred)?|a\s+(?:hundred|thousand)|a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|"
     r"several|many|numerous|a\s+number\s+of|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of)"
 )
 _QUAL = r"(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|more\s+than|over|as\s+many\s+as|about|around|approximately|nearly|almost|some|up\s+to|an\s+estimated|a\s+total\s+of|another|other)"
@@ -62,7 +62,7 @@ _RANGE = rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>\d+)\s*(?
 _OF = (r"(?:\s+of\s+(?:(?:the|a|an|one|his|her|their|its|same|local)\s+)?[A-Za-z-]+(?:\s+\([A-Z]+\))?)?"
        r"(?:\s+from\s+(?:(?:the|a|an|one|his|her|their|its|same|local|single)\s+)?(?:single\s+)?[A-Za-z-]+)?")  # "nine people from a single family"
 # A modifier inside a group ("six Iranian pilgrims"); never a word that ends the phrase.
-_MOD = r"(?!(?:and|or|of|were|was|are|is|in|on|at|near|when|after|before|including|while|as|by|from|with|who|said|says|dead|died|perished|killed|wounded|injured|hurt|others?|have|has|had|been|be|will|would|yesterday|today|tonight|last|this|early|late|[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:[A-Z][\w’'-]+|[a-z][a-z-]*|\d+(?:-[a-z]+)+)"
+_MOD = r"(?!(?:and|or|of|were|was|are|is|in|on|at|near|when|after|before|including|while|as|by|from|with|who|said|says|dead|died|perished|killed|wounded|injured|hurt|others|have|has|had|been|be|will|would|yesterday|today|tonight|last|this|early|late|[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:[A-Z][\w’'-]+|[a-z][a-z-]*|\d+(?:-[a-z]+)+)"
 # Not a victim: a subset of a count already made ("four of them"), or the source of the report
 # ("killed 22 people, a doctor said").
 _SUBSET = r"(?!\s+of\s+(?:them|whom|those)\b)"
@@ -109,11 +109,11 @@ _INCLUDING = rf"(?:,?\s+(?:including|among\s+them|among\s+whom)\s+(?:(?!\b(?:kil
 # "was on Thursday night attacked and murdered").
 _WHEN = r"(?:yesterday|today|tonight|(?:last|this)\s+(?:night|week(?:end)?|month|morning)|earlier\s+today|(?:early|late)\s+(?:on\s+)?[A-Z][a-z]+day|(?:on\s+)?[A-Z][a-z]+day(?:\s+(?:night|morning|afternoon|evening))?)"
 _ALSO_HARMED = r"(?:attacked|abducted|kidnapped|tortured|raped|robbed|ambushed|seized|dragged\s+out)\s+and"
-_BE = rf"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|allegedly|confirmed|reported|found|feared|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|thought\s+to\s+have\s+been|either|now|seriously|critically|severely|slightly|lightly|badly|gravely|{_WHEN}|{_ALSO_HARMED}))*"
+_BE = rf"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|also|later|all|allegedly|confirmed|reported|found|feared|believed\s+to\s+have\s+been|said\s+to\s+have\s+been|thought\s+to\s+have\s+been|either|now|have|has|had|seriously|critically|severely|slightly|lightly|badly|gravely|{_WHEN}|{_ALSO_HARMED}))*"
 
 _KILL_WORDS = (
-    r"killed|dead|died|slain|executed|murdered|shot\s+dead|fatally\s+(?:shot|stabbed|wounded|injured)|gunned\s+down|massacred|beheaded|assassinated|lost\s+(?:their|his|her)\s+li(?:ves|fe)|perished|fatalities|"
-    r"(?:burn(?:ed|t)|hacked|beaten|bludgeoned|stoned|stabbed|shot|tortured|lynched|clubbed|crushed|strangled)\s+to\s+death"
+    r"killed|dead|died|dying|slain|executed|murdered|shot\s+dead|fatally\s+(?:shot|stabbed|wounded|injured)|gunned\s+down|massacred|beheaded|assassinated|lost\s+(?:their|his|her)\s+li(?:ves|fe)|perished|fatalities|"
+    r"(?:burn(?:ed|t)|hacked|axed|macheted|beaten|bludgeoned|stoned|stabbed|shot|tortured|lynched|clubbed|crushed|strangled)\s+to\s+death"
 )
 _ARREST_WORDS = r"arrested|detained|captured|rounded\s+up|taken\s+into\s+custody|apprehended"
 
@@ -124,12 +124,17 @@ _AFTER = {
     ARRESTED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_ARREST_WORDS})\b", re.I),
 }
 _BEFORE = {
-    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|death\s+toll(?:\s+(?:in|from)\s+[^.;,]{{1,60}}?)?\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|rises|jumped|of)(?:\s+(?:to|at))?|deaths\s+of|execut(?:ed|ing)|massacr(?:ed|ing)|slaughter(?:ed|ing)|butcher(?:ed|ing)|behead(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing)|shot\s+dead)\s+{_LIST_AFTER_VERB}(?:\s+(?:dead|people\s+dead))?", re.I),
+    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|slit(?:ting)?\s+the\s+throats\s+of|death\s+toll(?:\s+(?:in|from)\s+[^.;,]{{1,60}}?)?\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|rises|jumped|of)(?:\s+(?:to|at))?|deaths\s+of|execut(?:ed|ing)|massacr(?:ed|ing)|slaughter(?:ed|ing)|butcher(?:ed|ing)|behead(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing)|shot\s+dead)\s+{_LIST_AFTER_VERB}(?:\s+(?:dead|people\s+dead))?", re.I),
     INJURED: re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|(?:dead|killed)\s+and)\s+{_LIST}(?=\s+(?:others\s+)?(?:wounded|injured|hurt))|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_LIST.replace('(?P<list>', '(?P<list2>')}", re.I),
     ARRESTED: re.compile(rf"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es))\s+{_LIST}", re.I),
 }
 _BODIES = re.compile(rf"\b(?:found|discovered|recovered|retrieved|dumped|unearthed|pulled)\s+(?:the\s+)?(?:(?P<list>{_NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)|(?:bodies|corpses)\s+(?:[\w-]+\s+){{0,3}}?of\s+(?P<list2>(?:{_QUAL}\s+)?{_NUM}))", re.I)
 # "costing 20 more lives", "claimed the lives of" is in _BEFORE.
+# "Six bodies were dumped at a shrine", "The bodies of six people were found".
+_BODIES_FOUND = re.compile(rf"(?:\b(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)|\b(?:bodies|corpses)\s+of\s+(?P<list2>(?:{_QUAL}\s+)?{_NUM})\s+(?:[\w-]+\s+){{0,2}}?)"
+                           rf"[^.;:]{{0,40}}?\b(?:were|have\s+been|had\s+been)\s+(?:found|discovered|recovered|retrieved|dumped|unearthed|pulled)\b", re.I)
+# "There were seven deaths", "more than a hundred deaths were claimed".
+_DEATHS = re.compile(rf"(?<![\w-])(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?(?:deaths|fatalities)\b(?!\s+(?:of|from|in|among)\s+(?:the\s+)?(?:past|last|previous))", re.I)
 _LIVES = re.compile(rf"\b(?:cost(?:s|ing)?|claim(?:ed|ing|s)?|took|taking|takes)\s+(?:the\s+)?(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?lives\b", re.I)
 _LEFT_DEAD = re.compile(rf"\b(?:left|leaving)\s+{_LIST}{_INCLUDING}\s+(?P<what>dead|wounded|injured)", re.I)
 # "Two officials were killed along with another person": the companion is one more victim.
@@ -169,6 +174,8 @@ def parse_number(text: str) -> int | None:
         return _VAGUE[t]
     if t in ("a", "an"):
         return 1
+    if t in ("a hundred", "a thousand"):
+        return 100 if t == "a hundred" else 1000
     total = 0
     for word in t.split():
         if word in _UNITS:
@@ -250,6 +257,11 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
     for m in _BODIES.finditer(text):
         name = "list" if m.group("list") is not None else "list2"
         add(KILLED, m, m.group(name), m.start(name))
+    for m in _BODIES_FOUND.finditer(text):
+        name = "list" if m.group("list") is not None else "list2"
+        add(KILLED, m, m.group(name), m.start(name))
+    for m in _DEATHS.finditer(text):
+        add(KILLED, m, m.group("list"), m.start("list"))
     for m in _LIVES.finditer(text):
         add(KILLED, m, m.group("list"), m.start("list"))
     for m in _LEFT_DEAD.finditer(text):

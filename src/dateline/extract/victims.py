@@ -44,6 +44,9 @@ def _one(noun: Token) -> int | None:
             return parse_number(child.text)
     if noun.pos_ == "NUM":  # "five of his family members"
         return parse_number(noun.text)
+    if noun.tag_ == "NNS":  # "Seven Kenyan fishermen": the parser may hang the number on a modifier
+        number = next((t for t in noun.doc[noun.left_edge.i : noun.i] if t.tag_ == "CD"), None)
+        return parse_number(number.text) if number is not None else None
     if noun.lower_ in _NOBODY:
         return None  # "killing anything on sight"
     if noun.lower_ in _PERSON_PRONOUNS or noun.tag_ in ("NN", "NNP"):
@@ -144,6 +147,7 @@ def count_victims(trigger: Token, *, nouns: bool = True) -> int | None:
     # The parser may hang "dead" on the victim ("shot dead Osman Balic"), so read the words after.
     after = {t.lower_ for t in trigger.doc[trigger.i + 1 : trigger.i + 4]}
     fatal = {c.lower_ for c in trigger.children} | after | {trigger.doc[trigger.i - 1].lower_ if trigger.i else ""}
+    fatal |= {g.lower_ for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children}  # "hacked a blogger to death"
     if trigger.lemma_.lower() in _NEEDS_DEATH and not fatal & {"dead", "down", "death", "fatally"}:
         return None
     if any(c.dep_ == "conj" and c.lemma_.lower() in _INJURE_LEMMAS and not any(g.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for g in c.children)
