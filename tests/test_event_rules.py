@@ -176,3 +176,9 @@ def test_also_in_a_later_sentence_adds_victims(engine) -> None:
 def test_killed_and_wounded_together_is_no_death_count(engine) -> None:
     events = events_of(engine, "More than 130 tribesmen were killed and wounded in clashes near Muqdadiya on Saturday.")
     assert document_counts([e for e in events if e.counted])[0] is None
+
+
+def test_who_found_the_bodies_did_not_kill(engine) -> None:
+    (event,) = [e for e in events_of(engine, "Police found the bodies of nine men in eastern Baghdad on Tuesday.") if e.counted]
+    assert (event.event_type, event.fatalities) == ("Violence against civilians", 9)
+    assert event.actor1 is None or "Police" not in event.actor1

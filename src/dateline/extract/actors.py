@@ -60,11 +60,25 @@ def _against(obj: Token, mentions: list[ActorMention]) -> tuple[ActorMention | N
     return None, []
 
 
+def _killers(sent: Span, mentions: list[ActorMention]) -> ActorSlots:
+    """Bodies found: actor1 only if the sentence says who killed them ("... killed by rebels")."""
+    slots = ActorSlots()
+    for token in sent:
+        agent = next((c for c in token.children if c.dep_ == "agent"), None) if token.tag_ == "VBN" else None
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None and token.lemma_.lower() in ("kill", "murder", "execute", "shoot", "behead", "torture", "slay"):
+            slots.actor1, slots.assoc1 = _mentions_in(mentions, _tokens(pobj), pobj)
+            break
+    return slots
+
+
 def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention]) -> ActorSlots:
     """Pick actor1 (agent) and actor2 (patient) among the sentence's actor mentions."""
     slots = ActorSlots()
     if not mentions:
         return slots
+    if trigger.entry.subject_is_finder:
+        return _killers(sent, mentions)
     head = trigger.head
     # "the offensive of X", "X's attack": walk up from a nominal trigger to its verb.
     verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else head

@@ -26,6 +26,7 @@ class TriggerEntry:
     needs_object: frozenset[str] = frozenset()
     nominal: bool = False
     subject_is_target: bool = False  # "leaders ended up in jail": the subject is who it happened to
+    subject_is_finder: bool = False  # "police found nine bodies": the subject found the dead, it did not kill them
 
 
 @dataclass(slots=True)
@@ -72,6 +73,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 needs_object=frozenset(w.lower() for w in item.get("needs_object") or ()),
                 nominal=bool(item.get("nominal", False)),
                 subject_is_target=bool(item.get("subject_is_target", False)),
+                subject_is_finder=bool(item.get("subject_is_finder", False)),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise ExtractError(f"entry {i + 1} is malformed: {err}", where=str(path)) from err

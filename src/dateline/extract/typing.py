@@ -22,6 +22,8 @@ def refine_type(event: Event, *, triggers: list[Trigger], sent: Span) -> None:
         event.plover_type, event.plover_mode = weapon.entry.plover_type, weapon.entry.plover_mode
         return
     # An attack whose target is an armed actor (or armed victims) is a battle, not violence against civilians.
+    if event.inter2 is None and any(t.entry.subject_is_finder for t in triggers):
+        return  # "police found nine bodies": the police are the finders, not the victims
     victims = {t.lower_ for t in sent}
     if (event.inter2 in _ARMED) or (event.inter2 is None and victims & _SECURITY_VICTIMS and event.inter1 != 7):
         event.event_type, event.sub_event_type = "Battles", "Armed clash"
