@@ -326,3 +326,119 @@ def test_given_span_reads_lengths_and_the_day(text: str, word: str, type_: str, 
     anchor = find_timexes(text, PUB)[0] if "2008" in text else None
     t = normalise_span(text, PUB, start=start, end=start + len(word), anchor=anchor)
     assert t is not None and (t.type, t.value) == (type_, value)
+
+
+# Fifth pass (issue 4): the period an earnings story compares, past plans, vague spans.
+@pytest.mark.parametrize(
+    ("text", "published", "word", "type_", "value"),
+    [
+        # "the latest period", "the 1989 period", "the corresponding period last year" name the story's period
+        ("Net rose in the third quarter. Sales in the latest period were $1.76 billion.", "1989-11-02", "the latest period", "DATE", "1989-Q3"),
+        ("Net rose in the third quarter. In the 1989 period, costs fell.", "1989-11-01", "the 1989 period", "DATE", "1989-Q3"),
+        ("Net fell in the third quarter. For the nine months, net was $306 million, compared with $195 million in the 1988 period.",
+         "1989-11-02", "the 1988 period", "DATE", "1988"),
+        ("Columbia posted a loss for the third quarter. For the quarter a year ago, it earned $16 million.", "1989-10-26", "the quarter a year ago", "DATE", "1988-Q3"),
+        ("Net fell in the third quarter. These results compare with $1.8 million for the corresponding period last year.",
+         "1989-11-01", "the corresponding period last year", "DATE", "1988-Q3"),
+        ("The latest period was strong.", "1989-11-02", "The latest period", "DATE", "1989-Q3"),
+        # "the quarter ended Sept. 30" puts the story on that quarter; a fiscal ordinal names it
+        ("For the quarter ended Sept. 30, net fell. That compares with $1.8 million for the corresponding period last year.",
+         "1989-11-01", "the corresponding period last year", "DATE", "1988-Q3"),
+        ("Net rose in the first quarter ended Sept. 30. The company had a net loss of C$2.3 million a year ago.",
+         "1989-10-26", "a year ago", "DATE", "1988-Q1"),
+        # "last year" compared with a quarter is last year's quarter; outside a comparison it is the year
+        ("Net for the third quarter was $24 million, compared with a loss of $3 million last year.", "1989-11-02", "last year", "DATE", "1988-Q3"),
+        ("Net for the third quarter was $24 million. Last year catastrophe losses totaled $5 million.", "1989-10-30", "Last year", "DATE", "1988"),
+        ("Net rose 9% last year.", "1989-11-02", "last year", "DATE", "1988"),
+        # a plan told in the past tense looks back; a plan in the present looks ahead; midnight ends the day
+        ("The offer had been scheduled to expire at midnight Friday.", "1989-10-30", "midnight Friday", "TIME", "1989-10-27T24:00"),
+        ("The deal is scheduled to close Friday.", "1989-10-30", "Friday", "DATE", "1989-11-03"),
+        # vague spans and references
+        ("Sell programs seem to hurt more these days.", "1989-10-30", "these days", "DATE", "PRESENT_REF"),
+        ("Funds will face pressure in the weeks ahead.", "1989-10-27", "the weeks ahead", "DURATION", "PXW"),
+        ("Profits fell in recent quarters.", "1989-11-02", "recent quarters", "DURATION", "PXM"),
+        # "a decade ago" is about ten years back, a year rather than the decade before
+        ("The treaty was signed a decade ago.", "1999-03-12", "a decade ago", "DATE", "1989"),
+        ("The treaty was signed two decades ago.", "1999-03-12", "two decades ago", "DATE", "1979"),
+        # outside earnings news "the same period" is the narrative's month or year
+        ("In January 1998, 40 people died, up from 30 in the same period last year.", "1998-03-01", "the same period last year", "DATE", "1997-01"),
+        ("In 1997 exports rose; in the same period imports fell.", "1998-03-01", "the same period", "DATE", "1997"),
+        # lengths counted with "an additional", "another"; "until then" is the narrative's time
+        ("The loan may be extended for an additional year.", "1989-11-02", "an additional year", "DURATION", "P1Y"),
+        ("It will take another year.", "1989-11-02", "another year", "DURATION", "P1Y"),
+        ("Rights will terminate on Nov. 30. Until then, the stock remains convertible.", "1989-10-30", "then", "DATE", "1989-11-30"),
+        # "April 24 and 25": the second day is a date of its own
+        ("The summit will be held on April 24 and 25.", "1999-02-10", "25", "DATE", "1999-04-25"),
+    ],
+)
+def test_fifth_pass_conventions(text: str, published: str, word: str, type_: str, value: str) -> None:
+    start = text.rindex(word)
+    found = [t for t in find_timexes(text, published) if t.start < start + len(word) and start < t.end]
+    assert found, text
+    t = found[-1]
+    assert (t.type, t.value, t.text) == (type_, value, word)
+    assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_", "value"),
+    [
+        ("Prices rose in the days before the vote.", "the days", "DURATION", "PXD"),
+        ("These days prices are high.", "These days", "DATE", "PRESENT_REF"),
+        ("He would not travel at this crucial moment.", "this crucial moment", "DATE", "PRESENT_REF"),
+        ("Total assets rose in the latest quarter from $12.4 billion a year earlier.", "a year earlier", "DATE", "1988-Q3"),
+    ],
+)
+def test_fifth_pass_given_spans(text: str, word: str, type_: str, value: str) -> None:
+    from dateline.annotate.timex import normalise_span
+
+    start = text.index(word)
+    t = normalise_span(text, "1989-10-26", start=start, end=start + len(word))
+    assert t is not None and (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It grew from April 24 and 5 others joined.", ["April 24"]),
+        ("Shares rose on May 3 and 4 percent more later.", ["May 3"]),
+        ("During the same period, 20 people died.", []),
+        ("Since then, 427 fugitives have been caught.", []),
+        ("Talks were held on May 3 and 4.", ["May 3", "4"]),
+    ],
+)
+def test_fifth_pass_found_only_when_meant(text: str, found: list[str]) -> None:
+    """A second day must be later than the first; "the same period" needs a period before it."""
+    assert [t.text for t in find_timexes(text, "1999-02-10")] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_", "value"),
+    [
+        ("The talks lasted 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("The talks lasted two and a half years.", "two and a half years", "DURATION", "P2Y6M"),
+        ("It took 1.5 years to build.", "1.5 years", "DURATION", "P1Y6M"),
+        ("The siege went on for six and a half hours.", "six and a half hours", "DURATION", "PT6H30M"),
+        ("They met for a day and a half.", "a day and a half", "DURATION", "P1DT12H"),
+        ("It took four and a half months.", "four and a half months", "DURATION", "P4M15D"),
+        ("The strike lasted about two and a half weeks.", "about two and a half weeks", "DURATION", "P2.5W"),
+        ("The trial took about 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("Police arrived half an hour later.", "half an hour later", "DURATION", "PT30M"),
+        # with "ago" the date that far back, at the precision the fraction allows
+        ("The war ended a year and a half ago.", "a year and a half ago", "DATE", "1996-09"),
+        ("The plant closed half a year ago.", "half a year ago", "DATE", "1997-09"),
+    ],
+)
+def test_fractional_lengths(text: str, word: str, type_: str, value: str) -> None:
+    from dateline.annotate.timex import normalise_span
+
+    start = text.index(word)
+    found = [t for t in find_timexes(text, "1998-03-01") if t.start < start + len(word) and start < t.end]
+    assert [(t.text, t.type, t.value) for t in found] == [(word, type_, value)]
+    span = normalise_span(text, "1998-03-01", start=start, end=start + len(word))
+    assert span is not None and (span.type, span.value) == (type_, value)
+
+
+@pytest.mark.parametrize("text", ["The index rose 2.5 percent.", "Shares rose 9 1/2 to 39.", "He ate half a pie."])
+def test_fractions_that_are_not_lengths(text: str) -> None:
+    assert find_timexes(text, "1998-03-01") == []

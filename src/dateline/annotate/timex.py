@@ -7,8 +7,8 @@
 Our own rule-based normaliser (DESIGN.md: dateparser only as a fallback), scored on TempEval-3
 (docs/evaluation-dates.md). Values follow TIMEX3 ("2008-06-19", "2008-06", "2008", "2008-W25",
 "2008-Q3", "2008-SU", "199", "P3D", "PAST_REF"). The patterns are in timex_rules, their values
-in timex_values, timex_relative, timex_special and timex_fiscal (year-ago periods in earnings
-news); timex_bounds trims each match to the TimeML extent. Relative expressions that count from the narrative ("two
+in timex_values, timex_relative, timex_special, timex_fiscal (the periods earnings news
+compares) and timex_fraction ("2 1/2 years"); timex_bounds trims each match to the TimeML extent. Relative expressions that count from the narrative ("two
 days later", "the day before") are anchored on the most recent calendar expression before them
 in the text, else on the publication date.
 """
@@ -26,6 +26,7 @@ from .timex_values import NORMALISERS, Context
 
 __all__ = ["DAY", "MONTH", "MONTHS", "NUMBER_WORDS", "WEEK", "WEEKDAYS", "Timex", "find_timexes", "normalise_span", "parse_published"]
 
+_AND_DAY = re.compile(r"\s+(?:and|or)\s+(?P<day>[0-3]?\d)\b(?![\d,.:%]\d|\s*(?:%|percent|[ap]\.?m\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))")
 _JOIN = re.compile(r"\s*(?:,|on|at|of)?\s*$", re.I)
 # A wire dateline, "WASHINGTON, March 12 (Xinhua) --": the day the story speaks from, which can be
 # a day before the publication date; relative days ("Friday", "yesterday") count from it.
@@ -95,7 +96,27 @@ def _normalise_all(text: str, ctx: Context, start: int, end: int) -> list[Timex]
         found.append(trim(text, timex))
         if _is_anchor(timex):
             ctx.anchor = timex
+        second = _second_day(text, timex, end)
+        if second is not None:
+            found.append(second)
     return _merge_clock(text, found)
+
+
+def _second_day(text: str, t: Timex, limit: int) -> Timex | None:
+    """ "on April 24 and 25": the bare second day is its own date in the same month."""
+    if t.type != "DATE" or t.precision != DAY or len(t.value) != 10 or not t.text[:1].isalpha():
+        return None
+    m = _AND_DAY.match(text, t.end, limit)
+    if m is None:
+        return None
+    first = date.fromisoformat(t.value)
+    try:
+        d = first.replace(day=int(m["day"]))
+    except ValueError:
+        return None
+    if d <= first:
+        return None
+    return Timex(m.start("day"), m.end("day"), m["day"], "DATE", d.isoformat(), d.isoformat(), d.isoformat(), DAY, anchored=t.anchored)
 
 
 def _merge_clock(text: str, found: list[Timex]) -> list[Timex]:

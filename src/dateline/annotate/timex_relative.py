@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from .timex_model import DAY, MONTH, WEEK, Timex
-from .timex_fiscal import year_ago
+from .timex_fiscal import compared_last_year, year_ago
 from .timex_rules import PARTS_OF_DAY, UNIT_CODES, VAGUE_COUNTS, WEEKDAYS
 from .timex_values import (
     Context,
@@ -147,6 +147,8 @@ def n_ago(m: re.Match[str], ctx: Context) -> Timex | None:
         if n is not None:
             value = f"PT{n}{code}" if unit in ("second", "minute", "hour") else f"P{n}{code}"
         return _new(m, "DURATION" if n is not None else "DATE", value)
+    if unit == "decade":
+        unit, n = "year", 10 * n  # "a decade ago" is about ten years back (1989 in 1999), not the 1980s
     a = ctx.anchor
     if unit == "year" and n == 1 and not later and (a is None or a.anchored or "-Q" in a.value):
         return year_ago(m, ctx)  # a comparison with the story's period a year before
@@ -174,6 +176,15 @@ def n_anchor_day(m: re.Match[str], ctx: Context) -> Timex | None:
     if t is not None:
         t.anchored_on_narrative = on_narrative
     return t
+
+
+def n_then(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "until then", "by then": the time the narrative is on ("terminate on Nov. 30. Until then, ...")."""
+    a = ctx.anchor
+    if a is None or not a.is_calendar or a.value.endswith("_REF"):
+        return None
+    start = m.end() - 4  # the expression is "then"; the preposition stays outside, as TimeML has it
+    return Timex(start, m.end(), "then", a.type, a.value, a.date_start, a.date_end, a.precision, anchored=True, anchored_on_narrative=True)
 
 
 def _title(m: re.Match[str], ctx: Context, word: str) -> bool:
@@ -209,6 +220,10 @@ def n_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
         if t:
             t.anchored_on_narrative = True
         return t
+    if rel == "last" and unit == "year" and not part:
+        compared = compared_last_year(m, ctx)  # "compared with $3 million last year" after a quarter
+        if compared is not None:
+            return compared
     n = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     t = _shift(m, ref, n, unit, anchored=True)
     if t is not None and part:
@@ -269,21 +284,31 @@ def n_duration(m: re.Match[str], ctx: Context) -> Timex | None:
     return t
 
 
+# "recent months" is a span of time (3 of 4 on train), "recent years" a vague past (3 of 5).
+_RECENT_SPANS = ("day", "week", "month", "quarter")
+
+
 def n_plural(m: re.Match[str], ctx: Context) -> Timex | None:
     rel = " ".join((m["rel"] or "").lower().split())
     unit = m["unit"].lower()
     unit = "century" if unit.startswith("centur") else unit
     if m["ago"]:
         return _new(m, "DATE", "PAST_REF")
+    if rel == "these":
+        return _new(m, "DATE", "PRESENT_REF") if unit == "day" else None  # "these days" is now
+    if m["ahead"] and rel == "the":
+        return _new(m, "DURATION", length_value(None, unit))  # "in the weeks ahead": a future span of unknown length
+    if rel == "the":
+        rel = ""  # "the years", "in the days before the shooting": a bare plural
     if not rel and unit not in ("decade", "century") and not ctx.given:
         return None  # a bare "days" or "years" is too often not a time expression
     if rel == "in recent":
-        t = _new(m, "DATE", "PAST_REF") if unit not in ("day", "week", "month") else _new(m, "DURATION", f"PX{UNIT_CODES[unit]}")
+        t = _new(m, "DATE", "PAST_REF") if unit not in _RECENT_SPANS else _new(m, "DURATION", length_value(None, unit))
         t.start = m.start() + 3
         t.text = m.group(0)[3:]
         return t
-    if rel == "recent" and unit in ("day", "week", "month"):
-        return _new(m, "DURATION", f"PX{UNIT_CODES[unit]}")  # "recent months" is a span of time (3 of 4 on train)
+    if rel == "recent" and unit in _RECENT_SPANS:
+        return _new(m, "DURATION", length_value(None, unit))  # "recent months" is a span of time (3 of 4 on train)
     if rel in ("recent", "the past", "the last", "past", "last"):
         return _new(m, "DATE", "PAST_REF")
     if rel in ("coming", "the coming", "the next", "next"):
@@ -327,7 +352,7 @@ def n_vague(m: re.Match[str], ctx: Context) -> Timex | None:
 def n_clock(m: re.Match[str], ctx: Context) -> Timex | None:
     ampm = " ".join(m["ampm"].lower().replace(".", "").split())
     if ampm in ("noon", "midnight", "midday"):
-        hour, minute = (0, 0) if ampm == "midnight" else (12, 0)
+        hour, minute = (24, 0) if ampm == "midnight" else (12, 0)  # "midnight Friday" ends Friday (ISO 24:00)
     else:
         hour, minute = int(m["h"]) % 12, int(m["min"] or 0)
         if ampm.startswith("p") or "afternoon" in ampm or "evening" in ampm:
@@ -342,5 +367,5 @@ def n_clock(m: re.Match[str], ctx: Context) -> Timex | None:
 
 NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
     "weekday": n_weekday, "relday": n_relday, "ago": n_ago, "anchor_day": n_anchor_day, "rel_unit": n_rel_unit,
-    "duration": n_duration, "plural": n_plural, "set": n_set, "set_each": n_set_each, "vague": n_vague, "clock": n_clock,
+    "duration": n_duration, "plural": n_plural, "then": n_then, "set": n_set, "set_each": n_set_each, "vague": n_vague, "clock": n_clock,
 }

@@ -16,7 +16,7 @@ WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
 _UNITS_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS_WORDS)} | _TENS_WORDS | {"a": 1, "an": 1, "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2}
+NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS_WORDS)} | _TENS_WORDS | {"a": 1, "an": 1, "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2, "another": 1}
 VAGUE_COUNTS = {"a few", "few", "several", "many", "some", "recent", "the past few", "the last few", "the next few", "the coming", "the past several", "the last several", "the next several", "a couple of", "couple of"}
 UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -40,6 +40,9 @@ _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(
 _DOW_PART = r"(?P<dpart>\s+(?:morning|afternoon|evening|night))"
 _CLOCK = r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"
 
+_LEN_MOD = r"(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|roughly|the\s+(?:past|last|next|first))\s+)?"
+_LEN_DIR = r"(?:\s+(?P<dir>ago|earlier|later|from\s+now))?"
+
 _I = re.I
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -47,6 +50,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("clock", re.compile(rf"\b{_CLOCK}", _I)),
     ("clock", re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?P<min>)\s+(?P<ampm>o'clock|in\s+the\s+(?:morning|afternoon|evening))", _I)),
     ("clock", re.compile(r"\b(?P<ampm>noon|midnight|midday)\b", _I)),
+    # lengths with a fraction (timex_fraction): "2 1/2 years", "1.5 years", "two and a half hours",
+    # "a year and a half", "half an hour"; one normaliser, kinds split so that each has its own gate
+    ("fraction_num", re.compile(rf"(?P<num>\d+(?:\s+[13]/[24]|\.\d+))[\s-]+{_UNIT}s?\b(?![\s-]+old\b){_LEN_DIR}", _I)),
+    ("fraction_and", re.compile(rf"\b{_LEN_MOD}(?P<whole>{NUM})\s+and\s+(?:a\s+)?(?P<frac>half|quarter|three[\s-]quarters)[\s-]+{_UNIT}s?\b{_LEN_DIR}", _I)),
+    ("fraction_and", re.compile(rf"\b{_LEN_MOD}(?P<whole>an?|one|{NUM})[\s-]+{_UNIT}s?\s+and\s+a\s+(?P<frac>half|quarter)\b{_LEN_DIR}", _I)),
+    ("fraction_half", re.compile(rf"\b{_LEN_MOD}(?P<halfof>half)[\s-]+an?[\s-]+{_UNIT}\b{_LEN_DIR}", _I)),
     ("between_days", re.compile(rf"\bbetween\s+{MONTH}\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+and\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+{YEAR})?", _I)),
     ("mdy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAYNUM}(?![\d:,.]\d)(?:,?\s+{YEAR})?\b", _I)),
     ("dmy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b", _I)),
@@ -56,6 +65,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("spoken_year", re.compile(r"\b(?P<century>nineteen)\s+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!\s+(?:people|percent|dollars|years|months))", _I)),
     ("spoken_year", re.compile(r"\bthe\s+year\s+(?P<century>two\s+thousand)(?:\s+and\s+(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?\b", _I)),
     ("year_ago", re.compile(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:quarter|period))?\b", _I)),
+    ("period", re.compile(rf"\b(?:the\s+)?(?:(?:{YEAR}|(?P<which>latest|current|same|comparable|corresponding))\s+period(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year))?|(?P<what>quarter|period)(?P<ago2>\s+a\s+year\s+(?:ago|earlier)))\b", _I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?:(?P<year0>(?:1[6-9]|20)\d\d)\s+|(?P<ryear>last|next|this)\s+year'?s\s+)?(?:(?P<rel>latest|last|past|current|this|next|previous|same)\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*(?:(?:fiscal|calendar)[\s-]+)?(?P<what>quarter|half)(?:(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?|\s+){YEAR})?\b", _I)),
     ("rel_month", re.compile(rf"\b(?P<rel>last|this|next|since|in|early|late|mid|until|by|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+{MONTH}(?!\s*\d)", _I)),
     ("fiscal_year", re.compile(rf"\b(?:fiscal|FY)\s*(?:year\s+)?{YEAR}\b", _I)),
@@ -65,6 +75,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"\b(?P<prep>the\s+(?:end|beginning|start|middle)\s+of|in|since|during|until|by|of|from|before|after|early|late|mid)[\s-]+{YEAR}\b(?!\s*(?:[-/]\d|%))", _I)),
     ("ago", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|roughly)\s+)?(?P<n>{NUM}|{_VAGUE})[\s-]+{_UNIT}s?\s+(?P<dir>ago|earlier|before|later|after|previously|from\s+now|hence)\b", _I)),
     ("anchor_day", re.compile(r"\b(?P<word>the\s+(?:next|following|previous|same)\s+(?:day|week|month|year|morning|evening|night)|the\s+day\s+(?:before|after)(?!\s+yesterday)|that\s+(?:day|week|month|year|morning|afternoon|evening|night)|later\s+that\s+(?:day|week|month|year)|earlier\s+that\s+(?:day|week|month|year))\b", _I)),
+    # "until then" (TimeBank marks it); "since then" it leaves unmarked (3 of 3 on train)
+    ("then", re.compile(r"\b(?P<prep>until|till|by|before)\s+then\b", _I)),
     ("holiday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Eve|\s+Day)?|New\s+Year['’]s(?:\s+Eve|\s+Day)?|Easter(?:\s+Sunday)?|Halloween|(?:Election|Labor|Memorial|Independence|Veterans['’]?|Valentine['’]s)\s+Day)(?P<week>\s+week)?\b")),
     ("set_each", re.compile(r"\b(?:each|every)\s+(?P<n>)(?P<unit>)(?P<month2>)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     ("the_year", re.compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b", _I)),
@@ -73,8 +85,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"\b(?:(?P<rel>the\s+(?:previous|following)|last|this|next|coming|this\s+coming|since|early|late|until|by)\s+)?{WEEKDAY}\b{_DOW_PART}?", _I)),
     ("relday", re.compile(r"\b(?P<word>the\s+day\s+before\s+yesterday|(?:early\s+|late\s+|mid-?)?(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b", _I)),
     ("rel_unit", re.compile(r"\b(?P<rel>(?:early|late|earlier|later)\s+(?:this|last|next)|last|this|next|past|coming|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+current|the\s+previous|the\s+same)\s+(?P<unit>week|month|year|weekend|decade|century)\b(?!\s*(?:'s\s+)?(?:old|long))", _I)),
-    ("duration", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|up\s+to|roughly|the\s+(?:past|last|next|first|previous|coming|final|remaining)|(?:the|another|an?\s+additional|an\s+extra))\s+)*(?P<n>{NUM}|{_VAGUE})[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|fiscal|more|long)[\s-]+)?{_UNIT}s?(?:[\s-]long)?\b(?![\s-]+old\b)", _I)),
-    ("plural", re.compile(rf"\b(?:(?P<rel>recent|coming|past|next|last|the\s+past|the\s+last|the\s+next|the\s+coming|in\s+recent|for)\s+)?{_UNIT}s\b(?P<ago>\s+ago)?", _I)),
+    ("duration", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|up\s+to|roughly|the\s+(?:past|last|next|first|previous|coming|final|remaining)|(?:the|another|an?\s+additional|an\s+extra))\s+)*(?P<n>{NUM}|{_VAGUE}|another)[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|fiscal|more|long|additional|extra)[\s-]+)?{_UNIT}s?(?:[\s-]long)?\b(?![\s-]+old\b)", _I)),
+    ("plural", re.compile(rf"\b(?:(?P<rel>recent|coming|past|next|last|the\s+past|the\s+last|the\s+next|the\s+coming|in\s+recent|for|these|the)\s+)?{_UNIT}s\b(?:(?P<ago>\s+ago)|(?P<ahead>\s+ahead))?", _I)),
     ("set", re.compile(r"\b(?P<word>daily|weekly|monthly|yearly|hourly|nightly|biweekly)\b", _I)),
     ("set_each", re.compile(rf"\b(?:each|every|per)\s+(?:(?P<n>other|\d+|two|three|four|five|six)\s+)?(?:{_UNIT}s?|(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", _I)),
     ("vague", re.compile(r"\b(?P<word>recently|lately|now|currently|nowadays|at\s+present|presently|the\s+present|in\s+the\s+past|the\s+past|formerly|in\s+the\s+future|the\s+future|the\s+near\s+future|these\s+days|to\s+date|recent|current)\b(?!\s+(?:days|weeks|months|years))", _I)),
@@ -87,15 +99,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # these words are more often not temporal ("previously", "so far", bare "years").
 SPAN_PATTERNS: list[tuple[str, re.Pattern[str]]] = PATTERNS + [
     ("span_age", re.compile(rf"\b(?P<n>{NUM}|{_VAGUE})?[\s-]*{_UNIT}s?[\s-]+old\b", _I)),
+    ("then", re.compile(r"\b(?P<prep>)then\b", _I)),
     ("span_day", re.compile(r"\b(?:the\s+)?(?P<unit>day|week)\b(?!s)", _I)),
-    ("span_vague", re.compile(r"\b(?P<word>previously|formerly|earlier|once|soon|future|a\s+later\s+date|so\s+far|already|yet|the\s+moment|at\s+the\s+moment|this\s+time|quarterly|annually|semiannually|the\s+(?:short|long|medium|near)[\s-]+term|a\s+while|some\s+time|an?\s+(?:\w+\s+)?(?:long|short|lengthy|brief)\s+(?:period|time))\b", _I)),
+    ("span_vague", re.compile(r"\b(?P<word>previously|formerly|earlier|once|soon|future|a\s+later\s+date|so\s+far|already|yet|the\s+moment|at\s+the\s+moment|this\s+(?:\w+\s+)?moment|this\s+time|quarterly|annually|semiannually|the\s+(?:short|long|medium|near)[\s-]+term|a\s+while|some\s+time|an?\s+(?:\w+\s+)?(?:long|short|lengthy|brief)\s+(?:period|time))\b", _I)),
 ]
 
 # Words every match of a kind contains (lower case). A pattern whose words are all absent from a
 # text is not run on it: the patterns are the finder's whole cost and most kinds are rare.
 _UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur")
 GATES: dict[str, tuple[str, ...]] = {
-    "between_days": ("between",), "spoken_year": ("nineteen", "thousand"), "year_ago": ("year-",),
+    "between_days": ("between",), "fraction_num": ("/", "."), "fraction_and": ("and a half", "and a quarter", "and three"), "fraction_half": ("half a",), "spoken_year": ("nineteen", "thousand"), "year_ago": ("year-",), "then": ("then",), "period": ("period", "year ago", "year earlier"),
     "quarter": ("quarter", "half"), "season": ("spring", "summer", "fall", "autumn", "winter"), "fiscal_year": ("fiscal", "fy"),
     "decade": ("0s", "0's", "ties"), "century": ("century",), "ago": ("ago", "earlier", "before", "later", "after", "previously", "from now", "hence"),
     "anchor_day": ("next", "following", "previous", "same", "day before", "day after", "that"),

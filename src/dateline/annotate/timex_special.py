@@ -17,7 +17,7 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from .timex_fiscal import year_ago
+from .timex_fiscal import n_period, year_ago
 from .timex_model import Timex
 from .timex_rules import ORDINALS
 from .timex_values import (
@@ -153,6 +153,6 @@ def n_span_vague(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
-    "holiday": n_holiday, "the_year": n_the_year, "year_ago": n_year_ago, "span_vague": n_span_vague,
+    "holiday": n_holiday, "the_year": n_the_year, "period": n_period, "year_ago": n_year_ago, "span_vague": n_span_vague,
     "span_age": n_span_age, "span_day": n_span_day,
 }

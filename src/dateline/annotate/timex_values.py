@@ -30,6 +30,8 @@ from .timex_rules import (
 _FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|set\s+to|upcoming|might|as\s+(?:soon|early)\s+as|would\s+be\s+\w+ing)\b|'ll\b", re.I)
 # A clause ends at a sentence mark, not at the period of "a.m.", "U.S." or "Oct.".
 _CLAUSE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Aug)(?<!Sep)(?<!Sept)(?<!Oct)(?<!Nov)(?<!Dec)(?<!Mr)(?<!Mrs)(?<!Dr)(?<!St)[.!?;](?=\s|$)|\n")
+# A plan told in the past tense ("had been scheduled to expire Friday") is not a future clause.
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
 _PAST_CUE = re.compile(r"\b(?:since|ended)\s+$", re.I)
 # After the expression, a future cue counts only up to a reported clause: in "said Thursday that
 # the troops will remain" the "will" belongs to what was said, not to Thursday.
@@ -64,7 +66,7 @@ class Context:
             reported = _REPORTED.search(after)
             after = after[: reported.start()] if reported else after
             window = before[cut:] + " " + after
-            self._future[start] = bool(_FUTURE.search(window))
+            self._future[start] = any(not (f.group(0).lower() in ("scheduled", "planned") and _PAST_PLAN.search(window, 0, f.start())) for f in _FUTURE.finditer(window))
         return self._future[start]
 
     def past(self, start: int, end: int) -> bool:
@@ -468,8 +470,9 @@ NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
 }
 
 # The relative, duration and clock normalisers live in timex_relative (imported for registration).
-from . import timex_relative, timex_special  # noqa: E402
+from . import timex_fraction, timex_relative, timex_special  # noqa: E402
 
 NORMALISERS.update(timex_relative.NORMALISERS)
 NORMALISERS.update(timex_special.NORMALISERS)
+NORMALISERS.update(timex_fraction.NORMALISERS)
 __all__ = ["NORMALISERS", "Context", "PARTS_OF_DAY", "UNIT_CODES", "VAGUE_COUNTS", "WEEKDAYS", "number"]
