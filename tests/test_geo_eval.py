@@ -95,6 +95,34 @@ def test_geoxml_bad_part(engine, lgl_file: Path) -> None:
         evaluate("geoxml", lgl_file, engine=engine, part="test")
 
 
+def test_exact_geonameid_counts_unresolved_toponyms(engine, lgl_file: Path) -> None:
+    """The unknown name has a gold id too: it is not an exact match, so at most 4 of 5 are."""
+    report = evaluate("geoxml", lgl_file, engine=engine)
+    assert report.metrics["exact_geonameid"] <= 4 / 5
+
+
+COUNTRIES_STYLE = """<articles>
+    <article>
+        <text>Floods in Brazil; aid from Peru.</text>
+        <locations>
+            <location><name>Brazil</name><start>10</start><end>16</end><lat>-5.0</lat><lon>-45.0</lon></location>
+            <location><name>Peru</name><start>27</start><end>31</end><lat>-5.0</lat><lon>-45.0</lon></location>
+        </locations>
+    </article>
+</articles>
+"""
+
+
+def test_area_metric_counts_a_country_whose_gold_point_lies_inside_it(engine, tmp_path: Path) -> None:
+    """Gold points chosen here, hundreds of km from the country points: strictly both are misses;
+    by area "Brazil" is right (the point lies in Brazil) and "Peru" is not."""
+    path = tmp_path / "countries.xml"
+    path.write_text(COUNTRIES_STYLE, encoding="utf-8")
+    report = evaluate("geoxml", path, engine=engine)
+    assert report.metrics["acc_161km"] == 0.0
+    assert report.metrics["acc_161km_area"] == 0.5
+
+
 def test_geovirus_format_and_detection(engine, tmp_path: Path) -> None:
     path = tmp_path / "GeoVirus.xml"
     path.write_text(GEOVIRUS_STYLE, encoding="utf-8")

@@ -99,3 +99,27 @@ def test_name_keys_keep_city_words(name: str, keys: set[str]) -> None:
 @pytest.mark.parametrize("a, b", [("Samarra", "Samara"), ("Ramadi", "Ar Ramādī"), ("Kadhimiya", "Kazimiyah")])
 def test_transliteration_folds_meet(a: str, b: str) -> None:
     assert normalise_name(a) == normalise_name(b)
+
+
+@pytest.mark.parametrize(
+    "name, core",
+    [
+        ("Chattahoochee River", "Chattahoochee"),
+        ("Port of Los Angeles", "Los Angeles"),
+        ("Boston Harbor", "Boston"),
+        ("East Cambridgeshire", "Cambridgeshire"),
+        ("North London", "London"),
+        ("Lake Harriet", "Harriet"),
+        ("Salinas Valley", "Salinas"),
+        ("Vancouver Art Gallery", "Vancouver"),
+        ("St. Peter's Square", None),  # named after a person, not a place
+        ("Baghdad", None),  # no feature word
+        ("Lake", None),  # nothing left
+        ("University Hospital", None),  # only feature words
+        ("north london", None),  # nothing capitalised left
+    ],
+)
+def test_core_name(name: str, core: str | None) -> None:
+    from dateline.resolve.names import core_name
+
+    assert core_name(name) == core

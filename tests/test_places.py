@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from dateline.cli import main
 from dateline.ingest import document_from_text
 from dateline.resolve.gazetteer import Gazetteer
+from dateline.resolve.names import core_name
 from dateline.resolve.places import (PlaceContext, PlaceResolver, distance_km, offset_point, parse_relation,
                                      precision_of)
 from dateline.resolve.toponyms import document_toponyms
@@ -237,3 +238,72 @@ def test_event_place_is_the_triggers_location(engine, sentence: str, expected: s
     ((_document, events),) = list(engine.extract([document_from_text(sentence, published="2013-05-01")]))
     assert events, sentence
     assert sentence[events[0].spans["place"][0]:events[0].spans["place"][1]].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "name, context, country, admin1, within_km_of",
+    [
+        ("Boston Harbor", PlaceContext(country_code="US"), "US", "Massachusetts", (42.36, -71.06)),
+        ("Port of Los Angeles", None, "US", "California", (34.05, -118.24)),
+        ("Chattahoochee River", PlaceContext(country_code="US"), "US", None, None),
+    ],
+)
+def test_unknown_feature_resolves_to_the_place_it_is_named_after(
+        resolver: PlaceResolver, name: str, context: PlaceContext | None, country: str, admin1: str | None,
+        within_km_of: tuple[float, float] | None) -> None:
+    """An unknown "X River" / "Port of X" is read as a point near X: precision "near", and the reason says so."""
+    assert resolver.gazetteer.lookup(name) == []  # else the test says nothing about the fallback
+    resolved = resolver.resolve(name, context=context)
+    assert resolved is not None
+    assert resolved.place.country_code == country
+    if admin1:
+        assert resolved.place.admin1 == admin1
+    if within_km_of:
+        assert distance_km(*within_km_of, resolved.place.latitude, resolved.place.longitude) < 50
+    assert resolved.geo_precision == 2
+    assert "not in the gazetteer" in resolved.reason
+
+
+@pytest.mark.parametrize("name, context", [("Islington Bay", PlaceContext(country_code="NZ")),
+                                           ("Penn Park", PlaceContext(country_code="US"))])
+def test_implausible_core_is_no_answer(resolver: PlaceResolver, name: str, context: PlaceContext) -> None:
+    """A local feature is not by a namesake abroad (Islington, London, in a New Zealand story), and a core
+    matched only through an alias ("Penn" -> Pennsylvania) does not stand for the feature."""
+    assert resolver.gazetteer.lookup(core_name(name) or "")  # the core is known: the rule is what refuses it
+    assert resolver.resolve(name, context=context) is None
+
+
+@pytest.mark.parametrize(
+    "name, context, feature, country",
+    [
+        ("White House", PlaceContext(country_code="US"), "BLDG", "US"),  # not Casablanca (alias "White House")
+        ("Champs-Elysees", None, "ST", "FR"),
+        ("Kremlin", None, "PAL", "RU"),
+        ("Zaire", None, "PCLI", "CD"),  # the country's old name, before the Angolan province
+    ],
+)
+def test_landmarks_and_old_country_names(resolver: PlaceResolver, name: str, context: PlaceContext | None,
+                                         feature: str, country: str) -> None:
+    resolved = resolver.resolve(name, context=context)
+    assert resolved is not None
+    assert (resolved.place.feature_code, resolved.place.country_code) == (feature, country)
+
+
+def test_a_country_the_document_names_wins_over_its_main_country(resolver: PlaceResolver) -> None:
+    """A US-centred story that also names Egypt: its "Cairo" is the Egyptian capital, not Cairo, Ohio."""
+    names = [("US", None), ("American", None), ("Washington", None), ("Egypt", None), ("Cairo", None)]
+    context = resolver.context(names)
+    assert context.country_code == "US" and "EG" in context.named_countries
+    resolved = resolver.resolve("Cairo", context=context, nearby=[n for n, _h in names])
+    assert resolved is not None and resolved.place.country_code == "EG"
+
+
+def test_weights_drive_the_ranking() -> None:
+    """The ranking's points come from Weights: a huge weight for the document's country decides alone."""
+    from dateline.resolve.places import HAND_WEIGHTS, Weights
+
+    gazetteer = Gazetteer.default()
+    us = PlaceContext(country_code="US")
+    assert PlaceResolver(gazetteer, weights=HAND_WEIGHTS).resolve("Paris").place.country_code == "FR"
+    heavy = PlaceResolver(gazetteer, weights=Weights(doc_country=50.0))
+    assert heavy.resolve("Paris", context=us).place.country_code == "US"

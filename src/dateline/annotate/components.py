@@ -100,6 +100,13 @@ _NAMED_BY_OF = {"town", "city", "village", "district", "province", "governorate"
 _CUE_WORDS = _NAMED_BY_OF | {"capital"}
 _HINT_NOUNS = {"town": "town", "city": "city", "village": "village", "district": "district", "towns": "town",
                "cities": "city", "villages": "village", "districts": "district"}
+# "UN", "U.N.", "NATO": an organisation's acronym is a place only when it is a country's or province's
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+# ", 50 km west of Baghdad", ", a village near Mosul": words of an apposition that places a name
+_BEARING_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                  "north-east", "north-west", "south-east", "south-west", "outside"}
+_APPOSITION_NOUNS = {"town", "city", "village", "hamlet", "suburb", "district", "neighborhood", "neighbourhood",
+                     "capital"}
 _NAME_LINKS = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "abu", "bin", "ibn", "-", "'"}
 
 
@@ -194,10 +201,16 @@ class PlaceTagger:
                 if (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound") and ent.root.head.i >= ent.end
                         and ent.root.head.lower_ not in _PROVINCE_WORDS | _CITY_WORDS):
                     after_preposition = False  # "in Shia areas", "in Sunni villages": a group's word, not a town
+                # "Amiriyat al-Fallujah, 50 km west of Baghdad", "Anbakiya, a village north of Baquba",
+                # "the regional capital, Grozny": an apposition that places the name says it is a place
+                # as well as a preposition does
+                placed = after_preposition or _appositive_place(doc, ent)
                 if ent.label_ in ("NORP", "PERSON") and hint is None and not (
-                        after_preposition and self.is_known(name) and not self.is_coarse(name)):
+                        placed and self.is_known(name) and not self.is_coarse(name)):
                     continue
             if not self.is_known(name):
+                continue
+            if ent.label_ == "ORG" and self._organisation(doc, ent, name):
                 continue
             start, end = ent.start, ent.end
             nxt = doc[end] if end < len(doc) else None
@@ -284,10 +297,46 @@ class PlaceTagger:
         span = doc[start : tok.i + 1]
         return PlaceMention(span.start_char, span.end_char, span.text, country, start, tok.i + 1, None, False)
 
+    def _organisation(self, doc: Doc, ent: Span, name: str) -> bool:
+        """Whether an ORG entity the gazetteer knows is the organisation, not a place."""
+        if _ACRONYM.fullmatch(name):
+            return not self._is_country(name)  # "U.N.", "NATO", "BBC": not Norman (OK), Nato (PH), British Columbia
+        if (ent.root.dep_ == "amod" and ent.root.head.i >= ent.end
+                and ent.root.head.lower_ not in _PROVINCE_WORDS | _CITY_WORDS):
+            return True  # "Northeastern rebels": an adjective the model took for a name (an Omani province)
+        with_the = doc[ent.start].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+        # "the Taliban", "the Tupac Amaru": a body named with "the" ("the Hilla hospital": Hilla qualifies a noun)
+        return with_the and ent.root.dep_ not in ("compound", "amod", "nmod", "poss") and not self.is_coarse(name)
+
+    def _is_country(self, name: str) -> bool:
+        """Whether the name's best place is a country (one with a capital: "US", "UAE")."""
+        if self.capital_of is None:
+            return self.is_coarse(name)
+        return self.capital_of(name) is not None
+
     def _only_country(self, doc: Doc) -> str | None:
         """The capital of the one country the Doc's entities name ("Iraq", "Iraqi"); None if none or several."""
         capitals = {self.capital_of(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP")} - {None}
         return capitals.pop() if len(capitals) == 1 else None
+
+
+def _appositive_place(doc: Doc, ent: Span) -> bool:
+    """Whether an apposition places a name: "the regional capital, Grozny"; after it ", 50 km west of
+    Baghdad", ", north of Mosul", ", a mainly Shiite village" (the place noun heads the apposition:
+    not ", a city councillor")."""
+    start, end = ent.start, ent.end
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in _APPOSITION_NOUNS:
+        return True
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    for tok in doc[end + 1 : min(len(doc), end + 8)]:
+        if tok.lower_ in _BEARING_WORDS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            return True
+        if tok.lower_ in _APPOSITION_NOUNS and tok.dep_ not in ("compound", "amod", "nmod"):
+            return True
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _capital_test(gazetteer: Any) -> Callable[[str], str | None]:

@@ -37,6 +37,7 @@ class _Paragraph:
     timex: Timex | None = None
     timex_offset: int = 0
     events: list[Event] = field(default_factory=list)
+    last: tuple[Doc, Span] | None = None  # the sentence before, for a place it names
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Extractor:
                     events.append(event)
                     para.events.append(event)
                 self._advance_narrative(doc, sent, para)
+                para.last = (doc, sent)
         return events
 
     # -- document context ------------------------------------------------------------------
@@ -110,7 +112,7 @@ class Extractor:
         )
         event.spans["trigger"] = [doc[trigger.start].idx + offset, doc[trigger.end - 1].idx + len(doc[trigger.end - 1]) + offset]
         self._date(event, trigger, timexes, para, offset, published)
-        self._place(event, doc, sent, trigger, context)
+        self._place(event, doc, sent, trigger, context, para)
         slots = assign_actors(trigger, sent, _in_sentence_actors(doc._.actors, sent))
         self._actors(event, slots, offset)
         self._counts(event, doc, sent, trigger)
@@ -128,7 +130,7 @@ class Extractor:
             base = offset if choice.timex is not para.timex else para.timex_offset
             event.spans["date"] = [choice.timex.start + base, choice.timex.end + base]
 
-    def _place(self, event: Event, doc: Doc, sent: Span, trigger: Trigger, context: PlaceContext) -> None:
+    def _place(self, event: Event, doc: Doc, sent: Span, trigger: Trigger, context: PlaceContext, para: _Paragraph) -> None:
         if self.places is None:
             event.place_reason = "no gazetteer configured"
             return
@@ -143,6 +145,8 @@ class Extractor:
             if resolved is not None:
                 event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
+        if resolved is None and para.last is not None:
+            resolved = self._place_before(event, para.last, context)
         if resolved is None and context.admin1 and self.gazetteer is not None:
             place = self.gazetteer.admin1_place(context.country_code or "", context.admin1)
             if place is not None:
@@ -155,6 +159,19 @@ class Extractor:
             event.place_reason = "no place found in the sentence or document"
             return
         _set_place(event, resolved)
+
+    def _place_before(self, event: Event, last: tuple[Doc, Span], context: PlaceContext) -> ResolvedPlace | None:
+        """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""
+        doc, sent = last
+        for mention in _in_sentence_places(doc._.places, sent):
+            relation = parse_relation(doc.text[max(sent.start_char, mention.start - 60) : mention.start])
+            resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, relation=relation)
+            if resolved is None or resolved.place.feature_class != "P" or resolved.place.country_code != context.country_code:
+                continue
+            event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
+            resolved.reason = f"no place in sentence: '{mention.text}' in the sentence before; {resolved.reason}"
+            return resolved
+        return None
 
     def _actors(self, event: Event, slots: ActorSlots, offset: int) -> None:
         date = event.date_start
@@ -270,7 +287,8 @@ def _refines(event: Event, resolved: ResolvedPlace) -> bool:
     if event.location is None:
         return True
     place = resolved.place
-    if resolved.geo_precision >= (event.geo_precision or 3) or place.country != event.country:
+    # (geo_precision, where_prec): a province sharpens a country though ACLED gives both precision 3
+    if (resolved.geo_precision, resolved.where_prec) >= (event.geo_precision or 3, event.where_prec or 7) or place.country != event.country:
         return False
     if event.admin1 and place.admin1 == event.admin1 or (event.geo_precision or 3) == 3 and not event.admin1:
         return True

@@ -11,7 +11,10 @@ When the trigger's clause names no place, a town named in a clause above it coun
 shot them"), then a town elsewhere in the sentence; a country or province outside the
 trigger's clause does not (the document's own focus is a better guess than that).
 A place given only as a bearing from another ("*south of Baghdad*") yields to a town
-the sentence names outright ("In Sharqat, north of Baghdad, gunmen shot ...").
+the sentence names outright ("In Sharqat, north of Baghdad, gunmen shot ..."). A place inside
+a relative clause describes a participant, not the event ("the group which held hostages in
+*Lima* demonstrated in *Hamburg*"); a place qualifying a noun for the event is its scene
+("killed in *Syria*'s conflict").
 """
 
 from __future__ import annotations
@@ -35,6 +38,10 @@ _PLACE_NOUNS = frozenset({"suburb", "suburbs", "neighborhood", "neighbourhood", 
                           "checkpoint", "countryside", "headquarters", "camp", "base", "airport", "prison", "hospital",
                           "mosque", "stadium", "university", "highway", "road", "bridge", "station", "square",
                           "capital"})
+# Nouns for the event itself: a place qualifying them is the scene ("Syria's conflict", "the Helmand battle").
+_EVENT_NOUNS = frozenset({"conflict", "war", "battle", "fighting", "violence", "attack", "attacks", "clash", "clashes",
+                          "offensive", "unrest", "protest", "protests", "bombing", "bombings", "crisis", "uprising",
+                          "insurgency", "siege", "massacre", "blast", "blasts", "explosion", "explosions"})
 _AREA_NOUNS = frozenset({"suburb", "suburbs", "neighborhood", "neighbourhood", "district", "area", "outskirts",
                          "province", "governorate", "city", "town", "village", "region", "countryside", "capital"})
 # People and bodies whose "of X" says where they belong, not where the event was.
@@ -87,7 +94,8 @@ def _governing_preposition(mention: PlaceMention, doc: Doc, trigger: Token | Non
         # "in a Baghdad suburb", "Baghdad's Dora district", "the Arbil attacks": a place qualifying
         # a place or the event is its scene ("the UN's headquarters": an owner is not)
         nouns = _AREA_NOUNS if head.dep_ == "poss" else _PLACE_NOUNS
-        if parent.lemma_.lower() in nouns or (trigger is not None and parent.i == trigger.i):
+        noun = parent.lemma_.lower()
+        if noun in nouns or noun in _EVENT_NOUNS or (trigger is not None and parent.i == trigger.i):
             grand = parent.head
             return grand.lower_ if parent.dep_ == "pobj" and grand.dep_ == "prep" else "in"
         return "modifier"
@@ -106,13 +114,15 @@ def _tier(mention: PlaceMention, doc: Doc, clause: set[int], related: set[int]) 
 
 def _own_clause(clause_head: Token) -> set[int]:
     """The clause's tokens without the clauses conjoined to it ("X was killed in Samarra, and in
-    Abu Ghraib four were hurt": Abu Ghraib belongs to "hurt")."""
+    Abu Ghraib four were hurt": Abu Ghraib belongs to "hurt") nor the relative clauses in it."""
     out = {clause_head.i}
     stack = [c for c in clause_head.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
     while stack:
         tok = stack.pop()
         out.add(tok.i)
-        stack.extend(tok.children)
+        # a relative clause describes a participant ("the group which held hostages in Lima
+        # demonstrated in Hamburg"): its place is not the trigger's
+        stack.extend(c for c in tok.children if c.dep_ != "relcl")
     return out
 
 

@@ -232,6 +232,11 @@ class Gazetteer:
             "SELECT latitude, longitude, admin1 FROM places WHERE country_code = ? AND feature_class = 'P'",
             (country_code.upper(),))]
 
+    def all_populated_points(self) -> list[tuple[float, float, str | None, str | None]]:
+        """(latitude, longitude, country code, admin1) of every populated place in the world (for reverse lookups)."""
+        return [tuple(r) for r in self._query(
+            "SELECT latitude, longitude, country_code, admin1 FROM places WHERE feature_class = 'P'", ())]
+
     def country_name(self, country_code: str) -> str | None:
         """English name of a country code ("IQ" -> "Iraq"); None for an unknown code."""
         info = self._countries.get(country_code.upper())

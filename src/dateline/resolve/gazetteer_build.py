@@ -88,7 +88,9 @@ _FEATURE_CLASS = {"PCLI": "A", "CONT": "L", "ADM1": "A", "ADM2": "A", "ADM3": "A
                   "AREA": "L", "RGN": "L", "AIRP": "S", "MILB": "S", "DAM": "S", "RFY": "S", "RSTN": "S",
                   "CMP": "S", "LK": "H", "RSV": "H", "STM": "H", "ISL": "T", "MTS": "T", "WAD": "T",
                   "SEA": "H", "GULF": "H", "OCN": "H", "CNL": "H", "STRT": "H", "DLTA": "T", "MT": "T",
-                  "VAL": "T", "DSRT": "T", "PEN": "T"}
+                  "VAL": "T", "DSRT": "T", "PEN": "T",
+                  # landmarks of the curated file: buildings, squares, streets, stadiums, monuments, bridges
+                  "BLDG": "S", "SQR": "S", "PAL": "S", "STDM": "S", "MNMT": "S", "BDG": "S", "ST": "R"}
 # UCDP's trailing type word -> GeoNames feature code.
 _UCDP_TYPES = {"town": "PPL", "city": "PPL", "village": "PPL", "locality": "PPL", "area": "AREA",
                "district": "ADM2", "base": "MILB", "dam": "DAM", "lake": "LK", "island": "ISL",
@@ -623,6 +625,7 @@ def _centre(points: list[tuple[float, float]], *, full: bool = False) -> tuple[f
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
+_CURATED_WELL_KNOWN = ("L", "T", "H", "S", "R")  # classes of the curated regions, seas, ranges and landmarks
 BIG_CITY = 100_000  # a city this big outranks provinces of the same name ("Amara": the Iraqi city, not Amhara)
 
 
@@ -636,8 +639,8 @@ def _tier(row: _Row) -> int:
         return 1
     if code in ("ADM1", "ADMD"):
         return 2
-    if row.source == "curated" and row.feature_class in ("L", "T", "H"):
-        return 2  # the curated world regions, seas and ranges are as well known as a province
+    if row.source == "curated" and row.feature_class in _CURATED_WELL_KNOWN:
+        return 2  # the curated world regions, seas, ranges and landmarks are as well known as a province
     if row.feature_class == "P":
         return 3 if row.population > 0 else 6
     if code == "ADM2":

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["GENERIC_WORDS", "normalise_name", "strip_generic", "name_keys"]
+__all__ = ["GENERIC_WORDS", "core_name", "is_local_feature", "normalise_name", "strip_generic", "name_keys"]
 
 # Trailing words naming the kind of feature, with the feature they ask for.
 GENERIC_WORDS: dict[str, str] = {
@@ -123,3 +123,53 @@ def name_keys(name: str) -> set[str]:
     if hint == "P":
         return {key} if key else set()
     return {k for k in (key, key2) if k}
+
+
+# Words of a feature that lies at or around a place of the same core name: when the whole name is
+# unknown, "Boston Harbor", "Port of Los Angeles", "Salinas Valley", "North London" are read as the
+# place the core names (a point near the feature; the caller lowers the precision).
+_FEATURE_SUFFIXES = ("river", "creek", "lake", "harbor", "harbour", "bay", "valley", "township", "park",
+                     "square", "hospital", "airport", "station", "port", "beach", "falls", "dam", "bridge",
+                     "art gallery", "museum", "university", "college", "stadium", "downtown", "metro area",
+                     "metropolitan area", "area", "region", "county", "parish", "borough")
+_FEATURE_PREFIXES = ("port of", "university of", "lake", "river", "gulf of", "bay of", "downtown", "greater",
+                     "metropolitan", "metro", "upper", "lower", "north", "south", "east", "west", "northern",
+                     "southern", "eastern", "western", "central", "northeast", "northwest", "southeast",
+                     "southwest", "north-east", "north-west", "south-east", "south-west", "north east",
+                     "north west", "south east", "south west", "northeastern", "northwestern",
+                     "southeastern", "southwestern", "mid", "inner", "outer", "rural", "the")
+_CORE_RE = re.compile(
+    r"^(?:(?:%s)\s+)*(?P<core>.+?)(?:\s+(?:%s))*$" % (
+        "|".join(re.escape(p) for p in sorted(_FEATURE_PREFIXES, key=len, reverse=True)),
+        "|".join(re.escape(s) for s in sorted(_FEATURE_SUFFIXES, key=len, reverse=True))),
+    re.IGNORECASE)
+
+
+def core_name(name: str) -> str | None:
+    """The place a feature or part of a place is named after ("Chattahoochee River" -> "Chattahoochee",
+    "Port of Los Angeles" -> "Los Angeles", "East Cambridgeshire" -> "Cambridgeshire"); None when the
+    name has no such word or nothing capitalised is left."""
+    match = _CORE_RE.match(" ".join(name.split()))
+    if match is None:
+        return None
+    core = match.group("core").strip(" ,'’-")
+    if core == name.strip() or not core or not core[0].isupper() or len(core) < 3 or core.lower() in _FEATURE_WORDS:
+        return None
+    if _POSSESSIVE_RE.search(core):
+        return None  # "St. Peter's Square", "St. Michael's Hospital": named after a person, not a place
+    return core
+
+
+def is_local_feature(name: str) -> bool:
+    """Whether a name ends in the word of a local feature ("Islington Bay", "Rice Lake", "Penn Park"),
+    which lies by a place of its core name in the same country, not by a namesake abroad."""
+    words = name.lower().split()
+    return bool(words) and words[-1] in _LOCAL_FEATURES
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_LOCAL_FEATURES = frozenset({"river", "creek", "lake", "harbor", "harbour", "bay", "valley", "township", "park",
+                             "square", "beach", "falls", "dam", "bridge", "station", "hospital"})
+
+
+_FEATURE_WORDS = frozenset(_FEATURE_SUFFIXES) | frozenset(_FEATURE_PREFIXES)

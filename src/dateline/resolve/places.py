@@ -1,33 +1,40 @@
 """Resolve place mentions to gazetteer entries using the document's context.
 
 The gazetteer ranks the candidates of a name on its own (country, big city, province...).
-:class:`PlaceResolver` re-ranks the first few with what the document says, adding points:
+:class:`PlaceResolver` re-ranks the first few with what the document says, adding points
+(the fields of :class:`Weights`, fitted on the geoparsing corpora's tuning halves by
+``bench/fit_place_weights.py``; round 3's hand-set values in brackets):
 
 =====================================  ======
 signal                                 points
 =====================================  ======
-gazetteer rank r (0 = its first)       2 / 2^r
-importance (population, kind)          0.3-2.5 (+ for provinces over 1M)
+gazetteer rank r (0 = its first)       1.5 / 2^r  [2 / 2^r]
+importance (population, kind)          1.25 x 0.3-2.5 (+ for provinces over 1M)  [1 x]
 a country's own name, ranked first     1.5
 kind asked for ("X province")          3
 in the document's country              1.5
-in the document's province             1
+in another country the document
+names outright ("Egypt")               0.94  [0]
+in the document's province             0.75  [1]
 within 50 km / 200 km of another place
-named in the document                  1 / 0.5
+named in the document                  2.93 / 0.5  [1 / 0.5]
 in a province the document names
 (own name only; a post-office hamlet
 without population 1)                  2
 a county of the document's province
-named without "County" ("DeKalb")      2
+named without "County" ("DeKalb")      3.1  [2]
 a province of the document's country
 named like the foreign country ranked
 first ("Georgia" in a US story)        2.5
 each other name that can lie in the
-same province (own name only)          0.5, up to 1.5
+same province (own name only)          1, up to 1.9  [0.5, up to 1.5]
 in a county the document names         1.5
 a match through an alias only, when
-another candidate has the very name    -1
+another candidate has the very name    -0.5  [-1]
 =====================================  ======
+
+A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
+read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near.
 
 A dotted abbreviation ("Kan.", "B.C.") asks for a province. The document's province counts
 a named province twice, and each distinct name once (a name repeated ten times is one clue).
@@ -49,13 +56,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
-from .names import normalise_name, strip_generic
+from .names import core_name, is_local_feature, normalise_name, strip_generic
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
-__all__ = ["PlaceContext", "PlaceResolver", "ResolvedPlace", "Relation", "distance_km", "offset_point",
-           "parse_relation", "precision_of"]
+__all__ = ["DEFAULT_WEIGHTS", "PlaceContext", "PlaceResolver", "ResolvedPlace", "Relation", "Weights", "distance_km",
+           "offset_point", "parse_relation", "precision_of"]
 
 # The feature a mention's hint word asks for: a one-letter GeoNames class or a feature code.
 _HINT_FEATURE = {"province": "ADM1", "governorate": "ADM1", "district": "ADM2", "city": "P", "town": "P", "village": "P"}
@@ -138,6 +145,7 @@ class PlaceContext:
     provinces: Counter[str] = field(default_factory=Counter)
     anchors: dict[str, tuple[float, float]] = field(default_factory=dict)  # name key -> point of its best place
     named_provinces: set[tuple[str | None, str]] = field(default_factory=set)  # (country, admin1) named outright
+    named_countries: set[str] = field(default_factory=set)  # countries named outright ("Egypt", "Egyptian")
     # name key -> the (country, admin1) pairs its candidates lie in; a province many names can lie in
     # is where the document probably is ("Elkhart", "Anderson County", "Grapeland": Texas)
     candidate_provinces: dict[str, frozenset[tuple[str | None, str]]] = field(default_factory=dict)
@@ -166,6 +174,50 @@ def precision_of(place: Place, *, near: bool = False) -> tuple[int, int]:
     return 1, 1
 
 
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The points of each ranking signal (the table in the module docstring).
+
+    Fitted on the geoparsing corpora's tuning halves by ``bench/fit_place_weights.py`` (coordinate
+    search from round 3's hand-set values, shown in the comments).
+    """
+
+    rank: float = 1.5  # gazetteer rank r: rank / 2^r (hand: 2)
+    importance: float = 1.25  # times importance() (hand: 1)
+    kind_named: float = 3.0  # "X province" and the place is a province
+    country_name: float = 1.5  # a country's own name, ranked first (or a continent)
+    doc_country: float = 1.5
+    doc_province: float = 0.75  # (hand: 1)
+    near_50: float = 2.93  # within 50 km of another place named nearby (hand: 1)
+    near_200: float = 0.5
+    alias_only: float = 0.5  # subtracted: an alias match when another candidate has the very name (hand: 1)
+    district_of_town: float = 2.0  # subtracted: a district named after a town of its province
+    county_of_province: float = 3.125  # a county of the document's province named without "County" (hand: 2)
+    province_twin: float = 2.5  # "Georgia" in a US story: the state, not the country
+    named_province: float = 2.0  # in a province the document names (own name only)
+    named_province_hamlet: float = 1.0  # the same, for a post-office hamlet without population
+    support_each: float = 1.0  # per other name that can lie in the same province (hand: 0.5)
+    support_cap: float = 1.875  # (hand: 1.5)
+    named_county: float = 1.5  # in a county the document names
+    named_country: float = 0.938  # in a country the document names outright, not its main country (hand: 0)
+    # importance(): the prior of each kind of place
+    imp_country: float = 2.5  # a country or continent
+    imp_province: float = 1.5  # a province, plus imp_province_decade per tenfold over a million people
+    imp_province_decade: float = 0.375  # (hand: 0.3)
+    imp_town_decade: float = 0.3  # a town: this per tenfold of its population
+    imp_event_place: float = 0.9  # a UCDP or curated town without population
+    imp_hamlet: float = 0.3  # another town without population
+    imp_district: float = 0.8
+    imp_region: float = 2.25  # a curated world region, sea or range (hand: 1.5)
+    imp_other: float = 0.3
+
+
+HAND_WEIGHTS = Weights(rank=2.0, importance=1.0, doc_province=1.0, near_50=1.0, alias_only=1.0,
+                       county_of_province=2.0, support_each=0.5, support_cap=1.5, imp_province_decade=0.3,
+                       imp_region=1.5, named_country=0.0)  # round 3's hand-set points, for comparison
+DEFAULT_WEIGHTS = Weights()
+
+
 @dataclass(slots=True)
 class _Scored:
     place: Place
@@ -176,9 +228,10 @@ class _Scored:
 class PlaceResolver:
     """Ranks gazetteer candidates by the document's country and province focus and its other places."""
 
-    def __init__(self, gazetteer: "Gazetteer", *, depth: int = 12) -> None:
+    def __init__(self, gazetteer: "Gazetteer", *, depth: int = 12, weights: Weights | None = None) -> None:
         self.gazetteer = gazetteer
         self.depth = depth
+        self.weights = weights or DEFAULT_WEIGHTS
         self._cache: dict[tuple[str, str | None, str | None, str | None], list[Place]] = {}
 
     def candidates(self, name: str, *, country_code: str | None = None, admin1: str | None = None,
@@ -203,9 +256,14 @@ class PlaceResolver:
         The country is the one most mentions resolve to on their own (a named country counts
         twice); provinces are then counted with that country preferred.
         """
-        names = [(n, h) for n, h in names if n]
+        names = [(self._known_name(n, h), h) for n, h in names if n]
+        # each distinct name once: a repeated name is one clue, whatever its case ("RICHLAND", "Richland")
+        first: dict[tuple[str, str | None], tuple[str, str | None]] = {}
+        for name, hint in names:
+            first.setdefault((normalise_name(name), hint), (name, hint))
+        names = list(first.values())
         ctx = PlaceContext()
-        for name, hint in dict.fromkeys(names):  # each distinct name once: a repeated name is one clue
+        for name, hint in names:
             found = self.candidates(name, hint=hint)
             key = normalise_name(name)
             ctx.named_keys.add(key)
@@ -222,7 +280,7 @@ class PlaceResolver:
                 ctx.countries[found[0].country_code] += weight
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
-        for name, hint in dict.fromkeys(names):
+        for name, hint in names:
             best = self._best(name, hint=hint, context=ctx, nearby=None)
             if best is None:
                 continue
@@ -231,6 +289,8 @@ class PlaceResolver:
                 ctx.provinces[place.admin1] += 2 if place.is_admin1 else 1  # "Tennessee" says more than a town
             if place.is_admin1 and place.admin1:
                 ctx.named_provinces.add((place.country_code, place.admin1))
+            if place.is_country and place.country_code:
+                ctx.named_countries.add(place.country_code)
             if not place.is_country and not place.is_admin1:
                 ctx.anchors.setdefault(normalise_name(name), (place.latitude, place.longitude))
         if ctx.provinces:
@@ -245,7 +305,8 @@ class PlaceResolver:
         ``relation``: "near X" / "N km south of X", which moves the point and lowers the precision.
         """
         context = context or PlaceContext()
-        ranked = self._best(name, hint=hint, context=context, nearby=nearby)
+        looked_up = self._known_name(name, hint)
+        ranked = self._best(looked_up, hint=hint, context=context, nearby=nearby)
         if ranked is None:
             return None
         best = ranked[0]
@@ -253,6 +314,11 @@ class PlaceResolver:
         reason = best.reason
         if hint and _is(best.place, _HINT_FEATURE.get(hint, "")):
             reason = f"'{name}' named as a {hint}; {reason}"
+        if looked_up != name:  # "Boston Harbor": a point at Boston, near the feature, not the feature itself
+            if not _plausible_core(best.place, looked_up, name, context):
+                return None
+            reason = f"'{name}' is not in the gazetteer: '{looked_up}', which it is named after; {reason}"
+            near = True
         near = near or relation is not None
         geo, where = precision_of(best.place, near=near)
         resolved = ResolvedPlace(best.place, geo, where, reason, alternatives, relation)
@@ -261,6 +327,14 @@ class PlaceResolver:
         elif near and relation is not None:
             resolved.reason = f"{relation.text} {best.place.name}; {reason}"
         return resolved
+
+    def _known_name(self, name: str, hint: str | None) -> str:
+        """The name itself when the gazetteer knows it, else the place it is named after when that is
+        known ("Chattahoochee River" -> "Chattahoochee", "North London" -> "London")."""
+        if self.candidates(name, hint=hint):
+            return name
+        core = core_name(name)
+        return core if core and self.candidates(core, hint=hint) else name
 
     # ------------------------------------------------------------ ranking
 
@@ -285,17 +359,21 @@ class PlaceResolver:
         country_first = bool(found) and found[0].is_country
         unit_named = _names_a_province(pool, own)
         towns = {(p.country_code, p.admin1) for _r, p in pool.values() if p.feature_class == "P"}
+        w = self.weights
         scored = []
         for rank, place in pool.values():
-            item = self._score(place, rank, wanted=wanted, context=context, anchors=points)
-            _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named)
+            # a town called after a sizeable province's own name gets no points for being near the
+            # document's places either ("Oklahoma", Pennsylvania, in a story naming Pittsburgh)
+            anchors = [] if unit_named and not place.is_admin1 else points
+            item = self._score(place, rank, wanted=wanted, context=context, anchors=anchors)
+            _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w)
             if exact and id(place) not in exact and not place.is_country:
-                item.points -= 1.0  # "Paris" means a place called Paris before one that has it as an old name
+                item.points -= w.alias_only  # "Paris" means a place called Paris before one that has it as an old name
             if place.feature_code == "ADM2" and wanted != "ADM2" and (place.country_code, place.admin1) in towns:
-                item.points -= 2.0  # a district named after its town: the bare name means the town
+                item.points -= w.district_of_town  # a district named after its town: the bare name means the town
             elif (place.feature_code == "ADM2" and place.admin1 and place.admin1 == context.admin1
                   and place.country_code == context.country_code and normalise_name(place.name) != own):
-                item.points += 2.0  # "DeKalb", "Platte" in a story of their state: the county, no town there
+                item.points += w.county_of_province  # "DeKalb", "Platte" in a story of their state: the county
                 item.reason = f"a county of the document's province ({place.admin1})"
             scored.append(item)
         scored.sort(key=lambda s: -s.points)
@@ -322,24 +400,27 @@ class PlaceResolver:
 
     def _score(self, place: Place, rank: int | None, *, wanted: str | None, context: PlaceContext,
                anchors: list[tuple[float, float]]) -> _Scored:
+        w = self.weights
         parts: list[tuple[float, str]] = []
-        parts.append((2.0 / (2 ** rank) if rank is not None else 0.0, "gazetteer rank"))
-        parts.append((importance(place), "importance"))
+        parts.append((w.rank / (2 ** rank) if rank is not None else 0.0, "gazetteer rank"))
+        parts.append((w.importance * importance(place, w), "importance"))
         if wanted and _is(place, wanted):
-            parts.append((3.0, "the kind of place named"))
+            parts.append((w.kind_named, "the kind of place named"))
         if (place.is_country and rank == 0) or place.feature_code == "CONT":
-            parts.append((1.5, "a country's name"))
+            parts.append((w.country_name, "a country's name"))
 
         if context.country_code and place.country_code == context.country_code:
-            parts.append((1.5, f"in the document's country ({context.country_code})"))
+            parts.append((w.doc_country, f"in the document's country ({context.country_code})"))
+        elif place.country_code in context.named_countries and not place.is_country and w.named_country:
+            parts.append((w.named_country, f"in a country the document names ({place.country_code})"))
         if context.admin1 and place.admin1 == context.admin1 and not place.is_country:
-            parts.append((1.0, f"in the document's province ({context.admin1})"))
+            parts.append((w.doc_province, f"in the document's province ({context.admin1})"))
         if anchors and not place.is_country and not place.is_admin1:
             near = min(distance_km(place.latitude, place.longitude, lat, lon) for lat, lon in anchors)
             if near <= 50:
-                parts.append((1.0, "within 50 km of another place named nearby"))
+                parts.append((w.near_50, "within 50 km of another place named nearby"))
             elif near <= 200:
-                parts.append((0.5, "within 200 km of another place named nearby"))
+                parts.append((w.near_200, "within 200 km of another place named nearby"))
         total = sum(p for p, _ in parts)
         decisive = max(parts[2:], key=lambda p: p[0], default=None)
         if decisive is None:
@@ -347,6 +428,15 @@ class PlaceResolver:
         else:
             reason = decisive[1]
         return _Scored(place, total, reason)
+
+
+def _plausible_core(place: Place, core: str, name: str, context: PlaceContext) -> bool:
+    """Whether the place found for the core of an unknown name may stand for it: called by its own
+    name ("Penn Park" is not Pennsylvania, alias "Penn"), and for a local feature ("Islington Bay" in
+    a New Zealand story) in the document's country."""
+    if normalise_name(place.name) != normalise_name(core):
+        return False
+    return not (is_local_feature(name) and context.country_code and place.country_code != context.country_code)
 
 
 def _country_evidence(found: list[Place], name: str) -> float:
@@ -366,7 +456,7 @@ def _country_evidence(found: list[Place], name: str) -> float:
 
 
 def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_first: bool,
-                   unit_named: bool = False) -> None:
+                   unit_named: bool = False, weights: Weights = DEFAULT_WEIGHTS) -> None:
     """Points for agreeing with the document's other names: a province of the document's country
     named like a foreign country ("Georgia" in a US story), a province the document names (2), a
     province where other names can lie
@@ -377,23 +467,24 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
     if place.is_country or (unit_named and not place.is_admin1):
         return
     if place.is_admin1 and country_first and context.country_code and place.country_code == context.country_code:
-        item.points += 2.5
+        item.points += weights.province_twin
         item.reason = f"a province of the document's country ({context.country_code})"
         return
     pair = (place.country_code, place.admin1)
     if place.admin1 and normalise_name(place.name) == own:  # not through an alias ("Washington": Piqua)
         if not place.is_admin1 and pair in context.named_provinces:
             # a post-office hamlet without a population gains half: "Atlanta" in a New York story
-            item.points += 1.0 if place.source == "uszip" and not place.population else 2.0
+            hamlet = place.source == "uszip" and not place.population
+            item.points += weights.named_province_hamlet if hamlet else weights.named_province
             item.reason = f"in a province the document names ({place.admin1})"
         others = context.support[pair] - (pair in context.candidate_provinces.get(own, ()))
         if others > 0:
-            item.points += min(others * 0.5, 1.5)
+            item.points += min(others * weights.support_each, weights.support_cap)
     if place.admin2 and place.feature_code != "ADM2":
         county = normalise_name(place.admin2)
         named = context.named_keys
         if county != own and (county in named or normalise_name(place.admin2 + " County") in named):
-            item.points += 1.5
+            item.points += weights.named_county
             item.reason = f"in {place.admin2}, which the document names"
 
 
@@ -427,26 +518,27 @@ def _province_twin(found: list[Place], name: str) -> Place | None:
                  and normalise_name(p.name) == own), None)
 
 
-def importance(place: Place) -> float:
+def importance(place: Place, weights: Weights = DEFAULT_WEIGHTS) -> float:
     """Prior weight of a place: countries, then provinces and big cities by population, then the rest.
 
     Places that dateline adds because events happened there (UCDP, curated) count as a town
     of a thousand people even without a population.
     """
+    w = weights
     code = place.feature_code or ""
     if code.startswith("PCL") or code == "CONT":
-        return 2.5
-    if code in ("ADM1", "ADMD"):
-        return 1.5 + max(0.0, 0.3 * math.log10((place.population + 1) / 1e6))  # Ontario (14M) over Ontario, CA
+        return w.imp_country
+    if code in ("ADM1", "ADMD"):  # Ontario (14M) over Ontario, CA
+        return w.imp_province + max(0.0, w.imp_province_decade * math.log10((place.population + 1) / 1e6))
     if place.feature_class == "P":
         if place.population > 0:
-            return 0.3 * math.log10(place.population + 1)
-        return 0.9 if place.source in _SOURCES_OF_CONFLICT_PLACES else 0.3
+            return w.imp_town_decade * math.log10(place.population + 1)
+        return w.imp_event_place if place.source in _SOURCES_OF_CONFLICT_PLACES else w.imp_hamlet
     if code == "ADM2":
-        return 0.8
-    if place.source == "curated" and place.feature_class in ("L", "T", "H"):
-        return 1.5  # a world region, sea or mountain range of the curated file: as known as a province
-    return 0.3
+        return w.imp_district
+    if place.source == "curated" and place.feature_class in ("L", "T", "H", "S", "R"):
+        return w.imp_region  # a world region, sea, range or landmark of the curated file: as known as a province
+    return w.imp_other
 
 
 _ABBREVIATION_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?){2,3}|[A-Z]\.\s?[A-Z][a-z]\.)$")
