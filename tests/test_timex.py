@@ -442,3 +442,92 @@ def test_fractional_lengths(text: str, word: str, type_: str, value: str) -> Non
 @pytest.mark.parametrize("text", ["The index rose 2.5 percent.", "Shares rose 9 1/2 to 39.", "He ate half a pie."])
 def test_fractions_that_are_not_lengths(text: str) -> None:
     assert find_timexes(text, "1998-03-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "word", "type_", "value"),
+    [
+        # year-end: "since" looks back to last year's last day, "at" is this year's, "around" its December
+        ("The percentage change is since year-end.", "1989-10-30", "year-end", "DATE", "1988-12-31"),
+        ("The deal should close at year-end.", "1989-10-30", "year-end", "DATE", "1989-12-31"),
+        ("The transaction is expected to close around year end.", "1989-10-30", "around year end", "DATE", "1989-12"),
+        ("It plans to cut 6,000 jobs by year end.", "1989-10-26", "year end", "DATE", "1989"),
+        ("Year-end results were weak.", "1989-10-26", "Year-end", "DATE", "1989"),
+        # a plan whose clause goes on in the past tense looks back; a plan told in the present looks ahead
+        ("A memorial service planned for Saturday was canceled after plans leaked.", "1999-10-24", "Saturday", "DATE", "1999-10-23"),
+        ("A memorial service is planned for Saturday.", "1999-10-24", "Saturday", "DATE", "1999-10-30"),
+        # a bare month in a clause told in the simple past is the last one, not the nearest
+        ("He succeeds Mr. Taylor, who stepped down as chairman in March for health reasons.", "1989-11-02", "March", "DATE", "1989-03"),
+        ("The company expects the sale to close in March.", "1989-11-02", "March", "DATE", "1990-03"),
+        # parts of the day: before "yesterday", and "overnight" as the night before the narrative's day
+        ("In London at mid-afternoon yesterday, shares were up.", "1989-11-02", "mid-afternoon yesterday", "TIME", "1989-11-01TAF"),
+        ("Shares fell overnight in New York.", "1989-10-30", "overnight", "TIME", "1989-10-29TNI"),
+        ("Stocks fell Friday. Shares were hit by overnight losses in New York.", "1989-10-30", "overnight", "TIME", "1989-10-26TNI"),
+        # weekdays that recur are a SET; a weekday joined to one with a plural part shares it
+        ("New flights will leave on Monday and Tuesday nights.", "1998-02-13", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        ("New flights will leave on Monday and Tuesday nights.", "1998-02-13", "Monday", "SET", "XXXX-WXX-1TNI"),
+        ("The shop is closed on Sundays.", "1998-02-13", "Sundays", "SET", "XXXX-WXX-7"),
+        # "until" a weekday across a clock time looks ahead
+        ("INS extended its deadline until 9 a.m. EST Tuesday.", "2000-04-03", "9 a.m. EST Tuesday", "TIME", "2000-04-04T09:00"),
+        # "around" belongs to the expression; "or so" to the length
+        ("Two men came in around 7:15 p.m., police said.", "1998-02-12", "around 7:15 p.m.", "TIME", "1998-02-12T19:15"),
+        ("Then, a week or so ago, he picked a date.", "1991-02-25", "a week or so ago", "DATE", "1991-W08"),
+        # "the end of the month" is the month with mod END; centuries as TIMEX3 writes them
+        ("The goal is to put troops there by the end of the month.", "1990-08-13", "the end of the month", "DATE", "1990-08"),
+        ("the disasters of this century", "1999-03-12", "this century", "DATE", "19"),
+        ("one of the significant events of the past century", "1989-11-01", "the past century", "DURATION", "P100Y"),
+    ],
+)
+def test_sixth_pass_conventions(text: str, published: str, word: str, type_: str, value: str) -> None:
+    start = text.index(word)
+    found = [t for t in find_timexes(text, published) if t.start < start + len(word) and start < t.end]
+    assert found, text
+    t = found[0]
+    assert (t.type, t.value, t.text) == (type_, value, word)
+    assert text[t.start : t.end] == t.text
+
+
+def test_by_year_end_keeps_the_end_as_a_mod() -> None:
+    (t,) = find_timexes("It plans to finish by year-end.", "1989-10-26")
+    assert (t.value, t.mod, t.date_end) == ("1989", "END", "1989-12-31") and t.date_start > "1989-06-30"
+
+
+def test_end_of_the_month_is_its_last_part() -> None:
+    (t,) = find_timexes("by the end of the month", "1990-08-13")
+    assert (t.value, t.mod, t.date_end) == ("1990-08", "END", "1990-08-31") and t.date_start > "1990-08-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_", "value"),
+    [
+        ("Dealers placed heavy buy orders in the morning.", "the morning", "TIME", "1989-10-27TMO"),
+        ("Late in the afternoon, prices fell.", "the afternoon", "TIME", "1989-10-27TAF"),
+    ],
+)
+def test_sixth_pass_given_spans(text: str, word: str, type_: str, value: str) -> None:
+    """A given "the morning" is that part of the day the narrative is on."""
+    from dateline.annotate.timex import normalise_span
+
+    anchor = find_timexes("Friday", "1989-10-30")[0]
+    start = text.index(word)
+    t = normalise_span(text, "1989-10-30", start=start, end=start + len(word), anchor=anchor)
+    assert t is not None and (t.type, t.value) == (type_, value)
+
+
+def test_past_weekday_nights_are_days_not_a_set() -> None:
+    """Outside a schedule, "Monday and Tuesday nights" are two past nights."""
+    found = find_timexes("Fighting raged on Monday and Tuesday nights.", "1998-02-13")
+    assert [(t.text, t.type, t.value) for t in found] == [("Monday", "TIME", "1998-02-09TNI"), ("Tuesday nights", "TIME", "1998-02-10TNI")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [
+        ("Profit will rise by the end of next year.", "1990", "END"),
+        ("The middle of this month was calm.", "1989-10", "MID"),
+        ("Sales slowed at the beginning of last week.", "1989-W42", "START"),
+    ],
+)
+def test_part_of_a_relative_unit(text: str, value: str, mod: str) -> None:
+    (t,) = find_timexes(text, "1989-10-26")
+    assert (t.value, t.mod) == (value, mod) and t.text.lower().startswith("the ")

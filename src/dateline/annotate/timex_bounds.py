@@ -10,7 +10,11 @@ expression:
 * "before"/"after" when an event follows, "[90 days] after their issue date": the event is not
   part of the time expression (0 of 12 on train keep the word).
 
-``trim`` narrows a Timex in place; values never change.
+It keeps inside:
+
+* "around" before a date or time, "[around Nov. 1]", "[around 7:15 p.m.]" (3 of 3 on train).
+
+``trim`` narrows (or widens) a Timex in place; values never change.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from .timex_model import Timex
 _PREPOSITION = re.compile(r"in\s+(?=the\s+(?:past|future)\b)", re.I)
 _ADJECTIVAL = re.compile(r"the\s+(?=[\w.]+-(?:second|minute|hour|day|week|month|quarter|year|decade|century)$|year-(?:earlier|ago)$)", re.I)
 _EVENT_WORD = re.compile(r"\s+(?:before|after)$", re.I)
+_AROUND = re.compile(r"\baround\s+$", re.I)
 
 
 def trim(text: str, t: Timex) -> Timex:
@@ -36,4 +41,7 @@ def trim(text: str, t: Timex) -> Timex:
             t.text, t.end = t.text[: tail.start()], t.end - (len(t.text) - tail.start())
     if cut:
         t.text, t.start = t.text[cut:], t.start + cut
+    around = _AROUND.search(text, max(0, t.start - 10), t.start)
+    if around and t.type in ("DATE", "TIME"):
+        t.text, t.start = text[around.start() : t.end], around.start()
     return t

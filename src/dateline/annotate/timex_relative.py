@@ -11,6 +11,7 @@ from .timex_model import DAY, MONTH, WEEK, Timex
 from .timex_fiscal import compared_last_year, year_ago
 from .timex_rules import PARTS_OF_DAY, UNIT_CODES, VAGUE_COUNTS, WEEKDAYS
 from .timex_values import (
+    _CLAUSE_END as _SENTENCE_END,
     Context,
     _new,
     add_months,
@@ -32,7 +33,8 @@ _VAGUE = {"recently": "PAST_REF", "lately": "PAST_REF", "in the past": "PAST_REF
           "the near future": "FUTURE_REF", "soon": "FUTURE_REF"}
 
 
-_UNTIL = re.compile(r"\b(?:until|till|by|as\s+(?:early|soon)\s+as)\s+$", re.I)
+# "until Friday", also across a clock time: "extended its deadline until 9 a.m. EST Tuesday".
+_UNTIL = re.compile(r"\b(?:until|till|by|as\s+(?:early|soon)\s+as)\s+(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{3})?,?\s+)?$", re.I)
 
 
 def n_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -56,7 +58,7 @@ def n_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     elif rel == "last":
         d = ref - timedelta(days=back or 7)
     elif (rel in ("until", "by") and not ctx.past(m.start(), m.end())) or (
-        rel == "" and back and (ctx.future(m.start(), m.end()) or (_UNTIL.search(ctx.text, max(0, m.start() - 24), m.start()) and not ctx.past(m.start(), m.end())))
+        rel == "" and back and (ctx.future(m.start(), m.end()) or (_UNTIL.search(ctx.text, max(0, m.start() - 40), m.start()) and not ctx.past(m.start(), m.end())))
     ):
         d = ref + timedelta(days=ahead)
     else:
@@ -79,11 +81,17 @@ def n_relday(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.ref is None or _title(m, ctx, m["word"]):
         return None
     word = " ".join(m["word"].lower().split())
+    if word == "overnight":  # the night before the day the narrative is on ("overnight losses in New York")
+        base, on_narrative = base_day(ctx, narrative=True)
+        if base is None:
+            return None
+        d = base - timedelta(days=1)
+        return _new(m, "TIME", f"{iso(d)}TNI", d, d, DAY, anchored=True, anchored_on_narrative=on_narrative)
     offset = -2 if "day before" in word else -1 if ("yesterday" in word or word == "last night") else 1 if "tomorrow" in word else 0
     d = ctx.ref + timedelta(days=offset)
     t = day_timex(m, d, anchored=True)
     part = next((code for key, code in PARTS_OF_DAY.items() if key in word), None)
-    if word in ("last night", "overnight", "tonight"):
+    if word in ("last night", "tonight"):
         part = None
     if part:
         t.type, t.value = "TIME", f"{iso(d)}T{part}"
@@ -107,6 +115,9 @@ def _shift(m: re.Match[str], base: date, n: int, unit: str, *, anchored: bool, g
         return quarter_timex(m, y, (mo - 1) // 3 + 1, anchored=anchored)
     if unit == "year":
         return year_timex(m, base.year + n, anchored=anchored)
+    if unit == "century":  # "this century" is the 1900s in 1999: TIMEX3 "19"
+        cent = (base.year // 100 + n) * 100
+        return _new(m, "DATE", f"{cent // 100:02d}", date(cent, 1, 1), date(cent + 99, 12, 31), MONTH, anchored=anchored)
     if unit == "decade":
         dec = (base.year // 10 + n) * 10
         return _new(m, "DATE", f"{dec // 10:03d}", date(dec, 1, 1), date(dec + 9, 12, 31), MONTH, anchored=anchored)
@@ -201,7 +212,7 @@ def n_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     rel = " ".join(m["rel"].lower().split()).removeprefix("the ")
     unit = m["unit"].lower()
-    part = rel.split()[0] if rel.split()[0] in ("early", "late", "earlier", "later") else ""
+    part = rel.split()[0] if rel.split()[0] in ("early", "late", "earlier", "later", "end", "beginning", "start", "middle") else ""
     rel = rel.split()[-1]
     if unit == "weekend":
         saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
@@ -211,6 +222,8 @@ def n_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
             saturday -= timedelta(days=7)
         y, w, _ = saturday.isocalendar()
         return _new(m, "DATE", f"{y:04d}-W{w:02d}-WE", saturday, saturday + timedelta(days=1), WEEK, anchored=True)
+    if rel == "past" and unit == "century":  # "the past century": the last hundred years
+        return _new(m, "DURATION", "P100Y")
     if rel == "past" and unit in ("week", "month"):
         days = 7 if unit == "week" else 30
         return _new(m, "DURATION", f"P1{UNIT_CODES[unit]}", ref - timedelta(days=days), ref, WEEK if unit == "week" else MONTH, anchored=True)
@@ -229,7 +242,7 @@ def n_rel_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     if t is not None and part:
         from .timex_values import apply_part
 
-        apply_part(t, "early" if part.startswith("earl") else "late")
+        apply_part(t, {"earlier": "early", "later": "late"}.get(part, part))
         t.mod = None if part in ("earlier", "later") else t.mod
     return t
 
@@ -337,6 +350,39 @@ def n_set_each(m: re.Match[str], ctx: Context) -> Timex | None:
     return _new(m, "SET", f"PT{n}{code}" if unit in ("second", "minute", "hour") else f"P{n}{code}")
 
 
+def n_long_adj(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "day-long" → P1D, "decades-long" → PXY (a plural is a length nobody counted)."""
+    return _new(m, "DURATION", length_value(None if m["pl"] else 1, m["unit"].lower()))
+
+
+# A schedule: "flights will leave on Monday and Tuesday nights from March 30", "usually on Friday nights".
+_HABITUAL = re.compile(r"\b(?:each|every|usually|normally|regularly|from|starting|beginning|would|will)\b", re.I)
+
+
+def n_weekday_set(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "Mondays" → XXXX-WXX-1, "Tuesday nights" in a schedule → XXXX-WXX-2TNI (TIMEX3 SET values).
+
+    Outside a schedule "fighting raged Monday and Tuesday nights" names two nights: the most
+    recent such day, that part of it (a TIME)."""
+    wd = WEEKDAYS[m["wd"].lower()]
+    part = m["part"] or m["part2"]
+    code = f"T{PARTS_OF_DAY[part.lower()]}" if part else ""
+    if part and ctx.ref is not None and not _schedule(m, ctx):
+        d = ctx.ref - timedelta(days=(ctx.ref.weekday() - wd) % 7)
+        return _new(m, "TIME", f"{iso(d)}{code}", d, d, DAY, anchored=True)
+    return _new(m, "SET", f"XXXX-WXX-{wd + 1}{code}")
+
+
+def _schedule(m: re.Match[str], ctx: Context) -> bool:
+    """Whether the sentence around a weekday speaks of a schedule or the future, not of past nights."""
+    before = ctx.text[max(0, m.start() - 80) : m.start()]
+    cut = max((c.end() for c in _SENTENCE_END.finditer(before)), default=0)
+    after = ctx.text[m.end() : m.end() + 60]
+    stop = _SENTENCE_END.search(after)
+    window = before[cut:] + " " + after[: stop.start() if stop else len(after)]
+    return bool(_HABITUAL.search(window)) or ctx.future(m.start(), m.end())
+
+
 def n_vague(m: re.Match[str], ctx: Context) -> Timex | None:
     word = " ".join(m["word"].lower().replace("-", " ").split())
     value = _VAGUE.get(word)
@@ -366,6 +412,6 @@ def n_clock(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
-    "weekday": n_weekday, "relday": n_relday, "ago": n_ago, "anchor_day": n_anchor_day, "rel_unit": n_rel_unit,
+    "weekday": n_weekday, "weekday_set": n_weekday_set, "long_adj": n_long_adj, "relday": n_relday, "ago": n_ago, "anchor_day": n_anchor_day, "rel_unit": n_rel_unit,
     "duration": n_duration, "plural": n_plural, "then": n_then, "set": n_set, "set_each": n_set_each, "vague": n_vague, "clock": n_clock,
 }

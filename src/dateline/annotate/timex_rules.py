@@ -73,19 +73,26 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d\d?)(?:st|nd|rd|th)[\s-]+century\b", _I)),
     ("year", re.compile(rf"\b(?P<prep>the\s+(?:end|beginning|start|middle)\s+of|in|since|during|until|by|of|from|before|after|early|late|mid)[\s-]+{YEAR}\b(?!\s*(?:[-/]\d|%))", _I)),
-    ("ago", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|roughly)\s+)?(?P<n>{NUM}|{_VAGUE})[\s-]+{_UNIT}s?\s+(?P<dir>ago|earlier|before|later|after|previously|from\s+now|hence)\b", _I)),
+    ("ago", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|roughly)\s+)?(?P<n>{NUM}|{_VAGUE})[\s-]+{_UNIT}s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|previously|from\s+now|hence)\b", _I)),
     ("anchor_day", re.compile(r"\b(?P<word>the\s+(?:next|following|previous|same)\s+(?:day|week|month|year|morning|evening|night)|the\s+day\s+(?:before|after)(?!\s+yesterday)|that\s+(?:day|week|month|year|morning|afternoon|evening|night)|later\s+that\s+(?:day|week|month|year)|earlier\s+that\s+(?:day|week|month|year))\b", _I)),
     # "until then" (TimeBank marks it); "since then" it leaves unmarked (3 of 3 on train)
     ("then", re.compile(r"\b(?P<prep>until|till|by|before)\s+then\b", _I)),
     ("holiday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Eve|\s+Day)?|New\s+Year['’]s(?:\s+Eve|\s+Day)?|Easter(?:\s+Sunday)?|Halloween|(?:Election|Labor|Memorial|Independence|Veterans['’]?|Valentine['’]s)\s+Day)(?P<week>\s+week)?\b")),
     ("set_each", re.compile(r"\b(?:each|every)\s+(?P<n>)(?P<unit>)(?P<month2>)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
+    # "by the end of the month": the unit the publication date is in, narrowed (TIMEX3 mod)
+    ("rel_unit", re.compile(r"\b(?P<rel>the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last))\s+(?P<unit>week|month|year|decade)\b", _I)),
     ("the_year", re.compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b", _I)),
     ("the_year", re.compile(r"\bthe\s+(?:(?:full|current|fiscal|calendar)\s+)*year\b(?![\s-]+(?:ago|earlier|before|after|end\b|old|long|two\s+thousand|of\s+the)|'s)", _I)),
     ("rel_unit", re.compile(r"\b(?P<rel>the)\s+(?P<unit>weekend)\b", _I)),
+    # "Tuesday nights", "on Mondays", and "Monday" in "Monday and Tuesday nights": every such day (a SET).
+    ("weekday_set", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<part>morning|afternoon|evening|night)s\b"
+                               r"|(?=\s+(?:and|or)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<part2>morning|afternoon|evening|night)s\b)))")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>the\s+(?:previous|following)|last|this|next|coming|this\s+coming|since|early|late|until|by)\s+)?{WEEKDAY}\b{_DOW_PART}?", _I)),
-    ("relday", re.compile(r"\b(?P<word>the\s+day\s+before\s+yesterday|(?:early\s+|late\s+|mid-?)?(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b", _I)),
+    ("relday", re.compile(r"\b(?P<word>the\s+day\s+before\s+yesterday|(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening)\s+(?:yesterday|today|tomorrow)|(?:early\s+|late\s+|mid-?)?(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b", _I)),
     ("rel_unit", re.compile(r"\b(?P<rel>(?:early|late|earlier|later)\s+(?:this|last|next)|last|this|next|past|coming|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+current|the\s+previous|the\s+same)\s+(?P<unit>week|month|year|weekend|decade|century)\b(?!\s*(?:'s\s+)?(?:old|long))", _I)),
-    ("duration", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|up\s+to|roughly|the\s+(?:past|last|next|first|previous|coming|final|remaining)|(?:the|another|an?\s+additional|an\s+extra))\s+)*(?P<n>{NUM}|{_VAGUE}|another)[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|fiscal|more|long|additional|extra)[\s-]+)?{_UNIT}s?(?:[\s-]long)?\b(?![\s-]+old\b)", _I)),
+    ("duration", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|up\s+to|roughly|the\s+(?:past|last|next|first|previous|coming|final|remaining)|(?:the|another|an?\s+additional|an\s+extra))\s+)*(?P<n>{NUM}|{_VAGUE}|another)[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|fiscal|more|long|additional|extra)[\s-]+)?{_UNIT}s?(?:[\s-]long)?\b(?:\s+or\s+so\b)?(?![\s-]+old\b)", _I)),
+    # "a day-long meeting", "a decades-long battle": a length without a number
+    ("long_adj", re.compile(r"\b(?P<unit>day|week|month|year|decade)(?P<pl>s)?-long\b", _I)),
     ("plural", re.compile(rf"\b(?:(?P<rel>recent|coming|past|next|last|the\s+past|the\s+last|the\s+next|the\s+coming|in\s+recent|for|these|the)\s+)?{_UNIT}s\b(?:(?P<ago>\s+ago)|(?P<ahead>\s+ahead))?", _I)),
     ("set", re.compile(r"\b(?P<word>daily|weekly|monthly|yearly|hourly|nightly|biweekly)\b", _I)),
     ("set_each", re.compile(rf"\b(?:each|every|per)\s+(?:(?P<n>other|\d+|two|three|four|five|six)\s+)?(?:{_UNIT}s?|(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", _I)),
@@ -100,7 +107,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 SPAN_PATTERNS: list[tuple[str, re.Pattern[str]]] = PATTERNS + [
     ("span_age", re.compile(rf"\b(?P<n>{NUM}|{_VAGUE})?[\s-]*{_UNIT}s?[\s-]+old\b", _I)),
     ("then", re.compile(r"\b(?P<prep>)then\b", _I)),
-    ("span_day", re.compile(r"\b(?:the\s+)?(?P<unit>day|week)\b(?!s)", _I)),
+    ("span_day", re.compile(r"\b(?:the\s+)?(?P<unit>day|week|morning|afternoon|evening)\b(?!s)", _I)),
     ("span_vague", re.compile(r"\b(?P<word>previously|formerly|earlier|once|soon|future|a\s+later\s+date|so\s+far|already|yet|the\s+moment|at\s+the\s+moment|this\s+(?:\w+\s+)?moment|this\s+time|quarterly|annually|semiannually|the\s+(?:short|long|medium|near)[\s-]+term|a\s+while|some\s+time|an?\s+(?:\w+\s+)?(?:long|short|lengthy|brief)\s+(?:period|time))\b", _I)),
 ]
 
@@ -113,7 +120,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "decade": ("0s", "0's", "ties"), "century": ("century",), "ago": ("ago", "earlier", "before", "later", "after", "previously", "from now", "hence"),
     "anchor_day": ("next", "following", "previous", "same", "day before", "day after", "that"),
     "holiday": ("thanksgiving", "christmas", "new year", "easter", "halloween", " day"), "set_each": ("each", "every", "per"),
-    "the_year": ("year",), "month_rel_year": ("year",), "weekday": ("day",), "rel_unit": ("week", "month", "year", "decade", "centur"),
+    "the_year": ("year",), "month_rel_year": ("year",), "weekday": ("day",), "long_adj": ("-long",), "weekday_set": ("ndays", "sdays", "idays", "rdays", "day nights", "day mornings", "day evenings", "day afternoons"), "rel_unit": ("week", "month", "year", "decade", "centur"),
     "relday": ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"), "duration": _UNIT_WORDS, "plural": _UNIT_WORDS,
     "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
 }

@@ -18,14 +18,16 @@ from datetime import date, timedelta
 from typing import Callable
 
 from .timex_fiscal import n_period, year_ago
-from .timex_model import Timex
-from .timex_rules import ORDINALS
+from .timex_model import DAY, Timex
+from .timex_rules import ORDINALS, PARTS_OF_DAY
 from .timex_values import (
     Context,
     _new,
+    apply_part,
     base_day,
     number,
     day_timex,
+    month_timex,
     quarter_timex,
     week_timex,
     year_timex,
@@ -100,7 +102,29 @@ def n_the_year(m: re.Match[str], ctx: Context) -> Timex | None:
         return _new(m, "DURATION", "P1Y")  # "the year ended June 30": a fiscal year's length
     if ctx.ref is None:
         return None
+    if "end" in m.group(0).lower():
+        return _year_end(m, ctx, ctx.ref)
     return year_timex(m, ctx.ref.year, anchored=True)
+
+
+# "since year-end" is last year's last day, "at year-end" this year's, "around year end" its
+# December; "by year-end" and "year-end results" the year ("by" with mod END).
+_YEAR_END_PREP = re.compile(r"\b(?P<prep>since|by|until|till|before|around|about|near|at)\s+$", re.I)
+
+
+def _year_end(m: re.Match[str], ctx: Context, ref: date) -> Timex:
+    prep = _YEAR_END_PREP.search(ctx.text, max(0, m.start() - 10), m.start())
+    word = prep["prep"].lower() if prep else ""
+    if word == "since":
+        return day_timex(m, date(ref.year - 1, 12, 31), anchored=True)
+    if word == "at":
+        return day_timex(m, date(ref.year, 12, 31), anchored=True)
+    if word in ("around", "about", "near"):
+        return month_timex(m, ref.year, 12, anchored=True)
+    t = year_timex(m, ref.year, anchored=True)
+    if word:  # "by year's end": TimeBank writes the year (2 of 3 on train); the mod keeps the end
+        apply_part(t, "end")
+    return t
 
 
 def n_year_ago(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -129,14 +153,18 @@ def n_span_age(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def n_span_day(m: re.Match[str], ctx: Context) -> Timex | None:
-    """A given "the day" / "the week" is the one the narrative is on ("later in the day"); a bare "week" a length."""
+    """A given "the day" / "the week" / "the morning" is the one the narrative is on ("later in the day"); a bare "week" a length."""
     the = m.group(0).lower().startswith("the")
     if m["unit"].lower() == "week" and not the:
         return _new(m, "DURATION", "P1W")
     base, on_narrative = base_day(ctx, narrative=True)
     if base is None:
         return None
-    t = (week_timex if m["unit"].lower() == "week" else day_timex)(m, base, anchored=True)
+    unit = m["unit"].lower()
+    if unit in PARTS_OF_DAY:  # "in the morning": that part of the narrative's day, a TIME
+        t = _new(m, "TIME", f"{base.isoformat()}T{PARTS_OF_DAY[unit]}", base, base, DAY, anchored=True)
+    else:
+        t = (week_timex if unit == "week" else day_timex)(m, base, anchored=True)
     t.anchored_on_narrative = on_narrative
     return t
 

@@ -32,12 +32,18 @@ _FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+t
 _CLAUSE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Aug)(?<!Sep)(?<!Sept)(?<!Oct)(?<!Nov)(?<!Dec)(?<!Mr)(?<!Mrs)(?<!Dr)(?<!St)[.!?;](?=\s|$)|\n")
 # A plan told in the past tense ("had been scheduled to expire Friday") is not a future clause.
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
+# ... and so is a plan whose clause goes on in the past: "a service planned for Saturday was
+# canceled", "the talks scheduled for Monday were postponed".
+_PAST_AFTER_PLAN = re.compile(r"\b(?:was|were|had)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|called\s+off)\b", re.I)
 _PAST_CUE = re.compile(r"\b(?:since|ended)\s+$", re.I)
 # After the expression, a future cue counts only up to a reported clause: in "said Thursday that
 # the troops will remain" the "will" belongs to what was said, not to Thursday.
 _REPORTED = re.compile(r"\b(?:that|saying|says|said|while|but|because|when)\b", re.I)
 # A past-tense clause ("had not called ... until Thursday", "had filed reports by Wednesday").
 _PAST_TENSE = re.compile(r"\b(?:had|was|were|did)\b", re.I)
+# A verb in the simple past after its subject: "who stepped down", "he resigned" (not a reporting
+# verb: in "they said they expect ... by Dec. 15" the date belongs to what was said).
+_SIMPLE_PAST = re.compile(r"\b(?:who|which|he|she|it|they|we|I)\s+(?:\w+ly\s+)?(?:\w+ed|took|made|began|came|went|left|won|lost|sold|bought|met)\b(?<!\bneed)(?<!ceed)(?<!\bexpected)", re.I)
 _YEAR_AFTER = re.compile(r"\s*,?\s*(?:of\s+)?(?P<rel>this|last|next)\s+year\b", re.I)
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -66,7 +72,7 @@ class Context:
             reported = _REPORTED.search(after)
             after = after[: reported.start()] if reported else after
             window = before[cut:] + " " + after
-            self._future[start] = any(not (f.group(0).lower() in ("scheduled", "planned") and _PAST_PLAN.search(window, 0, f.start())) for f in _FUTURE.finditer(window))
+            self._future[start] = any(not _past_plan(window, f) for f in _FUTURE.finditer(window))
         return self._future[start]
 
     def past(self, start: int, end: int) -> bool:
@@ -79,6 +85,13 @@ class Context:
             window = before[cut:] + " " + after[: stop.start() if stop else len(after)]
             self._past[start] = bool(_PAST_TENSE.search(window)) and not _FUTURE.search(window)
         return self._past[start]
+
+
+def _past_plan(window: str, cue: re.Match[str]) -> bool:
+    """Whether a "scheduled"/"planned" cue is a plan told in the past tense."""
+    if cue.group(0).lower() not in ("scheduled", "planned"):
+        return False
+    return bool(_PAST_PLAN.search(window, 0, cue.start()) or _PAST_AFTER_PLAN.search(window, cue.end()))
 
 
 def iso(d: date) -> str:
@@ -190,7 +203,16 @@ def year_for(month: int, day: int, ctx: Context, m: re.Match[str]) -> int | None
     # The nearest such day, but a day more than four months ahead is taken to be in the past.
     ahead = (ahead_year - ref.year) * 12 + month - ref.month
     back = (ref.year - back_year) * 12 + ref.month - month
-    return ahead_year if 0 < ahead <= 4 and ahead < back else back_year
+    if 0 < ahead <= 4 and ahead < back and not _told_in_past(ctx, m):
+        return ahead_year
+    return back_year
+
+
+def _told_in_past(ctx: Context, m: re.Match[str]) -> bool:
+    """A clause in the simple past before the expression ("who stepped down in March")."""
+    before = ctx.text[max(0, m.start() - 80) : m.start()]
+    cut = max((c.end() for c in _CLAUSE_END.finditer(before)), default=0)
+    return bool(_SIMPLE_PAST.search(before, cut))
 
 
 # -- normalisers by kind --------------------------------------------------------------------
