@@ -67,3 +67,21 @@ def test_bad_split_is_a_config_error(tmp_path: Path, options: dict) -> None:
 def test_folder_without_timeml_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no .tml"):
         evaluate("timeml", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("system", "gold", "compatible"),
+    [
+        ("1989-W43", "1989-WXX", True),  # the week gold left vague
+        ("1968", "1968-XX", True),
+        ("1998-10-26", "1998-10-XX", True),
+        ("1990-W43", "1989-WXX", False),
+        ("1998-W43", "1998-10-XX", False),  # a week is not a refinement of a month's days
+        ("P1W", "1989-WXX", False),
+        ("1989-10-30", "1989-10-30", True),
+    ],
+)
+def test_compatible_values(system: str, gold: str, compatible: bool) -> None:
+    from dateline.evaluate.timeml import _compatible
+
+    assert _compatible(system, gold) is compatible

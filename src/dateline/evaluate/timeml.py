@@ -124,6 +124,7 @@ class _Tally:
     gold_spans: dict[str, int] = field(default_factory=dict)  # "all"/"DATE" → count
     ours_ok: dict[str, int] = field(default_factory=dict)
     dateparser_ok: dict[str, int] = field(default_factory=dict)
+    compatible_ok: dict[str, int] = field(default_factory=dict)  # right, or a sharper value than vague gold
     misses: list[str] = field(default_factory=list)
 
 
@@ -151,6 +152,10 @@ def score_timeml(gold: Path, *, engine: "Engine | None" = None, split: str = "al
         "value_f1": _f1(vp, vr),
         "value_accuracy_gold_spans": _ratio(tally.ours_ok.get("all", 0), tally.gold_spans.get("all", 0)),
         "value_accuracy_gold_date_spans": _ratio(tally.ours_ok.get("DATE", 0), tally.gold_spans.get("DATE", 0)),
+        # diagnostic, not TempEval-3: a value that refines an underspecified gold value ("1989-W43"
+        # for gold "1989-WXX", "1968" for "1968-XX") also counts
+        "value_accuracy_gold_spans_compatible": _ratio(tally.compatible_ok.get("all", 0), tally.gold_spans.get("all", 0)),
+        "value_accuracy_gold_date_spans_compatible": _ratio(tally.compatible_ok.get("DATE", 0), tally.gold_spans.get("DATE", 0)),
         "dateparser_value_accuracy_gold_spans": _ratio(tally.dateparser_ok.get("all", 0), tally.gold_spans.get("all", 0)),
         "dateparser_value_accuracy_gold_date_spans": _ratio(tally.dateparser_ok.get("DATE", 0), tally.gold_spans.get("DATE", 0)),
     }
@@ -183,6 +188,7 @@ def _score_gold_spans(doc: TimeMLDocument, system: list[Timex], tally: _Tally, b
         for key in ("all", g.type) if g.type == "DATE" else ("all",):
             tally.gold_spans[key] = tally.gold_spans.get(key, 0) + 1
             tally.ours_ok[key] = tally.ours_ok.get(key, 0) + _same_value(ours.value if ours else "", g.value)
+            tally.compatible_ok[key] = tally.compatible_ok.get(key, 0) + _compatible(ours.value if ours else "", g.value)
             tally.dateparser_ok[key] = tally.dateparser_ok.get(key, 0) + _same_value(theirs, g.value)
         if not _same_value(ours.value if ours else "", g.value):
             tally.misses.append(f"{doc.name} dct={doc.dct[:10]} {g.type} {g.text!r}: gold {g.value} ours {ours.value if ours else None}")
@@ -193,6 +199,20 @@ def _score_gold_spans(doc: TimeMLDocument, system: list[Timex], tally: _Tally, b
 def _same_value(system: str, gold: str) -> bool:
     """Equal TIMEX3 values; "1998-W7" and "1998-W07" are the same week (the corpus writes both)."""
     return _WEEK_PAD.sub(r"-W0\1", system.upper()) == _WEEK_PAD.sub(r"-W0\1", gold.upper())
+
+
+_VAGUE_TAIL = re.compile(r"(?:-W?X+)+$")
+
+
+def _compatible(system: str, gold: str) -> bool:
+    """Equal, or gold leaves its tail unspecified and the system value agrees on the rest."""
+    if _same_value(system, gold):
+        return True
+    known = _VAGUE_TAIL.sub("", gold.upper())
+    if known == gold.upper() or "X" in known or not known:
+        return False
+    value = system.upper()
+    return value == known or (value.startswith(known) and value[len(known)] == "-")
 
 
 def _ratio(a: int, b: int) -> float:
