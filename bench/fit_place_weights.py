@@ -17,9 +17,10 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from dateline.evaluate.geo import _PARTS, MISS_KM, distance_km, read_geoxml, score_ucdp
+from dateline.evaluate.geo import _PARTS, MISS_KM, article_contexts, distance_km, read_geoxml, score_ucdp
 from dateline.resolve.gazetteer import Gazetteer
 from dateline.resolve.places import DEFAULT_WEIGHTS, HAND_WEIGHTS, PlaceResolver, Weights
+from dateline.resolve.source_homes import SourceHomes
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +37,13 @@ def load(part: str) -> dict[str, list]:
 
 
 def within(gaz: Gazetteer, weights: Weights, corpora: dict[str, list]) -> dict[str, tuple[int, int]]:
-    """(toponyms within 161 km, toponyms) per corpus, resolved as the geoxml scorer does."""
+    """(toponyms within 161 km, toponyms) per corpus, resolved as the geoxml scorer does (with each
+    outlet's home learned from the part's own first reading, round 5)."""
     resolver = PlaceResolver(gaz, weights=weights)
     out = {}
     for name, articles in corpora.items():
         right = total = 0
-        for article in articles:
-            context = resolver.context([(t.phrase, None) for t in article.toponyms])
+        for article, context in zip(articles, article_contexts(resolver, articles, homes=SourceHomes())):
             names = [t.phrase for t in article.toponyms]
             for top in article.toponyms:
                 resolved = resolver.resolve(top.phrase, context=context, nearby=names)
@@ -60,8 +61,10 @@ def ucdp_within_5km(gaz: Gazetteer, weights: Weights) -> float:
     return report.metrics["within_5km"]
 
 
-def fit(gaz: Gazetteer, tune: dict[str, list], *, sweeps: int, min_gain: int) -> Weights:
-    """Coordinate search from the current weights; see the module docstring."""
+def fit(gaz: Gazetteer, tune: dict[str, list], *, sweeps: int, min_gain: int,
+        only: list[str] | None = None) -> Weights:
+    """Coordinate search from the current weights; see the module docstring. ``only``: the fields
+    to search (default all)."""
     best = DEFAULT_WEIGHTS
     best_score = sum(r for r, _t in within(gaz, best, tune).values())
     floor = ucdp_within_5km(gaz, best)
@@ -69,6 +72,8 @@ def fit(gaz: Gazetteer, tune: dict[str, list], *, sweeps: int, min_gain: int) ->
     for sweep in range(sweeps):
         changed = False
         for field in dataclasses.fields(Weights):
+            if only and field.name not in only:
+                continue
             current = getattr(best, field.name)
             for scale in SCALES:
                 value = round(current * scale, 3) if current else scale
@@ -89,11 +94,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sweeps", type=int, default=3)
     parser.add_argument("--min-gain", type=int, default=2, help="toponyms a change must gain to be kept")
+    parser.add_argument("--only", nargs="*", help="search only these Weights fields (e.g. home)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     gaz = Gazetteer.default()
     tune, heldout = load("tune"), load("heldout")
-    fitted = fit(gaz, tune, sweeps=args.sweeps, min_gain=args.min_gain)
+    fitted = fit(gaz, tune, sweeps=args.sweeps, min_gain=args.min_gain, only=args.only)
     print("fitted:", fitted)
     for label, weights in (("hand (round 3)", HAND_WEIGHTS), ("start", DEFAULT_WEIGHTS), ("fitted", fitted)):
         for part, corpora in (("tune", tune), ("heldout", heldout)):

@@ -221,3 +221,35 @@ def test_evaluate_command(lgl_file: Path) -> None:
     result = CliRunner().invoke(main, ["evaluate", "--kind", "geoxml", "--gold", str(lgl_file), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["counts"]["toponyms"] == 5
+
+
+def _paper_article(docid: int, text: str, toponyms: list[tuple[str, float, float]], domain: str) -> str:
+    tops = []
+    for phrase, lat, lon in toponyms:
+        start = text.index(phrase)
+        tops.append(f"<toponym><start>{start}</start><end>{start + len(phrase)}</end><phrase>{phrase}</phrase>"
+                    f"<gaztag><lat>{lat}</lat><lon>{lon}</lon></gaztag></toponym>")
+    return (f'<article docid="{docid}"><domain>{domain}</domain><text><![CDATA[{text}]]></text>'
+            f"<toponyms>{''.join(tops)}</toponyms></article>")
+
+
+# Points written here by hand (approximate town centres), not corpus rows.
+_WORCESTER, _BOSTON, _SPRINGFIELD_MA = (42.26, -71.80), (42.36, -71.06), (42.10, -72.59)
+
+
+@pytest.mark.parametrize("homes, right", [(True, 7), (False, 6)])
+def test_geoxml_learns_each_outlets_home(engine, tmp_path: Path, homes: bool, right: int) -> None:
+    """Three stories of one paper centre on Massachusetts (dateline's own reading); its fourth names
+    only "Springfield", which the paper's home then decides. Without homes it is another Springfield."""
+    paper = "masspaper.example"
+    articles = [_paper_article(i, f"A fire in {town}, Massachusetts, on Monday.",
+                               [(town, *point), ("Massachusetts", 42.36, -71.8)], paper)
+                for i, (town, point) in enumerate([("Worcester", _WORCESTER), ("Boston", _BOSTON),
+                                                   ("Worcester", _WORCESTER)])]
+    articles.append(_paper_article(9, "A fire in Springfield on Monday.", [("Springfield", *_SPRINGFIELD_MA)], paper))
+    path = tmp_path / "papers.xml"
+    path.write_text("<articles>" + "".join(articles) + "</articles>", encoding="utf-8")
+    assert [a.source for a in read_geoxml(path)] == [paper] * 4
+    report = evaluate("geoxml", path, engine=engine, source_homes=homes)
+    assert report.metrics["acc_161km"] == pytest.approx(right / 7, abs=1e-3)
+    assert ("articles_with_home" in report.counts) is homes

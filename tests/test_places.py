@@ -96,6 +96,22 @@ def test_other_names_agree_on_a_province(resolver: PlaceResolver) -> None:
     assert alone.country_code == "FR"
 
 
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["Abara", "Diyala"], None),  # Ibarra, Ecuador, only through a respelling: the province stands
+        (["Abara"], "EC"),  # no province of another country named: the respelling is all there is
+        (["Kiev", "New York"], "UA"),  # a city of millions keeps its English name
+        (["Baghdad", "Diyala"], "IQ"),
+    ],
+)
+def test_a_respelling_abroad_yields_to_a_named_province(resolver: PlaceResolver, names: list[str],
+                                                        expected: str | None) -> None:
+    context = resolver.context([(n, None) for n in names])
+    resolved = resolver.resolve(names[0], context=context)
+    assert (resolved.place.country_code if resolved else None) == expected
+
+
 def test_a_county_named_in_the_document(resolver: PlaceResolver) -> None:
     names = ["Paris", "Henry County", "Tennessee"]
     context = resolver.context([(n, None) for n in names])

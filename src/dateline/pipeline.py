@@ -28,6 +28,7 @@ from .ingest.sources import DEFAULT_MAX_BYTES
 from .models import Document, Event
 from .resolve.actors import ActorRegistry
 from .resolve.gazetteer import Gazetteer
+from .resolve.source_homes import SourceHomes, homes_from_store
 from .store.base import Store
 
 log = logging.getLogger(__name__)
@@ -41,12 +42,17 @@ class Engine:
     extractor: Extractor
 
     @classmethod
-    def load(cls, *, gazetteer: Path | None = None, actors: Path | None = None, model: str = DEFAULT_MODEL) -> "Engine":
-        """Load the model, the actor registry and the gazetteer (building it on first use)."""
+    def load(cls, *, gazetteer: Path | None = None, actors: Path | None = None, model: str = DEFAULT_MODEL,
+             source_homes: SourceHomes | None = None) -> "Engine":
+        """Load the model, the actor registry and the gazetteer (building it on first use).
+
+        ``source_homes``: learn each source's home province from the documents extracted so far and
+        use it for the next ones of that source (off by default; ``ingest`` seeds one from the store).
+        """
         registry = ActorRegistry.load(actors)
         gaz = Gazetteer(gazetteer) if gazetteer else Gazetteer.default()
         nlp = build_pipeline(gazetteer=gaz, registry=registry, model=model)
-        return cls(nlp, Extractor(registry=registry, gazetteer=gaz))
+        return cls(nlp, Extractor(registry=registry, gazetteer=gaz, homes=source_homes))
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[tuple[Document, list[Event] | DatelineError]]:
         """(document, events) for each document, or (document, error) when extraction failed."""
@@ -135,12 +141,31 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     day_first: bool = False,
     on_document: Callable[[str], None] | None = None,
+    source_homes: bool = True,
 ) -> IngestReport:
     """Read, extract and store every document; each document is written in one transaction.
 
     Documents already stored (same id or same normalised text) are skipped before the NLP
     runs, so re-running an interrupted batch finishes it without storing anything twice.
+    ``source_homes``: each source's home province is learned from the events already stored for
+    its documents and from the batch so far (``resolve/source_homes.py``), a weak prior for
+    one-town local stories that name no state.
     """
+    extractor = engine.extractor
+    if not source_homes or extractor.gazetteer is None:
+        return _ingest(sources, store=store, engine=engine, max_bytes=max_bytes, day_first=day_first,
+                       on_document=on_document)
+    previous = extractor.homes
+    extractor.homes = homes_from_store(store, extractor.gazetteer)
+    try:
+        return _ingest(sources, store=store, engine=engine, max_bytes=max_bytes, day_first=day_first,
+                       on_document=on_document)
+    finally:
+        extractor.homes = previous
+
+
+def _ingest(sources: Sequence[str], *, store: Store, engine: Engine, max_bytes: int, day_first: bool,
+            on_document: Callable[[str], None] | None) -> IngestReport:
     report = IngestReport()
     started = time.perf_counter()
 

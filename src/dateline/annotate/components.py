@@ -15,10 +15,13 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+import numpy
+from spacy.attrs import IS_LOWER, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ..resolve.names import core_name
 from .quantities import Quantity, find_quantities
 from .timex import find_timexes
 
@@ -93,6 +96,7 @@ _PROVINCE_WORDS = {"province", "governorate", "provinces", "governorates"}
 _CITY_WORDS = {"city", "town", "village", "district"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MAYBE_PLACE_LABELS = {"ORG", "NORP", "PERSON"}
+_ORG_LIKE_LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}  # labels of names that may hold a place's name
 _PLACE_PREPOSITIONS = {"in", "of", "near", "at", "outside", "around"}
 # "the town of Hit": nouns whose "of" introduces a place name (the hint they give, when they give one)
 _NAMED_BY_OF = {"town", "city", "village", "district", "province", "governorate", "neighborhood", "neighbourhood",
@@ -108,6 +112,36 @@ _BEARING_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "s
 _APPOSITION_NOUNS = {"town", "city", "village", "hamlet", "suburb", "district", "neighborhood", "neighbourhood",
                      "capital"}
 _NAME_LINKS = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "abu", "bin", "ibn", "-", "'"}
+# "Henry County Sheriff's Office", "Athens Police Department": words of a public body after which an
+# organisation's leading name is the place it serves (one named after a person or a thing, "Ford Motor",
+# "Foley Middle School", has none of them next to its name)
+_PUBLIC_BODY_WORDS = {
+    "police", "fire", "sheriff", "sheriffs", "department", "dept", "city", "public", "board", "council", "court",
+    "circuit", "superior", "commission", "commissioners", "commissioner", "health", "hospital", "library", "water",
+    "parks", "housing", "transit", "airport", "jail", "courthouse", "municipal", "township", "metro", "emergency",
+    "clerk", "coroner", "prosecutor", "fairgrounds", "rescue", "county", "parish", "area", "chamber", "regional",
+}
+# ... and words after which only a country's or province's name is taken ("Texas Department of Health",
+# "Russian Foreign Ministry", "U.S. House"; not "Michigan State University"'s town or "Los Angeles Times")
+_STATE_BODY_WORDS = _PUBLIC_BODY_WORDS | {
+    "government", "legislature", "house", "senate", "assembly", "office", "bureau", "agency", "ministry", "foreign",
+    "interior", "defense", "defence", "army", "navy", "national", "state", "university", "general", "supreme",
+    "census", "highway", "electric", "power",
+}
+_PARTIES = {"R", "D", "I", "DFL"}  # "Sen. Ray Miller, D-Columbus,"
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "president", "minister", "judge", "officer", "sgt",
+           "lt", "capt", "gen", "col", "det", "rev", "father", "sister", "brother", "coach", "prof", "st", "saint"}
+# "an Alexandria woman", "Roswell police", "Madison counties": nouns a town's name qualifies
+_RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives", "police", "area",
+                   "couple", "family", "families", "parents", "boy", "girl", "teen", "teens", "home", "homes",
+                   "officials", "schools", "county", "counties", "community", "communities"}
+_OF_PLACE_BODIES = {"university", "college", "bank", "department", "government", "city", "county", "district",
+                    "hospital", "museum", "port", "diocese", "archdiocese", "governor", "mayor", "commonwealth"}
+_SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained"}
+_NEWS_WORDS = {"times", "post", "herald", "journal", "tribune", "gazette", "daily", "register", "news", "press"}
+_COUNTY_WORDS = {"county", "parish", "borough"}
+_DASHES = {"—", "–", "-", "--", "---", ":", "(", ","}
+_DATELINE_WINDOW = 80  # tokens from a Doc's start where a dateline ("MANSFIELD —") may stand
 
 
 class ActorTagger:
@@ -158,7 +192,9 @@ class PlaceTagger:
         self.is_known: Callable[[str], bool] = lambda name: False
         self.is_coarse: Callable[[str], bool] = lambda name: False
         self.capital_of: Callable[[str], str | None] | None = None
+        self.best_place: Callable[[str], tuple[str, int] | None] | None = None
         self._cues = {nlp.vocab.strings.add(word) for word in _CUE_WORDS}
+        self._dash = nlp.vocab.strings.add("-")
 
     def configure(self, is_known: Callable[[str], bool], *, is_coarse: Callable[[str], bool] | None = None) -> None:
         """Set the gazetteer test; ``is_coarse`` (default: from the gazetteer that ``is_known`` belongs
@@ -171,6 +207,7 @@ class PlaceTagger:
             self.is_coarse = is_coarse
         if gazetteer is not None and hasattr(gazetteer, "lookup"):
             self.capital_of = _capital_test(gazetteer)
+            self.best_place = _best_place(gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
         actor_tokens = {i for a in doc._.actors or [] for i in range(a.token_start, a.token_end)}
@@ -208,7 +245,7 @@ class PlaceTagger:
                 if ent.label_ in ("NORP", "PERSON") and hint is None and not (
                         placed and self.is_known(name) and not self.is_coarse(name)):
                     continue
-            if not self.is_known(name):
+            if not self.is_known(name) and not (ent.label_ in _PLACE_LABELS and self._core_known(name)):
                 continue
             if ent.label_ == "ORG" and self._organisation(doc, ent, name):
                 continue
@@ -221,6 +258,7 @@ class PlaceTagger:
             coarse = hint == "province" or (hint is None and self.is_coarse(name))
             found.append(PlaceMention(full.start_char, full.end_char, full.text, name, start, end, hint, coarse))
         found.extend(self._patterned(doc, found))
+        found.extend(self._recovered(doc, found))
         found.sort(key=lambda m: m.token_start)
         doc._.places = found
         return doc
@@ -246,6 +284,201 @@ class PlaceTagger:
                 extra.append(mention)
                 taken.update(range(mention.token_start, mention.token_end))
         return extra
+
+    def _recovered(self, doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Places inside other names and at a story's head, then every other mention of a place found.
+
+        The small model tags "Athens Police Department" ORG as a whole, a dateline "MANSFIELD —" nothing,
+        and one town both GPE and PERSON in one story ("Alexandria"); a name the Doc already uses as a
+        place is a place where it recurs ("Chicopee residents").
+        """
+        taken = {i for m in found for i in range(m.token_start, m.token_end)}
+        # one pass in C over the Doc: each token's lower-case hash and whether it is written in lower case
+        lowers = doc.to_array([LOWER, IS_LOWER])
+        common = set(lowers[lowers[:, 1] == 1, 0].tolist())  # a name among these is a common word in this Doc
+        extra: list[PlaceMention] = []
+        for mention in self._in_organisations(doc, taken, common):
+            extra.append(mention)
+            taken.update(range(mention.token_start, mention.token_end))
+        dateline = self._dateline(doc, taken)
+        for mention in ([dateline] if dateline else []) + self._party_homes(doc, lowers[:, 0], taken):
+            extra.append(mention)
+            taken.update(range(mention.token_start, mention.token_end))
+        # names the model itself tags as places, and those placed by the rules above, recur as places
+        trusted = [m for m in found if m.coarse or doc[m.token_start].ent_type_ in ("GPE", "LOC")] + extra
+        for mention in self._people_named_like_places(doc, taken):
+            extra.append(mention)
+            taken.update(range(mention.token_start, mention.token_end))
+        extra.extend(self._repeated(doc, trusted, taken, lowers[:, 0], common))
+        return extra
+
+    def _party_homes(self, doc: Doc, lowers: Any, taken: set[int]) -> list[PlaceMention]:
+        """"Rep. Torrey Westrom, R-Elbow Lake,", "(D-W. Va.)": a legislator's party and home town."""
+        out: list[PlaceMention] = []
+        for i in numpy.flatnonzero(lowers == self._dash).tolist():
+            tok = doc[i]
+            if tok.i < 2 or doc[tok.i - 1].text not in _PARTIES or doc[tok.i - 2].text not in (",", "("):
+                continue
+            start = end = tok.i + 1
+            while end < len(doc) and end - start < 4 and doc[end].text[:1].isupper() and end not in taken:
+                end += 1
+            if end == start or end >= len(doc) or doc[end].text not in (",", ")"):
+                continue
+            span = doc[start:end]
+            if self.is_known(span.text):
+                out.append(PlaceMention(span.start_char, span.end_char, span.text, span.text, start, end, None,
+                                        self.is_coarse(span.text)))
+        return out
+
+    def _people_named_like_places(self, doc: Doc, taken: set[int]) -> list[PlaceMention]:
+        """"an Alexandria woman", "Roswell police": a PERSON that is a country, province or large town, before a
+        word for its people, when nothing in the Doc makes it a person (a longer name with it, a title before)."""
+        out: list[PlaceMention] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(ent) > 3 or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if ent.end >= len(doc) or doc[ent.end].lower_ not in _RESIDENT_NOUNS or (
+                    ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _TITLES):
+                continue
+            people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > len(ent) for t in e}
+            if (any(t.lower_ in people for t in ent) or not self.is_known(ent.text)
+                    or not self._is_major(ent.text, 100_000)):
+                continue
+            out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, ent.text, ent.start, ent.end, None,
+                                    self.is_coarse(ent.text)))
+        return out
+
+    def _in_organisations(self, doc: Doc, taken: set[int], common: set[int]) -> list[PlaceMention]:
+        """"the Athens Police Department", "Henry County Sheriff's Office", "University of Kentucky": the place an
+        organisation is named after, when a word of a public body follows it (or "of" names a large place)."""
+        out: list[PlaceMention] = []
+        actors = {i for a in doc._.actors or [] for i in range(a.token_start, a.token_end)}
+        for ent in doc.ents:
+            if ent.label_ not in _ORG_LIKE_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            mention = self._leading_place(doc, ent, common)
+            if mention is None:
+                mention = self._place_after_of(doc, ent)
+            if mention is not None and not any(i in actors for i in range(mention.token_start, mention.token_end)):
+                out.append(mention)  # not a word of an actor's name ("the Islamic State of Iraq")
+        return out
+
+    def _leading_place(self, doc: Doc, ent: Span, common: set[int]) -> PlaceMention | None:
+        """"Athens Police Department" -> "Athens"; "Clarke County Board of Education" -> "Clarke County"."""
+        start = ent.start + int(doc[ent.start].lower_ == "the")
+        end = start
+        while end < ent.end and end - start < 4 and doc[end].text[:1].isupper() and doc[end].tag_ != "POS":
+            if doc[end].lower_ in _COUNTY_WORDS and end > start:
+                end += 1
+                break
+            if doc[end].lower_ in _STATE_BODY_WORDS:
+                break
+            end += 1
+        if end == start or end >= ent.end:
+            return None  # the whole entity: the NER loop has judged it
+        county = doc[end - 1].lower_ in _COUNTY_WORDS
+        after = doc[end].lower_
+        if (after in _NEWS_WORDS or (not county and after not in _STATE_BODY_WORDS)
+                or any(t.lower_ in _NEWS_WORDS for t in doc[end : ent.end])):
+            return None  # "the Los Angeles Times", "Norman's Welding"
+        name = doc[start:end].text
+        if _ACRONYM.fullmatch(name) and not self._is_country(name):
+            return None  # "ACLU Foundation"
+        if end - start == 1 and doc[start].lower in common:
+            return None  # "the Justice Department" in a text about justice: a common word
+        if not self.is_known(name):
+            return None
+        if not county and not (self.is_coarse(name) or (after in _PUBLIC_BODY_WORDS and self._is_major(name, 5_000))):
+            return None  # "Michigan State University", "Goshen Elementary": a town only before a public body's word
+        span = doc[start:end]
+        return PlaceMention(span.start_char, span.end_char, span.text, name, start, end, None,
+                            not county and self.is_coarse(name))
+
+    def _place_after_of(self, doc: Doc, ent: Span) -> PlaceMention | None:
+        """"the University of Kentucky", "Bank of Canada": a country, province or city after "of" ends the name
+        of a body of that place (not "the Patriotic Union of Kurdistan", "the Islamic State of Iraq")."""
+        of = next((t.i for t in doc[ent.start + 1 : ent.end - 1] if t.lower_ == "of"), None)
+        if (of is None or doc[of - 1].lower_ not in _OF_PLACE_BODIES or ent.end - of > 4
+                or not all(t.text[:1].isupper() for t in doc[of + 1 : ent.end])):
+            return None
+        span = doc[of + 1 : ent.end]
+        if (not self.is_known(span.text) or not self._is_major(span.text, 100_000)
+                or any(t.lower_ in _NEWS_WORDS for t in doc[ent.start : of])):  # "the Financial Times of London"
+            return None
+        return PlaceMention(span.start_char, span.end_char, span.text, span.text, span.start, span.end, None,
+                            self.is_coarse(span.text))
+
+    def _dateline(self, doc: Doc, taken: set[int]) -> PlaceMention | None:
+        """"MANSFIELD —", "COLUMBUS, Ohio --", "BEIRUT :": a capitalised place heading the story's first lines."""
+        for tok in doc[:_DATELINE_WINDOW]:
+            if not (tok.is_upper and tok.is_alpha and len(tok) >= 3) or tok.i in taken:
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and not (tok.is_sent_start or prev.is_space or prev.like_num
+                                         or "\n" in prev.whitespace_):
+                continue  # a dateline opens a line or a sentence: not "the NICU", "HIV/AIDS"
+            end = tok.i
+            while end < len(doc) and end - tok.i < 4 and doc[end].is_upper and (
+                    doc[end].is_alpha or doc[end].text in ("ST.", "FT.", "MT.")):
+                end += 1
+            if (end >= len(doc) or doc[end].text not in _DASHES or any(i in taken for i in range(tok.i, end))
+                    or (doc[end].text not in (",", ":") and not doc[end - 1].whitespace_)):
+                continue  # "XDR-TB" is a word
+            span = doc[tok.i : end]
+            name = span.text.title()
+            if self.is_known(name) and (len(name) > 4 or self._is_major(name, 5_000)):  # not "AIDS --"
+                return PlaceMention(span.start_char, span.end_char, span.text, name, tok.i, end, None,
+                                    self.is_coarse(name))
+        return None
+
+    def _repeated(self, doc: Doc, mentions: list[PlaceMention], taken: set[int], lowers: Any,
+                  common: set[int]) -> list[PlaceMention]:
+        """Other mentions of a name the Doc already uses as a place ("Alexandria woman", "Chicopee residents"),
+        but not a word of a person's name there ("Jackson" and "Jesse Jackson")."""
+        people = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        by_first: dict[int, list[tuple[list[int], PlaceMention]]] = {}
+        for m in mentions:
+            tokens = doc[m.token_start : m.token_end]
+            words = [t.lower for t in tokens]
+            if (m.name.lower() != m.text.lower() or not words or any(t.lower_ in people for t in tokens)
+                    or (len(words) == 1 and words[0] in common)):
+                continue  # "the Iraqi capital", "Maysan province": not repeated as such; nor a person's name
+            by_first.setdefault(words[0], []).append((words, m))
+        out: list[PlaceMention] = []
+        if not by_first:
+            return out
+        for i in numpy.flatnonzero(numpy.isin(lowers, list(by_first))).tolist():
+            tok = doc[i]
+            if i in taken or not tok.text[:1].isupper():
+                continue
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+                continue  # the first name of a person
+            if tok.ent_type_ == "NORP" or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SPEECH_VERBS):
+                continue  # "Mexican holiday resort", "Robertson said"
+            for words, m in by_first[tok.lower]:
+                end = tok.i + len(words)
+                if end <= len(doc) and lowers[tok.i : end].tolist() == words and not any(
+                        j in taken for j in range(tok.i, end)) and not _named_after(doc, tok.i, end):
+                    span = doc[tok.i : end]
+                    out.append(PlaceMention(span.start_char, span.end_char, span.text, m.name, tok.i, end,
+                                            m.kind_hint, m.coarse))
+                    taken.update(range(tok.i, end))
+                    break
+        return out
+
+    def _core_known(self, name: str) -> bool:
+        """Whether a place entity the gazetteer lacks is named after a place it has ("Northeast Georgia",
+        "Naugatuck River", "Coffman Park"): the resolver reads such a name as near its core place."""
+        core = core_name(name)
+        return core is not None and self.is_known(core)
+
+    def _is_major(self, name: str, population: int) -> bool:
+        """Whether the name's best place is a country, province or county, or a town of that many people."""
+        if self.best_place is None:
+            return self.is_coarse(name)
+        best = self.best_place(name)
+        return best is not None and (best[0].startswith("PCL") or best[0] in ("ADM1", "ADM2")
+                                     or best[1] >= population)
 
     def _after_of(self, doc: Doc, noun: Token, taken: set[int]) -> PlaceMention | None:
         """"the town of Hit": the capitalised name after a place noun and "of", when the gazetteer knows it."""
@@ -320,6 +553,17 @@ class PlaceTagger:
         return capitals.pop() if len(capitals) == 1 else None
 
 
+def _named_after(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens start:end begin a longer name that is not a public body's: "the Los Angeles Times",
+    "Auckland Zoo", "Toronto Blue Jays" (but not "Cornwall Council", "Athens Police Department")."""
+    if end >= len(doc) or doc[end].ent_iob_ != "I" or doc[end].ent_type_ in ("GPE", "LOC"):
+        return False  # "Chicopee, Mass.": a place's own entity
+    rest = [doc[end]]
+    while rest[-1].i + 1 < len(doc) and doc[rest[-1].i + 1].ent_iob_ == "I":
+        rest.append(doc[rest[-1].i + 1])
+    return rest[0].lower_ not in _STATE_BODY_WORDS or any(t.lower_ in _NEWS_WORDS for t in rest)
+
+
 def _appositive_place(doc: Doc, ent: Span) -> bool:
     """Whether an apposition places a name: "the regional capital, Grozny"; after it ", 50 km west of
     Baghdad", ", north of Mosul", ", a mainly Shiite village" (the place noun heads the apposition:
@@ -363,6 +607,21 @@ def _capital_test(gazetteer: Any) -> Callable[[str], str | None]:
         return cache[word]
 
     return capital_of
+
+
+def _best_place(gazetteer: Any) -> Callable[[str], tuple[str, int] | None]:
+    """The feature code and population of a name's best gazetteer place (cached per name)."""
+    cache: dict[str, tuple[str, int] | None] = {}
+
+    def best(name: str) -> tuple[str, int] | None:
+        if name not in cache:
+            if len(cache) > 100_000:
+                cache.clear()
+            found = gazetteer.lookup(name, limit=1)
+            cache[name] = (found[0].feature_code or "", found[0].population or 0) if found else None
+        return cache[name]
+
+    return best
 
 
 def _coarse_test(gazetteer: Any) -> Callable[[str], bool]:

@@ -14,6 +14,7 @@ from ..annotate.timex import Timex
 from ..models import Event, make_event_id
 from ..resolve.actors import ActorMatch
 from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace, distance_km, parse_relation
+from ..resolve.source_homes import SourceHomes, province_vote, source_key
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date
 from .flags import date_flags, mention_flags
@@ -47,6 +48,7 @@ class Extractor:
     registry: "ActorRegistry | None" = None
     gazetteer: "Gazetteer | None" = None
     lexicon: Lexicon = field(default_factory=default_lexicon)
+    homes: SourceHomes | None = None  # each source's home province, learned from its documents so far
 
     def __post_init__(self) -> None:
         self.places = PlaceResolver(self.gazetteer) if self.gazetteer is not None else None
@@ -54,7 +56,10 @@ class Extractor:
     def extract(self, annotated: AnnotatedDocument) -> list[Event]:
         """Every event mention in the body of one document."""
         document = annotated.document
-        context = self._context(annotated.docs)
+        source = source_key(url=document.url, source=document.source) if self.homes is not None else None
+        context = self._context(annotated.docs, home=self.homes.home(source) if self.homes is not None else None)
+        if self.homes is not None:
+            self.homes.add(source, province_vote(context))
         events: list[Event] = []
         para = _Paragraph()
         for doc in annotated.docs:
@@ -75,11 +80,11 @@ class Extractor:
 
     # -- document context ------------------------------------------------------------------
 
-    def _context(self, docs: list[Doc]) -> PlaceContext:
+    def _context(self, docs: list[Doc], *, home: tuple[str, str] | None = None) -> PlaceContext:
         if self.places is None:
             return PlaceContext()
         names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or []]
-        return self.places.context(names)
+        return self.places.context(names, home=home)
 
     # -- one sentence ----------------------------------------------------------------------
 

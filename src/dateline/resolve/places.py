@@ -31,7 +31,17 @@ same province (own name only)          1, up to 1.9  [0.5, up to 1.5]
 in a county the document names         1.5
 a match through an alias only, when
 another candidate has the very name    -0.5  [-1]
+in the home province of the document's
+source (own name; not a town named
+like a state; round 5)                 1.875  [0]
+the home's country, as a vote for the
+document's country                     1.5  [0]
 =====================================  ======
+
+A source's home (``PlaceContext.home``) is learned from dateline's own readings of the source's
+other documents (:mod:`dateline.resolve.source_homes`); a province or country the document names
+outweighs it. A town abroad matched only through another spelling ("Abara" -> Ibarra, Ecuador)
+yields (None) when the document names a province of its own country.
 
 A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
 read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near.
@@ -151,6 +161,9 @@ class PlaceContext:
     candidate_provinces: dict[str, frozenset[tuple[str | None, str]]] = field(default_factory=dict)
     support: Counter[tuple[str | None, str]] = field(default_factory=Counter)
     named_keys: set[str] = field(default_factory=set)  # keys of every name in the document
+    # the document's source's home (country code, admin1), learned from its other documents
+    # (resolve/source_homes.py): a weak prior for one-town local stories that name no state
+    home: tuple[str, str] | None = None
 
 
 def precision_of(place: Place, *, near: bool = False) -> tuple[int, int]:
@@ -200,6 +213,8 @@ class Weights:
     support_cap: float = 1.875  # (hand: 1.5)
     named_county: float = 1.5  # in a county the document names
     named_country: float = 0.938  # in a country the document names outright, not its main country (hand: 0)
+    home: float = 1.875  # in the home province of the document's source (PlaceContext.home; round 5, fitted)
+    home_country: float = 1.5  # a vote for the home's country when choosing the document's country (fitted)
     # importance(): the prior of each kind of place
     imp_country: float = 2.5  # a country or continent
     imp_province: float = 1.5  # a province, plus imp_province_decade per tenfold over a million people
@@ -214,7 +229,7 @@ class Weights:
 
 HAND_WEIGHTS = Weights(rank=2.0, importance=1.0, doc_province=1.0, near_50=1.0, alias_only=1.0,
                        county_of_province=2.0, support_each=0.5, support_cap=1.5, imp_province_decade=0.3,
-                       imp_region=1.5, named_country=0.0)  # round 3's hand-set points, for comparison
+                       imp_region=1.5, named_country=0.0, home=0.0, home_country=0.0)  # round 3's hand-set points, for comparison
 DEFAULT_WEIGHTS = Weights()
 
 
@@ -250,11 +265,13 @@ class PlaceResolver:
             self._cache[key] = found
         return found
 
-    def context(self, names: Iterable[tuple[str, str | None]]) -> PlaceContext:
+    def context(self, names: Iterable[tuple[str, str | None]], *,
+                home: tuple[str, str] | None = None) -> PlaceContext:
         """Country and province focus from every (name, hint) mentioned in a document.
 
         The country is the one most mentions resolve to on their own (a named country counts
-        twice); provinces are then counted with that country preferred.
+        twice); provinces are then counted with that country preferred. ``home``: the home
+        province of the document's source (:mod:`dateline.resolve.source_homes`), a weak prior.
         """
         names = [(self._known_name(n, h), h) for n, h in names if n]
         # each distinct name once: a repeated name is one clue, whatever its case ("RICHLAND", "Richland")
@@ -262,7 +279,7 @@ class PlaceResolver:
         for name, hint in names:
             first.setdefault((normalise_name(name), hint), (name, hint))
         names = list(first.values())
-        ctx = PlaceContext()
+        ctx = PlaceContext(home=home)
         for name, hint in names:
             found = self.candidates(name, hint=hint)
             key = normalise_name(name)
@@ -278,6 +295,8 @@ class PlaceResolver:
                     weight /= 2
                     ctx.countries[twin.country_code] += weight
                 ctx.countries[found[0].country_code] += weight
+        if home is not None and self.weights.home_country and ctx.countries:
+            ctx.countries[home[0]] += self.weights.home_country  # a weak vote: any named country outweighs it
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
         for name, hint in names:
@@ -310,6 +329,8 @@ class PlaceResolver:
         if ranked is None:
             return None
         best = ranked[0]
+        if _foreign_respelling(best.place, looked_up, context):
+            return None
         alternatives = [s.place for s in ranked[1:6]]
         reason = best.reason
         if hint and _is(best.place, _HINT_FEATURE.get(hint, "")):
@@ -366,6 +387,9 @@ class PlaceResolver:
             # document's places either ("Oklahoma", Pennsylvania, in a story naming Pittsburgh)
             anchors = [] if unit_named and not place.is_admin1 else points
             item = self._score(place, rank, wanted=wanted, context=context, anchors=anchors)
+            if _at_home(place, own, context, unit_named=unit_named) and w.home:
+                item.points += w.home
+                item.reason = f"in the home province of the document's source ({place.admin1})"
             _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w)
             if exact and id(place) not in exact and not place.is_country:
                 item.points -= w.alias_only  # "Paris" means a place called Paris before one that has it as an old name
@@ -428,6 +452,32 @@ class PlaceResolver:
         else:
             reason = decisive[1]
         return _Scored(place, total, reason)
+
+
+def _at_home(place: Place, own: str, context: PlaceContext, *, unit_named: bool) -> bool:
+    """Whether a candidate lies in the home province of the document's source, in a document about
+    that country, and is called by its own name (not "Washington" -> Piqua, once called Washington),
+    not a town named like a sizeable province ("Kansas", Illinois)."""
+    home = context.home
+    if home is None or place.is_country or (place.country_code, place.admin1) != home:
+        return False
+    if context.country_code not in (None, home[0]) or normalise_name(place.name) != own:
+        return False
+    return place.is_admin1 or not unit_named
+
+
+def _foreign_respelling(place: Place, name: str, context: PlaceContext) -> bool:
+    """A town abroad that matched only through another spelling ("Abara" -> Ibarra, Ecuador), in a
+    document that names a province of its own country (Diyala): rather no place, so that the
+    document's province stands for the event. A country the document names keeps its towns, and a
+    city of a million keeps its English name ("Kiev" -> Kyiv)."""
+    if not context.country_code or place.country_code in (None, "", context.country_code):
+        return False
+    if place.feature_class != "P" or place.population >= 1_000_000:
+        return False
+    if place.country_code in context.named_countries or normalise_name(place.name) == normalise_name(name):
+        return False
+    return any(cc == context.country_code for cc, _a1 in context.named_provinces)
 
 
 def _plausible_core(place: Place, core: str, name: str, context: PlaceContext) -> bool:

@@ -86,6 +86,12 @@ class Store(abc.ABC):
         found_hashes = {h for h in hashes if self.has_document(content_hash=h)}
         return found_ids, found_hashes
 
+    def document_provinces(self) -> list[tuple[str, str | None, str | None, str, str, int]]:
+        """(document id, url, source, country, admin1, events) for the stored events placed in a
+        province, grouped by document and province: what each source's home is learned from
+        (resolve/source_homes.py). A backend without it answers nothing, so no source has a home."""
+        return []
+
     @abc.abstractmethod
     def get_document(self, document_id: str) -> Document:
         """The stored document with its sections and references; StoreError if missing."""

@@ -1,0 +1,140 @@
+"""A news source's home region, learned from dateline's own resolutions of its documents.
+
+Local papers write one-town stories without naming the state ("Alexandria woman charged..." in
+the Alexandria Town Talk): the outlet is the missing clue. :class:`SourceHomes` counts, per
+source, the province each of its documents was resolved to (the document's own focus, from its
+place names, never any gold) and answers :meth:`SourceHomes.home` once enough of the source's
+documents agree: at least ``min_documents`` votes, and the leading province holding at least
+``min_share`` of them. The resolver then uses it as a weak prior
+(:attr:`~dateline.resolve.places.PlaceContext.home`, ``Weights.home``), below what the document
+itself names.
+
+A source is keyed by its URL's host without "www." (``thetowntalk.com``), else its name.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from ..store.base import Store
+    from .gazetteer import Gazetteer
+    from .places import PlaceContext
+
+__all__ = ["Province", "SourceHomes", "domain_country", "homes_from_store", "province_vote", "source_key"]
+
+log = logging.getLogger(__name__)
+
+Province = tuple[str, str]  # (ISO country code, admin1 name), as PlaceContext and Place spell them
+
+
+def source_key(*, url: str | None = None, source: str | None = None) -> str | None:
+    """The key documents of one outlet share: the URL's host without "www.", else the source name."""
+    if url:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        host = host.removeprefix("www.")
+        if host:
+            return host
+    name = (source or "").strip().casefold()
+    return name or None
+
+
+# Country-code domains used as generic ones (.tv, .io...): they say nothing about where a paper is.
+_GENERIC_CCTLDS = frozenset({"ai", "cc", "co", "fm", "io", "me", "tv", "ws", "to", "ly"})
+_CCTLD_COUNTRY = {"uk": "GB"}  # the one ccTLD that is not its country's ISO code
+
+
+def domain_country(source: str | None) -> str | None:
+    """The ISO country of a source key's country-code domain ("richmond.co.uk" -> GB), else None."""
+    if not source or "." not in source:
+        return None
+    tld = source.rsplit(".", 1)[1]
+    if len(tld) != 2 or not tld.isalpha() or tld in _GENERIC_CCTLDS:
+        return None
+    return _CCTLD_COUNTRY.get(tld, tld.upper())
+
+
+def province_vote(context: "PlaceContext") -> Province | None:
+    """The (country, province) a document's places centre on, if they do: its vote for its source's home."""
+    if context.country_code and context.admin1:
+        return context.country_code, context.admin1
+    return None
+
+
+@dataclass
+class SourceHomes:
+    """Per-source votes for a home province, one per document, and the home they agree on."""
+
+    min_documents: int = 2  # other documents a source needs, and votes its home needs (LGL tune: 2 > 3)
+    min_share: float = 0.5  # share of its votes the leading province must hold
+    votes: dict[str, Counter[Province]] = field(default_factory=dict)
+    documents: Counter[str] = field(default_factory=Counter)  # every document seen, voting or not
+
+    def add(self, source: str | None, province: Province | None) -> None:
+        """Record one document of ``source`` resolved to ``province`` (None: no province focus,
+        which still counts against the share: a source of world news has no home)."""
+        if not source:
+            return
+        self.documents[source] += 1
+        counter = self.votes.setdefault(source, Counter())
+        if province is not None and province[0] and province[1]:
+            counter[province] += 1
+
+    def home(self, source: str | None, *, leave_out: tuple[Province | None, ...] = ()) -> Province | None:
+        """The source's home province, or None when too few of its documents agree.
+
+        ``leave_out``: votes to take away first (the document being resolved again, so that its
+        own first reading does not count as evidence for itself; None for a document without a
+        province focus).
+        """
+        if not source or source not in self.votes:
+            return None
+        counter, total = self.votes[source], self.documents[source]
+        if leave_out:
+            counter = counter.copy()
+            for vote in leave_out:
+                total -= 1
+                if vote is not None and counter.get(vote, 0) > 0:
+                    counter[vote] -= 1
+        if total < self.min_documents or not +counter:
+            return None
+        province, count = (+counter).most_common(1)[0]
+        if count < self.min_documents or count / total < self.min_share:
+            return None
+        if domain_country(source) not in (None, province[0]):
+            return None  # a British paper's stories read as Richmond, Virginia: its own readings misled it
+        return province
+
+    def homes(self) -> dict[str, Province]:
+        """Every source that has a home, with it."""
+        found = {source: self.home(source) for source in self.votes}
+        return {source: home for source, home in found.items() if home is not None}
+
+
+def homes_from_store(store: "Store", gazetteer: "Gazetteer", *, homes: SourceHomes | None = None) -> SourceHomes:
+    """Each stored document's vote (the province most of its placed events lie in), by source.
+
+    Stored events carry country names; they are turned into codes through the gazetteer. A stored
+    document without an event placed in a province does not vote.
+    """
+    homes = homes if homes is not None else SourceHomes()
+    by_document: dict[str, tuple[str | None, Counter[Province]]] = {}
+    codes: dict[str, str | None] = {}
+    for document_id, url, source, country, admin1, events in store.document_provinces():
+        if country not in codes:
+            place = gazetteer.country(country)
+            codes[country] = place.country_code if place is not None else None
+        code = codes[country]
+        key = source_key(url=url, source=source)
+        if code is None or key is None:
+            continue
+        entry = by_document.setdefault(document_id, (key, Counter()))
+        entry[1][(code, admin1)] += events
+    for key, counter in by_document.values():
+        homes.add(key, counter.most_common(1)[0][0])
+    log.debug("source homes from the store: %d documents, %d sources with a home", len(by_document), len(homes.homes()))
+    return homes

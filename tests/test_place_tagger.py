@@ -1,0 +1,72 @@
+"""The place tagger's recall rules (issue 7, round 5): places inside organisations' names, datelines,
+legislators' home towns, towns the model calls a person, and a place's other mentions; and their guards."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _places(engine, text: str) -> list:
+    return list(engine.nlp(text)._.places or [])
+
+
+@pytest.mark.parametrize(("text", "expected", "coarse"), [
+    # the place an organisation is named after, before a public body's word
+    ("A man was arrested on Friday, the Athens Police Department said.", "Athens", False),
+    ("Deputies from the Henry County Sheriff's Office searched the house.", "Henry County", False),
+    ("The Texas Department of Public Safety closed the road on Monday.", "Texas", True),
+    # a body "of" a large place
+    ("She studied at the University of Kentucky before moving away.", "Kentucky", True),
+    # a dateline heading the story
+    ("MANSFIELD — A fire destroyed a barn on Tuesday.", "MANSFIELD", False),
+    ("Talks resume\nROME -- Leaders met on Monday.", "ROME", False),
+    # a legislator's party and home town
+    ("Rep. Torrey Westrom, R-Elbow Lake, said the bill would pass.", "Elbow Lake", False),
+    ("State Sen. Ray Miller, D-Columbus, backed the plan.", "Columbus", False),
+    # a large town the model tags PERSON, before a word for its people
+    ("An Alexandria woman was hurt in the crash.", "Alexandria", False),
+])
+def test_places_the_model_misses(engine, text: str, expected: str, coarse: bool) -> None:
+    found = {m.text: m for m in _places(engine, text)}
+    assert expected in found, found
+    mention = found[expected]
+    assert text[mention.start : mention.end] == expected
+    assert mention.coarse is coarse
+
+
+@pytest.mark.parametrize(("text", "name", "count"), [
+    # a name tagged as a place recurs as a place ("Chicopee residents", "A Lowell man" tagged ORG)
+    ("Officers in Chicopee, Massachusetts, arrested two men. Chicopee residents were told to lock their doors.",
+     "Chicopee", 2),
+    ("Firefighters from Lowell, Mass., helped. A Lowell man was hurt.", "Lowell", 2),
+    # ... but not a word of a person's name in the same text
+    ("Jesse Jackson spoke in Jackson, Mississippi. Jackson said the vote mattered.", "Jackson", 1),
+])
+def test_a_place_recurs(engine, text: str, name: str, count: int) -> None:
+    assert [m.name for m in _places(engine, text)].count(name) == count
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The Los Angeles Times reported the fire in Pasadena.", "Los Angeles"),  # a newspaper's town
+    ("Workers at the Ford Motor Company plant walked out.", "Ford"),  # named after a person
+    ("Students at Foley Middle School were sent home.", "Foley"),  # a school: only a county's or a state's
+    ("Fighters of the Islamic State of Iraq attacked the town of Hit.", "Iraq"),  # an actor's name
+    ("The Justice Department opened an inquiry. The case is about justice for the victims.", "Justice"),
+    ("Many people live with HIV/AIDS. NICU nurses said it was rare.", "AIDS"),  # not a dateline
+    ("Flu season ends\nAIDS -- A new report on the disease came out.", "AIDS"),  # a short word: only a large place
+    ("XDR-TB is spreading. Experts are alarmed.", "XDR"),
+])
+def test_guards(engine, text: str, absent: str) -> None:
+    assert absent not in [m.text for m in _places(engine, text)]
+
+
+def test_recovered_places_are_resolved(engine) -> None:
+    """A place found in an organisation's name goes through resolution like any other."""
+    from dateline.ingest.plaintext import document_from_text
+    from dateline.resolve.toponyms import document_toponyms
+
+    text = "The road was closed on Monday, the Texas Department of Public Safety said."
+    toponyms = document_toponyms(document_from_text(text, id="t"), engine=engine)
+    assert [(t.start, t.end) for t in toponyms] == [(text.index("Texas"), text.index("Texas") + 5)]
+    place = toponyms[0].place
+    assert place is not None and place.country_code == "US" and place.is_admin1
