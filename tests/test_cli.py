@@ -276,3 +276,23 @@ def test_timeline_leaves_out_events_coarser_than_the_period(sample_db) -> None:
     by_year = json.loads(run("timeline", "--db", str(sample_db), "--by", "year", "--all", "--format", "json").stdout)
     assert "2006-01" not in {r["period"] for r in by_month}  # the 2006 fighting is dated to the year only
     assert "2006" in {r["period"] for r in by_year}
+
+
+@pytest.mark.parametrize(("flag", "country"), [("--source-homes", "United States"), ("--no-source-homes", "Egypt")])
+def test_ingest_uses_the_outlets_home_for_an_unplaced_town(tmp_path, flag: str, country: str) -> None:
+    """Two stories of a Louisiana paper name their state; its third, about "Alexandria", does not."""
+    lines = [
+        {"id": "a1", "url": "http://www.thetowntalk.com/1", "published": "2009-03-20",
+         "text": "Gunmen shot dead a man in Pineville, Louisiana, on Friday, police in Rapides Parish said."},
+        {"id": "a2", "url": "http://www.thetowntalk.com/2", "published": "2009-03-21",
+         "text": "A woman was killed in a shooting in Leesville, Louisiana, on Saturday."},
+        {"id": "a3", "url": "http://www.thetowntalk.com/3", "published": "2009-03-22",
+         "text": "Two men were shot dead in Alexandria on Sunday, police said."},
+    ]
+    source = tmp_path / "paper.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    db = tmp_path / "homes.db"
+    assert run("ingest", str(source), "--db", str(db), flag).exit_code == 0
+    result = run("events", "--db", str(db), "--format", "jsonl")
+    (event,) = [json.loads(line) for line in result.output.splitlines() if json.loads(line)["document_id"] == "a3"]
+    assert (event["location"], event["country"]) == ("Alexandria", country)

@@ -186,9 +186,11 @@ def _progress_enabled(flag: bool | None) -> bool:
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Extract on a local Dask cluster of N worker processes.")
 @click.option("--scheduler", metavar="URL", default=None, help="Extract on an existing Dask cluster (tcp://HOST:8786).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=8, show_default=True, help="Documents per cluster task (with --workers/--scheduler).")
+@click.option("--source-homes/--no-source-homes", default=True, show_default=True,
+              help="Use each outlet's home province, learned from its stored documents, for towns its stories leave unplaced.")
 @handle_errors
 def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_first: bool, progress: bool | None,
-           workers: int | None, scheduler: str | None, batch_size: int) -> None:
+           workers: int | None, scheduler: str | None, batch_size: int, source_homes: bool) -> None:
     """Read files, directories or URLs, extract their events and store them.
 
     Each document is stored in one transaction; documents already stored are skipped,
@@ -219,7 +221,8 @@ def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_
     bar = _Progress(count_sources(sources), _progress_enabled(progress))
     with open_db(db) as store:
         try:
-            report = run_ingest(sources, store=store, engine=engine, max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first, on_document=bar)
+            report = run_ingest(sources, store=store, engine=engine, max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first,
+                                on_document=bar, source_homes=source_homes)
         finally:
             bar.close()
     _finish_ingest(report)
