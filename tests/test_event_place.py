@@ -232,3 +232,12 @@ def test_a_province_later_sharpens_a_country(engine) -> None:
     ((_doc, events),) = list(engine.extract([document_from_text(text, id="t", published="2014-05-05")]))
     (event,) = [e for e in events if e.counted]
     assert (event.admin1, event.where_prec) == ("Diyala", 4)
+
+
+def test_the_incident_sentence_places_the_event_before(engine) -> None:
+    from dateline.ingest import document_from_text
+
+    text = "Gunmen killed four policemen at a checkpoint in Iraq on Monday. The incident occurred in Samarra, police said."
+    ((_doc, events),) = list(engine.extract([document_from_text(text, id="t", published="2014-05-05")]))
+    (event,) = [e for e in events if e.counted]
+    assert (event.admin1, event.geo_precision) == ("Salah ad Din", 1)

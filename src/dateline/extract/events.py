@@ -20,7 +20,7 @@ from .actors import ActorSlots, assign_actors
 from .dating import choose_date
 from .flags import date_flags, mention_flags
 from .placing import pick_place
-from .triggers import Lexicon, Trigger, default_lexicon, find_triggers
+from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
 from .victims import count_victims
 
@@ -95,7 +95,7 @@ class Extractor:
         timexes = _in_sentence(doc._.timexes, sent)
         primary = [t for t in triggers if _starts_event(t, timexes, first=first)]
         if not primary:
-            self._fill_from_anaphor(doc, sent, triggers, para, context)
+            self._fill_from_anaphor(doc, sent, triggers or _referring(sent, para), para, context)
             self._fill_counts(doc, sent, para)
             return None
         # A negated trigger ("the first blast did not cause casualties, but the second ...
@@ -281,6 +281,17 @@ class Extractor:
 
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# Nouns that only refer back to an event told before ("The incident occurred in Samarra").
+_REFERRING = {"incident", "incidents"}
+
+
+def _referring(sent: Span, para: _Paragraph) -> list[Trigger]:
+    """A referring noun in a sentence without a trigger, as a stand-in trigger of the paragraph's last event."""
+    if not para.events or para.events[-1].event_type not in _VIOLENT:
+        return []
+    last = para.events[-1]
+    entry = TriggerEntry(last.event_type, last.sub_event_type or "", None, None, 0)
+    return [Trigger(t.i, t.i + 1, entry, t, False) for t in sent if t.lower_ in _REFERRING and t.pos_ == "NOUN"][:1]
 
 
 def _coarse_place(event: Event) -> bool:
