@@ -182,3 +182,9 @@ def test_who_found_the_bodies_did_not_kill(engine) -> None:
     (event,) = [e for e in events_of(engine, "Police found the bodies of nine men in eastern Baghdad on Tuesday.") if e.counted]
     assert (event.event_type, event.fatalities) == ("Violence against civilians", 9)
     assert event.actor1 is None or "Police" not in event.actor1
+
+
+def test_a_shooting_then_a_bomb_in_one_text_are_two_incidents(engine) -> None:
+    text = ("Seven workers were killed by gunmen on Tuesday morning in a village in Diyala province, police said. "
+            "When their families took the bodies to a washing hall, a bomb exploded, killing six family members.")
+    assert document_counts([e for e in events_of(engine, text, published="2014-05-05") if e.counted])[0] == 13

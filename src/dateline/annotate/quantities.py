@@ -129,12 +129,12 @@ _BEFORE = {
     ARRESTED: re.compile(rf"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es))\s+{_LIST}", re.I),
 }
 _BODIES = re.compile(rf"\b(?:found|discovered|recovered|retrieved|dumped|unearthed|pulled)\s+(?:the\s+)?(?:(?P<list>{_NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)|(?:bodies|corpses)\s+(?:[\w-]+\s+){{0,3}}?of\s+(?P<list2>(?:{_QUAL}\s+)?{_NUM}))", re.I)
-# "costing 20 more lives", "claimed the lives of" is in _BEFORE.
 # "Six bodies were dumped at a shrine", "The bodies of six people were found".
 _BODIES_FOUND = re.compile(rf"(?:\b(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)|\b(?:bodies|corpses)\s+of\s+(?P<list2>(?:{_QUAL}\s+)?{_NUM})\s+(?:[\w-]+\s+){{0,2}}?)"
                            rf"[^.;:]{{0,40}}?\b(?:were|have\s+been|had\s+been)\s+(?:found|discovered|recovered|retrieved|dumped|unearthed|pulled)\b", re.I)
 # "There were seven deaths", "more than a hundred deaths were claimed".
 _DEATHS = re.compile(rf"(?<![\w-])(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?(?:deaths|fatalities)\b(?!\s+(?:of|from|in|among)\s+(?:the\s+)?(?:past|last|previous))", re.I)
+# "costing 20 more lives", "claimed the lives of" is in _BEFORE.
 _LIVES = re.compile(rf"\b(?:cost(?:s|ing)?|claim(?:ed|ing|s)?|took|taking|takes)\s+(?:the\s+)?(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?lives\b", re.I)
 _LEFT_DEAD = re.compile(rf"\b(?:left|leaving)\s+{_LIST}{_INCLUDING}\s+(?P<what>dead|wounded|injured)", re.I)
 # "Two officials were killed along with another person": the companion is one more victim.
@@ -281,14 +281,18 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
                 if m is None:
                     continue
             add(kind, m, m.group("list"), m.start("list"))
-            companion = _COMPANION.match(text, m.end()) if kind == KILLED else None
-            if companion and found and found[-1].kind == KILLED and found[-1].end == m.end():
-                extra = _sum_list(companion.group("with"))
-                if extra is not None and companion.group("kin"):
-                    extra = (extra[0] + 1, *extra[1:])
-                if extra is not None:
-                    q = found[-1]
-                    q.value, q.end, q.text = q.value + extra[0], companion.end(), text[q.start : companion.end()]
-                    q.low = q.low + extra[0] if q.low is not None else None
+            if kind == KILLED and found and found[-1].kind == KILLED and found[-1].end == m.end():
+                _add_companions(text, found[-1])
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _add_companions(text: str, q: Quantity) -> None:
+    """ "were killed along with another person", "shot dead with his wife and child": more victims."""
+    companion = _COMPANION.match(text, q.end)
+    extra = _sum_list(companion.group("with")) if companion else None
+    if companion is None or extra is None:
+        return
+    more = extra[0] + (1 if companion.group("kin") else 0)
+    q.value, q.end, q.text = q.value + more, companion.end(), text[q.start : companion.end()]
+    q.low = q.low + more if q.low is not None else None
