@@ -43,11 +43,6 @@ other documents (:mod:`dateline.resolve.source_homes`); a province or country th
 outweighs it. A town abroad matched only through another spelling ("Abara" -> Ibarra, Ecuador)
 yields (None) when the document names a province of its own country.
 
-Round 6: each scored candidate also records which signals fired (``_Scored.feats``), and a learned
-ranker (:mod:`dateline.resolve.ranker`, a conditional logit over those signals fitted on the tuning
-halves) can order the final candidates instead (``PlaceResolver(..., ranker=...)``). It did not beat
-these points in cross-validation, so ``USE_LEARNED_RANKER`` is off.
-
 A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
 read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near.
 
@@ -72,7 +67,6 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
 from .names import core_name, is_local_feature, normalise_name, strip_generic
-from .ranker import LearnedRanker
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -237,9 +231,6 @@ HAND_WEIGHTS = Weights(rank=2.0, importance=1.0, doc_province=1.0, near_50=1.0, 
                        county_of_province=2.0, support_each=0.5, support_cap=1.5, imp_province_decade=0.3,
                        imp_region=1.5, named_country=0.0, home=0.0, home_country=0.0)  # round 3's hand-set points, for comparison
 DEFAULT_WEIGHTS = Weights()
-# Round 6: order the final candidates by the learned ranker (data/geo_ranker.json) instead of the
-# hand-fitted points; off unless it beat them (docs/evaluation-places.md, "Round 6")
-USE_LEARNED_RANKER = False
 
 
 @dataclass(slots=True)
@@ -247,23 +238,15 @@ class _Scored:
     place: Place
     points: float
     reason: str
-    # which signals fired (name -> value before weighting): the learned ranker's inputs (resolve/ranker.py)
-    feats: dict[str, float] = field(default_factory=dict)
 
 
 class PlaceResolver:
     """Ranks gazetteer candidates by the document's country and province focus and its other places."""
 
-    def __init__(self, gazetteer: "Gazetteer", *, depth: int = 12, weights: Weights | None = None,
-                 ranker: "LearnedRanker | None | bool" = None) -> None:
+    def __init__(self, gazetteer: "Gazetteer", *, depth: int = 12, weights: Weights | None = None) -> None:
         self.gazetteer = gazetteer
         self.depth = depth
         self.weights = weights or DEFAULT_WEIGHTS
-        # the learned ranker (resolve/ranker.py) orders the final candidates when given, or when
-        # ranker is None and USE_LEARNED_RANKER is on; False: the hand-fitted points only
-        if ranker is None:
-            ranker = LearnedRanker.default() if USE_LEARNED_RANKER else False
-        self.ranker: LearnedRanker | None = ranker or None
         self._cache: dict[tuple[str, str | None, str | None, str | None], list[Place]] = {}
 
     def candidates(self, name: str, *, country_code: str | None = None, admin1: str | None = None,
@@ -345,8 +328,6 @@ class PlaceResolver:
         ranked = self._best(looked_up, hint=hint, context=context, nearby=nearby)
         if ranked is None:
             return None
-        if self.ranker is not None and len(ranked) > 1:
-            ranked = self.ranker.rerank(ranked)
         best = ranked[0]
         if _foreign_respelling(best.place, looked_up, context):
             return None
@@ -375,13 +356,6 @@ class PlaceResolver:
             return name
         core = core_name(name)
         return core if core and self.candidates(core, hint=hint) else name
-
-    def scored_candidates(self, name: str, *, hint: str | None = None, context: PlaceContext | None = None,
-                          nearby: Sequence[str] | None = None) -> list[tuple[Place, float, dict[str, float]]]:
-        """Every candidate of a mention with its hand-fitted points and the signals that fired, in the
-        hand ranking's order (what ``bench/train_place_ranker.py`` learns from)."""
-        ranked = self._best(self._known_name(name, hint), hint=hint, context=context or PlaceContext(), nearby=nearby)
-        return [(s.place, s.points, s.feats) for s in ranked or []]
 
     # ------------------------------------------------------------ ranking
 
@@ -415,22 +389,16 @@ class PlaceResolver:
             item = self._score(place, rank, wanted=wanted, context=context, anchors=anchors)
             if _at_home(place, own, context, unit_named=unit_named) and w.home:
                 item.points += w.home
-                item.feats["home"] = 1.0
                 item.reason = f"in the home province of the document's source ({place.admin1})"
             _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w)
             if exact and id(place) not in exact and not place.is_country:
                 item.points -= w.alias_only  # "Paris" means a place called Paris before one that has it as an old name
-                item.feats["alias_only"] = 1.0
             if place.feature_code == "ADM2" and wanted != "ADM2" and (place.country_code, place.admin1) in towns:
                 item.points -= w.district_of_town  # a district named after its town: the bare name means the town
-                item.feats["district_of_town"] = 1.0
             elif (place.feature_code == "ADM2" and place.admin1 and place.admin1 == context.admin1
                   and place.country_code == context.country_code and normalise_name(place.name) != own):
                 item.points += w.county_of_province  # "DeKalb", "Platte" in a story of their state: the county
-                item.feats["county_of_province"] = 1.0
                 item.reason = f"a county of the document's province ({place.admin1})"
-            if exact and id(place) in exact:
-                item.feats["own_name"] = 1.0
             scored.append(item)
         scored.sort(key=lambda s: -s.points)
         if len(scored) == 1:
@@ -457,43 +425,33 @@ class PlaceResolver:
     def _score(self, place: Place, rank: int | None, *, wanted: str | None, context: PlaceContext,
                anchors: list[tuple[float, float]]) -> _Scored:
         w = self.weights
-        feats: dict[str, float] = {"rank": 1 / (2 ** rank) if rank is not None else 0.0,
-                                   "importance": importance(place, w)}
         parts: list[tuple[float, str]] = []
-        parts.append((w.rank * feats["rank"], "gazetteer rank"))
-        parts.append((w.importance * feats["importance"], "importance"))
+        parts.append((w.rank / (2 ** rank) if rank is not None else 0.0, "gazetteer rank"))
+        parts.append((w.importance * importance(place, w), "importance"))
         if wanted and _is(place, wanted):
             parts.append((w.kind_named, "the kind of place named"))
-            feats["kind_named"] = 1.0
         if (place.is_country and rank == 0) or place.feature_code == "CONT":
             parts.append((w.country_name, "a country's name"))
-            feats["country_name"] = 1.0
 
         if context.country_code and place.country_code == context.country_code:
             parts.append((w.doc_country, f"in the document's country ({context.country_code})"))
-            feats["doc_country"] = 1.0
         elif place.country_code in context.named_countries and not place.is_country and w.named_country:
             parts.append((w.named_country, f"in a country the document names ({place.country_code})"))
-            feats["named_country"] = 1.0
         if context.admin1 and place.admin1 == context.admin1 and not place.is_country:
             parts.append((w.doc_province, f"in the document's province ({context.admin1})"))
-            feats["doc_province"] = 1.0
         if anchors and not place.is_country and not place.is_admin1:
             near = min(distance_km(place.latitude, place.longitude, lat, lon) for lat, lon in anchors)
-            feats["near_km"] = near
             if near <= 50:
                 parts.append((w.near_50, "within 50 km of another place named nearby"))
-                feats["near_50"] = 1.0
             elif near <= 200:
                 parts.append((w.near_200, "within 200 km of another place named nearby"))
-                feats["near_200"] = 1.0
         total = sum(p for p, _ in parts)
         decisive = max(parts[2:], key=lambda p: p[0], default=None)
         if decisive is None:
             reason = "most important candidate" if rank == 0 else "best candidate"
         else:
             reason = decisive[1]
-        return _Scored(place, total, reason, feats)
+        return _Scored(place, total, reason)
 
 
 def _at_home(place: Place, own: str, context: PlaceContext, *, unit_named: bool) -> bool:
@@ -560,7 +518,6 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
         return
     if place.is_admin1 and country_first and context.country_code and place.country_code == context.country_code:
         item.points += weights.province_twin
-        item.feats["province_twin"] = 1.0
         item.reason = f"a province of the document's country ({context.country_code})"
         return
     pair = (place.country_code, place.admin1)
@@ -569,18 +526,15 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
             # a post-office hamlet without a population gains half: "Atlanta" in a New York story
             hamlet = place.source == "uszip" and not place.population
             item.points += weights.named_province_hamlet if hamlet else weights.named_province
-            item.feats["named_province_hamlet" if hamlet else "named_province"] = 1.0
             item.reason = f"in a province the document names ({place.admin1})"
         others = context.support[pair] - (pair in context.candidate_provinces.get(own, ()))
         if others > 0:
             item.points += min(others * weights.support_each, weights.support_cap)
-            item.feats["support"] = float(others)
     if place.admin2 and place.feature_code != "ADM2":
         county = normalise_name(place.admin2)
         named = context.named_keys
         if county != own and (county in named or normalise_name(place.admin2 + " County") in named):
             item.points += weights.named_county
-            item.feats["named_county"] = 1.0
             item.reason = f"in {place.admin2}, which the document names"
 
 
