@@ -188,3 +188,18 @@ def test_a_shooting_then_a_bomb_in_one_text_are_two_incidents(engine) -> None:
     text = ("Seven workers were killed by gunmen on Tuesday morning in a village in Diyala province, police said. "
             "When their families took the bodies to a washing hall, a bomb exploded, killing six family members.")
     assert document_counts([e for e in events_of(engine, text, published="2014-05-05") if e.counted])[0] == 13
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "attackers"),
+    [
+        ("A suicide bomber blew himself up in a market in Baghdad on Monday, killing 12 people.", 12, 1),
+        ("Thirteen people, including the bomber, were killed when a suicide bomber struck a mosque in Kirkuk on Friday.", 12, 1),
+        ("A car bomb killed 14 people, including the attacker, in Hilla on Sunday.", 13, 1),
+        ("Two suicide bombers blew themselves up at a checkpoint near Samarra on Tuesday, killing 20 soldiers.", 20, 2),
+        ("Gunmen killed three policemen in Baquba on Monday.", 3, None),
+    ],
+)
+def test_attackers_who_blew_themselves_up_are_counted_apart(engine, text: str, killed: int, attackers: int | None) -> None:
+    (event,) = [e for e in events_of(engine, text, published="2014-05-05") if e.counted]
+    assert (event.fatalities, event.perpetrators_killed) == (killed, attackers)

@@ -51,7 +51,7 @@ def two_events(doc: Document) -> list[Event]:
                    admin1="Maysan", date_start="2008-03-25", time_precision=1, spans={"fatalities": [14, 19]}),
         make_event(doc, "A roadside bomb wounded two soldiers near Basra.", event_type="Explosions/Remote violence",
                    sub_event_type="Remote explosive/landmine/IED", injured=2, latitude=30.5, longitude=47.8,
-                   hypothetical=True),
+                   hypothetical=True, perpetrators_killed=1),
     ]
 
 
@@ -151,7 +151,7 @@ def test_failed_document_leaves_nothing_behind(store: Store, target: str, make_e
     assert "doc-1" in str(caught.value) or two_events(doc)[1].event_id in str(caught.value)
     assert not store.has_document("doc-1")
     assert not store.has_document(content_hash=doc.content_hash)
-    assert store.stats() == {"documents": 1, "events": 1, "counted_events": 1, "references": 0, "schema_version": 2}
+    assert store.stats() == {"documents": 1, "events": 1, "counted_events": 1, "references": 0, "schema_version": 3}
     assert store.search("roadside") == [] and store.search("Gunmen") == []
     for table in ("documents", "sections", "doc_references"):
         assert raw(target, f"SELECT COUNT(*) FROM {table} WHERE {'id' if table == 'documents' else 'document_id'} = 'doc-1'") == [(0,)]
@@ -174,12 +174,13 @@ def test_get_missing_document_and_event(store: Store) -> None:
 
 def test_migrations_recorded_and_reopen_is_noop(target: str) -> None:
     with open_store(target) as first:
-        assert first.applied_migrations == [1, 2]
-    assert raw(target, "SELECT version, name FROM schema_migrations ORDER BY version") == [(1, "initial"), (2, "view_indexes")]
+        assert first.applied_migrations == [1, 2, 3]
+    assert raw(target, "SELECT version, name FROM schema_migrations ORDER BY version") == [
+        (1, "initial"), (2, "view_indexes"), (3, "perpetrators")]
     with open_store(target) as second:
         assert second.applied_migrations == []
-        assert second.stats()["schema_version"] == 2
-    assert raw(target, "SELECT COUNT(*) FROM schema_migrations") == [(2,)]
+        assert second.stats()["schema_version"] == 3
+    assert raw(target, "SELECT COUNT(*) FROM schema_migrations") == [(3,)]
 
 
 def test_database_from_newer_version_is_refused(target: str) -> None:
@@ -210,7 +211,7 @@ def test_events_table_holds_the_event_fields(target: str) -> None:
 
 
 def test_migration_sequences_agree_across_dialects() -> None:
-    assert migrations.check_dialects_agree() == [(1, "initial"), (2, "view_indexes")]
+    assert migrations.check_dialects_agree() == [(1, "initial"), (2, "view_indexes"), (3, "perpetrators")]
 
 
 def test_differing_migration_sequences_are_refused(tmp_path: Path) -> None:
@@ -304,7 +305,7 @@ def test_documents_listing(store: Store) -> None:
 def test_stats_counts(store: Store) -> None:
     doc = make_doc(references=[Reference("Reuters, 26 March 2008.", 113, 136)])
     store.add_document(doc, two_events(doc))
-    assert store.stats() == {"documents": 1, "events": 2, "counted_events": 1, "references": 1, "schema_version": 2}
+    assert store.stats() == {"documents": 1, "events": 2, "counted_events": 1, "references": 1, "schema_version": 3}
 
 
 def test_closed_store_raises_store_error(target: str) -> None:

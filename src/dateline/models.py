@@ -175,6 +175,9 @@ class Event:
     confidence: float = 0.5
     # field name -> [start, end] of the text each slot came from
     spans: dict[str, list[int]] = field(default_factory=dict)
+    # attackers who died by their own act ("a suicide bomber blew himself up"), not in fatalities;
+    # last because schema 3 added the column (the table keeps this order)
+    perpetrators_killed: int | None = None
 
     def to_record(self) -> dict[str, Any]:
         """The flat JSON-able record (the `extract --format jsonl` contract)."""

@@ -22,7 +22,7 @@ from .flags import date_flags, mention_flags
 from .placing import pick_place
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
-from .victims import count_victims
+from .victims import count_victims, perpetrators_killed
 
 if TYPE_CHECKING:
     from ..resolve.actors import ActorRegistry
@@ -224,12 +224,25 @@ class Extractor:
                     event.fatalities = victims
                     event.spans["fatalities"] = [token.idx + offset, token.idx + len(token) + offset]
                     break
+        self._perpetrators(event, sent, killed)
         for q in _in_sentence(doc._.quantities, sent):
             if q.kind == "injured" and (event.injured is None or q.value > event.injured):
                 event.injured = q.value
                 event.spans["injured"] = [q.start + offset, q.end + offset]
             elif q.kind == "arrested" and (event.arrested is None or q.value > event.arrested):
                 event.arrested = q.value
+
+    @staticmethod
+    def _perpetrators(event: Event, sent: Span, killed: list) -> None:
+        """Attackers who died by their own act, kept out of the fatalities (ACLED counts the victims)."""
+        base = sent.start_char
+        spans = [(q.start - base, q.end - base) for q in killed]
+        attackers, included = perpetrators_killed(sent.text, spans)
+        event.perpetrators_killed = attackers
+        if included and event.fatalities is not None and killed and event.fatalities > included:
+            event.fatalities -= included  # "13 people, including the bomber, were killed": 12 victims
+            if event.fatalities_low is not None:
+                event.fatalities_low = max(0, event.fatalities_low - included)
 
     def _fill_counts(self, doc: Doc, sent: Span, para: _Paragraph) -> None:
         """"The attacks also wounded 46 people": counts in a follow-up sentence complete the last event."""
