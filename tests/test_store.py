@@ -527,3 +527,28 @@ def test_ingest_end_to_end(target: str, engine, sample_path: Path, tmp_path: Pat
         assert sorted(stored, key=key) == sorted(expected, key=key)
         assert store.get_document(stored[0].document_id).text.startswith(
             sample_path.read_text(encoding="utf-8")[:40].strip()[:20])
+
+
+def test_a_schema_2_database_is_upgraded_and_keeps_its_events(tmp_path: Path) -> None:
+    """A database made before schema 3 gains the perpetrators_killed column and loses nothing."""
+    old = tmp_path / "old-migrations"
+    old.mkdir()
+    for name in ("0001_initial.sql", "0002_view_indexes.sql"):
+        (old / name).write_text((migrations.MIGRATIONS_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrations.migrate(conn, where=str(path), directory=old) == [1, 2]
+    columns = [name for name in EVENT_FIELDS if name != "perpetrators_killed"]
+    doc = make_doc()
+    event = two_events(doc)[0]
+    conn.execute("INSERT INTO documents (id, text, content_hash, added_at) VALUES (?, ?, ?, ?)",
+                 (doc.id, doc.text, doc.content_hash, "2008-03-26T00:00:00"))
+    record = event.to_record()
+    record["spans"] = "{}"
+    conn.execute(f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+                 [record[name] for name in columns])
+    conn.close()
+    with open_store(str(path)) as store:
+        assert store.applied_migrations == [3]
+        (kept,) = store.events(filters=None)
+        assert (kept.event_id, kept.fatalities, kept.perpetrators_killed) == (event.event_id, 3, None)
