@@ -59,6 +59,9 @@ def events_of(engine, text: str, published: str = "2008-06-20"):
         ("At least seven people have died and a dozen were injured by gunfire in Kut on Monday.", 7, 7, None),
         ("Five bus drivers and one other worker were found dead in Baghdad on Monday after an attack.", 6, None, None),
         ("A woman, her husband and their three children were axed to death in an attack in Diyala on Sunday.", 5, None, None),
+        ("The death toll in the clash between soldiers and militants near Hawija is 28, while 400 houses were burnt down.", 28, None, None),
+        ("Gunmen shot and killed at least 34 people, with 25 others severely injured, in a village near Tuz on Monday.", 34, 34, None),
+        ("Militants killed seven fishermen on the lake near Haditha ``They killed seven fishermen, injured 15 others,'' a fisherman said.", 7, None, None),
     ],
 )
 def test_killed_counts(engine, text, killed, low, high) -> None:

@@ -207,7 +207,7 @@ class Extractor:
 
     def _counts(self, event: Event, doc: Doc, sent: Span, trigger: Trigger) -> None:
         offset = doc._.offset
-        killed = [q for q in _in_sentence(doc._.quantities, sent) if q.kind == "killed"]
+        killed = _distinct([q for q in _in_sentence(doc._.quantities, sent) if q.kind == "killed"])
         if killed:
             # Separate counts in one sentence add up ("shot dead four women ... and killed three men").
             event.fatalities = sum(q.value for q in killed)
@@ -335,6 +335,19 @@ def _set_place(event: Event, resolved: ResolvedPlace) -> None:
     if p.is_admin1:
         event.admin1 = event.admin1 or p.name
     event.geo_precision, event.where_prec, event.place_reason = resolved.geo_precision, resolved.where_prec, resolved.reason
+
+
+def _distinct(counts: list) -> list:
+    """One sentence that says the same count twice ("killed seven fishermen ... 'They killed seven
+    fishermen,' a fisherman said") tells one toll."""
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for q in counts:
+        key = (q.value, " ".join(q.text.lower().split()))
+        if key not in seen:
+            seen.add(key)
+            out.append(q)
+    return out
 
 
 def _paragraph_index(doc: Doc, sent: Span) -> int:

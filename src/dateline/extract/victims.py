@@ -153,7 +153,9 @@ def count_victims(trigger: Token, *, nouns: bool = True) -> int | None:
     after = {t.lower_ for t in trigger.doc[trigger.i + 1 : trigger.i + 4]}
     fatal = {c.lower_ for c in trigger.children} | after | {trigger.doc[trigger.i - 1].lower_ if trigger.i else ""}
     fatal |= {g.lower_ for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children}  # "hacked a blogger to death"
-    if trigger.lemma_.lower() in _NEEDS_DEATH and not fatal & {"dead", "down", "death", "fatally"}:
+    # "gunned down" kills; "burnt down" (houses) does not
+    deadly = {"dead", "death", "fatally"} | ({"down"} if trigger.lemma_.lower() == "gun" else set())
+    if trigger.lemma_.lower() in _NEEDS_DEATH and not fatal & deadly:
         return None
     if any(c.dep_ == "conj" and c.lemma_.lower() in _INJURE_LEMMAS and not any(g.pos_ in ("NOUN", "PROPN", "NUM", "PRON") for g in c.children)
            for c in trigger.children):
