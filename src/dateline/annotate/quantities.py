@@ -2,7 +2,8 @@
 
 Vague quantities follow ACLED's codebook: "several"/"many" = 10, "dozens" = 12,
 "scores" = 20, "hundreds" = 100. Lists of victims are summed ("a policeman and two
-civilians were killed" = 3). Ranges keep both ends ("between 10 and 15").
+civilians were killed" = 3). Ranges keep both ends ("between 10 and 15"). Attackers who
+blew themselves up are counted apart (:func:`perpetrators_killed`).
 """
 
 from __future__ import annotations
@@ -296,3 +297,34 @@ def _add_companions(text: str, q: Quantity) -> None:
     more = extra[0] + (1 if companion.group("kin") else 0)
     q.value, q.end, q.text = q.value + more, companion.end(), text[q.start : companion.end()]
     q.low = q.low + more if q.low is not None else None
+
+
+# Attackers who die by their own act are counted apart: the fatalities are the victims.
+_SELF_KILLED = re.compile(r"\b(?:blew|blow|blows|blowing)\s+(?P<who>himself|herself|themselves)\s+up\b|"
+                          r"\b(?:killed|kill|killing)\s+(?P<who2>himself|herself|themselves)\b", re.I)
+_BOMBERS = re.compile(r"\b(?P<n>two|three|four|five|six|\d+)\s+(?:suicide\s+)?(?:bombers|attackers)\b", re.I)
+# "13 people, including the bomber, were killed", "killing 12 people including the attacker"
+_AMONG_DEAD = re.compile(r"\b(?:including|among\s+them|among\s+the\s+dead\s+(?:was|were))\s+(?:the\s+)?(?P<n>two|three|four|five|\d+)?\s*"
+                         r"(?:suicide\s+)?(?:bombers?|attackers?|assailants?|gunm[ae]n)\b", re.I)
+
+
+def perpetrators_killed(sentence: str, killed_spans: list[tuple[int, int]]) -> tuple[int | None, int]:
+    """(attackers who died by their own act, how many of them a victim count of the sentence included).
+
+    "A suicide bomber blew himself up, killing 12 people" = (1, 0); "Thirteen people, including
+    the bomber, were killed" = (1, 1): the count becomes 12 victims and one attacker.
+    """
+    included = 0
+    for start, end in killed_spans:
+        among = _AMONG_DEAD.search(sentence, start, min(len(sentence), end + 60))
+        if among is not None:
+            included = parse_number(among["n"]) if among["n"] else 1
+            break
+    self_killed = _SELF_KILLED.search(sentence)
+    if self_killed is None:
+        return (included or None), included
+    if (self_killed["who"] or self_killed["who2"]).lower() != "themselves":
+        return max(1, included), included
+    bombers = _BOMBERS.search(sentence)
+    count = parse_number(bombers["n"]) if bombers else None
+    return (max(count or 0, included) or None), included

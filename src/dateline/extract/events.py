@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
 from ..annotate.place_tagger import PlaceMention
+from ..annotate.quantities import perpetrators_killed
 from ..annotate.pipeline import AnnotatedDocument
 from ..annotate.timex import Timex
 from ..models import Event, make_event_id
@@ -22,7 +23,7 @@ from .flags import date_flags, mention_flags
 from .placing import pick_place
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
-from .victims import count_victims, perpetrators_killed
+from .victims import count_victims
 
 if TYPE_CHECKING:
     from ..resolve.actors import ActorRegistry

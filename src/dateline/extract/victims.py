@@ -1,15 +1,10 @@
 """Victims counted from syntax when the text gives no number: "shot dead a TV presenter" = 1.
 
-Attackers who die by their own act ("a suicide bomber blew himself up") are counted apart
-(:func:`perpetrators_killed`): ACLED's fatalities here are the victims.
-
 ACLED counts a named or singular victim as one fatality; "killing him and five of his
 family members" is six. Plural victims with no number ("killed civilians") stay unknown.
 """
 
 from __future__ import annotations
-
-import re
 
 from spacy.tokens import Token
 
@@ -214,32 +209,3 @@ def _companions(trigger: Token) -> list[Token]:
                 found += [noun, *_list_items(noun)]
     return found
 
-
-_SELF_KILLED = re.compile(r"\b(?:blew|blow|blows|blowing)\s+(?P<who>himself|herself|themselves)\s+up\b|"
-                          r"\b(?:killed|kill|killing)\s+(?P<who2>himself|herself|themselves)\b", re.I)
-_BOMBERS = re.compile(r"\b(?P<n>two|three|four|five|six|\d+)\s+(?:suicide\s+)?(?:bombers|attackers)\b", re.I)
-# "13 people, including the bomber, were killed", "killing 12 people including the attacker"
-_AMONG_DEAD = re.compile(r"\b(?:including|among\s+them|among\s+the\s+dead\s+(?:was|were))\s+(?:the\s+)?(?P<n>two|three|four|five|\d+)?\s*"
-                         r"(?:suicide\s+)?(?:bombers?|attackers?|assailants?|gunm[ae]n)\b", re.I)
-
-
-def perpetrators_killed(sentence: str, killed_spans: list[tuple[int, int]]) -> tuple[int | None, int]:
-    """(attackers who died by their own act, how many of them a victim count of the sentence included).
-
-    "A suicide bomber blew himself up, killing 12 people" = (1, 0); "Thirteen people, including
-    the bomber, were killed" = (1, 1): the count becomes 12 victims and one attacker.
-    """
-    included = 0
-    for start, end in killed_spans:
-        among = _AMONG_DEAD.search(sentence, start, min(len(sentence), end + 60))
-        if among is not None:
-            included = parse_number(among["n"]) if among["n"] else 1
-            break
-    self_killed = _SELF_KILLED.search(sentence)
-    if self_killed is None:
-        return (included or None), included
-    if (self_killed["who"] or self_killed["who2"]).lower() != "themselves":
-        return max(1, included), included
-    bombers = _BOMBERS.search(sentence)
-    count = parse_number(bombers["n"]) if bombers else None
-    return (max(count or 0, included) or None), included
