@@ -58,9 +58,11 @@ class Extractor:
     def extract(self, annotated: AnnotatedDocument) -> list[Event]:
         """Every event mention in the body of one document."""
         document = annotated.document
-        source = source_key(url=document.url, source=document.source) if self.homes is not None else None
-        context = self._context(annotated.docs, home=self.homes.home(source) if self.homes is not None else None)
-        if self.homes is not None:
+        if self.homes is None:
+            context = self._context(annotated.docs)
+        else:  # the outlet's home as a weak prior, then this document's vote for it
+            source = source_key(url=document.url, source=document.source)
+            context = self._context(annotated.docs, home=self.homes.home(source))
             self.homes.add(source, province_vote(context))
         events: list[Event] = []
         para = _Paragraph()
