@@ -217,6 +217,13 @@ def test_keyword_gates_do_not_change_results() -> None:
     assert gated == ungated and len(gated) >= 4
 
 
+def _timex_over(text: str, published: str, start: int, word: str) -> list:
+    """The time expressions found over ``word`` at ``start``; fails when there is none."""
+    found = [t for t in find_timexes(text, published) if t.start < start + len(word) and start < t.end]
+    assert found, text
+    return found
+
+
 # Third pass (issue 4): tense of the clause, the story's dateline, parts of the day, durations.
 @pytest.mark.parametrize(
     ("text", "published", "word", "type_", "value"),
@@ -246,8 +253,7 @@ def test_third_pass_conventions(text: str, published: str, word: str, type_: str
     from dateline.annotate.timex import normalise_span
 
     start = text.index(word)
-    found = [t for t in find_timexes(text, published) if t.start < start + len(word) and start < t.end]
-    assert found, text
+    found = _timex_over(text, published, start, word)
     assert (found[-1].type, found[-1].value) == (type_, value)
     span = normalise_span(text, published, start=start, end=start + len(word))
     assert span is not None and (span.type, span.value) == (type_, value)
@@ -282,10 +288,7 @@ def test_third_pass_conventions(text: str, published: str, word: str, type_: str
     ],
 )
 def test_fourth_pass_conventions(text: str, published: str, word: str, type_: str, value: str) -> None:
-    start = text.index(word)
-    found = [t for t in find_timexes(text, published) if t.start < start + len(word) and start < t.end]
-    assert found, text
-    t = found[-1]
+    t = _timex_over(text, published, text.index(word), word)[-1]
     assert (t.type, t.value, t.text) == (type_, value, word)
     assert text[t.start : t.end] == t.text
 
@@ -372,10 +375,7 @@ def test_given_span_reads_lengths_and_the_day(text: str, word: str, type_: str, 
     ],
 )
 def test_fifth_pass_conventions(text: str, published: str, word: str, type_: str, value: str) -> None:
-    start = text.rindex(word)
-    found = [t for t in find_timexes(text, published) if t.start < start + len(word) and start < t.end]
-    assert found, text
-    t = found[-1]
+    t = _timex_over(text, published, text.rindex(word), word)[-1]
     assert (t.type, t.value, t.text) == (type_, value, word)
     assert text[t.start : t.end] == t.text
 
@@ -479,10 +479,7 @@ def test_fractions_that_are_not_lengths(text: str) -> None:
     ],
 )
 def test_sixth_pass_conventions(text: str, published: str, word: str, type_: str, value: str) -> None:
-    start = text.index(word)
-    found = [t for t in find_timexes(text, published) if t.start < start + len(word) and start < t.end]
-    assert found, text
-    t = found[0]
+    t = _timex_over(text, published, text.index(word), word)[0]
     assert (t.type, t.value, t.text) == (type_, value, word)
     assert text[t.start : t.end] == t.text
 
