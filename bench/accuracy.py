@@ -31,6 +31,7 @@ SUITES: list[tuple[str, str, Path, dict]] = [
     ("ucdp-places", "ucdp", DATA / "ucdp-ged-iraq" / "conflict_data_irq.csv", {}),
     ("pitf-place", "pitfplace", DATA / "pitf-atrocities" / "pitf.world.20130101-20151231.csv", {"split": "test"}),
     ("eventloc", "eventloc", DATA / "event-location" / "labeled_text.jsonl.zip", {"split": "test"}),
+    ("ucdp-events", "ucdpevents", DATA / "ucdp-ged-iraq" / "conflict_data_irq.csv", {"split": "test"}),
     # toponym detection by the real tagger (detect_recall / detect_precision / end_to_end_acc_161km) on held-out articles
     ("geo-trnews-detect", "geoxml", DATA / "geoparsing" / "TR-News.xml", {"part": "heldout", "detect_every": 1}),
     ("geo-geovirus-detect", "geoxml", DATA / "geoparsing" / "GeoVirus.xml", {"part": "heldout", "detect_every": 2}),

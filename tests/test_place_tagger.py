@@ -55,6 +55,7 @@ def test_a_place_recurs(engine, text: str, name: str, count: int) -> None:
     ("Many people live with HIV/AIDS. NICU nurses said it was rare.", "AIDS"),  # not a dateline
     ("Flu season ends\nAIDS -- A new report on the disease came out.", "AIDS"),  # a short word: only a large place
     ("XDR-TB is spreading. Experts are alarmed.", "XDR"),
+    ("Suicide bomber targets senior Iraq intel officer.", "intel"),  # lower case in a cased text
 ])
 def test_guards(engine, text: str, absent: str) -> None:
     assert absent not in [m.text for m in _places(engine, text)]
@@ -70,3 +71,12 @@ def test_recovered_places_are_resolved(engine) -> None:
     assert [(t.start, t.end) for t in toponyms] == [(text.index("Texas"), text.index("Texas") + 5)]
     place = toponyms[0].place
     assert place is not None and place.country_code == "US" and place.is_admin1
+
+
+def test_a_lower_case_text_keeps_its_places(engine) -> None:
+    """The lower-case guard is for cased text: an all lower-case post still has its places."""
+    text = "suicide bomber targets senior iraq intel officer in baghdad"
+    assert not any(ch.isupper() for ch in text)
+    assert "baghdad" in [m.text for m in _places(engine, text)]
+    cased = [m.text for m in _places(engine, "Suicide bomber targets senior Iraq intel officer in Baghdad.")]
+    assert "intel" not in cased and "Baghdad" in cased

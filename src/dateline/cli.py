@@ -513,17 +513,21 @@ def stats(db: str | None) -> None:
 @click.option("--kind", required=True, help="Kind of gold data (see --help for the list).")
 @click.option("--gold", required=True, type=click.Path(exists=True), help="Gold file or folder.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
+              help="The fixed part to score: dev = the part rules are tuned on (TimeML: its train two "
+                   "thirds), test = held out (pitf, plover, timeml, pitfplace, eventloc, ucdpevents).")
 @handle_errors
-def evaluate(kind: str, gold: str, fmt: str) -> None:
+def evaluate(kind: str, gold: str, fmt: str, split: str) -> None:
     """Score dateline against human-coded data and print per-field scores.
 
     \b
     Example:
         dateline evaluate --kind pitf --gold ../shared/data/pitf-atrocities/pitf.world.20130101-20151231.csv
+        dateline evaluate --kind ucdpevents --split test --gold ../shared/data/ucdp-ged-iraq/conflict_data_irq.csv
     """
     from .evaluate import evaluate as run_evaluation
 
-    report = run_evaluation(kind, Path(gold))
+    report = run_evaluation(kind, Path(gold), **({"split": split} if split != "all" else {}))
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

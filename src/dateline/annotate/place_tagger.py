@@ -117,6 +117,7 @@ class PlaceTagger:
     def __call__(self, doc: Doc) -> Doc:
         actor_tokens = {i for a in doc._.actors or [] for i in range(a.token_start, a.token_end)}
         found: list[PlaceMention] = []
+        cased = any(ch.isupper() for ch in doc.text)
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS and ent.label_ not in _MAYBE_PLACE_LABELS:
                 continue
@@ -124,6 +125,8 @@ class PlaceTagger:
             if span is None:
                 continue
             name = span.text
+            if cased and name.islower():
+                continue  # "targets senior Iraq intel officer": in cased text a place name has a capital
             if hint in _CITY_WORDS and span.end < ent.end and self.is_known(doc[span.start : ent.end].text):
                 # "Sadr City", "Kuwait City": the word belongs to the name
                 name, hint = doc[span.start : ent.end].text, None

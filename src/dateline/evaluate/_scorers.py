@@ -5,4 +5,5 @@ from . import (
     pitf,  # noqa: F401
     plover,  # noqa: F401
     timeml,  # noqa: F401
+    ucdp_events,  # noqa: F401
 )

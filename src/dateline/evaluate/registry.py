@@ -6,6 +6,7 @@ and ``bench/accuracy.py`` look scorers up here.
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -67,4 +68,10 @@ def evaluate(kind: str, gold: Path, *, engine: "Engine | None" = None, **options
         raise ConfigError(f"unknown evaluation kind {kind!r}", hint="one of: " + ", ".join(kinds()))
     if not Path(gold).exists():
         raise ConfigError(f"gold data not found: {gold}")
+    accepted = inspect.signature(_SCORERS[kind]).parameters
+    unknown = sorted(set(options) - set(accepted))
+    if unknown and not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values()):
+        takes = [n for n in accepted if n not in ("gold", "engine")]
+        raise ConfigError(f"the {kind} scorer takes no option {', '.join(unknown)}", where=str(gold),
+                          hint=f"it takes: {', '.join(takes)}" if takes else "it takes no options")
     return _SCORERS[kind](Path(gold), engine=engine, **options)
