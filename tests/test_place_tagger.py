@@ -25,6 +25,8 @@ def _places(engine, text: str) -> list:
     ("State Sen. Ray Miller, D-Columbus, backed the plan.", "Columbus", False),
     # a large town the model tags PERSON, before a word for its people
     ("An Alexandria woman was hurt in the crash.", "Alexandria", False),
+    # a city's name before a deed is the place of the deed (cf. "a Taliban bomb" in the guards)
+    ("Militants attacked the security headquarters. 36 others were wounded in the Arbil attacks.", "Arbil", True),
 ])
 def test_places_the_model_misses(engine, text: str, expected: str, coarse: bool) -> None:
     found = {m.text: m for m in _places(engine, text)}
@@ -56,6 +58,8 @@ def test_a_place_recurs(engine, text: str, name: str, count: int) -> None:
     ("Flu season ends\nAIDS -- A new report on the disease came out.", "AIDS"),  # a short word: only a large place
     ("XDR-TB is spreading. Experts are alarmed.", "XDR"),
     ("Suicide bomber targets senior Iraq intel officer.", "intel"),  # lower case in a cased text
+    ("In Karachi, a Taliban bomb killed 11 people.", "Taliban"),  # a group's name before its deed
+    ("In Karachi, a Taliban bomb killed 11 people.", "Taliban"),  # a group's name before its deed
 ])
 def test_guards(engine, text: str, absent: str) -> None:
     assert absent not in [m.text for m in _places(engine, text)]

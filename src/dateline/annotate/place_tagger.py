@@ -40,6 +40,9 @@ _PROVINCE_WORDS = {"province", "governorate", "provinces", "governorates"}
 _CITY_WORDS = {"city", "town", "village", "district"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MAYBE_PLACE_LABELS = {"ORG", "NORP", "PERSON"}
+# nouns an armed group's name qualifies ("a Taliban bomb"); a place's name qualifies others ("the Hilla hospital")
+_GROUP_DEED_NOUNS = {"bomb", "bombing", "bomber", "attack", "assault", "ambush", "raid", "fighter", "militant",
+                     "gunman", "insurgent", "commander", "leader", "spokesman", "member", "cell", "offensive"}
 _ORG_LIKE_LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}  # labels of names that may hold a place's name
 _PLACE_PREPOSITIONS = {"in", "of", "near", "at", "outside", "around"}
 # "the town of Hit": nouns whose "of" introduces a place name (the hint they give, when they give one)
@@ -445,6 +448,10 @@ class PlaceTagger:
         if (ent.root.dep_ == "amod" and ent.root.head.i >= ent.end
                 and ent.root.head.lower_ not in _PROVINCE_WORDS | _CITY_WORDS):
             return True  # "Northeastern rebels": an adjective the model took for a name (an Omani province)
+        if (ent.root.dep_ == "compound" and ent.root.head.i >= ent.end
+                and ent.root.head.lemma_.lower() in _GROUP_DEED_NOUNS and not self._is_major(name, 100_000)):
+            # "a Taliban bomb" (a village's other name): the group's deed; "the Arbil attacks": a city's
+            return True
         with_the = doc[ent.start].lower_ == "the" or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
         # "the Taliban", "the Tupac Amaru": a body named with "the" ("the Hilla hospital": Hilla qualifies a noun)
         return with_the and ent.root.dep_ not in ("compound", "amod", "nmod", "poss") and not self.is_coarse(name)
