@@ -241,3 +241,23 @@ def test_the_incident_sentence_places_the_event_before(engine) -> None:
     ((_doc, events),) = list(engine.extract([document_from_text(text, id="t", published="2014-05-05")]))
     (event,) = [e for e in events if e.counted]
     assert (event.admin1, event.geo_precision) == ("Salah ad Din", 1)
+
+
+def test_the_headline_names_the_documents_place(engine) -> None:
+    """A headline is not read for events (it repeats the lead), but its places tell where the story is."""
+    from dateline.ingest import document_from_text
+    from dateline.resolve.toponyms import document_toponyms
+
+    text = "Bomb kills five in Baqubah\n\nA car bomb exploded near a market on Monday, killing five people, police said.\n"
+    document = document_from_text(text, id="h", published="2014-05-05")
+    assert document.title == "Bomb kills five in Baqubah"
+    ((_doc, events),) = list(engine.extract([document]))
+    assert len(events) == 1  # the headline's killing is the body's, not a second event
+    assert (events[0].admin1, events[0].where_prec) == ("Diyala", 4)
+    assert "main province" in events[0].place_reason
+    (top,) = document_toponyms(document, engine=engine)
+    assert (text[top.start : top.end], top.place.admin1) == ("Baqubah", "Diyala")
+    # without the headline the story has no place at all
+    body = document_from_text(text.split("\n\n", 1)[1], id="b", published="2014-05-05")
+    ((_doc, events),) = list(engine.extract([body]))
+    assert events[0].latitude is None

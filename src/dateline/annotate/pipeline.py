@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import importlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import AnnotateError
-from ..models import Document
+from ..models import HEADER, Document, Section
 from . import components  # noqa: F401  (registers the factories)
 
 if TYPE_CHECKING:
@@ -53,16 +53,20 @@ def build_pipeline(
 
 @dataclass(slots=True)
 class AnnotatedDocument:
-    """A document with the spaCy Docs of its body pieces (each knows its offset)."""
+    """A document with the spaCy Docs of its body pieces (each knows its offset), and of its header.
+
+    Events come from the body only (a headline repeats the lead); the header's Docs are there for
+    what the whole document is about, such as the places its headline names."""
 
     document: Document
     docs: list[Doc]
     error: AnnotateError | None = None  # set when the pipeline failed on this document
+    header_docs: list[Doc] = field(default_factory=list)
 
 
-def _pieces(document: Document) -> Iterator[tuple[int, str]]:
-    """(offset, text) of each body piece, cut at paragraph breaks when long."""
-    for section in document.body_sections():
+def _pieces(document: Document, sections: Iterable[Section]) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each piece of the sections, cut at paragraph breaks when long."""
+    for section in sections:
         start = section.start
         while start < section.end:
             end = min(section.end, start + MAX_CHUNK_CHARS)
@@ -74,9 +78,9 @@ def _pieces(document: Document) -> Iterator[tuple[int, str]]:
             start = end
 
 
-def _make_docs(nlp: Language, document: Document) -> list[Doc]:
+def _make_docs(nlp: Language, document: Document, sections: Iterable[Section]) -> list[Doc]:
     docs = []
-    for offset, text in _pieces(document):
+    for offset, text in _pieces(document, sections):
         doc = nlp.make_doc(text)
         doc._.published = document.published
         doc._.offset = offset
@@ -97,8 +101,9 @@ def annotate_documents(nlp: Language, documents: Iterable[Document], *, batch_si
 
 
 def _annotate_chunk(nlp: Language, chunk: list[Document], batch_size: int) -> Iterator[AnnotatedDocument]:
-    made = [_make_docs(nlp, document) for document in chunk]
-    flat = [doc for docs in made for doc in docs]
+    headers = [_make_docs(nlp, d, [s for s in d.sections if s.kind == HEADER]) for d in chunk]
+    made = [_make_docs(nlp, document, document.body_sections()) for document in chunk]
+    flat = [doc for docs in headers for doc in docs] + [doc for docs in made for doc in docs]
     try:
         processed = iter(list(nlp.pipe(flat, batch_size=batch_size)))
     except Exception:  # noqa: BLE001 - find which document broke the batch, then report only that one
@@ -109,5 +114,6 @@ def _annotate_chunk(nlp: Language, chunk: list[Document], batch_size: int) -> It
         for document in chunk:
             yield from _annotate_chunk(nlp, [document], batch_size)
         return
-    for document, docs in zip(chunk, made):
-        yield AnnotatedDocument(document, [next(processed) for _ in docs])
+    header_docs = [[next(processed) for _ in docs] for docs in headers]
+    for document, docs, header in zip(chunk, made, header_docs):
+        yield AnnotatedDocument(document, [next(processed) for _ in docs], header_docs=header)

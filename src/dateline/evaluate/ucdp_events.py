@@ -81,6 +81,10 @@ def incident_place(events: list["Event"]) -> "Event | None":
     return min(placed, key=lambda e: (e.where_prec or 7, e.geo_precision or 3)) if placed else None
 
 
+def _sentence(headline: str) -> str:
+    return headline if headline[-1] in ".!?" else headline + "."
+
+
 @scorer("ucdpevents")
 def score_ucdp_events(gold: Path, *, engine: "Engine | None" = None, split: str = "all",
                       show_misses: bool = False) -> ScoreReport:
@@ -97,9 +101,10 @@ def score_ucdp_events(gold: Path, *, engine: "Engine | None" = None, split: str 
     engine = load_engine(engine)
     gaz = engine.extractor.gazetteer or Gazetteer.default()
     rows = [r for r in read_headline_rows(gold) if in_split(r.key, split)]
-    # the title is given so that the reader does not take the first headline as the title and skip it
-    documents = [document_from_text("\n\n".join(r.headlines), id=r.key, title=f"UCDP GED {r.key}",
-                                    published=r.published) for r in rows]
+    # each headline a sentence of its own paragraph: a full stop keeps the reader from taking the first
+    # one for the document's title, which is not read for events
+    documents = [document_from_text("\n\n".join(_sentence(h) for h in r.headlines), id=r.key,
+                                    title=f"UCDP GED {r.key}", published=r.published) for r in rows]
     placed = near_rows = near = a1_rows = a1_right = prec_exact = prec_near = country_rows = country_agree = 0
     misses: list[str] = []
     for row, (_doc, result) in zip(rows, engine.extract(documents)):

@@ -59,10 +59,10 @@ class Extractor:
         """Every event mention in the body of one document."""
         document = annotated.document
         if self.homes is None:
-            context = self._context(annotated.docs)
+            context = self._context(annotated.header_docs + annotated.docs)
         else:  # the outlet's home as a weak prior, then this document's vote for it
             source = source_key(url=document.url, source=document.source)
-            context = self._context(annotated.docs, home=self.homes.home(source))
+            context = self._context(annotated.header_docs + annotated.docs, home=self.homes.home(source))
             self.homes.add(source, province_vote(context))
         events: list[Event] = []
         para = _Paragraph()
@@ -85,6 +85,7 @@ class Extractor:
     # -- document context ------------------------------------------------------------------
 
     def _context(self, docs: list[Doc], *, home: tuple[str, str] | None = None) -> PlaceContext:
+        """The document's place focus from the places of its headline and body."""
         if self.places is None:
             return PlaceContext()
         names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or []]

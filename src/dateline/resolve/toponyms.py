@@ -68,7 +68,8 @@ def _place_dict(place: Place) -> dict[str, Any]:
 def toponyms_of(annotated: "AnnotatedDocument", resolver: PlaceResolver) -> list[Toponym]:
     """The toponyms of an annotated document (its spaCy Docs carry ``doc._.places``)."""
     document = annotated.document
-    mentions = [(doc, m) for doc in annotated.docs for m in doc._.places or []]
+    # the headline's places too: spans are offsets into the text, which holds the header lines
+    mentions = [(doc, m) for doc in annotated.header_docs + annotated.docs for m in doc._.places or []]
     context: PlaceContext = resolver.context((m.name, m.kind_hint) for _doc, m in mentions)
     out: list[Toponym] = []
     for doc, mention in mentions:
