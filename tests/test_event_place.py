@@ -261,3 +261,39 @@ def test_the_headline_names_the_documents_place(engine) -> None:
     body = document_from_text(text.split("\n\n", 1)[1], id="b", published="2014-05-05")
     ((_doc, events),) = list(engine.extract([body]))
     assert events[0].latitude is None
+
+
+def _event_place(engine, text: str):
+    from dateline.ingest import document_from_text
+
+    ((_doc, events),) = list(engine.extract([document_from_text(text, id="p", title="T", published="2014-05-05")]))
+    (event,) = [e for e in events if e.counted]
+    return event
+
+
+@pytest.mark.parametrize("text, location, country", [
+    # a demonym that is also another place's other name ("Somali": Ethiopia's Somali Region)
+    ("Five people were killed by a car bombing near a convoy in the Somali capital.", "Mogadishu", "Somalia"),
+    ("A car bomb killed five people in the Georgian capital.", "Tbilisi", "Georgia"),
+])
+def test_a_countrys_capital_by_its_demonym(engine, text: str, location: str, country: str) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country) == (location, country)
+
+
+@pytest.mark.parametrize("text, admin1", [
+    # a town written with its province lies in it: no Kenyan Attan or Diani is known, the county stands
+    ("Five people were killed after herders clashed over water in Attan, Isiolo County on Tuesday.", "Isiolo"),
+    ("A cleric has been shot dead by two gunmen in Diani, Kwale county.", "Kwale"),
+    # a town found in its province stays the place
+    ("A car bomb killed five people in Hawija, Kirkuk province, on Monday.", "Kirkuk"),
+])
+def test_a_town_written_with_its_province(engine, text: str, admin1: str) -> None:
+    event = _event_place(engine, text)
+    assert event.admin1 == admin1
+    assert (event.where_prec == 4) is ("written with" in event.place_reason)
+
+
+def test_a_name_after_a_comma_that_opens_a_clause_is_not_the_towns_region(engine) -> None:
+    event = _event_place(engine, "Eighteen people were killed by a rocket strike in the Libyan capital, Sudan's media reported.")
+    assert event.location == "Tripoli"

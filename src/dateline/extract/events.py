@@ -153,8 +153,10 @@ class Extractor:
             nearby = [m.name for m in mentions if m is not mention] or None
             resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, nearby=nearby, relation=relation)
             if resolved is not None:
-                event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
+            resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context)
+            if resolved is not None:
+                event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and context.admin1 and self.gazetteer is not None:
@@ -169,6 +171,24 @@ class Extractor:
             event.place_reason = "no place found in the sentence or document"
             return
         _set_place(event, resolved)
+
+    def _within_named_region(self, doc: Doc, mention: PlaceMention, mentions: list[PlaceMention],
+                             resolved: ResolvedPlace | None, context: PlaceContext) -> tuple[ResolvedPlace | None, PlaceMention]:
+        """ "in Attan, Isiolo County": a town written with its province or country lies in it. When no
+        place of that name does (Atan in Nigeria, or none known), the region stands for the event."""
+        region = next((m for m in mentions if m.token_start == mention.token_end + 1
+                       and doc[mention.token_end].text == ","), None)
+        if region is None or not _closes_phrase(doc, region):
+            return resolved, mention
+        outer = self.places.resolve(region.name, hint=region.kind_hint, context=context)
+        if outer is None or not (outer.place.is_admin1 or outer.place.is_country):
+            return resolved, mention
+        if resolved is not None and resolved.place.country_code == outer.place.country_code and (
+                outer.place.is_country or resolved.place.admin1 == outer.place.admin1):
+            return resolved, mention
+        lost = f"no '{mention.text}' known there" if resolved is None else f"'{mention.text}' resolved outside it ({resolved.place.name}, {resolved.place.country})"
+        outer.reason = f"'{region.text}' in sentence, written with '{mention.text}': {lost}; {outer.reason}"
+        return outer, region
 
     def _place_before(self, event: Event, last: tuple[Doc, Span], context: PlaceContext) -> ResolvedPlace | None:
         """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""
@@ -314,6 +334,17 @@ def _referring(sent: Span, para: _Paragraph) -> list[Trigger]:
 def _coarse_place(event: Event) -> bool:
     """No place, or one a later sentence may sharpen: a country, a province, a point off a town."""
     return event.location is None or (event.geo_precision or 3) >= 2
+
+
+def _closes_phrase(doc: Doc, mention: PlaceMention) -> bool:
+    """Whether a name after a comma ends the place's phrase ("in Attan, Isiolo County on Tuesday"),
+    rather than opening a clause of its own ("in the Libyan capital, Sudan's media reported")."""
+    if any(t.dep_ in ("nsubj", "nsubjpass", "poss") for t in doc[mention.token_start : mention.token_end]):
+        return False
+    if mention.token_end >= len(doc):
+        return True
+    nxt = doc[mention.token_end]
+    return nxt.tag_ != "POS" and nxt.pos_ in ("PUNCT", "ADP", "CCONJ", "SPACE")
 
 
 def _refines(event: Event, resolved: ResolvedPlace) -> bool:
