@@ -297,3 +297,13 @@ def test_a_town_written_with_its_province(engine, text: str, admin1: str) -> Non
 def test_a_name_after_a_comma_that_opens_a_clause_is_not_the_towns_region(engine) -> None:
     event = _event_place(engine, "Eighteen people were killed by a rocket strike in the Libyan capital, Sudan's media reported.")
     assert event.location == "Tripoli"
+
+
+@pytest.mark.parametrize("text, location, admin1", [
+    ("Gunmen attacked Shawa village in Damboa Local Government Area, killing eight people.", "Damboa", "Borno"),
+    ("Five civilians were killed late Wednesday in Kayamla village of Konduga LGA of Borno State.", "Konduga", "Borno"),
+])
+def test_a_nigerian_local_government_area_is_a_district(engine, text: str, location: str, admin1: str) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.admin1, event.where_prec) == (location, admin1, 3)
+    assert "named as a district" in event.place_reason

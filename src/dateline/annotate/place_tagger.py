@@ -39,6 +39,9 @@ class PlaceMention:
 
 _PROVINCE_WORDS = {"province", "governorate", "provinces", "governorates"}
 _CITY_WORDS = {"city", "town", "village", "district"}
+# a district's kind written after its name: Nigeria's local government areas, Kenya's sub-counties
+_DISTRICT_PHRASES = (("local", "government", "area"), ("local", "government", "council"), ("local", "government"),
+                     ("lga",), ("lgas",), ("local", "council"), ("sub-county",), ("subcounty",))
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _MAYBE_PLACE_LABELS = {"ORG", "NORP", "PERSON"}
 # nouns an armed group's name qualifies ("a Taliban bomb"); a place's name qualifies others ("the Hilla hospital")
@@ -166,6 +169,8 @@ class PlaceTagger:
             if nxt is not None and nxt.lower_ in _PROVINCE_WORDS | _CITY_WORDS:
                 hint = "province" if nxt.lower_ in _PROVINCE_WORDS else nxt.lower_
                 end += 1
+            elif hint is None and (words := _district_words(doc, end)):
+                hint, end = "district", end + words  # "Damboa LGA"
             full = doc[start:end]
             coarse = hint == "province" or (hint is None and self.is_coarse(name))
             found.append(PlaceMention(full.start_char, full.end_char, full.text, name, start, end, hint, coarse))
@@ -563,10 +568,22 @@ def _coarse_test(first: Callable[[str], Any]) -> Callable[[str], bool]:
     return is_coarse
 
 
+def _district_words(doc: Doc, start: int) -> int:
+    """How many tokens from ``start`` spell a district's kind ("Local Government Area", "LGA"), else 0."""
+    words = [t.lower_ for t in doc[start : start + 3]]
+    for phrase in _DISTRICT_PHRASES:
+        if words[: len(phrase)] == list(phrase):
+            return len(phrase)
+    return 0
+
+
 def _strip_place_words(doc: Doc, ent: Span) -> tuple[Span | None, str | None]:
     """The name inside an entity like "Maysan Province" and what kind of place it says it is."""
     tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     hint = None
+    for cut in range(1, min(3, len(tokens) - 1) + 1):  # "Damboa Local Government Area": Nigeria's districts
+        if _district_words(doc, tokens[-cut].i) == cut:
+            return doc[tokens[0].i : tokens[-cut].i], "district"
     if tokens and tokens[-1].lower_ in _PROVINCE_WORDS | _CITY_WORDS:
         hint = "province" if tokens[-1].lower_ in _PROVINCE_WORDS else tokens[-1].lower_
         tokens = tokens[:-1]
