@@ -307,3 +307,9 @@ def test_a_nigerian_local_government_area_is_a_district(engine, text: str, locat
     event = _event_place(engine, text)
     assert (event.location, event.admin1, event.where_prec) == (location, admin1, 3)
     assert "named as a district" in event.place_reason
+
+
+def test_a_province_the_actor_tagger_took_for_an_organisation(engine) -> None:
+    """ "Adamawa State" is tagged ORG and kept as an unknown actor; a province's word makes it a place."""
+    event = _event_place(engine, "Six persons were killed by gunmen on Friday in Masu village, Adamawa State.")
+    assert (event.country, event.admin1) == ("Nigeria", "Adamawa")

@@ -59,7 +59,9 @@ def test_a_place_recurs(engine, text: str, name: str, count: int) -> None:
     ("XDR-TB is spreading. Experts are alarmed.", "XDR"),
     ("Suicide bomber targets senior Iraq intel officer.", "intel"),  # lower case in a cased text
     ("In Karachi, a Taliban bomb killed 11 people.", "Taliban"),  # a group's name before its deed
+    ("Turkey's minister spoke with the U.S. Secretary of State on Monday.", "State"),  # an office, no province
     ("In Karachi, a Taliban bomb killed 11 people.", "Taliban"),  # a group's name before its deed
+    ("Turkey's minister spoke with the U.S. Secretary of State on Monday.", "State"),  # an office, no province
 ])
 def test_guards(engine, text: str, absent: str) -> None:
     assert absent not in [m.text for m in _places(engine, text)]

@@ -16,6 +16,9 @@ BODY = "body"
 HEADER = "header"
 REFERENCES = "references"
 SIDEBAR = "sidebar"
+
+# The actor id of an organisation the actor registry does not know (kept with its surface text).
+UNKNOWN_ACTOR = "unknown"
 COMMENTS = "comments"
 SECTION_KINDS = (BODY, HEADER, REFERENCES, SIDEBAR, COMMENTS)
 

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..models import UNKNOWN_ACTOR
 from .place_tagger import PLACE_LABELS, PlaceTagger
 from .quantities import Quantity, find_quantities
 from .timex import find_timexes
@@ -30,8 +31,6 @@ for _name, _default in (
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-
-UNKNOWN_ACTOR = "unknown"
 
 
 @dataclass(slots=True)

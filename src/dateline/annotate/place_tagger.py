@@ -19,6 +19,7 @@ from spacy.attrs import IS_LOWER, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..models import UNKNOWN_ACTOR
 from ..resolve.names import core_name, normalise_name
 
 
@@ -37,6 +38,7 @@ class PlaceMention:
 
 
 
+_ADMIN_WORDS = {"state", "province", "governorate", "county", "district", "region"}  # "Adamawa State"
 _PROVINCE_WORDS = {"province", "governorate", "provinces", "governorates"}
 _CITY_WORDS = {"city", "town", "village", "district"}
 # a district's kind written after its name: Nigeria's local government areas, Kenya's sub-counties
@@ -122,7 +124,11 @@ class PlaceTagger:
             self.best_place = _best_place(first)
 
     def __call__(self, doc: Doc) -> Doc:
-        actor_tokens = {i for a in doc._.actors or [] for i in range(a.token_start, a.token_end)}
+        # an organisation's name is no place, except a province's the registry does not know ("Adamawa State")
+        actor_tokens = {i for a in doc._.actors or []
+                        if a.actor_id != UNKNOWN_ACTOR or a.token_end - a.token_start < 2
+                        or doc[a.token_end - 1].lower_ not in _ADMIN_WORDS
+                        for i in range(a.token_start, a.token_end)}
         found: list[PlaceMention] = []
         cased = any(ch.isupper() for ch in doc.text)
         for ent in doc.ents:
