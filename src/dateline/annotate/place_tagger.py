@@ -93,6 +93,8 @@ _OF_PLACE_BODIES = {"university", "college", "bank", "department", "government",
 _SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained"}
 _NEWS_WORDS = {"times", "post", "herald", "journal", "tribune", "gazette", "daily", "register", "news", "press"}
 _COUNTY_WORDS = {"county", "parish", "borough"}
+_STREET_WORDS = {"street", "streets", "st", "avenue", "avenues", "ave", "road", "roads", "rd", "boulevard", "drive",
+                 "lane", "highway", "way"}
 _DASHES = {"—", "–", "-", "--", "---", ":", "(", ","}
 _DATELINE_WINDOW = 80  # tokens from a Doc's start where a dateline ("MANSFIELD —") may stand
 
@@ -105,9 +107,11 @@ class PlaceTagger:
         self.is_known: Callable[[str], bool] = lambda name: False
         self.is_coarse: Callable[[str], bool] = lambda name: False
         self.capital_of: Callable[[str], str | None] | None = None
+        self.first_place: Callable[[str], Any] | None = None
         self.best_place: Callable[[str], tuple[str, int] | None] | None = None
         self._cues = {nlp.vocab.strings.add(word) for word in _CUE_WORDS}
         self._dash = nlp.vocab.strings.add("-")
+        self._locatives = [nlp.vocab.strings.add(w) for w in ("in", "at", "near", "outside")]
 
     def configure(self, is_known: Callable[[str], bool], *, is_coarse: Callable[[str], bool] | None = None) -> None:
         """Set the gazetteer test; ``is_coarse`` (default: from the gazetteer that ``is_known`` belongs
@@ -120,6 +124,7 @@ class PlaceTagger:
         if is_coarse is not None:
             self.is_coarse = is_coarse
         if first is not None:
+            self.first_place = first
             self.capital_of = _capital_test(first, gazetteer)
             self.best_place = _best_place(first)
 
@@ -233,7 +238,33 @@ class PlaceTagger:
             extra.append(mention)
             taken.update(range(mention.token_start, mention.token_end))
         extra.extend(self._repeated(doc, trusted, taken, lowers[:, 0], common))
+        extra.extend(self._untagged_after_preposition(doc, taken, lowers[:, 0], common))
         return extra
+
+    def _untagged_after_preposition(self, doc: Doc, taken: set[int], lowers: Any, common: set[int]) -> list[PlaceMention]:
+        """ "in Ta'izz", "at Gombe": a capitalised name the model tagged as nothing, after a locative
+        preposition, that is the own name of a city of 100,000 or more, a province or a country."""
+        out: list[PlaceMention] = []
+        if self.first_place is None:
+            return out
+        for i in numpy.flatnonzero(numpy.isin(lowers, self._locatives)).tolist():
+            end = start = i + 1
+            while (end < len(doc) and end - start < 3 and end not in taken and not doc[end].ent_type_
+                   and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower not in common):
+                end += 1
+            if end == start:
+                continue
+            span = doc[start:end]
+            if any(t.lower_ in _STREET_WORDS for t in doc[end : end + 3]):
+                continue  # "near Rivers and Stokes avenues": a street's name
+            place = self.first_place(span.text)
+            if (place is None or normalise_name(place.name) != normalise_name(span.text)
+                    or not self._is_major(span.text, 100_000)):
+                continue
+            out.append(PlaceMention(span.start_char, span.end_char, span.text, span.text, start, end, None,
+                                    self.is_coarse(span.text)))
+            taken.update(range(start, end))
+        return out
 
     def _party_homes(self, doc: Doc, lowers: Any, taken: set[int]) -> list[PlaceMention]:
         """"Rep. Torrey Westrom, R-Elbow Lake,", "(D-W. Va.)": a legislator's party and home town."""
