@@ -313,3 +313,15 @@ def test_a_province_the_actor_tagger_took_for_an_organisation(engine) -> None:
     """ "Adamawa State" is tagged ORG and kept as an unknown actor; a province's word makes it a place."""
     event = _event_place(engine, "Six persons were killed by gunmen on Friday in Masu village, Adamawa State.")
     assert (event.country, event.admin1) == ("Nigeria", "Adamawa")
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a country qualifying the kind of place another name is: that name is the scene
+    ("Gunmen killed 30 men in the Iraq province of Anbar.", "killed", "Anbar"),
+    ("A suicide bomber attacked a ceremony in the central Yemen city of Ibb, killing 20.", "attacked", "Ibb"),
+    # a name with its own kind word stays the scene ("area of", "district of")
+    ("A tribal elder was killed in an ambush in Sorab area of Kalat district on Sunday.", "killed", "Sorab"),
+    ("A bomb killed five in the Dora district of Baghdad.", "killed", "Dora district"),
+])
+def test_a_country_before_a_kind_word_qualifies_the_place_after_of(engine, text: str, trigger: str, expected: str) -> None:
+    assert _picked(engine, text, trigger) == expected

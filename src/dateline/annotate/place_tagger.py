@@ -143,13 +143,15 @@ class PlaceTagger:
             if span is None:
                 continue
             name = span.text
+            if hint and ent.end < len(doc) and doc[ent.end].lower_ == "of" and self._is_country(name):
+                hint = None  # "the Iraq province of Anbar": the word is Anbar's kind (but "the Dora district of Baghdad")
             if cased and name.islower():
                 continue  # "targets senior Iraq intel officer": in cased text a place name has a capital
             if hint in _CITY_WORDS and span.end < ent.end and self.is_known(doc[span.start : ent.end].text):
                 # "Sadr City", "Kuwait City": the word belongs to the name
                 name, hint = doc[span.start : ent.end].text, None
             if (hint is None and ent.end < len(doc) and doc[ent.end].lower_ in _PROVINCE_WORDS | {"district"}
-                    and doc[ent.end - 1].pos_ == "PROPN"):
+                    and doc[ent.end - 1].pos_ == "PROPN" and not (_of_follows(doc, ent.end) and self._is_country(name))):
                 # "Bayji district" tagged NORP: a proper name before "district"/"province" is a place
                 # (not "Iraqi town", "Sunni district": adjectives)
                 hint = "province" if doc[ent.end].lower_ in _PROVINCE_WORDS else "district"
@@ -177,7 +179,8 @@ class PlaceTagger:
                 continue
             start, end = ent.start, ent.end
             nxt = doc[end] if end < len(doc) else None
-            if nxt is not None and nxt.lower_ in _PROVINCE_WORDS | _CITY_WORDS:
+            if nxt is not None and nxt.lower_ in _PROVINCE_WORDS | _CITY_WORDS and not (
+                    _of_follows(doc, end) and self._is_country(name)):
                 hint = "province" if nxt.lower_ in _PROVINCE_WORDS else nxt.lower_
                 end += 1
             elif hint is None and (words := _district_words(doc, end)):
@@ -603,6 +606,11 @@ def _coarse_test(first: Callable[[str], Any]) -> Callable[[str], bool]:
         return code.startswith("PCL") or code in ("ADM1", "ADMD", "CONT")
 
     return is_coarse
+
+
+def _of_follows(doc: Doc, word: int) -> bool:
+    """Whether the kind word at ``word`` introduces another name ("the Yemen city of Ibb")."""
+    return word + 1 < len(doc) and doc[word + 1].lower_ == "of"
 
 
 def _district_words(doc: Doc, start: int) -> int:
