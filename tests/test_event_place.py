@@ -325,3 +325,11 @@ def test_a_province_the_actor_tagger_took_for_an_organisation(engine) -> None:
 ])
 def test_a_country_before_a_kind_word_qualifies_the_place_after_of(engine, text: str, trigger: str, expected: str) -> None:
     assert _picked(engine, text, trigger) == expected
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Yemen's Iran-backed rebels have killed the governor during an attempt to detain him in Aden.", "killed", "Aden"),
+    ("Eight people were killed in Taiz on Sunday, according to the Dubai-based Al-Arabiya TV.", "killed", "Taiz"),
+])
+def test_a_place_hyphened_to_an_affiliation_is_not_the_scene(engine, text: str, trigger: str, expected: str) -> None:
+    assert _picked(engine, text, trigger) == expected

@@ -49,6 +49,8 @@ _PEOPLE_NOUNS = frozenset({"governor", "mayor", "resident", "native", "people", 
                            "company", "member", "chief", "head", "leader", "official", "council", "councillor",
                            "government", "president", "minister", "police", "army", "university",
                            "tribe", "sheikh", "representative", "deputy", "commander", "son", "daughter"})
+_AFFILIATION_PARTICIPLES = frozenset({"backed", "based", "led", "funded", "allied", "sponsored", "supported", "linked",
+                                      "aligned", "controlled", "owned", "run", "born", "trained", "armed", "affiliated"})
 _OWN_CLAUSE, _ABOVE, _ELSEWHERE = 0, 1, 2  # where a place sits relative to the trigger's clause
 
 
@@ -83,6 +85,9 @@ def _attachment(mention: PlaceMention, doc: Doc) -> Token:
 
 def _governing_preposition(mention: PlaceMention, doc: Doc, trigger: Token | None = None) -> str | None:
     """The preposition the place hangs from ("in" for "in Amara"), "modifier" for "a Basra official", or None."""
+    end = mention.token_end
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _AFFILIATION_PARTICIPLES:
+        return "modifier"  # "Iran-backed rebels", "Dubai-based TV": who stands behind an actor, not the scene
     head = _attachment(mention, doc)
     parent = head.head
     if head.dep_ == "pobj" and parent.dep_ == "prep":
