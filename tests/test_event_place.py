@@ -333,3 +333,19 @@ def test_a_country_before_a_kind_word_qualifies_the_place_after_of(engine, text:
 ])
 def test_a_place_hyphened_to_an_affiliation_is_not_the_scene(engine, text: str, trigger: str, expected: str) -> None:
     assert _picked(engine, text, trigger) == expected
+
+
+@pytest.mark.parametrize("text, location", [
+    # "the <country> capital": one mention of both words, for the capital
+    ("A truck bomb exploded on a main road in the Afghanistan capital Friday, killing 15 people.", "Kabul"),
+    ("More than 7,000 protesters marched through the Taiwan capital on Sunday.", "Taipei"),
+    # a city the model tags as nothing, after a word for the scene and "of"
+    ("Ten civilians were killed as a result of the bombardment of Donetsk over the last day.", "Donetsk"),
+])
+def test_more_ways_news_names_the_scene(engine, text: str, location: str) -> None:
+    assert _event_place(engine, text).location == location
+
+
+def test_the_capital_mention_replaces_the_countrys(engine) -> None:
+    texts = [m.text for m in _places(engine, "A truck bomb exploded in the Afghanistan capital on Friday.")]
+    assert texts == ["Afghanistan capital"]

@@ -93,6 +93,9 @@ _OF_PLACE_BODIES = {"university", "college", "bank", "department", "government",
 _SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained"}
 _NEWS_WORDS = {"times", "post", "herald", "journal", "tribune", "gazette", "daily", "register", "news", "press"}
 _COUNTY_WORDS = {"county", "parish", "borough"}
+# nouns whose "of"/"on" names the scene: "the shelling of Donetsk", "an attack on Mariupol", "the outskirts of Aleppo"
+_SCENE_NOUNS = {"bombardment", "shelling", "siege", "attack", "assault", "offensive", "bombing", "capture", "fall",
+                "outskirts", "centre", "center", "suburbs", "streets", "edge"}
 _STREET_WORDS = {"street", "streets", "st", "avenue", "avenues", "ave", "road", "roads", "rd", "boulevard", "drive",
                  "lane", "highway", "way"}
 _DASHES = {"—", "–", "-", "--", "---", ":", "(", ","}
@@ -111,7 +114,7 @@ class PlaceTagger:
         self.best_place: Callable[[str], tuple[str, int] | None] | None = None
         self._cues = {nlp.vocab.strings.add(word) for word in _CUE_WORDS}
         self._dash = nlp.vocab.strings.add("-")
-        self._locatives = [nlp.vocab.strings.add(w) for w in ("in", "at", "near", "outside")]
+        self._locatives = [nlp.vocab.strings.add(w) for w in ("in", "at", "near", "outside", "of", "on")]
 
     def configure(self, is_known: Callable[[str], bool], *, is_coarse: Callable[[str], bool] | None = None) -> None:
         """Set the gazetteer test; ``is_coarse`` (default: from the gazetteer that ``is_known`` belongs
@@ -212,6 +215,8 @@ class PlaceTagger:
             else:
                 mention = self._after_of(doc, tok, taken)
             if mention is not None:
+                # a mention it takes in ("the Afghanistan capital" holds "Afghanistan") gives way
+                found[:] = [m for m in found if m.token_end <= mention.token_start or m.token_start >= mention.token_end]
                 extra.append(mention)
                 taken.update(range(mention.token_start, mention.token_end))
         return extra
@@ -245,12 +250,15 @@ class PlaceTagger:
         return extra
 
     def _untagged_after_preposition(self, doc: Doc, taken: set[int], lowers: Any, common: set[int]) -> list[PlaceMention]:
-        """ "in Ta'izz", "at Gombe": a capitalised name the model tagged as nothing, after a locative
-        preposition, that is the own name of a city of 100,000 or more, a province or a country."""
+        """ "in Ta'izz", "at Gombe", "the shelling of Donetsk": a capitalised name the model tagged as
+        nothing, after a locative preposition (or "of"/"on" after a word for the scene), that is the own
+        name of a city of 100,000 or more, a province or a country."""
         out: list[PlaceMention] = []
         if self.first_place is None:
             return out
         for i in numpy.flatnonzero(numpy.isin(lowers, self._locatives)).tolist():
+            if doc[i].lower_ in ("of", "on") and (i == 0 or doc[i - 1].lemma_.lower() not in _SCENE_NOUNS):
+                continue  # "the shelling of Donetsk", "an attack on Mariupol"; not "the people of Hope"
             end = start = i + 1
             while (end < len(doc) and end - start < 3 and end not in taken and not doc[end].ent_type_
                    and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower not in common):
@@ -468,7 +476,12 @@ class PlaceTagger:
         country = None
         prev = doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and prev.i in taken:
-            return None  # "the Taiwan capital": the place named before it is the mention
+            if not self._is_country(prev.text):
+                return None  # "the Kurdistan capital": the place named before it is the mention
+            # "the Afghanistan capital": one mention of the two words, for Kabul (it replaces "Afghanistan")
+            country, start = self.capital_of(prev.text), prev.i
+            span = doc[start : tok.i + 1]
+            return PlaceMention(span.start_char, span.end_char, span.text, country, start, tok.i + 1, None, False)
         if prev is not None and prev.text[:1].isupper() and prev.pos_ in ("ADJ", "PROPN"):
             country, start = self.capital_of(prev.text), prev.i  # "the Iraqi capital"
         elif prev is not None and prev.tag_ == "POS" and tok.i >= 2:
