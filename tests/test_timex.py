@@ -528,3 +528,82 @@ def test_past_weekday_nights_are_days_not_a_set() -> None:
 def test_part_of_a_relative_unit(text: str, value: str, mod: str) -> None:
     (t,) = find_timexes(text, "1989-10-26")
     assert (t.value, t.mod) == (value, mod) and t.text.lower().startswith("the ")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "word", "type_", "value", "mod"),
+    [
+        # a range of lengths is one expression, read as its lower bound (TIMEX3 has no range)
+        ("Intel will resume shipments within two to three weeks.", "1989-10-30", "two to three weeks", "DURATION", "P2W", "EQUAL_OR_MORE"),
+        ("acquisitions to be made during the next 12 to 18 months.", "1989-10-30", "the next 12 to 18 months", "DURATION", "P12M", "EQUAL_OR_MORE"),
+        ("The repairs take 3-4 hours.", "1989-10-30", "3-4 hours", "DURATION", "PT3H", "EQUAL_OR_MORE"),
+        ("Prices fell over the last two or three weeks.", "1989-10-30", "the last two or three weeks", "DURATION", "P2W", "EQUAL_OR_MORE"),
+        ("Prices fell over the past two or three weeks.", "1989-10-30", "two or three weeks", "DURATION", "P2W", "EQUAL_OR_MORE"),
+        # "one day" after a modal is a time to come, not a length
+        ("Islam will one day be the second largest religion here.", "1998-03-03", "one day", "DATE", "FUTURE_REF", None),
+        ("He had been in the job one day.", "1998-03-03", "one day", "DURATION", "P1D", None),
+        # "as last", "than last": the unit said earlier in the sentence, one back
+        ("It means twice as high a dividend this year as last.", "1989-10-27", "last", "DATE", "1988", None),
+        ("Sales rose more this month than last, he said.", "1989-10-27", "last", "DATE", "1989-09", None),
+        # "the latest fiscal year" is the last full one
+        ("It had C$7.38 billion in sales in the latest fiscal year.", "1989-10-26", "the latest fiscal year", "DATE", "1988", None),
+    ],
+)
+def test_seventh_pass_readings(text: str, published: str, word: str, type_: str, value: str, mod: str | None) -> None:
+    found = [t for t in find_timexes(text, published) if t.text == word]
+    assert [(t.type, t.value, t.mod) for t in found] == [(type_, value, mod)]
+    assert text[found[0].start : found[0].end] == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Children 8 to 10 years old attend.", "The board voted 3-2 on Monday.", "He was the first and the last.", "They came at last."],
+)
+def test_seventh_pass_not_ranges_or_ellipses(text: str) -> None:
+    assert [t for t in find_timexes(text, "1989-10-27") if "year" in t.text or t.text.lower() == "last" or t.type == "DURATION"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "type_", "value"),
+    [
+        # a given span that is one member of a coordination takes its reading from the whole
+        ("A ceremony will be held at the summit on April 24 and 25.", "25", "DATE", "1999-04-25"),
+        ("Two new flights would leave Bombay on Monday and Tuesday nights from March 30.", "Monday", "SET", "XXXX-WXX-1TNI"),
+        ("It is between two to six days for every one of them.", "two", "DURATION", "P2D"),
+        ("It means twice as high a dividend this year as last.", "last", "DATE", "1998"),
+        # a member that is not part of a coordination reads as before
+        ("Flight 24 and 25 left.", "25", None, None),
+        ("He came on Monday and left.", "Monday", "DATE", "1999-02-08"),
+    ],
+)
+def test_seventh_pass_given_conjuncts(text: str, word: str, type_: str | None, value: str | None) -> None:
+    from dateline.annotate.timex import normalise_span
+
+    start = text.rindex(word) if word == "25" else text.index(word)
+    t = normalise_span(text, "1999-02-10", start=start, end=start + len(word))
+    assert (t.type, t.value) == (type_, value) if t is not None else type_ is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [("He left on Friday.", "Friday", "weekday"), ("It took two weeks.", "two weeks", "duration"), ("Prices fell.", "Prices", None)],
+)
+def test_pattern_kind(text: str, word: str, kind: str | None) -> None:
+    from dateline.annotate.timex import pattern_kind
+
+    start = text.index(word)
+    assert pattern_kind(text, start, start + len(word)) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value", "mod", "days"),
+    [
+        # "or two" belongs to the expression: the first count's value, both counts' days
+        ("He left a day or two ago.", "a day or two ago", "1998-03-30", "APPROX", ("1998-03-29", "1998-03-30")),
+        ("It lasted for a year or two.", "a year or two", "P1Y", "EQUAL_OR_MORE", (None, None)),
+        ("The talks resume in a week or two weeks.", "a week", "P1W", None, (None, None)),
+    ],
+)
+def test_seventh_pass_or_two(text: str, word: str, value: str, mod: str | None, days: tuple) -> None:
+    t = find_timexes(text, "1998-03-31")[0]
+    assert (t.text, t.value, t.mod, (t.date_start, t.date_end)) == (word, value, mod, days)

@@ -21,10 +21,10 @@ from datetime import date
 
 from .timex_bounds import trim
 from .timex_model import DAY, MONTH, WEEK, Timex
-from .timex_rules import GATES, MONTHS, NUMBER_WORDS, PATTERNS, SPAN_PATTERNS, WEEKDAYS
+from .timex_rules import GATES, MONTHS, NUM, NUMBER_WORDS, PATTERNS, SPAN_PATTERNS, WEEKDAYS
 from .timex_values import NORMALISERS, Context
 
-__all__ = ["DAY", "MONTH", "MONTHS", "NUMBER_WORDS", "WEEK", "WEEKDAYS", "Timex", "find_timexes", "normalise_span", "parse_published"]
+__all__ = ["DAY", "MONTH", "MONTHS", "NUMBER_WORDS", "WEEK", "WEEKDAYS", "Timex", "find_timexes", "normalise_span", "parse_published", "pattern_kind"]
 
 _AND_DAY = re.compile(r"\s+(?:and|or)\s+(?P<day>[0-3]?\d)\b(?![\d,.:%]\d|\s*(?:%|percent|[ap]\.?m\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))")
 _JOIN = re.compile(r"\s*(?:,|on|at|of)?\s*$", re.I)
@@ -155,9 +155,56 @@ def normalise_span(
     ``anchor`` is the narrative time before the span. None when nothing in the span has a value.
     """
     end = len(text) if end is None else end
-    ctx = Context(text, _story_day(text, parse_published(published)), day_first=day_first, anchor=anchor, given=True)
-    found = _normalise_all(text, ctx, start, end)
+    ref = _story_day(text, parse_published(published))
+    conjunct = _conjunct(text, Context(text, ref, day_first=day_first, anchor=anchor, given=True), start, end)
+    if conjunct is not None:
+        return conjunct
+    found = _normalise_all(text, Context(text, ref, day_first=day_first, anchor=anchor, given=True), start, end)
     if not found:
         return None
     # A calendar value beats a vague one read from a word beside it ("Earlier Sunday").
     return max(found, key=lambda t: (not t.value.endswith("_REF"), t.end - t.start, -t.start))
+
+
+# A span that is one member of a coordination takes its reading from the whole: "25" of "April 24
+# and 25" is a day of April, "Monday" of "Monday and Tuesday nights" a set of Monday nights, "two"
+# of "two to six days" a length in days, "last" of "this year as last" last year.
+_COORD_BEFORE = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|or)\s+$")
+_COORD_AFTER = re.compile(r"\s+(?:and|or)\s+[A-Z][a-z]+day\s+(?:morning|afternoon|evening|night)s\b")
+_RANGE_UNIT = re.compile(rf"\s*(?:to|or|-)\s*{NUM}[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade)s?\b", re.I)
+_BARE_NUM = re.compile(rf"{NUM}$", re.I)
+_AS_BEFORE = re.compile(r"\b(?:as|than)\s+$", re.I)
+
+
+def _conjunct(text: str, ctx: Context, start: int, end: int) -> Timex | None:
+    """The reading of text[start:end] as a member of a coordination around it; None if it is none."""
+    span = text[start:end]
+    if span.isdigit() and (m := _COORD_BEFORE.search(text, max(0, start - 24), start)):
+        window = (m.start(), end)
+    elif span.lower() == "last" and (m := _AS_BEFORE.search(text, max(0, start - 8), start)):
+        window = (m.start(), end)  # "this year as [last]"
+    elif span.istitle() and span.lower() in WEEKDAYS and (m := _COORD_AFTER.match(text, end)):
+        window = (start, m.end())
+    elif _BARE_NUM.fullmatch(span.strip()) and (m := _RANGE_UNIT.match(text, end)):
+        # read "two days" on its own, then put the value back on the span "two"
+        alone = _normalise_all(f"{span} {m['unit']}s", Context(f"{span} {m['unit']}s", ctx.ref, given=True), 0, len(span) + len(m["unit"]) + 2)
+        if len(alone) != 1 or alone[0].type != "DURATION":
+            return None
+        t = alone[0]
+        t.start, t.end, t.text = start, end, span
+        return t
+    else:
+        return None
+    same = [t for t in _normalise_all(text, ctx, *window) if (t.start, t.end) == (start, end)]
+    return same[0] if same else None
+
+
+def pattern_kind(text: str, start: int, end: int) -> str | None:
+    """The kind of pattern ("weekday", "ago", "duration", …) that reads most of text[start:end].
+
+    For error analysis and tagger comparisons (bench/compare_heideltime.py); None when none matches.
+    """
+    found = _matches(text, start, end, SPAN_PATTERNS)
+    if not found:
+        return None
+    return max(found, key=lambda km: (km[1].end() - km[1].start(), -km[1].start()))[0]

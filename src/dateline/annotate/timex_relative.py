@@ -9,7 +9,7 @@ from typing import Callable
 
 from .timex_model import DAY, MONTH, WEEK, Timex
 from .timex_fiscal import compared_last_year, year_ago
-from .timex_rules import PARTS_OF_DAY, UNIT_CODES, VAGUE_COUNTS, WEEKDAYS
+from .timex_rules import PARTS_OF_DAY, RANGE_START, UNIT_CODES, VAGUE_COUNTS, WEEKDAYS
 from .timex_values import (
     _CLAUSE_END as _SENTENCE_END,
     Context,
@@ -167,7 +167,17 @@ def n_ago(m: re.Match[str], ctx: Context) -> Timex | None:
     t = _shift(m, base, n if later else -n, unit, anchored=True, granular=granular)
     if t is not None:
         t.anchored_on_narrative = on_narrative
+        if "two" in (m.groupdict().get("or") or "") and t.date_start and t.date_end:
+            _widen(t, _shift(m, base, (n + 1) if later else -(n + 1), unit, anchored=True))  # "a day or two ago"
     return t
+
+
+def _widen(t: Timex, other: Timex | None) -> None:
+    """ "a day or two ago": the value of the first count, the days of both, mod APPROX."""
+    if other is None or other.date_start is None or other.date_end is None:
+        return
+    t.date_start, t.date_end = min(t.date_start, other.date_start), max(t.date_end, other.date_end)
+    t.mod, t.precision = "APPROX", max(t.precision or DAY, WEEK)
 
 
 def n_anchor_day(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -264,12 +274,17 @@ def _not_a_length(m: re.Match[str], ctx: Context, unit: str, n_text: str) -> boo
     return word[0].isupper() and not m.group(0)[0].isupper()
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|should|'ll)\s+$", re.I)
+
+
 def n_duration(m: re.Match[str], ctx: Context) -> Timex | None:
     unit = m["unit"].lower()
     unit = "century" if unit.startswith("centur") else unit
     if not ctx.given and _not_a_length(m, ctx, unit, " ".join(m["n"].lower().split())):
         return None
     n_text = " ".join(m["n"].lower().split())
+    if unit == "day" and m.group(0).lower() in ("one day", "some day") and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return _new(m, "DATE", "FUTURE_REF")  # "Islam will one day be ...": a time to come, not a length
     n = number(n_text)
     # "a decades-long feud": the article belongs to the noun, the count is plural and vague
     plural_after_article = n_text in ("a", "an") and m.group(0)[m.end("unit") - m.start() : m.end("unit") - m.start() + 1].lower() == "s"
@@ -294,6 +309,22 @@ def n_duration(m: re.Match[str], ctx: Context) -> Timex | None:
         if days:
             t.date_start, t.date_end = iso(ctx.ref - timedelta(days=days * n)), iso(ctx.ref)
             t.precision, t.anchored = (WEEK if days * n <= 31 else MONTH), True
+    if re.search(r"\sor\s+two$", m.group(0), re.I):
+        t.mod = "EQUAL_OR_MORE"  # "for a year or two": at least the first count
+    return _range(m, ctx, t, n, unit) if n is not None else t
+
+
+def _range(m: re.Match[str], ctx: Context, t: Timex, n: int, unit: str) -> Timex:
+    """ "two to three weeks": one length; TIMEX3 has no range, so the lower bound with mod EQUAL_OR_MORE."""
+    if m.start() != m.start("n"):
+        return t  # "about three weeks": no range before a modifier
+    r = RANGE_START.search(ctx.text, max(m.pos, m.start() - 30), m.start())  # not before a given span
+    low = number(r["low"]) if r else None
+    if r is None or low is None or not 0 < low < n:
+        return t  # "the 3-2 vote", "1988-89": not a range of lengths
+    t.value, t.mod = length_value(low, unit), "EQUAL_OR_MORE"
+    t.start, t.text = r.start(), ctx.text[r.start() : t.end]
+    t.date_start = t.date_end = None
     return t
 
 

@@ -40,6 +40,9 @@ _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(
 _DOW_PART = r"(?P<dpart>\s+(?:morning|afternoon|evening|night))"
 _CLOCK = r"(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?"
 
+# Before a length, the first number of a range: "[two to] three weeks", "[the next 12 to] 18 months"
+# ("the past" is not taken here: the vague "the past" finds it first).
+RANGE_START = re.compile(rf"(?:(?:the\s+(?:next|last|first|coming)|about|some|roughly)\s+)?(?<![\w.,/$-])(?P<low>\d{{1,3}}|{_NUM_WORD})\s*(?:to|or|-)\s*$", re.I)
 _LEN_MOD = r"(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|roughly|the\s+(?:past|last|next|first))\s+)?"
 _LEN_DIR = r"(?:\s+(?P<dir>ago|earlier|later|from\s+now))?"
 
@@ -73,7 +76,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d\d?)(?:st|nd|rd|th)[\s-]+century\b", _I)),
     ("year", re.compile(rf"\b(?P<prep>the\s+(?:end|beginning|start|middle)\s+of|in|since|during|until|by|of|from|before|after|early|late|mid)[\s-]+{YEAR}\b(?!\s*(?:[-/]\d|%))", _I)),
-    ("ago", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|roughly)\s+)?(?P<n>{NUM}|{_VAGUE})[\s-]+{_UNIT}s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|previously|from\s+now|hence)\b", _I)),
+    ("ago", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|roughly)\s+)?(?P<n>{NUM}|{_VAGUE})[\s-]+{_UNIT}s?(?P<or>\s+or\s+(?:so|two))?\s+(?P<dir>ago|earlier|before|later|after|previously|from\s+now|hence)\b", _I)),
     ("anchor_day", re.compile(r"\b(?P<word>the\s+(?:next|following|previous|same)\s+(?:day|week|month|year|morning|evening|night)|the\s+day\s+(?:before|after)(?!\s+yesterday)|that\s+(?:day|week|month|year|morning|afternoon|evening|night)|later\s+that\s+(?:day|week|month|year)|earlier\s+that\s+(?:day|week|month|year))\b", _I)),
     # "until then" (TimeBank marks it); "since then" it leaves unmarked (3 of 3 on train)
     ("then", re.compile(r"\b(?P<prep>until|till|by|before)\s+then\b", _I)),
@@ -82,7 +85,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "by the end of the month": the unit the publication date is in, narrowed (TIMEX3 mod)
     ("rel_unit", re.compile(r"\b(?P<rel>the\s+(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last))\s+(?P<unit>week|month|year|decade)\b", _I)),
     ("the_year", re.compile(r"\b(?:the\s+)?(?:year[\s-]end|year's\s+end)\b", _I)),
-    ("the_year", re.compile(r"\bthe\s+(?:(?:full|current|fiscal|calendar)\s+)*year\b(?![\s-]+(?:ago|earlier|before|after|end\b|old|long|two\s+thousand|of\s+the)|'s)", _I)),
+    ("the_year", re.compile(r"\bthe\s+(?:(?:full|current|fiscal|calendar|latest|most\s+recent)\s+)*year\b(?![\s-]+(?:ago|earlier|before|after|end\b|old|long|two\s+thousand|of\s+the)|'s)", _I)),
     ("rel_unit", re.compile(r"\b(?P<rel>the)\s+(?P<unit>weekend)\b", _I)),
     # "Tuesday nights", "on Mondays", and "Monday" in "Monday and Tuesday nights": every such day (a SET).
     ("weekday_set", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<part>morning|afternoon|evening|night)s\b"
@@ -90,13 +93,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"\b(?:(?P<rel>the\s+(?:previous|following)|last|this|next|coming|this\s+coming|since|early|late|until|by)\s+)?{WEEKDAY}\b{_DOW_PART}?", _I)),
     ("relday", re.compile(r"\b(?P<word>the\s+day\s+before\s+yesterday|(?:early\s+|late\s+|mid-?)?(?:morning|afternoon|evening)\s+(?:yesterday|today|tomorrow)|(?:early\s+|late\s+|mid-?)?(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|tonight|last\s+night|overnight|this\s+(?:morning|afternoon|evening))\b", _I)),
     ("rel_unit", re.compile(r"\b(?P<rel>(?:early|late|earlier|later)\s+(?:this|last|next)|last|this|next|past|coming|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+current|the\s+previous|the\s+same)\s+(?P<unit>week|month|year|weekend|decade|century)\b(?!\s*(?:'s\s+)?(?:old|long))", _I)),
-    ("duration", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|up\s+to|roughly|the\s+(?:past|last|next|first|previous|coming|final|remaining)|(?:the|another|an?\s+additional|an\s+extra))\s+)*(?P<n>{NUM}|{_VAGUE}|another)[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|fiscal|more|long|additional|extra)[\s-]+)?{_UNIT}s?(?:[\s-]long)?\b(?:\s+or\s+so\b)?(?![\s-]+old\b)", _I)),
+    ("duration", re.compile(rf"\b(?:(?:about|almost|nearly|some|(?:no\s+)?more\s+than|less\s+than|at\s+least|up\s+to|roughly|the\s+(?:past|last|next|first|previous|coming|final|remaining)|(?:the|another|an?\s+additional|an\s+extra))\s+)*(?P<n>{NUM}|{_VAGUE}|another)[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|fiscal|more|long|additional|extra)[\s-]+)?{_UNIT}s?(?:[\s-]long)?\b(?:\s+or\s+so\b|\s+or\s+two\b(?![\s-]+(?:second|minute|hour|day|week|month|quarter|year|decade|centur)))?(?![\s-]+old\b)", _I)),
     # "a day-long meeting", "a decades-long battle": a length without a number
     ("long_adj", re.compile(r"\b(?P<unit>day|week|month|year|decade)(?P<pl>s)?-long\b", _I)),
     ("plural", re.compile(rf"\b(?:(?P<rel>recent|coming|past|next|last|the\s+past|the\s+last|the\s+next|the\s+coming|in\s+recent|for|these|the)\s+)?{_UNIT}s\b(?:(?P<ago>\s+ago)|(?P<ahead>\s+ahead))?", _I)),
     ("set", re.compile(r"\b(?P<word>daily|weekly|monthly|yearly|hourly|nightly|biweekly)\b", _I)),
     ("set_each", re.compile(rf"\b(?:each|every|per)\s+(?:(?P<n>other|\d+|two|three|four|five|six)\s+)?(?:{_UNIT}s?|(?P<month2>January|February|March|April|May|June|July|August|September|October|November|December)|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", _I)),
     ("vague", re.compile(r"\b(?P<word>recently|lately|now|currently|nowadays|at\s+present|presently|the\s+present|in\s+the\s+past|the\s+past|formerly|in\s+the\s+future|the\s+future|the\s+near\s+future|these\s+days|to\s+date|recent|current)\b(?!\s+(?:days|weeks|months|years))", _I)),
+    # "twice as high a dividend this year as last": the unit is said once, before
+    ("ellipsis_last", re.compile(r"\b(?:as|than)\s+(?P<word>last)(?=\s*(?:[.,;:!?\"')]|$))", _I)),
     ("month_day_words", re.compile(rf"\b{_MONTH_FULL}\s+(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")),
     ("bare_month", re.compile(rf"(?<![\w.-]){_MONTH_FULL}(?![\w-])(?!\s+\d)")),
     ("bare_year", re.compile(rf"(?<![\d/$.,-]){YEAR}(?![\d/%-]|[.,]\d)(?!\s*(?:percent|per\s+cent|people|troops|soldiers|men|feet|meters|metres|miles|km|tons|dollars))")),
@@ -122,5 +127,5 @@ GATES: dict[str, tuple[str, ...]] = {
     "holiday": ("thanksgiving", "christmas", "new year", "easter", "halloween", " day"), "set_each": ("each", "every", "per"),
     "the_year": ("year",), "month_rel_year": ("year",), "weekday": ("day",), "long_adj": ("-long",), "weekday_set": ("ndays", "sdays", "idays", "rdays", "day nights", "day mornings", "day evenings", "day afternoons"), "rel_unit": ("week", "month", "year", "decade", "centur"),
     "relday": ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"), "duration": _UNIT_WORDS, "plural": _UNIT_WORDS,
-    "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+    "ellipsis_last": ("as last", "than last"), "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
 }

@@ -104,6 +104,8 @@ def n_the_year(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     if "end" in m.group(0).lower():
         return _year_end(m, ctx, ctx.ref)
+    if re.search(r"latest|recent", m.group(0), re.I):
+        return year_timex(m, ctx.ref.year - 1, anchored=True)  # "the latest fiscal year": the last full one
     return year_timex(m, ctx.ref.year, anchored=True)
 
 
@@ -180,7 +182,30 @@ def n_span_vague(m: re.Match[str], ctx: Context) -> Timex | None:
     return _new(m, "DATE", _SPAN_VAGUE.get(word, "PRESENT_REF"))
 
 
+_THIS_UNIT = re.compile(r"\bthis\s+(?P<unit>year|month|week)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def n_ellipsis_last(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "this year as last", "more this week than last": the unit named earlier in the sentence, one back."""
+    before = ctx.text[max(0, m.start() - 120) : m.start()]
+    cut = max((e.end() for e in _SENTENCE_END.finditer(before)), default=0)
+    said = list(_THIS_UNIT.finditer(before, cut))
+    if not said or ctx.ref is None:
+        return None
+    unit, ref = said[-1]["unit"].lower(), ctx.ref
+    if unit == "year":
+        t = year_timex(m, ref.year - 1, anchored=True)
+    elif unit == "month":
+        t = month_timex(m, ref.year - (ref.month == 1), (ref.month - 2) % 12 + 1, anchored=True)
+    else:
+        t = week_timex(m, ref - timedelta(days=7), anchored=True)
+    t.start, t.text = m.start("word"), m["word"]
+    return t
+
+
 NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
+    "ellipsis_last": n_ellipsis_last,
     "holiday": n_holiday, "the_year": n_the_year, "period": n_period, "year_ago": n_year_ago, "span_vague": n_span_vague,
     "span_age": n_span_age, "span_day": n_span_day,
 }

@@ -26,7 +26,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, Sequence
 
 from ..annotate.timex import Timex, find_timexes, normalise_span
 from ..errors import ConfigError
@@ -50,6 +50,15 @@ class GoldTimex:
     start: int
     end: int
     text: str
+    type: str
+    value: str
+
+
+class SpanLike(Protocol):
+    """What the scorer reads of a system time expression (our Timex, or another tagger's)."""
+
+    start: int
+    end: int
     type: str
     value: str
 
@@ -139,17 +148,8 @@ def score_timeml(gold: Path, *, engine: "Engine | None" = None, split: str = "al
         _score_extraction(doc, system, tally)
         _score_gold_spans(doc, system, tally, baseline)
     report = ScoreReport(kind="timeml", gold=f"{gold} (split={split})")
-    p, r = _ratio(tally.relaxed, tally.system), _ratio(tally.relaxed, tally.gold)
-    sp, sr = _ratio(tally.strict, tally.system), _ratio(tally.strict, tally.gold)
-    vp, vr = _ratio(tally.value_ok, tally.system), _ratio(tally.value_ok, tally.gold)
     report.metrics = {
-        "strict_f1": _f1(sp, sr),
-        "relaxed_f1": _f1(p, r),
-        "relaxed_precision": p,
-        "relaxed_recall": r,
-        "type_accuracy": _ratio(tally.type_ok, tally.relaxed),
-        "value_accuracy_matched": _ratio(tally.value_ok, tally.relaxed),
-        "value_f1": _f1(vp, vr),
+        **_extraction_metrics(tally),
         "value_accuracy_gold_spans": _ratio(tally.ours_ok.get("all", 0), tally.gold_spans.get("all", 0)),
         "value_accuracy_gold_date_spans": _ratio(tally.ours_ok.get("DATE", 0), tally.gold_spans.get("DATE", 0)),
         # diagnostic, not TempEval-3: a value that refines an underspecified gold value ("1989-W43"
@@ -164,7 +164,49 @@ def score_timeml(gold: Path, *, engine: "Engine | None" = None, split: str = "al
     return report
 
 
-def _score_extraction(doc: TimeMLDocument, system: list[Timex], tally: _Tally) -> None:
+def score_system_spans(documents: Sequence[TimeMLDocument], systems: Sequence[Sequence[SpanLike]]) -> dict[str, float]:
+    """Score any tagger's output (one list of spans per document) the way ``score_timeml`` does.
+
+    Extraction, type, value accuracy on matches and value F1 are the same functions as above.
+    "value accuracy on gold spans" cannot re-read a span with another tagger, so here each gold
+    span takes the value of the first system span that overlaps it, and a gold span with none
+    counts as wrong (``value_accuracy_gold_spans_overlap``; ``…_date_spans_overlap`` for DATE).
+    """
+    tally = _Tally()
+    for doc, system in zip(documents, systems, strict=True):
+        _score_extraction(doc, system, tally)
+        for g in doc.timexes:
+            hit = next((s for s in system if s.start < g.end and g.start < s.end), None)
+            right = hit is not None and _same_value(hit.value, g.value)
+            for key in ("all", g.type) if g.type == "DATE" else ("all",):
+                tally.gold_spans[key] = tally.gold_spans.get(key, 0) + 1
+                tally.ours_ok[key] = tally.ours_ok.get(key, 0) + right
+    return {
+        **_extraction_metrics(tally),
+        "value_accuracy_gold_spans_overlap": _ratio(tally.ours_ok.get("all", 0), tally.gold_spans.get("all", 0)),
+        "value_accuracy_gold_date_spans_overlap": _ratio(tally.ours_ok.get("DATE", 0), tally.gold_spans.get("DATE", 0)),
+        "gold": tally.gold,
+        "system": tally.system,
+    }
+
+
+def _extraction_metrics(tally: _Tally) -> dict[str, float]:
+    """Strict and relaxed F1, type accuracy, value accuracy on matches and value F1 of a tally."""
+    p, r = _ratio(tally.relaxed, tally.system), _ratio(tally.relaxed, tally.gold)
+    sp, sr = _ratio(tally.strict, tally.system), _ratio(tally.strict, tally.gold)
+    vp, vr = _ratio(tally.value_ok, tally.system), _ratio(tally.value_ok, tally.gold)
+    return {
+        "strict_f1": _f1(sp, sr),
+        "relaxed_f1": _f1(p, r),
+        "relaxed_precision": p,
+        "relaxed_recall": r,
+        "type_accuracy": _ratio(tally.type_ok, tally.relaxed),
+        "value_accuracy_matched": _ratio(tally.value_ok, tally.relaxed),
+        "value_f1": _f1(vp, vr),
+    }
+
+
+def _score_extraction(doc: TimeMLDocument, system: Sequence[SpanLike], tally: _Tally) -> None:
     tally.gold += len(doc.timexes)
     tally.system += len(system)
     used: set[int] = set()
