@@ -349,3 +349,16 @@ def test_more_ways_news_names_the_scene(engine, text: str, location: str) -> Non
 def test_the_capital_mention_replaces_the_countrys(engine) -> None:
     texts = [m.text for m in _places(engine, "A truck bomb exploded in the Afghanistan capital on Friday.")]
     assert texts == ["Afghanistan capital"]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("A Kenyan gang attacked and killed 12 people over a land dispute.", "Kenya"),
+    ("Egyptian security forces opened fire on a demonstration, killing dozens.", "Egypt"),
+    ("Iranian and Iraqi officials said a bus crash killed 12.", None),  # two peoples: no guess
+    ("Two bombs targeting a Sunni mosque killed dozens.", None),  # a faith is no country
+])
+def test_a_text_that_names_no_place_is_in_its_peoples_country(engine, text: str, country: str | None) -> None:
+    event = _event_place(engine, text)
+    assert event.country == country
+    if country:
+        assert (event.where_prec, event.geo_precision) == (6, 3)

@@ -89,7 +89,15 @@ class Extractor:
         if self.places is None:
             return PlaceContext()
         names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or []]
-        return self.places.context(names, home=home)
+        context = self.places.context(names, home=home)
+        if context.country_code is None and self.gazetteer is not None:
+            # no place named at all: "A Kenyan gang attacked and killed 12 people" is still in Kenya,
+            # when its peoples' names point to one country only
+            peoples = {ent.text for doc in docs for ent in doc.ents if ent.label_ == "NORP"}
+            countries = {c.country_code for c in map(self.gazetteer.country, sorted(peoples)) if c is not None}
+            if len(countries) == 1:
+                context.country_code = countries.pop()
+        return context
 
     # -- one sentence ----------------------------------------------------------------------
 
