@@ -85,7 +85,7 @@ def test_geoxml_scores(engine, lgl_file: Path) -> None:
     assert report.metrics["mean_km"] > MISS_KM / 5 - 200  # the unknown name counts as a miss
 
 
-@pytest.mark.parametrize("part, articles", [("all", 2), ("tune", 1), ("heldout", 1)])
+@pytest.mark.parametrize("part, articles", [("all", 2), ("tune", 1), ("heldout", 1), ("tune-a", 1), ("tune-b", 0)])
 def test_geoxml_parts(engine, lgl_file: Path, part: str, articles: int) -> None:
     assert evaluate("geoxml", lgl_file, engine=engine, part=part).counts["articles"] == articles
 
@@ -253,3 +253,31 @@ def test_geoxml_learns_each_outlets_home(engine, tmp_path: Path, homes: bool, ri
     report = evaluate("geoxml", path, engine=engine, source_homes=homes)
     assert report.metrics["acc_161km"] == pytest.approx(right / 7, abs=1e-3)
     assert ("articles_with_home" in report.counts) is homes
+
+
+OUTLET_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="1">
+    <domain>{domain}</domain>
+    <text><![CDATA[A fire in Paris destroyed a store; crews came from Dallas.]]></text>
+    <toponyms>
+      <toponym><start>10</start><end>15</end><phrase>Paris</phrase>
+        <gaztag geonameid="4717560"><name>Paris</name><fcode>PPLA2</fcode><lat>33.66094</lat><lon>-95.55551</lon></gaztag>
+      </toponym>
+      <toponym><start>51</start><end>57</end><phrase>Dallas</phrase>
+        <gaztag geonameid="4684888"><name>Dallas</name><fcode>PPLA2</fcode><lat>32.78306</lat><lon>-96.80667</lon></gaztag>
+      </toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+@pytest.mark.parametrize("domain, right", [("theparisnews.com", 2), ("dallasherald.com", 1)])
+def test_geoxml_reads_the_outlet(engine, tmp_path: Path, domain: str, right: int) -> None:
+    """The scorer passes each article's <domain> to the resolver: a paper named after Paris reads
+    its "Paris" as the Texas town near Dallas; another reads it as the French capital."""
+    path = tmp_path / "outlet.xml"
+    path.write_text(OUTLET_STYLE.format(domain=domain), encoding="utf-8")
+    report = evaluate("geoxml", path, engine=engine)
+    assert round(report.metrics["acc_161km"] * 2) == right

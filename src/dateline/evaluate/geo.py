@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..errors import ConfigError
 from ..resolve.places import PlaceContext, PlaceResolver, distance_km
-from ..resolve.source_homes import SourceHomes, province_vote, source_key
+from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_weight
 from .common import SPLITS, in_split
 from .pitf import PitfRow, read_pitf
 from .registry import ScoreReport, scorer
@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_PARTS = {"all": (1, 0), "tune": (2, 0), "heldout": (2, 1)}  # (modulus, remainder) of the article index
+# (modulus, remainder) of the article index; "tune-a" / "tune-b" split the tuning half in two, to
+# check inside it whether weights fitted on one quarter carry over to the other (round 7)
+_PARTS = {"all": (1, 0), "tune": (2, 0), "heldout": (2, 1), "tune-a": (4, 0), "tune-b": (4, 2)}
 MISS_KM = 20039.0  # error given to a toponym left unresolved (half the Earth's circumference)
 
 
@@ -126,16 +128,17 @@ def article_contexts(resolver: PlaceResolver, articles: list[GoldArticle], *,
     """Each article's place context; with ``homes``, in two passes: every article is read once, its
     province focus (dateline's own reading, never the gold's) is a vote for its source's home, then
     each context gets the home its source's other articles agree on (its own vote left out)."""
-    contexts = [resolver.context([(t.phrase, None) for t in a.toponyms]) for a in articles]
+    contexts = [resolver.context([(t.phrase, None) for t in a.toponyms], source=a.source) for a in articles]
     if homes is None:
         return contexts
-    votes = [province_vote(c) for c in contexts]
-    for article, vote in zip(articles, votes):
-        homes.add(article.source, vote)
-    for i, (article, vote) in enumerate(zip(articles, votes)):
-        home = homes.home(article.source, leave_out=(vote,))
+    votes = [(province_vote(c), vote_weight(c)) for c in contexts]
+    for article, (vote, weight) in zip(articles, votes):
+        homes.add(article.source, vote, weight=weight)
+    for i, (article, (vote, weight)) in enumerate(zip(articles, votes)):
+        home = homes.home(article.source, leave_out=(vote,), leave_weight=weight)
         if home is not None:  # read again: the home also moves the document's own province focus
-            contexts[i] = resolver.context([(t.phrase, None) for t in article.toponyms], home=home)
+            contexts[i] = resolver.context([(t.phrase, None) for t in article.toponyms], home=home,
+                                           source=article.source)
     return contexts
 
 
@@ -145,6 +148,7 @@ def score_geoxml(gold: Path, *, engine: "Engine | None" = None, every: int = 1, 
     """Resolution of gold toponyms in context; ``every`` keeps every n-th article (deterministic
     subsample), ``detect_every`` > 0 also measures toponym detection on every n-th article;
     ``part``: "all", "tune" (even articles, used to set the resolver's weights) or "heldout" (odd);
+    "tune-a" / "tune-b": the tuning half's articles with index 0 / 2 modulo 4;
     ``source_homes``: learn each outlet's home province from the part's own resolutions (two
     passes, :func:`article_contexts`) and use it as a prior; ``weights``: the resolver's points."""
     if part not in _PARTS:
@@ -207,7 +211,8 @@ def _score_detection(report: ScoreReport, articles: list[GoldArticle], *, engine
 
     found_total = gold_total = matched_gold = matched_found = within = 0
     for n, article in enumerate(articles):
-        document = document_from_text(article.text, id=f"geoxml-{n}")
+        # the outlet's host as the URL: the resolver reads its town and country-code domain (round 7)
+        document = document_from_text(article.text, id=f"geoxml-{n}", url=article.source)
         found = document_toponyms(document, engine=engine)
         gold_total += len(article.toponyms)
         found_total += len(found)
@@ -318,7 +323,7 @@ def score_pitf_place(gold: Path, *, engine: "Engine | None" = None, country: str
     gaz = _gazetteer(engine)
     rows = [r for r in pitf_place_rows(gold, country=country) if in_split(r.key, split)]
     documents = [document_from_text(r.text, id=r.key, published=r.published) for r in rows]
-    locator = _NearestProvince(gaz)
+    locator = _NearestProvince(gaz, _alpha2(country))
     within = admin1_right = admin1_total = placed = 0
     errors: list[float] = []
     misses: list[str] = []
@@ -383,6 +388,16 @@ class _PointLocator:
         if where is None or where[0] != place.country_code:
             return False
         return place.is_country or where[1] == place.admin1
+
+
+def _alpha2(alpha3: str) -> str:
+    """ISO alpha-2 of PITF's alpha-3 country code ("IRQ" → "IQ")."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=alpha3.upper())
+    if found is None:
+        raise ConfigError(f"unknown country code {alpha3!r}", where="pitfplace", hint="an ISO 3166 alpha-3 code: IRQ")
+    return found.alpha_2
 
 
 class _NearestProvince:

@@ -16,7 +16,7 @@ from ..annotate.timex import Timex
 from ..models import Event, make_event_id
 from ..resolve.actors import ActorMatch
 from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace, distance_km, parse_relation
-from ..resolve.source_homes import SourceHomes, province_vote, source_key
+from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date
 from .flags import date_flags, mention_flags
@@ -58,12 +58,14 @@ class Extractor:
     def extract(self, annotated: AnnotatedDocument) -> list[Event]:
         """Every event mention in the body of one document."""
         document = annotated.document
+        # the outlet (URL host) tells its country-code domain and the town it is named after
+        source = source_key(url=document.url, source=document.source)
         if self.homes is None:
-            context = self._context(annotated.header_docs + annotated.docs)
+            context = self._context(annotated.header_docs + annotated.docs, source=source)
         else:  # the outlet's home as a weak prior, then this document's vote for it
-            source = source_key(url=document.url, source=document.source)
-            context = self._context(annotated.header_docs + annotated.docs, home=self.homes.home(source))
-            self.homes.add(source, province_vote(context))
+            context = self._context(annotated.header_docs + annotated.docs, home=self.homes.home(source),
+                                    source=source)
+            self.homes.add(source, province_vote(context), weight=vote_weight(context))
         events: list[Event] = []
         para = _Paragraph()
         for doc in annotated.docs:
@@ -84,12 +86,13 @@ class Extractor:
 
     # -- document context ------------------------------------------------------------------
 
-    def _context(self, docs: list[Doc], *, home: tuple[str, str] | None = None) -> PlaceContext:
+    def _context(self, docs: list[Doc], *, home: tuple[str, str] | None = None,
+                 source: str | None = None) -> PlaceContext:
         """The document's place focus from the places of its headline and body."""
         if self.places is None:
             return PlaceContext()
         names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or []]
-        context = self.places.context(names, home=home)
+        context = self.places.context(names, home=home, source=source)
         if context.country_code is None and self.gazetteer is not None:
             # no place named at all: "A Kenyan gang attacked and killed 12 people" is still in Kenya,
             # when its peoples' names point to one country only

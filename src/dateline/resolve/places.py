@@ -2,46 +2,62 @@
 
 The gazetteer ranks the candidates of a name on its own (country, big city, province...).
 :class:`PlaceResolver` re-ranks the first few with what the document says, adding points
-(the fields of :class:`Weights`, fitted on the geoparsing corpora's tuning halves by
-``bench/fit_place_weights.py``; round 3's hand-set values in brackets):
+(the fields of :class:`Weights`: round 3's hand-set points and the signals added since; in brackets
+the values a coordinate search on the tuning halves chose in rounds 4-5, ``SEARCHED_WEIGHTS``, which
+round 7 dropped because the search gained nothing outside the articles it was fitted on):
 
 =====================================  ======
 signal                                 points
 =====================================  ======
-gazetteer rank r (0 = its first)       1.5 / 2^r  [2 / 2^r]
-importance (population, kind)          1.25 x 0.3-2.5 (+ for provinces over 1M)  [1 x]
+gazetteer rank r (0 = its first)       2 / 2^r  [1.5 / 2^r]
+importance (population, kind)          1 x 0.3-2.5 (+ for provinces over 1M)  [1.25 x]
 a country's own name, ranked first     1.5
 kind asked for ("X province")          3
 in the document's country              1.5
 in another country the document
-names outright ("Egypt")               0.94  [0]
-in the document's province             0.75  [1]
+names outright ("Egypt")               0.94
+in the document's province             1  [0.75]
 within 50 km / 200 km of another place
-named in the document                  2.93 / 0.5  [1 / 0.5]
+named in the document                  1 / 0.5  [2.93 / 0.5]
 in a province the document names
 (own name only; a post-office hamlet
 without population 1)                  2
 a county of the document's province
-named without "County" ("DeKalb")      3.1  [2]
+named without "County" ("DeKalb")      2  [3.1]
 a province of the document's country
 named like the foreign country ranked
 first ("Georgia" in a US story)        2.5
 each other name that can lie in the
-same province (own name only)          1, up to 1.9  [0.5, up to 1.5]
+same province (own name only)          0.5, up to 1.5  [1, up to 1.9]
 in a county the document names         1.5
 a match through an alias only, when
-another candidate has the very name    -0.5  [-1]
+another candidate has the very name    -1  [-0.5]
 in the home province of the document's
 source (own name; not a town named
-like a state; round 5)                 1.875  [0]
+like a state; round 5)                 1.875
 the home's country, as a vote for the
-document's country                     1.5  [0]
+document's country                     1.5
+the source's country-code domain
+("co.uk": GB), as a vote for the
+document's country (round 7)           1.5
+in that domain's country (not itself
+a country; round 7)                    1
+the town the outlet is named after
+("Paris" for theparisnews.com), in the
+outlet's country (domain, home, else
+the document's; round 7)               2
 =====================================  ======
 
 A source's home (``PlaceContext.home``) is learned from dateline's own readings of the source's
 other documents (:mod:`dateline.resolve.source_homes`); a province or country the document names
-outweighs it. A town abroad matched only through another spelling ("Abara" -> Ibarra, Ecuador)
-yields (None) when the document names a province of its own country.
+outweighs it. The source key itself (``PlaceContext.source``, the URL's host; round 7) says two more
+things: its country-code domain, and the names the host is made of ("theparisnews.com": Paris). The
+outlet's town gives no country evidence of its own, is no country when the document's country has
+a town of that very name ("Jordan" in jordannews.com), and, read in a province among the document's
+other names, seeds the source's home (``outlet_home``, a vote worth two documents). A name is not its
+own evidence for the document's province (``PlaceContext.without``). A town abroad matched only
+through another spelling ("Abara" -> Ibarra, Ecuador) yields (None) when the document names a
+province of its own country.
 
 A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
 read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near.
@@ -67,6 +83,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
 from .names import core_name, is_local_feature, normalise_name, strip_generic
+from .source_homes import domain_country, outlet_names
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -164,6 +181,32 @@ class PlaceContext:
     # the document's source's home (country code, admin1), learned from its other documents
     # (resolve/source_homes.py): a weak prior for one-town local stories that name no state
     home: tuple[str, str] | None = None
+    # the document's source key (URL host), its country-code domain's country ("co.uk" -> GB) and the
+    # keys of the names the host is named after ("Paris" for theparisnews.com): the outlet's town
+    source: str | None = None
+    domain_country: str | None = None
+    outlet_keys: frozenset[str] = frozenset()
+    # the province of the outlet's town as this document reads it among its other names ("Norfolk"
+    # with Madison County and Pierce: Nebraska): a strong vote for the source's home (round 7)
+    outlet_home: tuple[str, str] | None = None
+    # name key -> (admin1, count) it added to ``provinces``: a name is not its own evidence (round 7)
+    province_votes: dict[str, tuple[str, int]] = field(default_factory=dict)
+    _without: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # key -> admin1
+
+    def without(self, key: str) -> "PlaceContext":
+        """The context as the document's other names make it: the province focus without the
+        count that the name ``key`` added itself (a story naming only "Decatur" is not in Illinois
+        because its Decatur is, and its home province, Tennessee, may still speak)."""
+        vote = self.province_votes.get(key)
+        if vote is None or self.admin1 is None:  # None: no focus, or the context is still being built
+            return self
+        if key not in self._without:
+            rest = self.provinces.copy()
+            rest[vote[0]] -= vote[1]
+            rest = +rest
+            self._without[key] = rest.most_common(1)[0][0] if rest else None
+        admin1 = self._without[key]
+        return self if admin1 == self.admin1 else replace(self, admin1=admin1, _without={})
 
 
 def precision_of(place: Place, *, near: bool = False) -> tuple[int, int]:
@@ -191,45 +234,53 @@ def precision_of(place: Place, *, near: bool = False) -> tuple[int, int]:
 class Weights:
     """The points of each ranking signal (the table in the module docstring).
 
-    Fitted on the geoparsing corpora's tuning halves by ``bench/fit_place_weights.py`` (coordinate
-    search from round 3's hand-set values, shown in the comments).
+    Round 3's hand-set points, and the signals added since at the values their rounds chose. The
+    coordinate search of ``bench/fit_place_weights.py`` (rounds 4-5: ``SEARCHED_WEIGHTS``, in the
+    comments) gained nothing outside the articles it was fitted on in round 7's cross-validation
+    inside the tuning halves (docs/evaluation-places.md), so the simpler points are the default.
     """
 
-    rank: float = 1.5  # gazetteer rank r: rank / 2^r (hand: 2)
-    importance: float = 1.25  # times importance() (hand: 1)
+    rank: float = 2.0  # gazetteer rank r: rank / 2^r (searched: 1.5)
+    importance: float = 1.0  # times importance() (searched: 1.25)
     kind_named: float = 3.0  # "X province" and the place is a province
     country_name: float = 1.5  # a country's own name, ranked first (or a continent)
     doc_country: float = 1.5
-    doc_province: float = 0.75  # (hand: 1)
-    near_50: float = 2.93  # within 50 km of another place named nearby (hand: 1)
+    doc_province: float = 1.0  # (searched: 0.75)
+    near_50: float = 1.0  # within 50 km of another place named nearby (searched: 2.93)
     near_200: float = 0.5
-    alias_only: float = 0.5  # subtracted: an alias match when another candidate has the very name (hand: 1)
+    alias_only: float = 1.0  # subtracted: an alias match when another candidate has the very name (searched: 0.5)
     district_of_town: float = 2.0  # subtracted: a district named after a town of its province
-    county_of_province: float = 3.125  # a county of the document's province named without "County" (hand: 2)
+    county_of_province: float = 2.0  # a county of the document's province named without "County" (searched: 3.125)
     province_twin: float = 2.5  # "Georgia" in a US story: the state, not the country
     named_province: float = 2.0  # in a province the document names (own name only)
     named_province_hamlet: float = 1.0  # the same, for a post-office hamlet without population
-    support_each: float = 1.0  # per other name that can lie in the same province (hand: 0.5)
-    support_cap: float = 1.875  # (hand: 1.5)
+    support_each: float = 0.5  # per other name that can lie in the same province (searched: 1)
+    support_cap: float = 1.5  # (searched: 1.875)
     named_county: float = 1.5  # in a county the document names
-    named_country: float = 0.938  # in a country the document names outright, not its main country (hand: 0)
+    named_country: float = 0.938  # in a country the document names outright, not its main country (round 4)
     home: float = 1.875  # in the home province of the document's source (PlaceContext.home; round 5, fitted)
     home_country: float = 1.5  # a vote for the home's country when choosing the document's country (fitted)
+    domain_vote: float = 1.5  # a vote for the source's country-code domain's country (round 7)
+    domain_country: float = 1.0  # a town in that country, when it is not the document's country (round 7)
+    outlet_town: float = 2.0  # the outlet's town ("Paris" in theparisnews.com) in the outlet's country (round 7)
     # importance(): the prior of each kind of place
     imp_country: float = 2.5  # a country or continent
     imp_province: float = 1.5  # a province, plus imp_province_decade per tenfold over a million people
-    imp_province_decade: float = 0.375  # (hand: 0.3)
+    imp_province_decade: float = 0.3  # (searched: 0.375)
     imp_town_decade: float = 0.3  # a town: this per tenfold of its population
     imp_event_place: float = 0.9  # a UCDP or curated town without population
     imp_hamlet: float = 0.3  # another town without population
     imp_district: float = 0.8
-    imp_region: float = 2.25  # a curated world region, sea or range (hand: 1.5)
+    imp_region: float = 1.5  # a curated world region, sea or range (searched: 2.25)
     imp_other: float = 0.3
 
 
-HAND_WEIGHTS = Weights(rank=2.0, importance=1.0, doc_province=1.0, near_50=1.0, alias_only=1.0,
-                       county_of_province=2.0, support_each=0.5, support_cap=1.5, imp_province_decade=0.3,
-                       imp_region=1.5, named_country=0.0, home=0.0, home_country=0.0)  # round 3's hand-set points, for comparison
+HAND_WEIGHTS = Weights(named_country=0.0, home=0.0, home_country=0.0, domain_vote=0.0, domain_country=0.0,
+                       outlet_town=0.0)  # round 3's hand-set points, the later signals off, for comparison
+# the coordinate search's choice of rounds 4-5 (the default until round 7), for comparison
+SEARCHED_WEIGHTS = Weights(rank=1.5, importance=1.25, doc_province=0.75, near_50=2.93, alias_only=0.5,
+                           county_of_province=3.125, support_each=1.0, support_cap=1.875, imp_province_decade=0.375,
+                           imp_region=2.25)
 DEFAULT_WEIGHTS = Weights()
 
 
@@ -266,12 +317,15 @@ class PlaceResolver:
         return found
 
     def context(self, names: Iterable[tuple[str, str | None]], *,
-                home: tuple[str, str] | None = None) -> PlaceContext:
+                home: tuple[str, str] | None = None, source: str | None = None) -> PlaceContext:
         """Country and province focus from every (name, hint) mentioned in a document.
 
         The country is the one most mentions resolve to on their own (a named country counts
         twice); provinces are then counted with that country preferred. ``home``: the home
         province of the document's source (:mod:`dateline.resolve.source_homes`), a weak prior.
+        ``source``: the document's source key (its URL's host, ``source_key``): its country-code
+        domain is a weak vote for the country, and a name the host is named after ("Paris" in
+        theparisnews.com) is the outlet's town, which says nothing of the country by itself.
         """
         names = [(self._known_name(n, h), h) for n, h in names if n]
         # each distinct name once: a repeated name is one clue, whatever its case ("RICHLAND", "Richland")
@@ -279,7 +333,11 @@ class PlaceResolver:
         for name, hint in names:
             first.setdefault((normalise_name(name), hint), (name, hint))
         names = list(first.values())
-        ctx = PlaceContext(home=home)
+        ctx = PlaceContext(home=home, source=source, domain_country=domain_country(source))
+        if source:  # names of the outlet's town: a town of that name must exist ("Iraq News" names no town)
+            outlet = outlet_names(source, [n for n, _h in names])
+            ctx.outlet_keys = frozenset(normalise_name(n) for n in outlet
+                                        if any(_own_town(p, normalise_name(n)) for p in self.candidates(n)))
         for name, hint in names:
             found = self.candidates(name, hint=hint)
             key = normalise_name(name)
@@ -288,14 +346,16 @@ class PlaceResolver:
                 pairs = frozenset((p.country_code, p.admin1) for p in found if p.admin1 and not p.is_country)
                 ctx.candidate_provinces[key] = pairs
                 ctx.support.update(pairs)
-            if found and found[0].country_code:
+            if found and found[0].country_code and key not in ctx.outlet_keys:
                 weight = _country_evidence(found, name)
                 twin = _province_twin(found, name)
                 if twin is not None:  # "Georgia": the country or the US state; each counts half
                     weight /= 2
                     ctx.countries[twin.country_code] += weight
                 ctx.countries[found[0].country_code] += weight
-        if home is not None and self.weights.home_country and ctx.countries:
+        if ctx.domain_country and self.weights.domain_vote and ctx.named_keys:
+            ctx.countries[ctx.domain_country] += self.weights.domain_vote  # "co.uk": below a named country
+        if home is not None and self.weights.home_country and (ctx.countries or ctx.outlet_keys):
             ctx.countries[home[0]] += self.weights.home_country  # a weak vote: any named country outweighs it
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
@@ -305,7 +365,9 @@ class PlaceResolver:
                 continue
             place = best[0].place
             if place.admin1 and not place.is_country and place.country_code == ctx.country_code:
-                ctx.provinces[place.admin1] += 2 if place.is_admin1 else 1  # "Tennessee" says more than a town
+                count = 2 if place.is_admin1 else 1  # "Tennessee" says more than a town
+                ctx.provinces[place.admin1] += count
+                ctx.province_votes[normalise_name(name)] = (place.admin1, count)
             if place.is_admin1 and place.admin1:
                 ctx.named_provinces.add((place.country_code, place.admin1))
             if place.is_country and place.country_code:
@@ -314,7 +376,21 @@ class PlaceResolver:
                 ctx.anchors.setdefault(normalise_name(name), (place.latitude, place.longitude))
         if ctx.provinces:
             ctx.admin1 = ctx.provinces.most_common(1)[0][0]
+        if ctx.outlet_keys and ctx.countries:
+            ctx.outlet_home = self._outlet_home(names, ctx)
         return ctx
+
+    def _outlet_home(self, names: list[tuple[str, str | None]], ctx: PlaceContext) -> tuple[str, str] | None:
+        """The province of the outlet's town as the finished context reads it, when it lies in the
+        document's country (chosen by other clues: the town's own name gives no country evidence)."""
+        for name, hint in names:
+            if normalise_name(name) not in ctx.outlet_keys:
+                continue
+            best = self._best(name, hint=hint, context=ctx, nearby=None)
+            place = best[0].place if best else None
+            if place is not None and place.admin1 and not place.is_country and place.country_code == ctx.country_code:
+                return place.country_code, place.admin1
+        return None
 
     def resolve(self, name: str, *, hint: str | None = None, context: PlaceContext | None = None, near: bool = False,
                 nearby: Sequence[str] | None = None, relation: Relation | None = None) -> ResolvedPlace | None:
@@ -362,6 +438,7 @@ class PlaceResolver:
     def _best(self, name: str, *, hint: str | None, context: PlaceContext,
               nearby: Sequence[str] | None) -> list[_Scored] | None:
         found = self.candidates(name, hint=hint)
+        context = context.without(normalise_name(name))
         pool: dict[tuple, tuple[int | None, Place]] = {}
         for rank, place in enumerate(found):
             pool.setdefault(_identity(place), (rank, place))
@@ -371,9 +448,11 @@ class PlaceResolver:
         if not pool:
             return None
         _drop_stripped_namesakes(pool, name)
+        own = normalise_name(name)
+        if own in context.outlet_keys:
+            _drop_countries(pool, context.country_code, own)
         points = self._anchor_points(name, context, nearby)
         wanted = _HINT_FEATURE.get(hint or _abbreviation_hint(name) or "")
-        own = normalise_name(name)
         # an acronym ("EU", "UAE") names its place through an alias, so it has no "own-name" match
         acronym = name.replace(".", "").isupper() and len(name) <= 6
         exact = set() if acronym else {id(p) for _r, p in pool.values() if normalise_name(p.name) == own}
@@ -387,6 +466,9 @@ class PlaceResolver:
             # document's places either ("Oklahoma", Pennsylvania, in a story naming Pittsburgh)
             anchors = [] if unit_named and not place.is_admin1 else points
             item = self._score(place, rank, wanted=wanted, context=context, anchors=anchors)
+            if own in context.outlet_keys and w.outlet_town and _outlet_town(place, own, context):
+                item.points += w.outlet_town
+                item.reason = f"the town the source is named after ({context.source})"
             if _at_home(place, own, context, unit_named=unit_named) and w.home:
                 item.points += w.home
                 item.reason = f"in the home province of the document's source ({place.admin1})"
@@ -400,7 +482,7 @@ class PlaceResolver:
                 item.points += w.county_of_province  # "DeKalb", "Platte" in a story of their state: the county
                 item.reason = f"a county of the document's province ({place.admin1})"
             scored.append(item)
-        scored.sort(key=lambda s: -s.points)
+        scored.sort(key=lambda s: (-round(s.points, 6), -s.place.population))  # a tie: the bigger place
         if len(scored) == 1:
             scored[0].reason = "only candidate"
         return scored
@@ -437,6 +519,9 @@ class PlaceResolver:
             parts.append((w.doc_country, f"in the document's country ({context.country_code})"))
         elif place.country_code in context.named_countries and not place.is_country and w.named_country:
             parts.append((w.named_country, f"in a country the document names ({place.country_code})"))
+        if (context.domain_country and place.country_code == context.domain_country and not place.is_country
+                and w.domain_country):
+            parts.append((w.domain_country, f"in the country of the source's domain ({place.country_code})"))
         if context.admin1 and place.admin1 == context.admin1 and not place.is_country:
             parts.append((w.doc_province, f"in the document's province ({context.admin1})"))
         if anchors and not place.is_country and not place.is_admin1:
@@ -464,6 +549,16 @@ def _at_home(place: Place, own: str, context: PlaceContext, *, unit_named: bool)
     if context.country_code not in (None, home[0]) or normalise_name(place.name) != own:
         return False
     return place.is_admin1 or not unit_named
+
+
+def _outlet_town(place: Place, own: str, context: PlaceContext) -> bool:
+    """Whether a candidate of a name the outlet is named after can be the outlet's town: called by
+    its own name, not a country, in the outlet's country (its country-code domain's, else its home's,
+    else the document's): Richmond, London for richmondandtwickenhamtimes.co.uk."""
+    if place.is_country or normalise_name(place.name) != own:
+        return False
+    country = context.domain_country or (context.home[0] if context.home else None) or context.country_code
+    return country is not None and place.country_code == country
 
 
 def _foreign_respelling(place: Place, name: str, context: PlaceContext) -> bool:
@@ -556,6 +651,21 @@ def _drop_stripped_namesakes(pool: dict[tuple, tuple[int | None, Place]], name: 
     if key2 == own or not any(normalise_name(p.name) == own for _r, p in pool.values()):
         return
     for ident in [i for i, (_r, p) in pool.items() if normalise_name(p.name) == key2]:
+        del pool[ident]
+
+
+def _own_town(place: Place, key: str) -> bool:
+    """A populated place called by the very name (normalised ``key``)."""
+    return place.feature_class == "P" and normalise_name(place.name) == key
+
+
+def _drop_countries(pool: dict[tuple, tuple[int | None, Place]], country_code: str | None, own: str) -> None:
+    """The outlet's town is a town: "Jordan" in jordannews.com, in a story of the United States, is
+    Jordan, Minnesota when the document's country has a town of that very name (the China Post
+    writes of China, and Taiwan has no town called China)."""
+    if not country_code or not any(p.country_code == country_code and _own_town(p, own) for _r, p in pool.values()):
+        return
+    for ident in [i for i, (_r, p) in pool.items() if p.is_country]:
         del pool[ident]
 
 

@@ -15,17 +15,21 @@ A source is keyed by its URL's host without "www." (``thetowntalk.com``), else i
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 from urllib.parse import urlsplit
+
+from unidecode import unidecode
 
 if TYPE_CHECKING:
     from ..store.base import Store
     from .gazetteer import Gazetteer
     from .places import PlaceContext
 
-__all__ = ["Province", "SourceHomes", "domain_country", "homes_from_store", "province_vote", "source_key"]
+__all__ = ["Province", "SourceHomes", "domain_country", "homes_from_store", "outlet_names", "province_vote",
+           "source_key", "vote_weight"]
 
 log = logging.getLogger(__name__)
 
@@ -58,11 +62,56 @@ def domain_country(source: str | None) -> str | None:
     return _CCTLD_COUNTRY.get(tld, tld.upper())
 
 
+# Second-level labels under a country code that say nothing of the outlet ("co.uk", "com.au").
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc", "www", "news"})
+_LEADING_WORDS = ("the", "thisis", "my", "www")
+_LETTERS_RE = re.compile(r"[^a-z]")
+
+
+def _host_labels(source: str) -> list[str]:
+    """The words of a host that can name the outlet's town: its labels without the top-level
+    domain and generic second levels, letters only ("cambridge-news.co.uk" -> ["cambridgenews"])."""
+    labels = source.casefold().split(".")[:-1] if "." in source else [source.casefold()]
+    return [w for w in (_LETTERS_RE.sub("", label) for label in labels if label not in _SECOND_LEVEL) if w]
+
+
+def outlet_names(source: str | None, names: Iterable[str]) -> set[str]:
+    """The names among ``names`` that the outlet's host is named after: "Paris" for
+    theparisnews.com, "Twickenham" for richmondandtwickenhamtimes.co.uk, "Athens" for
+    onlineathens.com. A name of 4-5 letters must open a label (after "the" or "thisis"), so that
+    "Bury" is not read inside "canterbury"; a longer one may stand anywhere in it."""
+    if not source:
+        return set()
+    labels = _host_labels(source)
+    if not labels:
+        return set()
+    found = set()
+    for name in names:
+        letters = _LETTERS_RE.sub("", unidecode(name).casefold())
+        if len(letters) < 4:
+            continue
+        for label in labels:
+            if len(letters) >= 6 and letters in label:
+                found.add(name)
+            elif any(label.startswith(lead + letters) for lead in ("", *_LEADING_WORDS)):
+                found.add(name)
+    return found
+
+
 def province_vote(context: "PlaceContext") -> Province | None:
-    """The (country, province) a document's places centre on, if they do: its vote for its source's home."""
+    """The (country, province) a document's places centre on, if they do: its vote for its source's
+    home; the province of the outlet's own town when the document names it (``outlet_home``)."""
+    if context.outlet_home is not None:
+        return context.outlet_home
     if context.country_code and context.admin1:
         return context.country_code, context.admin1
     return None
+
+
+def vote_weight(context: "PlaceContext") -> int:
+    """How many documents' worth a document's vote is: two when it reads the town the outlet is
+    named after in a province (theparisnews.com's "Paris" next to Dallas: Texas), else one."""
+    return 2 if context.outlet_home is not None else 1
 
 
 @dataclass
@@ -74,22 +123,24 @@ class SourceHomes:
     votes: dict[str, Counter[Province]] = field(default_factory=dict)
     documents: Counter[str] = field(default_factory=Counter)  # every document seen, voting or not
 
-    def add(self, source: str | None, province: Province | None) -> None:
+    def add(self, source: str | None, province: Province | None, *, weight: int = 1) -> None:
         """Record one document of ``source`` resolved to ``province`` (None: no province focus,
-        which still counts against the share: a source of world news has no home)."""
+        which still counts against the share: a source of world news has no home); ``weight``:
+        how many documents' worth it is (:func:`vote_weight`)."""
         if not source:
             return
-        self.documents[source] += 1
+        self.documents[source] += weight
         counter = self.votes.setdefault(source, Counter())
         if province is not None and province[0] and province[1]:
-            counter[province] += 1
+            counter[province] += weight
 
-    def home(self, source: str | None, *, leave_out: tuple[Province | None, ...] = ()) -> Province | None:
+    def home(self, source: str | None, *, leave_out: tuple[Province | None, ...] = (),
+             leave_weight: int = 1) -> Province | None:
         """The source's home province, or None when too few of its documents agree.
 
         ``leave_out``: votes to take away first (the document being resolved again, so that its
         own first reading does not count as evidence for itself; None for a document without a
-        province focus).
+        province focus); ``leave_weight``: the weight each was added with.
         """
         if not source or source not in self.votes:
             return None
@@ -97,9 +148,9 @@ class SourceHomes:
         if leave_out:
             counter = counter.copy()
             for vote in leave_out:
-                total -= 1
+                total -= leave_weight
                 if vote is not None and counter.get(vote, 0) > 0:
-                    counter[vote] -= 1
+                    counter[vote] -= leave_weight
         if total < self.min_documents or not +counter:
             return None
         province, count = (+counter).most_common(1)[0]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..models import Document, Place
 from .places import PlaceContext, PlaceResolver, Relation, parse_relation
+from .source_homes import source_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -70,7 +71,8 @@ def toponyms_of(annotated: "AnnotatedDocument", resolver: PlaceResolver) -> list
     document = annotated.document
     # the headline's places too: spans are offsets into the text, which holds the header lines
     mentions = [(doc, m) for doc in annotated.header_docs + annotated.docs for m in doc._.places or []]
-    context: PlaceContext = resolver.context((m.name, m.kind_hint) for _doc, m in mentions)
+    context: PlaceContext = resolver.context(((m.name, m.kind_hint) for _doc, m in mentions),
+                                             source=source_key(url=document.url, source=document.source))
     out: list[Toponym] = []
     for doc, mention in mentions:
         offset = doc._.offset
