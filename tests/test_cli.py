@@ -276,6 +276,10 @@ def test_timeline_leaves_out_events_coarser_than_the_period(sample_db) -> None:
     by_year = json.loads(run("timeline", "--db", str(sample_db), "--by", "year", "--all", "--format", "json").stdout)
     assert "2006-01" not in {r["period"] for r in by_month}  # the 2006 fighting is dated to the year only
     assert "2006" in {r["period"] for r in by_year}
+    # the table says what it leaves out, on stderr
+    table = run("timeline", "--db", str(sample_db), "--by", "month", "--all")
+    assert "1 event(s) dated more coarsely than a month are not shown" in table.stderr
+    assert "not shown" not in run("timeline", "--db", str(sample_db), "--by", "year", "--all").stderr
 
 
 @pytest.mark.parametrize(("flag", "country"), [("--source-homes", "United States"), ("--no-source-homes", "Egypt")])

@@ -304,6 +304,10 @@ def timeline(db: str | None, by: str, fmt: str, **filters: Any) -> None:
     chosen = make_filter(**filters)
     with open_db(db) as store:
         rows = query.timeline(store, chosen, by=by)
+        # events dated only to a coarser period ("in 2006") have no place in a finer timeline: say so
+        coarse = sum(r.events for r in query.timeline(store, chosen, by="year")) - sum(r.events for r in rows)
+    if coarse > 0:
+        click.echo(f"note: {coarse} event(s) dated more coarsely than a {by} are not shown (try --by year)", err=True)
     records = [{"period": r.period, "events": r.events, "fatalities": r.fatalities, "by_type": r.by_type} for r in rows]
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
