@@ -19,8 +19,10 @@ from typing import Any, Callable, Sequence
 import click
 
 from . import __version__, query
+from .cli_options import day_first_options
 from .config import DEFAULT_MAX_BYTES_ENV, database_path
 from .errors import ConfigError, DatelineError
+from .ingest.day_first import DayFirstOption
 from .models import EVENT_FIELDS, Event
 
 log = logging.getLogger(__name__)
@@ -181,7 +183,7 @@ def _progress_enabled(flag: bool | None) -> bool:
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--max-bytes", type=click.IntRange(min=1), envvar=DEFAULT_MAX_BYTES_ENV, default=None, help="Refuse files larger than this (default 20 MB).")
-@click.option("--day-first", is_flag=True, help="Read numeric dates as day/month/year.")
+@day_first_options
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Extract on a local Dask cluster of N worker processes.")
 @click.option("--scheduler", metavar="URL", default=None, help="Extract on an existing Dask cluster (tcp://HOST:8786).")
@@ -189,7 +191,7 @@ def _progress_enabled(flag: bool | None) -> bool:
 @click.option("--source-homes/--no-source-homes", default=True, show_default=True,
               help="Use each outlet's home province, learned from its stored documents, for towns its stories leave unplaced.")
 @handle_errors
-def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_first: bool, progress: bool | None,
+def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_first: DayFirstOption, progress: bool | None,
            workers: int | None, scheduler: str | None, batch_size: int, source_homes: bool) -> None:
     """Read files, directories or URLs, extract their events and store them.
 
@@ -242,9 +244,9 @@ def _finish_ingest(report) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table", "csv"]), default="jsonl", show_default=True)
 @click.option("--all/--counted", "include_flagged", default=True, show_default=True, help="Also print negated, hypothetical, future and background mentions (flagged).")
 @click.option("--max-bytes", type=click.IntRange(min=1), envvar=DEFAULT_MAX_BYTES_ENV, default=None)
-@click.option("--day-first", is_flag=True, help="Read numeric dates as day/month/year.")
+@day_first_options
 @handle_errors
-def extract(sources: tuple[str, ...], fmt: str, include_flagged: bool, max_bytes: int | None, day_first: bool) -> None:
+def extract(sources: tuple[str, ...], fmt: str, include_flagged: bool, max_bytes: int | None, day_first: DayFirstOption) -> None:
     """Print the event records of files or URLs, without a database.
 
     \b

@@ -71,6 +71,7 @@ class Document:
     content_hash: str = ""
     sections: list[Section] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    day_first: bool = False  # numeric dates in its text are day/month/year (ingest.day_first)
 
     def __post_init__(self) -> None:
         if not self.content_hash:

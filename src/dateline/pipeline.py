@@ -24,6 +24,7 @@ from .annotate.pipeline import DEFAULT_MODEL, annotate_documents, build_pipeline
 from .errors import DatelineError, IngestError
 from .extract.events import Extractor
 from .ingest import iter_documents
+from .ingest.day_first import DayFirstOption
 from .ingest.sources import DEFAULT_MAX_BYTES
 from .models import Document, Event
 from .resolve.actors import ActorRegistry
@@ -106,7 +107,7 @@ def _failure(err: DatelineError, fallback: str) -> Failure:
     return Failure(err.where or fallback, err.message + (f" ({err.hint})" if err.hint else ""))
 
 
-def documents_from(sources: Sequence[str], *, report: IngestReport, max_bytes: int = DEFAULT_MAX_BYTES, day_first: bool = False) -> Iterator[Document]:
+def documents_from(sources: Sequence[str], *, report: IngestReport, max_bytes: int = DEFAULT_MAX_BYTES, day_first: DayFirstOption = False) -> Iterator[Document]:
     """Documents from paths and URLs; bad inputs are recorded in the report, not raised."""
     for item in iter_documents(sources, max_bytes=max_bytes, day_first=day_first):
         if isinstance(item, IngestError):
@@ -117,7 +118,7 @@ def documents_from(sources: Sequence[str], *, report: IngestReport, max_bytes: i
 
 
 def extract_sources(
-    sources: Sequence[str], *, engine: Engine, report: IngestReport | None = None, max_bytes: int = DEFAULT_MAX_BYTES, day_first: bool = False
+    sources: Sequence[str], *, engine: Engine, report: IngestReport | None = None, max_bytes: int = DEFAULT_MAX_BYTES, day_first: DayFirstOption = False
 ) -> Iterator[tuple[Document, list[Event]]]:
     """Events for every document in the sources, without a database."""
     report = report if report is not None else IngestReport()
@@ -139,7 +140,7 @@ def ingest(
     store: Store,
     engine: Engine,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    day_first: bool = False,
+    day_first: DayFirstOption = False,
     on_document: Callable[[str], None] | None = None,
     source_homes: bool = True,
 ) -> IngestReport:
@@ -164,7 +165,7 @@ def ingest(
         extractor.homes = previous
 
 
-def _ingest(sources: Sequence[str], *, store: Store, engine: Engine, max_bytes: int, day_first: bool,
+def _ingest(sources: Sequence[str], *, store: Store, engine: Engine, max_bytes: int, day_first: DayFirstOption,
             on_document: Callable[[str], None] | None) -> IngestReport:
     report = IngestReport()
     started = time.perf_counter()

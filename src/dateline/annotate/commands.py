@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from ..cli_options import day_first_options
+from ..ingest.day_first import DayFirstOption
 from ..errors import DatelineError, IngestError
 from .times import iter_times
 
@@ -15,8 +17,8 @@ from .times import iter_times
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True)
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date to normalise against (overrides the document's).")
-@click.option("--day-first", is_flag=True, help="Read numeric dates as day/month/year.")
-def times(sources: tuple[str, ...], fmt: str, published: str | None, day_first: bool) -> None:
+@day_first_options
+def times(sources: tuple[str, ...], fmt: str, published: str | None, day_first: DayFirstOption) -> None:
     """Print every time expression of files or URLs: span, type and TIMEX3 value.
 
     Spans are character offsets into the document's text; in JSON lines each record carries

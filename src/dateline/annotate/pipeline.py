@@ -83,6 +83,7 @@ def _make_docs(nlp: Language, document: Document, sections: Iterable[Section]) -
     for offset, text in _pieces(document, sections):
         doc = nlp.make_doc(text)
         doc._.published = document.published
+        doc._.day_first = document.day_first
         doc._.offset = offset
         docs.append(doc)
     return docs

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Iterator, Sequence
 
 from ..errors import ConfigError, IngestError
+from ..ingest.day_first import DayFirstOption
 from ..models import Document
 from .timex import find_timexes, parse_published
 
@@ -51,18 +52,19 @@ def check_published(value: str | None) -> str | None:
     return value[:10]
 
 
-def document_times(document: Document, *, published: str | None = None, day_first: bool = False) -> list[TimeRecord]:
-    """Every time expression of one document, relative to ``published`` or its own date."""
+def document_times(document: Document, *, published: str | None = None, day_first: bool | None = None) -> list[TimeRecord]:
+    """Every time expression of one document, relative to ``published`` or its own date; numeric
+    dates day first when ``day_first`` says so (None: as the document's reader decided)."""
     ref = published or document.published
     return [
         TimeRecord(document.id, t.start, t.end, t.text, t.type, t.value, t.date_start, t.date_end, t.precision, t.mod,
                    t.anchored, t.anchored_on_narrative, ref)
-        for t in find_timexes(document.text, ref, day_first=day_first)
+        for t in find_timexes(document.text, ref, day_first=document.day_first if day_first is None else day_first)
     ]
 
 
 def iter_times(
-    sources: Sequence[str], *, published: str | None = None, day_first: bool = False, failures: list[IngestError] | None = None
+    sources: Sequence[str], *, published: str | None = None, day_first: DayFirstOption = False, failures: list[IngestError] | None = None
 ) -> Iterator[TimeRecord]:
     """Time expressions of files and URLs; an unreadable input goes to ``failures`` and the rest go on."""
     from ..ingest import iter_documents
@@ -74,4 +76,4 @@ def iter_times(
             if failures is not None:
                 failures.append(item)
             continue
-        yield from document_times(item, published=published, day_first=day_first)
+        yield from document_times(item, published=published)

@@ -6,10 +6,12 @@
     split_sections(text)      the sections alone
     parse_references(text)    the citations of a reference list
     count_sources(sources)    how many inputs, for a progress bar
+    day_first_rule(...)       which documents write numeric dates day/month/year (day_first=)
 """
 
 from __future__ import annotations
 
+from .day_first import DayFirst, day_first_rule
 from .decode import DEFAULT_MAX_BYTES
 from .plaintext import document_from_text
 from .references import parse_references
@@ -18,7 +20,9 @@ from .sources import count_sources, iter_documents, read_file
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DayFirst",
     "count_sources",
+    "day_first_rule",
     "document_from_text",
     "iter_documents",
     "parse_references",

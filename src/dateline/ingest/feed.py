@@ -12,6 +12,7 @@ import feedparser
 from dateline.errors import IngestError
 from dateline.models import Document
 
+from .day_first import DayFirstOption, reads_day_first
 from .html import html_to_text
 from .plaintext import document_from_text
 from .references import normalise_date
@@ -32,7 +33,7 @@ def looks_like_feed(head: str) -> bool:
 
 
 def iter_feed(
-    data: bytes | str, *, origin: str, day_first: bool = False
+    data: bytes | str, *, origin: str, day_first: DayFirstOption = False
 ) -> Iterator[Document | IngestError]:
     """Documents for the entries of a feed; one IngestError per unusable entry.
 
@@ -69,12 +70,13 @@ def _entry_text(entry: Any) -> str:
     return html_to_text(entry.get("summary") or "")
 
 
-def _document(entry: Any, *, source: str | None, origin: str, where: str, day_first: bool) -> Document:
+def _document(entry: Any, *, source: str | None, origin: str, where: str, day_first: DayFirstOption) -> Document:
     title = html_to_text(entry.get("title") or "") or None
     text = _entry_text(entry) or title
     if not text:
         raise IngestError("feed entry has no title, summary or content", where=where, hint=_FEED_HINT)
     link = entry.get("link") or None
+    day_first = reads_day_first(day_first, url=link, source=source)
     return document_from_text(
         text,
         id=entry.get("id") or link,

@@ -13,6 +13,7 @@ from lxml import etree
 from dateline.errors import IngestError
 from dateline.models import COMMENTS, Document, Section
 
+from .day_first import DayFirstOption
 from .plaintext import document_from_text
 
 logger = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ def read_html(
     *,
     origin: str | None = None,
     url: str | None = None,
-    day_first: bool = False,
+    day_first: DayFirstOption = False,
 ) -> Document:
     """One Document from an HTML page: trafilatura's main text, title, author, date, site name.
 

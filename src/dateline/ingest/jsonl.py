@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 from dateline.errors import IngestError
 from dateline.models import Document
 
+from .day_first import DayFirstOption
 from .decode import check_size, normalise_newlines
 from .plaintext import document_from_text
 
@@ -27,7 +28,7 @@ _LINE_HINT = 'each line must be one JSON object like {"id": "...", "text": "..."
 
 
 def document_from_record(
-    record: Any, *, where: str, origin: str | None = None, day_first: bool = False
+    record: Any, *, where: str, origin: str | None = None, day_first: DayFirstOption = False
 ) -> Document:
     """A Document from one decoded JSON object; IngestError if it has no usable text."""
     if not isinstance(record, dict):
@@ -38,6 +39,8 @@ def document_from_record(
     if not isinstance(text, str) or not text.strip():
         problem = "no \"text\" field" if text is None else "\"text\" is empty or not a string"
         raise IngestError(problem, where=where, hint='give the article text as "text"')
+    if isinstance(record.get("day_first"), bool):  # the record's own word outranks the run's rule
+        day_first = record["day_first"]
     return document_from_text(
         normalise_newlines(text),
         id=_optional_str(record.get("id")),
@@ -56,7 +59,7 @@ def _optional_str(value: Any) -> str | None:
 
 
 def iter_jsonl(
-    path: Path, *, max_bytes: int, day_first: bool = False
+    path: Path, *, max_bytes: int, day_first: DayFirstOption = False
 ) -> Iterator[Document | IngestError]:
     """Documents from a JSON-lines file, and one IngestError per bad line ("path:LINE").
 
@@ -73,7 +76,7 @@ def iter_jsonl(
 
 
 def iter_jsonl_stream(
-    handle: BinaryIO, *, origin: str, max_bytes: int, day_first: bool = False
+    handle: BinaryIO, *, origin: str, max_bytes: int, day_first: DayFirstOption = False
 ) -> Iterator[Document | IngestError]:
     """Like iter_jsonl, from an open binary stream (a file or a fetched body)."""
     number = 0
@@ -94,7 +97,7 @@ def iter_jsonl_stream(
 
 
 def _line_document(
-    raw: bytes, *, where: str, origin: str, first: bool, day_first: bool
+    raw: bytes, *, where: str, origin: str, first: bool, day_first: DayFirstOption
 ) -> Document | IngestError:
     try:
         line = raw.decode("utf-8-sig" if first else "utf-8")
@@ -127,7 +130,7 @@ def _skip_rest_of_line(handle: BinaryIO) -> int:
 
 
 def iter_json_file(
-    origin: str, text: str, *, day_first: bool = False
+    origin: str, text: str, *, day_first: DayFirstOption = False
 ) -> Iterator[Document | IngestError]:
     """A whole .json input: one object, or a list of objects (JSON lines go to iter_jsonl)."""
     try:

@@ -7,6 +7,7 @@ import logging
 
 from dateline.models import REFERENCES, Document
 
+from .day_first import DayFirstOption, reads_day_first
 from .decode import strip_invisible
 from .references import normalise_date, parse_references
 from .sections import parse_header, split_sections
@@ -31,13 +32,14 @@ def document_from_text(
     source: str | None = None,
     author: str | None = None,
     origin: str | None = None,
-    day_first: bool = False,
+    day_first: DayFirstOption = False,
 ) -> Document:
     """A Document with sections and references; metadata not given is read from header lines.
 
     `published` may be any date-like value; it is stored as an ISO date or None (never today).
     The id defaults to the URL, else a hash of the text.
     """
+    day_first = reads_day_first(day_first, url=url, source=source)
     text = strip_invisible(text)
     header = parse_header(text, day_first=day_first)
     sections = split_sections(text, day_first=day_first)
@@ -63,6 +65,7 @@ def document_from_text(
         origin=origin,
         sections=sections,
         references=references,
+        day_first=day_first,
     )
 
 
@@ -73,6 +76,6 @@ def _blank_to_none(value: object) -> str | None:
     return text or None
 
 
-def read_plaintext(text: str, *, origin: str | None = None, day_first: bool = False) -> Document:
+def read_plaintext(text: str, *, origin: str | None = None, day_first: DayFirstOption = False) -> Document:
     """A plain-text or Markdown file: the text is kept as decoded, header lines give metadata."""
     return document_from_text(text, origin=origin, day_first=day_first)

@@ -14,6 +14,7 @@ import httpx
 from dateline.errors import IngestError
 from dateline.models import Document
 
+from .day_first import DayFirstOption
 from .decode import (
     BINARY_HINT,
     DEFAULT_MAX_BYTES,
@@ -121,7 +122,7 @@ def _open_checks(path: Path) -> int:
 
 
 def iter_path(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, day_first: bool = False
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, day_first: DayFirstOption = False
 ) -> Iterator[Document | IngestError]:
     """Documents from one file, and IngestErrors for bad lines or entries inside it.
 
@@ -161,7 +162,7 @@ def _non_empty(items: Iterator[Document | IngestError], where: str) -> Iterator[
 
 
 def _read_data(
-    data: bytes, *, kind: str, origin: str, url: str | None = None, day_first: bool = False
+    data: bytes, *, kind: str, origin: str, url: str | None = None, day_first: DayFirstOption = False
 ) -> Iterator[Document | IngestError]:
     """Documents from a whole input already in memory, read as `kind`."""
     if kind == FEED:
@@ -180,7 +181,7 @@ def _read_data(
         yield read_plaintext(text, origin=origin, day_first=day_first)
 
 
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, day_first: bool = False) -> list[Document]:
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, day_first: DayFirstOption = False) -> list[Document]:
     """The documents in one file; IngestError if it gives none.
 
     A JSON-lines file or feed returns its good documents and logs its bad lines; it raises only
@@ -206,7 +207,7 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, day_first: bool
 
 
 def _iter_url(
-    url: str, *, client: httpx.Client, max_bytes: int, day_first: bool
+    url: str, *, client: httpx.Client, max_bytes: int, day_first: DayFirstOption
 ) -> Iterator[Document | IngestError]:
     fetched = fetch(url, client=client, max_bytes=max_bytes)
     if looks_binary(fetched.data[:HEAD_BYTES]):
@@ -227,7 +228,7 @@ def iter_documents(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     http_client: httpx.Client | None = None,
-    day_first: bool = False,
+    day_first: DayFirstOption = False,
 ) -> Iterator[Document | IngestError]:
     """Every document from paths, directories and URLs; an IngestError (yielded, not raised)
     for each bad input or bad line, so one batch run reads all that can be read."""

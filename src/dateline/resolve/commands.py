@@ -7,6 +7,8 @@ import sys
 
 import click
 
+from ..cli_options import day_first_options
+from ..ingest.day_first import DayFirstOption
 from ..errors import DatelineError
 
 __all__ = ["places"]
@@ -15,8 +17,8 @@ __all__ = ["places"]
 @click.command("places")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
-@click.option("--day-first", is_flag=True, help="Read numeric dates as day/month/year.")
-def places(sources: tuple[str, ...], fmt: str, day_first: bool) -> None:
+@day_first_options
+def places(sources: tuple[str, ...], fmt: str, day_first: DayFirstOption) -> None:
     """Print every place name of files or URLs and what it resolves to, without a database.
 
     Spans are character offsets into each document's text; a JSON-lines input's own "id"

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..errors import DatelineError
+from ..ingest.day_first import DayFirstOption
 from ..ingest.sources import DEFAULT_MAX_BYTES
 from ..models import Document
 from ..pipeline import Failure, IngestReport, documents_from
@@ -127,7 +128,7 @@ def distributed_ingest(
     spec: EngineSpec | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    day_first: bool = False,
+    day_first: DayFirstOption = False,
     progress: bool = False,
     on_batch: Callable[[BatchResult], None] | None = None,
 ) -> IngestReport:
