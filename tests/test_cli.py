@@ -187,6 +187,18 @@ def test_bad_inputs_reported_and_good_ones_kept(tmp_path, db_path) -> None:
     assert "\u201cnothing\u201d" in texts  # cp1252 read with the right encoding
 
 
+def test_each_bad_input_is_reported_once(tmp_path, db_path) -> None:
+    """A real process (logging configured as for a user): one line per bad input, not a log
+    warning as well as the summary's error."""
+    (tmp_path / "junk.txt").write_bytes(b"\x00\x01\x02garbage\x00" * 50)
+    (tmp_path / "good.txt").write_text("June 20, 2008\n\nPolice arrested five men in Amara.\n", encoding="utf-8")
+    done = subprocess.run([str(BIN), "ingest", str(tmp_path / "junk.txt"), str(tmp_path / "good.txt"),
+                           "--db", str(db_path), "--no-progress"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if "junk.txt" in line]
+    assert len(lines) == 1 and lines[0].startswith("Error:"), done.stderr
+
+
 def test_huge_file_refused_with_one_line(tmp_path, db_path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as fp:

@@ -112,7 +112,7 @@ def documents_from(sources: Sequence[str], *, report: IngestReport, max_bytes: i
     for item in iter_documents(sources, max_bytes=max_bytes, day_first=day_first):
         if isinstance(item, IngestError):
             report.failures.append(_failure(item, "input"))
-            log.warning("%s", item)
+            log.info("%s", item)  # recorded in the report; the caller prints it once
         else:
             yield item
 

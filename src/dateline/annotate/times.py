@@ -72,7 +72,7 @@ def iter_times(
     published = check_published(published)
     for item in iter_documents(sources, day_first=day_first):
         if isinstance(item, IngestError):
-            log.warning("%s", item)
+            log.info("%s", item)  # in failures; the caller prints it once
             if failures is not None:
                 failures.append(item)
             continue
