@@ -37,6 +37,9 @@ _VAGUE = {"recently": "PAST_REF", "lately": "PAST_REF", "in the past": "PAST_REF
 _UNTIL = re.compile(r"\b(?:until|till|by|as\s+(?:early|soon)\s+as)\s+(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{3})?,?\s+)?$", re.I)
 
 
+_WEEK_AFTER = re.compile(r",?\s+(?:of\s+)?(?P<rel>last|next|this)\s+week\b", re.I)
+
+
 def n_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     ref = ctx.ref
     if ref is None or not m["weekday"][0].isupper():
@@ -63,6 +66,10 @@ def n_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
         d = ref + timedelta(days=ahead)
     else:
         d = ref - timedelta(days=back)
+    week = _WEEK_AFTER.match(ctx.text, m.end()) if not rel else None
+    if week is not None:  # "on Wednesday last week": that week's Wednesday, not the latest one
+        shift = {"last": -1, "next": 1}.get(week["rel"].lower(), 0)
+        d = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * shift + wd)
     t = day_timex(m, d, anchored=True)
     # "Friday evening" is a TIME in TimeBank (…TEV, every time on train); "Friday night" and
     # "Friday morning" are written as the bare day about as often as with the part: the day.
@@ -359,7 +366,7 @@ def n_plural(m: re.Match[str], ctx: Context) -> Timex | None:
         return _new(m, "DATE", "FUTURE_REF")
     code = "Y" if unit == "decade" else UNIT_CODES[unit]  # TimeBank writes decades in years
     t = _new(m, "DURATION", f"PTX{code}" if unit in ("second", "minute", "hour") else f"PX{code}")
-    if rel == "for":
+    if rel in ("for", "within"):  # "within weeks": the length, not the preposition
         t.start = m.start("unit")
         t.text = m.group(0)[t.start - m.start():]
     return t

@@ -35,6 +35,7 @@ _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
 # ... and so is a plan whose clause goes on in the past: "a service planned for Saturday was
 # canceled", "the talks scheduled for Monday were postponed".
 _PAST_AFTER_PLAN = re.compile(r"\b(?:was|were|had)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|called\s+off)\b", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
 _PAST_CUE = re.compile(r"\b(?:since|ended)\s+$", re.I)
 # After the expression, a future cue counts only up to a reported clause: in "said Thursday that
 # the troops will remain" the "will" belongs to what was said, not to Thursday.
@@ -279,6 +280,8 @@ def n_month_year(m: re.Match[str], ctx: Context) -> Timex | None:
     t = month_timex(m, year, month_num(m["month"]))
     if m["part"]:
         apply_part(t, m["part"])
+    elif ctx.ref is not None and _SINCE.search(ctx.text, max(0, m.start() - 7), m.start()):
+        t.mod, t.date_end = "START", iso(ctx.ref)  # "held since March 2007": from then to now, as "since March"
     return t
 
 
@@ -492,9 +495,11 @@ NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
 }
 
 # The relative, duration and clock normalisers live in timex_relative (imported for registration).
-from . import timex_fraction, timex_relative, timex_special  # noqa: E402
+from . import timex_days, timex_fraction, timex_relative, timex_special  # noqa: E402
 
 NORMALISERS.update(timex_relative.NORMALISERS)
 NORMALISERS.update(timex_special.NORMALISERS)
 NORMALISERS.update(timex_fraction.NORMALISERS)
+NORMALISERS.update(timex_days.NORMALISERS)
+NORMALISERS["span_ordinal_day"] = timex_days.n_ordinal_day
 __all__ = ["NORMALISERS", "Context", "PARTS_OF_DAY", "UNIT_CODES", "VAGUE_COUNTS", "WEEKDAYS", "number"]
