@@ -122,3 +122,19 @@ def test_eighth_pass_given_spans(text: str, word: str, type_: str, value: str) -
     start = text.index(word)
     t = normalise_span(text, PUB, start=start, end=start + len(word))
     assert t is not None and (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He was last seen June 3, the day before the army sealed the border.", "2008-06-03"),
+        ("The town fell on June 18, the day after the election.", "2008-06-18"),
+    ],
+)
+def test_the_day_beside_a_date_is_that_date(text: str, value: str) -> None:
+    t = _find(text, "the day")
+    assert (t.value, t.anchored_on_narrative) == (value, True)
+
+
+def test_the_day_before_at_clause_end_counts_back() -> None:
+    assert _find("The town fell on June 18. The day before, rebels shelled it.", "The day before").value == "2008-06-17"

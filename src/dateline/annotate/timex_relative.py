@@ -187,8 +187,34 @@ def _widen(t: Timex, other: Timex | None) -> None:
     t.mod, t.precision = "APPROX", max(t.precision or DAY, WEEK)
 
 
+# "Nov. 3, the day before authorities issued a warrant": "the day" is Nov. 3 itself, the day
+# before an event; TimeML marks "the day" and leaves the event out.
+_APPOSED_DATE = re.compile(r"[,\u2014-]\s*$")
+_EVENT_AFTER = re.compile(r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?[a-z]")
+
+
+def _apposed_day(m: re.Match[str], ctx: Context, word: str) -> Timex | None:
+    """ "Oct. 12, the day before the plunge": the date the expression stands beside, on "the day"."""
+    a = ctx.anchor
+    if not word.startswith("the day ") or a is None or a.precision != DAY or len(a.value) != 10 or a.end > m.start():
+        return None
+    if m.start() - a.end > 3 or not _APPOSED_DATE.search(ctx.text, a.end, m.start()) or not _EVENT_AFTER.match(ctx.text, m.end()):
+        return None
+    if re.match(r"\s+yesterday\b", ctx.text[m.end() : m.end() + 12], re.I):
+        return None
+    d = date.fromisoformat(a.value)
+    t = day_timex(m, d, anchored=True)
+    t.end = m.start() + len(m.group(0).split()[0]) + 1 + len(m.group(0).split()[1])
+    t.text = ctx.text[t.start : t.end]
+    t.anchored_on_narrative = True
+    return t
+
+
 def n_anchor_day(m: re.Match[str], ctx: Context) -> Timex | None:
     word = " ".join(m["word"].lower().split())
+    apposed = _apposed_day(m, ctx, word)
+    if apposed is not None:
+        return apposed
     unit = next(u for u in ("day", "week", "month", "year", "morning", "afternoon", "evening", "night") if u in word.split())
     base, on_narrative = base_day(ctx, narrative=True, unit=unit)
     if base is None:
