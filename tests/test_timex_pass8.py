@@ -138,3 +138,20 @@ def test_the_day_beside_a_date_is_that_date(text: str, value: str) -> None:
 
 def test_the_day_before_at_clause_end_counts_back() -> None:
     assert _find("The town fell on June 18. The day before, rebels shelled it.", "The day before").value == "2008-06-17"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ground offensive began as previously planned Saturday night.", "2008-06-21"),
+        ("The vote went ahead as scheduled Sunday despite the boycott.", "2008-06-22"),
+    ],
+)
+def test_a_plan_carried_out_is_not_a_future_clause(text: str, value: str) -> None:
+    word = "Saturday night" if "Saturday" in text else "Sunday"
+    assert _find(text, word).value == value
+
+
+def test_the_twentieth_century_is_not_an_ordinal_day() -> None:
+    (t,) = find_timexes("Wars of the 20th century", PUB)
+    assert (t.text, t.value) == ("the 20th century", "19")

@@ -28,9 +28,12 @@ _DAY_FOLLOWER = re.compile(
     r"[a-z]+ed(?<!hundred))\b")
 
 
+_DAY_PREPOSITION = re.compile(r"\b(?:on|since|by|until|till|from|before|after|of|to|through|and)\s+$", re.I)
+
+
 def n_ordinal_day(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "on the 19th": the 19th of the month the narrative is on, else the most recent 19th."""
-    if not ctx.given and not _DAY_FOLLOWER.match(ctx.text, m.end()):
+    if not ctx.given and not (_DAY_FOLLOWER.match(ctx.text, m.end()) and _DAY_PREPOSITION.search(ctx.text, max(0, m.start() - 9), m.start())):
         return None
     day = int(m["day"])
     a = ctx.anchor

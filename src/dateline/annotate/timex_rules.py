@@ -66,8 +66,6 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_part", re.compile(rf"\b(?i:the)\s+(?P<which>(?i:first|second|third|fourth|last|final|latter|closing|opening))\s+(?P<what>(?i:half|week|days|weeks|few\s+days))\s+of\s+{_MONTH_FULL}(?![\w-])(?:,?\s+{YEAR})?")),
     ("mdy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAYNUM}(?![\d:,.]\d)(?:,?\s+{YEAR})?\b", _I)),
     ("dmy", re.compile(rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b", _I)),
-    # "on the 19th", "by the 22nd": a day of the narrative's month (timex_days checks the next word)
-    ("ordinal_day", re.compile(r"\b(?:on|since|by|until|till|from|before|after|of|to|through|and)\s+(?P<the>the\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th))\b", _I)),
     ("month_year", re.compile(rf"\b(?:{_PART}[\s-]+(?:of\s+)?)?{MONTH}(?:\s+of)?,?\s+(?:{YEAR}|{SPOKEN_YEAR})\b", _I)),
     ("month_rel_year", re.compile(rf"\b{MONTH}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", _I)),
     ("season", re.compile(rf"\b(?:(?P<rel>this\s+past|last|this|next|early|late|mid|the)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPOKEN_YEAR}))?\b", _I)),
@@ -110,6 +108,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("vague", re.compile(r"\b(?P<word>recently|lately|now|currently|nowadays|at\s+present|presently|the\s+present|in\s+the\s+past|the\s+past|formerly|in\s+the\s+future|the\s+future|the\s+near\s+future|these\s+days|to\s+date|recent|current)\b(?!\s+(?:days|weeks|months|years))", _I)),
     # "twice as high a dividend this year as last": the unit is said once, before
     ("ellipsis_last", re.compile(r"\b(?:as|than)\s+(?P<word>last)(?=\s*(?:[.,;:!?\"')]|$))", _I)),
+    # "on the 19th", "by the 22nd": a day of the narrative's month (timex_days checks the words around);
+    # late in the list so that "the 20th century" and "the 19th of June" are read first
+    # (the pattern starts at "the", a literal the regex engine scans for; timex_days checks the preposition)
+    ("ordinal_day", re.compile(r"(?P<the>[Tt]he\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th))\b")),
     ("month_day_words", re.compile(rf"\b{_MONTH_FULL}\s+(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")),
     ("bare_month", re.compile(rf"(?<![\w.-]){_MONTH_FULL}(?![\w-])(?!\s+\d)")),
     ("bare_year", re.compile(rf"(?<![\d/$.,-]){YEAR}(?![\d/%-]|[.,]\d)(?!\s*(?:percent|per\s+cent|people|troops|soldiers|men|feet|meters|metres|miles|km|tons|dollars))")),
@@ -137,5 +139,5 @@ GATES: dict[str, tuple[str, ...]] = {
     "the_year": ("year",), "month_rel_year": ("year",), "weekday": ("day",), "long_adj": ("-long",), "weekday_set": ("ndays", "sdays", "idays", "rdays", "day nights", "day mornings", "day evenings", "day afternoons"), "rel_unit": ("week", "month", "year", "decade", "centur"),
     "relday": ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"), "duration": _UNIT_WORDS, "plural": _UNIT_WORDS,
     "ellipsis_last": ("as last", "than last"), "clock24": ("gmt", "utc", "local time"), "month_part": (" half of", " week of", " days of", " weeks of"),
-    "ordinal_day": tuple(f"the {i}" for i in range(1, 10)), "weeks_ago_day": ("ago", "from"), "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+    "ordinal_day": tuple(f"the {i}" for i in range(1, 10)), "weeks_ago_day": tuple(f"{w} {d}" for w in ("ago", "from") for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")), "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
 }

@@ -30,8 +30,10 @@ from .timex_rules import (
 _FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|set\s+to|upcoming|might|as\s+(?:soon|early)\s+as|would\s+be\s+\w+ing)\b|'ll\b", re.I)
 # A clause ends at a sentence mark, not at the period of "a.m.", "U.S." or "Oct.".
 _CLAUSE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Aug)(?<!Sep)(?<!Sept)(?<!Oct)(?<!Nov)(?<!Dec)(?<!Mr)(?<!Mrs)(?<!Dr)(?<!St)[.!?;](?=\s|$)|\n")
-# A plan told in the past tense ("had been scheduled to expire Friday") is not a future clause.
-_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
+# A plan told in the past tense ("had been scheduled to expire Friday") is not a future clause,
+# nor is one carried out "as (previously) planned" ("the offensive began as previously planned
+# Saturday night"): the tense is the clause's own.
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|as)\s+(?:\w+ly\s+)?$", re.I)
 # ... and so is a plan whose clause goes on in the past: "a service planned for Saturday was
 # canceled", "the talks scheduled for Monday were postponed".
 _PAST_AFTER_PLAN = re.compile(r"\b(?:was|were|had)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|called\s+off)\b", re.I)
