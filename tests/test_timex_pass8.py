@@ -155,3 +155,21 @@ def test_a_plan_carried_out_is_not_a_future_clause(text: str, value: str) -> Non
 def test_the_twentieth_century_is_not_an_ordinal_day() -> None:
     (t,) = find_timexes("Wars of the 20th century", PUB)
     assert (t.text, t.value) == ("the 20th century", "19")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value", "mod"),
+    [
+        ("The army will not withdraw until 2010 or later.", "2010 or later", "2010", "ON_OR_AFTER"),
+        ("Aid is pledged for 2009 and beyond.", "2009 and beyond", "2009", "ON_OR_AFTER"),
+        ("The strike was planned for 2006 or earlier, he said.", "2006 or earlier", "2006", "ON_OR_BEFORE"),
+    ],
+)
+def test_open_end_after_a_date(text: str, word: str, value: str, mod: str) -> None:
+    t = _find(text, word)
+    assert (t.value, t.mod) == (value, mod)
+
+
+@pytest.mark.parametrize(("text", "word"), [("in 2007 and later years", "2007"), ("in 2009 or after the election", "2009")])
+def test_not_an_open_end(text: str, word: str) -> None:
+    assert _find(text, word).mod is None

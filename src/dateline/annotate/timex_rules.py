@@ -139,5 +139,5 @@ GATES: dict[str, tuple[str, ...]] = {
     "the_year": ("year",), "month_rel_year": ("year",), "weekday": ("day",), "long_adj": ("-long",), "weekday_set": ("ndays", "sdays", "idays", "rdays", "day nights", "day mornings", "day evenings", "day afternoons"), "rel_unit": ("week", "month", "year", "decade", "centur"),
     "relday": ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"), "duration": _UNIT_WORDS, "plural": _UNIT_WORDS,
     "ellipsis_last": ("as last", "than last"), "clock24": ("gmt", "utc", "local time"), "month_part": (" half of", " week of", " days of", " weeks of"),
-    "ordinal_day": tuple(f"the {i}" for i in range(1, 10)), "weeks_ago_day": tuple(f"{w} {d}" for w in ("ago", "from") for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")), "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+    "ordinal_day": tuple(f"the {i}" for i in range(1, 10)), "weeks_ago_day": ("week ago ", "weeks ago ", "week from ", "weeks from "), "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
 }
