@@ -173,3 +173,15 @@ def test_open_end_after_a_date(text: str, word: str, value: str, mod: str) -> No
 @pytest.mark.parametrize(("text", "word"), [("in 2007 and later years", "2007"), ("in 2009 or after the election", "2009")])
 def test_not_an_open_end(text: str, word: str) -> None:
     assert _find(text, word).mod is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        ("The rebels were disarmed over a three-year period.", "a three-year period", "P3Y"),
+        ("He served a five-year term in prison.", "a five-year term", "P5Y"),
+        ("during its one-year term", "one-year term", "P1Y"),
+    ],
+)
+def test_a_length_naming_a_period_takes_the_noun(text: str, word: str, value: str) -> None:
+    assert _find(text, word).value == value
