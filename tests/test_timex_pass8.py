@@ -185,3 +185,21 @@ def test_not_an_open_end(text: str, word: str) -> None:
 )
 def test_a_length_naming_a_period_takes_the_noun(text: str, word: str, value: str) -> None:
     assert _find(text, word).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        ("Hundreds surrendered in the first hours of the offensive.", "the first hours", "PTXH"),
+        ("The town has changed hands many times over the years.", "the years", "PXY"),
+        ("Few were killed in the early months of the war.", "the early months", "PXM"),
+    ],
+)
+def test_first_hours_of_an_event_are_a_span(text: str, word: str, value: str) -> None:
+    t = _find(text, word)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_early_hours_of_a_named_day_are_that_day() -> None:
+    found = find_timexes("The blast came in the early hours of Thursday morning.", PUB)
+    assert [t.text for t in found] == ["Thursday morning"]

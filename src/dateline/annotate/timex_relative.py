@@ -361,6 +361,7 @@ def _range(m: re.Match[str], ctx: Context, t: Timex, n: int, unit: str) -> Timex
     return t
 
 
+_TIME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|last|this|next|that)")
 # "recent months" is a span of time (3 of 4 on train), "recent years" a vague past (3 of 5).
 _RECENT_SPANS = ("day", "week", "month", "quarter")
 
@@ -375,6 +376,16 @@ def n_plural(m: re.Match[str], ctx: Context) -> Timex | None:
         return _new(m, "DATE", "PRESENT_REF") if unit == "day" else None  # "these days" is now
     if m["ahead"] and rel == "the":
         return _new(m, "DURATION", length_value(None, unit))  # "in the weeks ahead": a future span of unknown length
+    if rel in ("the first", "the early", "the final", "the opening", "over the"):
+        # "the first hours of the ground war", "over the years": a span of unknown length; not
+        # "the early hours of Thursday", where the time is the one named after it
+        if _TIME_AFTER.match(ctx.text, m.end()):
+            return None
+        t = _new(m, "DURATION", length_value(None, unit))
+        if rel == "over the":
+            t.start = m.start() + m.group(0).lower().index("the")
+            t.text = ctx.text[t.start : t.end]
+        return t
     if rel == "the":
         rel = ""  # "the years", "in the days before the shooting": a bare plural
     if not rel and unit not in ("decade", "century") and not ctx.given:
