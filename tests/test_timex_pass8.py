@@ -203,3 +203,20 @@ def test_first_hours_of_an_event_are_a_span(text: str, word: str, value: str) ->
 def test_early_hours_of_a_named_day_are_that_day() -> None:
     found = find_timexes("The blast came in the early hours of Thursday morning.", PUB)
     assert [t.text for t in found] == ["Thursday morning"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        ("The town was shelled on June 19. Troops withdrew in the afternoon.", "the afternoon", "2008-06-19TAF"),
+        ("Police said the convoy left during the morning.", "the morning", "2008-06-25TMO"),
+    ],
+)
+def test_part_of_the_narrative_day(text: str, word: str, value: str) -> None:
+    t = _find(text, word)
+    assert (t.type, t.value) == ("TIME", value)
+
+
+def test_part_of_a_named_day_is_read_with_it() -> None:
+    found = find_timexes("The blast came in the morning of June 19.", PUB)
+    assert [t.text for t in found] == ["June 19"]

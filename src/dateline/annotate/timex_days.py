@@ -4,6 +4,7 @@
     n_weeks_ago_day    "two weeks ago Sunday", "a week from Tuesday": that weekday, weeks away
     n_month_part       "the second half of May", "the last week of June": the month, narrowed
     n_clock24          "at 0300 GMT", "14:30 local time": a 24-hour clock time
+    n_narrative_part   "in the morning": that part of the narrative's day
 
 The patterns are in timex_rules; each kind has gate words there.
 """
@@ -16,7 +17,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from .timex_model import DAY, WEEK, Timex
-from .timex_rules import WEEKDAYS
+from .timex_rules import PARTS_OF_DAY, WEEKDAYS
 from .timex_values import Context, _new, base_day, day_timex, iso, month_num, month_timex, number, year_for
 
 # After "the 19th" a noun means an ordinal ("the 19th floor", "the 11th Circuit", "the 82nd
@@ -118,6 +119,18 @@ def n_clock24(m: re.Match[str], ctx: Context) -> Timex | None:
     return t
 
 
+def n_narrative_part(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "in the morning": that part of the day the narrative is on (a TIME, "…TMO")."""
+    base, on_narrative = base_day(ctx, narrative=True)
+    if base is None:
+        return None
+    t = _new(m, "TIME", f"{iso(base)}T{PARTS_OF_DAY[m['part'].lower()]}", base, base, DAY, anchored=True)
+    t.anchored_on_narrative = on_narrative
+    t.start = m.start("the")
+    t.text = ctx.text[t.start : t.end]
+    return t
+
+
 NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
-    "ordinal_day": n_ordinal_day, "weeks_ago_day": n_weeks_ago_day, "month_part": n_month_part, "clock24": n_clock24
+    "narrative_part": n_narrative_part, "ordinal_day": n_ordinal_day, "weeks_ago_day": n_weeks_ago_day, "month_part": n_month_part, "clock24": n_clock24
 }

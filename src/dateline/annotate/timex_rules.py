@@ -86,6 +86,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("anchor_day", re.compile(r"\b(?P<word>(?:the|that)\s+(?:next|following|previous|same)\s+(?:day|week|month|year|morning|evening|night)|the\s+(?:week|month|year|night)\s+(?:before|after)(?=\s*(?:[,.;:!?]|$))|the\s+day\s+(?:before|after)(?!\s+yesterday)|that\s+(?:day|week|month|year|morning|afternoon|evening|night)|later\s+that\s+(?:day|week|month|year)|earlier\s+that\s+(?:day|week|month|year))\b", _I)),
     # "until then" (TimeBank marks it); "since then" it leaves unmarked (3 of 3 on train)
     ("then", re.compile(r"\b(?P<prep>until|till|by|before)\s+then\b", _I)),
+    # "placed orders in the morning": that part of the narrative's day; TimeML marks "the morning"
+    ("narrative_part", re.compile(r"\b(?:in|during)\s+(?P<the>the\s+(?P<part>morning|afternoon|evening))\b(?!\s+(?:of|after|before|hours|session|news|paper|edition|rush|prayers?|shift)\b)", _I)),
     ("holiday", re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Eve|\s+Day)?|New\s+Year['’]s(?:\s+Eve|\s+Day)?|Easter(?:\s+Sunday)?|Halloween|(?:Election|Labor|Memorial|Independence|Veterans['’]?|Valentine['’]s)\s+Day)(?P<week>\s+week)?\b")),
     ("set_each", re.compile(r"\b(?:each|every)\s+(?P<n>)(?P<unit>)(?P<month2>)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _I)),
     # "by the end of the month": the unit the publication date is in, narrowed (TIMEX3 mod)
@@ -139,5 +141,5 @@ GATES: dict[str, tuple[str, ...]] = {
     "the_year": ("year",), "month_rel_year": ("year",), "weekday": ("day",), "long_adj": ("-long",), "weekday_set": ("ndays", "sdays", "idays", "rdays", "day nights", "day mornings", "day evenings", "day afternoons"), "rel_unit": ("week", "month", "year", "decade", "centur"),
     "relday": ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"), "duration": _UNIT_WORDS, "plural": _UNIT_WORDS,
     "ellipsis_last": ("as last", "than last"), "clock24": ("gmt", "utc", "local time"), "month_part": (" half of", " week of", " days of", " weeks of"),
-    "ordinal_day": tuple(f"the {i}" for i in range(1, 10)), "weeks_ago_day": ("week ago ", "weeks ago ", "week from ", "weeks from "), "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+    "ordinal_day": tuple(f"the {i}" for i in range(1, 10)), "narrative_part": ("the morning", "the afternoon", "the evening"), "weeks_ago_day": ("week ago ", "weeks ago ", "week from ", "weeks from "), "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
 }
