@@ -220,3 +220,16 @@ def test_part_of_the_narrative_day(text: str, word: str, value: str) -> None:
 def test_part_of_a_named_day_is_read_with_it() -> None:
     found = find_timexes("The blast came in the morning of June 19.", PUB)
     assert [t.text for t in found] == ["June 19"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value", "mod", "days"),
+    [
+        ("the trend of the last half of the '80s, officials said", "the last half of the '80s", "198", "END", ("1985-01-01", "1989-12-31")),
+        ("Fighting flared in the second half of the 1990s.", "the second half of the 1990s", "199", "END", ("1995-01-01", "1999-12-31")),
+        ("the first half of the nineties", "the first half of the nineties", "199", "START", ("1990-01-01", "1994-12-31")),
+    ],
+)
+def test_half_of_a_decade(text: str, word: str, value: str, mod: str, days: tuple) -> None:
+    t = _find(text, word)
+    assert (t.value, t.mod, (t.date_start, t.date_end)) == (value, mod, days)

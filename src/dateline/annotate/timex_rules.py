@@ -73,11 +73,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("spoken_year", re.compile(r"\bthe\s+year\s+(?P<century>two\s+thousand)(?:\s+and\s+(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?\b", _I)),
     ("year_ago", re.compile(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:quarter|period))?\b", _I)),
     ("period", re.compile(rf"\b(?:the\s+)?(?:(?:{YEAR}|(?P<which>latest|current|same|comparable|corresponding))\s+period(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year))?|(?P<what>quarter|period)(?P<ago2>\s+a\s+year\s+(?:ago|earlier)))\b", _I)),
+    # decades before quarters: "the last half of the '80s" is the decade's, not a half-year
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late|(?:first|last|second|latter)\s+half\s+of(?:\s+the)?)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<short>\d0))'?s\b", _I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late|(?:first|last|second|latter)\s+half\s+of(?:\s+the)?)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?:(?P<year0>(?:1[6-9]|20)\d\d)\s+|(?P<ryear>last|next|this)\s+year'?s\s+)?(?:(?P<rel>latest|last|past|current|this|next|previous|same)\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*(?:(?:fiscal|calendar)[\s-]+)?(?P<what>quarter|half)(?:(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?|\s+){YEAR})?\b", _I)),
     ("rel_month", re.compile(rf"\b(?P<rel>last|this|next|since|in|early|late|mid|until|by|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+{MONTH}(?!\s*\d)", _I)),
     ("fiscal_year", re.compile(rf"\b(?:fiscal|FY)\s*(?:year\s+)?{YEAR}\b", _I)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<short>\d0))'?s\b", _I)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _I)),
     ("century", re.compile(r"\b(?:the\s+)?(?P<n>\d\d?)(?:st|nd|rd|th)[\s-]+century\b", _I)),
     ("year", re.compile(rf"\b(?P<prep>the\s+(?:end|beginning|start|middle)\s+of|in|since|during|until|by|of|from|before|after|early|late|mid)[\s-]+{YEAR}\b(?!\s*(?:[-/]\d|%))", _I)),
     # "two weeks ago Sunday", "a week from Tuesday": one day

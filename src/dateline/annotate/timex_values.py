@@ -437,8 +437,13 @@ def n_decade(m: re.Match[str], ctx: Context) -> Timex | None:
         dec = (ctx.ref.year // 100) * 100 + int(m["short"])
         dec = dec - 100 if dec > ctx.ref.year else dec
     t = _new(m, "DATE", f"{dec // 10:03d}", date(dec, 1, 1), date(dec + 9, 12, 31), MONTH)
-    if m["part"]:
-        apply_part(t, m["part"])
+    part = (m["part"] or "").lower()
+    if part.startswith("first half"):  # "the first half of the '80s": 1980-1984
+        t.date_end, t.mod = iso(date(dec + 4, 12, 31)), "START"
+    elif "half" in part:
+        t.date_start, t.mod = iso(date(dec + 5, 1, 1)), "END"
+    elif part:
+        apply_part(t, part)
     return t
 
 
