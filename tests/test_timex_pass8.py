@@ -233,3 +233,11 @@ def test_part_of_a_named_day_is_read_with_it() -> None:
 def test_half_of_a_decade(text: str, word: str, value: str, mod: str, days: tuple) -> None:
     t = _find(text, word)
     assert (t.value, t.mod, (t.date_start, t.date_end)) == (value, mod, days)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [("This past weekend, 20 people were killed.", "This past weekend", "2008-W25-WE"), ("Fighting this past week killed 20.", "this past week", "P1W")],
+)
+def test_this_past_unit_keeps_this(text: str, word: str, value: str) -> None:
+    assert _find(text, word).value == value
