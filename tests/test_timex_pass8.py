@@ -241,3 +241,15 @@ def test_half_of_a_decade(text: str, word: str, value: str, mod: str, days: tupl
 )
 def test_this_past_unit_keeps_this(text: str, word: str, value: str) -> None:
     assert _find(text, word).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        ("The election is set for Dec. 27.", "Dec. 27", "2008-12-27"),
+        ("Talks are slated for Aug. 4 in Geneva.", "Aug. 4", "2008-08-04"),
+        ("The truce had been set to expire Friday evening.", "Friday evening", "2008-06-20TEV"),
+    ],
+)
+def test_set_for_and_slated_are_plans(text: str, word: str, value: str) -> None:
+    assert _find(text, word).value == value

@@ -27,7 +27,7 @@ from .timex_rules import (
     WEEKDAYS,
 )
 
-_FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|set\s+to|upcoming|might|as\s+(?:soon|early)\s+as|would\s+be\s+\w+ing)\b|'ll\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|set\s+(?:to|for)|slated|upcoming|might|as\s+(?:soon|early)\s+as|would\s+be\s+\w+ing)\b|'ll\b", re.I)
 # A clause ends at a sentence mark, not at the period of "a.m.", "U.S." or "Oct.".
 _CLAUSE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Aug)(?<!Sep)(?<!Sept)(?<!Oct)(?<!Nov)(?<!Dec)(?<!Mr)(?<!Mrs)(?<!Dr)(?<!St)[.!?;](?=\s|$)|\n")
 # A plan told in the past tense ("had been scheduled to expire Friday") is not a future clause,
@@ -92,8 +92,8 @@ class Context:
 
 def _past_plan(window: str, cue: re.Match[str]) -> bool:
     """Whether a "scheduled"/"planned" cue is a plan told in the past tense."""
-    if cue.group(0).lower() not in ("scheduled", "planned"):
-        return False
+    if not cue.group(0).lower().startswith(("scheduled", "planned", "set", "slated")):
+        return False  # ("will", "is to" are a future whatever came before)
     return bool(_PAST_PLAN.search(window, 0, cue.start()) or _PAST_AFTER_PLAN.search(window, cue.end()))
 
 
