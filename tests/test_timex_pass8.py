@@ -253,3 +253,8 @@ def test_this_past_unit_keeps_this(text: str, word: str, value: str) -> None:
 )
 def test_set_for_and_slated_are_plans(text: str, word: str, value: str) -> None:
     assert _find(text, word).value == value
+
+
+def test_centuries_are_written_as_timebank_writes_them() -> None:
+    t = _find("The mosque has dominated the skyline for centuries.", "centuries")
+    assert (t.type, t.value) == ("DURATION", "PXC")
