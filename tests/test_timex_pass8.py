@@ -258,3 +258,16 @@ def test_set_for_and_slated_are_plans(text: str, word: str, value: str) -> None:
 def test_centuries_are_written_as_timebank_writes_them() -> None:
     t = _find("The mosque has dominated the skyline for centuries.", "centuries")
     assert (t.type, t.value) == ("DURATION", "PXC")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        ("The city has been fought over for more than two thousand years.", "more than two thousand years", "P2L"),
+        ("a feud that has lasted millennia", "millennia", "PXL"),
+        ("the first such war in a millennium", "a millennium", "P1L"),
+    ],
+)
+def test_millennia(text: str, word: str, value: str) -> None:
+    t = _find(text, word)
+    assert (t.type, t.value) == ("DURATION", value)

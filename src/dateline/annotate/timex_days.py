@@ -5,6 +5,7 @@
     n_month_part       "the second half of May", "the last week of June": the month, narrowed
     n_clock24          "at 0300 GMT", "14:30 local time": a 24-hour clock time
     n_narrative_part   "in the morning": that part of the narrative's day
+    n_millennia        "two thousand years", "millennia": lengths in millennia (P2L, PXL)
 
 The patterns are in timex_rules; each kind has gate words there.
 """
@@ -119,6 +120,14 @@ def n_clock24(m: re.Match[str], ctx: Context) -> Timex | None:
     return t
 
 
+def n_millennia(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "two thousand years" → P2L, "a millennium" → P1L, "millennia" → PXL."""
+    if m["many"]:
+        return _new(m, "DURATION", "PXL")
+    n = 1 if m["one"] else number(m["n"])
+    return _new(m, "DURATION", f"P{n}L") if n else None
+
+
 def n_narrative_part(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "in the morning": that part of the day the narrative is on (a TIME, "…TMO")."""
     base, on_narrative = base_day(ctx, narrative=True)
@@ -132,5 +141,5 @@ def n_narrative_part(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
-    "narrative_part": n_narrative_part, "ordinal_day": n_ordinal_day, "weeks_ago_day": n_weeks_ago_day, "month_part": n_month_part, "clock24": n_clock24
+    "millennia": n_millennia, "narrative_part": n_narrative_part, "ordinal_day": n_ordinal_day, "weeks_ago_day": n_weeks_ago_day, "month_part": n_month_part, "clock24": n_clock24
 }
