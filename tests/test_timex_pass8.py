@@ -271,3 +271,13 @@ def test_centuries_are_written_as_timebank_writes_them() -> None:
 def test_millennia(text: str, word: str, value: str) -> None:
     t = _find(text, word)
     assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_weekday_and_its_date_are_one_expression() -> None:
+    found = find_timexes("The rally is this coming Sunday, March eighth, organisers said.", "1998-03-05")
+    assert [(t.text, t.value) for t in found] == [("this coming Sunday, March eighth", "1998-03-08")]
+
+
+def test_weekday_and_another_date_stay_two_expressions() -> None:
+    found = find_timexes("They met last Sunday, March first, to plan it.", "1998-03-12")
+    assert [(t.text, t.value) for t in found] == [("last Sunday", "1998-03-08"), ("March first", "1998-03-01")]

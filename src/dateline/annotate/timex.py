@@ -143,6 +143,11 @@ def _merge_clock(text: str, found: list[Timex]) -> list[Timex]:
         if prev is not None and _redate_clock(text, prev, t):
             out.append(t)
             continue
+        if prev is not None and _same_day_apposed(text, prev, t):
+            # "this coming Sunday, March eighth": one expression (as "Friday, Oct. 13" is)
+            out[-1] = Timex(prev.start, t.end, text[prev.start : t.end], "DATE", t.value, t.date_start, t.date_end, DAY,
+                            anchored=prev.anchored and t.anchored)
+            continue
         if prev is not None and _JOIN.match(text[prev.end : t.start]) and t.start - prev.end <= 5:
             clock, day = (prev, t) if prev.type == "TIME" and ":" in prev.value else (t, prev)
             if ":" in clock.value and day.type in ("DATE", "TIME") and day.precision == DAY and len(day.value) >= 10:
@@ -156,6 +161,15 @@ def _merge_clock(text: str, found: list[Timex]) -> list[Timex]:
 
 # "9:45 a.m. (0645 GMT) on Tuesday": the clock is on the day after the parenthesis.
 _AFTER_GLOSS = re.compile(r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?$", re.I)
+
+
+_WEEKDAY_END = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
+
+
+def _same_day_apposed(text: str, weekday: Timex, t: Timex) -> bool:
+    """A weekday and, after a comma, a date of the same day."""
+    return (weekday.type == t.type == "DATE" and weekday.value == t.value and len(t.value) == 10 and 0 < t.start - weekday.end <= 2
+            and text[weekday.end : t.start] in (", ", ",") and bool(_WEEKDAY_END.search(weekday.text)))
 
 
 def _redate_clock(text: str, clock: Timex, day: Timex) -> bool:
