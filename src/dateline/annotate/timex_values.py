@@ -423,7 +423,7 @@ def n_fiscal_year(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def n_decade(m: re.Match[str], ctx: Context) -> Timex | None:
-    if m.groupdict().get("word"):
+    if m.groupdict().get("word"):  # ("decade" and "decade_half" patterns)
         if ctx.ref is None:
             return None
         dec = (ctx.ref.year // 100) * 100 + DECADE_WORDS[m["word"].lower()] * 10
@@ -509,4 +509,5 @@ NORMALISERS.update(timex_special.NORMALISERS)
 NORMALISERS.update(timex_fraction.NORMALISERS)
 NORMALISERS.update(timex_days.NORMALISERS)
 NORMALISERS["span_ordinal_day"] = timex_days.n_ordinal_day
+NORMALISERS["decade_half"] = n_decade
 __all__ = ["NORMALISERS", "Context", "PARTS_OF_DAY", "UNIT_CODES", "VAGUE_COUNTS", "WEEKDAYS", "number"]
