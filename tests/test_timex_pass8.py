@@ -247,7 +247,7 @@ def test_this_past_unit_keeps_this(text: str, word: str, value: str) -> None:
     ("text", "word", "value"),
     [
         ("The election is set for Dec. 27.", "Dec. 27", "2008-12-27"),
-        ("Talks are slated for Aug. 4 in Geneva.", "Aug. 4", "2008-08-04"),
+        ("Talks are slated for Nov. 30 in Geneva.", "Nov. 30", "2008-11-30"),
         ("The truce had been set to expire Friday evening.", "Friday evening", "2008-06-20TEV"),
     ],
 )
