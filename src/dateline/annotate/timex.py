@@ -21,12 +21,16 @@ from datetime import date
 
 from .timex_bounds import trim
 from .timex_model import DAY, MONTH, WEEK, Timex
-from .timex_rules import GATES, MONTHS, NUM, NUMBER_WORDS, PATTERNS, SPAN_PATTERNS, WEEKDAYS
+from .timex_rules import GATES, MONTHS, NUM, NUMBER_WORDS, PARTS_OF_DAY, PATTERNS, SPAN_PATTERNS, WEEKDAYS
 from .timex_values import NORMALISERS, Context
 
 __all__ = ["DAY", "MONTH", "MONTHS", "NUMBER_WORDS", "WEEK", "WEEKDAYS", "Timex", "find_timexes", "normalise_span", "parse_published", "pattern_kind"]
 
-_AND_DAY = re.compile(r"\s+(?:and|or)\s+(?P<day>[0-3]?\d)\b(?![\d,.:%]\d|\s*(?:%|percent|[ap]\.?m\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))")
+# "April 24 and 25", "June 19 to 22", "June 19-20": the second day is a date of its own
+_AND_DAY = re.compile(r"(?:\s+(?:and|or|to|through|till|until)\s+|\s*[-\u2013]\s*)(?P<day>[0-3]?\d)\b(?![\d,.:%]\d|\s*(?:%|percent|[ap]\.?m\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|\s+(?:people|persons|troops|soldiers|civilians|others|of|were|are|have|had|killed|dead|wounded|died)\b)")
+# "the evening of June 19": that part of the day, a TIME, as "Friday evening" is; "the night of
+# Oct. 23" stays the day, as TimeBank writes it (the one case on train) and as "Friday night" is.
+_PART_OF = re.compile(r"\bthe\s+(?P<part>afternoon|evening)\s+of\s+$", re.I)
 _JOIN = re.compile(r"\s*(?:,|on|at|of)?\s*$", re.I)
 # A wire dateline, "WASHINGTON, March 12 (Xinhua) --": the day the story speaks from, which can be
 # a day before the publication date; relative days ("Friday", "yesterday") count from it.
@@ -93,13 +97,25 @@ def _normalise_all(text: str, ctx: Context, start: int, end: int) -> list[Timex]
         timex = NORMALISERS[kind](m, ctx)
         if timex is None:
             continue
-        found.append(trim(text, timex))
+        found.append(_part_of_day(text, trim(text, timex), start))
         if _is_anchor(timex):
             ctx.anchor = timex
         second = _second_day(text, timex, end)
         if second is not None:
             found.append(second)
     return _merge_clock(text, found)
+
+
+def _part_of_day(text: str, t: Timex, start: int) -> Timex:
+    """ "the evening of June 19": the expression takes in the part of the day, the value its TIMEX3 code."""
+    if t.type != "DATE" or t.precision != DAY or len(t.value) != 10:
+        return t
+    m = _PART_OF.search(text, max(start, t.start - 26), t.start)  # not before a given span
+    if m is None:
+        return t
+    t.start, t.text, t.type = m.start(), text[m.start() : t.end], "TIME"
+    t.value = f"{t.value}T{PARTS_OF_DAY[m['part'].lower()]}"
+    return t
 
 
 def _second_day(text: str, t: Timex, limit: int) -> Timex | None:
@@ -124,6 +140,14 @@ def _merge_clock(text: str, found: list[Timex]) -> list[Timex]:
     out: list[Timex] = []
     for t in found:
         prev = out[-1] if out else None
+        if prev is not None and _redate_clock(text, prev, t):
+            out.append(t)
+            continue
+        if prev is not None and _same_day_apposed(text, prev, t):
+            # "this coming Sunday, March eighth": one expression (as "Friday, Oct. 13" is)
+            out[-1] = Timex(prev.start, t.end, text[prev.start : t.end], "DATE", t.value, t.date_start, t.date_end, DAY,
+                            anchored=prev.anchored and t.anchored)
+            continue
         if prev is not None and _JOIN.match(text[prev.end : t.start]) and t.start - prev.end <= 5:
             clock, day = (prev, t) if prev.type == "TIME" and ":" in prev.value else (t, prev)
             if ":" in clock.value and day.type in ("DATE", "TIME") and day.precision == DAY and len(day.value) >= 10:
@@ -133,6 +157,30 @@ def _merge_clock(text: str, found: list[Timex]) -> list[Timex]:
                 continue
         out.append(t)
     return out
+
+
+# "9:45 a.m. (0645 GMT) on Tuesday": the clock is on the day after the parenthesis.
+_AFTER_GLOSS = re.compile(r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?$", re.I)
+
+
+_WEEKDAY_END = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$")
+
+
+def _same_day_apposed(text: str, weekday: Timex, t: Timex) -> bool:
+    """A weekday and, after a comma, a date of the same day."""
+    return (weekday.type == t.type == "DATE" and weekday.value == t.value and len(t.value) == 10 and 0 < t.start - weekday.end <= 2
+            and text[weekday.end : t.start] in (", ", ",") and bool(_WEEKDAY_END.search(weekday.text)))
+
+
+def _redate_clock(text: str, clock: Timex, day: Timex) -> bool:
+    """Put a clock time on the day named just after its parenthetical gloss; both stay expressions."""
+    if clock.type != "TIME" or len(clock.value) != 16 or day.type != "DATE" or day.precision != DAY or len(day.value) != 10:
+        return False
+    if day.start - clock.end > 30 or not _AFTER_GLOSS.match(text[clock.end : day.start]):
+        return False
+    clock.value = day.value + clock.value[10:]
+    clock.date_start, clock.date_end, clock.anchored_on_narrative = day.date_start, day.date_end, day.anchored_on_narrative
+    return True
 
 
 def find_timexes(text: str, published: str | date | None = None, *, day_first: bool = False) -> list[Timex]:

@@ -37,6 +37,9 @@ _VAGUE = {"recently": "PAST_REF", "lately": "PAST_REF", "in the past": "PAST_REF
 _UNTIL = re.compile(r"\b(?:until|till|by|as\s+(?:early|soon)\s+as)\s+(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{3})?,?\s+)?$", re.I)
 
 
+_WEEK_AFTER = re.compile(r",?\s+(?:of\s+)?(?P<rel>last|next|this)\s+week\b", re.I)
+
+
 def n_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
     ref = ctx.ref
     if ref is None or not m["weekday"][0].isupper():
@@ -63,6 +66,10 @@ def n_weekday(m: re.Match[str], ctx: Context) -> Timex | None:
         d = ref + timedelta(days=ahead)
     else:
         d = ref - timedelta(days=back)
+    week = _WEEK_AFTER.match(ctx.text, m.end()) if not rel else None
+    if week is not None:  # "on Wednesday last week": that week's Wednesday, not the latest one
+        shift = {"last": -1, "next": 1}.get(week["rel"].lower(), 0)
+        d = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * shift + wd)
     t = day_timex(m, d, anchored=True)
     # "Friday evening" is a TIME in TimeBank (…TEV, every time on train); "Friday night" and
     # "Friday morning" are written as the bare day about as often as with the part: the day.
@@ -180,8 +187,34 @@ def _widen(t: Timex, other: Timex | None) -> None:
     t.mod, t.precision = "APPROX", max(t.precision or DAY, WEEK)
 
 
+# "Nov. 3, the day before authorities issued a warrant": "the day" is Nov. 3 itself, the day
+# before an event; TimeML marks "the day" and leaves the event out.
+_APPOSED_DATE = re.compile(r"[,\u2014-]\s*$")
+_EVENT_AFTER = re.compile(r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?[a-z]")
+
+
+def _apposed_day(m: re.Match[str], ctx: Context, word: str) -> Timex | None:
+    """ "Oct. 12, the day before the plunge": the date the expression stands beside, on "the day"."""
+    a = ctx.anchor
+    if not word.startswith("the day ") or a is None or a.precision != DAY or len(a.value) != 10 or a.end > m.start():
+        return None
+    if m.start() - a.end > 3 or not _APPOSED_DATE.search(ctx.text, a.end, m.start()) or not _EVENT_AFTER.match(ctx.text, m.end()):
+        return None
+    if re.match(r"\s+yesterday\b", ctx.text[m.end() : m.end() + 12], re.I):
+        return None
+    d = date.fromisoformat(a.value)
+    t = day_timex(m, d, anchored=True)
+    t.end = m.start() + len(m.group(0).split()[0]) + 1 + len(m.group(0).split()[1])
+    t.text = ctx.text[t.start : t.end]
+    t.anchored_on_narrative = True
+    return t
+
+
 def n_anchor_day(m: re.Match[str], ctx: Context) -> Timex | None:
     word = " ".join(m["word"].lower().split())
+    apposed = _apposed_day(m, ctx, word)
+    if apposed is not None:
+        return apposed
     unit = next(u for u in ("day", "week", "month", "year", "morning", "afternoon", "evening", "night") if u in word.split())
     base, on_narrative = base_day(ctx, narrative=True, unit=unit)
     if base is None:
@@ -328,8 +361,36 @@ def _range(m: re.Match[str], ctx: Context, t: Timex, n: int, unit: str) -> Timex
     return t
 
 
+_TIME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|last|this|next|that)")
 # "recent months" is a span of time (3 of 4 on train), "recent years" a vague past (3 of 5).
 _RECENT_SPANS = ("day", "week", "month", "quarter")
+
+
+# Read by looking back from a bare plural, not by a pattern of their own (a pattern for these
+# words cost 1 % of the finder): "within weeks", "over the years", "the first hours of the war".
+_WITHIN_BEFORE = re.compile(r"\bwithin\s+$", re.I)
+_OVER_BEFORE = re.compile(r"\bover\s+$", re.I)
+_FIRST_BEFORE = re.compile(r"\bthe\s+(?:first|early|final|opening)\s+$", re.I)
+
+
+def _span_plural(m: re.Match[str], ctx: Context, unit: str, rel: str) -> Timex | None:
+    """A span of unknown length named by the words before a bare plural; None when there are none.
+
+    Not "the early hours of Thursday", where the time is the one named after it."""
+    lo = max(m.pos, m.start() - 20)
+    if rel == "the":
+        found = _OVER_BEFORE.search(ctx.text, lo, m.start())  # "over [the years]"
+        start = m.start()
+    else:
+        found = _WITHIN_BEFORE.search(ctx.text, lo, m.start())  # "within [weeks]"
+        start = m.start()
+        if found is None and (found := _FIRST_BEFORE.search(ctx.text, lo, m.start())) is not None:
+            start = found.start()  # "[the first hours]"
+    if found is None or _TIME_AFTER.match(ctx.text, m.end()):
+        return None
+    t = _new(m, "DURATION", length_value(None, unit))
+    t.start, t.text = start, ctx.text[start : m.end()]
+    return t
 
 
 def n_plural(m: re.Match[str], ctx: Context) -> Timex | None:
@@ -342,6 +403,8 @@ def n_plural(m: re.Match[str], ctx: Context) -> Timex | None:
         return _new(m, "DATE", "PRESENT_REF") if unit == "day" else None  # "these days" is now
     if m["ahead"] and rel == "the":
         return _new(m, "DURATION", length_value(None, unit))  # "in the weeks ahead": a future span of unknown length
+    if rel in ("", "the") and (span := _span_plural(m, ctx, unit, rel)) is not None:
+        return span
     if rel == "the":
         rel = ""  # "the years", "in the days before the shooting": a bare plural
     if not rel and unit not in ("decade", "century") and not ctx.given:
@@ -359,7 +422,7 @@ def n_plural(m: re.Match[str], ctx: Context) -> Timex | None:
         return _new(m, "DATE", "FUTURE_REF")
     code = "Y" if unit == "decade" else UNIT_CODES[unit]  # TimeBank writes decades in years
     t = _new(m, "DURATION", f"PTX{code}" if unit in ("second", "minute", "hour") else f"PX{code}")
-    if rel == "for":
+    if rel in ("for", "within"):  # "within weeks": the length, not the preposition
         t.start = m.start("unit")
         t.text = m.group(0)[t.start - m.start():]
     return t

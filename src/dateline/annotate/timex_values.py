@@ -27,14 +27,17 @@ from .timex_rules import (
     WEEKDAYS,
 )
 
-_FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|set\s+to|upcoming|might|as\s+(?:soon|early)\s+as|would\s+be\s+\w+ing)\b|'ll\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|won't|shall|going\s+to|plans?\s+to|planning\s+to|planned|scheduled|expected\s+to|is\s+to|are\s+to|set\s+(?:to|for)|slated|upcoming|might|as\s+(?:soon|early)\s+as|would\s+be\s+\w+ing)\b|'ll\b", re.I)
 # A clause ends at a sentence mark, not at the period of "a.m.", "U.S." or "Oct.".
 _CLAUSE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])(?<!Jan)(?<!Feb)(?<!Mar)(?<!Apr)(?<!Aug)(?<!Sep)(?<!Sept)(?<!Oct)(?<!Nov)(?<!Dec)(?<!Mr)(?<!Mrs)(?<!Dr)(?<!St)[.!?;](?=\s|$)|\n")
-# A plan told in the past tense ("had been scheduled to expire Friday") is not a future clause.
-_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
+# A plan told in the past tense ("had been scheduled to expire Friday") is not a future clause,
+# nor is one carried out "as (previously) planned" ("the offensive began as previously planned
+# Saturday night"): the tense is the clause's own.
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been|as)\s+(?:\w+ly\s+)?$", re.I)
 # ... and so is a plan whose clause goes on in the past: "a service planned for Saturday was
 # canceled", "the talks scheduled for Monday were postponed".
 _PAST_AFTER_PLAN = re.compile(r"\b(?:was|were|had)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|called\s+off)\b", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
 _PAST_CUE = re.compile(r"\b(?:since|ended)\s+$", re.I)
 # After the expression, a future cue counts only up to a reported clause: in "said Thursday that
 # the troops will remain" the "will" belongs to what was said, not to Thursday.
@@ -89,8 +92,8 @@ class Context:
 
 def _past_plan(window: str, cue: re.Match[str]) -> bool:
     """Whether a "scheduled"/"planned" cue is a plan told in the past tense."""
-    if cue.group(0).lower() not in ("scheduled", "planned"):
-        return False
+    if not cue.group(0).lower().startswith(("scheduled", "planned", "set", "slated")):
+        return False  # ("will", "is to" are a future whatever came before)
     return bool(_PAST_PLAN.search(window, 0, cue.start()) or _PAST_AFTER_PLAN.search(window, cue.end()))
 
 
@@ -279,6 +282,8 @@ def n_month_year(m: re.Match[str], ctx: Context) -> Timex | None:
     t = month_timex(m, year, month_num(m["month"]))
     if m["part"]:
         apply_part(t, m["part"])
+    elif ctx.ref is not None and _SINCE.search(ctx.text, max(0, m.start() - 7), m.start()):
+        t.mod, t.date_end = "START", iso(ctx.ref)  # "held since March 2007": from then to now, as "since March"
     return t
 
 
@@ -418,7 +423,7 @@ def n_fiscal_year(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def n_decade(m: re.Match[str], ctx: Context) -> Timex | None:
-    if m.groupdict().get("word"):
+    if m.groupdict().get("word"):  # ("decade" and "decade_half" patterns)
         if ctx.ref is None:
             return None
         dec = (ctx.ref.year // 100) * 100 + DECADE_WORDS[m["word"].lower()] * 10
@@ -432,8 +437,13 @@ def n_decade(m: re.Match[str], ctx: Context) -> Timex | None:
         dec = (ctx.ref.year // 100) * 100 + int(m["short"])
         dec = dec - 100 if dec > ctx.ref.year else dec
     t = _new(m, "DATE", f"{dec // 10:03d}", date(dec, 1, 1), date(dec + 9, 12, 31), MONTH)
-    if m["part"]:
-        apply_part(t, m["part"])
+    part = (m["part"] or "").lower()
+    if part.startswith("first half"):  # "the first half of the '80s": 1980-1984
+        t.date_end, t.mod = iso(date(dec + 4, 12, 31)), "START"
+    elif "half" in part:
+        t.date_start, t.mod = iso(date(dec + 5, 1, 1)), "END"
+    elif part:
+        apply_part(t, part)
     return t
 
 
@@ -492,9 +502,12 @@ NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
 }
 
 # The relative, duration and clock normalisers live in timex_relative (imported for registration).
-from . import timex_fraction, timex_relative, timex_special  # noqa: E402
+from . import timex_days, timex_fraction, timex_relative, timex_special  # noqa: E402
 
 NORMALISERS.update(timex_relative.NORMALISERS)
 NORMALISERS.update(timex_special.NORMALISERS)
 NORMALISERS.update(timex_fraction.NORMALISERS)
+NORMALISERS.update(timex_days.NORMALISERS)
+NORMALISERS["span_ordinal_day"] = timex_days.n_ordinal_day
+NORMALISERS["decade_half"] = n_decade
 __all__ = ["NORMALISERS", "Context", "PARTS_OF_DAY", "UNIT_CODES", "VAGUE_COUNTS", "WEEKDAYS", "number"]
