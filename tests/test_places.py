@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from dateline.cli import main
 from dateline.ingest import document_from_text
 from dateline.resolve.gazetteer import Gazetteer
-from dateline.resolve.names import core_name
+from dateline.resolve.names import core_name, normalise_name
 from dateline.resolve.places import (PlaceContext, PlaceResolver, distance_km, offset_point, parse_relation,
                                      precision_of)
 from dateline.resolve.toponyms import document_toponyms
@@ -323,3 +323,30 @@ def test_weights_drive_the_ranking() -> None:
     assert PlaceResolver(gazetteer, weights=HAND_WEIGHTS).resolve("Paris").place.country_code == "FR"
     heavy = PlaceResolver(gazetteer, weights=Weights(doc_country=50.0))
     assert heavy.resolve("Paris", context=us).place.country_code == "US"
+
+
+@pytest.mark.parametrize(
+    "names, name, admin1",
+    [
+        (["Athens", "Marietta", "Parkersburg"], "Athens", "Ohio"),  # alone: Athens and Marietta of Georgia
+        (["Athens", "Marietta", "Parkersburg"], "Marietta", "Ohio"),
+        (["Hillsboro", "Concord", "Henniker"], "Concord", "New Hampshire"),  # alone: Concord, California
+        # "DeKalb County" is the same name with its generic word: no support for DeKalb, Illinois
+        (["DeKalb County", "DeKalb", "Stone Mountain", "Atlanta"], "DeKalb", "Georgia"),
+    ],
+)
+def test_names_that_can_lie_together_do(resolver: PlaceResolver, names: list[str], name: str, admin1: str) -> None:
+    """Round 8: a town gains for each other name of the document that has any reading within 50 km
+    (not only its best reading), so a cluster of small towns finds itself."""
+    context = resolver.context([(n, None) for n in names])
+    resolved = resolver.resolve(name, context=context, nearby=names)
+    assert resolved is not None and (resolved.place.country_code, resolved.place.admin1) == ("US", admin1)
+
+
+@pytest.mark.parametrize("left_out", ["Moscow", "Kiev", "Texas", "Mexico"])
+def test_a_city_of_millions_lends_no_namesake_hamlets(resolver: PlaceResolver, left_out: str) -> None:
+    """A name whose first reading is a country, a province or a city of a million gives no co-location
+    support through its namesake hamlets (Moscow, Idaho beside Pullman, Washington)."""
+    context = resolver.context([(left_out, None), ("Pullman", None)])
+    keys = {key for cell in context.town_cells.values() for key, _lat, _lon in cell}
+    assert keys == {normalise_name("Pullman")}

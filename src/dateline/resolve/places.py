@@ -46,6 +46,11 @@ the town the outlet is named after
 ("Paris" for theparisnews.com), in the
 outlet's country (domain, home, else
 the document's; round 7)               2
+each other name of the document with
+any town or county reading within
+50 km of a town or county (not a name
+read first as a country, province or
+city of a million; round 8)            1, up to 2
 =====================================  ======
 
 A source's home (``PlaceContext.home``) is learned from dateline's own readings of the source's
@@ -191,6 +196,10 @@ class PlaceContext:
     outlet_home: tuple[str, str] | None = None
     # name key -> (admin1, count) it added to ``provinces``: a name is not its own evidence (round 7)
     province_votes: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # grid cell -> (name key, lat, lon) of every town or county each name can be called by its own name
+    # (not only its best reading): names that can lie together probably do ("New London", "Mt. Pleasant",
+    # "Winfield": three towns of south-east Iowa, though each alone reads another state; round 8)
+    town_cells: dict[tuple[int, int], list[tuple[str, float, float]]] = field(default_factory=dict)
     _without: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # key -> admin1
 
     def without(self, key: str) -> "PlaceContext":
@@ -263,6 +272,8 @@ class Weights:
     domain_vote: float = 1.5  # a vote for the source's country-code domain's country (round 7)
     domain_country: float = 1.0  # a town in that country, when it is not the document's country (round 7)
     outlet_town: float = 2.0  # the outlet's town ("Paris" in theparisnews.com) in the outlet's country (round 7)
+    colocated_each: float = 1.0  # per other name that has a reading within 50 km (round 8)
+    colocated_cap: float = 2.0
     # importance(): the prior of each kind of place
     imp_country: float = 2.5  # a country or continent
     imp_province: float = 1.5  # a province, plus imp_province_decade per tenfold over a million people
@@ -346,6 +357,7 @@ class PlaceResolver:
                 pairs = frozenset((p.country_code, p.admin1) for p in found if p.admin1 and not p.is_country)
                 ctx.candidate_provinces[key] = pairs
                 ctx.support.update(pairs)
+                _index_towns(ctx.town_cells, key, found)
             if found and found[0].country_code and key not in ctx.outlet_keys:
                 weight = _country_evidence(found, name)
                 twin = _province_twin(found, name)
@@ -473,6 +485,10 @@ class PlaceResolver:
                 item.points += w.home
                 item.reason = f"in the home province of the document's source ({place.admin1})"
             _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w)
+            if w.colocated_each and not (unit_named and not place.is_admin1):
+                together = _colocated(place, own, context)
+                if together:
+                    item.points += min(together * w.colocated_each, w.colocated_cap)
             if exact and id(place) not in exact and not place.is_country:
                 item.points -= w.alias_only  # "Paris" means a place called Paris before one that has it as an old name
             if place.feature_code == "ADM2" and wanted != "ADM2" and (place.country_code, place.admin1) in towns:
@@ -537,6 +553,44 @@ class PlaceResolver:
         else:
             reason = decisive[1]
         return _Scored(place, total, reason)
+
+
+_CELL = 0.5  # degrees: a 50-km neighbourhood spans at most 3 cells of latitude and 5 of longitude (to 65 N)
+
+
+def _is_town_or_county(place: Place) -> bool:
+    return place.feature_class == "P" or place.feature_code == "ADM2"
+
+
+def _index_towns(cells: dict[tuple[int, int], list[tuple[str, float, float]]], key: str,
+                 found: Sequence[Place]) -> None:
+    """Record where each town or county called by the very name ``key`` lies; not for a name whose
+    first reading is a country, a province or a city of a million ("Moscow", "Kiev", "Riga" in a
+    story naming Russia's neighbours: their namesake hamlets of Michigan lie together too)."""
+    if found and (found[0].is_country or found[0].is_admin1 or found[0].population >= 1_000_000):
+        return
+    for place in found:
+        if _is_town_or_county(place) and normalise_name(place.name) == key:
+            cell = (math.floor(place.latitude / _CELL), math.floor(place.longitude / _CELL))
+            cells.setdefault(cell, []).append((key, place.latitude, place.longitude))
+
+
+def _colocated(place: Place, own: str, context: PlaceContext, *, km: float = 50.0) -> int:
+    """How many other names of the document can be a town or county within ``km`` of a town or
+    county candidate: any of their readings counts, not only their best, so a cluster of small towns
+    that each read elsewhere alone finds itself ("New London", "Mt. Pleasant", "Winfield")."""
+    if not context.town_cells or not _is_town_or_county(place):
+        return 0
+    lat, lon = place.latitude, place.longitude
+    row, col = math.floor(lat / _CELL), math.floor(lon / _CELL)
+    others: set[str] = set()
+    for dr in (-1, 0, 1):
+        for dc in (-2, -1, 0, 1, 2):
+            for key, plat, plon in context.town_cells.get((row + dr, col + dc), ()):
+                if (key not in others and not key.startswith(own) and not own.startswith(key)  # "DeKalb County"
+                        and distance_km(lat, lon, plat, plon) <= km):
+                    others.add(key)
+    return len(others)
 
 
 def _at_home(place: Place, own: str, context: PlaceContext, *, unit_named: bool) -> bool:
