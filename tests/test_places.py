@@ -42,6 +42,11 @@ IRAQ = PlaceContext(country_code="IQ")
         ("Kan.", None, None, "ADM1", "US", "Kansas", (3, 4)),  # a dotted abbreviation names a state, not Kano
         ("B.C.", None, None, "ADM1", "CA", "British Columbia", (3, 4)),
         ("Sask.", None, None, "ADM1", "CA", "Saskatchewan", (3, 4)),
+        ("N.Y", None, None, "ADM1", "US", "New York", (3, 4)),  # round 8: the full stop took the last dot
+        ("W. Va", None, None, "ADM1", "US", "West Virginia", (3, 4)),
+        ("NY", None, None, "ADM1", "US", "New York", (3, 4)),  # round 8: a postal code names the state, not NYC
+        ("BC", None, None, "ADM1", "CA", "British Columbia", (3, 4)),
+        ("U.S", None, None, "PCLI", "US", None, (3, 6)),
         ("EU", None, None, "PPLC", "BE", None, (1, 1)),  # the EU at Brussels, not Eu, Normandy
         ("Mexico City", None, PlaceContext(country_code="US"), "PPL", "MX", "Ciudad de Mexico", (1, 1)),  # not Mexico, MO
         ("Los Angeles", None, None, "PPL", "US", "California", (1, 1)),  # the state's own name, not "Golden"
@@ -350,3 +355,15 @@ def test_a_city_of_millions_lends_no_namesake_hamlets(resolver: PlaceResolver, l
     context = resolver.context([(left_out, None), ("Pullman", None)])
     keys = {key for cell in context.town_cells.values() for key, _lat, _lon in cell}
     assert keys == {normalise_name("Pullman")}
+
+
+@pytest.mark.parametrize("names, admin1", [(["Boston", "New York", "Canada", "Toronto"], "Massachusetts"),
+                                           (["Boston", "Massachusetts", "New York"], "Massachusetts")])
+def test_a_dwarfed_town_gains_little_from_its_named_state(resolver: PlaceResolver, names: list[str],
+                                                         admin1: str) -> None:
+    """Round 8: a town with a namesake city of 20 times its people (and 100,000 or more) gains half
+    the points for lying in a province the document names: "Boston" in a story naming New York state
+    is still Boston, Massachusetts, not Boston, New York."""
+    context = resolver.context([(n, None) for n in names])
+    resolved = resolver.resolve("Boston", context=context, nearby=names)
+    assert resolved is not None and resolved.place.admin1 == admin1

@@ -21,7 +21,9 @@ within 50 km / 200 km of another place
 named in the document                  1 / 0.5  [2.93 / 0.5]
 in a province the document names
 (own name only; a post-office hamlet
-without population 1)                  2
+without population, or a town with a
+namesake city of 20x its people and
+100,000 or more, round 8: 1)           2
 a county of the document's province
 named without "County" ("DeKalb")      2  [3.1]
 a province of the document's country
@@ -67,7 +69,8 @@ province of its own country.
 A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
 read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near.
 
-A dotted abbreviation ("Kan.", "B.C.") asks for a province. The document's province counts
+A dotted abbreviation ("Kan.", "B.C.", "N.Y" whose last dot the full stop took) or a US or Canadian
+postal code ("NY", "BC") asks for a province. The document's province counts
 a named province twice, and each distinct name once (a name repeated ten times is one clue).
 A name that is a province's own name (200,000 people or more, no namesake town inside it:
 "California", "Virginia") gives its namesake towns no agreement points.
@@ -471,6 +474,8 @@ class PlaceResolver:
         country_first = bool(found) and found[0].is_country
         unit_named = _names_a_province(pool, own)
         towns = {(p.country_code, p.admin1) for _r, p in pool.values() if p.feature_class == "P"}
+        biggest = max((p.population for _r, p in pool.values() if p.feature_class == "P" and normalise_name(p.name) == own
+                       and p.population >= 100_000), default=0)
         w = self.weights
         scored = []
         for rank, place in pool.values():
@@ -484,7 +489,8 @@ class PlaceResolver:
             if _at_home(place, own, context, unit_named=unit_named) and w.home:
                 item.points += w.home
                 item.reason = f"in the home province of the document's source ({place.admin1})"
-            _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w)
+            _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w,
+                           dwarfed=place.feature_class == "P" and place.population * 20 < biggest)
             if w.colocated_each and not (unit_named and not place.is_admin1):
                 together = _colocated(place, own, context)
                 if together:
@@ -655,13 +661,15 @@ def _country_evidence(found: list[Place], name: str) -> float:
 
 
 def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_first: bool,
-                   unit_named: bool = False, weights: Weights = DEFAULT_WEIGHTS) -> None:
+                   unit_named: bool = False, weights: Weights = DEFAULT_WEIGHTS, dwarfed: bool = False) -> None:
     """Points for agreeing with the document's other names: a province of the document's country
     named like a foreign country ("Georgia" in a US story), a province the document names (2), a
     province where other names can lie
     (0.5 each, up to 1.5; the province itself too), a county the document names ("Paris" with
     "Henry County": Paris, Tennessee). ``unit_named``: the name is a sizeable province's own name,
-    so towns called after it get no agreement points ("California" in a Pennsylvania story)."""
+    so towns called after it get no agreement points ("California" in a Pennsylvania story);
+    ``dwarfed``: a namesake city has 20 times the town's people, so a named province gives it half
+    ("Boston" in a story naming New York state: Boston, New York is 8,000 people; round 8)."""
     place = item.place
     if place.is_country or (unit_named and not place.is_admin1):
         return
@@ -673,7 +681,7 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
     if place.admin1 and normalise_name(place.name) == own:  # not through an alias ("Washington": Piqua)
         if not place.is_admin1 and pair in context.named_provinces:
             # a post-office hamlet without a population gains half: "Atlanta" in a New York story
-            hamlet = place.source == "uszip" and not place.population
+            hamlet = (place.source == "uszip" and not place.population) or dwarfed  # round 8: dwarfed
             item.points += weights.named_province_hamlet if hamlet else weights.named_province
             item.reason = f"in a province the document names ({place.admin1})"
         others = context.support[pair] - (pair in context.candidate_provinces.get(own, ()))
@@ -755,15 +763,24 @@ def importance(place: Place, weights: Weights = DEFAULT_WEIGHTS) -> float:
     return w.imp_other
 
 
-_ABBREVIATION_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?){2,3}|[A-Z]\.\s?[A-Z][a-z]\.)$")
+# the last dot may be missing where a sentence's full stop took it ("in Albany, N.Y")
+_ABBREVIATION_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?){2,3}|(?:[A-Z]\.\s?){1,2}[A-Z]|[A-Z]\.\s?[A-Z][a-z]\.?)$")
+# US and Canadian postal codes of states and provinces ("Albany, NY"); not "LA" (Los Angeles) or "DC"
+_POSTAL_CODES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
+    "PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
 
 
 def _abbreviation_hint(name: str) -> str | None:
-    """"Kan.", "N.Y.", "W. Va.", "B.C.": a dotted abbreviation in news names a state or province."""
-    return "province" if _ABBREVIATION_RE.match(name.strip()) and name.strip() not in _NOT_PROVINCES else None
+    """"Kan.", "N.Y.", "W. Va.", "B.C.", "NY": a dotted abbreviation or a postal code in news names a
+    state or province."""
+    name = name.strip()
+    if name in _POSTAL_CODES:
+        return "province"
+    return "province" if _ABBREVIATION_RE.match(name) and name.rstrip(".") + "." not in _NOT_PROVINCES else None
 
 
-_NOT_PROVINCES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "St.", "Mt.", "Ft.", "L.A."})
+_NOT_PROVINCES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "St.", "Mt.", "Ft.", "L.A.", "U.N."})
 
 
 def _is(place: Place, wanted: str) -> bool:
