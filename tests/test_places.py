@@ -367,3 +367,22 @@ def test_a_dwarfed_town_gains_little_from_its_named_state(resolver: PlaceResolve
     context = resolver.context([(n, None) for n in names])
     resolved = resolver.resolve("Boston", context=context, nearby=names)
     assert resolved is not None and resolved.place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "names, name, admin1",
+    [
+        (["Custer County", "Dawson County", "Nebraska", "Kearney", "Hitchcock", "Dakota", "Platte", "Douglas", "Otoe",
+          "Cass"], "Platte", "Nebraska"),  # not Platte, South Dakota
+        (["Kenton County", "Boone County", "Kentucky", "Covington", "Campbell", "Grant", "Pendleton", "Harrison", "Scott"],
+         "Scott", "Kentucky"),
+    ],
+)
+def test_a_story_listing_counties_names_more_of_them_bare(resolver: PlaceResolver, names: list[str], name: str,
+                                                         admin1: str) -> None:
+    """Round 8: when two or more of the document's names read as counties of its province, a bare
+    name that is a county of that province gains again."""
+    context = resolver.context([(n, None) for n in names])
+    resolved = resolver.resolve(name, context=context, nearby=names)
+    assert resolved is not None
+    assert (resolved.place.feature_code, resolved.place.admin1) == ("ADM2", admin1)

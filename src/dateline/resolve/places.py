@@ -26,6 +26,8 @@ namesake city of 20x its people and
 100,000 or more, round 8: 1)           2
 a county of the document's province
 named without "County" ("DeKalb")      2  [3.1]
+  and again when two or more names of
+  the document read as its counties    1.5 (round 8)
 a province of the document's country
 named like the foreign country ranked
 first ("Georgia" in a US story)        2.5
@@ -203,6 +205,9 @@ class PlaceContext:
     # (not only its best reading): names that can lie together probably do ("New London", "Mt. Pleasant",
     # "Winfield": three towns of south-east Iowa, though each alone reads another state; round 8)
     town_cells: dict[tuple[int, int], list[tuple[str, float, float]]] = field(default_factory=dict)
+    # (country, admin1) -> how many distinct names of the document read as its counties: a story that
+    # lists counties ("Sherman County", "Lincoln County") names more of them bare ("Hitchcock"; round 8)
+    county_names: Counter[tuple[str | None, str]] = field(default_factory=Counter)
     _without: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # key -> admin1
 
     def without(self, key: str) -> "PlaceContext":
@@ -277,6 +282,7 @@ class Weights:
     outlet_town: float = 2.0  # the outlet's town ("Paris" in theparisnews.com) in the outlet's country (round 7)
     colocated_each: float = 1.0  # per other name that has a reading within 50 km (round 8)
     colocated_cap: float = 2.0
+    county_listed: float = 1.5  # more for such a county when the document names two or more of its counties (round 8)
     # importance(): the prior of each kind of place
     imp_country: float = 2.5  # a country or continent
     imp_province: float = 1.5  # a province, plus imp_province_decade per tenfold over a million people
@@ -383,6 +389,8 @@ class PlaceResolver:
                 count = 2 if place.is_admin1 else 1  # "Tennessee" says more than a town
                 ctx.provinces[place.admin1] += count
                 ctx.province_votes[normalise_name(name)] = (place.admin1, count)
+            if place.feature_code == "ADM2" and place.admin1:
+                ctx.county_names[(place.country_code, place.admin1)] += 1
             if place.is_admin1 and place.admin1:
                 ctx.named_provinces.add((place.country_code, place.admin1))
             if place.is_country and place.country_code:
@@ -502,6 +510,8 @@ class PlaceResolver:
             elif (place.feature_code == "ADM2" and place.admin1 and place.admin1 == context.admin1
                   and place.country_code == context.country_code and normalise_name(place.name) != own):
                 item.points += w.county_of_province  # "DeKalb", "Platte" in a story of their state: the county
+                if context.county_names[(place.country_code, place.admin1)] >= 2:
+                    item.points += w.county_listed
                 item.reason = f"a county of the document's province ({place.admin1})"
             scored.append(item)
         scored.sort(key=lambda s: (-round(s.points, 6), -s.place.population))  # a tie: the bigger place
