@@ -386,3 +386,19 @@ def test_a_story_listing_counties_names_more_of_them_bare(resolver: PlaceResolve
     resolved = resolver.resolve(name, context=context, nearby=names)
     assert resolved is not None
     assert (resolved.place.feature_code, resolved.place.admin1) == ("ADM2", admin1)
+
+
+@pytest.mark.parametrize(
+    "names, home, admin1",
+    [
+        (["Manhattan"], "Kansas", "Kansas"),  # the story names no other place: the home decides
+        (["Portland"], "Connecticut", "Connecticut"),
+        (["Manhattan", "Brooklyn"], "Kansas", "New York"),  # another place speaks: the home is a weak prior again
+    ],
+)
+def test_the_home_decides_a_story_naming_one_place(resolver: PlaceResolver, names: list[str], home: str,
+                                                   admin1: str) -> None:
+    """Round 8: the source's home counts twice in a document that names no other place."""
+    context = resolver.context([(n, None) for n in names], home=("US", home))
+    resolved = resolver.resolve(names[0], context=context, nearby=names)
+    assert resolved is not None and resolved.place.admin1 == admin1

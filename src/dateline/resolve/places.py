@@ -39,6 +39,8 @@ another candidate has the very name    -1  [-0.5]
 in the home province of the document's
 source (own name; not a town named
 like a state; round 5)                 1.875
+  twice that when the document names
+  no other place (round 8)             3.75
 the home's country, as a vote for the
 document's country                     1.5
 the source's country-code domain
@@ -276,6 +278,7 @@ class Weights:
     named_county: float = 1.5  # in a county the document names
     named_country: float = 0.938  # in a country the document names outright, not its main country (round 4)
     home: float = 1.875  # in the home province of the document's source (PlaceContext.home; round 5, fitted)
+    home_alone: float = 1.875  # more for it when the document names no other place (round 8)
     home_country: float = 1.5  # a vote for the home's country when choosing the document's country (fitted)
     domain_vote: float = 1.5  # a vote for the source's country-code domain's country (round 7)
     domain_country: float = 1.0  # a town in that country, when it is not the document's country (round 7)
@@ -495,7 +498,9 @@ class PlaceResolver:
                 item.points += w.outlet_town
                 item.reason = f"the town the source is named after ({context.source})"
             if _at_home(place, own, context, unit_named=unit_named) and w.home:
-                item.points += w.home
+                # a story that names no other place: the source's home is its only clue ("Manhattan"
+                # in a Kansas paper is Manhattan, Kansas; round 8)
+                item.points += w.home + (w.home_alone if len(context.named_keys - {own}) == 0 else 0.0)
                 item.reason = f"in the home province of the document's source ({place.admin1})"
             _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w,
                            dwarfed=place.feature_class == "P" and place.population * 20 < biggest)
