@@ -416,3 +416,11 @@ def test_airport_names(name: str, city: str, expected: list[str]) -> None:
     from dateline.resolve.geo_extra import airport_names
 
     assert airport_names(name, city) == expected
+
+
+@pytest.mark.parametrize("name, country_code, feature_code", [("Red Sea", None, "SEA"), ("Red Sea", "SD", "ADM1")])
+def test_a_sea_before_a_province_named_after_it(world: Gazetteer, name: str, country_code: str | None,
+                                                feature_code: str) -> None:
+    """Round 8: a province of under a million people called like a sea the curated file has ranks
+    with the towns ("Red Sea": the sea, not Sudan's state), unless the document is in its country."""
+    assert world.lookup(name, country_code=country_code)[0].feature_code == feature_code
