@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from dateline.cli import main
 from dateline.ingest import document_from_text
+from dateline.models import Place
+from dateline.resolve.colocation import TownIndex
 from dateline.resolve.gazetteer import Gazetteer
 from dateline.resolve.names import core_name, normalise_name
 from dateline.resolve.places import (PlaceContext, PlaceResolver, distance_km, offset_point, parse_relation,
@@ -353,8 +355,7 @@ def test_a_city_of_millions_lends_no_namesake_hamlets(resolver: PlaceResolver, l
     """A name whose first reading is a country, a province or a city of a million gives no co-location
     support through its namesake hamlets (Moscow, Idaho beside Pullman, Washington)."""
     context = resolver.context([(left_out, None), ("Pullman", None)])
-    keys = {key for cell in context.town_cells.values() for key, _lat, _lon in cell}
-    assert keys == {normalise_name("Pullman")}
+    assert context.towns.keys() == {normalise_name("Pullman")}
 
 
 @pytest.mark.parametrize("names, admin1", [(["Boston", "New York", "Canada", "Toronto"], "Massachusetts"),
@@ -402,3 +403,25 @@ def test_the_home_decides_a_story_naming_one_place(resolver: PlaceResolver, name
     context = resolver.context([(n, None) for n in names], home=("US", home))
     resolved = resolver.resolve(names[0], context=context, nearby=names)
     assert resolved is not None and resolved.place.admin1 == admin1
+
+
+def _town(name: str, lat: float, lon: float, *, code: str = "PPL", population: int = 1000) -> Place:
+    return Place(name, lat, lon, feature_class="P" if code.startswith("PPL") else "A", feature_code=code,
+                 country_code="ZZ", population=population)
+
+
+@pytest.mark.parametrize(
+    "other, km, expected",
+    [
+        ([_town("Ostwick", 40.2, -90.0)], 50.0, 1),  # 22 km away
+        ([_town("Ostwick", 41.0, -90.0)], 50.0, 0),  # 111 km away
+        ([_town("Ostwick", 41.0, -90.0)], 150.0, 1),
+        ([_town("Ostwick", 0.0, 0.0), _town("Ostwick", 40.1, -90.1)], 50.0, 1),  # any reading counts
+        ([_town("Varnby County", 40.1, -90.0, code="ADM2")], 50.0, 0),  # the same name with its generic word
+        ([_town("Ostwick", 40.1, -90.0, population=2_000_000)], 50.0, 0),  # read first as a city of millions
+    ],
+)
+def test_town_index_counts_other_names_nearby(other: list[Place], km: float, expected: int) -> None:
+    index = TownIndex()
+    index.add(normalise_name(other[0].name), other)
+    assert index.neighbours(_town("Varnby", 40.0, -90.0), normalise_name("Varnby"), km=km) == expected

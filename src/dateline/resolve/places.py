@@ -94,6 +94,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
+from .colocation import TownIndex, distance_km
 from .names import core_name, is_local_feature, normalise_name, strip_generic
 from .source_homes import domain_country, outlet_names
 
@@ -116,13 +117,6 @@ _RELATION_RE = re.compile(
     r"|(?P<near>near|outside|around|close to|nearby|near to|on the outskirts of|outskirts of|just outside)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def offset_point(lat: float, lon: float, *, km: float, bearing: float) -> tuple[float, float]:
@@ -203,10 +197,9 @@ class PlaceContext:
     outlet_home: tuple[str, str] | None = None
     # name key -> (admin1, count) it added to ``provinces``: a name is not its own evidence (round 7)
     province_votes: dict[str, tuple[str, int]] = field(default_factory=dict)
-    # grid cell -> (name key, lat, lon) of every town or county each name can be called by its own name
-    # (not only its best reading): names that can lie together probably do ("New London", "Mt. Pleasant",
-    # "Winfield": three towns of south-east Iowa, though each alone reads another state; round 8)
-    town_cells: dict[tuple[int, int], list[tuple[str, float, float]]] = field(default_factory=dict)
+    # every town or county each name can be (not only its best reading): names that can lie together
+    # probably do ("New London", "Mt. Pleasant", "Winfield": towns of south-east Iowa; round 8)
+    towns: TownIndex = field(default_factory=TownIndex)
     # (country, admin1) -> how many distinct names of the document read as its counties: a story that
     # lists counties ("Sherman County", "Lincoln County") names more of them bare ("Hitchcock"; round 8)
     county_names: Counter[tuple[str | None, str]] = field(default_factory=Counter)
@@ -369,7 +362,7 @@ class PlaceResolver:
                 pairs = frozenset((p.country_code, p.admin1) for p in found if p.admin1 and not p.is_country)
                 ctx.candidate_provinces[key] = pairs
                 ctx.support.update(pairs)
-                _index_towns(ctx.town_cells, key, found)
+                ctx.towns.add(key, found)
             if found and found[0].country_code and key not in ctx.outlet_keys:
                 weight = _country_evidence(found, name)
                 twin = _province_twin(found, name)
@@ -505,7 +498,7 @@ class PlaceResolver:
             _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w,
                            dwarfed=place.feature_class == "P" and place.population * 20 < biggest)
             if w.colocated_each and not (unit_named and not place.is_admin1):
-                together = _colocated(place, own, context)
+                together = context.towns.neighbours(place, own)
                 if together:
                     item.points += min(together * w.colocated_each, w.colocated_cap)
             if exact and id(place) not in exact and not place.is_country:
@@ -574,44 +567,6 @@ class PlaceResolver:
         else:
             reason = decisive[1]
         return _Scored(place, total, reason)
-
-
-_CELL = 0.5  # degrees: a 50-km neighbourhood spans at most 3 cells of latitude and 5 of longitude (to 65 N)
-
-
-def _is_town_or_county(place: Place) -> bool:
-    return place.feature_class == "P" or place.feature_code == "ADM2"
-
-
-def _index_towns(cells: dict[tuple[int, int], list[tuple[str, float, float]]], key: str,
-                 found: Sequence[Place]) -> None:
-    """Record where each town or county called by the very name ``key`` lies; not for a name whose
-    first reading is a country, a province or a city of a million ("Moscow", "Kiev", "Riga" in a
-    story naming Russia's neighbours: their namesake hamlets of Michigan lie together too)."""
-    if found and (found[0].is_country or found[0].is_admin1 or found[0].population >= 1_000_000):
-        return
-    for place in found:
-        if _is_town_or_county(place) and normalise_name(place.name) == key:
-            cell = (math.floor(place.latitude / _CELL), math.floor(place.longitude / _CELL))
-            cells.setdefault(cell, []).append((key, place.latitude, place.longitude))
-
-
-def _colocated(place: Place, own: str, context: PlaceContext, *, km: float = 50.0) -> int:
-    """How many other names of the document can be a town or county within ``km`` of a town or
-    county candidate: any of their readings counts, not only their best, so a cluster of small towns
-    that each read elsewhere alone finds itself ("New London", "Mt. Pleasant", "Winfield")."""
-    if not context.town_cells or not _is_town_or_county(place):
-        return 0
-    lat, lon = place.latitude, place.longitude
-    row, col = math.floor(lat / _CELL), math.floor(lon / _CELL)
-    others: set[str] = set()
-    for dr in (-1, 0, 1):
-        for dc in (-2, -1, 0, 1, 2):
-            for key, plat, plon in context.town_cells.get((row + dr, col + dc), ()):
-                if (key not in others and not key.startswith(own) and not own.startswith(key)  # "DeKalb County"
-                        and distance_km(lat, lon, plat, plon) <= km):
-                    others.add(key)
-    return len(others)
 
 
 def _at_home(place: Place, own: str, context: PlaceContext, *, unit_named: bool) -> bool:
