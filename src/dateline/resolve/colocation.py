@@ -43,6 +43,7 @@ class TownIndex:
     """Grid cell -> (name key, lat, lon) of every town or county each name can be, called by its own name."""
 
     cells: dict[tuple[int, int], list[tuple[str, float, float]]] = field(default_factory=dict)
+    _counts: dict[tuple[str, float, float, float], int] = field(default_factory=dict, repr=False, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.cells)
@@ -57,6 +58,7 @@ class TownIndex:
         story naming Russia's neighbours: their namesake hamlets of Michigan lie together too)."""
         if found and (found[0].is_country or found[0].is_admin1 or found[0].population >= _CITY):
             return
+        self._counts.clear()
         for place in found:
             if is_town_or_county(place) and normalise_name(place.name) == key:
                 self.cells.setdefault(_cell(place.latitude, place.longitude), []).append(
@@ -69,6 +71,12 @@ class TownIndex:
         if not self.cells or not is_town_or_county(place):
             return 0
         lat, lon = place.latitude, place.longitude
+        memo = (own, lat, lon, km)  # every mention of a name asks again
+        if memo not in self._counts:
+            self._counts[memo] = self._count(lat, lon, own, km)
+        return self._counts[memo]
+
+    def _count(self, lat: float, lon: float, own: str, km: float) -> int:
         row, col = _cell(lat, lon)
         rows = math.ceil(km / (111.2 * _CELL))  # cells of latitude the radius spans, then of longitude
         cols = min(math.ceil(km / (111.2 * _CELL * max(math.cos(math.radians(lat)), 0.05))), int(180 / _CELL))
@@ -76,7 +84,7 @@ class TownIndex:
         for dr in range(-rows, rows + 1):
             for dc in range(-cols, cols + 1):
                 for key, plat, plon in self.cells.get((row + dr, col + dc), ()):
-                    if (key not in others and not key.startswith(own) and not own.startswith(key)
-                            and distance_km(lat, lon, plat, plon) <= km):
+                    if (key not in others and abs(plat - lat) * 111.2 <= km and not key.startswith(own)
+                            and not own.startswith(key) and distance_km(lat, lon, plat, plon) <= km):
                         others.add(key)
         return len(others)
