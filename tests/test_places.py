@@ -425,3 +425,19 @@ def test_town_index_counts_other_names_nearby(other: list[Place], km: float, exp
     index = TownIndex()
     index.add(normalise_name(other[0].name), other)
     assert index.neighbours(_town("Varnby", 40.0, -90.0), normalise_name("Varnby"), km=km) == expected
+
+
+@pytest.mark.parametrize(
+    "names, admin1, feature",
+    [
+        (["DeKalb", "DeKalb County", "Decatur", "Atlanta"], "Georgia", "ADM2"),  # the county read in Georgia
+        (["DeKalb", "DeKalb County", "Sycamore", "Illinois"], "Illinois", "PPL"),  # read in Illinois: the town
+    ],
+)
+def test_a_named_county_supports_only_its_own_states_towns(resolver: PlaceResolver, names: list[str], admin1: str,
+                                                           feature: str) -> None:
+    """Round 8: "in a county the document names" counts only when the document reads that county in
+    the candidate's province."""
+    context = resolver.context([(n, None) for n in names])
+    resolved = resolver.resolve(names[0], context=context, nearby=names)
+    assert resolved is not None and (resolved.place.admin1, resolved.place.feature_code) == (admin1, feature)

@@ -660,7 +660,10 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
     if place.admin2 and place.feature_code != "ADM2":
         county = normalise_name(place.admin2)
         named = context.named_keys
-        if county != own and (county in named or normalise_name(place.admin2 + " County") in named):
+        keys = [k for k in (county, normalise_name(place.admin2 + " County")) if k in named and k != own]
+        # the document's reading of that county must lie in the candidate's province: "DeKalb County"
+        # read in Georgia is no support for DeKalb, Illinois (round 8)
+        if keys and any(context.province_votes.get(k, (place.admin1, 0))[0] == place.admin1 for k in keys):
             item.points += weights.named_county
             item.reason = f"in {place.admin2}, which the document names"
 
