@@ -395,11 +395,15 @@ def test_a_story_listing_counties_names_more_of_them_bare(resolver: PlaceResolve
         (["Manhattan"], "Kansas", "Kansas"),  # the story names no other place: the home decides
         (["Portland"], "Connecticut", "Connecticut"),
         (["Manhattan", "Brooklyn"], "Kansas", "New York"),  # another place speaks: the home is a weak prior again
+        (["Malta"], "Illinois", "Illinois"),  # its country vote counts twice too: the town before the country
+        (["Lebanon"], "Indiana", "Indiana"),
+        (["Malta", "Valletta"], "Illinois", None),  # the island country, named with its capital
     ],
 )
 def test_the_home_decides_a_story_naming_one_place(resolver: PlaceResolver, names: list[str], home: str,
-                                                   admin1: str) -> None:
-    """Round 8: the source's home counts twice in a document that names no other place."""
+                                                   admin1: str | None) -> None:
+    """Round 8: the source's home, and its vote for the document's country, count twice in a document
+    that names no other place."""
     context = resolver.context([(n, None) for n in names], home=("US", home))
     resolved = resolver.resolve(names[0], context=context, nearby=names)
     assert resolved is not None and resolved.place.admin1 == admin1

@@ -43,6 +43,9 @@ like a state; round 5)                 1.875
   no other place (round 8)             3.75
 the home's country, as a vote for the
 document's country                     1.5
+  plus 1.875 when the document names
+  no other place (round 8: "Malta" in
+  an Illinois paper)
 the source's country-code domain
 ("co.uk": GB), as a vote for the
 document's country (round 7)           1.5
@@ -374,6 +377,8 @@ class PlaceResolver:
             ctx.countries[ctx.domain_country] += self.weights.domain_vote  # "co.uk": below a named country
         if home is not None and self.weights.home_country and (ctx.countries or ctx.outlet_keys):
             ctx.countries[home[0]] += self.weights.home_country  # a weak vote: any named country outweighs it
+            if len(ctx.named_keys) == 1 and self.weights.home:  # the story's one name: the home speaks twice
+                ctx.countries[home[0]] += self.weights.home_alone
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
         for name, hint in names:
