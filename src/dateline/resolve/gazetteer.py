@@ -146,6 +146,10 @@ class Gazetteer:
         own_province = max((row[11] for _m, n, row in candidates
                             if row[6] == "ADM1" and n == -1 and normalise_name(row[2]) == key), default=0)
 
+        # a sea or gulf called by the very name: a province named after it is the lesser reading ("Red Sea":
+        # the sea before Sudan's Red Sea state; round 8)
+        water = any(row[5] == "H" and row[12] == "curated" and normalise_name(row[2]) == key for _m, _n, row in candidates)
+
         def order(item: tuple[int, int, _Row]) -> tuple:
             match, main, row = item
             tier = row[13]
@@ -153,7 +157,7 @@ class Gazetteer:
                 tier = 1
             elif tier == 1 and own_province > _PROVINCE_OVER_CITY * row[11]:
                 tier = 3
-            elif row[6] == "ADM1" and row[11] < _SMALL_PROVINCE:
+            elif row[6] == "ADM1" and (row[11] < _SMALL_PROVINCE or (water and row[11] < 1_000_000)):
                 tier = 3  # a parish of 35,000 ("Saint Thomas", Jamaica) ranks with the towns, not the provinces
             hinted = hint is None or (row[5] == hint if len(hint) == 1 else row[6] == hint)
             return (country_code is not None and row[7] != country_code,

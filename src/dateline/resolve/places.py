@@ -21,9 +21,13 @@ within 50 km / 200 km of another place
 named in the document                  1 / 0.5  [2.93 / 0.5]
 in a province the document names
 (own name only; a post-office hamlet
-without population 1)                  2
+without population, or a town with a
+namesake city of 20x its people and
+100,000 or more, round 8: 1)           2
 a county of the document's province
 named without "County" ("DeKalb")      2  [3.1]
+  and again when two or more names of
+  the document read as its counties    1.5 (round 8)
 a province of the document's country
 named like the foreign country ranked
 first ("Georgia" in a US story)        2.5
@@ -35,8 +39,13 @@ another candidate has the very name    -1  [-0.5]
 in the home province of the document's
 source (own name; not a town named
 like a state; round 5)                 1.875
+  twice that when the document names
+  no other place (round 8)             3.75
 the home's country, as a vote for the
 document's country                     1.5
+  plus 1.875 when the document names
+  no other place (round 8: "Malta" in
+  an Illinois paper)
 the source's country-code domain
 ("co.uk": GB), as a vote for the
 document's country (round 7)           1.5
@@ -46,6 +55,11 @@ the town the outlet is named after
 ("Paris" for theparisnews.com), in the
 outlet's country (domain, home, else
 the document's; round 7)               2
+each other name of the document with
+any town or county reading within
+50 km of a town or county (not a name
+read first as a country, province or
+city of a million; round 8)            1, up to 2
 =====================================  ======
 
 A source's home (``PlaceContext.home``) is learned from dateline's own readings of the source's
@@ -62,7 +76,8 @@ province of its own country.
 A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
 read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near.
 
-A dotted abbreviation ("Kan.", "B.C.") asks for a province. The document's province counts
+A dotted abbreviation ("Kan.", "B.C.", "N.Y" whose last dot the full stop took) or a US or Canadian
+postal code ("NY", "BC") asks for a province. The document's province counts
 a named province twice, and each distinct name once (a name repeated ten times is one clue).
 A name that is a province's own name (200,000 people or more, no namesake town inside it:
 "California", "Virginia") gives its namesake towns no agreement points.
@@ -82,6 +97,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
+from .colocation import TownIndex, distance_km
 from .names import core_name, is_local_feature, normalise_name, strip_generic
 from .source_homes import domain_country, outlet_names
 
@@ -104,13 +120,6 @@ _RELATION_RE = re.compile(
     r"|(?P<near>near|outside|around|close to|nearby|near to|on the outskirts of|outskirts of|just outside)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def offset_point(lat: float, lon: float, *, km: float, bearing: float) -> tuple[float, float]:
@@ -191,6 +200,12 @@ class PlaceContext:
     outlet_home: tuple[str, str] | None = None
     # name key -> (admin1, count) it added to ``provinces``: a name is not its own evidence (round 7)
     province_votes: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # every town or county each name can be (not only its best reading): names that can lie together
+    # probably do ("New London", "Mt. Pleasant", "Winfield": towns of south-east Iowa; round 8)
+    towns: TownIndex = field(default_factory=TownIndex)
+    # (country, admin1) -> how many distinct names of the document read as its counties: a story that
+    # lists counties ("Sherman County", "Lincoln County") names more of them bare ("Hitchcock"; round 8)
+    county_names: Counter[tuple[str | None, str]] = field(default_factory=Counter)
     _without: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # key -> admin1
 
     def without(self, key: str) -> "PlaceContext":
@@ -259,10 +274,14 @@ class Weights:
     named_county: float = 1.5  # in a county the document names
     named_country: float = 0.938  # in a country the document names outright, not its main country (round 4)
     home: float = 1.875  # in the home province of the document's source (PlaceContext.home; round 5, fitted)
+    home_alone: float = 1.875  # more for it when the document names no other place (round 8)
     home_country: float = 1.5  # a vote for the home's country when choosing the document's country (fitted)
     domain_vote: float = 1.5  # a vote for the source's country-code domain's country (round 7)
     domain_country: float = 1.0  # a town in that country, when it is not the document's country (round 7)
     outlet_town: float = 2.0  # the outlet's town ("Paris" in theparisnews.com) in the outlet's country (round 7)
+    colocated_each: float = 1.0  # per other name that has a reading within 50 km (round 8)
+    colocated_cap: float = 2.0
+    county_listed: float = 1.5  # more for such a county when the document names two or more of its counties (round 8)
     # importance(): the prior of each kind of place
     imp_country: float = 2.5  # a country or continent
     imp_province: float = 1.5  # a province, plus imp_province_decade per tenfold over a million people
@@ -346,6 +365,7 @@ class PlaceResolver:
                 pairs = frozenset((p.country_code, p.admin1) for p in found if p.admin1 and not p.is_country)
                 ctx.candidate_provinces[key] = pairs
                 ctx.support.update(pairs)
+                ctx.towns.add(key, found)
             if found and found[0].country_code and key not in ctx.outlet_keys:
                 weight = _country_evidence(found, name)
                 twin = _province_twin(found, name)
@@ -357,6 +377,8 @@ class PlaceResolver:
             ctx.countries[ctx.domain_country] += self.weights.domain_vote  # "co.uk": below a named country
         if home is not None and self.weights.home_country and (ctx.countries or ctx.outlet_keys):
             ctx.countries[home[0]] += self.weights.home_country  # a weak vote: any named country outweighs it
+            if len(ctx.named_keys) == 1 and self.weights.home:  # the story's one name: the home speaks twice
+                ctx.countries[home[0]] += self.weights.home_alone
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
         for name, hint in names:
@@ -368,6 +390,8 @@ class PlaceResolver:
                 count = 2 if place.is_admin1 else 1  # "Tennessee" says more than a town
                 ctx.provinces[place.admin1] += count
                 ctx.province_votes[normalise_name(name)] = (place.admin1, count)
+            if place.feature_code == "ADM2" and place.admin1:
+                ctx.county_names[(place.country_code, place.admin1)] += 1
             if place.is_admin1 and place.admin1:
                 ctx.named_provinces.add((place.country_code, place.admin1))
             if place.is_country and place.country_code:
@@ -459,6 +483,8 @@ class PlaceResolver:
         country_first = bool(found) and found[0].is_country
         unit_named = _names_a_province(pool, own)
         towns = {(p.country_code, p.admin1) for _r, p in pool.values() if p.feature_class == "P"}
+        biggest = max((p.population for _r, p in pool.values() if p.feature_class == "P" and normalise_name(p.name) == own
+                       and p.population >= 100_000), default=0)
         w = self.weights
         scored = []
         for rank, place in pool.values():
@@ -470,9 +496,16 @@ class PlaceResolver:
                 item.points += w.outlet_town
                 item.reason = f"the town the source is named after ({context.source})"
             if _at_home(place, own, context, unit_named=unit_named) and w.home:
-                item.points += w.home
+                # a story that names no other place: the source's home is its only clue ("Manhattan"
+                # in a Kansas paper is Manhattan, Kansas; round 8)
+                item.points += w.home + (w.home_alone if len(context.named_keys - {own}) == 0 else 0.0)
                 item.reason = f"in the home province of the document's source ({place.admin1})"
-            _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w)
+            _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w,
+                           dwarfed=place.feature_class == "P" and place.population * 20 < biggest)
+            if w.colocated_each and not (unit_named and not place.is_admin1):
+                together = context.towns.neighbours(place, own)
+                if together:
+                    item.points += min(together * w.colocated_each, w.colocated_cap)
             if exact and id(place) not in exact and not place.is_country:
                 item.points -= w.alias_only  # "Paris" means a place called Paris before one that has it as an old name
             if place.feature_code == "ADM2" and wanted != "ADM2" and (place.country_code, place.admin1) in towns:
@@ -480,6 +513,8 @@ class PlaceResolver:
             elif (place.feature_code == "ADM2" and place.admin1 and place.admin1 == context.admin1
                   and place.country_code == context.country_code and normalise_name(place.name) != own):
                 item.points += w.county_of_province  # "DeKalb", "Platte" in a story of their state: the county
+                if context.county_names[(place.country_code, place.admin1)] >= 2:
+                    item.points += w.county_listed
                 item.reason = f"a county of the document's province ({place.admin1})"
             scored.append(item)
         scored.sort(key=lambda s: (-round(s.points, 6), -s.place.population))  # a tie: the bigger place
@@ -601,13 +636,15 @@ def _country_evidence(found: list[Place], name: str) -> float:
 
 
 def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_first: bool,
-                   unit_named: bool = False, weights: Weights = DEFAULT_WEIGHTS) -> None:
+                   unit_named: bool = False, weights: Weights = DEFAULT_WEIGHTS, dwarfed: bool = False) -> None:
     """Points for agreeing with the document's other names: a province of the document's country
     named like a foreign country ("Georgia" in a US story), a province the document names (2), a
     province where other names can lie
     (0.5 each, up to 1.5; the province itself too), a county the document names ("Paris" with
     "Henry County": Paris, Tennessee). ``unit_named``: the name is a sizeable province's own name,
-    so towns called after it get no agreement points ("California" in a Pennsylvania story)."""
+    so towns called after it get no agreement points ("California" in a Pennsylvania story);
+    ``dwarfed``: a namesake city has 20 times the town's people, so a named province gives it half
+    ("Boston" in a story naming New York state: Boston, New York is 8,000 people; round 8)."""
     place = item.place
     if place.is_country or (unit_named and not place.is_admin1):
         return
@@ -619,7 +656,7 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
     if place.admin1 and normalise_name(place.name) == own:  # not through an alias ("Washington": Piqua)
         if not place.is_admin1 and pair in context.named_provinces:
             # a post-office hamlet without a population gains half: "Atlanta" in a New York story
-            hamlet = place.source == "uszip" and not place.population
+            hamlet = (place.source == "uszip" and not place.population) or dwarfed  # round 8: dwarfed
             item.points += weights.named_province_hamlet if hamlet else weights.named_province
             item.reason = f"in a province the document names ({place.admin1})"
         others = context.support[pair] - (pair in context.candidate_provinces.get(own, ()))
@@ -628,7 +665,10 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
     if place.admin2 and place.feature_code != "ADM2":
         county = normalise_name(place.admin2)
         named = context.named_keys
-        if county != own and (county in named or normalise_name(place.admin2 + " County") in named):
+        keys = [k for k in (county, normalise_name(place.admin2 + " County")) if k in named and k != own]
+        # the document's reading of that county must lie in the candidate's province: "DeKalb County"
+        # read in Georgia is no support for DeKalb, Illinois (round 8)
+        if keys and any(context.province_votes.get(k, (place.admin1, 0))[0] == place.admin1 for k in keys):
             item.points += weights.named_county
             item.reason = f"in {place.admin2}, which the document names"
 
@@ -701,15 +741,24 @@ def importance(place: Place, weights: Weights = DEFAULT_WEIGHTS) -> float:
     return w.imp_other
 
 
-_ABBREVIATION_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?){2,3}|[A-Z]\.\s?[A-Z][a-z]\.)$")
+# the last dot may be missing where a sentence's full stop took it ("in Albany, N.Y")
+_ABBREVIATION_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?){2,3}|(?:[A-Z]\.\s?){1,2}[A-Z]|[A-Z]\.\s?[A-Z][a-z]\.?)$")
+# US and Canadian postal codes of states and provinces ("Albany, NY"); not "LA" (Los Angeles) or "DC"
+_POSTAL_CODES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
+    "PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
 
 
 def _abbreviation_hint(name: str) -> str | None:
-    """"Kan.", "N.Y.", "W. Va.", "B.C.": a dotted abbreviation in news names a state or province."""
-    return "province" if _ABBREVIATION_RE.match(name.strip()) and name.strip() not in _NOT_PROVINCES else None
+    """"Kan.", "N.Y.", "W. Va.", "B.C.", "NY": a dotted abbreviation or a postal code in news names a
+    state or province."""
+    name = name.strip()
+    if name in _POSTAL_CODES:
+        return "province"
+    return "province" if _ABBREVIATION_RE.match(name) and name.rstrip(".") + "." not in _NOT_PROVINCES else None
 
 
-_NOT_PROVINCES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "St.", "Mt.", "Ft.", "L.A."})
+_NOT_PROVINCES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "St.", "Mt.", "Ft.", "L.A.", "U.N."})
 
 
 def _is(place: Place, wanted: str) -> bool:
