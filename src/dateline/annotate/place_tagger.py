@@ -35,6 +35,9 @@ class PlaceMention:
     token_end: int
     kind_hint: str | None = None
     coarse: bool = False  # names a country or province (the gazetteer's best guess), not a town
+    # the gazetteer has no place of that name: the text still says a place is there ("the village of
+    # Tamthil"), so the event's place may be it; the resolver finds nothing and its neighbours stand in
+    known: bool = True
 
 
 
@@ -45,6 +48,9 @@ _CITY_WORDS = {"city", "town", "village", "district"}
 _DISTRICT_PHRASES = (("local", "government", "area"), ("local", "government", "council"), ("local", "government"),
                      ("lga",), ("lgas",), ("local", "council"), ("sub-county",), ("subcounty",))
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# labels the model gives a name it reads as a place: kept though the gazetteer lacks the name ("in Jazaa",
+# "the Kollupitiya police station"); FAC is left out (buildings, roads, "Tiger Forces"-like misreadings)
+_UNKNOWN_LABELS = {"GPE", "LOC"}
 _MAYBE_PLACE_LABELS = {"ORG", "NORP", "PERSON"}
 # nouns an armed group's name qualifies ("a Taliban bomb"); a place's name qualifies others ("the Hilla hospital")
 _GROUP_DEED_NOUNS = {"bomb", "bombing", "bomber", "attack", "assault", "ambush", "raid", "fighter", "militant",
@@ -55,6 +61,10 @@ _PLACE_PREPOSITIONS = {"in", "of", "near", "at", "outside", "around"}
 _NAMED_BY_OF = {"town", "city", "village", "district", "province", "governorate", "neighborhood", "neighbourhood",
                 "suburb", "area", "region", "hamlet", "towns", "cities", "villages", "districts", "provinces"}
 _CUE_WORDS = _NAMED_BY_OF | {"capital"}
+# ... those that say the name is a settlement's even when the gazetteer lacks it ("the village of Tamthil";
+# not "the area of Operations", "the province of X": a province the gazetteer lacks is no province)
+_SETTLEMENT_NOUNS = {"town", "city", "village", "hamlet", "towns", "villages", "neighborhood", "neighbourhood",
+                     "suburb"}
 _HINT_NOUNS = {"town": "town", "city": "city", "village": "village", "district": "district", "towns": "town",
                "cities": "city", "villages": "village", "districts": "district"}
 # "UN", "U.N.", "NATO": an organisation's acronym is a place only when it is a country's or province's
@@ -176,7 +186,8 @@ class PlaceTagger:
                 if ent.label_ in ("NORP", "PERSON") and hint is None and not (
                         placed and self.is_known(name) and not self.is_coarse(name)):
                     continue
-            if not self.is_known(name) and not (ent.label_ in PLACE_LABELS and self._core_known(name)):
+            known = self.is_known(name) or (ent.label_ in PLACE_LABELS and self._core_known(name))
+            if not known and not (ent.label_ in _UNKNOWN_LABELS and _proper_name(doc, span, actor_tokens)):
                 continue
             if ent.label_ == "ORG" and self._organisation(doc, ent, name):
                 continue
@@ -189,8 +200,8 @@ class PlaceTagger:
             elif hint is None and (words := _district_words(doc, end)):
                 hint, end = "district", end + words  # "Damboa LGA"
             full = doc[start:end]
-            coarse = hint == "province" or (hint is None and self.is_coarse(name))
-            found.append(PlaceMention(full.start_char, full.end_char, full.text, name, start, end, hint, coarse))
+            coarse = known and (hint == "province" or (hint is None and self.is_coarse(name)))
+            found.append(PlaceMention(full.start_char, full.end_char, full.text, name, start, end, hint, coarse, known))
         found.extend(self._patterned(doc, found))
         found.extend(self._recovered(doc, found))
         found.sort(key=lambda m: m.token_start)
@@ -426,7 +437,7 @@ class PlaceTagger:
                         j in taken for j in range(tok.i, end)) and not _named_after(doc, tok.i, end):
                     span = doc[tok.i : end]
                     out.append(PlaceMention(span.start_char, span.end_char, span.text, m.name, tok.i, end,
-                                            m.kind_hint, m.coarse))
+                                            m.kind_hint, m.coarse, m.known))
                     taken.update(range(tok.i, end))
                     break
         return out
@@ -458,12 +469,16 @@ class PlaceTagger:
         while end > i and doc[end - 1].lower_ in _NAME_LINKS:
             end -= 1
         span = doc[i:end]
-        # the whole name or nothing: "Sabaa" alone is another place than "Sabaa al-Bour"
-        if end == i or not self.is_known(span.text):
+        if end == i:
+            return None
+        # the whole name or nothing: "Sabaa" alone is another place than "Sabaa al-Bour"; a settlement's
+        # noun says a name the gazetteer lacks is a place all the same ("the village of Tamthil")
+        known = self.is_known(span.text)
+        if not known and not (noun.lower_ in _SETTLEMENT_NOUNS and _proper_name(doc, span, set())):
             return None
         hint = "province" if noun.lower_ in _PROVINCE_WORDS | {"provinces"} else _HINT_NOUNS.get(noun.lower_)
-        coarse = hint == "province" or (hint is None and self.is_coarse(span.text))
-        return PlaceMention(span.start_char, span.end_char, span.text, span.text, i, end, hint, coarse)
+        coarse = known and (hint == "province" or (hint is None and self.is_coarse(span.text)))
+        return PlaceMention(span.start_char, span.end_char, span.text, span.text, i, end, hint, coarse, known)
 
     def _capital(self, doc: Doc, tok: Token, taken: set[int]) -> PlaceMention | None:
         """"the Iraqi capital", "the capital of Iraq", "the capital": the capital city it stands for."""
@@ -536,6 +551,16 @@ def _named_after(doc: Doc, start: int, end: int) -> bool:
     while rest[-1].i + 1 < len(doc) and doc[rest[-1].i + 1].ent_iob_ == "I":
         rest.append(doc[rest[-1].i + 1])
     return rest[0].lower_ not in _STATE_BODY_WORDS or any(t.lower_ in _NEWS_WORDS for t in rest)
+
+
+def _proper_name(doc: Doc, span: Span, actor_tokens: set[int]) -> bool:
+    """Whether a span the gazetteer does not know looks like a place's own name: capitalised words,
+    no acronym ("ISIS" tagged GPE), no number, not part of an actor's name."""
+    if not span.text[:1].isupper() or _ACRONYM.fullmatch(span.text) or len(span) > 4:
+        return False
+    if any(t.like_num or t.i in actor_tokens for t in span):
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in _NAME_LINKS or t.is_punct for t in span)
 
 
 def _appositive_place(doc: Doc, ent: Span) -> bool:

@@ -20,7 +20,7 @@ from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date
 from .flags import date_flags, mention_flags
-from .placing import pick_place
+from .placing import pick_place, relation_before
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
 from .victims import count_victims
@@ -158,16 +158,23 @@ class Extractor:
         mentions = _in_sentence_places(doc._.places, sent)
         mention = pick_place(trigger, mentions)
         resolved: ResolvedPlace | None = None
-        if mention is not None:
+        while mention is not None:
             # "30 km south of Kut" moves the point and lowers the precision; other places in the sentence help choose.
-            relation = parse_relation(doc.text[max(sent.start_char, mention.start - 60) : mention.start])
-            nearby = [m.name for m in mentions if m is not mention] or None
+            relation = relation_before(doc, mention, sent.start_char)
+            nearby = [m.name for m in mentions if m is not mention and m.known] or None
             resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, nearby=nearby, relation=relation)
             if resolved is not None:
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
+            lost = mention
             resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context)
             if resolved is not None:
                 event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
+                if not lost.known:
+                    resolved.reason = f"no '{lost.text}' known; {resolved.reason}"
+                break
+            # "in Baybukh, a village north of Mosul": a name the gazetteer lacks yields to the place the
+            # sentence would give without it (here 10 km north of Mosul), not to the document's province
+            mention = pick_place(trigger, [m for m in mentions if m.known]) if not lost.known else None
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and context.admin1 and self.gazetteer is not None:
@@ -304,9 +311,14 @@ class Extractor:
                 continue
             offset = doc._.offset
             if _coarse_place(target):
-                mention = pick_place(trigger, _in_sentence_places(doc._.places, sent))
+                mentions = _in_sentence_places(doc._.places, sent)
+                mention = pick_place(trigger, mentions)
+                if mention is not None and not mention.known:
+                    mention = pick_place(trigger, [m for m in mentions if m.known])  # as in _place
                 if mention is not None and self.places is not None:
-                    resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context)
+                    # "The blast in Baybukh, a village north of the city of Mosul": the bearing too
+                    relation = relation_before(doc, mention, sent.start_char)
+                    resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, relation=relation)
                     if resolved is not None and _refines(target, resolved):
                         resolved.reason = f"'{mention.text}' in a later sentence about the same {trigger.head.text}; {resolved.reason}"
                         _set_place(target, resolved)

@@ -19,12 +19,14 @@ a relative clause describes a participant, not the event ("the group which held 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..annotate.place_tagger import PlaceMention
-from ..resolve.places import parse_relation
+from ..resolve.places import Relation, parse_relation
 from .triggers import Trigger
 
 # Prepositions that make a place the scene of the event.
@@ -51,6 +53,8 @@ _PEOPLE_NOUNS = frozenset({"governor", "mayor", "resident", "native", "people", 
                            "tribe", "sheikh", "representative", "deputy", "commander", "son", "daughter"})
 _AFFILIATION_PARTICIPLES = frozenset({"backed", "based", "led", "funded", "allied", "sponsored", "supported", "linked",
                                       "aligned", "controlled", "owned", "run", "born", "trained", "armed", "affiliated"})
+# "the city of ", "the Diyala provincial capital ": words between a bearing and the town's name
+_KIND_BEFORE_NAME = re.compile(r"\bthe\s+(?:(?:provincial|regional)\s+capital|(?:city|town|village)\s+of)\s+$")
 _OWN_CLAUSE, _ABOVE, _ELSEWHERE = 0, 1, 2  # where a place sits relative to the trigger's clause
 
 
@@ -143,10 +147,17 @@ def _clauses_above(clause_head: Token) -> set[int]:
     return out
 
 
+def relation_before(doc: Doc, mention: PlaceMention, sent_start: int) -> Relation | None:
+    """The bearing the sentence gives just before a place ("30 km south of Kut"), reading "north of
+    the city of Mosul" and "north of the provincial capital, Baquba" as "north of" the town."""
+    before = doc.text[max(sent_start, mention.start - 90) : mention.start]
+    return parse_relation(_KIND_BEFORE_NAME.sub("", before))
+
+
 def _placed(mention: PlaceMention, doc: Doc, trigger: Token, clause: set[int], related: set[int],
             others: list[PlaceMention]) -> _Placed:
     sent_start = trigger.sent.start_char  # the mentions are those of the trigger's sentence
-    relation = parse_relation(doc.text[max(sent_start, mention.start - 60) : mention.start])
+    relation = relation_before(doc, mention, sent_start)
     bearing = relation is not None and relation.has_offset
     link = _attachment(mention, doc)
     qualifier = link.dep_ in ("poss", "compound", "nmod") and any(
