@@ -59,12 +59,24 @@ _ORG_LIKE_LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}  # labels of names tha
 _PLACE_PREPOSITIONS = {"in", "of", "near", "at", "outside", "around"}
 # "the town of Hit": nouns whose "of" introduces a place name (the hint they give, when they give one)
 _NAMED_BY_OF = {"town", "city", "village", "district", "province", "governorate", "neighborhood", "neighbourhood",
-                "suburb", "area", "region", "hamlet", "towns", "cities", "villages", "districts", "provinces"}
+                "suburb", "area", "region", "hamlet", "towns", "cities", "villages", "districts", "provinces",
+                "island", "settlement", "settlements"}
+# prepositions before a name the gazetteer lacks that make the model's GPE/LOC a place ("in Jazaa"; not "of", "at":
+# "a coalition of United Way agencies", "at United Way")
+_UNKNOWN_PREPOSITIONS = {"in", "near", "outside", "around", "inside", "across", "throughout"}
+# words of a body's or a street's name: such a name the gazetteer lacks is no place of its own
+_NOT_UNKNOWN_WORDS = {"police", "court", "party", "council", "department", "water", "office", "street", "road",
+                      "avenue", "highway", "boulevard", "lane", "drive", "school", "university", "hospital", "church"}
+# ... of them, those naming a part of the place after "of" ("the Dora district of Baghdad")
+_PART_WORDS = {"district", "neighborhood", "neighbourhood", "suburb"}
+# kind words after a name the gazetteer lacks that make it a place ("the Thantho district", "Diwan villages")
+_KIND_WORDS = {"town", "village", "district", "towns", "villages", "districts", "neighborhood", "neighbourhood",
+               "suburb"}
 _CUE_WORDS = _NAMED_BY_OF | {"capital"}
 # ... those that say the name is a settlement's even when the gazetteer lacks it ("the village of Tamthil";
 # not "the area of Operations", "the province of X": a province the gazetteer lacks is no province)
 _SETTLEMENT_NOUNS = {"town", "city", "village", "hamlet", "towns", "villages", "neighborhood", "neighbourhood",
-                     "suburb"}
+                     "suburb", "district", "districts", "island", "settlement", "settlements"}
 _HINT_NOUNS = {"town": "town", "city": "city", "village": "village", "district": "district", "towns": "town",
                "cities": "city", "villages": "village", "districts": "district"}
 # "UN", "U.N.", "NATO": an organisation's acronym is a place only when it is a country's or province's
@@ -182,12 +194,14 @@ class PlaceTagger:
                 # "Amiriyat al-Fallujah, 50 km west of Baghdad", "Anbakiya, a village north of Baquba",
                 # "the regional capital, Grozny": an apposition that places the name says it is a place
                 # as well as a preposition does
-                placed = after_preposition or _appositive_place(doc, ent)
+                apposition = _appositive_place(doc, ent)
+                placed = after_preposition or apposition
                 if ent.label_ in ("NORP", "PERSON") and hint is None and not (
-                        placed and self.is_known(name) and not self.is_coarse(name)):
-                    continue
+                        placed and self.is_known(name) and not self.is_coarse(name)) and (
+                        self.is_known(name) or not (apposition or _kind_after(doc, ent.end, _KIND_WORDS))):
+                    continue  # (a name the gazetteer lacks that its kind word places: _unknown_place judges it)
             known = self.is_known(name) or (ent.label_ in PLACE_LABELS and self._core_known(name))
-            if not known and not (ent.label_ in _UNKNOWN_LABELS and _proper_name(doc, span, actor_tokens)):
+            if not known and not self._unknown_place(doc, ent, span, actor_tokens):
                 continue
             if ent.label_ == "ORG" and self._organisation(doc, ent, name):
                 continue
@@ -252,7 +266,8 @@ class PlaceTagger:
             extra.append(mention)
             taken.update(range(mention.token_start, mention.token_end))
         # names the model itself tags as places, and those placed by the rules above, recur as places
-        trusted = [m for m in found if m.coarse or doc[m.token_start].ent_type_ in ("GPE", "LOC")] + extra
+        # (not a name the gazetteer lacks: the model tags people GPE too, "Farrin")
+        trusted = [m for m in found if m.known and (m.coarse or doc[m.token_start].ent_type_ in ("GPE", "LOC"))] + extra
         for mention in self._people_named_like_places(doc, taken):
             extra.append(mention)
             taken.update(range(mention.token_start, mention.token_end))
@@ -442,6 +457,25 @@ class PlaceTagger:
                     break
         return out
 
+    def _unknown_place(self, doc: Doc, ent: Span, span: Span, actor_tokens: set[int]) -> bool:
+        """Whether an entity the gazetteer lacks is a place all the same: the model reads it as one (GPE,
+        LOC) and the words around it place it ("in Jazaa", "the village of Abu Allaj", "the city's Minutka
+        district"); or the model took it for a person or a body but a kind word or an apposition places it
+        ("the Thantho district", "the Jumla and Diwan villages", "Anbakiya, a village north of Baquba").
+        The model's GPE alone is not enough: it tags people and bodies so ("Pawlenty", "United Way")."""
+        if not _proper_name(doc, span, actor_tokens) or any(t.lower_ in _NOT_UNKNOWN_WORDS for t in span):
+            return False  # "Henrico County Police", "West Tyler Street": a body or a street named after a place
+        if any(self._is_major(doc[i:j].text, 100_000) for i in range(span.start, span.end)
+               for j in range(i + 1, min(span.end, i + 3) + 1) if (i, j) != (span.start, span.end)):
+            return False  # "Far North Queensland", "S.E. Paris": the known place inside is the mention
+        if span.end < len(doc) and doc[span.end].tag_ == "POS":
+            return False  # "in Jaqueline's death": a person's
+        if ent.label_ in _UNKNOWN_LABELS:
+            return _locative_cue(doc, ent.start) or _kind_after(doc, ent.end, _KIND_WORDS | {"city"}) or (
+                _settlement_apposition(doc, ent.end))
+        return ent.label_ in ("PERSON", "ORG") and (
+            _kind_after(doc, ent.end, _KIND_WORDS) or _settlement_apposition(doc, ent.end))
+
     def _core_known(self, name: str) -> bool:
         """Whether a place entity the gazetteer lacks is named after a place it has ("Northeast Georgia",
         "Naugatuck River", "Coffman Park"): the resolver reads such a name as near its core place."""
@@ -558,9 +592,52 @@ def _proper_name(doc: Doc, span: Span, actor_tokens: set[int]) -> bool:
     no acronym ("ISIS" tagged GPE), no number, not part of an actor's name."""
     if not span.text[:1].isupper() or _ACRONYM.fullmatch(span.text) or len(span) > 4:
         return False
-    if any(t.like_num or t.i in actor_tokens for t in span):
-        return False
+    if any(t.i in actor_tokens or any(ch.isdigit() for ch in t.text) for t in span):
+        return False  # "K-8", "H5N1"
     return all(t.text[:1].isupper() or t.lower_ in _NAME_LINKS or t.is_punct for t in span)
+
+
+def _kind_after(doc: Doc, end: int, words: set[str]) -> bool:
+    """Whether a settlement's or district's kind word follows a name ("Thantho district", "Diwan villages",
+    "the Thantho district of Yala province"; not "the Yemen town of Ibb", whose kind is the next name's)."""
+    if end >= len(doc) or doc[end].lower_ not in words or doc[end - 1].pos_ != "PROPN":
+        return False
+    return not _of_follows(doc, end) or doc[end].lower_ in _PART_WORDS
+
+
+def _settlement_apposition(doc: Doc, end: int) -> bool:
+    """", a (mainly Shiite) village", ", a town north of Mosul", ", 50 km west of Baghdad": an apposition
+    that opens with a settlement's noun or a bearing right after the name (not ", superintendent for the
+    K-8 district", nor "the city, Yarbrough said")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    bracket = False  # ", 110 kilometres (70 miles) east of Algiers": an aside in brackets is skipped
+    for tok in doc[end + 1 : min(len(doc), end + 11)]:
+        if tok.text in ("(", ")") or bracket:
+            bracket = tok.text != ")" and (bracket or tok.text == "(")
+            continue
+        if tok.lower_ in _BEARING_WORDS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            return True
+        if tok.lower_ in _APPOSITION_NOUNS and tok.dep_ not in ("compound", "amod", "nmod"):
+            return True
+        # only a determiner, a number with its unit, or adverbs and adjectives stand before the noun
+        if not (tok.pos_ in ("DET", "ADV", "ADJ", "NUM") or tok.like_num or tok.lower_ in ("km", "kilometres",
+                                                                                         "kilometers", "miles")):
+            return False
+    return False
+
+
+def _locative_cue(doc: Doc, start: int) -> bool:
+    """Whether a locative preposition ("in Jazaa", "near the Golan Heights") or a settlement's noun and "of"
+    ("the village of Abu Allaj", "the towns of Nyabibwe") stands just before a name."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return False
+    if doc[i].lower_ in _UNKNOWN_PREPOSITIONS:
+        return True
+    return doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in _SETTLEMENT_NOUNS
 
 
 def _appositive_place(doc: Doc, ent: Span) -> bool:
@@ -572,7 +649,13 @@ def _appositive_place(doc: Doc, ent: Span) -> bool:
         return True
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
-    for tok in doc[end + 1 : min(len(doc), end + 8)]:
+    bracket = False  # ", 110 kilometres (70 miles) east of Algiers": a bracketed aside does not end it
+    for tok in doc[end + 1 : min(len(doc), end + 12)]:
+        if tok.text in ("(", ")"):
+            bracket = tok.text == "("
+            continue
+        if bracket:
+            continue
         if tok.lower_ in _BEARING_WORDS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
             return True
         if tok.lower_ in _APPOSITION_NOUNS and tok.dep_ not in ("compound", "amod", "nmod"):
