@@ -412,3 +412,13 @@ def test_a_bearing_reads_through_the_kind_of_the_town(engine, before: str, text:
     mention = next(m for m in doc._.places if m.name == "Beni")
     relation = relation_before(doc, mention, 0)
     assert relation is not None and relation.text == text
+
+
+@pytest.mark.parametrize("text, admin1", [
+    # round 8: a point moved more than 25 km off its town lies in the province of the nearest town to it
+    ("Gunmen killed six shepherds 200 km west of Baghdad.", "Anbar"),
+    ("Gunmen ambushed a convoy 150 km north of Baghdad, killing eight soldiers.", "Salah ad Din"),
+    ("A bomb killed four people 10 km north of Baghdad.", "Baghdad"),  # near its town: the town's province
+])
+def test_a_far_point_takes_the_province_it_lies_in(engine, text: str, admin1: str) -> None:
+    assert _event_place(engine, text).admin1 == admin1

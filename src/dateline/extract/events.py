@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable
 
 from spacy.tokens import Doc, Span
@@ -54,6 +55,26 @@ class Extractor:
 
     def __post_init__(self) -> None:
         self.places = PlaceResolver(self.gazetteer) if self.gazetteer is not None else None
+        self._towns: dict[str, list[tuple[float, float, str | None]]] = {}  # country code -> its towns' points
+
+    def _far_point_province(self, resolved: ResolvedPlace) -> None:
+        """ "145 km north of Baghdad" lies in another province than Baghdad: a point moved more than 25 km
+        off its town takes the province of the nearest town to it (as a coder reading a map would)."""
+        anchor, relation = resolved.anchor, resolved.relation
+        place = resolved.place
+        if (anchor is None or relation is None or (relation.km or 0) <= 25 or self.gazetteer is None
+                or not place.country_code or place.latitude is None or place.longitude is None):
+            return
+        if place.country_code not in self._towns:
+            self._towns[place.country_code] = [t for t in self.gazetteer.populated_points(place.country_code) if t[2]]
+        towns = self._towns[place.country_code]
+        if not towns:
+            return
+        scale = math.cos(math.radians(place.latitude))
+        lat, lon, admin1 = min(towns, key=lambda t: (t[0] - place.latitude) ** 2 + ((t[1] - place.longitude) * scale) ** 2)
+        if admin1 != place.admin1:
+            resolved.place = replace(place, admin1=admin1, admin2=None)
+            resolved.reason = f"{resolved.reason}; {relation.km:g} km off {anchor.name}: in {admin1}, the nearest town's province"
 
     def extract(self, annotated: AnnotatedDocument) -> list[Event]:
         """Every event mention in the body of one document."""
@@ -188,6 +209,7 @@ class Extractor:
         if resolved is None:
             event.place_reason = "no place found in the sentence or document"
             return
+        self._far_point_province(resolved)
         _set_place(event, resolved)
 
     def _within_named_region(self, doc: Doc, mention: PlaceMention, mentions: list[PlaceMention],
@@ -321,6 +343,7 @@ class Extractor:
                     resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, relation=relation)
                     if resolved is not None and _refines(target, resolved):
                         resolved.reason = f"'{mention.text}' in a later sentence about the same {trigger.head.text}; {resolved.reason}"
+                        self._far_point_province(resolved)
                         _set_place(target, resolved)
                         target.spans["place"] = [mention.start + offset, mention.end + offset]
             if target.actor2 is None:
