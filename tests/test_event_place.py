@@ -422,3 +422,22 @@ def test_a_bearing_reads_through_the_kind_of_the_town(engine, before: str, text:
 ])
 def test_a_far_point_takes_the_province_it_lies_in(engine, text: str, admin1: str) -> None:
     assert _event_place(engine, text).admin1 == admin1
+
+
+@pytest.mark.parametrize("text, admin1", [
+    # round 8: "The deaths came in X", "This took place in X": a later sentence's place for the event before
+    ("Five civilians were killed in shelling in Iraq, officials said. The deaths came in Ramadi late on Friday.", "Anbar"),
+    ("About ten people were killed in a clash in Iraq. This took place in the Baquba area yesterday.", "Diyala"),
+    ("Gunmen killed four shepherds in Iraq on Monday. It happened in Samarra, police said.", "Salah ad Din"),
+])
+def test_a_later_sentence_referring_back_places_the_event(engine, text: str, admin1: str) -> None:
+    event = _event_place(engine, text)
+    assert event.admin1 == admin1, event.place_reason
+    assert "later sentence" in event.place_reason
+
+
+def test_a_bearing_reads_through_an_adjective_before_the_kind() -> None:
+    from dateline.extract.placing import _KIND_BEFORE_NAME
+
+    for before in ("60 km south of the central town of ", "55 km north of the regional hub of "):
+        assert _KIND_BEFORE_NAME.sub("", before) == before.split(" the ")[0] + " "

@@ -365,16 +365,27 @@ class Extractor:
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # Nouns that only refer back to an event told before ("The incident occurred in Samarra").
-_REFERRING = {"incident", "incidents"}
+_REFERRING = {"incident", "incidents", "deaths", "killings"}
+# "This took place in the Dekoa area", "It happened in Samarra": a pronoun that happens somewhere is the event
+_HAPPENING = {"occur", "happen"}
+_BACK_PRONOUNS = {"this", "it", "that"}
 
 
 def _referring(sent: Span, para: _Paragraph) -> list[Trigger]:
-    """A referring noun in a sentence without a trigger, as a stand-in trigger of the paragraph's last event."""
+    """A referring noun in a sentence without a trigger ("The deaths came in Horlivka"), or a pronoun that
+    took place somewhere, as a stand-in trigger of the paragraph's last event."""
     if not para.events or para.events[-1].event_type not in _VIOLENT:
         return []
     last = para.events[-1]
     entry = TriggerEntry(last.event_type, last.sub_event_type or "", None, None, 0)
-    return [Trigger(t.i, t.i + 1, entry, t, False) for t in sent if t.lower_ in _REFERRING and t.pos_ == "NOUN"][:1]
+    for t in sent:
+        if t.lower_ in _REFERRING and t.pos_ == "NOUN":
+            return [Trigger(t.i, t.i + 1, entry, t, False)]
+        if t.pos_ == "VERB" and (t.lemma_ in _HAPPENING or t.lemma_ == "take" and any(
+                c.dep_ == "dobj" and c.lower_ == "place" for c in t.children)) and any(
+                c.dep_ == "nsubj" and c.lower_ in _BACK_PRONOUNS for c in t.children):
+            return [Trigger(t.i, t.i + 1, entry, t, True)]
+    return []
 
 
 def _coarse_place(event: Event) -> bool:
