@@ -441,3 +441,18 @@ def test_a_bearing_reads_through_an_adjective_before_the_kind() -> None:
 
     for before in ("60 km south of the central town of ", "55 km north of the regional hub of "):
         assert _KIND_BEFORE_NAME.sub("", before) == before.split(" the ")[0] + " "
+
+
+@pytest.mark.parametrize("text, location, admin1", [
+    # round 8: "the capital city X" names X (a province's capital), not the country's capital
+    ("A suicide bomber killed seven people outside the capital city Lashkar Gah of Helmand in Afghanistan.",
+     "Lashkar Gāh", "Helmand"),
+    # "70 kilometres north of the capital, Mogadishu": a bearing from the capital named
+    ("Clan fighting killed ten people in the town of Zzyxq, 70 kilometres north of the capital, Mogadishu.",
+     "70 kilometres north of Mogadishu", None),
+])
+def test_the_capital_named_after_its_kind(engine, text: str, location: str, admin1: str | None) -> None:
+    event = _event_place(engine, text)
+    assert event.location == location, event.place_reason
+    if admin1:
+        assert event.admin1 == admin1

@@ -521,6 +521,8 @@ class PlaceTagger:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and (nxt.i in taken or (nxt.ent_type_ in ("GPE", "LOC") and nxt.lower_ != "of")):
             return None  # "the Iraqi capital Baghdad": the name that follows is the mention
+        if nxt is not None and nxt.lower_ == "city" and tok.i + 2 < len(doc) and doc[tok.i + 2].text[:1].isupper():
+            return self._named_after_kind(doc, tok.i + 2, taken)  # "the capital city Lashkar Gah of Helmand"
         start = tok.i
         country = None
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -548,6 +550,19 @@ class PlaceTagger:
             return None
         span = doc[start : tok.i + 1]
         return PlaceMention(span.start_char, span.end_char, span.text, country, start, tok.i + 1, None, False)
+
+    def _named_after_kind(self, doc: Doc, start: int, taken: set[int]) -> PlaceMention | None:
+        """The capitalised name the gazetteer knows right after a kind word ("the capital city Lashkar Gah")."""
+        end = start
+        while end < len(doc) and end - start < 3 and end not in taken and doc[end].text[:1].isupper():
+            end += 1
+        while end > start and not self.is_known(doc[start:end].text):
+            end -= 1
+        if end == start:
+            return None
+        span = doc[start:end]
+        return PlaceMention(span.start_char, span.end_char, span.text, span.text, start, end, None,
+                            self.is_coarse(span.text))
 
     def _organisation(self, doc: Doc, ent: Span, name: str) -> bool:
         """Whether an ORG entity the gazetteer knows is the organisation, not a place."""

@@ -54,7 +54,8 @@ _PEOPLE_NOUNS = frozenset({"governor", "mayor", "resident", "native", "people", 
 _AFFILIATION_PARTICIPLES = frozenset({"backed", "based", "led", "funded", "allied", "sponsored", "supported", "linked",
                                       "aligned", "controlled", "owned", "run", "born", "trained", "armed", "affiliated"})
 # "the city of ", "the Diyala provincial capital ": words between a bearing and the town's name
-_KIND_BEFORE_NAME = re.compile(r"\bthe\s+(?:(?:provincial|regional)\s+capital|(?:[a-z][\w-]*\s+)?(?:city|town|village|hub)\s+of)\s+$")
+_KIND_BEFORE_NAME = re.compile(r"\bthe\s+(?:(?:(?:provincial|regional)\s+)?capital(?:\s+city)?,?|"
+                               r"(?:[a-z][\w-]*\s+)?(?:city|town|village|hub)\s+of)\s+$")
 _OWN_CLAUSE, _ABOVE, _ELSEWHERE = 0, 1, 2  # where a place sits relative to the trigger's clause
 
 
@@ -149,7 +150,8 @@ def _clauses_above(clause_head: Token) -> set[int]:
 
 def relation_before(doc: Doc, mention: PlaceMention, sent_start: int) -> Relation | None:
     """The bearing the sentence gives just before a place ("30 km south of Kut"), reading "north of
-    the city of Mosul", "55 km north of the regional hub of Beni" as "north of" the town."""
+    the city of Mosul", "55 km north of the regional hub of Beni", "70 km north of the capital, Mogadishu"
+    as a bearing from the town named."""
     before = doc.text[max(sent_start, mention.start - 90) : mention.start]
     return parse_relation(_KIND_BEFORE_NAME.sub("", before))
 
