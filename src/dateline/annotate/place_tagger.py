@@ -1,10 +1,13 @@
-"""The place tagger (spaCy component ``dateline_places``): place mentions the gazetteer knows.
+"""The place tagger (spaCy component ``dateline_places``): place mentions, most of them names the gazetteer knows.
 
 Named entities the model labels as places, and the names it mislabels or misses that context
 shows are places: "the town of X", "X province", an apposition ("X, 50 km west of Baghdad"), the
 leading name of a public body ("Athens Police Department"), a dateline ("MANSFIELD —"), a
 legislator's home town ("R-Elbow Lake"), later mentions of a name already tagged. Organisations
-the gazetteer happens to know ("U.N." is also Norman, Oklahoma) are not places.
+the gazetteer happens to know ("U.N." is also Norman, Oklahoma) are not places. A name the
+gazetteer lacks is a mention (``known=False``) only where the words around it place it ("in
+Jazaa", "the village of Tamthil", "the Thantho district", "Anbakiya, a village north of Baquba"):
+the event's place may be it, and the extractor then takes the sentence's other places instead.
 """
 
 from __future__ import annotations
@@ -125,7 +128,7 @@ _DATELINE_WINDOW = 80  # tokens from a Doc's start where a dateline ("MANSFIELD 
 
 
 class PlaceTagger:
-    """Finds place mentions: NER places, and other entities only when the gazetteer knows them."""
+    """Finds place mentions: NER places, and other entities when the gazetteer knows them or context places them."""
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
