@@ -131,3 +131,20 @@ def test_an_apposition_reads_past_a_bracketed_aside(engine) -> None:
     # a town the model calls a person, placed by ", 100 kilometres (62 miles) east of Algiers"
     text = "Thousands marched through Tizi Ouzou, 100 kilometres (62 miles) east of Algiers, on Friday."
     assert "Tizi Ouzou" in [m.text for m in _places(engine, text)]
+
+
+@pytest.mark.parametrize(("text", "expected", "name"), [
+    # round 8: "in the Rafah region": a large place the model tags as nothing, after "in the", before a region's word
+    ("An explosive device went off near an army post in the Rafah region.", "Rafah", "Rafah"),
+    # "Sadr city": the model calls "Sadr" a person (and the actor registry knows him); "Sadr City" is a town
+    ("A car bomb exploded in the Shiite-dominated Sadr city on Friday.", "Sadr city", "Sadr City"),
+])
+def test_places_named_with_their_kind_word(engine, text: str, expected: str, name: str) -> None:
+    found = {m.text: m for m in _places(engine, text)}
+    assert expected in found, sorted(found)
+    assert found[expected].name == name
+
+
+def test_the_needs_a_region_word_after_the_name(engine) -> None:
+    # "in the Rafah crossing talks": no region's word, so no place from the rule
+    assert "Rafah" not in [m.text for m in _places(engine, "Officials met in the Rafah talks on Monday.")]

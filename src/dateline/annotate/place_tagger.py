@@ -121,6 +121,9 @@ _COUNTY_WORDS = {"county", "parish", "borough"}
 # nouns whose "of"/"on" names the scene: "the shelling of Donetsk", "an attack on Mariupol", "the outskirts of Aleppo"
 _SCENE_NOUNS = {"bombardment", "shelling", "siege", "attack", "assault", "offensive", "bombing", "capture", "fall",
                 "outskirts", "centre", "center", "suburbs", "streets", "edge"}
+# labels the model gives a city's name it misreads ("the siege on Manbij": PRODUCT); "" is no label
+_MISREAD_LABELS = {"", "PRODUCT", "WORK_OF_ART"}
+_REGION_WORDS = {"region", "area", "district", "province", "countryside", "governorate"}
 _STREET_WORDS = {"street", "streets", "st", "avenue", "avenues", "ave", "road", "roads", "rd", "boulevard", "drive",
                  "lane", "highway", "way"}
 _DASHES = {"—", "–", "-", "--", "---", ":", "(", ","}
@@ -178,6 +181,10 @@ class PlaceTagger:
             if hint in _CITY_WORDS and span.end < ent.end and self.is_known(doc[span.start : ent.end].text):
                 # "Sadr City", "Kuwait City": the word belongs to the name
                 name, hint = doc[span.start : ent.end].text, None
+            city_named = (hint is None and ent.end < len(doc) and doc[ent.end].lower_ == "city"
+                          and self.is_known(f"{name} City"))
+            if city_named:
+                name = f"{name} City"  # "the Shiite-dominated Sadr city" (the model tags "Sadr" a person)
             if (hint is None and ent.end < len(doc) and doc[ent.end].lower_ in _PROVINCE_WORDS | {"district"}
                     and doc[ent.end - 1].pos_ == "PROPN" and not (_of_follows(doc, ent.end) and self._is_country(name))):
                 # "Bayji district" tagged NORP: a proper name before "district"/"province" is a place
@@ -185,8 +192,8 @@ class PlaceTagger:
                 hint = "province" if doc[ent.end].lower_ in _PROVINCE_WORDS else "district"
             if ent.label_ in _MAYBE_PLACE_LABELS:
                 # An organisation or person the actor registry knows is not a place ("Sadrist").
-                if any(i in actor_tokens for i in range(span.start, span.end)):
-                    continue
+                if not city_named and any(i in actor_tokens for i in range(span.start, span.end)):
+                    continue  # (but "Sadr city" is the town named after one)
                 # A nationality or a person is not a place, but the small model tags some towns
                 # NORP or PERSON ("the Iraqi city of Samarra", "bombings in Hilla"): keep those
                 # after a locative preposition when the gazetteer knows them as a town.
@@ -199,7 +206,7 @@ class PlaceTagger:
                 # as well as a preposition does
                 apposition = _appositive_place(doc, ent)
                 placed = after_preposition or apposition
-                if ent.label_ in ("NORP", "PERSON") and hint is None and not (
+                if ent.label_ in ("NORP", "PERSON") and hint is None and not city_named and not (
                         placed and self.is_known(name) and not self.is_coarse(name)) and (
                         self.is_known(name) or not (apposition or _kind_after(doc, ent.end, _KIND_WORDS))):
                     continue  # (a name the gazetteer lacks that its kind word places: _unknown_place judges it)
@@ -279,9 +286,10 @@ class PlaceTagger:
         return extra
 
     def _untagged_after_preposition(self, doc: Doc, taken: set[int], lowers: Any, common: set[int]) -> list[PlaceMention]:
-        """ "in Ta'izz", "at Gombe", "the shelling of Donetsk": a capitalised name the model tagged as
-        nothing, after a locative preposition (or "of"/"on" after a word for the scene), that is the own
-        name of a city of 100,000 or more, a province or a country."""
+        """ "in Ta'izz", "at Gombe", "the shelling of Donetsk", "the siege on Manbij", "in the Rafah region":
+        a capitalised name the model tagged as nothing (or as a product or a work: "Manbij"), after a
+        locative preposition (or "of"/"on" after a word for the scene), that is the own name of a city of
+        100,000 or more, a province or a country."""
         out: list[PlaceMention] = []
         if self.first_place is None:
             return out
@@ -289,10 +297,12 @@ class PlaceTagger:
             if doc[i].lower_ in ("of", "on") and (i == 0 or doc[i - 1].lemma_.lower() not in _SCENE_NOUNS):
                 continue  # "the shelling of Donetsk", "an attack on Mariupol"; not "the people of Hope"
             end = start = i + 1
-            while (end < len(doc) and end - start < 3 and end not in taken and not doc[end].ent_type_
+            if start + 1 < len(doc) and doc[start].lower_ == "the" and doc[i].lower_ not in ("of", "on"):
+                end = start = start + 1  # "in the Rafah region": only with a region's word after the name
+            while (end < len(doc) and end - start < 3 and end not in taken and doc[end].ent_type_ in _MISREAD_LABELS
                    and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower not in common):
                 end += 1
-            if end == start:
+            if end == start or (doc[start - 1].lower_ == "the" and (end >= len(doc) or doc[end].lower_ not in _REGION_WORDS)):
                 continue
             span = doc[start:end]
             if any(t.lower_ in _STREET_WORDS for t in doc[end : end + 3]):
