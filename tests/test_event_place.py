@@ -456,3 +456,14 @@ def test_the_capital_named_after_its_kind(engine, text: str, location: str, admi
     assert event.location == location, event.place_reason
     if admin1:
         assert event.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # round 8: "In the province of Damascus": the province, so the settlement named in the clause wins
+    ("In the province of Damascus, gunmen shelled the town of Douma and two farms.", "shelled", "Douma"),
+    # "Baghdad's southern district of X": the city qualifies its district, the district is the scene
+    ("A roadside bomb exploded near a patrol in Baghdad's southern district of Dora.", "exploded", "Dora"),
+    ("A roadside bomb exploded near a patrol in Baghdad's western district of Qarnabtah.", "exploded", "Qarnabtah"),
+])
+def test_a_province_or_city_that_names_its_part(engine, text: str, trigger: str, expected: str) -> None:
+    assert _picked(engine, text, trigger) == expected

@@ -178,6 +178,9 @@ class PlaceTagger:
                 hint = None  # "the Iraq province of Anbar": the word is Anbar's kind (but "the Dora district of Baghdad")
             if cased and name.islower():
                 continue  # "targets senior Iraq intel officer": in cased text a place name has a capital
+            if hint is None and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and (
+                    doc[ent.start - 2].lower_ in _PROVINCE_WORDS):
+                hint = "province"  # "in the province of Damascus": the province, not the city
             if hint in _CITY_WORDS and span.end < ent.end and self.is_known(doc[span.start : ent.end].text):
                 # "Sadr City", "Kuwait City": the word belongs to the name
                 name, hint = doc[span.start : ent.end].text, None

@@ -164,8 +164,10 @@ def _placed(mention: PlaceMention, doc: Doc, trigger: Token, clause: set[int], r
     link = _attachment(mention, doc)
     qualifier = link.dep_ in ("poss", "compound", "nmod") and any(
         o is not mention and o.token_start <= link.head.i < o.token_end for o in others)
-    if mention.coarse and link.dep_ in ("compound", "amod", "nmod") and link.head.lemma_.lower() in _AREA_NOUNS:
-        # "the Iraq province of Anbar", "the Yemen city of Ibb": a country qualifies the kind of another place
+    if (mention.coarse and link.dep_ in ("compound", "amod", "nmod") or link.dep_ == "poss") and (
+            link.head.lemma_.lower() in _AREA_NOUNS):
+        # "the Iraq province of Anbar", "the Yemen city of Ibb": a country qualifies the kind of another place;
+        # "Baghdad's southern district of Saiydiah": so does the city whose district it is
         # (but "Sorab area of Kalat district": Sorab is the area)
         named = {c.i for prep in link.head.children if prep.lower_ == "of" for c in prep.children if c.dep_ == "pobj"}
         qualifier = qualifier or any(o is not mention and o.token_start <= i < o.token_end for o in others for i in named)
