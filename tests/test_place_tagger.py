@@ -148,3 +148,9 @@ def test_places_named_with_their_kind_word(engine, text: str, expected: str, nam
 def test_the_needs_a_region_word_after_the_name(engine) -> None:
     # "in the Rafah crossing talks": no region's word, so no place from the rule
     assert "Rafah" not in [m.text for m in _places(engine, "Officials met in the Rafah talks on Monday.")]
+
+
+def test_a_large_place_after_a_direction_word(engine) -> None:
+    # round 8: "in northern Aleppo": the model tags the city as nothing (or NORP) after the adjective
+    text = "Turkish artillery shelled the militia's positions in northern Aleppo on Sunday."
+    assert "Aleppo" in [m.text for m in _places(engine, text)]

@@ -60,6 +60,9 @@ _GROUP_DEED_NOUNS = {"bomb", "bombing", "bomber", "attack", "assault", "ambush",
                      "gunman", "insurgent", "commander", "leader", "spokesman", "member", "cell", "offensive"}
 _ORG_LIKE_LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}  # labels of names that may hold a place's name
 _PLACE_PREPOSITIONS = {"in", "of", "near", "at", "outside", "around"}
+_DIRECTION_ADJECTIVES = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                         "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+                         "south-western"}
 # "the town of Hit": nouns whose "of" introduces a place name (the hint they give, when they give one)
 _NAMED_BY_OF = {"town", "city", "village", "district", "province", "governorate", "neighborhood", "neighbourhood",
                 "suburb", "area", "region", "hamlet", "towns", "cities", "villages", "districts", "provinces",
@@ -302,6 +305,8 @@ class PlaceTagger:
             end = start = i + 1
             if start + 1 < len(doc) and doc[start].lower_ == "the" and doc[i].lower_ not in ("of", "on"):
                 end = start = start + 1  # "in the Rafah region": only with a region's word after the name
+            elif start + 1 < len(doc) and doc[start].lower_ in _DIRECTION_ADJECTIVES:
+                end = start = start + 1  # "in northern Aleppo"
             while (end < len(doc) and end - start < 3 and end not in taken and doc[end].ent_type_ in _MISREAD_LABELS
                    and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower not in common):
                 end += 1
