@@ -93,3 +93,64 @@ def test_a_lower_case_text_keeps_its_places(engine) -> None:
     assert "baghdad" in [m.text for m in _places(engine, text)]
     cased = [m.text for m in _places(engine, "Suicide bomber targets senior Iraq intel officer in Baghdad.")]
     assert "intel" not in cased and "Baghdad" in cased
+
+
+# round 8: a name the gazetteer lacks is a place mention (flagged unknown) when the words around it place it
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Members of IS were killed during the recent clashes in Qarnabtah.", "Qarnabtah"),  # the model's GPE after "in"
+    ("Militants shelled the Qarnabtah district of Yala province.", "Qarnabtah district"),  # a district of a province
+    ("Women demonstrated at a polling station in the city's Zubayrat district.", "Zubayrat district"),
+    ("A car bomb exploded in Qarnabtah, a mainly Shiite village north of Baquba.", "Qarnabtah"),
+    ("The soldiers marched through Zubayrat, 110 kilometres (70 miles) east of Algiers.", "Zubayrat"),
+    ("The army liberated the village of Qarnabtah after a day of fighting.", "Qarnabtah"),
+])
+def test_an_unknown_name_the_text_places(engine, text: str, expected: str) -> None:
+    found = {m.text: m for m in _places(engine, text)}
+    assert expected in found, sorted(found)
+    assert not found[expected].known and not found[expected].coarse
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Officers questioned him in Qarnabtah's house.", "Qarnabtah"),  # a person's house
+    ("The mayor of the city, Qarnabtah, said the vote was close.", "Qarnabtah"),  # a name after the city: a person
+    ("Qarnabtah, superintendent for the K-8 district, agreed.", "K-8 district"),  # no place's name has a digit
+    ("Gunmen opened fire in the capital's Qahira neighborhood.", "Qahira neighborhood"),  # not Cairo
+    ("Storms hit Far North Queensland on Monday.", "Far North Queensland"),  # Queensland is the known place inside
+])
+def test_guards_for_unknown_names(engine, text: str, absent: str) -> None:
+    assert absent not in [m.text for m in _places(engine, text)]
+
+
+def test_an_unknown_name_does_not_recur_as_a_place(engine) -> None:
+    # the model tags people GPE too: a name kept only by its cue is not trusted where it recurs
+    text = "Police said the fight broke out in Qarnabtah. Later Qarnabtah told reporters he was fine."
+    assert [m.text for m in _places(engine, text)] == ["Qarnabtah"]
+
+
+def test_an_apposition_reads_past_a_bracketed_aside(engine) -> None:
+    # a town the model calls a person, placed by ", 100 kilometres (62 miles) east of Algiers"
+    text = "Thousands marched through Tizi Ouzou, 100 kilometres (62 miles) east of Algiers, on Friday."
+    assert "Tizi Ouzou" in [m.text for m in _places(engine, text)]
+
+
+@pytest.mark.parametrize(("text", "expected", "name"), [
+    # round 8: "in the Rafah region": a large place the model tags as nothing, after "in the", before a region's word
+    ("An explosive device went off near an army post in the Rafah region.", "Rafah", "Rafah"),
+    # "Sadr city": the model calls "Sadr" a person (and the actor registry knows him); "Sadr City" is a town
+    ("A car bomb exploded in the Shiite-dominated Sadr city on Friday.", "Sadr city", "Sadr City"),
+])
+def test_places_named_with_their_kind_word(engine, text: str, expected: str, name: str) -> None:
+    found = {m.text: m for m in _places(engine, text)}
+    assert expected in found, sorted(found)
+    assert found[expected].name == name
+
+
+def test_the_needs_a_region_word_after_the_name(engine) -> None:
+    # "in the Rafah crossing talks": no region's word, so no place from the rule
+    assert "Rafah" not in [m.text for m in _places(engine, "Officials met in the Rafah talks on Monday.")]
+
+
+def test_a_large_place_after_a_direction_word(engine) -> None:
+    # round 8: "in northern Aleppo": the model tags the city as nothing (or NORP) after the adjective
+    text = "Turkish artillery shelled the militia's positions in northern Aleppo on Sunday."
+    assert "Aleppo" in [m.text for m in _places(engine, text)]

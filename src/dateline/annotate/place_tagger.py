@@ -1,10 +1,13 @@
-"""The place tagger (spaCy component ``dateline_places``): place mentions the gazetteer knows.
+"""The place tagger (spaCy component ``dateline_places``): place mentions, most of them names the gazetteer knows.
 
 Named entities the model labels as places, and the names it mislabels or misses that context
 shows are places: "the town of X", "X province", an apposition ("X, 50 km west of Baghdad"), the
 leading name of a public body ("Athens Police Department"), a dateline ("MANSFIELD —"), a
 legislator's home town ("R-Elbow Lake"), later mentions of a name already tagged. Organisations
-the gazetteer happens to know ("U.N." is also Norman, Oklahoma) are not places.
+the gazetteer happens to know ("U.N." is also Norman, Oklahoma) are not places. A name the
+gazetteer lacks is a mention (``known=False``) only where the words around it place it ("in
+Jazaa", "the village of Tamthil", "the Thantho district", "Anbakiya, a village north of Baquba"):
+the event's place may be it, and the extractor then takes the sentence's other places instead.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ class PlaceMention:
     token_end: int
     kind_hint: str | None = None
     coarse: bool = False  # names a country or province (the gazetteer's best guess), not a town
+    # the gazetteer has no place of that name: the text still says a place is there ("the village of
+    # Tamthil"), so the event's place may be it; the resolver finds nothing and its neighbours stand in
+    known: bool = True
 
 
 
@@ -45,16 +51,38 @@ _CITY_WORDS = {"city", "town", "village", "district"}
 _DISTRICT_PHRASES = (("local", "government", "area"), ("local", "government", "council"), ("local", "government"),
                      ("lga",), ("lgas",), ("local", "council"), ("sub-county",), ("subcounty",))
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# labels the model gives a name it reads as a place: kept though the gazetteer lacks the name ("in Jazaa",
+# "the Kollupitiya police station"); FAC is left out (buildings, roads, "Tiger Forces"-like misreadings)
+_UNKNOWN_LABELS = {"GPE", "LOC"}
 _MAYBE_PLACE_LABELS = {"ORG", "NORP", "PERSON"}
 # nouns an armed group's name qualifies ("a Taliban bomb"); a place's name qualifies others ("the Hilla hospital")
 _GROUP_DEED_NOUNS = {"bomb", "bombing", "bomber", "attack", "assault", "ambush", "raid", "fighter", "militant",
                      "gunman", "insurgent", "commander", "leader", "spokesman", "member", "cell", "offensive"}
 _ORG_LIKE_LABELS = {"ORG", "FAC", "GPE", "LOC", "PERSON"}  # labels of names that may hold a place's name
 _PLACE_PREPOSITIONS = {"in", "of", "near", "at", "outside", "around"}
+_DIRECTION_ADJECTIVES = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                         "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+                         "south-western"}
 # "the town of Hit": nouns whose "of" introduces a place name (the hint they give, when they give one)
 _NAMED_BY_OF = {"town", "city", "village", "district", "province", "governorate", "neighborhood", "neighbourhood",
-                "suburb", "area", "region", "hamlet", "towns", "cities", "villages", "districts", "provinces"}
+                "suburb", "area", "region", "hamlet", "towns", "cities", "villages", "districts", "provinces",
+                "island", "settlement", "settlements"}
+# prepositions before a name the gazetteer lacks that make the model's GPE/LOC a place ("in Jazaa"; not "of", "at":
+# "a coalition of United Way agencies", "at United Way")
+_UNKNOWN_PREPOSITIONS = {"in", "near", "outside", "around", "inside", "across", "throughout"}
+# words of a body's or a street's name: such a name the gazetteer lacks is no place of its own
+_NOT_UNKNOWN_WORDS = {"police", "court", "party", "council", "department", "water", "office", "street", "road",
+                      "avenue", "highway", "boulevard", "lane", "drive", "school", "university", "hospital", "church"}
+# ... of them, those naming a part of the place after "of" ("the Dora district of Baghdad")
+_PART_WORDS = {"district", "neighborhood", "neighbourhood", "suburb"}
+# kind words after a name the gazetteer lacks that make it a place ("the Thantho district", "Diwan villages")
+_KIND_WORDS = {"town", "village", "district", "towns", "villages", "districts", "neighborhood", "neighbourhood",
+               "suburb"}
 _CUE_WORDS = _NAMED_BY_OF | {"capital"}
+# ... those that say the name is a settlement's even when the gazetteer lacks it ("the village of Tamthil";
+# not "the area of Operations", "the province of X": a province the gazetteer lacks is no province)
+_SETTLEMENT_NOUNS = {"town", "city", "village", "hamlet", "towns", "villages", "neighborhood", "neighbourhood",
+                     "suburb", "district", "districts", "island", "settlement", "settlements"}
 _HINT_NOUNS = {"town": "town", "city": "city", "village": "village", "district": "district", "towns": "town",
                "cities": "city", "villages": "village", "districts": "district"}
 # "UN", "U.N.", "NATO": an organisation's acronym is a place only when it is a country's or province's
@@ -96,6 +124,9 @@ _COUNTY_WORDS = {"county", "parish", "borough"}
 # nouns whose "of"/"on" names the scene: "the shelling of Donetsk", "an attack on Mariupol", "the outskirts of Aleppo"
 _SCENE_NOUNS = {"bombardment", "shelling", "siege", "attack", "assault", "offensive", "bombing", "capture", "fall",
                 "outskirts", "centre", "center", "suburbs", "streets", "edge"}
+# labels the model gives a city's name it misreads ("the siege on Manbij": PRODUCT); "" is no label
+_MISREAD_LABELS = {"", "PRODUCT", "WORK_OF_ART"}
+_REGION_WORDS = {"region", "area", "district", "province", "countryside", "governorate"}
 _STREET_WORDS = {"street", "streets", "st", "avenue", "avenues", "ave", "road", "roads", "rd", "boulevard", "drive",
                  "lane", "highway", "way"}
 _DASHES = {"—", "–", "-", "--", "---", ":", "(", ","}
@@ -103,7 +134,7 @@ _DATELINE_WINDOW = 80  # tokens from a Doc's start where a dateline ("MANSFIELD 
 
 
 class PlaceTagger:
-    """Finds place mentions: NER places, and other entities only when the gazetteer knows them."""
+    """Finds place mentions: NER places, and other entities when the gazetteer knows them or context places them."""
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
@@ -150,9 +181,16 @@ class PlaceTagger:
                 hint = None  # "the Iraq province of Anbar": the word is Anbar's kind (but "the Dora district of Baghdad")
             if cased and name.islower():
                 continue  # "targets senior Iraq intel officer": in cased text a place name has a capital
+            if hint is None and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and (
+                    doc[ent.start - 2].lower_ in _PROVINCE_WORDS):
+                hint = "province"  # "in the province of Damascus": the province, not the city
             if hint in _CITY_WORDS and span.end < ent.end and self.is_known(doc[span.start : ent.end].text):
                 # "Sadr City", "Kuwait City": the word belongs to the name
                 name, hint = doc[span.start : ent.end].text, None
+            city_named = (hint is None and ent.end < len(doc) and doc[ent.end].lower_ == "city"
+                          and self.is_known(f"{name} City"))
+            if city_named:
+                name = f"{name} City"  # "the Shiite-dominated Sadr city" (the model tags "Sadr" a person)
             if (hint is None and ent.end < len(doc) and doc[ent.end].lower_ in _PROVINCE_WORDS | {"district"}
                     and doc[ent.end - 1].pos_ == "PROPN" and not (_of_follows(doc, ent.end) and self._is_country(name))):
                 # "Bayji district" tagged NORP: a proper name before "district"/"province" is a place
@@ -160,8 +198,8 @@ class PlaceTagger:
                 hint = "province" if doc[ent.end].lower_ in _PROVINCE_WORDS else "district"
             if ent.label_ in _MAYBE_PLACE_LABELS:
                 # An organisation or person the actor registry knows is not a place ("Sadrist").
-                if any(i in actor_tokens for i in range(span.start, span.end)):
-                    continue
+                if not city_named and any(i in actor_tokens for i in range(span.start, span.end)):
+                    continue  # (but "Sadr city" is the town named after one)
                 # A nationality or a person is not a place, but the small model tags some towns
                 # NORP or PERSON ("the Iraqi city of Samarra", "bombings in Hilla"): keep those
                 # after a locative preposition when the gazetteer knows them as a town.
@@ -172,11 +210,14 @@ class PlaceTagger:
                 # "Amiriyat al-Fallujah, 50 km west of Baghdad", "Anbakiya, a village north of Baquba",
                 # "the regional capital, Grozny": an apposition that places the name says it is a place
                 # as well as a preposition does
-                placed = after_preposition or _appositive_place(doc, ent)
-                if ent.label_ in ("NORP", "PERSON") and hint is None and not (
-                        placed and self.is_known(name) and not self.is_coarse(name)):
-                    continue
-            if not self.is_known(name) and not (ent.label_ in PLACE_LABELS and self._core_known(name)):
+                apposition = _appositive_place(doc, ent)
+                placed = after_preposition or apposition
+                if ent.label_ in ("NORP", "PERSON") and hint is None and not city_named and not (
+                        placed and self.is_known(name) and not self.is_coarse(name)) and (
+                        self.is_known(name) or not (apposition or _kind_after(doc, ent.end, _KIND_WORDS))):
+                    continue  # (a name the gazetteer lacks that its kind word places: _unknown_place judges it)
+            known = self.is_known(name) or (ent.label_ in PLACE_LABELS and self._core_known(name))
+            if not known and not self._unknown_place(doc, ent, span, actor_tokens):
                 continue
             if ent.label_ == "ORG" and self._organisation(doc, ent, name):
                 continue
@@ -189,8 +230,8 @@ class PlaceTagger:
             elif hint is None and (words := _district_words(doc, end)):
                 hint, end = "district", end + words  # "Damboa LGA"
             full = doc[start:end]
-            coarse = hint == "province" or (hint is None and self.is_coarse(name))
-            found.append(PlaceMention(full.start_char, full.end_char, full.text, name, start, end, hint, coarse))
+            coarse = known and (hint == "province" or (hint is None and self.is_coarse(name)))
+            found.append(PlaceMention(full.start_char, full.end_char, full.text, name, start, end, hint, coarse, known))
         found.extend(self._patterned(doc, found))
         found.extend(self._recovered(doc, found))
         found.sort(key=lambda m: m.token_start)
@@ -241,7 +282,8 @@ class PlaceTagger:
             extra.append(mention)
             taken.update(range(mention.token_start, mention.token_end))
         # names the model itself tags as places, and those placed by the rules above, recur as places
-        trusted = [m for m in found if m.coarse or doc[m.token_start].ent_type_ in ("GPE", "LOC")] + extra
+        # (not a name the gazetteer lacks: the model tags people GPE too, "Farrin")
+        trusted = [m for m in found if m.known and (m.coarse or doc[m.token_start].ent_type_ in ("GPE", "LOC"))] + extra
         for mention in self._people_named_like_places(doc, taken):
             extra.append(mention)
             taken.update(range(mention.token_start, mention.token_end))
@@ -250,9 +292,10 @@ class PlaceTagger:
         return extra
 
     def _untagged_after_preposition(self, doc: Doc, taken: set[int], lowers: Any, common: set[int]) -> list[PlaceMention]:
-        """ "in Ta'izz", "at Gombe", "the shelling of Donetsk": a capitalised name the model tagged as
-        nothing, after a locative preposition (or "of"/"on" after a word for the scene), that is the own
-        name of a city of 100,000 or more, a province or a country."""
+        """ "in Ta'izz", "at Gombe", "the shelling of Donetsk", "the siege on Manbij", "in the Rafah region":
+        a capitalised name the model tagged as nothing (or as a product or a work: "Manbij"), after a
+        locative preposition (or "of"/"on" after a word for the scene), that is the own name of a city of
+        100,000 or more, a province or a country."""
         out: list[PlaceMention] = []
         if self.first_place is None:
             return out
@@ -260,10 +303,14 @@ class PlaceTagger:
             if doc[i].lower_ in ("of", "on") and (i == 0 or doc[i - 1].lemma_.lower() not in _SCENE_NOUNS):
                 continue  # "the shelling of Donetsk", "an attack on Mariupol"; not "the people of Hope"
             end = start = i + 1
-            while (end < len(doc) and end - start < 3 and end not in taken and not doc[end].ent_type_
+            if start + 1 < len(doc) and doc[start].lower_ == "the" and doc[i].lower_ not in ("of", "on"):
+                end = start = start + 1  # "in the Rafah region": only with a region's word after the name
+            elif start + 1 < len(doc) and doc[start].lower_ in _DIRECTION_ADJECTIVES:
+                end = start = start + 1  # "in northern Aleppo"
+            while (end < len(doc) and end - start < 3 and end not in taken and doc[end].ent_type_ in _MISREAD_LABELS
                    and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].lower not in common):
                 end += 1
-            if end == start:
+            if end == start or (doc[start - 1].lower_ == "the" and (end >= len(doc) or doc[end].lower_ not in _REGION_WORDS)):
                 continue
             span = doc[start:end]
             if any(t.lower_ in _STREET_WORDS for t in doc[end : end + 3]):
@@ -426,10 +473,29 @@ class PlaceTagger:
                         j in taken for j in range(tok.i, end)) and not _named_after(doc, tok.i, end):
                     span = doc[tok.i : end]
                     out.append(PlaceMention(span.start_char, span.end_char, span.text, m.name, tok.i, end,
-                                            m.kind_hint, m.coarse))
+                                            m.kind_hint, m.coarse, m.known))
                     taken.update(range(tok.i, end))
                     break
         return out
+
+    def _unknown_place(self, doc: Doc, ent: Span, span: Span, actor_tokens: set[int]) -> bool:
+        """Whether an entity the gazetteer lacks is a place all the same: the model reads it as one (GPE,
+        LOC) and the words around it place it ("in Jazaa", "the village of Abu Allaj", "the city's Minutka
+        district"); or the model took it for a person or a body but a kind word or an apposition places it
+        ("the Thantho district", "the Jumla and Diwan villages", "Anbakiya, a village north of Baquba").
+        The model's GPE alone is not enough: it tags people and bodies so ("Pawlenty", "United Way")."""
+        if not _proper_name(doc, span, actor_tokens) or any(t.lower_ in _NOT_UNKNOWN_WORDS for t in span):
+            return False  # "Henrico County Police", "West Tyler Street": a body or a street named after a place
+        if any(self._is_major(doc[i:j].text, 100_000) for i in range(span.start, span.end)
+               for j in range(i + 1, min(span.end, i + 3) + 1) if (i, j) != (span.start, span.end)):
+            return False  # "Far North Queensland", "S.E. Paris": the known place inside is the mention
+        if span.end < len(doc) and doc[span.end].tag_ == "POS":
+            return False  # "in Jaqueline's death": a person's
+        if ent.label_ in _UNKNOWN_LABELS:
+            return _locative_cue(doc, ent.start) or _kind_after(doc, ent.end, _KIND_WORDS | {"city"}) or (
+                _settlement_apposition(doc, ent.end))
+        return ent.label_ in ("PERSON", "ORG") and (
+            _kind_after(doc, ent.end, _KIND_WORDS) or _settlement_apposition(doc, ent.end))
 
     def _core_known(self, name: str) -> bool:
         """Whether a place entity the gazetteer lacks is named after a place it has ("Northeast Georgia",
@@ -458,12 +524,16 @@ class PlaceTagger:
         while end > i and doc[end - 1].lower_ in _NAME_LINKS:
             end -= 1
         span = doc[i:end]
-        # the whole name or nothing: "Sabaa" alone is another place than "Sabaa al-Bour"
-        if end == i or not self.is_known(span.text):
+        if end == i:
+            return None
+        # the whole name or nothing: "Sabaa" alone is another place than "Sabaa al-Bour"; a settlement's
+        # noun says a name the gazetteer lacks is a place all the same ("the village of Tamthil")
+        known = self.is_known(span.text)
+        if not known and not (noun.lower_ in _SETTLEMENT_NOUNS and _proper_name(doc, span, set())):
             return None
         hint = "province" if noun.lower_ in _PROVINCE_WORDS | {"provinces"} else _HINT_NOUNS.get(noun.lower_)
-        coarse = hint == "province" or (hint is None and self.is_coarse(span.text))
-        return PlaceMention(span.start_char, span.end_char, span.text, span.text, i, end, hint, coarse)
+        coarse = known and (hint == "province" or (hint is None and self.is_coarse(span.text)))
+        return PlaceMention(span.start_char, span.end_char, span.text, span.text, i, end, hint, coarse, known)
 
     def _capital(self, doc: Doc, tok: Token, taken: set[int]) -> PlaceMention | None:
         """"the Iraqi capital", "the capital of Iraq", "the capital": the capital city it stands for."""
@@ -472,6 +542,8 @@ class PlaceTagger:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and (nxt.i in taken or (nxt.ent_type_ in ("GPE", "LOC") and nxt.lower_ != "of")):
             return None  # "the Iraqi capital Baghdad": the name that follows is the mention
+        if nxt is not None and nxt.lower_ == "city" and tok.i + 2 < len(doc) and doc[tok.i + 2].text[:1].isupper():
+            return self._named_after_kind(doc, tok.i + 2, taken)  # "the capital city Lashkar Gah of Helmand"
         start = tok.i
         country = None
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -499,6 +571,19 @@ class PlaceTagger:
             return None
         span = doc[start : tok.i + 1]
         return PlaceMention(span.start_char, span.end_char, span.text, country, start, tok.i + 1, None, False)
+
+    def _named_after_kind(self, doc: Doc, start: int, taken: set[int]) -> PlaceMention | None:
+        """The capitalised name the gazetteer knows right after a kind word ("the capital city Lashkar Gah")."""
+        end = start
+        while end < len(doc) and end - start < 3 and end not in taken and doc[end].text[:1].isupper():
+            end += 1
+        while end > start and not self.is_known(doc[start:end].text):
+            end -= 1
+        if end == start:
+            return None
+        span = doc[start:end]
+        return PlaceMention(span.start_char, span.end_char, span.text, span.text, start, end, None,
+                            self.is_coarse(span.text))
 
     def _organisation(self, doc: Doc, ent: Span, name: str) -> bool:
         """Whether an ORG entity the gazetteer knows is the organisation, not a place."""
@@ -538,6 +623,59 @@ def _named_after(doc: Doc, start: int, end: int) -> bool:
     return rest[0].lower_ not in _STATE_BODY_WORDS or any(t.lower_ in _NEWS_WORDS for t in rest)
 
 
+def _proper_name(doc: Doc, span: Span, actor_tokens: set[int]) -> bool:
+    """Whether a span the gazetteer does not know looks like a place's own name: capitalised words,
+    no acronym ("ISIS" tagged GPE), no number, not part of an actor's name."""
+    if not span.text[:1].isupper() or _ACRONYM.fullmatch(span.text) or len(span) > 4:
+        return False
+    if any(t.i in actor_tokens or any(ch.isdigit() for ch in t.text) for t in span):
+        return False  # "K-8", "H5N1"
+    return all(t.text[:1].isupper() or t.lower_ in _NAME_LINKS or t.is_punct for t in span)
+
+
+def _kind_after(doc: Doc, end: int, words: set[str]) -> bool:
+    """Whether a settlement's or district's kind word follows a name ("Thantho district", "Diwan villages",
+    "the Thantho district of Yala province"; not "the Yemen town of Ibb", whose kind is the next name's)."""
+    if end >= len(doc) or doc[end].lower_ not in words or doc[end - 1].pos_ != "PROPN":
+        return False
+    return not _of_follows(doc, end) or doc[end].lower_ in _PART_WORDS
+
+
+def _settlement_apposition(doc: Doc, end: int) -> bool:
+    """", a (mainly Shiite) village", ", a town north of Mosul", ", 50 km west of Baghdad": an apposition
+    that opens with a settlement's noun or a bearing right after the name (not ", superintendent for the
+    K-8 district", nor "the city, Yarbrough said")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    bracket = False  # ", 110 kilometres (70 miles) east of Algiers": an aside in brackets is skipped
+    for tok in doc[end + 1 : min(len(doc), end + 11)]:
+        if tok.text in ("(", ")") or bracket:
+            bracket = tok.text != ")" and (bracket or tok.text == "(")
+            continue
+        if tok.lower_ in _BEARING_WORDS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            return True
+        if tok.lower_ in _APPOSITION_NOUNS and tok.dep_ not in ("compound", "amod", "nmod"):
+            return True
+        # only a determiner, a number with its unit, or adverbs and adjectives stand before the noun
+        if not (tok.pos_ in ("DET", "ADV", "ADJ", "NUM") or tok.like_num or tok.lower_ in ("km", "kilometres",
+                                                                                         "kilometers", "miles")):
+            return False
+    return False
+
+
+def _locative_cue(doc: Doc, start: int) -> bool:
+    """Whether a locative preposition ("in Jazaa", "near the Golan Heights") or a settlement's noun and "of"
+    ("the village of Abu Allaj", "the towns of Nyabibwe") stands just before a name."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return False
+    if doc[i].lower_ in _UNKNOWN_PREPOSITIONS:
+        return True
+    return doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in _SETTLEMENT_NOUNS
+
+
 def _appositive_place(doc: Doc, ent: Span) -> bool:
     """Whether an apposition places a name: "the regional capital, Grozny"; after it ", 50 km west of
     Baghdad", ", north of Mosul", ", a mainly Shiite village" (the place noun heads the apposition:
@@ -547,7 +685,13 @@ def _appositive_place(doc: Doc, ent: Span) -> bool:
         return True
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
-    for tok in doc[end + 1 : min(len(doc), end + 8)]:
+    bracket = False  # ", 110 kilometres (70 miles) east of Algiers": a bracketed aside does not end it
+    for tok in doc[end + 1 : min(len(doc), end + 12)]:
+        if tok.text in ("(", ")"):
+            bracket = tok.text == "("
+            continue
+        if bracket:
+            continue
         if tok.lower_ in _BEARING_WORDS and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
             return True
         if tok.lower_ in _APPOSITION_NOUNS and tok.dep_ not in ("compound", "amod", "nmod"):

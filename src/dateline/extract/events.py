@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable
 
 from spacy.tokens import Doc, Span
@@ -20,7 +21,7 @@ from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date
 from .flags import date_flags, mention_flags
-from .placing import pick_place
+from .placing import pick_place, relation_before
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
 from .victims import count_victims
@@ -54,6 +55,26 @@ class Extractor:
 
     def __post_init__(self) -> None:
         self.places = PlaceResolver(self.gazetteer) if self.gazetteer is not None else None
+        self._towns: dict[str, list[tuple[float, float, str | None]]] = {}  # country code -> its towns' points
+
+    def _far_point_province(self, resolved: ResolvedPlace) -> None:
+        """ "145 km north of Baghdad" lies in another province than Baghdad: a point moved more than 25 km
+        off its town takes the province of the nearest town to it (as a coder reading a map would)."""
+        anchor, relation = resolved.anchor, resolved.relation
+        place = resolved.place
+        if (anchor is None or relation is None or (relation.km or 0) <= 25 or self.gazetteer is None
+                or not place.country_code or place.latitude is None or place.longitude is None):
+            return
+        if place.country_code not in self._towns:
+            self._towns[place.country_code] = [t for t in self.gazetteer.populated_points(place.country_code) if t[2]]
+        towns = self._towns[place.country_code]
+        if not towns:
+            return
+        scale = math.cos(math.radians(place.latitude))
+        lat, lon, admin1 = min(towns, key=lambda t: (t[0] - place.latitude) ** 2 + ((t[1] - place.longitude) * scale) ** 2)
+        if admin1 != place.admin1:
+            resolved.place = replace(place, admin1=admin1, admin2=None)
+            resolved.reason = f"{resolved.reason}; {relation.km:g} km off {anchor.name}: in {admin1}, the nearest town's province"
 
     def extract(self, annotated: AnnotatedDocument) -> list[Event]:
         """Every event mention in the body of one document."""
@@ -158,16 +179,23 @@ class Extractor:
         mentions = _in_sentence_places(doc._.places, sent)
         mention = pick_place(trigger, mentions)
         resolved: ResolvedPlace | None = None
-        if mention is not None:
+        while mention is not None:
             # "30 km south of Kut" moves the point and lowers the precision; other places in the sentence help choose.
-            relation = parse_relation(doc.text[max(sent.start_char, mention.start - 60) : mention.start])
-            nearby = [m.name for m in mentions if m is not mention] or None
+            relation = relation_before(doc, mention, sent.start_char)
+            nearby = [m.name for m in mentions if m is not mention and m.known] or None
             resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, nearby=nearby, relation=relation)
             if resolved is not None:
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
+            lost = mention
             resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context)
             if resolved is not None:
                 event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
+                if not lost.known:
+                    resolved.reason = f"no '{lost.text}' known; {resolved.reason}"
+                break
+            # "in Baybukh, a village north of Mosul": a name the gazetteer lacks yields to the place the
+            # sentence would give without it (here 10 km north of Mosul), not to the document's province
+            mention = pick_place(trigger, [m for m in mentions if m.known]) if not lost.known else None
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and context.admin1 and self.gazetteer is not None:
@@ -181,6 +209,7 @@ class Extractor:
         if resolved is None:
             event.place_reason = "no place found in the sentence or document"
             return
+        self._far_point_province(resolved)
         _set_place(event, resolved)
 
     def _within_named_region(self, doc: Doc, mention: PlaceMention, mentions: list[PlaceMention],
@@ -304,11 +333,17 @@ class Extractor:
                 continue
             offset = doc._.offset
             if _coarse_place(target):
-                mention = pick_place(trigger, _in_sentence_places(doc._.places, sent))
+                mentions = _in_sentence_places(doc._.places, sent)
+                mention = pick_place(trigger, mentions)
+                if mention is not None and not mention.known:
+                    mention = pick_place(trigger, [m for m in mentions if m.known])  # as in _place
                 if mention is not None and self.places is not None:
-                    resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context)
+                    # "The blast in Baybukh, a village north of the city of Mosul": the bearing too
+                    relation = relation_before(doc, mention, sent.start_char)
+                    resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, relation=relation)
                     if resolved is not None and _refines(target, resolved):
                         resolved.reason = f"'{mention.text}' in a later sentence about the same {trigger.head.text}; {resolved.reason}"
+                        self._far_point_province(resolved)
                         _set_place(target, resolved)
                         target.spans["place"] = [mention.start + offset, mention.end + offset]
             if target.actor2 is None:
@@ -330,16 +365,27 @@ class Extractor:
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # Nouns that only refer back to an event told before ("The incident occurred in Samarra").
-_REFERRING = {"incident", "incidents"}
+_REFERRING = {"incident", "incidents", "deaths", "killings"}
+# "This took place in the Dekoa area", "It happened in Samarra": a pronoun that happens somewhere is the event
+_HAPPENING = {"occur", "happen"}
+_BACK_PRONOUNS = {"this", "it", "that"}
 
 
 def _referring(sent: Span, para: _Paragraph) -> list[Trigger]:
-    """A referring noun in a sentence without a trigger, as a stand-in trigger of the paragraph's last event."""
+    """A referring noun in a sentence without a trigger ("The deaths came in Horlivka"), or a pronoun that
+    took place somewhere, as a stand-in trigger of the paragraph's last event."""
     if not para.events or para.events[-1].event_type not in _VIOLENT:
         return []
     last = para.events[-1]
     entry = TriggerEntry(last.event_type, last.sub_event_type or "", None, None, 0)
-    return [Trigger(t.i, t.i + 1, entry, t, False) for t in sent if t.lower_ in _REFERRING and t.pos_ == "NOUN"][:1]
+    for t in sent:
+        if t.lower_ in _REFERRING and t.pos_ == "NOUN":
+            return [Trigger(t.i, t.i + 1, entry, t, False)]
+        if t.pos_ == "VERB" and (t.lemma_ in _HAPPENING or t.lemma_ == "take" and any(
+                c.dep_ == "dobj" and c.lower_ == "place" for c in t.children)) and any(
+                c.dep_ == "nsubj" and c.lower_ in _BACK_PRONOUNS for c in t.children):
+            return [Trigger(t.i, t.i + 1, entry, t, True)]
+    return []
 
 
 def _coarse_place(event: Event) -> bool:

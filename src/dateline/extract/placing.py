@@ -19,12 +19,14 @@ a relative clause describes a participant, not the event ("the group which held 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..annotate.place_tagger import PlaceMention
-from ..resolve.places import parse_relation
+from ..resolve.places import Relation, parse_relation
 from .triggers import Trigger
 
 # Prepositions that make a place the scene of the event.
@@ -51,6 +53,9 @@ _PEOPLE_NOUNS = frozenset({"governor", "mayor", "resident", "native", "people", 
                            "tribe", "sheikh", "representative", "deputy", "commander", "son", "daughter"})
 _AFFILIATION_PARTICIPLES = frozenset({"backed", "based", "led", "funded", "allied", "sponsored", "supported", "linked",
                                       "aligned", "controlled", "owned", "run", "born", "trained", "armed", "affiliated"})
+# "the city of ", "the Diyala provincial capital ": words between a bearing and the town's name
+_KIND_BEFORE_NAME = re.compile(r"\bthe\s+(?:(?:(?:provincial|regional)\s+)?capital(?:\s+city)?,?|"
+                               r"(?:[a-z][\w-]*\s+)?(?:city|town|village|hub)\s+of)\s+$")
 _OWN_CLAUSE, _ABOVE, _ELSEWHERE = 0, 1, 2  # where a place sits relative to the trigger's clause
 
 
@@ -143,16 +148,26 @@ def _clauses_above(clause_head: Token) -> set[int]:
     return out
 
 
+def relation_before(doc: Doc, mention: PlaceMention, sent_start: int) -> Relation | None:
+    """The bearing the sentence gives just before a place ("30 km south of Kut"), reading "north of
+    the city of Mosul", "55 km north of the regional hub of Beni", "70 km north of the capital, Mogadishu"
+    as a bearing from the town named."""
+    before = doc.text[max(sent_start, mention.start - 90) : mention.start]
+    return parse_relation(_KIND_BEFORE_NAME.sub("", before))
+
+
 def _placed(mention: PlaceMention, doc: Doc, trigger: Token, clause: set[int], related: set[int],
             others: list[PlaceMention]) -> _Placed:
     sent_start = trigger.sent.start_char  # the mentions are those of the trigger's sentence
-    relation = parse_relation(doc.text[max(sent_start, mention.start - 60) : mention.start])
+    relation = relation_before(doc, mention, sent_start)
     bearing = relation is not None and relation.has_offset
     link = _attachment(mention, doc)
     qualifier = link.dep_ in ("poss", "compound", "nmod") and any(
         o is not mention and o.token_start <= link.head.i < o.token_end for o in others)
-    if mention.coarse and link.dep_ in ("compound", "amod", "nmod") and link.head.lemma_.lower() in _AREA_NOUNS:
-        # "the Iraq province of Anbar", "the Yemen city of Ibb": a country qualifies the kind of another place
+    if (mention.coarse and link.dep_ in ("compound", "amod", "nmod") or link.dep_ == "poss") and (
+            link.head.lemma_.lower() in _AREA_NOUNS):
+        # "the Iraq province of Anbar", "the Yemen city of Ibb": a country qualifies the kind of another place;
+        # "Baghdad's southern district of Saiydiah": so does the city whose district it is
         # (but "Sorab area of Kalat district": Sorab is the area)
         named = {c.i for prep in link.head.children if prep.lower_ == "of" for c in prep.children if c.dep_ == "pobj"}
         qualifier = qualifier or any(o is not mention and o.token_start <= i < o.token_end for o in others for i in named)
