@@ -607,3 +607,15 @@ def test_pattern_kind(text: str, word: str, kind: str | None) -> None:
 def test_seventh_pass_or_two(text: str, word: str, value: str, mod: str | None, days: tuple) -> None:
     t = find_timexes(text, "1998-03-31")[0]
     assert (t.text, t.value, t.mod, (t.date_start, t.date_end)) == (word, value, mod, days)
+
+
+@pytest.mark.parametrize("module", ["timex", "timex_values", "timex_relative", "timex_special", "timex_fiscal",
+                                    "timex_fraction", "timex_days", "timex_bounds", "timex_rules"])
+def test_each_timex_module_imports_on_its_own(module: str) -> None:
+    """A fresh interpreter imports any one of them first (the normalisers are merged in timex.py,
+    so no module needs another to be half-initialised)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", f"import dateline.annotate.{module}"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

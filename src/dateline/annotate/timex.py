@@ -22,7 +22,14 @@ from datetime import date
 from .timex_bounds import trim
 from .timex_model import DAY, MONTH, WEEK, Timex
 from .timex_rules import GATES, MONTHS, NUM, NUMBER_WORDS, PARTS_OF_DAY, PATTERNS, SPAN_PATTERNS, WEEKDAYS
-from .timex_values import NORMALISERS, Context
+from . import timex_days, timex_fraction, timex_relative, timex_special, timex_values
+from .timex_values import Context
+
+# Every pattern kind's normaliser: the calendar ones of timex_values and those of the modules built on
+# it (merged here, not in timex_values, so that each module imports on its own without a cycle).
+NORMALISERS = {**timex_values.NORMALISERS, **timex_relative.NORMALISERS, **timex_special.NORMALISERS,
+               **timex_fraction.NORMALISERS, **timex_days.NORMALISERS,
+               "span_ordinal_day": timex_days.n_ordinal_day}
 
 __all__ = ["DAY", "MONTH", "MONTHS", "NUMBER_WORDS", "WEEK", "WEEKDAYS", "Timex", "find_timexes", "normalise_span", "parse_published", "pattern_kind"]
 

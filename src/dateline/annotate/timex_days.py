@@ -19,7 +19,7 @@ from typing import Callable
 
 from .timex_model import DAY, WEEK, Timex
 from .timex_rules import PARTS_OF_DAY, WEEKDAYS
-from .timex_values import Context, _new, base_day, day_timex, iso, month_num, month_timex, number, year_for
+from .timex_values import Context, _new, base_day, clock_timex, day_timex, iso, month_num, month_timex, number, year_for
 
 # After "the 19th" a noun means an ordinal ("the 19th floor", "the 11th Circuit", "the 82nd
 # Airborne"); a day is followed by punctuation, a function word or a verb ("on the 19th, ...",
@@ -112,12 +112,7 @@ def n_clock24(m: re.Match[str], ctx: Context) -> Timex | None:
     hour, minute = int(m["h"]), int(m["min"])
     if hour > 23 or (m["tz"].lower().startswith("hour") and ":" not in m.group(0)):
         return None  # "1500 hours" is a length as often as a time; only "15:00 hours" is sure
-    base, on_narrative = base_day(ctx, narrative=True)
-    if base is None:
-        return None
-    t = _new(m, "TIME", f"{iso(base)}T{hour:02d}:{minute:02d}", base, base, DAY, anchored=True)
-    t.anchored_on_narrative = on_narrative
-    return t
+    return clock_timex(m, ctx, hour, minute)
 
 
 def n_millennia(m: re.Match[str], ctx: Context) -> Timex | None:

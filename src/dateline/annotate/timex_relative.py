@@ -16,6 +16,7 @@ from .timex_values import (
     _new,
     add_months,
     base_day,
+    clock_timex,
     day_timex,
     iso,
     month_num,
@@ -497,12 +498,7 @@ def n_clock(m: re.Match[str], ctx: Context) -> Timex | None:
         hour, minute = int(m["h"]) % 12, int(m["min"] or 0)
         if ampm.startswith("p") or "afternoon" in ampm or "evening" in ampm:
             hour += 12
-    base, on_narrative = base_day(ctx, narrative=True)
-    if base is None:
-        return None
-    t = _new(m, "TIME", f"{iso(base)}T{hour:02d}:{minute:02d}", base, base, DAY, anchored=True)
-    t.anchored_on_narrative = on_narrative
-    return t
+    return clock_timex(m, ctx, hour, minute)
 
 
 NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {

@@ -187,6 +187,16 @@ def base_day(ctx: Context, *, narrative: bool, unit: str = "day") -> tuple[date 
     return ctx.ref, False
 
 
+def clock_timex(m: re.Match[str], ctx: Context, hour: int, minute: int) -> Timex | None:
+    """A clock time on the narrative's day (else the publication day); None with neither."""
+    base, on_narrative = base_day(ctx, narrative=True)
+    if base is None:
+        return None
+    t = _new(m, "TIME", f"{iso(base)}T{hour:02d}:{minute:02d}", base, base, DAY, anchored=True)
+    t.anchored_on_narrative = on_narrative
+    return t
+
+
 def year_for(month: int, day: int, ctx: Context, m: re.Match[str]) -> int | None:
     """The year of a month (and day) given without one: most recent, or next in a future clause."""
     if ctx.ref is None:
@@ -501,13 +511,5 @@ NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
     "spoken_year": n_spoken_year, "month_rel_year": n_month_rel_year,
 }
 
-# The relative, duration and clock normalisers live in timex_relative (imported for registration).
-from . import timex_days, timex_fraction, timex_relative, timex_special  # noqa: E402
-
-NORMALISERS.update(timex_relative.NORMALISERS)
-NORMALISERS.update(timex_special.NORMALISERS)
-NORMALISERS.update(timex_fraction.NORMALISERS)
-NORMALISERS.update(timex_days.NORMALISERS)
-NORMALISERS["span_ordinal_day"] = timex_days.n_ordinal_day
 NORMALISERS["decade_half"] = n_decade
 __all__ = ["NORMALISERS", "Context", "PARTS_OF_DAY", "UNIT_CODES", "VAGUE_COUNTS", "WEEKDAYS", "number"]
