@@ -1,5 +1,6 @@
 """Our spaCy components. Each adds annotations under ``doc._``; none rewrites the model's.
 
+    dateline_paragraphs  token.is_sent_start  a blank line ends a sentence (before the parser)
     dateline_timex       doc._.timexes     time expressions normalised against doc._.published
     dateline_quantities  doc._.quantities  killed / injured / arrested counts per sentence
     dateline_actors      doc._.actors      actor mentions (registry aliases, generic nouns, NER)
@@ -44,6 +45,24 @@ class ActorMention:
     actor_id: str
     token_start: int
     token_end: int
+
+
+@Language.factory("dateline_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """A sentence never runs across a blank line: the parser, which keeps boundaries set before it,
+    otherwise joins a heading ("Maliki's Offensive") to the paragraph under it. The break itself
+    opens a sentence of its own (only whitespace, no event): with the boundary after it alone,
+    the small parser still read the heading into the next line and split "Operation | Promise of
+    Peace follows ..."."""
+
+    def paragraphs(doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and token.text.count("\n") >= 2 and token.i > 0:
+                token.is_sent_start = True
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+    return paragraphs
 
 
 @Language.factory("dateline_timex", assigns=["doc._.timexes"], requires=["doc._.published"])

@@ -40,6 +40,10 @@ def build_pipeline(
 ) -> Language:
     """The English model plus dateline's components, configured with the registry and gazetteer."""
     nlp = load_model(model)
+    if "parser" in nlp.pipe_names:  # the parser keeps the boundaries set before it
+        nlp.add_pipe("dateline_paragraphs", before="parser")
+    else:
+        nlp.add_pipe("dateline_paragraphs", first=True)
     nlp.add_pipe("dateline_timex", last=True)
     nlp.add_pipe("dateline_quantities", last=True)
     actors = nlp.add_pipe("dateline_actors", last=True)
