@@ -155,6 +155,20 @@ def test_date_in_a_clause_about_someone_else(engine, text, date) -> None:
     assert events and events[0].date_start == date, [(e.date_start, e.date_reason) for e in events]
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # nor the next sentence's: it is not the narrative's time
+        ("Gunmen killed a judge who had sentenced militants in March. Police arrested two men in Basra.", "2008-06-20"),
+        # a date that dates its own sentence's event carries on
+        ("Gunmen killed a judge in Basra on June 12. Police arrested two men in Basra.", "2008-06-12"),
+    ],
+)
+def test_narrative_time_skips_a_clause_about_someone_else(engine, text, date) -> None:
+    events = [e for e in events_of(engine, text) if e.counted]
+    assert len(events) == 2 and events[1].date_start == date, [(e.date_start, e.date_reason) for e in events]
+
+
 def test_nobody_killed_is_no_victim(engine) -> None:
     events = events_of(engine, "Gunmen attacked a checkpoint in Baquba on Monday. It was announced that no one had been injured or killed in the attack.")
     assert document_counts([e for e in events if e.counted])[0] in (None, 0)

@@ -53,7 +53,7 @@ def pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
     head = trigger.head
     # "shot dead X, who was running in elections scheduled for next month": a date inside a
     # clause about someone else does not date this event.
-    preferred = [t for t in preferred if not _in_other_clause(t, head)]
+    preferred = [t for t in preferred if not in_other_clause(t, head)]
     if not preferred:
         return None
     related = {tok.i for tok in head.subtree} | {tok.i for tok in head.head.subtree}
@@ -66,7 +66,7 @@ def pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
     return min(pool, key=lambda t: (t.precision or 9, abs(t.start - head.idx)))
 
 
-def _in_other_clause(t: Timex, head: Token) -> bool:
+def in_other_clause(t: Timex, head: Token) -> bool:
     """Whether the expression sits in a relative or participial clause about the victim or object
     ("killed a judge who had sentenced militants in March"); one about the subject ("the attack,
     which began on Monday, killed ...") still dates the event."""

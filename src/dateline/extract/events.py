@@ -19,7 +19,7 @@ from ..resolve.actors import ActorMatch
 from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace, distance_km, parse_relation
 from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
-from .dating import choose_date
+from .dating import choose_date, in_other_clause
 from .flags import date_flags, mention_flags
 from .placing import pick_place, relation_before
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
@@ -357,7 +357,10 @@ class Extractor:
             return
 
     def _advance_narrative(self, doc: Doc, sent: Span, para: _Paragraph) -> None:
-        calendar = [t for t in _in_sentence(doc._.timexes, sent) if t.is_calendar and t.mod != "START"]
+        # a date in a clause about someone or something else ("the script Maliki set with his March
+        # campaign") neither dates this sentence's event nor the sentences after it
+        calendar = [t for t in _in_sentence(doc._.timexes, sent)
+                    if t.is_calendar and t.mod != "START" and not in_other_clause(t, sent.root)]
         if calendar:
             para.timex = calendar[-1]
             para.timex_offset = doc._.offset
