@@ -119,6 +119,38 @@ def test_a_respelling_abroad_yields_to_a_named_province(resolver: PlaceResolver,
     assert (resolved.place.country_code if resolved else None) == expected
 
 
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["Sokoto State", "Lund"], None),  # no Nigerian Lund: not the Swedish town, the state stands
+        (["Sokoto State", "Dalby"], None),
+        (["Kenya", "Wamba"], "KE"),  # the Kenyan town, not Wamba, Nigeria, ranked first on its own
+        (["Nigeria", "Patani"], "NG"),  # not Pattani, Thailand
+        (["Pakistan", "Shahpur"], "PK"),  # not Shahpur, India
+        (["Lund"], "SE"),  # no country named: the namesake is all there is
+        (["Texas", "Riga"], "LV"),  # a city of 100,000 or more keeps its name
+        (["Chad", "Damasak"], "NG"),  # a town next to the document's country is a neighbour
+        (["Poland", "Warsaw", "Krakow", "England", "Weybridge"], "GB"),  # another name reads England
+    ],
+)
+def test_a_namesake_abroad_yields_to_the_documents_country(resolver: PlaceResolver, names: list[str],
+                                                           expected: str | None) -> None:
+    """Round 9: in a document that names its country (or a province of it), a small foreign town far
+    from the document's places is a namesake: the name's reading in the document's country, else none."""
+    context = resolver.context([(n, None) for n in names])
+    resolved = resolver.resolve(names[-1], context=context, nearby=names)
+    assert (resolved.place.country_code if resolved else None) == expected
+
+
+@pytest.mark.parametrize("name, country", [("Jigawa State", "NG"), ("Turkana County", "KE"),
+                                           ("Zabul Province", "AF")])
+def test_a_province_named_with_its_word_is_country_evidence(resolver: PlaceResolver, name: str, country: str) -> None:
+    """Round 9: "Turkana County" is the province's own name, not an alias (its evidence was halved),
+    and counts as a province's name whatever its population says."""
+    assert resolver.context([(name, None)]).countries[country] >= 2.0
+    assert resolver.context([("Hamar", None), ("Turkana County", None)]).country_code == "KE"  # not Hamar, Norway
+
+
 def test_a_county_named_in_the_document(resolver: PlaceResolver) -> None:
     names = ["Paris", "Henry County", "Tennessee"]
     context = resolver.context([(n, None) for n in names])

@@ -71,7 +71,8 @@ a town of that very name ("Jordan" in jordannews.com), and, read in a province a
 other names, seeds the source's home (``outlet_home``, a vote worth two documents). A name is not its
 own evidence for the document's province (``PlaceContext.without``). A town abroad matched only
 through another spelling ("Abara" -> Ibarra, Ecuador) yields (None) when the document names a
-province of its own country.
+province of its own country; a small town abroad far from the document's places yields to the name's
+reading in the document's country, else to none (round 9, :mod:`dateline.resolve.abroad`).
 
 A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
 read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near.
@@ -99,6 +100,8 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from ..models import Place
 from .colocation import TownIndex, distance_km
 from .names import core_name, is_local_feature, normalise_name, strip_generic
+from .abroad import CountryCells, foreign_namesake, home_reading
+from .relations import Relation, offset_point, parse_relation
 from .source_homes import domain_country, outlet_names
 
 if TYPE_CHECKING:
@@ -110,54 +113,6 @@ __all__ = ["DEFAULT_WEIGHTS", "PlaceContext", "PlaceResolver", "ResolvedPlace", 
 # The feature a mention's hint word asks for: a one-letter GeoNames class or a feature code.
 _HINT_FEATURE = {"province": "ADM1", "governorate": "ADM1", "district": "ADM2", "city": "P", "town": "P", "village": "P"}
 _SOURCES_OF_CONFLICT_PLACES = {"ucdp", "curated"}  # places added because events happened there
-_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
-             "west": 270, "northwest": 315, "north-east": 45, "south-east": 135, "south-west": 225,
-             "north-west": 315}
-_RELATION_RE = re.compile(
-    r"(?:(?P<num>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kms|kilometers|kilometres|kilometer|kilometre|miles|mile|mi)\s+)?"
-    r"(?:\(\s*\d+(?:\.\d+)?\s*\w+\s*\)\s+)?"
-    r"(?P<dir>north-?east|north-?west|south-?east|south-?west|north|south|east|west)(?:ern)?\s+(?:of\s+)?(?:the\s+)?$"
-    r"|(?P<near>near|outside|around|close to|nearby|near to|on the outskirts of|outskirts of|just outside)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def offset_point(lat: float, lon: float, *, km: float, bearing: float) -> tuple[float, float]:
-    """The point ``km`` from (lat, lon) in the compass ``bearing`` (degrees), on a sphere."""
-    d, b = km / 6371.0, math.radians(bearing)
-    p1, l1 = math.radians(lat), math.radians(lon)
-    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
-    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
-    return round(math.degrees(p2), 5), round((math.degrees(l2) + 540) % 360 - 180, 5)
-
-
-@dataclass(slots=True, frozen=True)
-class Relation:
-    """Where the event is relative to a named place: "near", or a distance and bearing."""
-
-    text: str
-    km: float | None = None
-    bearing: float | None = None
-
-    @property
-    def has_offset(self) -> bool:
-        return self.bearing is not None
-
-
-def parse_relation(before: str) -> Relation | None:
-    """The relation that the text just before a place name states ("30 km south of", "near"), if any."""
-    match = _RELATION_RE.search(before[-60:])
-    if match is None:
-        return None
-    if match.group("near"):
-        return Relation(match.group("near").lower())
-    km = None
-    if match.group("num"):
-        km = float(match.group("num")) * (1.609 if match.group("unit").lower().startswith("mi") else 1.0)
-    direction = match.group("dir").lower().replace("-", "")
-    return Relation(" ".join(match.group(0).split()).rstrip(), km, _BEARINGS[direction])
-
-
 @dataclass(slots=True)
 class ResolvedPlace:
     """A place with ACLED ``geo_precision``, UCDP ``where_prec``, why it was chosen, and the runners-up."""
@@ -200,6 +155,9 @@ class PlaceContext:
     outlet_home: tuple[str, str] | None = None
     # name key -> (admin1, count) it added to ``provinces``: a name is not its own evidence (round 7)
     province_votes: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # name key -> the countries its reading voted for: a country only the name itself speaks for is a
+    # namesake's ("Baga" alone votes for Spain in a Borno story; round 9)
+    country_votes: dict[str, frozenset[str]] = field(default_factory=dict)
     # every town or county each name can be (not only its best reading): names that can lie together
     # probably do ("New London", "Mt. Pleasant", "Winfield": towns of south-east Iowa; round 8)
     towns: TownIndex = field(default_factory=TownIndex)
@@ -318,6 +276,7 @@ class PlaceResolver:
         self.depth = depth
         self.weights = weights or DEFAULT_WEIGHTS
         self._cache: dict[tuple[str, str | None, str | None, str | None], list[Place]] = {}
+        self._cells = CountryCells(gazetteer)  # towns across the border are no namesakes abroad
 
     def candidates(self, name: str, *, country_code: str | None = None, admin1: str | None = None,
                    hint: str | None = None) -> list[Place]:
@@ -373,6 +332,7 @@ class PlaceResolver:
                     weight /= 2
                     ctx.countries[twin.country_code] += weight
                 ctx.countries[found[0].country_code] += weight
+                ctx.country_votes[key] = frozenset({found[0].country_code, twin.country_code if twin else ""} - {""})
         if ctx.domain_country and self.weights.domain_vote and ctx.named_keys:
             ctx.countries[ctx.domain_country] += self.weights.domain_vote  # "co.uk": below a named country
         if home is not None and self.weights.home_country and (ctx.countries or ctx.outlet_keys):
@@ -431,6 +391,14 @@ class PlaceResolver:
         best = ranked[0]
         if _foreign_respelling(best.place, looked_up, context):
             return None
+        if foreign_namesake(best.place, looked_up, context, cells=self._cells):  # "Baga" in a Borno story is not Bagà, Spain
+            home = home_reading([s.place for s in ranked], looked_up, context)
+            if home is None:
+                return None
+            ranked = sorted(ranked, key=lambda s: s.place is not home)
+            ranked[0].reason = (f"{best.place.name} ({best.place.country}) is a namesake abroad; "
+                                f"in the document's country ({context.country_code})")
+            best = ranked[0]
         alternatives = [s.place for s in ranked[1:6]]
         reason = best.reason
         if hint and _is(best.place, _HINT_FEATURE.get(hint, "")):
@@ -624,15 +592,31 @@ def _country_evidence(found: list[Place], name: str) -> float:
     200,000 people or more) name, or a name whose candidates all lie in one country, says more than a town name;
     a match through an alternate name only ("Bayaa" -> Salvador, alias "Baía") says half."""
     best = found[0]
-    if best.is_country or (best.is_admin1 and (best.population or 0) >= 200_000):
+    # a province named with its word ("Jonglei state", "Zabul Province") is one whatever its people
+    named_unit = best.is_admin1 and normalise_name(name) != normalise_name(best.name) and _own_name(best, name)
+    if best.is_country or (best.is_admin1 and (best.population or 0) >= 200_000) or named_unit:
         weight = 2.0  # not a parish of 35,000 ("St. Thomas", Jamaica, in a story about Ontario)
     elif all(p.country_code == best.country_code for p in found[:5]):
         weight = 1.5
     else:
         weight = 1.0
-    if normalise_name(best.name) != normalise_name(name):
+    if not _own_name(best, name):
         weight /= 2
     return weight + importance(best) / 10  # ties go to the more important place
+
+
+_UNIT_WORDS = ("state", "province", "governorate", "county", "region", "district")
+
+
+def _own_name(place: Place, name: str) -> bool:
+    """Whether a name is the place's own, also with a trailing word for its kind ("Plateau State",
+    "Isiolo County": round 9; such a name halved the province's country evidence as if it were an
+    alias, so that a Nigerian state weighed no more than an Angolan "Zango")."""
+    own = normalise_name(place.name)
+    if normalise_name(name) == own:
+        return True
+    words = name.split()
+    return place.is_admin1 and len(words) > 1 and words[-1].lower() in _UNIT_WORDS and normalise_name(" ".join(words[:-1])) == own
 
 
 def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_first: bool,
