@@ -439,3 +439,13 @@ def test_a_grouping_sits_among_its_towns(world: Gazetteer, name: str, country_co
 def test_french_regions_before_2016(world: Gazetteer, name: str, admin1: str) -> None:
     place = world.lookup(name)[0]
     assert (place.country_code, place.feature_code, place.admin1) == ("FR", "ADMD", admin1)
+
+
+@pytest.mark.parametrize("name, expected", [("Zabol Province", "Zabul"), ("Kondoz Province", "Kunduz"),
+                                            ("Zabul", None), ("Maysan", None)])
+def test_loose_provinces_swap_o_u_and_e_i(name: str, expected: str | None) -> None:
+    """Round 9: a province written with the other vowel ("Zabol" for Zabul); none when the very
+    spelling already names a province."""
+    found = Gazetteer.default().loose_provinces(name)
+    assert (found[0].name if found else None) == expected
+    assert all(p.is_admin1 for p in found)

@@ -151,6 +151,15 @@ def test_a_province_named_with_its_word_is_country_evidence(resolver: PlaceResol
     assert resolver.context([("Hamar", None), ("Turkana County", None)]).country_code == "KE"  # not Hamar, Norway
 
 
+@pytest.mark.parametrize("name, hint", [("Kondoz", "province"), ("Kondoz Province", None), ("Zabol", "province")])
+def test_a_province_asked_for_with_the_other_vowel(resolver: PlaceResolver, name: str, hint: str | None) -> None:
+    """Round 9: a name asked as a province that finds none takes a province spelled with o/u, e/i
+    swapped ("Zabol Province" was Zabol, Iran, a town, and turned the document Iranian)."""
+    resolved = resolver.resolve(name, hint=hint)
+    assert resolved is not None
+    assert (resolved.place.feature_code, resolved.place.country_code) == ("ADM1", "AF")
+
+
 def test_a_county_named_in_the_document(resolver: PlaceResolver) -> None:
     names = ["Paris", "Henry County", "Tennessee"]
     context = resolver.context([(n, None) for n in names])

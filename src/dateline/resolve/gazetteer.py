@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import re
 import sqlite3
 import threading
 from functools import lru_cache
@@ -56,6 +57,11 @@ def _spelling(name: str) -> str:
     return "".join(ch for ch in unidecode(name).lower() if ch.isalnum())
 
 
+def _loose_key(key: str) -> str:
+    """A lookup key with o -> u and e -> i folded, doubled letters collapsed ("zabol" = "zabul")."""
+    return re.sub(r"(.)\1+", r"\1", key.replace("o", "u").replace("e", "i"))
+
+
 class Gazetteer:
     """A built gazetteer file, opened read-only; safe to share between threads."""
 
@@ -78,6 +84,7 @@ class Gazetteer:
         self._candidates = lru_cache(maxsize=50000)(self._candidates_uncached)
         self._known = lru_cache(maxsize=100000)(self._known_uncached)
         self._admin1_codes = lru_cache(maxsize=4096)(self._admin1_codes_uncached)
+        self._loose_admin1: dict[str, frozenset[str]] | None = None  # built on first use (round 9)
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -193,6 +200,27 @@ class Gazetteer:
         cc = country_code.upper() if country_code else None
         ranked = self._rank(candidates, hint=hint, country_code=cc, admin1=admin1, spelling=_spelling(name), key=key)
         return [self._place(row) for row in ranked[:limit]]
+
+    def loose_provinces(self, name: str) -> list[Place]:
+        """Provinces whose name differs from ``name`` (its generic word left out) only in the vowels
+        o/u and e/i, which transliterations of Pashto, Dari and Arabic swap ("Zabol Province" = Zabul,
+        "Kondoz" = Kunduz, "Kurdufan" = Kordofan); empty when the very spelling names a province.
+        For names asked as provinces that found none (round 9)."""
+        key = strip_generic(name)[0]
+        if not key:
+            return []
+        if self._loose_admin1 is None:
+            index: dict[str, set[str]] = {}
+            for (known,) in self._query("SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place_rowid "
+                                        "WHERE p.feature_code = 'ADM1'", ()):
+                index.setdefault(_loose_key(known), set()).add(known)
+            self._loose_admin1 = {k: frozenset(v) for k, v in index.items()}
+        keys = self._loose_admin1.get(_loose_key(key), frozenset())
+        if key in keys:
+            return []
+        rows = [row for k in sorted(keys) for _m, _n, row in self._candidates(k, k) if row[6] == "ADM1"]
+        rows.sort(key=lambda row: (-row[11], row[0]))
+        return [self._place(row) for row in dict((row[0], row) for row in rows).values()]
 
     def is_known(self, name: str) -> bool:
         """Whether any place is indexed under the name (cheap; many common words name a village somewhere)."""

@@ -287,6 +287,8 @@ class PlaceResolver:
         if found is None:
             found = self.gazetteer.lookup(name, country_code=country_code, admin1=admin1, limit=self.depth)
             wanted = _HINT_FEATURE.get(hint or "")
+            if (wanted == "ADM1" or strip_generic(name)[1] == "ADM1") and not any(p.is_admin1 for p in found):
+                found = self.gazetteer.loose_provinces(name) + found  # "Zabol Province": Zabul (round 9)
             if wanted:
                 found = [p for p in found if _is(p, wanted)] + [p for p in found if not _is(p, wanted)]
             if len(self._cache) > 200_000:
