@@ -67,9 +67,8 @@ class CountryCells:
 
 
 def foreign_namesake(place: Place, name: str, context: "PlaceContext", *, cells: CountryCells | None = None) -> bool:
-    """Whether a candidate is a namesake abroad: a town of a
-    country the document does not name, of fewer than 100,000 people, in a document that names
-    its own, different country, whose country no other name of the document reads, and more than
+    """Whether a candidate is a namesake abroad: a town of a country the document does not name, of
+    fewer than 100,000 people, in a document that names its own, different country, whose country no other name of the document reads, and more than
     200 km from every other place the document names."""
     if not country_named(context) or place.feature_class != "P":
         return False  # towns only: a region ("Rhone-Alpes") is no namesake of a village
@@ -88,8 +87,7 @@ def foreign_namesake(place: Place, name: str, context: "PlaceContext", *, cells:
 
 def home_reading(places: Sequence[Place], name: str, context: "PlaceContext") -> Place | None:
     """The first of ``places`` (best first) that lies in the document's country and is called by the
-    very name (not a district named after a town, not through an alias): the reading a namesake
-    abroad yields to."""
+    very name (not through an alias); None when the document's country has no place of that name."""
     own = normalise_name(name)
     return next((p for p in places if p.country_code == context.country_code and not p.is_country
                  and normalise_name(p.name) == own), None)
