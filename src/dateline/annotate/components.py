@@ -4,7 +4,7 @@
     dateline_timex       doc._.timexes     time expressions normalised against doc._.published
     dateline_quantities  doc._.quantities  killed / injured / arrested counts per sentence
     dateline_actors      doc._.actors      actor mentions (registry aliases, generic nouns, NER)
-    dateline_places      doc._.places      place mentions the gazetteer knows (annotate/place_tagger.py)
+    dateline_places      doc._.places      place mentions (annotate/place_tagger.py); one the gazetteer lacks has known=False
 
 Offsets stored in these annotations are relative to the spaCy Doc; ``doc._.offset`` is
 where the Doc starts in the dateline Document text.
