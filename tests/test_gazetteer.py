@@ -449,3 +449,16 @@ def test_loose_provinces_swap_o_u_and_e_i(name: str, expected: str | None) -> No
     found = Gazetteer.default().loose_provinces(name)
     assert (found[0].name if found else None) == expected
     assert all(p.is_admin1 for p in found)
+
+
+@pytest.mark.parametrize(
+    "country, lat, lon, admin1",
+    [
+        ("IQ", 33.31, 44.36, "Baghdad"),
+        ("iq", 31.84, 47.14, "Maysan"),  # Amara; the code in any case
+        ("IQ", 34.6, 43.7, "Salah ad Din"),  # 145 km north of Baghdad: another province than Baghdad's
+        ("ZZ", 1.0, 1.0, None),  # no populated place of that country
+    ],
+)
+def test_nearest_admin1(world: Gazetteer, country: str, lat: float, lon: float, admin1: str | None) -> None:
+    assert world.nearest_admin1(country, lat, lon) == admin1

@@ -323,7 +323,7 @@ def score_pitf_place(gold: Path, *, engine: "Engine | None" = None, country: str
     gaz = _gazetteer(engine)
     rows = [r for r in pitf_place_rows(gold, country=country) if in_split(r.key, split)]
     documents = [document_from_text(r.text, id=r.key, published=r.published) for r in rows]
-    locator = _NearestProvince(gaz, _alpha2(country))
+    alpha2 = _alpha2(country)
     within = admin1_right = admin1_total = placed = 0
     errors: list[float] = []
     misses: list[str] = []
@@ -340,7 +340,7 @@ def score_pitf_place(gold: Path, *, engine: "Engine | None" = None, country: str
         err = distance_km(row.latitude, row.longitude, event.latitude, event.longitude)
         errors.append(err)
         within += int(err <= 25)
-        gold_a1 = locator.admin1(row.latitude, row.longitude)
+        gold_a1 = gaz.nearest_admin1(alpha2, row.latitude, row.longitude)
         if gold_a1:
             admin1_total += 1
             admin1_right += int(event.admin1 == gold_a1)
@@ -398,19 +398,6 @@ def _alpha2(alpha3: str) -> str:
     if found is None:
         raise ConfigError(f"unknown country code {alpha3!r}", where="pitfplace", hint="an ISO 3166 alpha-3 code: IRQ")
     return found.alpha_2
-
-
-class _NearestProvince:
-    """The province of the gazetteer's nearest populated place to a point (Iraq only)."""
-
-    def __init__(self, gaz: "Gazetteer", country_code: str = "IQ") -> None:
-        self.points = [(p[0], p[1], p[2]) for p in gaz.populated_points(country_code) if p[2]]
-
-    def admin1(self, lat: float, lon: float) -> str | None:
-        if not self.points:
-            return None
-        best = min(self.points, key=lambda p: (p[0] - lat) ** 2 + ((p[1] - lon) * math.cos(math.radians(lat))) ** 2)
-        return best[2]
 
 
 # ---------------------------------------------------------------- event-location

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable
 
@@ -55,7 +54,6 @@ class Extractor:
 
     def __post_init__(self) -> None:
         self.places = PlaceResolver(self.gazetteer) if self.gazetteer is not None else None
-        self._towns: dict[str, list[tuple[float, float, str | None]]] = {}  # country code -> its towns' points
 
     def _far_point_province(self, resolved: ResolvedPlace) -> None:
         """ "145 km north of Baghdad" lies in another province than Baghdad: a point moved more than 25 km
@@ -65,14 +63,8 @@ class Extractor:
         if (anchor is None or relation is None or (relation.km or 0) <= 25 or self.gazetteer is None
                 or not place.country_code or place.latitude is None or place.longitude is None):
             return
-        if place.country_code not in self._towns:
-            self._towns[place.country_code] = [t for t in self.gazetteer.populated_points(place.country_code) if t[2]]
-        towns = self._towns[place.country_code]
-        if not towns:
-            return
-        scale = math.cos(math.radians(place.latitude))
-        lat, lon, admin1 = min(towns, key=lambda t: (t[0] - place.latitude) ** 2 + ((t[1] - place.longitude) * scale) ** 2)
-        if admin1 != place.admin1:
+        admin1 = self.gazetteer.nearest_admin1(place.country_code, place.latitude, place.longitude)
+        if admin1 is not None and admin1 != place.admin1:
             resolved.place = replace(place, admin1=admin1, admin2=None)
             resolved.reason = f"{resolved.reason}; {relation.km:g} km off {anchor.name}: in {admin1}, the nearest town's province"
 

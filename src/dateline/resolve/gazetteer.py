@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import math
 import re
 import sqlite3
 import threading
@@ -85,6 +86,7 @@ class Gazetteer:
         self._known = lru_cache(maxsize=100000)(self._known_uncached)
         self._admin1_codes = lru_cache(maxsize=4096)(self._admin1_codes_uncached)
         self._loose_admin1: dict[str, frozenset[str]] | None = None  # built on first use (round 9)
+        self._towns_with_admin1: dict[str, list[tuple[float, float, str]]] = {}  # country code -> points
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -263,6 +265,18 @@ class Gazetteer:
         return [tuple(r) for r in self._query(
             "SELECT latitude, longitude, admin1 FROM places WHERE country_code = ? AND feature_class = 'P'",
             (country_code.upper(),))]
+
+    def nearest_admin1(self, country_code: str, latitude: float, longitude: float) -> str | None:
+        """The province of the country's populated place nearest to a point (None: no such place),
+        as a coder reading a map would give it ("145 km north of Baghdad" is in Salah ad-Din)."""
+        code = country_code.upper()
+        towns = self._towns_with_admin1.get(code)
+        if towns is None:
+            towns = self._towns_with_admin1[code] = [(la, lo, a1) for la, lo, a1 in self.populated_points(code) if a1]
+        if not towns:
+            return None
+        scale = math.cos(math.radians(latitude))
+        return min(towns, key=lambda t: (t[0] - latitude) ** 2 + ((t[1] - longitude) * scale) ** 2)[2]
 
     def all_populated_points(self) -> list[tuple[float, float, str | None, str | None]]:
         """(latitude, longitude, country code, admin1) of every populated place in the world (for reverse lookups)."""
