@@ -35,7 +35,8 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 CORPORA = {"lgl": "lgl.xml", "trnews": "TR-News.xml", "geovirus": "GeoVirus.xml"}
 SCALES = (0.0, 0.5, 0.75, 1.25, 1.5, 2.0)
 # Signals added after round 3, whose hand value was "off": hand+ keeps them at today's values.
-_LATER_SIGNALS = ("named_country", "home", "home_country", "domain_vote", "domain_country", "outlet_town")
+_LATER_SIGNALS = ("named_country", "home", "home_alone", "home_country", "domain_vote", "domain_country", "outlet_town",
+                  "colocated_each", "colocated_cap", "county_listed")
 STARTS = {"default": DEFAULT_WEIGHTS, "hand": HAND_WEIGHTS, "searched": SEARCHED_WEIGHTS,
           "hand+": dataclasses.replace(HAND_WEIGHTS, **{f: getattr(DEFAULT_WEIGHTS, f) for f in _LATER_SIGNALS})}
 

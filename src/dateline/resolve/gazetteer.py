@@ -86,7 +86,7 @@ class Gazetteer:
         self._known = lru_cache(maxsize=100000)(self._known_uncached)
         self._admin1_codes = lru_cache(maxsize=4096)(self._admin1_codes_uncached)
         self._loose_admin1: dict[str, frozenset[str]] | None = None  # built on first use (round 9)
-        self._towns_with_admin1: dict[str, list[tuple[float, float, str]]] = {}  # country code -> points
+        self._points: dict[str, tuple[tuple[float, float, str | None], ...]] = {}  # country code -> its towns
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -260,19 +260,21 @@ class Gazetteer:
                 return self._place(rows[0])
         return None
 
-    def populated_points(self, country_code: str) -> list[tuple[float, float, str | None]]:
-        """(latitude, longitude, admin1) of every populated place of a country (for reverse lookups)."""
-        return [tuple(r) for r in self._query(
-            "SELECT latitude, longitude, admin1 FROM places WHERE country_code = ? AND feature_class = 'P'",
-            (country_code.upper(),))]
+    def populated_points(self, country_code: str) -> tuple[tuple[float, float, str | None], ...]:
+        """(latitude, longitude, admin1) of every populated place of a country (for reverse lookups);
+        read once per country and kept, as every reverse lookup of that country asks again."""
+        code = country_code.upper()
+        points = self._points.get(code)
+        if points is None:
+            points = self._points[code] = tuple(tuple(r) for r in self._query(
+                "SELECT latitude, longitude, admin1 FROM places WHERE country_code = ? AND feature_class = 'P'",
+                (code,)))
+        return points
 
     def nearest_admin1(self, country_code: str, latitude: float, longitude: float) -> str | None:
         """The province of the country's populated place nearest to a point (None: no such place),
         as a coder reading a map would give it ("145 km north of Baghdad" is in Salah ad-Din)."""
-        code = country_code.upper()
-        towns = self._towns_with_admin1.get(code)
-        if towns is None:
-            towns = self._towns_with_admin1[code] = [(la, lo, a1) for la, lo, a1 in self.populated_points(code) if a1]
+        towns = [t for t in self.populated_points(country_code) if t[2]]
         if not towns:
             return None
         scale = math.cos(math.radians(latitude))

@@ -252,8 +252,9 @@ class Weights:
     imp_other: float = 0.3
 
 
-HAND_WEIGHTS = Weights(named_country=0.0, home=0.0, home_country=0.0, domain_vote=0.0, domain_country=0.0,
-                       outlet_town=0.0)  # round 3's hand-set points, the later signals off, for comparison
+HAND_WEIGHTS = Weights(named_country=0.0, home=0.0, home_alone=0.0, home_country=0.0, domain_vote=0.0,
+                       domain_country=0.0, outlet_town=0.0, colocated_each=0.0, colocated_cap=0.0,
+                       county_listed=0.0)  # round 3's hand-set points, the later signals off, for comparison
 # the coordinate search's choice of rounds 4-5 (the default until round 7), for comparison
 SEARCHED_WEIGHTS = Weights(rank=1.5, importance=1.25, doc_province=0.75, near_50=2.93, alias_only=0.5,
                            county_of_province=3.125, support_each=1.0, support_cap=1.875, imp_province_decade=0.375,
@@ -339,7 +340,7 @@ class PlaceResolver:
             ctx.countries[ctx.domain_country] += self.weights.domain_vote  # "co.uk": below a named country
         if home is not None and self.weights.home_country and (ctx.countries or ctx.outlet_keys):
             ctx.countries[home[0]] += self.weights.home_country  # a weak vote: any named country outweighs it
-            if len(ctx.named_keys) == 1 and self.weights.home:  # the story's one name: the home speaks twice
+            if len(ctx.named_keys) == 1 and self.weights.home_alone:  # the story's one name: the home speaks twice
                 ctx.countries[home[0]] += self.weights.home_alone
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
@@ -607,9 +608,6 @@ def _country_evidence(found: list[Place], name: str) -> float:
     return weight + importance(best) / 10  # ties go to the more important place
 
 
-_UNIT_WORDS = ("state", "province", "governorate", "county", "region", "district")
-
-
 def _own_name(place: Place, name: str) -> bool:
     """Whether a name is the place's own, also with a trailing word for its kind ("Plateau State",
     "Isiolo County": round 9; such a name halved the province's country evidence as if it were an
@@ -617,8 +615,15 @@ def _own_name(place: Place, name: str) -> bool:
     own = normalise_name(place.name)
     if normalise_name(name) == own:
         return True
+    if not place.is_admin1:
+        return False
+    key, feature = strip_generic(name)  # "state", "province", "governorate", "region", "district"
+    if feature is not None:
+        return feature != "P" and key == own
+    # "county" is no generic word of the index ("DeKalb County" is a county's own name), but Kenya's
+    # provinces are counties
     words = name.split()
-    return place.is_admin1 and len(words) > 1 and words[-1].lower() in _UNIT_WORDS and normalise_name(" ".join(words[:-1])) == own
+    return len(words) > 1 and words[-1].lower() == "county" and normalise_name(" ".join(words[:-1])) == own
 
 
 def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_first: bool,
