@@ -220,3 +220,30 @@ def test_a_shooting_then_a_bomb_in_one_text_are_two_incidents(engine) -> None:
 def test_attackers_who_blew_themselves_up_are_counted_apart(engine, text: str, killed: int, attackers: int | None) -> None:
     (event,) = [e for e in events_of(engine, text, published="2014-05-05") if e.counted]
     assert (event.fatalities, event.perpetrators_killed) == (killed, attackers)
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        # no date anywhere: the report's day bounds the event, so not day precision
+        ("Gunmen killed two policemen in Basra.", 2),
+        # the sentence's own date is a day
+        ("Gunmen killed two policemen in Basra on June 18.", 1),
+    ],
+)
+def test_publication_date_fallback_is_not_day_precision(engine, text, precision) -> None:
+    events = [e for e in events_of(engine, text) if e.counted]
+    assert events and events[0].date_start in ("2008-06-18", "2008-06-20")
+    assert events[0].time_precision == precision, events[0].date_reason
+
+
+def test_fallback_dated_events_stay_off_on_this_day(engine, tmp_path) -> None:
+    from dateline import query
+    from dateline.store import open_store
+
+    store = open_store(tmp_path / "d.db")
+    docs = [document_from_text("Gunmen killed two policemen in Basra.", published="2008-06-20"),
+            document_from_text("Gunmen killed a judge in Mosul on June 20.", published="2008-06-21")]
+    for doc, events in engine.extract(docs):
+        store.add_document(doc, events)
+    assert [e.location for e in query.on_this_day(store, 6, 20)] == ["Mosul"]

@@ -21,6 +21,9 @@ class DateChoice:
     timex: Timex | None = None
 
 
+FALLBACK_PRECISION = 2
+
+
 def choose_date(trigger: Trigger, timexes: list[Timex], *, narrative: Timex | None, published: str | None) -> DateChoice:
     """Date an event mention; never today's date."""
     chosen = pick_timex(trigger, timexes)
@@ -30,7 +33,10 @@ def choose_date(trigger: Trigger, timexes: list[Timex], *, narrative: Timex | No
         t = narrative
         return DateChoice(t.date_start, t.date_end, t.precision, f"no date in sentence: narrative time '{t.text}' from earlier in the paragraph", t)
     if published:
-        return DateChoice(published[:10], published[:10], 1 if len(published) >= 10 else 3, "no date in sentence or paragraph: publication date")
+        # The report's day bounds the event, it does not date it: ACLED codes such events with
+        # precision 2 ("within the week of the report"), and on-this-day lists only precision 1.
+        precision = FALLBACK_PRECISION if len(published) >= 10 else 3
+        return DateChoice(published[:10], published[:10], precision, "no date in sentence or paragraph: publication date")
     return DateChoice(None, None, None, "no date in text and the document has no publication date")
 
 
