@@ -247,3 +247,17 @@ def test_fallback_dated_events_stay_off_on_this_day(engine, tmp_path) -> None:
     for doc, events in engine.extract(docs):
         store.add_document(doc, events)
     assert [e.location for e in query.on_this_day(store, 6, 20)] == ["Mosul"]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # the month dates the earlier campaign, so the operation's name only refers back
+        ("Operation Lion's Roar follows the plan the minister set out in his March speech in Mosul.", False),
+        # a date of its own makes it an event
+        ("Operation Lion's Roar began in Mosul on March 3.", True),
+    ],
+)
+def test_a_named_operation_needs_its_own_date(engine, text, starts) -> None:
+    events = events_of(engine, "Gunmen killed two policemen in Basra on June 18. " + text)
+    assert (len(events) == 2) == starts, [(e.trigger, e.date_reason) for e in events]

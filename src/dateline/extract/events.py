@@ -468,7 +468,9 @@ def _starts_event(trigger: Trigger, timexes: list[Timex], *, first: bool = False
     definite = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children)
     if not trigger.entry.nominal and (first or not definite):
         return True
-    return any(t.is_calendar and t.mod != "START" for t in timexes)
+    # "Operation X follows the script Maliki set with his March campaign": March dates the
+    # campaign, not the operation, so it gives the operation no date of its own
+    return any(t.is_calendar and t.mod != "START" and not in_other_clause(t, head) for t in timexes)
 
 
 def _confidence(event: Event, trigger: Trigger) -> float:
