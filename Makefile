@@ -3,7 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-SAMPLE ?= ../shared/samples/maysan-2008.txt
+# the shared sample and reference data; tests and bench/ read the same variable
+DATELINE_SHARED ?= ../shared
+export DATELINE_SHARED
+SAMPLE ?= $(DATELINE_SHARED)/samples/maysan-2008.txt
 DB     ?= dateline.db
 
 .PHONY: install demo test bench bench-heideltime clean web-assets

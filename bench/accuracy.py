@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO.parent / "shared" / "data"
+from bench_paths import DATA
 
 # (name, kind, gold, options): add one line per suite.
 SUITES: list[tuple[str, str, Path, dict]] = [

@@ -35,7 +35,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-GOLD = REPO.parent / "shared" / "data" / "tempeval3" / "TBAQ-cleaned"
+from bench_paths import DATA
+
+GOLD = DATA / "tempeval3" / "TBAQ-cleaned"
 
 # One JVM for many documents: each manifest line is "dct<TAB>input<TAB>output".
 DRIVER = r"""

@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+from bench_paths import REPO, SHARED  # noqa: F401
+
 SAMPLE = SHARED / "samples" / "maysan-2008.txt"
 WEBLOGS = SHARED / "data" / "ewt-iraq-weblogs"
 

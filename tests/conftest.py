@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SAMPLE = SHARED / "samples" / "maysan-2008.txt"
+from shared_data import REPO, SAMPLE, SHARED  # noqa: F401  (tests import them from here too)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from dateline.errors import ResolveError
 from dateline.models import Actor
 from dateline.resolve.actors import ACTOR_TYPES, ActorMatch, ActorRegistry
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from shared_data import SHARED
 
 
 @pytest.fixture(scope="module")

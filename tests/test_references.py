@@ -9,7 +9,7 @@ import pytest
 from dateline.ingest import parse_references, split_sections
 from dateline.ingest.references import is_citation_line, match_date, normalise_date
 
-SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "maysan-2008.txt"
+from shared_data import SAMPLE
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from dateline.ingest import split_sections
 from dateline.ingest.sections import parse_header
 from dateline.models import Section
 
-SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "maysan-2008.txt"
+from shared_data import SAMPLE
 PROSE = (
     "Police said a car bomb killed twelve people in Amara on Monday.\n\n"
     "The governor blamed militiamen loyal to the Sadrists for the attack.\n"
