@@ -298,12 +298,15 @@ class PlaceResolver:
         return found
 
     def context(self, names: Iterable[tuple[str, str | None]], *,
-                home: tuple[str, str] | None = None, source: str | None = None) -> PlaceContext:
+                home: tuple[str, str] | None = None, home_country: str | None = None,
+                source: str | None = None) -> PlaceContext:
         """Country and province focus from every (name, hint) mentioned in a document.
 
         The country is the one most mentions resolve to on their own (a named country counts
         twice); provinces are then counted with that country preferred. ``home``: the home
-        province of the document's source (:mod:`dateline.resolve.source_homes`), a weak prior.
+        province of the document's source (:mod:`dateline.resolve.source_homes`), a weak prior;
+        ``home_country``: the source's country when it has no home province (round 10), a vote for the
+        document's country as the home's country is.
         ``source``: the document's source key (its URL's host, ``source_key``): its country-code
         domain is a weak vote for the country, and a name the host is named after ("Paris" in
         theparisnews.com) is the outlet's town, which says nothing of the country by itself.
@@ -338,10 +341,11 @@ class PlaceResolver:
                 ctx.country_votes[key] = frozenset({found[0].country_code, twin.country_code if twin else ""} - {""})
         if ctx.domain_country and self.weights.domain_vote and ctx.named_keys:
             ctx.countries[ctx.domain_country] += self.weights.domain_vote  # "co.uk": below a named country
-        if home is not None and self.weights.home_country and (ctx.countries or ctx.outlet_keys):
-            ctx.countries[home[0]] += self.weights.home_country  # a weak vote: any named country outweighs it
+        country_home = home[0] if home is not None else home_country
+        if country_home and self.weights.home_country and (ctx.countries or ctx.outlet_keys):
+            ctx.countries[country_home] += self.weights.home_country  # a weak vote: any named country outweighs it
             if len(ctx.named_keys) == 1 and self.weights.home_alone:  # the story's one name: the home speaks twice
-                ctx.countries[home[0]] += self.weights.home_alone
+                ctx.countries[country_home] += self.weights.home_alone
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
         for name, hint in names:
