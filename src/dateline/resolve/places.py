@@ -413,6 +413,8 @@ class PlaceResolver:
         if looked_up != name:  # "Boston Harbor": a point at Boston, near the feature, not the feature itself
             if not _plausible_core(best.place, looked_up, name, context):
                 return None
+            if not self._core_within_reach(best.place, looked_up, context, nearby):
+                return None  # "Lake Harriet" in a Minneapolis story is not by Harriet, Arkansas (round 10)
             reason = f"'{name}' is not in the gazetteer: '{looked_up}', which it is named after; {reason}"
             near = True
         near = near or relation is not None
@@ -423,6 +425,22 @@ class PlaceResolver:
         elif near and relation is not None:
             resolved.reason = f"{relation.text} {best.place.name}; {reason}"
         return resolved
+
+    def _core_within_reach(self, place: Place, core: str, context: PlaceContext,
+                           nearby: Sequence[str] | None) -> bool:
+        """Whether a town found for the core of an unknown feature ("Kiser Lake" -> Keyser) lies where
+        the document is: in its province, or within 200 km of another place it names. A feature lies
+        by the town it is named after only when that town is the local one; a namesake far from every
+        other name is another place's (round 10). A document with no province and no other place
+        gives no such test."""
+        if place.feature_class != "P" or place.is_country or place.is_admin1:
+            return True
+        if context.admin1 and place.admin1 == context.admin1 and place.country_code == context.country_code:
+            return True
+        points = self._anchor_points(core, context, nearby)
+        if not points and not context.admin1:
+            return True
+        return any(distance_km(place.latitude, place.longitude, lat, lon) <= 200 for lat, lon in points)
 
     def _known_name(self, name: str, hint: str | None) -> str:
         """The name itself when the gazetteer knows it, else the place it is named after when that is
