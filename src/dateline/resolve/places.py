@@ -101,6 +101,7 @@ from ..models import Place
 from .colocation import TownIndex, distance_km
 from .names import core_name, is_local_feature, normalise_name, strip_generic
 from .abroad import CountryCells, foreign_namesake, home_reading
+from .reach import by_the_others, within_reach
 from .relations import Relation, offset_point, parse_relation
 from .source_homes import domain_country, outlet_names
 
@@ -413,7 +414,7 @@ class PlaceResolver:
         if looked_up != name:  # "Boston Harbor": a point at Boston, near the feature, not the feature itself
             if not _plausible_core(best.place, looked_up, name, context):
                 return None
-            if not self._core_within_reach(best.place, looked_up, context, nearby):
+            if not within_reach(best.place, context, self._anchor_points(looked_up, context, nearby)):
                 return None  # "Lake Harriet" in a Minneapolis story is not by Harriet, Arkansas (round 10)
             reason = f"'{name}' is not in the gazetteer: '{looked_up}', which it is named after; {reason}"
             near = True
@@ -425,22 +426,6 @@ class PlaceResolver:
         elif near and relation is not None:
             resolved.reason = f"{relation.text} {best.place.name}; {reason}"
         return resolved
-
-    def _core_within_reach(self, place: Place, core: str, context: PlaceContext,
-                           nearby: Sequence[str] | None) -> bool:
-        """Whether a town found for the core of an unknown feature ("Kiser Lake" -> Keyser) lies where
-        the document is: in its province, or within 200 km of another place it names. A feature lies
-        by the town it is named after only when that town is the local one; a namesake far from every
-        other name is another place's (round 10). A document with no province and no other place
-        gives no such test."""
-        if place.feature_class != "P" or place.is_country or place.is_admin1:
-            return True
-        if context.admin1 and place.admin1 == context.admin1 and place.country_code == context.country_code:
-            return True
-        points = self._anchor_points(core, context, nearby)
-        if not points and not context.admin1:
-            return True
-        return any(distance_km(place.latitude, place.longitude, lat, lon) <= 200 for lat, lon in points)
 
     def _known_name(self, name: str, hint: str | None) -> str:
         """The name itself when the gazetteer knows it, else the place it is named after when that is
@@ -479,13 +464,17 @@ class PlaceResolver:
         biggest = max((p.population for _r, p in pool.values() if p.feature_class == "P" and normalise_name(p.name) == own
                        and p.population >= 100_000), default=0)
         w = self.weights
+        outlet_towns: list[Place] = []  # the outlet's town is the namesake by the story's other places (round 10)
+        if own in context.outlet_keys and w.outlet_town:
+            outlet_towns = by_the_others([p for _r, p in pool.values() if _outlet_town(p, own, context)], own,
+                                         context.towns)
         scored = []
         for rank, place in pool.values():
             # a town called after a sizeable province's own name gets no points for being near the
             # document's places either ("Oklahoma", Pennsylvania, in a story naming Pittsburgh)
             anchors = [] if unit_named and not place.is_admin1 else points
             item = self._score(place, rank, wanted=wanted, context=context, anchors=anchors)
-            if own in context.outlet_keys and w.outlet_town and _outlet_town(place, own, context):
+            if any(place is p for p in outlet_towns):
                 item.points += w.outlet_town
                 item.reason = f"the town the source is named after ({context.source})"
             if _at_home(place, own, context, unit_named=unit_named) and w.home:
