@@ -60,3 +60,19 @@ def test_by_the_others_keeps_all_when_no_other_town_is_near() -> None:
 def _town(name: str, lat: float, lon: float) -> Place:
     return Place(name=name, latitude=lat, longitude=lon, country_code="US", feature_class="P", feature_code="PPL",
                  population=5000)
+
+
+@pytest.mark.parametrize(
+    "names, admin1",
+    [
+        (["Winfield", "Mt. Pleasant", "New London", "New Londoners"], "Iowa"),
+        (["Akron", "Canton", "Cantonians"], "Ohio"),
+        (["Tulsa", "Tulsans"], "Oklahoma"),
+        (["Cantonians"], None),  # no town named: nobody's people
+    ],
+)
+def test_a_towns_people_stand_for_the_town(resolver: PlaceResolver, names: list[str], admin1: str | None) -> None:
+    """Round 10: "New Londoners" in a story naming New London are read as New London."""
+    context = resolver.context([(n, None) for n in names])
+    resolved = resolver.resolve(names[-1], context=context, nearby=names)
+    assert (resolved.place.admin1 if resolved else None) == admin1

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from unidecode import unidecode
 
-__all__ = ["GENERIC_WORDS", "core_name", "is_local_feature", "normalise_name", "strip_generic", "name_keys"]
+__all__ = ["GENERIC_WORDS", "core_name", "is_local_feature", "normalise_name", "strip_generic", "name_keys",
+           "town_of_demonym"]
 
 # Trailing words naming the kind of feature, with the feature they ask for.
 GENERIC_WORDS: dict[str, str] = {
@@ -167,6 +169,20 @@ def is_local_feature(name: str) -> bool:
     return bool(words) and words[-1] in _LOCAL_FEATURES
 
 
+def town_of_demonym(name: str, names: Iterable[str]) -> str | None:
+    """The name among ``names`` that ``name`` is the people of ("New Londoners", "Bostonians",
+    "Atlantans": New London, Boston, Atlanta), by a demonym ending on its key; None when there is none.
+    Only a town the document names itself: a bare "Rangers" or "Packers" is nobody's people (round 10)."""
+    key = normalise_name(name)
+    for other in names:
+        stem = normalise_name(other)
+        if len(stem) >= 4 and key.startswith(stem) and key[len(stem):] in _DEMONYM_ENDINGS:
+            return other
+    return None
+
+
+# what follows a town's key in its people's name, after the folds ("Londoner", "Bostonians", "Atlantans")
+_DEMONYM_ENDINGS = frozenset({"er", "ers", "n", "ns", "an", "ans", "ian", "ians", "ite", "ites"})
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _LOCAL_FEATURES = frozenset({"river", "creek", "lake", "harbor", "harbour", "bay", "valley", "township", "park",
                              "square", "beach", "falls", "dam", "bridge", "station", "hospital"})

@@ -75,7 +75,10 @@ province of its own country; a small town abroad far from the document's places 
 reading in the document's country, else to none (round 9, :mod:`dateline.resolve.abroad`).
 
 A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
-read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near.
+read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near, when
+that town lies where the document is (round 10, :mod:`dateline.resolve.reach`); "New Londoners" in a
+story naming New London is New London. The outlet's town is its namesake by the story's other towns,
+and a source whose stories agree on a country but not a province votes for that country (round 10).
 
 A dotted abbreviation ("Kan.", "B.C.", "N.Y" whose last dot the full stop took) or a US or Canadian
 postal code ("NY", "BC") asks for a province. The document's province counts
@@ -99,7 +102,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
 from .colocation import TownIndex, distance_km
-from .names import core_name, is_local_feature, normalise_name, strip_generic
+from .names import core_name, is_local_feature, normalise_name, strip_generic, town_of_demonym
 from .abroad import CountryCells, foreign_namesake, home_reading
 from .reach import by_the_others, within_reach
 from .relations import Relation, offset_point, parse_relation
@@ -165,6 +168,8 @@ class PlaceContext:
     # (country, admin1) -> how many distinct names of the document read as its counties: a story that
     # lists counties ("Sherman County", "Lincoln County") names more of them bare ("Hitchcock"; round 8)
     county_names: Counter[tuple[str | None, str]] = field(default_factory=Counter)
+    # key of a name that is the people of a town the document names -> that town ("New Londoners"; round 10)
+    demonyms: dict[str, str] = field(default_factory=dict)
     _without: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # key -> admin1
 
     def without(self, key: str) -> "PlaceContext":
@@ -313,12 +318,14 @@ class PlaceResolver:
         theparisnews.com) is the outlet's town, which says nothing of the country by itself.
         """
         names = [(self._known_name(n, h), h) for n, h in names if n]
+        demonyms = self._demonyms(names)  # "New Londoners" in a story naming New London: its people
+        names = [(demonyms.get(normalise_name(n), n), h) for n, h in names]
         # each distinct name once: a repeated name is one clue, whatever its case ("RICHLAND", "Richland")
         first: dict[tuple[str, str | None], tuple[str, str | None]] = {}
         for name, hint in names:
             first.setdefault((normalise_name(name), hint), (name, hint))
         names = list(first.values())
-        ctx = PlaceContext(home=home, source=source, domain_country=domain_country(source))
+        ctx = PlaceContext(home=home, source=source, domain_country=domain_country(source), demonyms=demonyms)
         if source:  # names of the outlet's town: a town of that name must exist ("Iraq News" names no town)
             outlet = outlet_names(source, [n for n, _h in names])
             ctx.outlet_keys = frozenset(normalise_name(n) for n in outlet
@@ -393,6 +400,8 @@ class PlaceResolver:
         """
         context = context or PlaceContext()
         looked_up = self._known_name(name, hint)
+        if looked_up == name and not self.candidates(name, hint=hint):
+            looked_up = context.demonyms.get(normalise_name(name), name)
         ranked = self._best(looked_up, hint=hint, context=context, nearby=nearby)
         if ranked is None:
             return None
@@ -416,7 +425,9 @@ class PlaceResolver:
                 return None
             if not within_reach(best.place, context, self._anchor_points(looked_up, context, nearby)):
                 return None  # "Lake Harriet" in a Minneapolis story is not by Harriet, Arkansas (round 10)
-            reason = f"'{name}' is not in the gazetteer: '{looked_up}', which it is named after; {reason}"
+            people = context.demonyms.get(normalise_name(name)) == looked_up
+            reason = (f"'{name}': the people of '{looked_up}'; {reason}" if people else
+                      f"'{name}' is not in the gazetteer: '{looked_up}', which it is named after; {reason}")
             near = True
         near = near or relation is not None
         geo, where = precision_of(best.place, near=near)
@@ -426,6 +437,16 @@ class PlaceResolver:
         elif near and relation is not None:
             resolved.reason = f"{relation.text} {best.place.name}; {reason}"
         return resolved
+
+    def _demonyms(self, names: list[tuple[str, str | None]]) -> dict[str, str]:
+        """Key of each name the gazetteer does not know that is the people of a town the document names
+        -> that town's name ("New Londoners" -> "New London"; round 10)."""
+        known = [n for n, h in names if self.candidates(n, hint=h)]
+        found = {}
+        for name, hint in names:
+            if not self.candidates(name, hint=hint) and (town := town_of_demonym(name, known)) is not None:
+                found[normalise_name(name)] = town
+        return found
 
     def _known_name(self, name: str, hint: str | None) -> str:
         """The name itself when the gazetteer knows it, else the place it is named after when that is
