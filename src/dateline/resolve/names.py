@@ -29,8 +29,8 @@ from typing import Iterable
 
 from unidecode import unidecode
 
-__all__ = ["GENERIC_WORDS", "core_name", "is_local_feature", "normalise_name", "strip_generic", "name_keys",
-           "town_of_demonym"]
+__all__ = ["GENERIC_WORDS", "abbreviation_hint", "core_name", "is_local_feature", "normalise_name", "strip_generic",
+           "name_keys", "town_of_demonym"]
 
 # Trailing words naming the kind of feature, with the feature they ask for.
 GENERIC_WORDS: dict[str, str] = {
@@ -189,3 +189,23 @@ _LOCAL_FEATURES = frozenset({"river", "creek", "lake", "harbor", "harbour", "bay
 
 
 _FEATURE_WORDS = frozenset(_FEATURE_SUFFIXES) | frozenset(_FEATURE_PREFIXES)
+
+
+# the last dot may be missing where a sentence's full stop took it ("in Albany, N.Y")
+_ABBREVIATION_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?){2,3}|(?:[A-Z]\.\s?){1,2}[A-Z]|[A-Z]\.\s?[A-Z][a-z]\.?)$")
+# US and Canadian postal codes of states and provinces ("Albany, NY"); not "LA" (Los Angeles) or "DC"
+_POSTAL_CODES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
+    "PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
+
+
+def abbreviation_hint(name: str) -> str | None:
+    """"Kan.", "N.Y.", "W. Va.", "B.C.", "NY": a dotted abbreviation or a postal code in news names a
+    state or province."""
+    name = name.strip()
+    if name in _POSTAL_CODES:
+        return "province"
+    return "province" if _ABBREVIATION_RE.match(name) and name.rstrip(".") + "." not in _NOT_PROVINCES else None
+
+
+_NOT_PROVINCES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "St.", "Mt.", "Ft.", "L.A.", "U.N."})

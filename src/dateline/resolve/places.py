@@ -95,14 +95,13 @@ with a lower precision (ACLED ``geo_precision`` 2, UCDP ``where_prec`` 2).
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
 from .colocation import TownIndex, distance_km
-from .names import core_name, is_local_feature, normalise_name, strip_generic, town_of_demonym
+from .names import abbreviation_hint, core_name, is_local_feature, normalise_name, strip_generic, town_of_demonym
 from .abroad import CountryCells, foreign_namesake, home_reading
 from .reach import by_the_others, within_reach
 from .relations import Relation, offset_point, parse_relation
@@ -288,7 +287,7 @@ class PlaceResolver:
     def candidates(self, name: str, *, country_code: str | None = None, admin1: str | None = None,
                    hint: str | None = None) -> list[Place]:
         """The gazetteer's candidates for a name, best first; a hint word's feature first."""
-        hint = hint or _abbreviation_hint(name)
+        hint = hint or abbreviation_hint(name)
         key = (name.casefold(), country_code, admin1, hint)
         found = self._cache.get(key)
         if found is None:
@@ -475,7 +474,7 @@ class PlaceResolver:
         if own in context.outlet_keys:
             _drop_countries(pool, context.country_code, own)
         points = self._anchor_points(name, context, nearby)
-        wanted = _HINT_FEATURE.get(hint or _abbreviation_hint(name) or "")
+        wanted = _HINT_FEATURE.get(hint or abbreviation_hint(name) or "")
         # an acronym ("EU", "UAE") names its place through an alias, so it has no "own-name" match
         acronym = name.replace(".", "").isupper() and len(name) <= 6
         exact = set() if acronym else {id(p) for _r, p in pool.values() if normalise_name(p.name) == own}
@@ -762,26 +761,6 @@ def importance(place: Place, weights: Weights = DEFAULT_WEIGHTS) -> float:
     if place.source == "curated" and place.feature_class in ("L", "T", "H", "S", "R"):
         return w.imp_region  # a world region, sea, range or landmark of the curated file: as known as a province
     return w.imp_other
-
-
-# the last dot may be missing where a sentence's full stop took it ("in Albany, N.Y")
-_ABBREVIATION_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?){2,3}|(?:[A-Z]\.\s?){1,2}[A-Z]|[A-Z]\.\s?[A-Z][a-z]\.?)$")
-# US and Canadian postal codes of states and provinces ("Albany, NY"); not "LA" (Los Angeles) or "DC"
-_POSTAL_CODES = frozenset(
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
-    "PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
-
-
-def _abbreviation_hint(name: str) -> str | None:
-    """"Kan.", "N.Y.", "W. Va.", "B.C.", "NY": a dotted abbreviation or a postal code in news names a
-    state or province."""
-    name = name.strip()
-    if name in _POSTAL_CODES:
-        return "province"
-    return "province" if _ABBREVIATION_RE.match(name) and name.rstrip(".") + "." not in _NOT_PROVINCES else None
-
-
-_NOT_PROVINCES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "St.", "Mt.", "Ft.", "L.A.", "U.N."})
 
 
 def _is(place: Place, wanted: str) -> bool:
