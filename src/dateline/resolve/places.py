@@ -54,7 +54,9 @@ a country; round 7)                    1
 the town the outlet is named after
 ("Paris" for theparisnews.com), in the
 outlet's country (domain, home, else
-the document's; round 7)               2
+the document's; round 7); round 10:
+only its namesakes with the most other
+names within 200 km, if any has one    2
 each other name of the document with
 any town or county reading within
 50 km of a town or county (not a name
@@ -441,7 +443,7 @@ class PlaceResolver:
         """Key of each name the gazetteer does not know that is the people of a town the document names
         -> that town's name ("New Londoners" -> "New London"; round 10)."""
         known = [n for n, h in names if self.candidates(n, hint=h)]
-        found = {}
+        found: dict[str, str] = {}
         for name, hint in names:
             if not self.candidates(name, hint=hint) and (town := town_of_demonym(name, known)) is not None:
                 found[normalise_name(name)] = town
