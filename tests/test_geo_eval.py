@@ -90,6 +90,14 @@ def test_geoxml_parts(engine, lgl_file: Path, part: str, articles: int) -> None:
     assert evaluate("geoxml", lgl_file, engine=engine, part=part).counts["articles"] == articles
 
 
+@pytest.mark.parametrize("fold, articles", [(None, 2), ("a", 1), ("b", 1)])
+def test_geoxml_folds(engine, lgl_file: Path, fold: str | None, articles: int) -> None:
+    """Round 10: a fold is every other article of the part (homes still learned on the whole part)."""
+    assert evaluate("geoxml", lgl_file, engine=engine, fold=fold).counts["articles"] == articles
+    with pytest.raises(ConfigError):
+        evaluate("geoxml", lgl_file, engine=engine, fold="c")
+
+
 def test_geoxml_bad_part(engine, lgl_file: Path) -> None:
     with pytest.raises(ConfigError):
         evaluate("geoxml", lgl_file, engine=engine, part="test")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.resolve.names import name_keys, normalise_name, strip_generic
+from dateline.resolve.names import name_keys, normalise_name, strip_generic, town_of_demonym
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,20 @@ def test_core_name(name: str, core: str | None) -> None:
     from dateline.resolve.names import core_name
 
     assert core_name(name) == core
+
+
+@pytest.mark.parametrize(
+    "name, names, town",
+    [
+        ("New Londoners", ["Winfield", "New London"], "New London"),
+        ("Bostonians", ["Boston"], "Boston"),
+        ("Atlantans", ["Atlanta", "Macon"], "Atlanta"),
+        ("Brooklynites", ["Brooklyn"], "Brooklyn"),
+        ("Packers", ["Green Bay"], None),  # a team, not a town's people
+        ("Bostonians", ["Salem"], None),  # only a town the document names
+        ("Romantics", ["Rome"], None),  # not a demonym ending
+    ],
+)
+def test_town_of_demonym(name: str, names: list[str], town: str | None) -> None:
+    """Round 10: the people of a town the document names."""
+    assert town_of_demonym(name, names) == town

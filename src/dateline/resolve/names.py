@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from unidecode import unidecode
 
-__all__ = ["GENERIC_WORDS", "core_name", "is_local_feature", "normalise_name", "strip_generic", "name_keys"]
+__all__ = ["GENERIC_WORDS", "abbreviation_hint", "core_name", "is_local_feature", "normalise_name", "strip_generic",
+           "name_keys", "town_of_demonym"]
 
 # Trailing words naming the kind of feature, with the feature they ask for.
 GENERIC_WORDS: dict[str, str] = {
@@ -167,9 +169,43 @@ def is_local_feature(name: str) -> bool:
     return bool(words) and words[-1] in _LOCAL_FEATURES
 
 
+def town_of_demonym(name: str, names: Iterable[str]) -> str | None:
+    """The name among ``names`` that ``name`` is the people of ("New Londoners", "Bostonians",
+    "Atlantans": New London, Boston, Atlanta), by a demonym ending on its key; None when there is none.
+    Only a town the document names itself: a bare "Rangers" or "Packers" is nobody's people (round 10)."""
+    key = normalise_name(name)
+    for other in names:
+        stem = normalise_name(other)
+        if len(stem) >= 4 and key.startswith(stem) and key[len(stem):] in _DEMONYM_ENDINGS:
+            return other
+    return None
+
+
+# what follows a town's key in its people's name, after the folds ("Londoner", "Bostonians", "Atlantans")
+_DEMONYM_ENDINGS = frozenset({"er", "ers", "n", "ns", "an", "ans", "ian", "ians", "ite", "ites"})
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _LOCAL_FEATURES = frozenset({"river", "creek", "lake", "harbor", "harbour", "bay", "valley", "township", "park",
                              "square", "beach", "falls", "dam", "bridge", "station", "hospital"})
 
 
 _FEATURE_WORDS = frozenset(_FEATURE_SUFFIXES) | frozenset(_FEATURE_PREFIXES)
+
+
+# the last dot may be missing where a sentence's full stop took it ("in Albany, N.Y")
+_ABBREVIATION_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?){2,3}|(?:[A-Z]\.\s?){1,2}[A-Z]|[A-Z]\.\s?[A-Z][a-z]\.?)$")
+# US and Canadian postal codes of states and provinces ("Albany, NY"); not "LA" (Los Angeles) or "DC"
+_POSTAL_CODES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
+    "PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
+
+
+def abbreviation_hint(name: str) -> str | None:
+    """"Kan.", "N.Y.", "W. Va.", "B.C.", "NY": a dotted abbreviation or a postal code in news names a
+    state or province."""
+    name = name.strip()
+    if name in _POSTAL_CODES:
+        return "province"
+    return "province" if _ABBREVIATION_RE.match(name) and name.rstrip(".") + "." not in _NOT_PROVINCES else None
+
+
+_NOT_PROVINCES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "St.", "Mt.", "Ft.", "L.A.", "U.N."})

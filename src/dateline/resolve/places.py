@@ -54,7 +54,9 @@ a country; round 7)                    1
 the town the outlet is named after
 ("Paris" for theparisnews.com), in the
 outlet's country (domain, home, else
-the document's; round 7)               2
+the document's; round 7); round 10:
+only its namesakes with the most other
+names within 200 km, if any has one    2
 each other name of the document with
 any town or county reading within
 50 km of a town or county (not a name
@@ -75,7 +77,10 @@ province of its own country; a small town abroad far from the document's places 
 reading in the document's country, else to none (round 9, :mod:`dateline.resolve.abroad`).
 
 A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
-read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near.
+read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near, when
+that town lies where the document is (round 10, :mod:`dateline.resolve.reach`); "New Londoners" in a
+story naming New London is New London. The outlet's town is its namesake by the story's other towns,
+and a source whose stories agree on a country but not a province votes for that country (round 10).
 
 A dotted abbreviation ("Kan.", "B.C.", "N.Y" whose last dot the full stop took) or a US or Canadian
 postal code ("NY", "BC") asks for a province. The document's province counts
@@ -92,15 +97,15 @@ with a lower precision (ACLED ``geo_precision`` 2, UCDP ``where_prec`` 2).
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
 from .colocation import TownIndex, distance_km
-from .names import core_name, is_local_feature, normalise_name, strip_generic
+from .names import abbreviation_hint, core_name, is_local_feature, normalise_name, strip_generic, town_of_demonym
 from .abroad import CountryCells, foreign_namesake, home_reading
+from .reach import by_the_others, within_reach
 from .relations import Relation, offset_point, parse_relation
 from .source_homes import domain_country, outlet_names
 
@@ -164,6 +169,8 @@ class PlaceContext:
     # (country, admin1) -> how many distinct names of the document read as its counties: a story that
     # lists counties ("Sherman County", "Lincoln County") names more of them bare ("Hitchcock"; round 8)
     county_names: Counter[tuple[str | None, str]] = field(default_factory=Counter)
+    # key of a name that is the people of a town the document names -> that town ("New Londoners"; round 10)
+    demonyms: dict[str, str] = field(default_factory=dict)
     _without: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # key -> admin1
 
     def without(self, key: str) -> "PlaceContext":
@@ -282,7 +289,7 @@ class PlaceResolver:
     def candidates(self, name: str, *, country_code: str | None = None, admin1: str | None = None,
                    hint: str | None = None) -> list[Place]:
         """The gazetteer's candidates for a name, best first; a hint word's feature first."""
-        hint = hint or _abbreviation_hint(name)
+        hint = hint or abbreviation_hint(name)
         key = (name.casefold(), country_code, admin1, hint)
         found = self._cache.get(key)
         if found is None:
@@ -298,23 +305,28 @@ class PlaceResolver:
         return found
 
     def context(self, names: Iterable[tuple[str, str | None]], *,
-                home: tuple[str, str] | None = None, source: str | None = None) -> PlaceContext:
+                home: tuple[str, str] | None = None, home_country: str | None = None,
+                source: str | None = None) -> PlaceContext:
         """Country and province focus from every (name, hint) mentioned in a document.
 
         The country is the one most mentions resolve to on their own (a named country counts
         twice); provinces are then counted with that country preferred. ``home``: the home
-        province of the document's source (:mod:`dateline.resolve.source_homes`), a weak prior.
+        province of the document's source (:mod:`dateline.resolve.source_homes`), a weak prior;
+        ``home_country``: the source's country when it has no home province (round 10), a vote for the
+        document's country as the home's country is.
         ``source``: the document's source key (its URL's host, ``source_key``): its country-code
         domain is a weak vote for the country, and a name the host is named after ("Paris" in
         theparisnews.com) is the outlet's town, which says nothing of the country by itself.
         """
         names = [(self._known_name(n, h), h) for n, h in names if n]
+        demonyms = self._demonyms(names)  # "New Londoners" in a story naming New London: its people
+        names = [(demonyms.get(normalise_name(n), n), h) for n, h in names]
         # each distinct name once: a repeated name is one clue, whatever its case ("RICHLAND", "Richland")
         first: dict[tuple[str, str | None], tuple[str, str | None]] = {}
         for name, hint in names:
             first.setdefault((normalise_name(name), hint), (name, hint))
         names = list(first.values())
-        ctx = PlaceContext(home=home, source=source, domain_country=domain_country(source))
+        ctx = PlaceContext(home=home, source=source, domain_country=domain_country(source), demonyms=demonyms)
         if source:  # names of the outlet's town: a town of that name must exist ("Iraq News" names no town)
             outlet = outlet_names(source, [n for n, _h in names])
             ctx.outlet_keys = frozenset(normalise_name(n) for n in outlet
@@ -338,10 +350,11 @@ class PlaceResolver:
                 ctx.country_votes[key] = frozenset({found[0].country_code, twin.country_code if twin else ""} - {""})
         if ctx.domain_country and self.weights.domain_vote and ctx.named_keys:
             ctx.countries[ctx.domain_country] += self.weights.domain_vote  # "co.uk": below a named country
-        if home is not None and self.weights.home_country and (ctx.countries or ctx.outlet_keys):
-            ctx.countries[home[0]] += self.weights.home_country  # a weak vote: any named country outweighs it
+        country_home = home[0] if home is not None else home_country
+        if country_home and self.weights.home_country and (ctx.countries or ctx.outlet_keys):
+            ctx.countries[country_home] += self.weights.home_country  # a weak vote: any named country outweighs it
             if len(ctx.named_keys) == 1 and self.weights.home_alone:  # the story's one name: the home speaks twice
-                ctx.countries[home[0]] += self.weights.home_alone
+                ctx.countries[country_home] += self.weights.home_alone
         if ctx.countries:
             ctx.country_code = ctx.countries.most_common(1)[0][0]
         for name, hint in names:
@@ -388,6 +401,8 @@ class PlaceResolver:
         """
         context = context or PlaceContext()
         looked_up = self._known_name(name, hint)
+        if looked_up == name and not self.candidates(name, hint=hint):
+            looked_up = context.demonyms.get(normalise_name(name), name)
         ranked = self._best(looked_up, hint=hint, context=context, nearby=nearby)
         if ranked is None:
             return None
@@ -409,7 +424,11 @@ class PlaceResolver:
         if looked_up != name:  # "Boston Harbor": a point at Boston, near the feature, not the feature itself
             if not _plausible_core(best.place, looked_up, name, context):
                 return None
-            reason = f"'{name}' is not in the gazetteer: '{looked_up}', which it is named after; {reason}"
+            if not within_reach(best.place, context, self._anchor_points(looked_up, context, nearby)):
+                return None  # "Lake Harriet" in a Minneapolis story is not by Harriet, Arkansas (round 10)
+            people = context.demonyms.get(normalise_name(name)) == looked_up
+            reason = (f"'{name}': the people of '{looked_up}'; {reason}" if people else
+                      f"'{name}' is not in the gazetteer: '{looked_up}', which it is named after; {reason}")
             near = True
         near = near or relation is not None
         geo, where = precision_of(best.place, near=near)
@@ -419,6 +438,16 @@ class PlaceResolver:
         elif near and relation is not None:
             resolved.reason = f"{relation.text} {best.place.name}; {reason}"
         return resolved
+
+    def _demonyms(self, names: list[tuple[str, str | None]]) -> dict[str, str]:
+        """Key of each name the gazetteer does not know that is the people of a town the document names
+        -> that town's name ("New Londoners" -> "New London"; round 10)."""
+        known = [n for n, h in names if self.candidates(n, hint=h)]
+        found: dict[str, str] = {}
+        for name, hint in names:
+            if not self.candidates(name, hint=hint) and (town := town_of_demonym(name, known)) is not None:
+                found[normalise_name(name)] = town
+        return found
 
     def _known_name(self, name: str, hint: str | None) -> str:
         """The name itself when the gazetteer knows it, else the place it is named after when that is
@@ -447,7 +476,7 @@ class PlaceResolver:
         if own in context.outlet_keys:
             _drop_countries(pool, context.country_code, own)
         points = self._anchor_points(name, context, nearby)
-        wanted = _HINT_FEATURE.get(hint or _abbreviation_hint(name) or "")
+        wanted = _HINT_FEATURE.get(hint or abbreviation_hint(name) or "")
         # an acronym ("EU", "UAE") names its place through an alias, so it has no "own-name" match
         acronym = name.replace(".", "").isupper() and len(name) <= 6
         exact = set() if acronym else {id(p) for _r, p in pool.values() if normalise_name(p.name) == own}
@@ -457,13 +486,17 @@ class PlaceResolver:
         biggest = max((p.population for _r, p in pool.values() if p.feature_class == "P" and normalise_name(p.name) == own
                        and p.population >= 100_000), default=0)
         w = self.weights
+        outlet_towns: list[Place] = []  # the outlet's town is the namesake by the story's other places (round 10)
+        if own in context.outlet_keys and w.outlet_town:
+            outlet_towns = by_the_others([p for _r, p in pool.values() if _outlet_town(p, own, context)], own,
+                                         context.towns)
         scored = []
         for rank, place in pool.values():
             # a town called after a sizeable province's own name gets no points for being near the
             # document's places either ("Oklahoma", Pennsylvania, in a story naming Pittsburgh)
             anchors = [] if unit_named and not place.is_admin1 else points
             item = self._score(place, rank, wanted=wanted, context=context, anchors=anchors)
-            if own in context.outlet_keys and w.outlet_town and _outlet_town(place, own, context):
+            if any(place is p for p in outlet_towns):
                 item.points += w.outlet_town
                 item.reason = f"the town the source is named after ({context.source})"
             if _at_home(place, own, context, unit_named=unit_named) and w.home:
@@ -730,26 +763,6 @@ def importance(place: Place, weights: Weights = DEFAULT_WEIGHTS) -> float:
     if place.source == "curated" and place.feature_class in ("L", "T", "H", "S", "R"):
         return w.imp_region  # a world region, sea, range or landmark of the curated file: as known as a province
     return w.imp_other
-
-
-# the last dot may be missing where a sentence's full stop took it ("in Albany, N.Y")
-_ABBREVIATION_RE = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.\s?){2,3}|(?:[A-Z]\.\s?){1,2}[A-Z]|[A-Z]\.\s?[A-Z][a-z]\.?)$")
-# US and Canadian postal codes of states and provinces ("Albany, NY"); not "LA" (Los Angeles) or "DC"
-_POSTAL_CODES = frozenset(
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
-    "PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON PE QC SK YT".split())
-
-
-def _abbreviation_hint(name: str) -> str | None:
-    """"Kan.", "N.Y.", "W. Va.", "B.C.", "NY": a dotted abbreviation or a postal code in news names a
-    state or province."""
-    name = name.strip()
-    if name in _POSTAL_CODES:
-        return "province"
-    return "province" if _ABBREVIATION_RE.match(name) and name.rstrip(".") + "." not in _NOT_PROVINCES else None
-
-
-_NOT_PROVINCES = frozenset({"U.S.", "U.K.", "U.S.A.", "E.U.", "D.C.", "St.", "Mt.", "Ft.", "L.A.", "U.N."})
 
 
 def _is(place: Place, wanted: str) -> bool:

@@ -160,6 +160,30 @@ class SourceHomes:
             return None  # a British paper's stories read as Richmond, Virginia: its own readings misled it
         return province
 
+    def country(self, source: str | None, *, leave_out: tuple[Province | None, ...] = (),
+                leave_weight: int = 1) -> str | None:
+        """The source's home country when its documents agree on a country but not on a province
+        (a regional paper whose stories spread over three states; round 10): the country most of its
+        documents' province votes lie in, by the same ``min_documents`` and ``min_share`` as
+        :meth:`home`; ``leave_out`` as there."""
+        if not source or source not in self.votes:
+            return None
+        total = self.documents[source]
+        by_country: Counter[str] = Counter()
+        for (code, _admin1), count in self.votes[source].items():
+            by_country[code] += count
+        for vote in leave_out:
+            total -= leave_weight
+            if vote is not None and by_country.get(vote[0], 0) > 0:
+                by_country[vote[0]] -= leave_weight
+        by_country = +by_country
+        if total < self.min_documents or not by_country:
+            return None
+        code, count = by_country.most_common(1)[0]
+        if count < self.min_documents or count / total < self.min_share:
+            return None
+        return code if domain_country(source) in (None, code) else None
+
     def homes(self) -> dict[str, Province]:
         """Every source that has a home, with it."""
         found = {source: self.home(source) for source in self.votes}
