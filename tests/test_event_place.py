@@ -467,3 +467,19 @@ def test_the_capital_named_after_its_kind(engine, text: str, location: str, admi
 ])
 def test_a_province_or_city_that_names_its_part(engine, text: str, trigger: str, expected: str) -> None:
     assert _picked(engine, text, trigger) == expected
+
+
+@pytest.mark.parametrize("text, location, country", [
+    # round 10: a neighbour named as the frontier or the actors' origin is not the scene
+    ("Gunmen killed five Nigerian villagers near the border with Cameroon on Sunday.", "Nigeria", "Nigeria"),
+    ("Gunmen killed five Kenyan herders along the Ethiopia border on Sunday.", "Kenya", "Kenya"),
+    ("Militants from Somalia killed 12 Kenyan police officers on Tuesday.", "Kenya", "Kenya"),
+    ("Ugandan rebels killed 14 people near the town of Mbau, not far from Beni, on Friday.", "Beni",
+     "Democratic Republic of the Congo"),
+    # the document's own country keeps its vote and its provinces
+    ("Egypt's border guards shot dead five Sudanese migrants on Monday.", "Egypt", "Egypt"),
+    ("Police shot dead six gunmen in Nigeria's central Kaduna state on Monday.", "Kaduna", "Nigeria"),
+])
+def test_a_neighbour_beside_the_event_is_not_its_place(engine, text: str, location: str, country: str) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country) == (location, country), event.place_reason

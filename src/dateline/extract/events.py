@@ -20,7 +20,7 @@ from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date, in_other_clause
 from .flags import date_flags, mention_flags
-from .placing import pick_place, relation_before
+from .placing import aside_role, pick_place, relation_before
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
 from .victims import count_victims
@@ -104,7 +104,7 @@ class Extractor:
         """The document's place focus from the places of its headline and body."""
         if self.places is None:
             return PlaceContext()
-        names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or []]
+        names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or [] if not self._neighbour(doc, p)]
         context = self.places.context(names, home=home, source=source)
         if context.country_code is None and self.gazetteer is not None:
             # no place named at all: "A Kenyan gang attacked and killed 12 people" is still in Kenya,
@@ -114,6 +114,14 @@ class Extractor:
             if len(countries) == 1:
                 context.country_code = countries.pop()
         return context
+
+    def _neighbour(self, doc: Doc, mention: PlaceMention) -> bool:
+        """ "along the border with Ethiopia", "militants from Somalia", "Ugandan rebels": a country named only
+        as a frontier or as the actors' origin says where the event was not, so it casts no vote for the
+        document's country ("Egypt's border guards" still does: a country's possessive is often its own)."""
+        if not mention.coarse or self.gazetteer is None or doc[mention.token_end - 1].dep_ == "poss":
+            return False
+        return aside_role(mention, doc) is not None and self.gazetteer.country(mention.name) is not None
 
     # -- one sentence ----------------------------------------------------------------------
 
@@ -169,7 +177,7 @@ class Extractor:
             event.place_reason = "no gazetteer configured"
             return
         mentions = _in_sentence_places(doc._.places, sent)
-        mention = pick_place(trigger, mentions)
+        mention = pick_place(trigger, [m for m in mentions if not self._foreign_aside(doc, m, trigger, context)])
         resolved: ResolvedPlace | None = None
         while mention is not None:
             # "30 km south of Kut" moves the point and lowers the precision; other places in the sentence help choose.
@@ -187,7 +195,8 @@ class Extractor:
                 break
             # "in Baybukh, a village north of Mosul": a name the gazetteer lacks yields to the place the
             # sentence would give without it (here 10 km north of Mosul), not to the document's province
-            mention = pick_place(trigger, [m for m in mentions if m.known]) if not lost.known else None
+            mention = pick_place(trigger, [m for m in mentions if m.known and not self._foreign_aside(doc, m, trigger, context)]
+                                 ) if not lost.known else None
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and context.admin1 and self.gazetteer is not None:
@@ -203,6 +212,14 @@ class Extractor:
             return
         self._far_point_province(resolved)
         _set_place(event, resolved)
+
+    def _foreign_aside(self, doc: Doc, mention: PlaceMention, trigger: Trigger, context: PlaceContext) -> bool:
+        """ "near the border with Cameroon", "militants from Somalia", "Ugandan rebels" in a story of another
+        country: a neighbour named beside the event (its frontier, the actors' origin) is not its scene."""
+        if context.country_code is None or self.places is None or aside_role(mention, doc, trigger.head) is None:
+            return False
+        resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context)
+        return resolved is not None and resolved.place.country_code not in (None, "", context.country_code)
 
     def _within_named_region(self, doc: Doc, mention: PlaceMention, mentions: list[PlaceMention],
                              resolved: ResolvedPlace | None, context: PlaceContext) -> tuple[ResolvedPlace | None, PlaceMention]:
