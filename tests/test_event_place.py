@@ -483,3 +483,23 @@ def test_a_province_or_city_that_names_its_part(engine, text: str, trigger: str,
 def test_a_neighbour_beside_the_event_is_not_its_place(engine, text: str, location: str, country: str) -> None:
     event = _event_place(engine, text)
     assert (event.location, event.country) == (location, country), event.place_reason
+
+
+@pytest.mark.parametrize("text, location, country, admin1", [
+    # round 10: a people's name before the place's kind: the town's reading in that country
+    ("Gunmen killed two teachers in the northwestern Pakistani town of Hangu on Tuesday.", "Hangu", "Pakistan",
+     "Khyber Pakhtunkhwa"),
+    # the place's phrase names its province or country: a namesake abroad yields to it
+    ("Gunmen killed six herders in the area of Sari in North Darfur on Saturday.", "North Darfur", "Sudan",
+     "North Darfur"),
+    ("Gunmen killed seven people in Rim village of Riyom local government area of Plateau State on Monday.",
+     "Plateau", "Nigeria", "Plateau"),
+    ("Saudi shells hit the town of Madi in northern Yemen, killing five refugees.", "Yemen", "Yemen", None),
+    # a town of the same country in the next province keeps its reading; a list is no region
+    ("A bomb killed nine people in Zarghun Shahr in Paktia province on Friday.", "Zarghūn Shahr", "Afghanistan",
+     "Paktika"),
+    ("Gunmen killed three people in Kano, Kaduna and Zaria on Monday.", "Kano", "Nigeria", "Kano"),
+])
+def test_a_place_lies_where_its_phrase_says(engine, text: str, location: str, country: str, admin1: str | None) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country, event.admin1) == (location, country, admin1), event.place_reason

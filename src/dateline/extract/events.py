@@ -13,14 +13,15 @@ from ..annotate.place_tagger import PlaceMention
 from ..annotate.quantities import perpetrators_killed
 from ..annotate.pipeline import AnnotatedDocument
 from ..annotate.timex import Timex
-from ..models import Event, make_event_id
+from ..models import Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
-from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace, distance_km, parse_relation
+from ..resolve.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, distance_km, parse_relation
 from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date, in_other_clause
 from .flags import date_flags, mention_flags
 from .placing import aside_role, pick_place, relation_before
+from .regions import lies_in, own_reading, people_before, reading, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
 from .victims import count_victims
@@ -187,7 +188,7 @@ class Extractor:
             if resolved is not None:
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
             lost = mention
-            resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context)
+            resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context, relation)
             if resolved is not None:
                 event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
                 if not lost.known:
@@ -222,22 +223,59 @@ class Extractor:
         return resolved is not None and resolved.place.country_code not in (None, "", context.country_code)
 
     def _within_named_region(self, doc: Doc, mention: PlaceMention, mentions: list[PlaceMention],
-                             resolved: ResolvedPlace | None, context: PlaceContext) -> tuple[ResolvedPlace | None, PlaceMention]:
-        """ "in Attan, Isiolo County": a town written with its province or country lies in it. When no
-        place of that name does (Atan in Nigeria, or none known), the region stands for the event."""
-        region = next((m for m in mentions if m.token_start == mention.token_end + 1
-                       and doc[mention.token_end].text == ","), None)
-        if region is None or not _closes_phrase(doc, region):
-            return resolved, mention
-        outer = self.places.resolve(region.name, hint=region.kind_hint, context=context)
-        if outer is None or not (outer.place.is_admin1 or outer.place.is_country):
-            return resolved, mention
-        if resolved is not None and resolved.place.country_code == outer.place.country_code and (
-                outer.place.is_country or resolved.place.admin1 == outer.place.admin1):
-            return resolved, mention
-        lost = f"no '{mention.text}' known there" if resolved is None else f"'{mention.text}' resolved outside it ({resolved.place.name}, {resolved.place.country})"
-        outer.reason = f"'{region.text}' in sentence, written with '{mention.text}': {lost}; {outer.reason}"
-        return outer, region
+                             resolved: ResolvedPlace | None, context: PlaceContext,
+                             relation: Relation | None = None) -> tuple[ResolvedPlace | None, PlaceMention]:
+        """ "the Pakistani town of Hangu", "in Attan, Isiolo County", "the town of Madi in northern Yemen": a
+        place written with its people, province or country lies there. Its reading there is taken; when it
+        has none, a province named after it stands for the event (Atan in Nigeria, or none known), and a
+        country or a people's name leaves the sentence's other places and the document to speak."""
+        if not mention.known:
+            return resolved, mention  # its region is among the sentence's known places, which are read next
+        people = people_before(doc, mention)
+        country = self.gazetteer.country(people) if people and self.gazetteer is not None else None
+        if country is not None and country.country_code:
+            resolved = self._in_country(mention, resolved, country, people or "", relation)
+        for region in regions_after(doc, mention, mentions):
+            outer = self.places.resolve(region.name, hint=region.kind_hint, context=context)
+            if outer is None or not (outer.place.is_admin1 or outer.place.is_country):
+                continue
+            if resolved is not None and (lies_in(resolved.place, outer.place)
+                                         or resolved.place.country_code == outer.place.country_code):
+                # a town of the same country in the next province is still the town: provinces' lines and
+                # the gazetteer's drift ("Zarghun Shahr in Paktia province": the gazetteer has it in Paktika)
+                return resolved, mention
+            inside = self._reading_in(mention, outer.place, relation)
+            if inside is not None or outer.place.is_country:
+                # "the town of Madi in northern Yemen": not the Philippine Mati; a country is too coarse to
+                # stand for the event when the sentence before or the document's province may say more
+                return inside, mention
+            lost = f"no '{mention.text}' known there" if resolved is None else f"'{mention.text}' resolved outside it ({resolved.place.name}, {resolved.place.country})"
+            outer.reason = f"'{region.text}' in sentence, written with '{mention.text}': {lost}; {outer.reason}"
+            return outer, region
+        return resolved, mention
+
+    def _in_country(self, mention: PlaceMention, resolved: ResolvedPlace | None, country: Place, people: str,
+                    relation: Relation | None) -> ResolvedPlace | None:
+        """ "the northwestern Pakistani town of Hangu": the town's reading in Pakistan, not the bigger
+        Hangu of Tianjin the gazetteer ranks first; None when the country has no place of that name."""
+        if resolved is not None and resolved.place.country_code == country.country_code:
+            return resolved
+        ranked = [] if resolved is None else [resolved.anchor or resolved.place, *resolved.alternatives]
+        place = own_reading(ranked, mention.name, country.country_code or "")
+        if place is not None:
+            return reading(place, relation, f"'{mention.text}' in sentence, named as a {people} place: its "
+                                            f"reading in {country.name}")
+        return self._reading_in(mention, country, relation)
+
+    def _reading_in(self, mention: PlaceMention, region: Place, relation: Relation | None) -> ResolvedPlace | None:
+        """The mention's own reading inside a country or province; None when it has none there."""
+        cc = region.country_code or ""
+        admin1 = None if region.is_country else region.admin1
+        found = self.places.candidates(mention.name, hint=mention.kind_hint, country_code=cc, admin1=admin1)
+        place = own_reading(found, mention.name, cc, admin1)
+        if place is None:
+            return None
+        return reading(place, relation, f"'{mention.text}' in sentence, written with {region.name}: its reading there")
 
     def _place_before(self, event: Event, last: tuple[Doc, Span], context: PlaceContext) -> ResolvedPlace | None:
         """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""
@@ -403,17 +441,6 @@ def _referring(sent: Span, para: _Paragraph) -> list[Trigger]:
 def _coarse_place(event: Event) -> bool:
     """No place, or one a later sentence may sharpen: a country, a province, a point off a town."""
     return event.location is None or (event.geo_precision or 3) >= 2
-
-
-def _closes_phrase(doc: Doc, mention: PlaceMention) -> bool:
-    """Whether a name after a comma ends the place's phrase ("in Attan, Isiolo County on Tuesday"),
-    rather than opening a clause of its own ("in the Libyan capital, Sudan's media reported")."""
-    if any(t.dep_ in ("nsubj", "nsubjpass", "poss") for t in doc[mention.token_start : mention.token_end]):
-        return False
-    if mention.token_end >= len(doc):
-        return True
-    nxt = doc[mention.token_end]
-    return nxt.tag_ != "POS" and nxt.pos_ in ("PUNCT", "ADP", "CCONJ", "SPACE")
 
 
 def _refines(event: Event, resolved: ResolvedPlace) -> bool:
