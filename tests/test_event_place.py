@@ -503,3 +503,23 @@ def test_a_neighbour_beside_the_event_is_not_its_place(engine, text: str, locati
 def test_a_place_lies_where_its_phrase_says(engine, text: str, location: str, country: str, admin1: str | None) -> None:
     event = _event_place(engine, text)
     assert (event.location, event.country, event.admin1) == (location, country, admin1), event.place_reason
+
+
+@pytest.mark.parametrize("text, location, country", [
+    # round 10: one town's first reading says less than the one people the story names
+    ("Gunmen killed two journalists of a Libyan TV station near Bayda on Sunday.", "Al Bayḑā’", "Libya"),
+    # a named country or province outweighs a people ("Nigerian traders" in Niger)
+    ("Gunmen killed five Nigerian traders in the Tillaberi region of Niger on Monday.", "Tillabéri", "Niger"),
+])
+def test_a_people_outweighs_one_towns_reading(engine, text: str, location: str, country: str) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country) == (location, country), event.place_reason
+
+
+def test_a_people_at_the_border_is_the_neighbour(engine) -> None:
+    # "near the Chadian border" in a story naming no place says nothing of the event's country
+    from dateline.ingest import document_from_text
+
+    ((_doc, events),) = list(engine.extract([document_from_text(
+        "Rebel fighters killed ten civilians in a village close to the Chadian border.", id="p", title="T")]))
+    assert all(e.country != "Chad" for e in events)

@@ -20,7 +20,7 @@ from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date, in_other_clause
 from .flags import date_flags, mention_flags
-from .placing import aside_role, pick_place, relation_before
+from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
 from .regions import lies_in, own_reading, people_before, reading, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
@@ -107,14 +107,28 @@ class Extractor:
             return PlaceContext()
         names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or [] if not self._neighbour(doc, p)]
         context = self.places.context(names, home=home, source=source)
-        if context.country_code is None and self.gazetteer is not None:
+        people = self._peoples_country(docs)
+        if people is None:
+            return context
+        if context.country_code is None:
             # no place named at all: "A Kenyan gang attacked and killed 12 people" is still in Kenya,
             # when its peoples' names point to one country only
-            peoples = {ent.text for doc in docs for ent in doc.ents if ent.label_ == "NORP"}
-            countries = {c.country_code for c in map(self.gazetteer.country, sorted(peoples)) if c is not None}
-            if len(countries) == 1:
-                context.country_code = countries.pop()
+            context.country_code = people.country_code
+        elif people.country_code != context.country_code and context.countries[context.country_code] < _WEAK_COUNTRY:
+            # "a Libyan TV station ... near Bayda": the one town's first reading (Bida, Nigeria) says less
+            # than the people named; the people's country is read as if named (round 10)
+            context = self.places.context([*names, (people.name, None)], home=home, source=source)
         return context
+
+    def _peoples_country(self, docs: list[Doc]) -> Place | None:
+        """The one country the document's peoples' names point to ("Pakistani", "South Sudanese"), if one."""
+        if self.gazetteer is None:
+            return None
+        # "near the Afghan border" names the neighbour, not the people of the story
+        peoples = {ent.text for doc in docs for ent in doc.ents if ent.label_ == "NORP"
+                   and not (ent.end < len(doc) and doc[ent.end].lower_ in BORDER_NOUNS)}
+        countries = {c.country_code: c for c in map(self.gazetteer.country, sorted(peoples)) if c is not None}
+        return countries.popitem()[1] if len(countries) == 1 else None
 
     def _neighbour(self, doc: Doc, mention: PlaceMention) -> bool:
         """ "along the border with Ethiopia", "militants from Somalia", "Ugandan rebels": a country named only
@@ -413,6 +427,9 @@ class Extractor:
             para.timex_offset = doc._.offset
 
 
+# A document's country below this evidence (one town's reading, no country or province named) yields to the
+# one country its peoples' names point to.
+_WEAK_COUNTRY = 2.0
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # Nouns that only refer back to an event told before ("The incident occurred in Samarra").
 _REFERRING = {"incident", "incidents", "deaths", "killings"}

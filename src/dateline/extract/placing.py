@@ -57,7 +57,7 @@ _AFFILIATION_PARTICIPLES = frozenset({"backed", "based", "led", "funded", "allie
 _KIND_BEFORE_NAME = re.compile(r"\bthe\s+(?:(?:(?:provincial|regional)\s+)?capital(?:\s+city)?,?|"
                                r"(?:[a-z][\w-]*\s+)?(?:city|town|village|hub)\s+of)\s+$")
 # Nouns for a frontier: a country named with one ("the border with Cameroon") is the neighbour, not the scene.
-_BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
+BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
 _OWN_CLAUSE, _ABOVE, _ELSEWHERE = 0, 1, 2  # where a place sits relative to the trigger's clause
 
 
@@ -119,10 +119,10 @@ def _at_border(mention: PlaceMention, doc: Doc) -> bool:
     (the parser often hangs "with Cameroon" from the verb)."""
     start, end = mention.token_start, mention.token_end
     before = [t.lower_ for t in doc[max(0, start - 2) : start]]
-    if len(before) == 2 and before[0] in _BORDER_NOUNS and before[1] in ("with", "into"):
+    if len(before) == 2 and before[0] in BORDER_NOUNS and before[1] in ("with", "into"):
         return True
     after = [t.lower_ for t in doc[end : end + 3]]
-    return bool(after) and (after[0] in _BORDER_NOUNS or after[0] == "-" and len(after) == 3 and after[2] in _BORDER_NOUNS)
+    return bool(after) and (after[0] in BORDER_NOUNS or after[0] == "-" and len(after) == 3 and after[2] in BORDER_NOUNS)
 
 
 def aside_role(mention: PlaceMention, doc: Doc, trigger: Token | None = None) -> str | None:
@@ -133,9 +133,9 @@ def aside_role(mention: PlaceMention, doc: Doc, trigger: Token | None = None) ->
         return "border"
     link = _attachment(mention, doc)
     parent = link.head
-    if parent.i != link.i and parent.lower_ in _BORDER_NOUNS and link.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
+    if parent.i != link.i and parent.lower_ in BORDER_NOUNS and link.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
         return "border"
-    if link.dep_ == "pobj" and parent.dep_ == "prep" and parent.head.lower_ in _BORDER_NOUNS:
+    if link.dep_ == "pobj" and parent.dep_ == "prep" and parent.head.lower_ in BORDER_NOUNS:
         return "border"
     prep = _governing_preposition(mention, doc, trigger)
     if prep == "modifier" and (parent.lemma_.lower() in _AREA_NOUNS | {"state"}
