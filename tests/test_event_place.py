@@ -523,3 +523,14 @@ def test_a_people_at_the_border_is_the_neighbour(engine) -> None:
     ((_doc, events),) = list(engine.extract([document_from_text(
         "Rebel fighters killed ten civilians in a village close to the Chadian border.", id="p", title="T")]))
     assert all(e.country != "Chad" for e in events)
+
+
+@pytest.mark.parametrize("text, location, country", [
+    # round 10: a part of a city lies by the city, not at a namesake abroad
+    ("Shelling killed seven civilians in the Kuybyshevskyy district of Donetsk on Tuesday.", "Donetsk", "Ukraine"),
+    # a district by the city keeps its reading
+    ("A car bomb killed nine people in the Karrada district of Baghdad on Monday.", "Karrada", "Iraq"),
+])
+def test_a_part_of_a_city_lies_by_it(engine, text: str, location: str, country: str) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country) == (location, country), event.place_reason

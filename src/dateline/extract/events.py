@@ -15,13 +15,14 @@ from ..annotate.pipeline import AnnotatedDocument
 from ..annotate.timex import Timex
 from ..models import Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
+from ..resolve.names import normalise_name
 from ..resolve.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, distance_km, parse_relation
 from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date, in_other_clause
 from .flags import date_flags, mention_flags
 from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
-from .regions import lies_in, own_reading, people_before, reading, regions_after
+from .regions import lies_in, own_reading, part_of_town, people_before, reading, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
 from .victims import count_victims
@@ -250,6 +251,12 @@ class Extractor:
         if country is not None and country.country_code:
             resolved = self._in_country(mention, resolved, country, people or "", relation)
         for region in regions_after(doc, mention, mentions):
+            if part_of_town(doc, mention, region):
+                # "the X district of Donetsk": the kind word is the part's, though the tagger hints it for both;
+                # the city read on its own, as the part's foreign reading may have swayed the document's country
+                town = self.places.resolve(region.name)
+                if town is not None and _city(region, town):
+                    return _town_part(mention, region, resolved, town)
             outer = self.places.resolve(region.name, hint=region.kind_hint, context=context)
             if outer is None or not (outer.place.is_admin1 or outer.place.is_country):
                 continue
@@ -430,6 +437,8 @@ class Extractor:
 # A document's country below this evidence (one town's reading, no country or province named) yields to the
 # one country its peoples' names point to.
 _WEAK_COUNTRY = 2.0
+_TOWN_PART_KM = 50.0  # a town's district lies this close to it
+_CITY = 100_000  # a town this big has districts of its own
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # Nouns that only refer back to an event told before ("The incident occurred in Samarra").
 _REFERRING = {"incident", "incidents", "deaths", "killings"}
@@ -458,6 +467,26 @@ def _referring(sent: Span, para: _Paragraph) -> list[Trigger]:
 def _coarse_place(event: Event) -> bool:
     """No place, or one a later sentence may sharpen: a country, a province, a point off a town."""
     return event.location is None or (event.geo_precision or 3) >= 2
+
+
+def _city(mention: PlaceMention, resolved: ResolvedPlace) -> bool:
+    """A city called by its own name ("Sar" is no Sarh), big enough to have districts of its own."""
+    place = resolved.place
+    return (not mention.coarse and place.feature_class == "P" and place.population >= _CITY
+            and normalise_name(place.name) == normalise_name(mention.name))
+
+
+def _town_part(mention: PlaceMention, town_mention: PlaceMention, resolved: ResolvedPlace | None,
+               town: ResolvedPlace) -> tuple[ResolvedPlace | None, PlaceMention]:
+    """ "the Kuybyshevskyy district of Donetsk": the district's reading when it lies by the town (within
+    50 km) or in its province, else the town itself (not a Kuybyshevsky of Russia)."""
+    if resolved is not None and (distance_km(resolved.place.latitude, resolved.place.longitude,
+                                             town.place.latitude, town.place.longitude) <= _TOWN_PART_KM
+                                 or lies_in(resolved.place, town.place)):
+        return resolved, mention  # "Sanga LGA of Kaduna": in the province of that name
+    lost = "none known" if resolved is None else f"{resolved.place.name}, {resolved.place.country}, lies far from it"
+    town.reason = f"'{town_mention.text}' in sentence, whose part '{mention.text}' is: {lost}; {town.reason}"
+    return town, town_mention
 
 
 def _refines(event: Event, resolved: ResolvedPlace) -> bool:

@@ -94,6 +94,19 @@ def regions_after(doc: Doc, mention: PlaceMention, mentions: list[PlaceMention])
     return found
 
 
+_PART_NOUNS = frozenset({"district", "neighborhood", "neighbourhood", "suburb", "quarter", "area"})
+
+
+def part_of_town(doc: Doc, mention: PlaceMention, town: PlaceMention) -> bool:
+    """Whether the mention names a part of the town right after it: "the Kuybyshevskyy district of
+    Donetsk", "the Karrada neighbourhood of Baghdad"."""
+    between = [t.lower_ for t in doc[mention.token_end : town.token_start]]
+    if between[-1:] != ["of"] or len(between) > 2:
+        return False
+    kind = between[0] if len(between) == 2 else doc[mention.token_end - 1].lower_
+    return kind in _PART_NOUNS
+
+
 def _ends_phrase(doc: Doc, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
     """A name after a comma ends the place's phrase ("in Attan, Isiolo County on Tuesday") rather than
     list another place ("in Kano, Kaduna and Zaria") or open a clause ("Sudan's media reported")."""
