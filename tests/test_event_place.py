@@ -534,3 +534,16 @@ def test_a_people_at_the_border_is_the_neighbour(engine) -> None:
 def test_a_part_of_a_city_lies_by_it(engine, text: str, location: str, country: str) -> None:
     event = _event_place(engine, text)
     assert (event.location, event.country) == (location, country), event.place_reason
+
+
+@pytest.mark.parametrize("text, location", [
+    # round 10: a village with no reading here yields to the district its phrase names, inside the province
+    ("Gunmen killed five people in Karshi village in Sanga local government area of Kaduna State.", "Sanga"),
+    # a name whose only readings are namesakes abroad yields to the sentence's other places, like an unknown one
+    ("Gunmen killed ten people in Dile village near Askira Uba, Borno State.", "Askira-Uba"),
+    ("Boko Haram killed 43 people in the villages of Kalwa and Misala, all under Monguno local government area "
+     "of Borno state.", "Monguno"),
+])
+def test_a_village_yields_to_its_district(engine, text: str, location: str) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country) == (location, "Nigeria"), event.place_reason

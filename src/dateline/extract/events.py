@@ -195,6 +195,7 @@ class Extractor:
         mentions = _in_sentence_places(doc._.places, sent)
         mention = pick_place(trigger, [m for m in mentions if not self._foreign_aside(doc, m, trigger, context)])
         resolved: ResolvedPlace | None = None
+        tried: set[int] = set()  # mentions that gave no place
         while mention is not None:
             # "30 km south of Kut" moves the point and lowers the precision; other places in the sentence help choose.
             relation = relation_before(doc, mention, sent.start_char)
@@ -210,9 +211,11 @@ class Extractor:
                     resolved.reason = f"no '{lost.text}' known; {resolved.reason}"
                 break
             # "in Baybukh, a village north of Mosul": a name the gazetteer lacks yields to the place the
-            # sentence would give without it (here 10 km north of Mosul), not to the document's province
-            mention = pick_place(trigger, [m for m in mentions if m.known and not self._foreign_aside(doc, m, trigger, context)]
-                                 ) if not lost.known else None
+            # sentence would give without it (here 10 km north of Mosul), not to the document's province;
+            # so does a name whose only readings are namesakes abroad (round 10)
+            tried.add(lost.token_start)
+            mention = pick_place(trigger, [m for m in mentions if m.known and m.token_start not in tried
+                                           and not self._foreign_aside(doc, m, trigger, context)])
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and context.admin1 and self.gazetteer is not None:
@@ -250,6 +253,7 @@ class Extractor:
         country = self.gazetteer.country(people) if people and self.gazetteer is not None else None
         if country is not None and country.country_code:
             resolved = self._in_country(mention, resolved, country, people or "", relation)
+        nearer: tuple[ResolvedPlace, PlaceMention] | None = None  # a district or town the chain names first
         for region in regions_after(doc, mention, mentions):
             if part_of_town(doc, mention, region):
                 # "the X district of Donetsk": the kind word is the part's, though the tagger hints it for both;
@@ -259,6 +263,7 @@ class Extractor:
                     return _town_part(mention, region, resolved, town)
             outer = self.places.resolve(region.name, hint=region.kind_hint, context=context)
             if outer is None or not (outer.place.is_admin1 or outer.place.is_country):
+                nearer = nearer or ((outer, region) if outer is not None else None)
                 continue
             if resolved is not None and (lies_in(resolved.place, outer.place)
                                          or resolved.place.country_code == outer.place.country_code):
@@ -271,6 +276,9 @@ class Extractor:
                 # stand for the event when the sentence before or the document's province may say more
                 return inside, mention
             lost = f"no '{mention.text}' known there" if resolved is None else f"'{mention.text}' resolved outside it ({resolved.place.name}, {resolved.place.country})"
+            if nearer is not None and lies_in(nearer[0].place, outer.place):
+                # "Kuka village in Shendam LGA of Plateau State": the district the phrase names, within the province
+                outer, region = nearer
             outer.reason = f"'{region.text}' in sentence, written with '{mention.text}': {lost}; {outer.reason}"
             return outer, region
         return resolved, mention
