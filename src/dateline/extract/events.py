@@ -15,7 +15,7 @@ from ..annotate.pipeline import AnnotatedDocument
 from ..annotate.timex import Timex
 from ..models import Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
-from ..resolve.names import normalise_name
+from ..resolve.names import core_name, normalise_name
 from ..resolve.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, distance_km, parse_relation
 from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
@@ -56,6 +56,7 @@ class Extractor:
 
     def __post_init__(self) -> None:
         self.places = PlaceResolver(self.gazetteer) if self.gazetteer is not None else None
+        self._countries: dict[str, bool] = {}
 
     def _far_point_province(self, resolved: ResolvedPlace) -> None:
         """ "145 km north of Baghdad" lies in another province than Baghdad: a point moved more than 25 km
@@ -192,7 +193,7 @@ class Extractor:
         if self.places is None:
             event.place_reason = "no gazetteer configured"
             return
-        mentions = _in_sentence_places(doc._.places, sent)
+        mentions = self._regions_coarse(_in_sentence_places(doc._.places, sent))
         mention = pick_place(trigger, [m for m in mentions if not self._foreign_aside(doc, m, trigger, context)])
         resolved: ResolvedPlace | None = None
         tried: set[int] = set()  # mentions that gave no place
@@ -231,6 +232,25 @@ class Extractor:
             return
         self._far_point_province(resolved)
         _set_place(event, resolved)
+
+    def _regions_coarse(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """ "in northeast Nigeria", "northwestern Pakistan": a part of a country the gazetteer knows only by the
+        country's name is as coarse as the country, not a town that outranks "the town of Damboa" or
+        "Borno State" (the tagger marks coarse only the names the gazetteer itself reads as a country)."""
+        out = []
+        for m in mentions:
+            core = None if m.coarse or not m.known else core_name(m.name)
+            if core is not None and self._is_country(core) and not self._is_country(m.name):
+                m = replace(m, coarse=True)
+            out.append(m)
+        return out
+
+    def _is_country(self, name: str) -> bool:
+        """Whether a name is a country's (cached: asked for every mention of every sentence)."""
+        cached = self._countries.get(name)
+        if cached is None:
+            cached = self._countries[name] = self.gazetteer is not None and self.gazetteer.country(name) is not None
+        return cached
 
     def _foreign_aside(self, doc: Doc, mention: PlaceMention, trigger: Trigger, context: PlaceContext) -> bool:
         """ "near the border with Cameroon", "militants from Somalia", "Ugandan rebels" in a story of another
@@ -409,7 +429,7 @@ class Extractor:
                 continue
             offset = doc._.offset
             if _coarse_place(target):
-                mentions = _in_sentence_places(doc._.places, sent)
+                mentions = self._regions_coarse(_in_sentence_places(doc._.places, sent))
                 mention = pick_place(trigger, mentions)
                 if mention is not None and not mention.known:
                     mention = pick_place(trigger, [m for m in mentions if m.known])  # as in _place
