@@ -547,3 +547,23 @@ def test_a_part_of_a_city_lies_by_it(engine, text: str, location: str, country: 
 def test_a_village_yields_to_its_district(engine, text: str, location: str) -> None:
     event = _event_place(engine, text)
     assert (event.location, event.country) == (location, "Nigeria"), event.place_reason
+
+
+def test_the_documents_own_country_yields_to_its_province(engine) -> None:
+    # round 10: "killed 16 people in Pakistan" in a story about Khyber Pakhtunkhwa: the country says no more
+    # than the document does, its main province says more
+    event = _event_place(engine, "Police in Khyber Pakhtunkhwa province were on alert after threats.\n\n"
+                                 "A bomb blast killed 16 people in Pakistan on Friday.")
+    assert (event.country, event.admin1) == ("Pakistan", "Khyber Pakhtunkhwa"), event.place_reason
+
+
+@pytest.mark.parametrize("text, location", [
+    # round 10: "northeast Nigeria" is as coarse as Nigeria: the town or the province named with it wins
+    ("Gunmen have stormed the town of Damboa in Borno state in northeast Nigeria, opened fire on police and "
+     "killed 11 people.", "Damboa"),
+    ("Boko Haram killed 28 people in a raid on the fishing village of Doron Baga in Borno State in northeast "
+     "Nigeria.", "Borno"),
+])
+def test_a_part_of_a_country_is_as_coarse_as_the_country(engine, text: str, location: str) -> None:
+    event = _event_place(engine, text)
+    assert event.location == location, event.place_reason

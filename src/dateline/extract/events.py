@@ -217,6 +217,9 @@ class Extractor:
             tried.add(lost.token_start)
             mention = pick_place(trigger, [m for m in mentions if m.known and m.token_start not in tried
                                            and not self._foreign_aside(doc, m, trigger, context)])
+        if resolved is not None and resolved.place.is_country and resolved.place.country_code == context.country_code:
+            # "killed 16 people in Pakistan" in a story about Pakistan: the country says no more than the document
+            resolved = None
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and context.admin1 and self.gazetteer is not None:
