@@ -492,8 +492,9 @@ def test_a_neighbour_beside_the_event_is_not_its_place(engine, text: str, locati
     # the place's phrase names its province or country: a namesake abroad yields to it
     ("Gunmen killed six herders in the area of Sari in North Darfur on Saturday.", "North Darfur", "Sudan",
      "North Darfur"),
+    # (and the district the phrase names inside that province stands for it: rule 5)
     ("Gunmen killed seven people in Rim village of Riyom local government area of Plateau State on Monday.",
-     "Plateau", "Nigeria", "Plateau"),
+     "Riyom", "Nigeria", "Plateau"),
     ("Saudi shells hit the town of Madi in northern Yemen, killing five refugees.", "Yemen", "Yemen", None),
     # a town of the same country in the next province keeps its reading; a list is no region
     ("A bomb killed nine people in Zarghun Shahr in Paktia province on Friday.", "Zarghūn Shahr", "Afghanistan",
