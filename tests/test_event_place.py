@@ -467,3 +467,104 @@ def test_the_capital_named_after_its_kind(engine, text: str, location: str, admi
 ])
 def test_a_province_or_city_that_names_its_part(engine, text: str, trigger: str, expected: str) -> None:
     assert _picked(engine, text, trigger) == expected
+
+
+@pytest.mark.parametrize("text, location, country", [
+    # round 10: a neighbour named as the frontier or the actors' origin is not the scene
+    ("Gunmen killed five Nigerian villagers near the border with Cameroon on Sunday.", "Nigeria", "Nigeria"),
+    ("Gunmen killed five Kenyan herders along the Ethiopia border on Sunday.", "Kenya", "Kenya"),
+    ("Militants from Somalia killed 12 Kenyan police officers on Tuesday.", "Kenya", "Kenya"),
+    ("Ugandan rebels killed 14 people near the town of Mbau, not far from Beni, on Friday.", "Beni",
+     "Democratic Republic of the Congo"),
+    # the document's own country keeps its vote and its provinces
+    ("Egypt's border guards shot dead five Sudanese migrants on Monday.", "Egypt", "Egypt"),
+    ("Police shot dead six gunmen in Nigeria's central Kaduna state on Monday.", "Kaduna", "Nigeria"),
+])
+def test_a_neighbour_beside_the_event_is_not_its_place(engine, text: str, location: str, country: str) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country) == (location, country), event.place_reason
+
+
+@pytest.mark.parametrize("text, location, country, admin1", [
+    # round 10: a people's name before the place's kind: the town's reading in that country
+    ("Gunmen killed two teachers in the northwestern Pakistani town of Hangu on Tuesday.", "Hangu", "Pakistan",
+     "Khyber Pakhtunkhwa"),
+    # the place's phrase names its province or country: a namesake abroad yields to it
+    ("Gunmen killed six herders in the area of Sari in North Darfur on Saturday.", "North Darfur", "Sudan",
+     "North Darfur"),
+    # (and the district the phrase names inside that province stands for it: rule 5)
+    ("Gunmen killed seven people in Rim village of Riyom local government area of Plateau State on Monday.",
+     "Riyom", "Nigeria", "Plateau"),
+    ("Saudi shells hit the town of Madi in northern Yemen, killing five refugees.", "Yemen", "Yemen", None),
+    # a town of the same country in the next province keeps its reading; a list is no region
+    ("A bomb killed nine people in Zarghun Shahr in Paktia province on Friday.", "Zarghūn Shahr", "Afghanistan",
+     "Paktika"),
+    ("Gunmen killed three people in Kano, Kaduna and Zaria on Monday.", "Kano", "Nigeria", "Kano"),
+])
+def test_a_place_lies_where_its_phrase_says(engine, text: str, location: str, country: str, admin1: str | None) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country, event.admin1) == (location, country, admin1), event.place_reason
+
+
+@pytest.mark.parametrize("text, location, country", [
+    # round 10: one town's first reading says less than the one people the story names
+    ("Gunmen killed two journalists of a Libyan TV station near Bayda on Sunday.", "Al Bayḑā’", "Libya"),
+    # a named country or province outweighs a people ("Nigerian traders" in Niger)
+    ("Gunmen killed five Nigerian traders in the Tillaberi region of Niger on Monday.", "Tillabéri", "Niger"),
+])
+def test_a_people_outweighs_one_towns_reading(engine, text: str, location: str, country: str) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country) == (location, country), event.place_reason
+
+
+def test_a_people_at_the_border_is_the_neighbour(engine) -> None:
+    # "near the Chadian border" in a story naming no place says nothing of the event's country
+    from dateline.ingest import document_from_text
+
+    ((_doc, events),) = list(engine.extract([document_from_text(
+        "Rebel fighters killed ten civilians in a village close to the Chadian border.", id="p", title="T")]))
+    assert all(e.country != "Chad" for e in events)
+
+
+@pytest.mark.parametrize("text, location, country", [
+    # round 10: a part of a city lies by the city, not at a namesake abroad
+    ("Shelling killed seven civilians in the Kuybyshevskyy district of Donetsk on Tuesday.", "Donetsk", "Ukraine"),
+    # a district by the city keeps its reading
+    ("A car bomb killed nine people in the Karrada district of Baghdad on Monday.", "Karrada", "Iraq"),
+])
+def test_a_part_of_a_city_lies_by_it(engine, text: str, location: str, country: str) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country) == (location, country), event.place_reason
+
+
+@pytest.mark.parametrize("text, location", [
+    # round 10: a village with no reading here yields to the district its phrase names, inside the province
+    ("Gunmen killed five people in Karshi village in Sanga local government area of Kaduna State.", "Sanga"),
+    # a name whose only readings are namesakes abroad yields to the sentence's other places, like an unknown one
+    ("Gunmen killed ten people in Dile village near Askira Uba, Borno State.", "Askira-Uba"),
+    ("Boko Haram killed 43 people in the villages of Kalwa and Misala, all under Monguno local government area "
+     "of Borno state.", "Monguno"),
+])
+def test_a_village_yields_to_its_district(engine, text: str, location: str) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country) == (location, "Nigeria"), event.place_reason
+
+
+def test_the_documents_own_country_yields_to_its_province(engine) -> None:
+    # round 10: "killed 16 people in Pakistan" in a story about Khyber Pakhtunkhwa: the country says no more
+    # than the document does, its main province says more
+    event = _event_place(engine, "Police in Khyber Pakhtunkhwa province were on alert after threats.\n\n"
+                                 "A bomb blast killed 16 people in Pakistan on Friday.")
+    assert (event.country, event.admin1) == ("Pakistan", "Khyber Pakhtunkhwa"), event.place_reason
+
+
+@pytest.mark.parametrize("text, location", [
+    # round 10: "northeast Nigeria" is as coarse as Nigeria: the town or the province named with it wins
+    ("Gunmen have stormed the town of Damboa in Borno state in northeast Nigeria, opened fire on police and "
+     "killed 11 people.", "Damboa"),
+    ("Boko Haram killed 28 people in a raid on the fishing village of Doron Baga in Borno State in northeast "
+     "Nigeria.", "Borno"),
+])
+def test_a_part_of_a_country_is_as_coarse_as_the_country(engine, text: str, location: str) -> None:
+    event = _event_place(engine, text)
+    assert event.location == location, event.place_reason

@@ -13,14 +13,16 @@ from ..annotate.place_tagger import PlaceMention
 from ..annotate.quantities import perpetrators_killed
 from ..annotate.pipeline import AnnotatedDocument
 from ..annotate.timex import Timex
-from ..models import Event, make_event_id
+from ..models import Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
-from ..resolve.places import PlaceContext, PlaceResolver, ResolvedPlace, distance_km, parse_relation
+from ..resolve.names import core_name, normalise_name
+from ..resolve.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, distance_km, parse_relation
 from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date, in_other_clause
 from .flags import date_flags, mention_flags
-from .placing import pick_place, relation_before
+from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
+from .regions import lies_in, own_reading, part_of_town, people_before, reading, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
 from .victims import count_victims
@@ -54,6 +56,7 @@ class Extractor:
 
     def __post_init__(self) -> None:
         self.places = PlaceResolver(self.gazetteer) if self.gazetteer is not None else None
+        self._countries: dict[str, bool] = {}
 
     def _far_point_province(self, resolved: ResolvedPlace) -> None:
         """ "145 km north of Baghdad" lies in another province than Baghdad: a point moved more than 25 km
@@ -104,16 +107,38 @@ class Extractor:
         """The document's place focus from the places of its headline and body."""
         if self.places is None:
             return PlaceContext()
-        names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or []]
+        names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or [] if not self._neighbour(doc, p)]
         context = self.places.context(names, home=home, source=source)
-        if context.country_code is None and self.gazetteer is not None:
+        people = self._peoples_country(docs)
+        if people is None:
+            return context
+        if context.country_code is None:
             # no place named at all: "A Kenyan gang attacked and killed 12 people" is still in Kenya,
             # when its peoples' names point to one country only
-            peoples = {ent.text for doc in docs for ent in doc.ents if ent.label_ == "NORP"}
-            countries = {c.country_code for c in map(self.gazetteer.country, sorted(peoples)) if c is not None}
-            if len(countries) == 1:
-                context.country_code = countries.pop()
+            context.country_code = people.country_code
+        elif people.country_code != context.country_code and context.countries[context.country_code] < _WEAK_COUNTRY:
+            # "a Libyan TV station ... near Bayda": the one town's first reading (Bida, Nigeria) says less
+            # than the people named; the people's country is read as if named (round 10)
+            context = self.places.context([*names, (people.name, None)], home=home, source=source)
         return context
+
+    def _peoples_country(self, docs: list[Doc]) -> Place | None:
+        """The one country the document's peoples' names point to ("Pakistani", "South Sudanese"), if one."""
+        if self.gazetteer is None:
+            return None
+        # "near the Afghan border" names the neighbour, not the people of the story
+        peoples = {ent.text for doc in docs for ent in doc.ents if ent.label_ == "NORP"
+                   and not (ent.end < len(doc) and doc[ent.end].lower_ in BORDER_NOUNS)}
+        countries = {c.country_code: c for c in map(self.gazetteer.country, sorted(peoples)) if c is not None}
+        return countries.popitem()[1] if len(countries) == 1 else None
+
+    def _neighbour(self, doc: Doc, mention: PlaceMention) -> bool:
+        """ "along the border with Ethiopia", "militants from Somalia", "Ugandan rebels": a country named only
+        as a frontier or as the actors' origin says where the event was not, so it casts no vote for the
+        document's country ("Egypt's border guards" still does: a country's possessive is often its own)."""
+        if not mention.coarse or self.gazetteer is None or doc[mention.token_end - 1].dep_ == "poss":
+            return False
+        return aside_role(mention, doc) is not None and self.gazetteer.country(mention.name) is not None
 
     # -- one sentence ----------------------------------------------------------------------
 
@@ -168,9 +193,10 @@ class Extractor:
         if self.places is None:
             event.place_reason = "no gazetteer configured"
             return
-        mentions = _in_sentence_places(doc._.places, sent)
-        mention = pick_place(trigger, mentions)
+        mentions = self._regions_coarse(_in_sentence_places(doc._.places, sent))
+        mention = pick_place(trigger, [m for m in mentions if not self._foreign_aside(doc, m, trigger, context)])
         resolved: ResolvedPlace | None = None
+        tried: set[int] = set()  # mentions that gave no place
         while mention is not None:
             # "30 km south of Kut" moves the point and lowers the precision; other places in the sentence help choose.
             relation = relation_before(doc, mention, sent.start_char)
@@ -179,15 +205,21 @@ class Extractor:
             if resolved is not None:
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
             lost = mention
-            resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context)
+            resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context, relation)
             if resolved is not None:
                 event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
                 if not lost.known:
                     resolved.reason = f"no '{lost.text}' known; {resolved.reason}"
                 break
             # "in Baybukh, a village north of Mosul": a name the gazetteer lacks yields to the place the
-            # sentence would give without it (here 10 km north of Mosul), not to the document's province
-            mention = pick_place(trigger, [m for m in mentions if m.known]) if not lost.known else None
+            # sentence would give without it (here 10 km north of Mosul), not to the document's province;
+            # so does a name whose only readings are namesakes abroad (round 10)
+            tried.add(lost.token_start)
+            mention = pick_place(trigger, [m for m in mentions if m.known and m.token_start not in tried
+                                           and not self._foreign_aside(doc, m, trigger, context)])
+        if resolved is not None and resolved.place.is_country and resolved.place.country_code == context.country_code:
+            # "killed 16 people in Pakistan" in a story about Pakistan: the country says no more than the document
+            resolved = None
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and context.admin1 and self.gazetteer is not None:
@@ -204,23 +236,98 @@ class Extractor:
         self._far_point_province(resolved)
         _set_place(event, resolved)
 
+    def _regions_coarse(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """ "in northeast Nigeria", "northwestern Pakistan": a part of a country the gazetteer knows only by the
+        country's name is as coarse as the country, not a town that outranks "the town of Damboa" or
+        "Borno State" (the tagger marks coarse only the names the gazetteer itself reads as a country)."""
+        out = []
+        for m in mentions:
+            core = None if m.coarse or not m.known else core_name(m.name)
+            if core is not None and self._is_country(core) and not self._is_country(m.name):
+                m = replace(m, coarse=True)
+            out.append(m)
+        return out
+
+    def _is_country(self, name: str) -> bool:
+        """Whether a name is a country's (cached: asked for every mention of every sentence)."""
+        cached = self._countries.get(name)
+        if cached is None:
+            cached = self._countries[name] = self.gazetteer is not None and self.gazetteer.country(name) is not None
+        return cached
+
+    def _foreign_aside(self, doc: Doc, mention: PlaceMention, trigger: Trigger, context: PlaceContext) -> bool:
+        """ "near the border with Cameroon", "militants from Somalia", "Ugandan rebels" in a story of another
+        country: a neighbour named beside the event (its frontier, the actors' origin) is not its scene."""
+        if context.country_code is None or self.places is None or aside_role(mention, doc, trigger.head) is None:
+            return False
+        resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context)
+        return resolved is not None and resolved.place.country_code not in (None, "", context.country_code)
+
     def _within_named_region(self, doc: Doc, mention: PlaceMention, mentions: list[PlaceMention],
-                             resolved: ResolvedPlace | None, context: PlaceContext) -> tuple[ResolvedPlace | None, PlaceMention]:
-        """ "in Attan, Isiolo County": a town written with its province or country lies in it. When no
-        place of that name does (Atan in Nigeria, or none known), the region stands for the event."""
-        region = next((m for m in mentions if m.token_start == mention.token_end + 1
-                       and doc[mention.token_end].text == ","), None)
-        if region is None or not _closes_phrase(doc, region):
-            return resolved, mention
-        outer = self.places.resolve(region.name, hint=region.kind_hint, context=context)
-        if outer is None or not (outer.place.is_admin1 or outer.place.is_country):
-            return resolved, mention
-        if resolved is not None and resolved.place.country_code == outer.place.country_code and (
-                outer.place.is_country or resolved.place.admin1 == outer.place.admin1):
-            return resolved, mention
-        lost = f"no '{mention.text}' known there" if resolved is None else f"'{mention.text}' resolved outside it ({resolved.place.name}, {resolved.place.country})"
-        outer.reason = f"'{region.text}' in sentence, written with '{mention.text}': {lost}; {outer.reason}"
-        return outer, region
+                             resolved: ResolvedPlace | None, context: PlaceContext,
+                             relation: Relation | None = None) -> tuple[ResolvedPlace | None, PlaceMention]:
+        """ "the Pakistani town of Hangu", "in Attan, Isiolo County", "the town of Madi in northern Yemen": a
+        place written with its people, province or country lies there. Its reading there is taken; when it
+        has none, a province named after it stands for the event (Atan in Nigeria, or none known), and a
+        country or a people's name leaves the sentence's other places and the document to speak."""
+        if not mention.known:
+            return resolved, mention  # its region is among the sentence's known places, which are read next
+        people = people_before(doc, mention)
+        country = self.gazetteer.country(people) if people and self.gazetteer is not None else None
+        if country is not None and country.country_code:
+            resolved = self._in_country(mention, resolved, country, people or "", relation)
+        nearer: tuple[ResolvedPlace, PlaceMention] | None = None  # a district or town the chain names first
+        for region in regions_after(doc, mention, mentions):
+            if part_of_town(doc, mention, region):
+                # "the X district of Donetsk": the kind word is the part's, though the tagger hints it for both;
+                # the city read on its own, as the part's foreign reading may have swayed the document's country
+                town = self.places.resolve(region.name)
+                if town is not None and _city(region, town):
+                    return _town_part(mention, region, resolved, town)
+            outer = self.places.resolve(region.name, hint=region.kind_hint, context=context)
+            if outer is None or not (outer.place.is_admin1 or outer.place.is_country):
+                nearer = nearer or ((outer, region) if outer is not None else None)
+                continue
+            if resolved is not None and (lies_in(resolved.place, outer.place)
+                                         or resolved.place.country_code == outer.place.country_code):
+                # a town of the same country in the next province is still the town: provinces' lines and
+                # the gazetteer's drift ("Zarghun Shahr in Paktia province": the gazetteer has it in Paktika)
+                return resolved, mention
+            inside = self._reading_in(mention, outer.place, relation)
+            if inside is not None or outer.place.is_country:
+                # "the town of Madi in northern Yemen": not the Philippine Mati; a country is too coarse to
+                # stand for the event when the sentence before or the document's province may say more
+                return inside, mention
+            lost = f"no '{mention.text}' known there" if resolved is None else f"'{mention.text}' resolved outside it ({resolved.place.name}, {resolved.place.country})"
+            if nearer is not None and lies_in(nearer[0].place, outer.place):
+                # "Kuka village in Shendam LGA of Plateau State": the district the phrase names, within the province
+                outer, region = nearer
+            outer.reason = f"'{region.text}' in sentence, written with '{mention.text}': {lost}; {outer.reason}"
+            return outer, region
+        return resolved, mention
+
+    def _in_country(self, mention: PlaceMention, resolved: ResolvedPlace | None, country: Place, people: str,
+                    relation: Relation | None) -> ResolvedPlace | None:
+        """ "the northwestern Pakistani town of Hangu": the town's reading in Pakistan, not the bigger
+        Hangu of Tianjin the gazetteer ranks first; None when the country has no place of that name."""
+        if resolved is not None and resolved.place.country_code == country.country_code:
+            return resolved
+        ranked = [] if resolved is None else [resolved.anchor or resolved.place, *resolved.alternatives]
+        place = own_reading(ranked, mention.name, country.country_code or "")
+        if place is not None:
+            return reading(place, relation, f"'{mention.text}' in sentence, named as a {people} place: its "
+                                            f"reading in {country.name}")
+        return self._reading_in(mention, country, relation)
+
+    def _reading_in(self, mention: PlaceMention, region: Place, relation: Relation | None) -> ResolvedPlace | None:
+        """The mention's own reading inside a country or province; None when it has none there."""
+        cc = region.country_code or ""
+        admin1 = None if region.is_country else region.admin1
+        found = self.places.candidates(mention.name, hint=mention.kind_hint, country_code=cc, admin1=admin1)
+        place = own_reading(found, mention.name, cc, admin1)
+        if place is None:
+            return None
+        return reading(place, relation, f"'{mention.text}' in sentence, written with {region.name}: its reading there")
 
     def _place_before(self, event: Event, last: tuple[Doc, Span], context: PlaceContext) -> ResolvedPlace | None:
         """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""
@@ -325,7 +432,7 @@ class Extractor:
                 continue
             offset = doc._.offset
             if _coarse_place(target):
-                mentions = _in_sentence_places(doc._.places, sent)
+                mentions = self._regions_coarse(_in_sentence_places(doc._.places, sent))
                 mention = pick_place(trigger, mentions)
                 if mention is not None and not mention.known:
                     mention = pick_place(trigger, [m for m in mentions if m.known])  # as in _place
@@ -358,6 +465,11 @@ class Extractor:
             para.timex_offset = doc._.offset
 
 
+# A document's country below this evidence (one town's reading, no country or province named) yields to the
+# one country its peoples' names point to.
+_WEAK_COUNTRY = 2.0
+_TOWN_PART_KM = 50.0  # a town's district lies this close to it
+_CITY = 100_000  # a town this big has districts of its own
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # Nouns that only refer back to an event told before ("The incident occurred in Samarra").
 _REFERRING = {"incident", "incidents", "deaths", "killings"}
@@ -388,15 +500,24 @@ def _coarse_place(event: Event) -> bool:
     return event.location is None or (event.geo_precision or 3) >= 2
 
 
-def _closes_phrase(doc: Doc, mention: PlaceMention) -> bool:
-    """Whether a name after a comma ends the place's phrase ("in Attan, Isiolo County on Tuesday"),
-    rather than opening a clause of its own ("in the Libyan capital, Sudan's media reported")."""
-    if any(t.dep_ in ("nsubj", "nsubjpass", "poss") for t in doc[mention.token_start : mention.token_end]):
-        return False
-    if mention.token_end >= len(doc):
-        return True
-    nxt = doc[mention.token_end]
-    return nxt.tag_ != "POS" and nxt.pos_ in ("PUNCT", "ADP", "CCONJ", "SPACE")
+def _city(mention: PlaceMention, resolved: ResolvedPlace) -> bool:
+    """A city called by its own name ("Sar" is no Sarh), big enough to have districts of its own."""
+    place = resolved.place
+    return (not mention.coarse and place.feature_class == "P" and place.population >= _CITY
+            and normalise_name(place.name) == normalise_name(mention.name))
+
+
+def _town_part(mention: PlaceMention, town_mention: PlaceMention, resolved: ResolvedPlace | None,
+               town: ResolvedPlace) -> tuple[ResolvedPlace | None, PlaceMention]:
+    """ "the Kuybyshevskyy district of Donetsk": the district's reading when it lies by the town (within
+    50 km) or in its province, else the town itself (not a Kuybyshevsky of Russia)."""
+    if resolved is not None and (distance_km(resolved.place.latitude, resolved.place.longitude,
+                                             town.place.latitude, town.place.longitude) <= _TOWN_PART_KM
+                                 or lies_in(resolved.place, town.place)):
+        return resolved, mention  # "Sanga LGA of Kaduna": in the province of that name
+    lost = "none known" if resolved is None else f"{resolved.place.name}, {resolved.place.country}, lies far from it"
+    town.reason = f"'{town_mention.text}' in sentence, whose part '{mention.text}' is: {lost}; {town.reason}"
+    return town, town_mention
 
 
 def _refines(event: Event, resolved: ResolvedPlace) -> bool:

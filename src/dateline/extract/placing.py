@@ -56,6 +56,8 @@ _AFFILIATION_PARTICIPLES = frozenset({"backed", "based", "led", "funded", "allie
 # "the city of ", "the Diyala provincial capital ": words between a bearing and the town's name
 _KIND_BEFORE_NAME = re.compile(r"\bthe\s+(?:(?:(?:provincial|regional)\s+)?capital(?:\s+city)?,?|"
                                r"(?:[a-z][\w-]*\s+)?(?:city|town|village|hub)\s+of)\s+$")
+# Nouns for a frontier: a country named with one ("the border with Cameroon") is the neighbour, not the scene.
+BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
 _OWN_CLAUSE, _ABOVE, _ELSEWHERE = 0, 1, 2  # where a place sits relative to the trigger's clause
 
 
@@ -110,6 +112,36 @@ def _governing_preposition(mention: PlaceMention, doc: Doc, trigger: Token | Non
             return grand.lower_ if parent.dep_ == "pobj" and grand.dep_ == "prep" else "in"
         return "modifier"
     return None
+
+
+def _at_border(mention: PlaceMention, doc: Doc) -> bool:
+    """ "the border with Cameroon", "the Cameroon border", "the Kenya-Somalia border", read off the words
+    (the parser often hangs "with Cameroon" from the verb)."""
+    start, end = mention.token_start, mention.token_end
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    if len(before) == 2 and before[0] in BORDER_NOUNS and before[1] in ("with", "into"):
+        return True
+    after = [t.lower_ for t in doc[end : end + 3]]
+    return bool(after) and (after[0] in BORDER_NOUNS or after[0] == "-" and len(after) == 3 and after[2] in BORDER_NOUNS)
+
+
+def aside_role(mention: PlaceMention, doc: Doc, trigger: Token | None = None) -> str | None:
+    """How a place stands beside the event rather than at it: "border" ("along the border with
+    Ethiopia", "the Kenya-Somalia border"), a directional preposition ("militants from Somalia"), or
+    "modifier" ("Ugandan rebels", "Somalia's Shebab"); None when it may be the scene."""
+    if _at_border(mention, doc):
+        return "border"
+    link = _attachment(mention, doc)
+    parent = link.head
+    if parent.i != link.i and parent.lower_ in BORDER_NOUNS and link.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
+        return "border"
+    if link.dep_ == "pobj" and parent.dep_ == "prep" and parent.head.lower_ in BORDER_NOUNS:
+        return "border"
+    prep = _governing_preposition(mention, doc, trigger)
+    if prep == "modifier" and (parent.lemma_.lower() in _AREA_NOUNS | {"state"}
+                               or any(m.token_start <= parent.i < m.token_end for m in doc._.places or [])):
+        return None  # "Nigeria's central Plateau state", "Iraq's Anbar": a country qualifying its own province
+    return prep if prep in _DIRECTIONAL or prep == "modifier" else None
 
 
 def _tier(mention: PlaceMention, doc: Doc, clause: set[int], related: set[int]) -> int:
