@@ -59,3 +59,25 @@ def test_the_source_country_votes_for_the_documents_country(resolver: PlaceResol
     context = resolver.context([(n, None) for n in names], home_country="US")
     assert context.country_code == "US"
     assert resolver.resolve(names[0], context=context, nearby=names).place.admin1 == with_country
+
+
+def test_ingest_gives_a_regional_papers_stories_its_country(engine, tmp_path) -> None:
+    """Ingest wires the source's country in: after stories in three states, one naming only two towns
+    that England and Ontario also have is read in the United States."""
+    import json
+
+    from dateline.pipeline import ingest
+    from dateline.store import open_store
+
+    url = "https://valleyherald.com/news/{}"
+    texts = ["Police arrested two men in Columbus, Ohio on Monday.",
+             "Police arrested a man in Indianapolis, Indiana on Tuesday.",
+             "Police arrested three men in Louisville, Kentucky on Wednesday.",
+             "Police arrested two men in Stratford on Thursday after a robbery in Windsor."]
+    path = tmp_path / "herald.jsonl"
+    path.write_text("".join(json.dumps({"id": f"h{i}", "url": url.format(i), "published": "2009-03-0" + str(i + 2),
+                                        "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    with open_store(tmp_path / "herald.db") as store:
+        ingest([str(path)], store=store, engine=engine)
+        events = [e for e in store.events() if e.document_id == "h3"]
+    assert events and events[0].country == "United States", [(e.location, e.admin1, e.place_reason) for e in events]

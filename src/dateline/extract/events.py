@@ -79,7 +79,11 @@ class Extractor:
         if self.homes is None:
             context = self._context(annotated.header_docs + annotated.docs, source=source)
         else:  # the outlet's home as a weak prior, then this document's vote for it
-            context = self._context(annotated.header_docs + annotated.docs, home=self.homes.home(source),
+            home = self.homes.home(source)
+            # a regional paper whose stories spread over several provinces of one country still has a
+            # home country (round 10)
+            home_country = self.homes.country(source) if home is None else None
+            context = self._context(annotated.header_docs + annotated.docs, home=home, home_country=home_country,
                                     source=source)
             self.homes.add(source, province_vote(context), weight=vote_weight(context))
         events: list[Event] = []
@@ -102,13 +106,13 @@ class Extractor:
 
     # -- document context ------------------------------------------------------------------
 
-    def _context(self, docs: list[Doc], *, home: tuple[str, str] | None = None,
+    def _context(self, docs: list[Doc], *, home: tuple[str, str] | None = None, home_country: str | None = None,
                  source: str | None = None) -> PlaceContext:
         """The document's place focus from the places of its headline and body."""
         if self.places is None:
             return PlaceContext()
         names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or [] if not self._neighbour(doc, p)]
-        context = self.places.context(names, home=home, source=source)
+        context = self.places.context(names, home=home, home_country=home_country, source=source)
         people = self._peoples_country(docs)
         if people is None:
             return context
@@ -119,7 +123,8 @@ class Extractor:
         elif people.country_code != context.country_code and context.countries[context.country_code] < _WEAK_COUNTRY:
             # "a Libyan TV station ... near Bayda": the one town's first reading (Bida, Nigeria) says less
             # than the people named; the people's country is read as if named (round 10)
-            context = self.places.context([*names, (people.name, None)], home=home, source=source)
+            context = self.places.context([*names, (people.name, None)], home=home, home_country=home_country,
+                                               source=source)
         return context
 
     def _peoples_country(self, docs: list[Doc]) -> Place | None:
