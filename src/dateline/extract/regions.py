@@ -9,14 +9,13 @@ readers only find the words; :class:`~dateline.extract.events.Extractor` decides
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from ..annotate.place_tagger import PlaceMention
 from ..models import Place
 from ..resolve.names import normalise_name
-from ..resolve.places import Relation, ResolvedPlace, offset_point, precision_of
+from ..resolve.places import Relation, ResolvedPlace, place_reading
 
 # Nouns for a kind of place that a people's name or a phrase qualifies ("the Pakistani town of", "villages of").
 _KIND_NOUNS = frozenset({"town", "towns", "city", "cities", "village", "villages", "district", "districts", "area",
@@ -138,15 +137,4 @@ def own_reading(candidates: list[Place], name: str, country_code: str, admin1: s
 def reading(place: Place, relation: Relation | None, reason: str) -> ResolvedPlace:
     """A place taken for a mention, with the sentence's bearing from it ("30 km south of the Pakistani
     town of Hangu") applied as the resolver applies it."""
-    geo, where = precision_of(place, near=relation is not None)
-    resolved = ResolvedPlace(place, geo, where, reason, relation=relation)
-    if relation is not None and relation.has_offset and place.feature_class == "P":
-        km = relation.km if relation.km is not None else 10.0
-        lat, lon = offset_point(place.latitude, place.longitude, km=km, bearing=relation.bearing or 0.0)
-        label = f"{relation.text} {place.name}"
-        resolved.anchor = place
-        resolved.place = replace(place, name=label, latitude=lat, longitude=lon, geonameid=None,
-                                 feature_class="P", feature_code="PPLL", source="relative")
-        resolved.geo_precision, resolved.where_prec = 2, 2 if km <= 25 else 3
-        resolved.reason = f"{label}: a point {km:g} km from {place.name}; {reason}"
-    return resolved
+    return place_reading(place, reason, relation=relation)

@@ -113,7 +113,7 @@ if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
 __all__ = ["DEFAULT_WEIGHTS", "PlaceContext", "PlaceResolver", "ResolvedPlace", "Relation", "Weights", "distance_km",
-           "offset_point", "parse_relation", "precision_of"]
+           "offset_point", "parse_relation", "place_reading", "precision_of"]
 
 # The feature a mention's hint word asks for: a one-letter GeoNames class or a feature code.
 _HINT_FEATURE = {"province": "ADM1", "governorate": "ADM1", "district": "ADM2", "city": "P", "town": "P", "village": "P"}
@@ -430,14 +430,7 @@ class PlaceResolver:
             reason = (f"'{name}': the people of '{looked_up}'; {reason}" if people else
                       f"'{name}' is not in the gazetteer: '{looked_up}', which it is named after; {reason}")
             near = True
-        near = near or relation is not None
-        geo, where = precision_of(best.place, near=near)
-        resolved = ResolvedPlace(best.place, geo, where, reason, alternatives, relation)
-        if relation is not None and relation.has_offset and best.place.feature_class == "P":
-            _apply_offset(resolved, relation)
-        elif near and relation is not None:
-            resolved.reason = f"{relation.text} {best.place.name}; {reason}"
-        return resolved
+        return place_reading(best.place, reason, relation=relation, near=near, alternatives=alternatives)
 
     def _demonyms(self, names: list[tuple[str, str | None]]) -> dict[str, str]:
         """Key of each name the gazetteer does not know that is the people of a town the document names
@@ -776,6 +769,18 @@ def _is(place: Place, wanted: str) -> bool:
 
 def _identity(place: Place) -> tuple:
     return (place.geonameid, place.name, place.latitude, place.longitude, place.feature_code)
+
+
+def place_reading(place: Place, reason: str, *, relation: Relation | None = None, near: bool = False,
+                  alternatives: list[Place] | None = None) -> ResolvedPlace:
+    """A place taken for a mention, with its precision and the sentence's bearing from it applied."""
+    geo, where = precision_of(place, near=near or relation is not None)
+    resolved = ResolvedPlace(place, geo, where, reason, alternatives or [], relation)
+    if relation is not None and relation.has_offset and place.feature_class == "P":
+        _apply_offset(resolved, relation)
+    elif relation is not None:
+        resolved.reason = f"{relation.text} {place.name}; {reason}"
+    return resolved
 
 
 def _apply_offset(resolved: ResolvedPlace, relation: Relation) -> None:
