@@ -70,3 +70,18 @@ def test_a_small_namesake_is_looked_up_in_those_provinces(resolver: PlaceResolve
     ctx = resolver.context([("Clinton", None)], home_country="US", story_provinces=[("US", "Connecticut")])
     found = resolver.resolve("Clinton", context=ctx, nearby=["Clinton"])
     assert "Connecticut" in {p.admin1 for p in [found.place, *found.alternatives[:2]]}
+
+
+def test_the_outlet_town_in_a_province_of_the_other_stories_is_home(resolver: PlaceResolver) -> None:
+    # clintonchronicle.com is named after a Clinton; of its other stories' provinces, only Connecticut has one
+    ctx = resolver.context([("Clinton", None)], source="clintonchronicle.com", home_country="US",
+                           story_provinces=[("US", "Connecticut"), ("US", "Vermont")])
+    assert ctx.home == ("US", "Connecticut")
+    assert resolver.resolve("Clinton", context=ctx, nearby=["Clinton"]).place.admin1 == "Connecticut"
+    # a Clinton in two of them: host and stories do not agree on one province, so no home
+    two = resolver.context([("Clinton", None)], source="clintonchronicle.com", home_country="US",
+                           story_provinces=[("US", "Connecticut"), ("US", "New Jersey")])
+    assert two.home is None
+    # a host not named after the story's town gives no home
+    assert resolver.context([("Clinton", None)], source="thechronicle.com", home_country="US",
+                            story_provinces=[("US", "Connecticut")]).home is None

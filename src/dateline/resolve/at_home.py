@@ -5,12 +5,14 @@ A local paper's one-place story ("A house fire in Scottdale") names no state. Wh
 home province, round 5's prior decides. Many outlets have too few stories that agree for a home, yet
 the stories they do have are about their region: a Pittsburgh paper's other stories lie in
 Pennsylvania and Ohio, not in Georgia, where the most important Scottdale is. Any province its other
-stories read as is then a weak prior for the one name such a story gives.
+stories read as is then a weak prior for the one name such a story gives. And when the outlet's town
+(the town its host is named after, as the story names it) lies in exactly one of those provinces, the
+host and the stories agree: that province is the source's home for the story.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .names import normalise_name
 
@@ -58,3 +60,14 @@ def in_story_province(place: "Place", own: str, context: "PlaceContext") -> bool
     if place.is_country or place.is_admin1 or normalise_name(place.name) != own:
         return False
     return (place.country_code, place.admin1) in story_provinces(own, context)
+
+
+def outlet_story_home(outlet_keys: Iterable[str], provinces: frozenset[tuple[str, str]],
+                      towns_in: Callable[[str, str, str], list["Place"]]) -> tuple[str, str] | None:
+    """The one province of the source's other stories that holds a town of the outlet's name
+    (columbiadailyherald.com, whose other story is in Tennessee: Columbia, Tennessee), else None;
+    ``towns_in(key, country, admin1)``: the gazetteer's places of that name, those there first."""
+    found = {p for key in outlet_keys for p in provinces
+             if any(t.feature_class == "P" and normalise_name(t.name) == key and (t.country_code, t.admin1) == p
+                    for t in towns_in(key, *p))}  # the lookup ranks the province first but may hold others
+    return found.pop() if len(found) == 1 else None

@@ -105,7 +105,7 @@ from ..models import Place
 from .colocation import TownIndex, distance_km
 from .names import abbreviation_hint, core_name, is_local_feature, normalise_name, strip_generic, town_of_demonym
 from .abroad import CountryCells, foreign_namesake, home_reading
-from .at_home import at_home, in_story_province, outlet_town, story_provinces
+from .at_home import at_home, in_story_province, outlet_story_home, outlet_town, story_provinces
 from .reach import by_the_others, within_reach
 from .relations import Relation, offset_point, parse_relation
 from .source_homes import domain_country, outlet_names
@@ -337,6 +337,10 @@ class PlaceResolver:
             outlet = outlet_names(source, [n for n, _h in names])
             ctx.outlet_keys = frozenset(normalise_name(n) for n in outlet
                                         if any(_own_town(p, normalise_name(n)) for p in self.candidates(n)))
+        if ctx.home is None and ctx.outlet_keys and ctx.story_provinces:  # host and other stories agree (round 11)
+            spelt = {normalise_name(n): n for n, _h in names}
+            ctx.home = home = outlet_story_home(ctx.outlet_keys, ctx.story_provinces,
+                                                lambda k, c, a: self.candidates(spelt[k], country_code=c, admin1=a))
         for name, hint in names:
             found = self.candidates(name, hint=hint)
             key = normalise_name(name)
@@ -468,9 +472,11 @@ class PlaceResolver:
         if context.country_code:
             for place in self.candidates(name, hint=hint, country_code=context.country_code, admin1=context.admin1):
                 pool.setdefault(_identity(place), (None, place))
-        for code, admin1 in story_provinces(normalise_name(name), context):  # round 11
+        # a small namesake in the home or the other stories' provinces need not be among the first found (round 11)
+        for code, admin1 in story_provinces(normalise_name(name), context) | ({context.home} if context.home else set()):
             for place in self.candidates(name, hint=hint, country_code=code, admin1=admin1):
-                pool.setdefault(_identity(place), (None, place))
+                if (place.country_code, place.admin1) == (code, admin1):  # the lookup ranks others after them
+                    pool.setdefault(_identity(place), (None, place))
         if not pool:
             return None
         _drop_stripped_namesakes(pool, name)
