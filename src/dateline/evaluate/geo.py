@@ -139,9 +139,12 @@ def article_contexts(resolver: PlaceResolver, articles: list[GoldArticle], *,
         home = homes.home(article.source, leave_out=(vote,), leave_weight=weight)
         country = None if home is not None else homes.country(article.source, leave_out=(vote,),
                                                                 leave_weight=weight)
-        if home is not None or country is not None:  # read again: the home also moves the document's focus
+        # without a home, the provinces its other stories are about (round 11)
+        others = frozenset() if home is not None else homes.provinces(article.source, leave_out=(vote,),
+                                                                      leave_weight=weight)
+        if home is not None or country is not None or others:  # read again: the home also moves the focus
             contexts[i] = resolver.context([(t.phrase, None) for t in article.toponyms], home=home,
-                                           home_country=country, source=article.source)
+                                           home_country=country, source=article.source, story_provinces=others)
     return contexts
 
 

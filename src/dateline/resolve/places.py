@@ -105,6 +105,7 @@ from ..models import Place
 from .colocation import TownIndex, distance_km
 from .names import abbreviation_hint, core_name, is_local_feature, normalise_name, strip_generic, town_of_demonym
 from .abroad import CountryCells, foreign_namesake, home_reading
+from .at_home import at_home, in_story_province, outlet_story_home, outlet_town, story_provinces
 from .reach import by_the_others, within_reach
 from .relations import Relation, offset_point, parse_relation
 from .source_homes import domain_country, outlet_names
@@ -150,6 +151,8 @@ class PlaceContext:
     # the document's source's home (country code, admin1), learned from its other documents
     # (resolve/source_homes.py): a weak prior for one-town local stories that name no state
     home: tuple[str, str] | None = None
+    # (country, admin1) of the source's other stories when it has no home: where its one-place stories are
+    story_provinces: frozenset[tuple[str, str]] = frozenset()
     # the document's source key (URL host), its country-code domain's country ("co.uk" -> GB) and the
     # keys of the names the host is named after ("Paris" for theparisnews.com): the outlet's town
     source: str | None = None
@@ -240,6 +243,7 @@ class Weights:
     named_country: float = 0.938  # in a country the document names outright, not its main country (round 4)
     home: float = 1.875  # in the home province of the document's source (PlaceContext.home; round 5, fitted)
     home_alone: float = 1.875  # more for it when the document names no other place (round 8)
+    story_province: float = 1.875  # a one-name story in a province its source's other stories are about (round 11; = home)
     home_country: float = 1.5  # a vote for the home's country when choosing the document's country (fitted)
     domain_vote: float = 1.5  # a vote for the source's country-code domain's country (round 7)
     domain_country: float = 1.0  # a town in that country, when it is not the document's country (round 7)
@@ -260,7 +264,7 @@ class Weights:
 
 
 HAND_WEIGHTS = Weights(named_country=0.0, home=0.0, home_alone=0.0, home_country=0.0, domain_vote=0.0,
-                       domain_country=0.0, outlet_town=0.0, colocated_each=0.0, colocated_cap=0.0,
+                       story_province=0.0, domain_country=0.0, outlet_town=0.0, colocated_each=0.0, colocated_cap=0.0,
                        county_listed=0.0)  # round 3's hand-set points, the later signals off, for comparison
 # the coordinate search's choice of rounds 4-5 (the default until round 7), for comparison
 SEARCHED_WEIGHTS = Weights(rank=1.5, importance=1.25, doc_province=0.75, near_50=2.93, alias_only=0.5,
@@ -306,14 +310,15 @@ class PlaceResolver:
 
     def context(self, names: Iterable[tuple[str, str | None]], *,
                 home: tuple[str, str] | None = None, home_country: str | None = None,
-                source: str | None = None) -> PlaceContext:
+                source: str | None = None, story_provinces: Iterable[tuple[str, str]] = ()) -> PlaceContext:
         """Country and province focus from every (name, hint) mentioned in a document.
 
         The country is the one most mentions resolve to on their own (a named country counts
         twice); provinces are then counted with that country preferred. ``home``: the home
         province of the document's source (:mod:`dateline.resolve.source_homes`), a weak prior;
         ``home_country``: the source's country when it has no home province (round 10), a vote for the
-        document's country as the home's country is.
+        document's country as the home's country is; ``story_provinces``: provinces the source's other
+        stories read as (``SourceHomes.provinces``; round 11), a prior for a one-place story's name.
         ``source``: the document's source key (its URL's host, ``source_key``): its country-code
         domain is a weak vote for the country, and a name the host is named after ("Paris" in
         theparisnews.com) is the outlet's town, which says nothing of the country by itself.
@@ -326,11 +331,16 @@ class PlaceResolver:
         for name, hint in names:
             first.setdefault((normalise_name(name), hint), (name, hint))
         names = list(first.values())
-        ctx = PlaceContext(home=home, source=source, domain_country=domain_country(source), demonyms=demonyms)
+        ctx = PlaceContext(home=home, source=source, domain_country=domain_country(source), demonyms=demonyms,
+                           story_provinces=frozenset(story_provinces))
         if source:  # names of the outlet's town: a town of that name must exist ("Iraq News" names no town)
             outlet = outlet_names(source, [n for n, _h in names])
             ctx.outlet_keys = frozenset(normalise_name(n) for n in outlet
                                         if any(_own_town(p, normalise_name(n)) for p in self.candidates(n)))
+        if ctx.home is None and ctx.outlet_keys and ctx.story_provinces:  # host and other stories agree (round 11)
+            spelt = {normalise_name(n): n for n, _h in names}
+            ctx.home = home = outlet_story_home(ctx.outlet_keys, ctx.story_provinces,
+                                                lambda k, c, a: self.candidates(spelt[k], country_code=c, admin1=a))
         for name, hint in names:
             found = self.candidates(name, hint=hint)
             key = normalise_name(name)
@@ -462,6 +472,11 @@ class PlaceResolver:
         if context.country_code:
             for place in self.candidates(name, hint=hint, country_code=context.country_code, admin1=context.admin1):
                 pool.setdefault(_identity(place), (None, place))
+        # a small namesake in the home or the other stories' provinces need not be among the first found (round 11)
+        for code, admin1 in story_provinces(normalise_name(name), context) | ({context.home} if context.home else set()):
+            for place in self.candidates(name, hint=hint, country_code=code, admin1=admin1):
+                if (place.country_code, place.admin1) == (code, admin1):  # the lookup ranks others after them
+                    pool.setdefault(_identity(place), (None, place))
         if not pool:
             return None
         _drop_stripped_namesakes(pool, name)
@@ -481,7 +496,7 @@ class PlaceResolver:
         w = self.weights
         outlet_towns: list[Place] = []  # the outlet's town is the namesake by the story's other places (round 10)
         if own in context.outlet_keys and w.outlet_town:
-            outlet_towns = by_the_others([p for _r, p in pool.values() if _outlet_town(p, own, context)], own,
+            outlet_towns = by_the_others([p for _r, p in pool.values() if outlet_town(p, own, context)], own,
                                          context.towns)
         scored = []
         for rank, place in pool.values():
@@ -492,7 +507,10 @@ class PlaceResolver:
             if any(place is p for p in outlet_towns):
                 item.points += w.outlet_town
                 item.reason = f"the town the source is named after ({context.source})"
-            if _at_home(place, own, context, unit_named=unit_named) and w.home:
+            if in_story_province(place, own, context) and w.story_province:  # round 11
+                item.points += w.story_province
+                item.reason = f"in a province the source's other stories are about ({place.admin1})"
+            if at_home(place, own, context, unit_named=unit_named) and w.home:
                 # a story that names no other place: the source's home is its only clue ("Manhattan"
                 # in a Kansas paper is Manhattan, Kansas; round 8)
                 item.points += w.home + (w.home_alone if len(context.named_keys - {own}) == 0 else 0.0)
@@ -569,28 +587,6 @@ class PlaceResolver:
         else:
             reason = decisive[1]
         return _Scored(place, total, reason)
-
-
-def _at_home(place: Place, own: str, context: PlaceContext, *, unit_named: bool) -> bool:
-    """Whether a candidate lies in the home province of the document's source, in a document about
-    that country, and is called by its own name (not "Washington" -> Piqua, once called Washington),
-    not a town named like a sizeable province ("Kansas", Illinois)."""
-    home = context.home
-    if home is None or place.is_country or (place.country_code, place.admin1) != home:
-        return False
-    if context.country_code not in (None, home[0]) or normalise_name(place.name) != own:
-        return False
-    return place.is_admin1 or not unit_named
-
-
-def _outlet_town(place: Place, own: str, context: PlaceContext) -> bool:
-    """Whether a candidate of a name the outlet is named after can be the outlet's town: called by
-    its own name, not a country, in the outlet's country (its country-code domain's, else its home's,
-    else the document's): Richmond, London for richmondandtwickenhamtimes.co.uk."""
-    if place.is_country or normalise_name(place.name) != own:
-        return False
-    country = context.domain_country or (context.home[0] if context.home else None) or context.country_code
-    return country is not None and place.country_code == country
 
 
 def _foreign_respelling(place: Place, name: str, context: PlaceContext) -> bool:

@@ -184,6 +184,20 @@ class SourceHomes:
             return None
         return code if domain_country(source) in (None, code) else None
 
+    def provinces(self, source: str | None, *, leave_out: tuple[Province | None, ...] = (),
+                  leave_weight: int = 1) -> frozenset[Province]:
+        """Every province the source's documents voted for, however few and however split (round 11):
+        where a source with no home writes about, in the country its country-code domain names, if any;
+        ``leave_out`` as in :meth:`home`."""
+        if not source or source not in self.votes:
+            return frozenset()
+        counter = self.votes[source].copy()
+        for vote in leave_out:
+            if vote is not None and counter.get(vote, 0) > 0:
+                counter[vote] -= leave_weight
+        code = domain_country(source)
+        return frozenset(p for p in +counter if code in (None, p[0]))
+
     def homes(self) -> dict[str, Province]:
         """Every source that has a home, with it."""
         found = {source: self.home(source) for source in self.votes}
