@@ -568,3 +568,24 @@ def test_the_documents_own_country_yields_to_its_province(engine) -> None:
 def test_a_part_of_a_country_is_as_coarse_as_the_country(engine, text: str, location: str) -> None:
     event = _event_place(engine, text)
     assert event.location == location, event.place_reason
+
+
+@pytest.mark.parametrize("text, location", [
+    # round 11: a name the model leaves untagged (or tags a people) right before "town" or "community", in a
+    # sentence that names its province, is a place mention when the gazetteer has it inside that province
+    ("Gunmen attacked Gwoza town of Borno State on Sunday and killed twelve villagers.", "Gwoza"),
+    ("Gunmen raided Madagali community in Adamawa State and killed ten people.", "Madagali"),
+    ("Herdsmen on Friday attacked Agatu community in Benue State, killing nine farmers.", "Agatu"),
+])
+def test_a_name_before_its_kind_word_is_a_place(engine, text: str, location: str) -> None:
+    event = _event_place(engine, text)
+    assert (event.location, event.country) == (location, "Nigeria"), event.place_reason
+
+
+@pytest.mark.parametrize("text, people", [
+    # a people's or a faith's word before "community" / "village" has no reading in the province: no place
+    ("Gunmen attacked a Fulani community in Plateau State and killed six people.", "Fulani"),
+    ("Gunmen attacked a Christian village in Kaduna State and killed six people.", "Christian"),
+])
+def test_a_peoples_community_is_no_place(engine, text: str, people: str) -> None:
+    assert people not in {m.name for m in _places(engine, text)}

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import UNKNOWN_ACTOR
 from ..resolve.names import core_name, normalise_name
+from .place_kinds import named_before_kind
 from .place_lookup import _best_place, _capital_test, _coarse_test, _first_place
 
 
@@ -143,6 +144,7 @@ class PlaceTagger:
         self.capital_of: Callable[[str], str | None] | None = None
         self.first_place: Callable[[str], Any] | None = None
         self.best_place: Callable[[str], tuple[str, int] | None] | None = None
+        self.gazetteer: Any = None
         self._cues = {nlp.vocab.strings.add(word) for word in _CUE_WORDS}
         self._dash = nlp.vocab.strings.add("-")
         self._locatives = [nlp.vocab.strings.add(w) for w in ("in", "at", "near", "outside", "of", "on")]
@@ -161,6 +163,7 @@ class PlaceTagger:
             self.first_place = first
             self.capital_of = _capital_test(first, gazetteer)
             self.best_place = _best_place(first)
+            self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         # an organisation's name is no place, except a province's the registry does not know ("Adamawa State")
@@ -289,6 +292,8 @@ class PlaceTagger:
             taken.update(range(mention.token_start, mention.token_end))
         extra.extend(self._repeated(doc, trusted, taken, lowers[:, 0], common))
         extra.extend(self._untagged_after_preposition(doc, taken, lowers[:, 0], common))
+        # "attacked Damasak town of Borno State": a name before a kind word, read in the region the sentence names
+        extra.extend(named_before_kind(doc, found, extra, self.gazetteer, self.first_place, self._is_country, PlaceMention))
         return extra
 
     def _untagged_after_preposition(self, doc: Doc, taken: set[int], lowers: Any, common: set[int]) -> list[PlaceMention]:
