@@ -1,10 +1,11 @@
 """Names the model leaves untagged before a settlement's kind word: "attacked Damasak town of Borno State".
 
-The small model tags nothing (or a people, NORP) in "Damasak town", "Madagali community", and cuts
-"Katsina-Ala town" to "Katsina". A capitalised name right before "town", "village", "community" or
-"area" is a place mention when its sentence names a province or country and the gazetteer has a place
-of that name inside it: the region named beside the name is what tells a town from a people's or a
-person's name ("Fulani community", "Christian village"), which have no such reading there.
+The small model tags nothing (or a people, NORP) in "Damasak town", "Madagali community", and a
+name before "locality" ("Kutum locality") only qualifies a noun that is no place's. A capitalised
+name right before "town", "village", "community", "area" or "locality" is a place mention when its
+sentence names a province or country and the gazetteer has a place of that name inside it: the
+region named beside the name is what tells a town from a people's or a person's name ("Fulani
+community", "Christian village"), which have no such reading there.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from spacy.tokens import Doc, Span
 
 from ..resolve.names import normalise_name
 
-# kind words a settlement's name stands before; the hint each gives the resolver ("area" and
-# "community" say nothing of its size)
-KIND_HINTS: dict[str, str | None] = {"town": "town", "village": "village", "community": None, "area": None}
+# kind words a settlement's name stands before; the hint each gives the resolver ("area", "community" and
+# Sudan's "locality", a district named after its town, say nothing of its size)
+KIND_HINTS: dict[str, str | None] = {"town": "town", "village": "village", "community": None, "area": None,
+                                     "locality": None}
 _MAX_WORDS = 3  # "Waga Chakawa village": a name of up to three words
 _LINKS = {"-", "'"}  # "Katsina-Ala", "Ba'ad"
 
