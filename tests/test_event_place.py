@@ -591,3 +591,14 @@ def test_a_name_before_its_kind_word_is_a_place(engine, text: str, location: str
 ])
 def test_a_peoples_community_is_no_place(engine, text: str, people: str) -> None:
     assert people not in {m.name for m in _places(engine, text)}
+
+
+@pytest.mark.parametrize("text, country", [
+    # round 11: a story naming one small town whose first reading is abroad (Saha, India; Tisa, Romania) is
+    # in the one country its armed groups belong to; the town has no reading there, so the country stands
+    ("Boko Haram gunmen killed nine people in Saha on Saturday.", "Nigeria"),
+    ("Taliban militants killed six policemen in Tisa on Monday.", "Afghanistan"),
+])
+def test_the_armed_groups_country_outweighs_one_towns_reading(engine, text: str, country: str) -> None:
+    event = _event_place(engine, text)
+    assert event.country == country, event.place_reason
