@@ -602,3 +602,13 @@ def test_a_peoples_community_is_no_place(engine, text: str, people: str) -> None
 def test_the_armed_groups_country_outweighs_one_towns_reading(engine, text: str, country: str) -> None:
     event = _event_place(engine, text)
     assert event.country == country, event.place_reason
+
+
+@pytest.mark.parametrize("text, location", [
+    # round 11: an untagged name right after a country's possessive, read inside that country
+    ("A bomb at a bus station in northeast Nigeria's Bauchi city killed eleven people on Monday.", "Bauchi"),
+    ("Air strikes on a fuel depot at Yemen's Hodeidah port killed six workers on Tuesday.", "Al Ḩudaydah"),
+])
+def test_a_name_after_its_countrys_possessive_is_a_place(engine, text: str, location: str) -> None:
+    event = _event_place(engine, text)
+    assert event.location == location, event.place_reason

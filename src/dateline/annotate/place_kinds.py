@@ -5,7 +5,9 @@ name before "locality" ("Kutum locality") only qualifies a noun that is no place
 name right before "town", "village", "community", "area" or "locality" is a place mention when its
 sentence names a province or country and the gazetteer has a place of that name inside it: the
 region named beside the name is what tells a town from a people's or a person's name ("Fulani
-community", "Christian village"), which have no such reading there.
+community", "Christian village"), which have no such reading there. So is an untagged name right
+after a country's or province's possessive ("in northeast Nigeria's Bauchi city", "at Yemen's
+Hodeidah port") when the gazetteer has it inside that region.
 """
 
 from __future__ import annotations
@@ -104,3 +106,34 @@ def _reading_within(gazetteer: Any, name: str, regions: list[tuple[str, str | No
                     normalise_name(place.name) == key or place.feature_class == "P"):
                 return True
     return False
+
+
+def named_after_possessive(doc: Doc, found: list, extra: list, gazetteer: Any, first_place: Callable[[str], Any],
+                           is_country: Callable[[str], bool], mention_type: type) -> list:
+    """ "in northeast Nigeria's Bauchi city", "at Yemen's Hodeidah port": an untagged capitalised name right
+    after a country's or province's possessive is a place mention when the gazetteer has it inside that region."""
+    out: list = []
+    if gazetteer is None or first_place is None:
+        return out
+    taken = {i for m in found + extra for i in range(m.token_start, m.token_end)}
+    for owner in found + extra:
+        start = owner.token_end + 1
+        if not (owner.coarse and owner.known) or start >= len(doc) or doc[owner.token_end].tag_ != "POS":
+            continue
+        end = start
+        while (end < len(doc) and end - start < _MAX_WORDS and end not in taken and doc[end].text[:1].isupper()
+               and not doc[end].is_punct and not doc[end].like_num and doc[end].sent.start == doc[start].sent.start):
+            end += 1
+        regions = _regions(doc[owner.token_start].sent, [owner], first_place)
+        for stop in range(end, start, -1):  # the longest name first
+            name = doc[start:stop].text
+            if is_country(name) or not _reading_within(gazetteer, name, regions):
+                continue
+            kind = doc[stop].lower_ if stop < len(doc) else ""
+            kinds = {**KIND_HINTS, "city": "city"}  # "Bauchi city": the kind word joins the mention
+            hint, close = (kinds[kind], stop + 1) if kind in kinds else (None, stop)
+            full = doc[start:close]
+            out.append(mention_type(full.start_char, full.end_char, full.text, name, start, close, hint, False, True))
+            taken.update(range(start, close))
+            break
+    return out

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import UNKNOWN_ACTOR
 from ..resolve.names import core_name, normalise_name
-from .place_kinds import named_before_kind
+from .place_kinds import named_after_possessive, named_before_kind
 from .place_lookup import _best_place, _capital_test, _coarse_test, _first_place
 
 
@@ -294,6 +294,8 @@ class PlaceTagger:
         extra.extend(self._untagged_after_preposition(doc, taken, lowers[:, 0], common))
         # "attacked Damasak town of Borno State": a name before a kind word, read in the region the sentence names
         extra.extend(named_before_kind(doc, found, extra, self.gazetteer, self.first_place, self._is_country, PlaceMention))
+        # "in northeast Nigeria's Bauchi city": a name after a region's possessive, read in that region
+        extra.extend(named_after_possessive(doc, found, extra, self.gazetteer, self.first_place, self._is_country, PlaceMention))
         return extra
 
     def _untagged_after_preposition(self, doc: Doc, taken: set[int], lowers: Any, common: set[int]) -> list[PlaceMention]:
