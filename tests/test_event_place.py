@@ -612,3 +612,13 @@ def test_the_armed_groups_country_outweighs_one_towns_reading(engine, text: str,
 def test_a_name_after_its_countrys_possessive_is_a_place(engine, text: str, location: str) -> None:
     event = _event_place(engine, text)
     assert event.location == location, event.place_reason
+
+
+@pytest.mark.parametrize("text, location", [
+    # round 11: "not far from Bunia" places the event by the town, not at its origin; the province yields
+    ("Gunmen killed nine people in a village not far from Bunia, in Ituri province, on Sunday.", "Bunia"),
+    ("Gunmen killed nine people in villages not far from Maiduguri, in Borno State, on Sunday.", "Maiduguri"),
+])
+def test_not_far_from_a_town_is_near_it(engine, text: str, location: str) -> None:
+    event = _event_place(engine, text)
+    assert event.location == location, event.place_reason
