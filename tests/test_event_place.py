@@ -622,3 +622,12 @@ def test_a_name_after_its_countrys_possessive_is_a_place(engine, text: str, loca
 def test_not_far_from_a_town_is_near_it(engine, text: str, location: str) -> None:
     event = _event_place(engine, text)
     assert event.location == location, event.place_reason
+
+
+@pytest.mark.parametrize("text, capital", [
+    # round 11: "the capital of" a country read past its epithet, and a country of several words
+    ("A car bomb killed nine people in the capital of war-torn Somalia on Monday.", "Mogadishu"),
+    ("Thousands marched in the capital of Central African Republic on Sunday.", "Bangui"),
+])
+def test_the_capital_of_an_epithet_country(engine, text: str, capital: str) -> None:
+    assert capital in {m.name for m in _places(engine, text)}

@@ -568,10 +568,15 @@ class PlaceTagger:
         elif prev is not None and prev.lower_ in ("provincial", "regional", "state", "district"):
             return None  # "the provincial capital": not the country's
         elif nxt is not None and nxt.lower_ == "of" and tok.i + 2 < len(doc):
-            after = doc[tok.i + 2]
-            if tok.i + 3 < len(doc) and doc[tok.i + 3].tag_ == "POS":
+            at = tok.i + 2
+            while at < min(len(doc) - 1, tok.i + 6) and (doc[at].is_lower or doc[at].text == "-"):
+                at += 1  # "the capital of strife-torn Central African Republic": the country after its epithet
+            after = doc[at]
+            if at + 1 < len(doc) and doc[at + 1].tag_ == "POS":
                 return None  # "the capital of Iraq's Kurdistan region"
-            country = self.capital_of(after.text)  # "the capital of Iraq": "capital" stands for Baghdad
+            ent = next((e for e in doc.ents if e.start == at and e.label_ in ("GPE", "LOC")), None)
+            # "the capital of Iraq": "capital" stands for Baghdad
+            country = self.capital_of(ent.text if ent is not None else after.text)
         elif prev is not None and prev.lower_ == "the":
             country = self._only_country(doc)  # "the capital": of the one country the text names
         if not country:
