@@ -631,3 +631,10 @@ def test_not_far_from_a_town_is_near_it(engine, text: str, location: str) -> Non
 ])
 def test_the_capital_of_an_epithet_country(engine, text: str, capital: str) -> None:
     assert capital in {m.name for m in _places(engine, text)}
+
+
+def test_the_state_after_a_towns_kind_word_is_its_region(engine) -> None:
+    # round 11: "Katsina-Ala town of Benue State": the town is the name before "town", the state its region
+    # (not a town called "Benue State"), and the hyphenated name is read whole, not as Katsina
+    event = _event_place(engine, "In Katsina-Ala town of Benue State gunmen killed two traders on Sunday.")
+    assert (event.location, event.admin1) == ("Katsina-Ala", "Benue"), event.place_reason

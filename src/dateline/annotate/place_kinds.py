@@ -28,8 +28,8 @@ _LINKS = {"-", "'"}  # "Katsina-Ala", "Ba'ad"
 
 def named_before_kind(doc: Doc, found: list, extra: list, gazetteer: Any, first_place: Callable[[str], Any],
                       is_country: Callable[[str], bool], mention_type: type) -> list:
-    """Mentions for untagged names before a kind word; the NER's mentions they take in are removed from
-    ``found`` (``extra``, the mentions the tagger's other rules added, only stand in their way)."""
+    """Mentions for untagged names before a kind word; the towns' mentions they take in ("Katsina" of
+    "Katsina-Ala town") are removed from ``found`` and ``extra`` (those the tagger's other rules added)."""
     out: list = []
     if gazetteer is None or first_place is None:
         return out
@@ -44,13 +44,14 @@ def named_before_kind(doc: Doc, found: list, extra: list, gazetteer: Any, first_
         start = _name_start(doc, tok.i)
         for s in range(start, tok.i):  # the longest name first ("Katsina-Ala", not "Ala")
             span = doc[s : tok.i]
-            if not span.text[:1].isupper() or not _whole_mentions_only(span, found, extra + out):
+            if not span.text[:1].isupper() or not _whole_mentions_only(span, found + extra, out):
                 continue
             name = span.text
             if is_country(name) or not _reading_within(gazetteer, name, regions):
                 continue
             full = doc[s : tok.i + 1]
             found[:] = [m for m in found if m.token_end <= s or m.token_start >= tok.i]
+            extra[:] = [m for m in extra if m.token_end <= s or m.token_start >= tok.i]
             out.append(mention_type(full.start_char, full.end_char, full.text, name, s, tok.i + 1,
                                     KIND_HINTS[tok.lower_], False, True))
             break
@@ -72,8 +73,8 @@ def _name_start(doc: Doc, kind: int) -> int:
 
 
 def _whole_mentions_only(span: Span, found: list, others: list) -> bool:
-    """Whether every NER mention the span overlaps is a town's lying inside it ("Katsina" in "Katsina-Ala"),
-    and no other rule's mention overlaps it."""
+    """Whether every mention the span overlaps is a town's lying inside it ("Katsina" in "Katsina-Ala"),
+    and none of this rule's own overlaps it."""
     def apart(m: Any) -> bool:
         return m.token_end <= span.start or m.token_start >= span.end
     return all(apart(m) or (span.start <= m.token_start and m.token_end <= span.end and not m.coarse) for m in found) and (

@@ -539,6 +539,9 @@ class PlaceTagger:
         if not known and not (noun.lower_ in _SETTLEMENT_NOUNS and _proper_name(doc, span, set())):
             return None
         hint = "province" if noun.lower_ in _PROVINCE_WORDS | {"provinces"} else _HINT_NOUNS.get(noun.lower_)
+        if (noun.i > 0 and doc[noun.i - 1].pos_ == "PROPN" and doc[noun.i - 1].text[:1].isupper()
+                and doc[end - 1].lower_ in _ADMIN_WORDS):
+            hint = None  # "Katsina-Ala town of Benue State": the noun is the name before it's; after "of", its state
         coarse = known and (hint == "province" or (hint is None and self.is_coarse(span.text)))
         return PlaceMention(span.start_char, span.end_char, span.text, span.text, i, end, hint, coarse, known)
 
