@@ -568,3 +568,73 @@ def test_the_documents_own_country_yields_to_its_province(engine) -> None:
 def test_a_part_of_a_country_is_as_coarse_as_the_country(engine, text: str, location: str) -> None:
     event = _event_place(engine, text)
     assert event.location == location, event.place_reason
+
+
+@pytest.mark.parametrize("text, location", [
+    # round 11: a name the model leaves untagged (or tags a people) right before "town" or "community", in a
+    # sentence that names its province, is a place mention when the gazetteer has it inside that province
+    ("Gunmen attacked Gwoza town of Borno State on Sunday and killed twelve villagers.", "Gwoza"),
+    ("Gunmen raided Madagali community in Adamawa State and killed ten people.", "Madagali"),
+    ("Herdsmen on Friday attacked Agatu community in Benue State, killing nine farmers.", "Agatu"),
+    # Sudan's districts are "localities" named after their town
+    ("Gunmen killed eight herders in Kutum locality in North Darfur on Friday.", "Kutum"),
+])
+def test_a_name_before_its_kind_word_is_a_place(engine, text: str, location: str) -> None:
+    event = _event_place(engine, text)
+    assert event.location == location, event.place_reason
+
+
+@pytest.mark.parametrize("text, people", [
+    # a people's or a faith's word before "community" / "village" has no reading in the province: no place
+    ("Gunmen attacked a Fulani community in Plateau State and killed six people.", "Fulani"),
+    ("Gunmen attacked a Christian village in Kaduna State and killed six people.", "Christian"),
+])
+def test_a_peoples_community_is_no_place(engine, text: str, people: str) -> None:
+    assert people not in {m.name for m in _places(engine, text)}
+
+
+@pytest.mark.parametrize("text, country", [
+    # round 11: a story naming one small town whose first reading is abroad (Saha, India; Tisa, Romania) is
+    # in the one country its armed groups belong to; the town has no reading there, so the country stands
+    ("Boko Haram gunmen killed nine people in Saha on Saturday.", "Nigeria"),
+    ("Taliban militants killed six policemen in Tisa on Monday.", "Afghanistan"),
+])
+def test_the_armed_groups_country_outweighs_one_towns_reading(engine, text: str, country: str) -> None:
+    event = _event_place(engine, text)
+    assert event.country == country, event.place_reason
+
+
+@pytest.mark.parametrize("text, location", [
+    # round 11: an untagged name right after a country's possessive, read inside that country
+    ("A bomb at a bus station in northeast Nigeria's Bauchi city killed eleven people on Monday.", "Bauchi"),
+    ("Air strikes on a fuel depot at Yemen's Hodeidah port killed six workers on Tuesday.", "Al Ḩudaydah"),
+])
+def test_a_name_after_its_countrys_possessive_is_a_place(engine, text: str, location: str) -> None:
+    event = _event_place(engine, text)
+    assert event.location == location, event.place_reason
+
+
+@pytest.mark.parametrize("text, location", [
+    # round 11: "not far from Bunia" places the event by the town, not at its origin; the province yields
+    ("Gunmen killed nine people in a village not far from Bunia, in Ituri province, on Sunday.", "Bunia"),
+    ("Gunmen killed nine people in villages not far from Maiduguri, in Borno State, on Sunday.", "Maiduguri"),
+])
+def test_not_far_from_a_town_is_near_it(engine, text: str, location: str) -> None:
+    event = _event_place(engine, text)
+    assert event.location == location, event.place_reason
+
+
+@pytest.mark.parametrize("text, capital", [
+    # round 11: "the capital of" a country read past its epithet, and a country of several words
+    ("A car bomb killed nine people in the capital of war-torn Somalia on Monday.", "Mogadishu"),
+    ("Thousands marched in the capital of Central African Republic on Sunday.", "Bangui"),
+])
+def test_the_capital_of_an_epithet_country(engine, text: str, capital: str) -> None:
+    assert capital in {m.name for m in _places(engine, text)}
+
+
+def test_the_state_after_a_towns_kind_word_is_its_region(engine) -> None:
+    # round 11: "Katsina-Ala town of Benue State": the town is the name before "town", the state its region
+    # (not a town called "Benue State"), and the hyphenated name is read whole, not as Katsina
+    event = _event_place(engine, "In Katsina-Ala town of Benue State gunmen killed two traders on Sunday.")
+    assert (event.location, event.admin1) == ("Katsina-Ala", "Benue"), event.place_reason

