@@ -85,3 +85,24 @@ def test_the_outlet_town_in_a_province_of_the_other_stories_is_home(resolver: Pl
     # a host not named after the story's town gives no home
     assert resolver.context([("Clinton", None)], source="thechronicle.com", home_country="US",
                             story_provinces=[("US", "Connecticut")]).home is None
+
+
+def test_ingest_reads_a_one_place_story_where_the_outlets_other_stories_are(engine, tmp_path) -> None:
+    """Extraction passes the source's other stories' provinces: after stories in Massachusetts and New
+    York (no home: they do not agree), a story naming only "Salem" is read in Massachusetts."""
+    import json
+
+    from dateline.pipeline import ingest
+    from dateline.store import open_store
+
+    url = "https://northshorewatch.com/news/{}"
+    texts = ["Police arrested two men in Lowell and Worcester on Monday.",
+             "Police arrested a man in Albany, New York on Tuesday.",
+             "Police arrested three men in Salem on Thursday after a robbery."]
+    path = tmp_path / "watch.jsonl"
+    path.write_text("".join(json.dumps({"id": f"w{i}", "url": url.format(i), "published": f"2009-03-0{i + 2}",
+                                        "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    with open_store(tmp_path / "watch.db") as store:
+        ingest([str(path)], store=store, engine=engine)
+        events = [e for e in store.events() if e.document_id == "w2"]
+    assert events and events[0].admin1 == "Massachusetts", [(e.location, e.admin1, e.place_reason) for e in events]

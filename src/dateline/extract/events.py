@@ -84,8 +84,10 @@ class Extractor:
             # a regional paper whose stories spread over several provinces of one country still has a
             # home country (round 10)
             home_country = self.homes.country(source) if home is None else None
+            # a one-place story of a source with no home is read where its other stories are (round 11)
+            story = self.homes.provinces(source) if home is None else frozenset()
             context = self._context(annotated.header_docs + annotated.docs, home=home, home_country=home_country,
-                                    source=source)
+                                    source=source, story_provinces=story)
             self.homes.add(source, province_vote(context), weight=vote_weight(context))
         events: list[Event] = []
         para = _Paragraph()
@@ -108,12 +110,13 @@ class Extractor:
     # -- document context ------------------------------------------------------------------
 
     def _context(self, docs: list[Doc], *, home: tuple[str, str] | None = None, home_country: str | None = None,
-                 source: str | None = None) -> PlaceContext:
+                 source: str | None = None, story_provinces: frozenset = frozenset()) -> PlaceContext:
         """The document's place focus from the places of its headline and body."""
         if self.places is None:
             return PlaceContext()
         names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or [] if not self._neighbour(doc, p)]
-        context = self.places.context(names, home=home, home_country=home_country, source=source)
+        context = self.places.context(names, home=home, home_country=home_country, source=source,
+                                     story_provinces=story_provinces)
         people = self._peoples_country(docs)
         if people is None:
             # "Boko Haram members attacked Saha village": a story naming only small towns is still in the one
@@ -129,7 +132,7 @@ class Extractor:
             # "a Libyan TV station ... near Bayda": the one town's first reading (Bida, Nigeria) says less
             # than the people named; the people's country is read as if named (round 10)
             context = self.places.context([*names, (people.name, None)], home=home, home_country=home_country,
-                                               source=source)
+                                               source=source, story_provinces=story_provinces)
         return context
 
     def _peoples_country(self, docs: list[Doc]) -> Place | None:
