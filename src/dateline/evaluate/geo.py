@@ -136,15 +136,11 @@ def article_contexts(resolver: PlaceResolver, articles: list[GoldArticle], *,
     for article, (vote, weight) in zip(articles, votes):
         homes.add(article.source, vote, weight=weight)
     for i, (article, (vote, weight)) in enumerate(zip(articles, votes)):
-        home = homes.home(article.source, leave_out=(vote,), leave_weight=weight)
-        country = None if home is not None else homes.country(article.source, leave_out=(vote,),
-                                                                leave_weight=weight)
-        # without a home, the provinces its other stories are about (round 11)
-        others = frozenset() if home is not None else homes.provinces(article.source, leave_out=(vote,),
-                                                                      leave_weight=weight)
-        if home is not None or country is not None or others:  # read again: the home also moves the focus
-            contexts[i] = resolver.context([(t.phrase, None) for t in article.toponyms], home=home,
-                                           home_country=country, source=article.source, story_provinces=others)
+        prior = homes.prior(article.source, leave_out=(vote,), leave_weight=weight)
+        if prior:  # read again: the home also moves the document's own province focus
+            contexts[i] = resolver.context([(t.phrase, None) for t in article.toponyms], home=prior.home,
+                                           home_country=prior.country, story_provinces=prior.provinces,
+                                           source=article.source)
     return contexts
 
 

@@ -18,7 +18,7 @@ from ..models import Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
 from ..resolve.names import core_name, normalise_name
 from ..resolve.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, distance_km, parse_relation
-from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_weight
+from ..resolve.source_homes import SourceHomes, SourcePrior, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date, in_other_clause
 from .flags import date_flags, mention_flags
@@ -80,14 +80,8 @@ class Extractor:
         if self.homes is None:
             context = self._context(annotated.header_docs + annotated.docs, source=source)
         else:  # the outlet's home as a weak prior, then this document's vote for it
-            home = self.homes.home(source)
-            # a regional paper whose stories spread over several provinces of one country still has a
-            # home country (round 10)
-            home_country = self.homes.country(source) if home is None else None
-            # a one-place story of a source with no home is read where its other stories are (round 11)
-            story = self.homes.provinces(source) if home is None else frozenset()
-            context = self._context(annotated.header_docs + annotated.docs, home=home, home_country=home_country,
-                                    source=source, story_provinces=story)
+            context = self._context(annotated.header_docs + annotated.docs, prior=self.homes.prior(source),
+                                    source=source)
             self.homes.add(source, province_vote(context), weight=vote_weight(context))
         events: list[Event] = []
         para = _Paragraph()
@@ -109,14 +103,13 @@ class Extractor:
 
     # -- document context ------------------------------------------------------------------
 
-    def _context(self, docs: list[Doc], *, home: tuple[str, str] | None = None, home_country: str | None = None,
-                 source: str | None = None, story_provinces: frozenset = frozenset()) -> PlaceContext:
+    def _context(self, docs: list[Doc], *, prior: SourcePrior = SourcePrior(), source: str | None = None) -> PlaceContext:
         """The document's place focus from the places of its headline and body."""
         if self.places is None:
             return PlaceContext()
         names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or [] if not self._neighbour(doc, p)]
-        context = self.places.context(names, home=home, home_country=home_country, source=source,
-                                     story_provinces=story_provinces)
+        from_source = {"home": prior.home, "home_country": prior.country, "story_provinces": prior.provinces}
+        context = self.places.context(names, source=source, **from_source)
         people = self._peoples_country(docs)
         if people is None:
             # "Boko Haram members attacked Saha village": a story naming only small towns is still in the one
@@ -131,8 +124,7 @@ class Extractor:
         elif people.country_code != context.country_code and context.countries[context.country_code] < _WEAK_COUNTRY:
             # "a Libyan TV station ... near Bayda": the one town's first reading (Bida, Nigeria) says less
             # than the people named; the people's country is read as if named (round 10)
-            context = self.places.context([*names, (people.name, None)], home=home, home_country=home_country,
-                                               source=source, story_provinces=story_provinces)
+            context = self.places.context([*names, (people.name, None)], source=source, **from_source)
         return context
 
     def _peoples_country(self, docs: list[Doc]) -> Place | None:

@@ -18,7 +18,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, TypeVar
 from urllib.parse import urlsplit
 
 from unidecode import unidecode
@@ -28,12 +28,13 @@ if TYPE_CHECKING:
     from .gazetteer import Gazetteer
     from .places import PlaceContext
 
-__all__ = ["Province", "SourceHomes", "domain_country", "homes_from_store", "outlet_names", "province_vote",
+__all__ = ["Province", "SourceHomes", "SourcePrior", "domain_country", "homes_from_store", "outlet_names", "province_vote",
            "source_key", "vote_weight"]
 
 log = logging.getLogger(__name__)
 
 Province = tuple[str, str]  # (ISO country code, admin1 name), as PlaceContext and Place spell them
+_Key = TypeVar("_Key")  # what votes agree on: a province, or a country code
 
 
 def source_key(*, url: str | None = None, source: str | None = None) -> str | None:
@@ -114,6 +115,18 @@ def vote_weight(context: "PlaceContext") -> int:
     return 2 if context.outlet_home is not None else 1
 
 
+@dataclass(frozen=True, slots=True)
+class SourcePrior:
+    """What a document's source tells of it before it is read (:meth:`SourceHomes.prior`)."""
+
+    home: Province | None = None
+    country: str | None = None  # only without a home
+    provinces: frozenset[Province] = frozenset()  # only without a home
+
+    def __bool__(self) -> bool:
+        return self.home is not None or self.country is not None or bool(self.provinces)
+
+
 @dataclass
 class SourceHomes:
     """Per-source votes for a home province, one per document, and the home they agree on."""
@@ -142,21 +155,9 @@ class SourceHomes:
         own first reading does not count as evidence for itself; None for a document without a
         province focus); ``leave_weight``: the weight each was added with.
         """
-        if not source or source not in self.votes:
-            return None
-        counter, total = self.votes[source], self.documents[source]
-        if leave_out:
-            counter = counter.copy()
-            for vote in leave_out:
-                total -= leave_weight
-                if vote is not None and counter.get(vote, 0) > 0:
-                    counter[vote] -= leave_weight
-        if total < self.min_documents or not +counter:
-            return None
-        province, count = (+counter).most_common(1)[0]
-        if count < self.min_documents or count / total < self.min_share:
-            return None
-        if domain_country(source) not in (None, province[0]):
+        counter, total = self._left(source, leave_out, leave_weight)
+        province = self._agreed(counter, total)
+        if province is None or domain_country(source) not in (None, province[0]):
             return None  # a British paper's stories read as Richmond, Virginia: its own readings misled it
         return province
 
@@ -166,37 +167,53 @@ class SourceHomes:
         (a regional paper whose stories spread over three states; round 10): the country most of its
         documents' province votes lie in, by the same ``min_documents`` and ``min_share`` as
         :meth:`home`; ``leave_out`` as there."""
-        if not source or source not in self.votes:
-            return None
-        total = self.documents[source]
+        counter, total = self._left(source, leave_out, leave_weight)
         by_country: Counter[str] = Counter()
-        for (code, _admin1), count in self.votes[source].items():
+        for (code, _admin1), count in counter.items():
             by_country[code] += count
-        for vote in leave_out:
-            total -= leave_weight
-            if vote is not None and by_country.get(vote[0], 0) > 0:
-                by_country[vote[0]] -= leave_weight
-        by_country = +by_country
-        if total < self.min_documents or not by_country:
-            return None
-        code, count = by_country.most_common(1)[0]
-        if count < self.min_documents or count / total < self.min_share:
-            return None
-        return code if domain_country(source) in (None, code) else None
+        code = self._agreed(by_country, total)
+        return code if code is not None and domain_country(source) in (None, code) else None
 
     def provinces(self, source: str | None, *, leave_out: tuple[Province | None, ...] = (),
                   leave_weight: int = 1) -> frozenset[Province]:
         """Every province the source's documents voted for, however few and however split (round 11):
         where a source with no home writes about, in the country its country-code domain names, if any;
         ``leave_out`` as in :meth:`home`."""
+        counter, _total = self._left(source, leave_out, leave_weight)
+        code = domain_country(source)
+        return frozenset(p for p in counter if code in (None, p[0]))
+
+    def prior(self, source: str | None, *, leave_out: tuple[Province | None, ...] = (),
+              leave_weight: int = 1) -> "SourcePrior":
+        """What the source's other documents say of a new one: its home province; without one, the
+        country they agree on and the provinces they were about (rounds 10-11)."""
+        home = self.home(source, leave_out=leave_out, leave_weight=leave_weight)
+        if home is not None:
+            return SourcePrior(home=home)
+        return SourcePrior(country=self.country(source, leave_out=leave_out, leave_weight=leave_weight),
+                           provinces=self.provinces(source, leave_out=leave_out, leave_weight=leave_weight))
+
+    def _left(self, source: str | None, leave_out: tuple[Province | None, ...],
+              leave_weight: int) -> tuple[Counter[Province], int]:
+        """The source's votes and document count with ``leave_out`` taken away (see :meth:`home`)."""
         if not source or source not in self.votes:
-            return frozenset()
-        counter = self.votes[source].copy()
+            return Counter(), 0
+        counter, total = self.votes[source].copy(), self.documents[source]
         for vote in leave_out:
+            total -= leave_weight
             if vote is not None and counter.get(vote, 0) > 0:
                 counter[vote] -= leave_weight
-        code = domain_country(source)
-        return frozenset(p for p in +counter if code in (None, p[0]))
+        return +counter, total
+
+    def _agreed(self, counter: Counter[_Key], total: int) -> _Key | None:
+        """The leading key of ``counter`` when enough documents agree on it (``min_documents``,
+        ``min_share``), else None."""
+        if total < self.min_documents or not counter:
+            return None
+        key, count = counter.most_common(1)[0]
+        if count < self.min_documents or count / total < self.min_share:
+            return None
+        return key
 
     def homes(self) -> dict[str, Province]:
         """Every source that has a home, with it."""
