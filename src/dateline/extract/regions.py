@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 from ..annotate.place_tagger import PlaceMention
 from ..models import Place
 from ..resolve.names import normalise_name
-from ..resolve.places import Relation, ResolvedPlace, place_reading
 
 # Nouns for a kind of place that a people's name or a phrase qualifies ("the Pakistani town of", "villages of").
 _KIND_NOUNS = frozenset({"town", "towns", "city", "cities", "village", "villages", "district", "districts", "area",
@@ -132,9 +131,3 @@ def own_reading(candidates: list[Place], name: str, country_code: str, admin1: s
     own = normalise_name(name)
     return next((p for p in candidates if p.country_code == country_code and not p.is_country
                  and (admin1 is None or p.admin1 == admin1) and normalise_name(p.name) == own), None)
-
-
-def reading(place: Place, relation: Relation | None, reason: str) -> ResolvedPlace:
-    """A place taken for a mention, with the sentence's bearing from it ("30 km south of the Pakistani
-    town of Hangu") applied as the resolver applies it."""
-    return place_reading(place, reason, relation=relation)
