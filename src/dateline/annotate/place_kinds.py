@@ -22,6 +22,8 @@ from ..resolve.names import normalise_name
 # Sudan's "locality", a district named after its town, say nothing of its size)
 KIND_HINTS: dict[str, str | None] = {"town": "town", "village": "village", "community": None, "area": None,
                                      "locality": None}
+# "Bauchi city" after "Nigeria's": the kind word joins the mention
+_AFTER_POSSESSIVE: dict[str, str | None] = {**KIND_HINTS, "city": "city"}
 _MAX_WORDS = 3  # "Waga Chakawa village": a name of up to three words
 _LINKS = {"-", "'"}  # "Katsina-Ala", "Ba'ad"
 
@@ -53,7 +55,7 @@ def named_before_kind(doc: Doc, found: list, extra: list, gazetteer: Any, first_
             found[:] = [m for m in found if m.token_end <= s or m.token_start >= tok.i]
             extra[:] = [m for m in extra if m.token_end <= s or m.token_start >= tok.i]
             out.append(mention_type(full.start_char, full.end_char, full.text, name, s, tok.i + 1,
-                                    KIND_HINTS[tok.lower_], False, True))
+                                    kind_hint=KIND_HINTS[tok.lower_]))
             break
     return out
 
@@ -131,10 +133,9 @@ def named_after_possessive(doc: Doc, found: list, extra: list, gazetteer: Any, f
             if is_country(name) or not _reading_within(gazetteer, name, regions):
                 continue
             kind = doc[stop].lower_ if stop < len(doc) else ""
-            kinds = {**KIND_HINTS, "city": "city"}  # "Bauchi city": the kind word joins the mention
-            hint, close = (kinds[kind], stop + 1) if kind in kinds else (None, stop)
+            hint, close = (_AFTER_POSSESSIVE[kind], stop + 1) if kind in _AFTER_POSSESSIVE else (None, stop)
             full = doc[start:close]
-            out.append(mention_type(full.start_char, full.end_char, full.text, name, start, close, hint, False, True))
+            out.append(mention_type(full.start_char, full.end_char, full.text, name, start, close, kind_hint=hint))
             taken.update(range(start, close))
             break
     return out
