@@ -15,6 +15,7 @@ from ..annotate.pipeline import AnnotatedDocument
 from ..annotate.timex import Timex
 from ..errors import ResolveError
 from ..models import Event, Place, make_event_id
+from ..resolve.abroad import own_reading
 from ..resolve.actors import ActorMatch
 from ..resolve.names import core_name, normalise_name
 from ..resolve.places import (PlaceContext, PlaceResolver, Relation, ResolvedPlace, distance_km, parse_relation,
@@ -24,7 +25,7 @@ from .actors import ActorSlots, assign_actors
 from .dating import choose_date, in_other_clause
 from .flags import date_flags, mention_flags
 from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
-from .regions import lies_in, own_reading, part_of_town, people_before, regions_after
+from .regions import lies_in, part_of_town, people_before, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .typing import refine_type
 from .victims import count_victims

@@ -14,7 +14,6 @@ from spacy.tokens import Doc
 
 from ..annotate.place_tagger import PlaceMention
 from ..models import Place
-from ..resolve.names import normalise_name
 
 # Nouns for a kind of place that a people's name or a phrase qualifies ("the Pakistani town of", "villages of").
 _KIND_NOUNS = frozenset({"town", "towns", "city", "cities", "village", "villages", "district", "districts", "area",
@@ -124,10 +123,3 @@ def lies_in(place: Place, region: Place) -> bool:
     if place.country_code != region.country_code:
         return False
     return region.is_country or place.admin1 == region.admin1
-
-
-def own_reading(candidates: list[Place], name: str, country_code: str, admin1: str | None = None) -> Place | None:
-    """The first candidate called by the very name that lies in the country (and province)."""
-    own = normalise_name(name)
-    return next((p for p in candidates if p.country_code == country_code and not p.is_country
-                 and (admin1 is None or p.admin1 == admin1) and normalise_name(p.name) == own), None)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from .gazetteer import Gazetteer
     from .places import PlaceContext
 
-__all__ = ["CountryCells", "country_named", "foreign_namesake", "home_reading"]
+__all__ = ["CountryCells", "country_named", "foreign_namesake", "home_reading", "own_reading"]
 
 _TOWN = 100_000  # a foreign city this big is what its name means, even in a story of another country
 _NEIGHBOUR_KM = 200.0  # a foreign place this close to another named place is a neighbour
@@ -85,9 +85,15 @@ def foreign_namesake(place: Place, name: str, context: "PlaceContext", *, cells:
                for key, (lat, lon) in context.anchors.items() if key != own)
 
 
-def home_reading(places: Sequence[Place], name: str, context: "PlaceContext") -> Place | None:
-    """The first of ``places`` (best first) that lies in the document's country and is called by the
-    very name (not through an alias); None when the document's country has no place of that name."""
+def own_reading(places: Sequence[Place], name: str, country_code: str | None,
+                admin1: str | None = None) -> Place | None:
+    """The first of ``places`` (best first) called by the very name (not through an alias) that lies in
+    the country (and province); None when it has no place of that name there."""
     own = normalise_name(name)
-    return next((p for p in places if p.country_code == context.country_code and not p.is_country
-                 and normalise_name(p.name) == own), None)
+    return next((p for p in places if p.country_code == country_code and not p.is_country
+                 and (admin1 is None or p.admin1 == admin1) and normalise_name(p.name) == own), None)
+
+
+def home_reading(places: Sequence[Place], name: str, context: "PlaceContext") -> Place | None:
+    """The name's own reading in the document's country (see :func:`own_reading`)."""
+    return own_reading(places, name, context.country_code)
