@@ -114,8 +114,9 @@ def build_incident(mentions: Sequence[Event], *, incident_id: str | None = None,
         note = disagreement(name, [(_source_name(m), getattr(m, name)) for m in ordered])
         if note and len({_source_name(m) for m in ordered}) > 1:
             notes.append(note)
-    outlets = sorted({m.source for m in ordered if m.source})
+    outlets = sorted({o for m in ordered if m.source for o in m.source.split("; ")})
     documents = sorted({m.document_id for m in ordered})
+    record.source = "; ".join(outlets) or None  # every outlet that reported it (ACLED's source)
     return Incident(
         record=record,
         mention_ids=[m.event_id for m in ordered],

@@ -264,7 +264,10 @@ class PostgresStore(DbApiStore):
 
     def _put_incident(self, conn: Any, incident: Incident) -> None:
         super()._put_incident(conn, incident)
-        conn.execute(_KEYS_INSERT.replace("event_keys", "incident_keys"), _incident_key_row(incident))
+        # searchable by the words of every mention, as SQLite's search goes through the mentions
+        texts = conn.execute("SELECT string_agg(evidence_text, ' ' ORDER BY event_id) FROM events WHERE event_id = ANY(%s)",
+                             (list(incident.mention_ids),)).fetchone()[0]
+        conn.execute(_KEYS_INSERT.replace("event_keys", "incident_keys"), _incident_key_row(incident, texts or ""))
 
     def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = ()) -> tuple[str, list]:
         return _where(filters, extra=list(extra), extra_params=list(extra_params))
@@ -431,9 +434,10 @@ def _key(value: str | None) -> str | None:
 
 
 
-def _incident_key_row(incident: Incident) -> tuple[Any, ...]:
+def _incident_key_row(incident: Incident, mention_texts: str) -> tuple[Any, ...]:
     """The incident_keys row: the record's keys, searchable by the evidence of every mention it holds."""
     row = list(_key_row(incident.record))
+    row[-1] = f"{row[-1]} {mention_texts}"
     return tuple(row)
 
 
