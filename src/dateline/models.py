@@ -189,12 +189,13 @@ class Event:
 
     def to_record(self) -> dict[str, Any]:
         """The flat JSON-able record (the `extract --format jsonl` contract)."""
-        return asdict(self)
+        record = {name: getattr(self, name) for name in EVENT_FIELDS}
+        record["spans"] = {k: list(v) for k, v in self.spans.items()}
+        return record
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> "Event":
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in record.items() if k in names})
+        return cls(**{k: v for k, v in record.items() if k in _EVENT_NAMES})
 
     @property
     def counted(self) -> bool:
@@ -209,6 +210,7 @@ def make_event_id(document_id: str, start: int, end: int) -> str:
 
 # Column order of the flat record, used by CSV exports and tables.
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+_EVENT_NAMES = frozenset(EVENT_FIELDS)
 
 
 @dataclass(slots=True)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import functools
 import json
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import dataclasses
 
 from ..errors import ConfigError, StoreError
+from ..incidents.compat import VIOLENT
 from ..incidents.report import Report
-from ..merge.across import cluster, combine
+from ..merge.across import cluster, combine, link
 from ..models import EVENT_FIELDS, Aggregate, Document, Event, Figure, Incident, Reference, Section
 from ..query import EventFilter
 from .base import (
@@ -29,6 +31,7 @@ T = TypeVar("T")
 EVENT_COLUMNS = ", ".join(f'e."{name}"' for name in EVENT_FIELDS)
 INCIDENT_EXTRA = ("n_mentions", "n_documents", "sources", "detail")
 AGGREGATE_FIELDS = tuple(f.name for f in dataclasses.fields(Aggregate))
+_FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
 # Days around a new report's dates within which stored reports are candidates for the same incident.
 MERGE_WINDOW_DAYS = 3
 EVENT_ORDER = "ORDER BY e.date_start IS NULL, e.date_start, e.document_id, e.evidence_start, e.event_id"
@@ -107,6 +110,7 @@ class DbApiStore(Store):
     counted_sql = ""  # SQL condition: the event is not negated, hypothetical, future or background
     event_from = "FROM events e"  # what event queries select from (PostgreSQL joins its filter keys)
     _closed = True
+    last_merge_seconds = 0.0  # time the last add_document spent joining incidents across reports (bench/)
 
     def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = ()) -> tuple[str, list]:
         """(WHERE clause, parameters) for the filters, in the dialect's placeholders."""
@@ -264,16 +268,17 @@ class DbApiStore(Store):
             r = incident.record
             conn.execute(x(
                 "INSERT INTO report_incidents (report_id, document_id, incident_id, date_start, date_end, country,"
-                " event_type, counted, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                " admin1, event_type, sub_event_type, counted, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 (incident.incident_id, doc.id, incident.incident_id, r.date_start, r.date_end, r.country,
-                 r.event_type, self._bool(r.counted), incident_json(incident)))
+                 r.admin1, r.event_type, r.sub_event_type, self._bool(r.counted), incident_json(incident)))
         self._merge(conn, report.incidents)
 
     def _bool(self, value: bool) -> Any:
         return value
 
     def _candidates(self, conn: Any, incidents: Sequence[Incident]) -> dict[str, Incident]:
-        """Stored report incidents of other documents dated near any of these (and their incidents' members)."""
+        """Stored report incidents of other documents that could tell the same event as one of these,
+        with every other member of the incidents they belong to."""
         x = self._sql
         found: dict[str, Incident] = {}
         for incident in incidents:
@@ -281,16 +286,32 @@ class DbApiStore(Store):
             if r.negated or r.hypothetical or r.future or not r.date_start:
                 continue
             first, last = _window(r.date_start, r.date_end)
-            rows = conn.execute(x(
-                "SELECT report_id, incident_id, data FROM report_incidents WHERE document_id <> ?"
-                " AND ((date_start >= ? AND date_start <= ?) OR date_start = ? OR date_start = ?)"),
-                (r.document_id, first, last, r.date_start[:7], r.date_start[:4])).fetchall()
-            for report_id, _, data in rows:
-                if report_id not in found:
-                    found[report_id] = incident_from_json(data)
+            # what SQL can rule out cheaply: other days, countries, provinces and kinds of event
+            sql = ("SELECT report_id, data FROM report_incidents WHERE document_id <> ?"
+                   " AND ((date_start >= ? AND date_start <= ?) OR date_start = ? OR date_start = ?)")
+            params: list[Any] = [r.document_id, first, last, r.date_start[:7], r.date_start[:4]]
+            if r.country:
+                sql += " AND (country = ? OR country IS NULL)"
+                params.append(r.country)
+            if r.admin1:
+                sql += " AND (admin1 = ? OR admin1 IS NULL)"
+                params.append(r.admin1)
+            if r.event_type in VIOLENT:
+                sql += f" AND event_type IN ({', '.join('?' for _ in VIOLENT)})"
+                params += sorted(VIOLENT)
+            else:
+                sql += " AND event_type = ? AND sub_event_type = ?"
+                params += [r.event_type, r.sub_event_type]
+            rows = conn.execute(x(sql), params).fetchall()
+            for report_id, data in rows:
+                if report_id in found:
+                    continue
+                stored = incident_from_json(data)
+                if link(incident, stored) is not None:
+                    found[report_id] = stored
         if not found:
             return found
-        # every member of the incidents the candidates belong to takes part in the re-grouping
+        # every member of the incidents the linked reports belong to takes part in the re-grouping
         incident_ids = sorted({c.record.incident_id or c.incident_id for c in found.values()})
         for start in range(0, len(incident_ids), 500):
             chunk = incident_ids[start:start + 500]
@@ -302,6 +323,13 @@ class DbApiStore(Store):
 
     def _merge(self, conn: Any, new: Sequence[Incident]) -> None:
         """Re-group the new report incidents with the stored ones they may tell, and rewrite the incidents."""
+        started = time.perf_counter()
+        try:
+            self._regroup(conn, new)
+        finally:
+            self.last_merge_seconds = time.perf_counter() - started
+
+    def _regroup(self, conn: Any, new: Sequence[Incident]) -> None:
         x = self._sql
         stored = self._candidates(conn, new)
         current = {rid: (inc.record.incident_id or rid) for rid, inc in stored.items()}
@@ -459,7 +487,7 @@ def incident_detail(incident: Incident) -> dict[str, Any]:
         "mention_ids": incident.mention_ids,
         "document_ids": incident.document_ids,
         "field_sources": incident.field_sources,
-        "figures": [dataclasses.asdict(f) for f in incident.figures],
+        "figures": [{name: getattr(f, name) for name in _FIGURE_FIELDS} for f in incident.figures],
         "sources": incident.sources,
         "disagreements": incident.disagreements,
         "merge_reasons": incident.merge_reasons,

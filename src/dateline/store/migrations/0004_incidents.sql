@@ -77,11 +77,13 @@ CREATE TABLE report_incidents (
     date_start  TEXT,
     date_end    TEXT,
     country     TEXT,
+    admin1      TEXT,
     event_type  TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
     counted     INTEGER NOT NULL DEFAULT 0,
     data        TEXT NOT NULL  -- JSON: the report incident (record, mentions, figures)
 );
-CREATE INDEX report_incidents_by_date ON report_incidents (date_start);
+CREATE INDEX report_incidents_by_date ON report_incidents (date_start, country, admin1, event_type);
 CREATE INDEX report_incidents_by_incident ON report_incidents (incident_id);
 CREATE INDEX report_incidents_by_document ON report_incidents (document_id);
 
