@@ -151,3 +151,33 @@ def test_field_provenance_names_the_mention_that_gave_it() -> None:
 
 def test_distance() -> None:
     assert 120 < distance_km(31.84, 47.14, 30.5, 47.8) < 170
+
+
+import pytest  # noqa: E402
+
+from dateline.incidents import AggregateCues  # noqa: E402
+
+
+@pytest.mark.parametrize("text, family", [
+    ("Armed clashes erupted in several towns on Friday, leaving 14 dead.", "plural"),
+    ("Fighting in Kandahar, Helmand and Uruzgan killed 40 militants, the ministry said.", "plural"),
+    ("At least 900 civilians have been killed in the province, the mission said.", "cumulative"),
+    ("Nearly 2,000 soldiers have died since the start of the offensive.", "period"),
+    ("Officials said 120 people were killed across the country last month.", "area"),
+])
+def test_totals_are_recognised_by_their_clause(text, family) -> None:
+    assert AggregateCues.load().first(text)[0] == family
+
+
+@pytest.mark.parametrize("text", [
+    "Six people have been killed in a suicide attack on a market in Quetta.",
+    "A roadside bomb killed four soldiers in Kandahar, Afghanistan, on Monday.",
+    "Gunmen shot dead a judge and his driver in Mosul.",
+])
+def test_single_attacks_are_not_totals(text) -> None:
+    assert AggregateCues.load().first(text) is None
+
+
+def test_a_cue_family_can_be_switched_off() -> None:
+    text = "At least 900 civilians have been killed in the province."
+    assert AggregateCues.load(frozenset({"cumulative"})).first(text) is None
