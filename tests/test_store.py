@@ -8,6 +8,7 @@ runner) are not parametrized.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 from pathlib import Path
@@ -151,7 +152,8 @@ def test_failed_document_leaves_nothing_behind(store: Store, target: str, make_e
     assert "doc-1" in str(caught.value) or two_events(doc)[1].event_id in str(caught.value)
     assert not store.has_document("doc-1")
     assert not store.has_document(content_hash=doc.content_hash)
-    assert store.stats() == {"documents": 1, "events": 1, "counted_events": 1, "references": 0, "schema_version": 3}
+    assert store.stats() == {"documents": 1, "events": 1, "counted_events": 1, "incidents": 1, "counted_incidents": 1,
+                             "aggregates": 0, "copies": 0, "references": 0, "schema_version": 4}
     assert store.search("roadside") == [] and store.search("Gunmen") == []
     for table in ("documents", "sections", "doc_references"):
         assert raw(target, f"SELECT COUNT(*) FROM {table} WHERE {'id' if table == 'documents' else 'document_id'} = 'doc-1'") == [(0,)]
@@ -174,13 +176,13 @@ def test_get_missing_document_and_event(store: Store) -> None:
 
 def test_migrations_recorded_and_reopen_is_noop(target: str) -> None:
     with open_store(target) as first:
-        assert first.applied_migrations == [1, 2, 3]
+        assert first.applied_migrations == [1, 2, 3, 4]
     assert raw(target, "SELECT version, name FROM schema_migrations ORDER BY version") == [
-        (1, "initial"), (2, "view_indexes"), (3, "perpetrators")]
+        (1, "initial"), (2, "view_indexes"), (3, "perpetrators"), (4, "incidents")]
     with open_store(target) as second:
         assert second.applied_migrations == []
-        assert second.stats()["schema_version"] == 3
-    assert raw(target, "SELECT COUNT(*) FROM schema_migrations") == [(3,)]
+        assert second.stats()["schema_version"] == 4
+    assert raw(target, "SELECT COUNT(*) FROM schema_migrations") == [(4,)]
 
 
 def test_database_from_newer_version_is_refused(target: str) -> None:
@@ -211,7 +213,7 @@ def test_events_table_holds_the_event_fields(target: str) -> None:
 
 
 def test_migration_sequences_agree_across_dialects() -> None:
-    assert migrations.check_dialects_agree() == [(1, "initial"), (2, "view_indexes"), (3, "perpetrators")]
+    assert migrations.check_dialects_agree() == [(1, "initial"), (2, "view_indexes"), (3, "perpetrators"), (4, "incidents")]
 
 
 def test_differing_migration_sequences_are_refused(tmp_path: Path) -> None:
@@ -305,7 +307,8 @@ def test_documents_listing(store: Store) -> None:
 def test_stats_counts(store: Store) -> None:
     doc = make_doc(references=[Reference("Reuters, 26 March 2008.", 113, 136)])
     store.add_document(doc, two_events(doc))
-    assert store.stats() == {"documents": 1, "events": 2, "counted_events": 1, "references": 1, "schema_version": 3}
+    assert store.stats() == {"documents": 1, "events": 2, "counted_events": 1, "incidents": 2, "counted_incidents": 1,
+                             "aggregates": 0, "copies": 0, "references": 1, "schema_version": 4}
 
 
 def test_closed_store_raises_store_error(target: str) -> None:
@@ -524,7 +527,8 @@ def test_ingest_end_to_end(target: str, engine, sample_path: Path, tmp_path: Pat
         assert first.documents == 1 and first.events == len(expected) > 0 and first.ok
         assert again.documents == 0 and again.duplicates == 1
         key = lambda e: e.event_id  # noqa: E731
-        assert sorted(stored, key=key) == sorted(expected, key=key)
+        assert all(e.incident_id for e in stored)  # every mention belongs to an incident
+        assert sorted((dataclasses.replace(e, incident_id=None) for e in stored), key=key) == sorted(expected, key=key)
         assert store.get_document(stored[0].document_id).text.startswith(
             sample_path.read_text(encoding="utf-8")[:40].strip()[:20])
 
@@ -538,7 +542,7 @@ def test_a_schema_2_database_is_upgraded_and_keeps_its_events(tmp_path: Path) ->
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     assert migrations.migrate(conn, where=str(path), directory=old) == [1, 2]
-    columns = [name for name in EVENT_FIELDS if name != "perpetrators_killed"]
+    columns = [name for name in EVENT_FIELDS if name not in ("perpetrators_killed", "reported_by", "incident_id")]
     doc = make_doc()
     event = two_events(doc)[0]
     conn.execute("INSERT INTO documents (id, text, content_hash, added_at) VALUES (?, ?, ?, ?)",
@@ -549,6 +553,9 @@ def test_a_schema_2_database_is_upgraded_and_keeps_its_events(tmp_path: Path) ->
                  [record[name] for name in columns])
     conn.close()
     with open_store(str(path)) as store:
-        assert store.applied_migrations == [3]
+        assert store.applied_migrations == [3, 4]
         (kept,) = store.events(filters=None)
         assert (kept.event_id, kept.fatalities, kept.perpetrators_killed) == (event.event_id, 3, None)
+        # schema 4 made incidents of the stored mentions: the old chronicle is still counted
+        (incident,) = query.incidents(store)
+        assert kept.incident_id == incident.event_id and incident.fatalities == 3

@@ -126,6 +126,8 @@ class PostgresStore(DbApiStore):
             self._conn.close()
             raise
         self._closed = False
+        if 4 in self.applied_migrations:
+            self._backfill_incidents()  # schema 4: the mentions stored before it become incidents
 
     # -- writing -----------------------------------------------------------------
 

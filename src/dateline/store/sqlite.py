@@ -83,6 +83,8 @@ class SQLiteStore(DbApiStore):
             self._conn.close()
             raise
         self._closed = False
+        if 4 in self.applied_migrations:
+            self._backfill_incidents()  # schema 4: the mentions stored before it become incidents
 
     # -- writing -----------------------------------------------------------------
 
