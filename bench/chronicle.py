@@ -103,8 +103,8 @@ def run(splits: tuple[str, ...] = SPLITS, *, engine: "Engine | None" = None, doc
     """Score the posts once per split; split name -> score."""
     from dateline.pipeline import Engine
 
+    lines = load_gold(gold)  # a bad gold file fails before the model loads
     engine = engine or Engine.load()
-    lines = load_gold(gold)
     collected = collect(docs, engine=engine, with_store=with_store)
     names = PlaceNames.from_gazetteer(engine.extractor.gazetteer) if engine.extractor.gazetteer else None
     return {s: score(lines, collected.by_doc, collected.store, split=s, names=names) for s in splits}
