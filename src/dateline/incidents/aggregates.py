@@ -51,18 +51,30 @@ class AggregateCues:
         return None
 
 
-def _clause(event: Event) -> str:
-    """The words around the death count (the whole evidence when no count was read)."""
+def _outside(event: Event) -> bool:
+    """The count was read outside the mention's own sentence (a following sentence told the toll)."""
+    span = event.spans.get("fatalities")
+    return bool(span) and not (event.evidence_start <= span[0] < event.evidence_end)
+
+
+def _clause(event: Event, text: str | None = None) -> str:
+    """The words around the death count (the whole evidence when no count was read). ``text`` is the
+    document's, for a count read outside the mention's sentence."""
     span = event.spans.get("fatalities") or event.spans.get("injured")
-    text = event.evidence_text
     if not span:
-        return text
+        return event.evidence_text
+    if text is not None and _outside(event):
+        start, end = span
+        sentence_start = max(text.rfind(". ", 0, start) + 2, start - WINDOW, 0)
+        stop = text.find(". ", end)
+        return text[sentence_start: min(end + AFTER, stop + 1 if stop >= 0 else len(text))]
+    body = event.evidence_text
     start = max(0, span[0] - event.evidence_start - WINDOW)
-    end = min(len(text), span[1] - event.evidence_start + AFTER)
-    return text[start:end]
+    end = min(len(body), span[1] - event.evidence_start + AFTER)
+    return body[start:end]
 
 
-def aggregate_reason(event: Event, cues: AggregateCues | None = None) -> str | None:
+def aggregate_reason(event: Event, cues: AggregateCues | None = None, *, text: str | None = None) -> str | None:
     """Why this mention's figure is a total over a period or area, or None when it is one incident.
 
     Only mentions that give a count can be totals: a sentence without a figure that speaks of
@@ -70,24 +82,33 @@ def aggregate_reason(event: Event, cues: AggregateCues | None = None) -> str | N
     """
     if event.fatalities is None and event.fatalities_low is None and event.injured is None:
         return None
-    found = (cues or AggregateCues.load()).first(_clause(event))
+    found = (cues or AggregateCues.load()).first(_clause(event, text))
     if found is None:
         return None
     family, words = found
     return f"{family}: '{words}'"
 
 
-def to_aggregate(event: Event, reason: str) -> Aggregate:
-    """The aggregate statement read from a mention."""
+def to_aggregate(event: Event, reason: str, *, text: str | None = None) -> Aggregate:
+    """The aggregate statement read from a mention (from the sentence of its toll when that lies
+    outside the mention's and ``text`` is given)."""
     cue = reason.split(": ", 1)[1].strip("'") if ": " in reason else None
+    if text is not None and _outside(event):
+        start, end = event.spans["fatalities"]
+        first = max(text.rfind(". ", 0, start) + 2, 0)
+        stop = text.find(". ", end)
+        last = stop + 1 if stop >= 0 else len(text)
+        evidence = (first, last, text[first:last])
+    else:
+        evidence = (event.evidence_start, event.evidence_end, event.evidence_text)
     period = cue if reason.startswith("period") else None
     area = event.location or event.admin1 or event.country
     return Aggregate(
-        aggregate_id="a" + hashlib.sha1(event.event_id.encode()).hexdigest()[:15],
+        aggregate_id="a" + hashlib.sha1(f"{event.event_id}:{evidence[0]}".encode()).hexdigest()[:15],
         document_id=event.document_id,
-        evidence_start=event.evidence_start,
-        evidence_end=event.evidence_end,
-        evidence_text=event.evidence_text,
+        evidence_start=evidence[0],
+        evidence_end=evidence[1],
+        evidence_text=evidence[2],
         event_type=event.event_type,
         fatalities=event.fatalities,
         fatalities_low=event.fatalities_low,
@@ -104,13 +125,20 @@ def to_aggregate(event: Event, reason: str) -> Aggregate:
     )
 
 
-def split_aggregates(events: Iterable[Event], cues: AggregateCues | None = None) -> tuple[list[Event], list[Aggregate]]:
-    """(mentions of incidents, aggregate statements)."""
+def split_aggregates(events: Iterable[Event], cues: AggregateCues | None = None, *,
+                     text: str | None = None) -> tuple[list[Event], list[Aggregate]]:
+    """(mentions of incidents, aggregate statements). A mention whose toll was read in another
+    sentence that states a total keeps its event; the total becomes the aggregate and leaves it."""
     kept: list[Event] = []
     totals: list[Aggregate] = []
     for event in events:
-        reason = aggregate_reason(event, cues)
+        reason = aggregate_reason(event, cues, text=text)
         if reason is None:
+            kept.append(event)
+        elif text is not None and _outside(event):
+            totals.append(to_aggregate(event, reason, text=text))
+            event.fatalities = event.fatalities_low = event.fatalities_high = None
+            event.spans.pop("fatalities", None)
             kept.append(event)
         else:
             totals.append(to_aggregate(event, reason))

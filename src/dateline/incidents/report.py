@@ -48,9 +48,29 @@ def _flag_state(e: Event) -> str:
     return "background" if e.background else "counted"
 
 
+def _named(e: Event) -> set[str]:
+    return {x for x in (e.actor1_id, e.actor2_id) if x and not x.startswith("generic:") and x != "unknown"}
+
+
+def _agree(a: Event, b: Event) -> bool:
+    """Positive evidence that two mentions tell one event: the same toll, a shared named actor or the same place."""
+    if a.fatalities is not None and a.fatalities == b.fatalities:
+        return True
+    if _named(a) & _named(b):
+        return True
+    return bool(a.location) and a.location == b.location
+
+
 def same_in_report(a: Event, b: Event) -> bool:
-    """Whether two mentions of one report can tell the same event."""
+    """Whether two mentions of one report can tell the same event.
+
+    A restatement keeps the kind of event (the same sub-type; two kinds of violence only with the same
+    toll), and a mention whose place or date is not its own sentence's joins only with positive
+    evidence (the same toll, named actor or place).
+    """
     if not types_compatible(a, b) or not actors_compatible(a, b):
+        return False
+    if a.sub_event_type != b.sub_event_type and not (a.fatalities is not None and a.fatalities == b.fatalities):
         return False
     if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
         return False  # one report gives one toll per event; two tolls are two events (or a total)
@@ -60,8 +80,12 @@ def same_in_report(a: Event, b: Event) -> bool:
     if not dates_compatible(a, b, slack_days=WEAK_DATE_DAYS if weak else 1):
         return False
     if weak_place(a) or weak_place(b):
-        return not (a.country and b.country and a.country != b.country)
-    return places_compatible(a, b)
+        if a.country and b.country and a.country != b.country:
+            return False
+        return _agree(a, b)
+    if not places_compatible(a, b):
+        return False
+    return not weak or _agree(a, b)
 
 
 def _agreement(a: Event, b: Event) -> int:
@@ -100,7 +124,8 @@ def group_mentions(mentions: Sequence[Event]) -> list[list[Event]]:
 def consolidate(document: Document | str, mentions: Iterable[Event], *, cues: AggregateCues | None = None) -> Report:
     """The report's incidents (each mention in exactly one) and aggregate statements."""
     document_id = document if isinstance(document, str) else document.id
-    kept, totals = split_aggregates(mentions, cues)
+    text = None if isinstance(document, str) else document.text
+    kept, totals = split_aggregates(mentions, cues, text=text or None)
     incidents = []
     for group in group_mentions(kept):
         incident = build_incident(group, reasons=[f"same report: {len(group)} mentions"] if len(group) > 1 else [])

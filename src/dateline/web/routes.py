@@ -201,7 +201,7 @@ async def add_documents(
 def document_detail(request: Request, document_id: str) -> dict[str, Any]:
     store = _store(request)
     document = store.get_document(document_id)
-    found = query.incidents(store, query.EventFilter(document_id=document_id, include_flagged=True))
+    found = query.events(store, query.EventFilter(document_id=document_id, include_flagged=True))  # what it told
     return {
         "id": document.id, "title": document.title, "published": document.published, "url": document.url,
         "source": document.source, "text": document.text,
