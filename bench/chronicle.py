@@ -45,14 +45,9 @@ def shown_records(document: Document, events: list[Event]) -> list[dict[str, Any
     from dateline.incidents import consolidate
 
     told = consolidate(document, events)
-    records = []
-    for incident in told.incidents:
-        record = incident.record.to_record()
-        record["kind"] = "event"
-        record["incident_id"] = incident.incident_id
-        record["mentions"] = [{"document_id": document.id, "event_id": m, "source": document.source}
-                              for m in incident.mention_ids]
-        records.append(record)
+    records = [{**incident.to_record(),
+                "mentions": [{"document_id": document.id, "event_id": m, "source": document.source} for m in incident.mention_ids]}
+               for incident in told.incidents]
     records += [a.to_record() for a in told.aggregates]
     return records
 

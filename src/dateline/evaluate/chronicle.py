@@ -45,6 +45,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from ..errors import ConfigError
+from ..incidents.compat import VIOLENT
 from ..query import parse_date_range
 from ..resolve.colocation import distance_km
 from ..resolve.names import normalise_name
@@ -71,7 +72,6 @@ __all__ = [
 SPLITS = ("all", "a", "b")
 # The fields judged on matched pairs; strict precision needs every one right.
 FIELDS = ("actor1", "actor2", "event_type", "sub_event_type", "date", "place", "fatalities")
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 MATCH_KM = 50.0  # a pair is allowed within this distance
 PLACE_RIGHT_KM = 25.0  # the place field is right within this distance
 DATE_SLACK = timedelta(days=1)

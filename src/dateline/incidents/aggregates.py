@@ -57,6 +57,13 @@ def _outside(event: Event) -> bool:
     return bool(span) and not (event.evidence_start <= span[0] < event.evidence_end)
 
 
+def _toll_sentence(text: str, span: list[int]) -> tuple[int, int]:
+    """[start, end) of the sentence of the document that holds the toll at ``span``."""
+    start = max(text.rfind(". ", 0, span[0]) + 2, 0)
+    stop = text.find(". ", span[1])
+    return start, (stop + 1 if stop >= 0 else len(text))
+
+
 def _clause(event: Event, text: str | None = None) -> str:
     """The words around the death count (the whole evidence when no count was read). ``text`` is the
     document's, for a count read outside the mention's sentence."""
@@ -64,10 +71,8 @@ def _clause(event: Event, text: str | None = None) -> str:
     if not span:
         return event.evidence_text
     if text is not None and _outside(event):
-        start, end = span
-        sentence_start = max(text.rfind(". ", 0, start) + 2, start - WINDOW, 0)
-        stop = text.find(". ", end)
-        return text[sentence_start: min(end + AFTER, stop + 1 if stop >= 0 else len(text))]
+        first, last = _toll_sentence(text, span)
+        return text[max(first, span[0] - WINDOW): min(last, span[1] + AFTER)]
     body = event.evidence_text
     start = max(0, span[0] - event.evidence_start - WINDOW)
     end = min(len(body), span[1] - event.evidence_start + AFTER)
@@ -94,10 +99,7 @@ def to_aggregate(event: Event, reason: str, *, text: str | None = None) -> Aggre
     outside the mention's and ``text`` is given)."""
     cue = reason.split(": ", 1)[1].strip("'") if ": " in reason else None
     if text is not None and _outside(event):
-        start, end = event.spans["fatalities"]
-        first = max(text.rfind(". ", 0, start) + 2, 0)
-        stop = text.find(". ", end)
-        last = stop + 1 if stop >= 0 else len(text)
+        first, last = _toll_sentence(text, event.spans["fatalities"])
         evidence = (first, last, text[first:last])
     else:
         evidence = (event.evidence_start, event.evidence_end, event.evidence_text)

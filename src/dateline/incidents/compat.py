@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from ..models import Event
 from ..resolve.places import distance_km
 
-__all__ = ["actors_compatible", "dates_compatible", "places_compatible", "types_compatible", "weak_date", "weak_place"]
+__all__ = ["VIOLENT", "actors_compatible", "dates_compatible", "named_actors", "places_compatible", "types_compatible",
+           "weak_date", "weak_place"]
 
 # Violence is often typed differently by different reports of one attack (a bombing that killed
 # civilians: Explosions or Violence against civilians).
@@ -91,11 +92,12 @@ def types_compatible(a: Event, b: Event) -> bool:
     return a.event_type == b.event_type and a.sub_event_type == b.sub_event_type
 
 
-def _named(e: Event) -> set[str]:
+def named_actors(e: Event) -> set[str]:
+    """The registry ids of the record's named actors (generic ones such as "gunmen" name no one)."""
     return {x for x in (e.actor1_id, e.actor2_id) if x and not x.startswith("generic:") and x != "unknown"}
 
 
 def actors_compatible(a: Event, b: Event) -> bool:
     """Named actors overlap, or one side names none."""
-    ids_a, ids_b = _named(a), _named(b)
+    ids_a, ids_b = named_actors(a), named_actors(b)
     return not ids_a or not ids_b or bool(ids_a & ids_b)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from ..models import Aggregate, Document, Event, Incident
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
-from .compat import actors_compatible, dates_compatible, places_compatible, types_compatible, weak_date, weak_place
+from .compat import (actors_compatible, dates_compatible, named_actors, places_compatible, types_compatible, weak_date,
+                     weak_place)
 
 __all__ = ["Report", "consolidate", "same_in_report"]
 
@@ -48,15 +49,11 @@ def _flag_state(e: Event) -> str:
     return "background" if e.background else "counted"
 
 
-def _named(e: Event) -> set[str]:
-    return {x for x in (e.actor1_id, e.actor2_id) if x and not x.startswith("generic:") and x != "unknown"}
-
-
 def _agree(a: Event, b: Event) -> bool:
     """Positive evidence that two mentions tell one event: the same toll, a shared named actor or the same place."""
     if a.fatalities is not None and a.fatalities == b.fatalities:
         return True
-    if _named(a) & _named(b):
+    if named_actors(a) & named_actors(b):
         return True
     return bool(a.location) and a.location == b.location
 

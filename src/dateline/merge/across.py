@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..incidents.build import build_incident
-from ..incidents.compat import (actors_compatible, dates_compatible, places_compatible, types_compatible, weak_date,
-                                weak_place)
+from ..incidents.compat import (actors_compatible, dates_compatible, named_actors, places_compatible, types_compatible,
+                                weak_date, weak_place)
 from ..models import Event, Incident
 from ..resolve.places import distance_km
 
@@ -79,8 +79,7 @@ def link(a: Incident, b: Incident) -> Link | None:
     if ra.fatalities is not None and ra.fatalities == rb.fatalities:
         score += 2
         why.append(f"same toll ({ra.fatalities})")
-    named = {x for x in (ra.actor1_id, ra.actor2_id) if x and not x.startswith("generic:") and x != "unknown"}
-    shared = named & {x for x in (rb.actor1_id, rb.actor2_id) if x}
+    shared = named_actors(ra) & named_actors(rb)
     if shared:
         score += 2
         why.append("same actor (" + ", ".join(sorted(shared)) + ")")

@@ -13,7 +13,7 @@ import dataclasses
 
 from ..errors import ConfigError, StoreError
 from ..incidents.compat import VIOLENT
-from ..incidents.report import Report
+from ..incidents.report import Report, consolidate
 from ..merge.across import cluster, combine, link
 from ..models import EVENT_FIELDS, Aggregate, Document, Event, Figure, Incident, Reference, Section
 from ..query import EventFilter
@@ -253,20 +253,14 @@ class DbApiStore(Store):
     def _backfill_incidents(self) -> int:
         """Make the incidents of documents stored before schema 4 (their mentions, consolidated and
         joined as if ingested now); returns how many documents were done. Each in one transaction."""
-        from ..incidents.report import consolidate
-
         with self._lock:
             ids = [r[0] for r in self._conn.execute(
                 "SELECT DISTINCT e.document_id FROM events e WHERE e.incident_id IS NULL ORDER BY e.document_id").fetchall()]
         for document_id in ids:
             mentions = self._fetch_events(self._sql(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.document_id = ?"
                                                     " ORDER BY e.evidence_start"), [document_id])
-            report = consolidate(document_id, mentions)
-            doc = Document(id=document_id, text="")
-            with self._transaction() as conn:
-                for mention in mentions:
-                    conn.execute(self._sql("UPDATE events SET incident_id = ? WHERE event_id = ?"), (mention.incident_id, mention.event_id))
-                self._write_report(conn, doc, report)
+            with self._transaction() as conn:  # _merge points every mention at its incident
+                self._write_report(conn, Document(id=document_id, text=""), consolidate(document_id, mentions))
         return len(ids)
 
     def _write_report(self, conn: Any, doc: Document, report: Report, *, signature: str | None = None,
