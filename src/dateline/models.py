@@ -72,6 +72,8 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     day_first: bool = False  # numeric dates in its text are day/month/year (ingest.day_first)
+    language: str | None = None  # ISO 639-1 code of the text's language (ingest.language), None if unknown
+    notice: str | None = None  # one line for the reader about how the document was treated ("events are extracted from English only")
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -182,6 +184,10 @@ class Event:
     # attackers who died by their own act ("a suicide bomber blew himself up"), not in fatalities;
     # last because schema 3 added the column (the table keeps this order)
     perpetrators_killed: int | None = None
+    # which decided the sub-event type: "trigger" (the lexicon's word, refined by ACLED's rules) or "model"
+    # (the type classifier, confident enough); type_reason says why (schema 4)
+    type_source: str | None = None
+    type_reason: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         """The flat JSON-able record (the `extract --format jsonl` contract)."""

@@ -1,0 +1,6 @@
+-- dateline schema 4: which decided an event's sub-type (the trigger or the type classifier) and why
+-- (issue 15, item 6); each document's language and a notice about how it was treated (item 7).
+ALTER TABLE events ADD COLUMN type_source TEXT;
+ALTER TABLE events ADD COLUMN type_reason TEXT;
+ALTER TABLE documents ADD COLUMN language TEXT;
+ALTER TABLE documents ADD COLUMN notice TEXT;
