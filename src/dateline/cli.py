@@ -231,7 +231,9 @@ def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_
 
 
 def _finish_ingest(report) -> None:
-    """Failures and the summary on stderr; exit 1 when any input failed."""
+    """Notices, failures and the summary on stderr; exit 1 when any input failed."""
+    for notice in getattr(report, "notices", ()):
+        click.echo(f"Note: {notice}", err=True)
     for failure in report.failures:
         click.echo(f"Error: {failure}", err=True)
     click.echo(report.summary(), err=True)
@@ -267,6 +269,8 @@ def extract(sources: tuple[str, ...], fmt: str, include_flagged: bool, max_bytes
             collected.extend(chosen)
     if fmt != "jsonl":
         echo_events(collected, fmt)
+    for notice in report.notices:
+        click.echo(f"Note: {notice}", err=True)
     for failure in report.failures:
         click.echo(f"Error: {failure}", err=True)
     if report.failures:
