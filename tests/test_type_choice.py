@@ -126,3 +126,13 @@ def test_the_event_types_scorer_compares_triggers_and_model(engine, tmp_path) ->
     assert both.metrics["none_with_event"] == 0.0 and both.counts == {"event_reports": 1, "non_event_sentences": 1}
     assert "Peaceful protest 1" in alone.notes[0]
     assert engine.extractor.type_model is not None  # the scorer put the model back
+
+
+def test_the_weapon_decides_over_the_model_as_acled_codes_it(engine) -> None:
+    """The classifier reads "gunmen ... killed nine civilians" as an attack on civilians; ACLED codes an
+    attack with a bomb named in the sentence by the weapon, and so does the extractor."""
+    text = "Gunmen and a bomb killed nine civilians in a village near Baquba."
+    assert default_type_model().predict(text).sub_event_type == "Attack"
+    (event,) = extract(engine, text)
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert event.type_source == "trigger" and event.type_reason.startswith("the weapon 'bomb' decides (ACLED)")

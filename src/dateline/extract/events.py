@@ -213,7 +213,7 @@ class Extractor:
         self._counts(event, doc, sent, trigger)
         if proposed is None:
             refine_type(event, triggers=triggers, sent=sent)
-            choose_type(event, sent, self.type_model)
+            choose_type(event, sent, self.type_model, triggers=triggers)
         else:
             mark_proposed(event, proposed)
         flags = flags_of[trigger.start]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 import yaml
 from spacy.tokens import Span, Token
@@ -22,6 +23,7 @@ from ..errors import ExtractError
 from ..models import Event
 from .triggers import Trigger, TriggerEntry
 from .type_model import MODEL_DIR, TypeModel, TypePrediction
+from .typing import weapon_decides
 
 __all__ = ["MODEL", "TRIGGER", "EventVerbs", "choose_type", "event_verb", "load_event_verbs", "mark_proposed", "propose"]
 
@@ -53,8 +55,11 @@ def default_event_verbs() -> EventVerbs:
     return load_event_verbs()
 
 
-def choose_type(event: Event, sent: Span, model: TypeModel | None) -> None:
-    """Keep the trigger's sub-type, or take the classifier's when it is confident; say which and why."""
+def choose_type(event: Event, sent: Span, model: TypeModel | None, *, triggers: Sequence[Trigger] = ()) -> None:
+    """Keep the trigger's sub-type, or take the classifier's when it is confident; say which and why.
+
+    ACLED's weapon rule holds over the classifier too: an attack on civilians with a bomb, shell or missile
+    named in the sentence ("bombings killed 13 people") is coded by the weapon (extract/typing.py)."""
     trigger = f"the trigger '{event.trigger}'"
     event.type_source, event.type_reason = TRIGGER, trigger
     if model is None:
@@ -69,6 +74,11 @@ def choose_type(event: Event, sent: Span, model: TypeModel | None) -> None:
         _set_type(event, model, found)
         event.type_source = MODEL
         event.type_reason = f"the model ({found.probability:.2f}) over {trigger} ({was})"
+        weapon = weapon_decides(event, triggers=list(triggers))
+        if weapon is not None:
+            event.type_source = TRIGGER
+            event.type_reason = (f"the weapon '{weapon.head.text}' decides (ACLED), over the model's "
+                                 f"{found.sub_event_type} ({found.probability:.2f})")
 
 
 def propose(sent: Span, model: TypeModel, verbs: EventVerbs | None = None) -> tuple[Trigger, TypePrediction] | None:
