@@ -23,8 +23,8 @@ $(STAMP): pyproject.toml requirements.lock
 demo: install
 	@test -f $(SAMPLE) || { echo "Error: sample $(SAMPLE) not found (set SAMPLE=path/to/file)"; exit 1; }
 	$(BIN)/dateline ingest $(SAMPLE) --db $(DB)
-	@echo; echo "== events in $(DB) (flagged mentions included) =="
-	$(BIN)/dateline events --db $(DB) --all
+	@echo; echo "== incidents in $(DB) (flagged ones included) =="
+	$(BIN)/dateline incidents --db $(DB) --all
 	@echo; echo "== timeline by month =="
 	$(BIN)/dateline timeline --db $(DB) --by month --all
 

@@ -3,8 +3,9 @@
     .venv/bin/python bench/accuracy.py [--json scores.json] [--only KIND ...]
 
 Each suite is (name, kind, gold path, options) and runs through dateline.evaluate, the same
-code as `dateline evaluate`. tests/test_eval_gate.py checks these scores against the floors
-in bench/baseline.json.
+code as `dateline evaluate`; a bench suite (BENCH_SUITES) is a bench script that runs the
+pipeline itself and reports through its ``suite_report``. tests/test_eval_gate.py checks these
+scores against the bounds in bench/baseline.json.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 from bench_paths import DATA
+
+import chronicle  # the chronicle bench beside this script
 
 # (name, kind, gold, options): add one line per suite.
 SUITES: list[tuple[str, str, Path, dict]] = [
@@ -41,6 +44,11 @@ SUITES: list[tuple[str, str, Path, dict]] = [
     ("ploverevents", "ploverevents", DATA / "plover-gsr" / "PLOVER_GSR_CAMEO.json", {}),
 ]
 
+# (name, report function): suites that need more than one scorer call (the whole set ingested into one store)
+BENCH_SUITES = [
+    ("chronicle", chronicle.suite_report),
+]
+
 
 def run_suites(names: list[str] | None = None, *, engine=None) -> dict[str, dict]:
     """Run the suites (all, or those named) with one loaded engine; name → report dict."""
@@ -55,6 +63,11 @@ def run_suites(names: list[str] | None = None, *, engine=None) -> dict[str, dict
         started = time.perf_counter()
         report = evaluate(kind, gold, engine=engine, **options)
         results[name] = {**report.to_dict(), "seconds": round(time.perf_counter() - started, 1)}
+    for name, report_of in BENCH_SUITES:
+        if names and name not in names:
+            continue
+        started = time.perf_counter()
+        results[name] = {**report_of(engine=engine), "seconds": round(time.perf_counter() - started, 1)}
     return results
 
 

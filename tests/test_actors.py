@@ -44,7 +44,8 @@ def registry() -> ActorRegistry:
         ("Gen. Petraeus", "2008-01-01", None, "us_military", "Military Forces of the United States (2001-2009)"),
         ("Lt. Gen. Ray Odierno", "2009-05-01", None, "us_military", "Military Forces of the United States (2009-2017)"),
         ("Zarqawi", "2005-06-01", None, "aqi", "Al-Qaeda in Iraq"),
-        ("Abu Bakr al-Baghdadi", "2015-01-01", None, "islamic_state", "Islamic State (Iraq)"),
+        ("Abu Bakr al-Baghdadi", "2015-01-01", "Iraq", "islamic_state", "Islamic State (Iraq)"),
+        ("Abu Bakr al-Baghdadi", "2015-01-01", None, "islamic_state", "Islamic State"),
     ],
 )
 def test_persons_resolve_to_their_organisation_on_the_date(registry, surface, date, country, actor_id, name):
@@ -123,7 +124,7 @@ def test_aliases_resolve(registry, surface, actor_id):
     ],
 )
 def test_names_follow_the_period(registry, surface, date, name):
-    match = registry.resolve(surface, date=date)
+    match = registry.resolve(surface, date=date, country="Iraq")
     assert match is not None and match.name == name
 
 
@@ -147,19 +148,19 @@ def test_group_before_rename_keeps_its_name(registry):
 @pytest.mark.parametrize(
     "surface, country, actor_id, name, inter",
     [
-        ("gunmen", None, "generic:unidentified_armed_group", "Unidentified Armed Group (Iraq)", 3),
-        ("unknown assailants", None, "generic:unidentified_armed_group", "Unidentified Armed Group (Iraq)", 3),
-        ("Sunni insurgents", None, "generic:unidentified_armed_group", "Unidentified Armed Group (Iraq)", 3),
-        ("Iranian-backed militias", None, "generic:unidentified_armed_group", "Unidentified Armed Group (Iraq)", 3),
+        ("gunmen", "Iraq", "generic:unidentified_armed_group", "Unidentified Armed Group (Iraq)", 3),
+        ("unknown assailants", "Iraq", "generic:unidentified_armed_group", "Unidentified Armed Group (Iraq)", 3),
+        ("Sunni insurgents", "Iraq", "generic:unidentified_armed_group", "Unidentified Armed Group (Iraq)", 3),
+        ("Iranian-backed militias", "Iraq", "generic:unidentified_armed_group", "Unidentified Armed Group (Iraq)", 3),
         ("civilians", "Syria", "generic:civilians", "Civilians (Syria)", 7),
-        ("civilians", None, "generic:civilians", "Civilians (Iraq)", 7),
-        ("Syrian civilians", None, "generic:civilians", "Civilians (Syria)", 7),
-        ("worshippers", None, "generic:civilians", "Civilians (Iraq)", 7),
-        ("residents of Sadr City", None, "generic:civilians", "Civilians (Iraq)", 7),
-        ("demonstrators", None, "generic:protesters", "Protesters (Iraq)", 6),
+        ("civilians", "Iraq", "generic:civilians", "Civilians (Iraq)", 7),
+        ("Syrian civilians", "Iraq", "generic:civilians", "Civilians (Syria)", 7),
+        ("worshippers", "Iraq", "generic:civilians", "Civilians (Iraq)", 7),
+        ("residents of Sadr City", "Iraq", "generic:civilians", "Civilians (Iraq)", 7),
+        ("demonstrators", "Iraq", "generic:protesters", "Protesters (Iraq)", 6),
         ("rioters", "Iran", "generic:rioters", "Rioters (Iran)", 5),
-        ("local tribes", None, "generic:tribal_militia", "Tribal Militia (Iraq)", 4),
-        ("Polish troops", None, "generic:military", "Military Forces of Poland", 8),
+        ("local tribes", "Iraq", "generic:tribal_militia", "Tribal Militia (Iraq)", 4),
+        ("Polish troops", "Iraq", "generic:military", "Military Forces of Poland", 8),
         ("police", "Syria", "generic:police", "Police Forces of Syria", 1),
     ],
 )
@@ -170,7 +171,7 @@ def test_generic_actors(registry, surface, country, actor_id, name, inter):
 
 
 def test_revolutionary_guards_are_iranian_external_forces(registry):
-    match = registry.resolve("Revolutionary Guards", date="2008-06-19")
+    match = registry.resolve("Revolutionary Guards", date="2008-06-19", country="Iraq")
     assert match.actor_id == "irgc" and match.country == "Iran" and match.inter == 8
 
 
@@ -212,7 +213,7 @@ def test_resolve_is_cached_and_fast(registry):
 def test_get_and_actors(registry):
     actor = registry.get("nouri_al_maliki")
     assert isinstance(actor, Actor) and actor.member_of == "government_iraq" and actor.type == "person"
-    assert registry.get("generic:civilians").name == "Civilians (Iraq)"
+    assert registry.get("generic:civilians").name == "Civilians"  # no default country
     ids = [a.id for a in registry.actors()]
     assert len(ids) == len(set(ids)) and "mahdi_army" in ids
     with pytest.raises(ResolveError, match="unknown actor id"):

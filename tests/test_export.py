@@ -40,7 +40,9 @@ def test_acled_csv_parses_back() -> None:
     assert tuple(reader.fieldnames) == COLUMNS
     assert COLUMNS[: len(ACLED_COLUMNS)] == ACLED_COLUMNS and len(ACLED_COLUMNS) == 31
     first, second = list(reader)
-    assert first["event_id_cnty"] == "e1"
+    assert first["event_id_cnty"].startswith("IRQ") and first["event_id_cnty"][3:].isdigit()
+    assert first["incident_id"] == "e1"
+    assert second["region"] == "" and first["region"] == "Middle East" and first["timestamp"].isdigit()
     assert (first["event_date"], first["year"], first["time_precision"]) == ("2008-03-25", "2008", "1")
     assert first["disorder_type"] == "Political violence"
     assert (first["inter1"], first["inter2"], first["interaction"]) == ("3", "7", "37")
@@ -48,7 +50,7 @@ def test_acled_csv_parses_back() -> None:
     assert first["iso"] == "368"
     assert first["assoc_actor_2"] == "Teachers (Iraq)"
     assert float(first["latitude"]) == pytest.approx(31.8356)
-    assert first["notes"] == TEXT[0:39]
+    assert first["notes"] == "On 2008-03-25: " + TEXT[0:39]  # a one-line summary from the evidence
     assert first["fatalities"] == "5"
     assert first["date_reason"] == "no date in sentence: publication date"
     assert (first["evidence_start"], first["evidence_end"], first["document_id"]) == ("0", "39", "doc-1")
@@ -64,7 +66,7 @@ def test_acled_csv_quotes_commas_and_newlines() -> None:
     out = io.StringIO()
     write_acled_csv([event], out)
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
-    assert row["notes"] == 'He said, "they fled"\nat dawn.'
+    assert row["notes"] == 'On 2008-03-25: He said, "they fled" at dawn.'
 
 
 @pytest.mark.parametrize(
@@ -160,4 +162,4 @@ def test_export_from_store(tmp_path: Path) -> None:
         out = io.StringIO()
         assert export_events(store.events(), "acled-csv", out) == 1  # the background event is not counted
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
-    assert row["event_id_cnty"] == "e1"
+    assert row["event_id_cnty"].startswith("IRQ")

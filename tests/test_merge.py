@@ -1,44 +1,183 @@
-"""Grouping mentions into incidents."""
+"""Incidents: mentions of one report consolidated, reports of one real event joined, in any order."""
 
-from dateline.merge import group_incidents
+import itertools
+
+from dateline.incidents import aggregate_reason, combine, consolidate
+from dateline.merge import cluster
+from dateline.merge import combine as combine_reports
+from dateline.models import Event, Figure
 from dateline.resolve.places import distance_km
-from dateline.models import Event
 
 
-def mention(doc: str, *, start: int = 0, date: str = "2008-06-19", lat: float = 31.84, lon: float = 47.14, etype: str = "Battles", killed: int | None = None, actor: str | None = "mahdi_army", **kw) -> Event:
-    return Event(
-        event_id=f"{doc}-{start}", document_id=doc, evidence_start=start, evidence_end=start + 10, evidence_text="x",
-        event_type=etype, sub_event_type="Armed clash", date_start=date, date_end=date, time_precision=1,
-        latitude=lat, longitude=lon, geo_precision=1, admin1="Maysan", country="Iraq", fatalities=killed, actor1_id=actor, **kw,
+def mention(doc: str, *, start: int = 0, date: str = "2008-06-19", lat: float = 31.84, lon: float = 47.14,
+            etype: str = "Battles", killed: int | None = None, actor: str | None = "mahdi_army",
+            text: str = "x", location: str = "Amarah", source: str | None = None, **kw) -> Event:
+    spans = kw.pop("spans", {})
+    if killed is not None and "fatalities" not in spans:
+        spans = {**spans, "fatalities": [start, start + 2]}
+    fields = dict(
+        event_id=f"{doc}-{start}", document_id=doc, evidence_start=start, evidence_end=start + len(text), evidence_text=text,
+        event_type=etype, sub_event_type=kw.pop("sub", "Armed clash"), date_start=date, date_end=date, time_precision=1,
+        date_reason="sentence: 'Thursday'", latitude=lat, longitude=lon, geo_precision=1, admin1="Maysan", country="Iraq",
+        location=location, place_reason=f"'{location}' in sentence", fatalities=killed, actor1_id=actor,
+        source=source or f"outlet-{doc}", spans=spans,
     )
+    return Event(**{**fields, **kw})
 
 
-def test_two_reports_of_one_clash_become_one_incident_with_disagreement() -> None:
-    incidents = group_incidents([mention("a", killed=12), mention("b", killed=15, lat=31.85)])
-    assert len(incidents) == 1
-    assert incidents[0].fatalities == 15
-    assert incidents[0].disagreements == ["fatalities: a 12, b 15"]
+def reports(*groups: list[Event]):
+    return [i for g in groups for i in consolidate(g[0].document_id, g).incidents]
+
+
+def joined(*groups: list[Event]):
+    return [combine_reports(members, reasons) for members, reasons in cluster(reports(*groups))]
+
+
+def test_two_reports_of_one_clash_become_one_incident_with_outlets_disagreeing() -> None:
+    found = joined([mention("a", killed=12, source="AP")], [mention("b", killed=15, lat=31.85, source="Reuters")])
+    assert len(found) == 1
+    incident = found[0]
+    assert incident.record.fatalities == 12  # conflicting tolls: the conservative one is best
+    assert (incident.record.fatalities_low, incident.record.fatalities_high) == (12, 15)
+    assert incident.disagreements == ["fatalities: AP 12, Reuters 15"]
+    assert incident.sources == ["AP", "Reuters"]
+    assert incident.merge_reasons and "km apart" in incident.merge_reasons[0]
+    assert sorted(incident.mention_ids) == ["a-0", "b-0"]
 
 
 def test_far_apart_places_stay_apart() -> None:
-    assert len(group_incidents([mention("a"), mention("b", lat=33.3, lon=44.4)])) == 2
+    assert len(joined([mention("a")], [mention("b", lat=33.3, lon=44.4, location="Baghdad")])) == 2
 
 
 def test_different_days_stay_apart() -> None:
-    assert len(group_incidents([mention("a"), mention("b", date="2008-06-25")])) == 2
+    assert len(joined([mention("a")], [mention("b", date="2008-06-25")])) == 2
 
 
 def test_different_named_actors_stay_apart() -> None:
-    assert len(group_incidents([mention("a"), mention("b", actor="aqi_other")])) == 2
+    assert len(joined([mention("a")], [mention("b", actor="aqi_other")])) == 2
 
 
 def test_violent_types_may_differ_between_reports() -> None:
-    assert len(group_incidents([mention("a"), mention("b", etype="Explosions/Remote violence")])) == 1
+    assert len(joined([mention("a", killed=3)], [mention("b", etype="Explosions/Remote violence", killed=3)])) == 1
 
 
 def test_flagged_mentions_are_not_merged() -> None:
-    assert len(group_incidents([mention("a"), mention("b", background=True)])) == 2
+    assert len(joined([mention("a")], [mention("b", background=True)])) == 2
+
+
+def test_two_towns_same_day_same_province_stay_apart_even_with_a_province_level_report() -> None:
+    town_a = [mention("a", killed=5, location="Amarah")]
+    town_b = [mention("b", killed=5, lat=32.3, lon=46.7, location="Ali al-Gharbi")]
+    vague = [mention("c", killed=5, lat=31.9, lon=47.0, location="Maysan", geo_precision=3,
+                     place_reason="no place in sentence: the document's main province (Maysan)")]
+    for order in itertools.permutations([town_a, town_b, vague]):
+        found = joined(*order)
+        assert len(found) == 2, order
+        towns = sorted(i.record.location for i in found)
+        assert towns == ["Ali al-Gharbi", "Amarah"]
+
+
+def test_the_result_does_not_depend_on_the_order_of_reports() -> None:
+    groups = [[mention("a", killed=4)], [mention("b", killed=4, lat=31.85)], [mention("c", killed=4, lat=31.86)],
+              [mention("d", killed=9, lat=33.3, lon=44.4, location="Baghdad")]]
+    seen = set()
+    for order in itertools.permutations(groups):
+        found = joined(*order)
+        seen.add(tuple(sorted((i.incident_id, tuple(sorted(i.mention_ids))) for i in found)))
+    assert len(seen) == 1
+    (result,) = seen
+    assert sorted(len(m) for _, m in result) == [1, 3]
+
+
+def test_restatements_in_one_report_are_one_incident_and_every_mention_is_kept() -> None:
+    lede = mention("a", start=0, killed=7, text="A bomb killed 7 people in Amarah on Thursday.")
+    detail = mention("a", start=100, killed=7, text="The bomb, hidden in a cart, killed 7 in the market.")
+    other = mention("a", start=200, killed=2, lat=33.3, lon=44.4, location="Baghdad", text="In Baghdad, 2 were killed.")
+    told = consolidate("a", [other, detail, lede])
+    assert len(told.incidents) == 2
+    first = told.incidents[0]
+    assert first.mention_ids == ["a-0", "a-100"]
+    assert first.record.fatalities == 7  # restated, never added
+    assert {m.incident_id for m in (lede, detail)} == {first.incident_id}
+    assert sum(len(i.mention_ids) for i in told.incidents) == 3
+
+
+def test_another_attack_with_its_own_toll_stays_apart_in_one_report() -> None:
+    lede = mention("a", start=0, killed=7, text="A bomb killed 7 people on Thursday.")
+    more = mention("a", start=100, killed=3, text="In another attack, gunmen killed 3 people.")
+    assert len(consolidate("a", [lede, more]).incidents) == 2
+
+
+def test_alternative_tolls_are_bounds_not_sums() -> None:
+    figures = [Figure(11, "m1", "d", source="AP"), Figure(15, "m2", "d", source="AP", reported_by="the defence ministry")]
+    toll = combine(figures)
+    assert (toll.low, toll.best, toll.high) == (11, 11, 15)
+
+
+def test_an_updated_toll_replaces_the_earlier_one_as_best() -> None:
+    toll = combine([Figure(11, "m1", "d"), Figure(15, "m2", "d", updated=True)])
+    assert (toll.low, toll.best, toll.high) == (11, 15, 15)
+
+
+def test_at_least_gives_a_low_bound_only() -> None:
+    toll = combine([Figure(7, "m1", "d", bound="low")])
+    assert (toll.low, toll.best, toll.high) == (7, 7, None)
+
+
+def test_totals_over_a_period_or_area_are_aggregates_not_incidents() -> None:
+    period = mention("a", start=0, killed=8300, text="Some 8,300 people were killed in Iraq this year, officials said.",
+                     spans={"fatalities": [5, 10]})
+    wave = mention("a", start=100, killed=17, text="A wave of bombings across the country killed 17 people.",
+                   spans={"fatalities": [140, 142]})
+    single = mention("a", start=200, killed=4, text="A roadside bomb killed 4 soldiers near Amarah on Thursday.",
+                     spans={"fatalities": [223, 224]})
+    assert aggregate_reason(period).startswith("period")
+    assert aggregate_reason(wave) is not None
+    assert aggregate_reason(single) is None
+    told = consolidate("a", [period, wave, single])
+    assert [a.fatalities for a in told.aggregates] == [8300, 17]
+    assert [i.record.fatalities for i in told.incidents] == [4]
+
+
+def test_field_provenance_names_the_mention_that_gave_it() -> None:
+    lede = mention("a", start=0, killed=7, location="Maysan", lat=31.9, lon=47.0, geo_precision=3,
+                   place_reason="no place in sentence: the document's main province (Maysan)")
+    detail = mention("a", start=100, killed=7, location="Amarah")
+    (incident,) = consolidate("a", [lede, detail]).incidents
+    assert incident.record.location == "Amarah"
+    assert incident.field_sources["place"] == "a-100"
+    assert incident.field_sources["evidence"] == "a-0"
 
 
 def test_distance() -> None:
     assert 120 < distance_km(31.84, 47.14, 30.5, 47.8) < 170
+
+
+import pytest  # noqa: E402
+
+from dateline.incidents import AggregateCues  # noqa: E402
+
+
+@pytest.mark.parametrize("text, family", [
+    ("Armed clashes erupted in several towns on Friday, leaving 14 dead.", "plural"),
+    ("Fighting in Kandahar, Helmand and Uruzgan killed 40 militants, the ministry said.", "plural"),
+    ("At least 900 civilians have been killed in the province, the mission said.", "cumulative"),
+    ("Nearly 2,000 soldiers have died since the start of the offensive.", "period"),
+    ("Officials said 120 people were killed across the country last month.", "area"),
+])
+def test_totals_are_recognised_by_their_clause(text, family) -> None:
+    assert AggregateCues.load().first(text)[0] == family
+
+
+@pytest.mark.parametrize("text", [
+    "Six people have been killed in a suicide attack on a market in Quetta.",
+    "A roadside bomb killed four soldiers in Kandahar, Afghanistan, on Monday.",
+    "Gunmen shot dead a judge and his driver in Mosul.",
+])
+def test_single_attacks_are_not_totals(text) -> None:
+    assert AggregateCues.load().first(text) is None
+
+
+def test_a_cue_family_can_be_switched_off() -> None:
+    text = "At least 900 civilians have been killed in the province."
+    assert AggregateCues.load(frozenset({"cumulative"})).first(text) is None

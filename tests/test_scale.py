@@ -67,7 +67,8 @@ class KillOneWorker:
 
 @pytest.mark.parametrize("backend", ["postgres", "sqlite"])
 def test_killed_worker_loses_nothing_and_stores_nothing_twice(
-    backend: str, client, corpus: Path, expected: dict[str, set[str]], request: pytest.FixtureRequest, tmp_path: Path
+    backend: str, client, corpus: Path, expected: dict[str, set[str]], request: pytest.FixtureRequest, tmp_path: Path,
+    engine,
 ) -> None:
     db = request.getfixturevalue("pg_url") if backend == "postgres" else str(tmp_path / "scale.db")
     killer = KillOneWorker(client)
@@ -92,6 +93,23 @@ def test_killed_worker_loses_nothing_and_stores_nothing_twice(
 
     again = distributed_ingest([str(corpus)], db=db, client=client, batch_size=2)
     assert again.documents == 0 and again.duplicates == len(expected)
+
+    # the incidents do not depend on which worker stored which document first: a serial run agrees
+    from dateline.pipeline import ingest
+
+    with open_store(tmp_path / "serial.db") as serial:
+        ingest([str(corpus)], store=serial, engine=engine, source_homes=False)
+        want = incident_sets(serial)
+    with open_store(db) as store:
+        got = incident_sets(store)
+    assert got == want and len(got) > 0
+
+
+def incident_sets(store) -> set[tuple[str, ...]]:
+    """Each incident as the sorted ids of its mentions."""
+    rows = store.incidents(EventFilter(include_flagged=True))
+    details = store.incident_details([r.event_id for r in rows])
+    return {tuple(sorted(details[r.event_id].mention_ids)) for r in rows}
 
 
 def test_cli_ingest_on_local_workers(request: pytest.FixtureRequest, sample_path: Path) -> None:

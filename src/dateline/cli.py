@@ -23,7 +23,7 @@ from .cli_options import day_first_options
 from .config import DEFAULT_MAX_BYTES_ENV, database_path
 from .errors import ConfigError, DatelineError
 from .ingest.day_first import DayFirstOption
-from .models import EVENT_FIELDS, Event
+from .models import EVENT_FIELDS, Event, Incident
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +136,58 @@ def echo_events(events: Sequence[Event], fmt: str) -> None:
         click.echo(f"{len(events)} event(s)", err=True)
 
 
+def echo_records(records: Sequence[dict[str, Any]], fmt: str, *, noun: str = "event(s)") -> None:
+    """Flat records (mentions or incidents with their extra keys) as jsonl, json, csv or a table."""
+    if fmt == "jsonl":
+        for r in records:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    elif fmt == "json":
+        click.echo(json.dumps(list(records), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        names = [f for f in EVENT_FIELDS if f != "spans"] + (["sources", "n_mentions"] if records and "mentions" in records[0] else [])
+        writer = csv.DictWriter(sys.stdout, fieldnames=names, extrasaction="ignore")
+        writer.writeheader()
+        for r in records:
+            writer.writerow({**r, "sources": "; ".join(r.get("sources") or []), "n_mentions": len(r.get("mentions") or [])})
+    else:
+        rows = [{**r, "flags": ",".join(n for n in ("negated", "hypothetical", "future", "background") if r.get(n)),
+                 "sources": "; ".join(r.get("sources") or [])} for r in records]
+        columns = TABLE_COLUMNS + (("sources",) if any(r.get("sources") for r in rows) else ())
+        print_table(rows, columns, widths={"sub_event_type": 24, "actor1": 30, "actor2": 30, "location": 18, "sources": 30})
+        click.echo(f"{len(records)} {noun}", err=True)
+
+
+def incident_record(incident: Incident, mentions: Sequence[Event], outlets: dict[str, str | None] | None = None) -> dict[str, Any]:
+    """An incident as one JSON record: its fields, incident_id, mentions (with outlet and document),
+    sources, disagreements naming outlets, merge reasons and which mention gave each field."""
+    record = incident.record.to_record()
+    record["incident_id"] = incident.incident_id
+    record["kind"] = "event"
+    record["mentions"] = [
+        {"event_id": m.event_id, "document_id": m.document_id,
+         "source": (outlets or {}).get(m.document_id, m.source) or m.source, "published": m.published,
+         "date_start": m.date_start, "location": m.location, "fatalities": m.fatalities, "evidence_text": m.evidence_text}
+        for m in mentions
+    ]
+    record["sources"] = list(incident.sources)
+    record["disagreements"] = list(incident.disagreements)
+    record["merge_reasons"] = list(incident.merge_reasons)
+    record["field_sources"] = dict(incident.field_sources)
+    return record
+
+
+def stored_incident_records(store, rows: Sequence[Event]) -> list[dict[str, Any]]:
+    """Full records (with mentions) of incidents listed from the store."""
+    details = store.incident_details([r.event_id for r in rows]) if rows else {}
+    out = []
+    for row in rows:
+        incident = details.get(row.event_id)
+        if incident is None:
+            continue
+        out.append(incident_record(incident, store.mentions_of(row.event_id)))
+    return out
+
+
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table", show_default=True)
 
 
@@ -245,30 +297,42 @@ def _finish_ingest(report) -> None:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table", "csv"]), default="jsonl", show_default=True)
 @click.option("--all/--counted", "include_flagged", default=True, show_default=True, help="Also print negated, hypothetical, future and background mentions (flagged).")
+@click.option("--mentions", is_flag=True, help="Print the sentence-level mentions instead of the incidents.")
+@click.option("--aggregates", is_flag=True, help="Also print aggregate statements (totals over a period or area) as kind \"aggregate\" (json/jsonl).")
 @click.option("--max-bytes", type=click.IntRange(min=1), envvar=DEFAULT_MAX_BYTES_ENV, default=None)
 @day_first_options
 @handle_errors
-def extract(sources: tuple[str, ...], fmt: str, include_flagged: bool, max_bytes: int | None, day_first: DayFirstOption) -> None:
-    """Print the event records of files or URLs, without a database.
+def extract(sources: tuple[str, ...], fmt: str, include_flagged: bool, mentions: bool, aggregates: bool,
+            max_bytes: int | None, day_first: DayFirstOption) -> None:
+    """Print the incidents of files or URLs (one per real event in each report), without a database.
 
     \b
     Example:
         dateline extract --format jsonl post.txt articles.jsonl
+        dateline extract --mentions --format table post.txt
     """
     from .ingest.sources import DEFAULT_MAX_BYTES
-    from .pipeline import IngestReport, extract_sources
+    from .pipeline import IngestReport, extract_reports
 
     engine = load_engine()
     report = IngestReport()
-    collected: list[Event] = []
-    for _document, events in extract_sources(sources, engine=engine, report=report, max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first):
-        chosen = [e for e in events if include_flagged or e.counted]
-        if fmt == "jsonl":
-            echo_events(chosen, "jsonl")  # streamed: a pipeline reading stdout sees records early
+    collected: list[dict[str, Any]] = []
+    for _document, events, told in extract_reports(sources, engine=engine, report=report, max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first):
+        if mentions:
+            records = [e.to_record() for e in events if include_flagged or e.counted]
         else:
-            collected.extend(chosen)
+            by_id = {e.event_id: e for e in events}
+            records = [incident_record(i, [by_id[m] for m in i.mention_ids if m in by_id])
+                       for i in told.incidents if include_flagged or i.record.counted]
+        if aggregates and fmt in ("json", "jsonl"):
+            records += [a.to_record() for a in told.aggregates]
+        if fmt == "jsonl":
+            for record in records:  # streamed: a pipeline reading stdout sees records early
+                click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            collected.extend(records)
     if fmt != "jsonl":
-        echo_events(collected, fmt)
+        echo_records(collected, fmt, noun="mention(s)" if mentions else "incident(s)")
     for notice in report.notices:
         click.echo(f"Note: {notice}", err=True)
     for failure in report.failures:
@@ -292,6 +356,34 @@ def events(db: str | None, fmt: str, **filters: Any) -> None:
     chosen = make_filter(**filters)
     with open_db(db) as store:
         echo_events(query.events(store, chosen), fmt)
+
+
+@main.command()
+@db_option
+@filter_options
+@FORMAT
+@handle_errors
+def incidents(db: str | None, fmt: str, **filters: Any) -> None:
+    """List stored incidents (one per real event, joined across reports), filtered.
+
+    Each JSON record has the event fields, `incident_id`, its `mentions` with outlet and document,
+    `sources` and `disagreements` naming the outlets.
+
+    \b
+    Example:
+        dateline incidents --province Maysan --from 2008-06 --format jsonl
+    """
+    chosen = make_filter(**filters)
+    with open_db(db) as store:
+        rows = query.incidents(store, chosen)
+        records = stored_incident_records(store, rows) if fmt != "table" else [
+            {**r.to_record(), "sources": (r.source or "").split("; ") if r.source else []} for r in rows]
+        if fmt == "table":
+            details = store.incident_details([r.event_id for r in rows])
+            for record in records:
+                found = details.get(record["event_id"])
+                record["sources"] = found.sources if found else []
+    echo_records(records, fmt, noun="incident(s)")
 
 
 @main.command()
@@ -354,7 +446,7 @@ def onthisday(day: str | None, db: str | None, fmt: str, **filters: Any) -> None
     month, mday = _month_day(day)
     chosen = make_filter(**filters)
     with open_db(db) as store:
-        echo_events(query.on_this_day(store, month, mday, chosen), fmt)
+        echo_events(query.on_this_day(store, month, mday, chosen), fmt)  # incidents (the filter's default unit)
 
 
 @main.command()
@@ -396,7 +488,7 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
 
     chosen = make_filter(**filters)
     with open_db(db) as store:
-        chosen_events = query.events(store, chosen)
+        chosen_events = query.incidents(store, chosen)
     if output:
         tmp = Path(output + ".part")
         with tmp.open("w", encoding="utf-8", newline="") as fp:
@@ -404,7 +496,7 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
         tmp.replace(output)  # a failed export never leaves a half-written file under the real name
     else:
         n = export_events(chosen_events, fmt, sys.stdout)
-    click.echo(f"{n} event(s) exported", err=True)
+    click.echo(f"{n} incident(s) exported", err=True)
 
 
 @main.command()
@@ -439,7 +531,16 @@ def show(event_id: str, db: str | None) -> None:
     Example:
         dateline show 3f2c9a1b2d4e5f60
     """
+    from .errors import StoreError
+
     with open_db(db) as store:
+        try:
+            incident = store.get_incident(event_id)
+        except StoreError:
+            incident = None
+        if incident is not None:
+            _show_incident(incident, store.mentions_of(event_id))
+            return
         event = store.get_event(event_id)
         document = store.get_document(event.document_id)
     for name, value in event.to_record().items():
@@ -452,6 +553,26 @@ def show(event_id: str, db: str | None) -> None:
         click.echo("\nSources cited by the document:")
         for ref in document.references:
             click.echo(f"  - {ref.date or '?':10}  {ref.outlet or ''}: {ref.title or ref.text}")
+
+
+def _show_incident(incident: Incident, mentions: Sequence[Event]) -> None:
+    """An incident: its fields, then each mention with outlet, date and sentence, then disagreements."""
+    for name, value in incident.record.to_record().items():
+        if value not in (None, False, {}, "") and name not in ("spans", "incident_id"):
+            click.echo(f"{name:>16}: {value}")
+    click.echo(f"\nMentions ({len(mentions)} in {len(incident.document_ids)} document(s)):")
+    for m in mentions:
+        click.echo(f"  - {m.source or m.document_id} | {m.published or '?'} | {m.date_start or '?'} | {m.location or '?'}"
+                   f" | killed {m.fatalities if m.fatalities is not None else '-'} | {m.event_id}")
+        click.echo(f"      {' '.join(m.evidence_text.split())}")
+    if incident.disagreements:
+        click.echo("\nSources disagree:")
+        for note in incident.disagreements:
+            click.echo(f"  - {note}")
+    if incident.merge_reasons:
+        click.echo("\nJoined because:")
+        for note in incident.merge_reasons:
+            click.echo(f"  - {note}")
 
 
 @main.group()

@@ -184,19 +184,24 @@ class Event:
     # attackers who died by their own act ("a suicide bomber blew himself up"), not in fatalities;
     # last because schema 3 added the column (the table keeps this order)
     perpetrators_killed: int | None = None
+    # who the text says reported it ("police said", "according to hospital officials"); never a party
+    reported_by: str | None = None
+    # the incident this mention belongs to (incidents/ within a report, merge/ across reports)
+    incident_id: str | None = None
     # which decided the sub-event type: "trigger" (the lexicon's word, refined by ACLED's rules) or "model"
-    # (the type classifier, confident enough); type_reason says why (schema 4)
+    # (the type classifier, confident enough); type_reason says why (schema 5)
     type_source: str | None = None
     type_reason: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         """The flat JSON-able record (the `extract --format jsonl` contract)."""
-        return asdict(self)
+        record = {name: getattr(self, name) for name in EVENT_FIELDS}
+        record["spans"] = {k: list(v) for k, v in self.spans.items()}
+        return record
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> "Event":
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in record.items() if k in names})
+        return cls(**{k: v for k, v in record.items() if k in _EVENT_NAMES})
 
     @property
     def counted(self) -> bool:
@@ -211,3 +216,86 @@ def make_event_id(document_id: str, start: int, end: int) -> str:
 
 # Column order of the flat record, used by CSV exports and tables.
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
+_EVENT_NAMES = frozenset(EVENT_FIELDS)
+
+
+@dataclass(slots=True)
+class Figure:
+    """One death toll a text gives for an incident, with who gave it and where it was read."""
+
+    value: int
+    mention_id: str
+    document_id: str
+    source: str | None = None  # the outlet of the document
+    reported_by: str | None = None  # who the text credits ("the defence ministry")
+    bound: str = "best"  # "best", "low" (at least n) or "high" (at most n)
+    updated: bool = False  # told as a revision ("the toll rose to 15")
+    span: list[int] | None = None
+
+
+@dataclass
+class Incident:
+    """One real event: its fields (``record``, a flat Event whose event_id is the incident id), each
+    taken from one mention (``field_sources``), and every mention that supports it.
+
+    Within one report the mentions are the lede, detail and restatements of the event; across
+    reports ``merge/`` joins report incidents and keeps each join's reason.
+    """
+
+    record: Event
+    mention_ids: list[str] = field(default_factory=list)
+    document_ids: list[str] = field(default_factory=list)
+    field_sources: dict[str, str] = field(default_factory=dict)  # field -> mention event_id
+    figures: list[Figure] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # outlets, sorted
+    disagreements: list[str] = field(default_factory=list)  # "fatalities: AP 13, Jerusalem Post 7"
+    merge_reasons: list[str] = field(default_factory=list)
+    report_ids: list[str] = field(default_factory=list)  # the report incidents it joins
+
+    @property
+    def incident_id(self) -> str:
+        return self.record.event_id
+
+    def to_record(self) -> dict[str, Any]:
+        """The flat record plus incident_id, mentions' ids, sources and disagreements."""
+        record = self.record.to_record()
+        record["incident_id"] = self.incident_id
+        record["kind"] = "event"
+        record["mention_ids"] = list(self.mention_ids)
+        record["document_ids"] = list(self.document_ids)
+        record["field_sources"] = dict(self.field_sources)
+        record["figures"] = [asdict(f) for f in self.figures]
+        record["sources"] = list(self.sources)
+        record["disagreements"] = list(self.disagreements)
+        record["merge_reasons"] = list(self.merge_reasons)
+        return record
+
+
+@dataclass
+class Aggregate:
+    """A total over a period or an area ("8,300 killed in Iraq this year"): stored and shown apart,
+    never counted as an incident, never summed into fatalities."""
+
+    aggregate_id: str
+    document_id: str
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str
+    event_type: str | None = None
+    fatalities: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    period: str | None = None  # the text's words for the period ("this year", "since March")
+    date_start: str | None = None
+    date_end: str | None = None
+    area: str | None = None  # the place the total covers (location, province or country)
+    country: str | None = None
+    admin1: str | None = None
+    reason: str = ""  # why it is a total and not an incident
+    mention_id: str | None = None  # the sentence-level finding it was read from
+    source: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["kind"] = "aggregate"
+        return record

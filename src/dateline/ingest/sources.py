@@ -28,6 +28,7 @@ from .feed import iter_feed, looks_like_feed
 from .html import read_html
 from .jsonl import iter_json_file, iter_jsonl, iter_jsonl_stream
 from .plaintext import document_from_text, read_plaintext
+from .outlets import fill_outlet
 from .url import fetch, is_url, new_client
 
 logger = logging.getLogger(__name__)
@@ -248,9 +249,11 @@ def iter_documents(
 
 
 def _guarded(items: Iterator[Document | IngestError], source: str) -> Iterator[Document | IngestError]:
-    """Pass items through, turning a failure of the whole source into one yielded IngestError."""
+    """Pass items through (with their outlet filled where the text or URL names it), turning a
+    failure of the whole source into one yielded IngestError."""
     try:
-        yield from items
+        for item in items:
+            yield fill_outlet(item) if isinstance(item, Document) else item
     except IngestError as err:
         yield err
     except OSError as exc:

@@ -1,5 +1,6 @@
-"""Group event mentions that describe the same real event into incidents."""
+"""Incidents across reports: report incidents of one real event join, with reasons, in any order."""
 
-from .incidents import Incident, document_counts, group_incidents
+from .across import Link, cluster, combine, link
+from .incidents import document_counts
 
-__all__ = ["Incident", "document_counts", "group_incidents"]
+__all__ = ["Link", "cluster", "combine", "document_counts", "link"]

@@ -193,7 +193,9 @@ def _fill(name: str, country: str | None) -> str:
     """Fill the "{country}" slot of a name ("Military Forces of the United States")."""
     if "{country}" not in name:
         return name
-    country = country or "Unknown"
+    if not country:
+        # no country known for the event: the generic name without one ("Unidentified Armed Group")
+        return re.sub(r"\s*\(\{country\}\)|\s+(?:of|in) \{country\}", "", name).replace("{country}", "").strip()
     if country in _THE_COUNTRIES:
         name = name.replace("of {country}", f"of the {country}")
     return name.replace("{country}", country)

@@ -68,8 +68,11 @@ class Store(abc.ABC):
     """Documents and their events, written per document in one transaction."""
 
     @abc.abstractmethod
-    def add_document(self, doc: Document, events: Sequence[Event]) -> bool:
-        """Store a document with its sections, references and events atomically.
+    def add_document(self, doc: Document, events: Sequence[Event], *, report=None, signature: str | None = None,
+                     copy_of: tuple[str, float] | None = None) -> bool:
+        """Store a document with its sections, references and events (mentions) atomically, with the
+        report's incidents and aggregates (``incidents.consolidate`` of the events when not given), joined
+        across reports with the stored incidents of the same real events.
 
         Returns False, writing nothing, when a document with the same id or the
         same content hash is already stored. Raises StoreError (and writes
@@ -111,6 +114,14 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def count_events(self, filters: EventFilter | None = None) -> int:
         """How many events match (the filter's limit and offset are ignored)."""
+
+    @abc.abstractmethod
+    def incidents(self, filters: EventFilter | None = None) -> list[Event]:
+        """Matching incidents as flat records (event_id = incident id), ordered as ``events``."""
+
+    @abc.abstractmethod
+    def count_incidents(self, filters: EventFilter | None = None) -> int:
+        """How many incidents match (limit and offset ignored)."""
 
     @abc.abstractmethod
     def timeline(self, filters: EventFilter | None = None, *, by: str = "month") -> list[TimelineRow]:

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import functools
 import json
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+import dataclasses
+
 from ..errors import ConfigError, StoreError
-from ..models import EVENT_FIELDS, Document, Event, Reference, Section
+from ..incidents.compat import VIOLENT
+from ..incidents.report import Report
+from ..merge.across import cluster, combine, link
+from ..models import EVENT_FIELDS, Aggregate, Document, Event, Figure, Incident, Reference, Section
 from ..query import EventFilter
 from .base import (
     DocumentSummary,
@@ -23,6 +29,11 @@ from .base import (
 T = TypeVar("T")
 
 EVENT_COLUMNS = ", ".join(f'e."{name}"' for name in EVENT_FIELDS)
+INCIDENT_EXTRA = ("n_mentions", "n_documents", "sources", "detail")
+AGGREGATE_FIELDS = tuple(f.name for f in dataclasses.fields(Aggregate))
+_FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
+# Days around a new report's dates within which stored reports are candidates for the same incident.
+MERGE_WINDOW_DAYS = 3
 EVENT_ORDER = "ORDER BY e.date_start IS NULL, e.date_start, e.document_id, e.evidence_start, e.event_id"
 ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_id", "actor2_id")
 UNIT_SEP = "\x1f"  # joins actor fields so one substring test cannot span two of them
@@ -99,6 +110,7 @@ class DbApiStore(Store):
     counted_sql = ""  # SQL condition: the event is not negated, hypothetical, future or background
     event_from = "FROM events e"  # what event queries select from (PostgreSQL joins its filter keys)
     _closed = True
+    last_merge_seconds = 0.0  # time the last add_document spent joining incidents across reports (bench/)
 
     def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = ()) -> tuple[str, list]:
         """(WHERE clause, parameters) for the filters, in the dialect's placeholders."""
@@ -140,29 +152,257 @@ class DbApiStore(Store):
             language=language, notice=notice,
         )
 
+    incident_from = "FROM incidents e"
+
+    def from_clause(self, filters: EventFilter | None) -> str:
+        """What a query over ``filters`` selects from: the incidents or the mentions (alias ``e``)."""
+        return self.incident_from if (filters or EventFilter()).unit == "incidents" else self.event_from
+
+    def _listing(self, filters: EventFilter) -> list[Event]:
+        where, params = self._filter_sql(filters)
+        sql = f"SELECT {EVENT_COLUMNS} {self.from_clause(filters)} {where} {EVENT_ORDER} " + self._sql("LIMIT ? OFFSET ?")
+        return self._fetch_events(sql, [*params, self._limit(filters.limit), filters.offset])
+
+    def _count(self, filters: EventFilter) -> int:
+        where, params = self._filter_sql(filters)
+        with self._lock:
+            return self._conn.execute(f"SELECT COUNT(*) {self.from_clause(filters)} {where}", params).fetchone()[0]
+
     @sql_errors
     def events(self, filters: EventFilter | None = None) -> list[Event]:
-        """Matching events ordered by date (undated last), document and evidence offset."""
-        filters = filters or EventFilter()
-        where, params = self._filter_sql(filters)
-        sql = f"SELECT {EVENT_COLUMNS} {self.event_from} {where} {EVENT_ORDER} " + self._sql("LIMIT ? OFFSET ?")
-        return self._fetch_events(sql, [*params, self._limit(filters.limit), filters.offset])
+        """Matching mentions ordered by date (undated last), document and evidence offset."""
+        return self._listing(dataclasses.replace(filters or EventFilter(), unit="mentions"))
 
     @sql_errors
     def count_events(self, filters: EventFilter | None = None) -> int:
-        """How many events match (limit and offset ignored)."""
-        where, params = self._filter_sql(filters or EventFilter())
+        """How many mentions match (limit and offset ignored)."""
+        return self._count(dataclasses.replace(filters or EventFilter(), unit="mentions"))
+
+    @sql_errors
+    def incidents(self, filters: EventFilter | None = None) -> list[Event]:
+        """Matching incidents (flat records, event_id = incident id), in the order of ``events``."""
+        return self._listing(dataclasses.replace(filters or EventFilter(), unit="incidents"))
+
+    @sql_errors
+    def count_incidents(self, filters: EventFilter | None = None) -> int:
+        """How many incidents match (limit and offset ignored)."""
+        return self._count(dataclasses.replace(filters or EventFilter(), unit="incidents"))
+
+    @sql_errors
+    def get_incident(self, incident_id: str) -> Incident:
+        """One incident with its mention ids, sources, figures, disagreements and merge reasons."""
+        columns = EVENT_COLUMNS + ", e.detail"
         with self._lock:
-            return self._conn.execute(f"SELECT COUNT(*) {self.event_from} {where}", params).fetchone()[0]
+            row = self._conn.execute(self._sql(f"SELECT {columns} FROM incidents e WHERE e.event_id = ?"),
+                                     (incident_id,)).fetchone()
+        if row is None:
+            raise StoreError("no such incident", where=incident_id, hint="list incidents with `dateline incidents`")
+        return incident_from_row(row[:-1], row[-1])
+
+    @sql_errors
+    def incident_details(self, incident_ids: Sequence[str]) -> dict[str, Incident]:
+        """Incidents by id, with their details (for listings that show mentions and sources)."""
+        found: dict[str, Incident] = {}
+        ids = list(dict.fromkeys(incident_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            with self._lock:
+                rows = self._conn.execute(self._sql(f"SELECT {EVENT_COLUMNS}, e.detail FROM incidents e WHERE e.event_id IN ({marks})"),
+                                          chunk).fetchall()
+            for row in rows:
+                incident = incident_from_row(row[:-1], row[-1])
+                found[incident.incident_id] = incident
+        return found
+
+    @sql_errors
+    def mentions_of(self, incident_id: str) -> list[Event]:
+        """The mentions of one incident, in document and text order."""
+        sql = self._sql(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.incident_id = ? ORDER BY e.document_id, e.evidence_start")
+        return self._fetch_events(sql, [incident_id])
+
+    @sql_errors
+    def aggregates(self, document_id: str | None = None) -> list[Aggregate]:
+        """Aggregate statements (totals over a period or area), of one document or all."""
+        columns = ", ".join(f'"{n}"' for n in AGGREGATE_FIELDS)
+        sql = f"SELECT {columns} FROM aggregates"
+        params: list[Any] = []
+        if document_id is not None:
+            sql += " WHERE document_id = ?"
+            params.append(document_id)
+        sql += " ORDER BY date_start IS NULL, date_start, document_id, evidence_start"
+        with self._lock:
+            rows = self._conn.execute(self._sql(sql), params).fetchall()
+        return [Aggregate(**dict(zip(AGGREGATE_FIELDS, row, strict=True))) for row in rows]
+
+    @sql_errors
+    def copies(self) -> list[tuple[str, str, float]]:
+        """(document id, the stored document it copies, similarity) for every near-duplicate stored."""
+        with self._lock:
+            rows = self._conn.execute("SELECT document_id, copy_of, similarity FROM document_copies ORDER BY document_id").fetchall()
+        return [(r[0], r[1], float(r[2])) for r in rows]
+
+    @sql_errors
+    def signatures(self) -> list[tuple[str, str]]:
+        """(document id, MinHash signature as hex) of every stored document that has one."""
+        with self._lock:
+            rows = self._conn.execute("SELECT document_id, signature FROM document_signatures ORDER BY document_id").fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    # -- writing incidents (inside the backend's add_document transaction) --------------------
+
+    def _backfill_incidents(self) -> int:
+        """Make the incidents of documents stored before schema 4 (their mentions, consolidated and
+        joined as if ingested now); returns how many documents were done. Each in one transaction."""
+        from ..incidents.report import consolidate
+
+        with self._lock:
+            ids = [r[0] for r in self._conn.execute(
+                "SELECT DISTINCT e.document_id FROM events e WHERE e.incident_id IS NULL ORDER BY e.document_id").fetchall()]
+        for document_id in ids:
+            mentions = self._fetch_events(self._sql(f"SELECT {EVENT_COLUMNS} FROM events e WHERE e.document_id = ?"
+                                                    " ORDER BY e.evidence_start"), [document_id])
+            report = consolidate(document_id, mentions)
+            doc = Document(id=document_id, text="")
+            with self._transaction() as conn:
+                for mention in mentions:
+                    conn.execute(self._sql("UPDATE events SET incident_id = ? WHERE event_id = ?"), (mention.incident_id, mention.event_id))
+                self._write_report(conn, doc, report)
+        return len(ids)
+
+    def _write_report(self, conn: Any, doc: Document, report: Report, *, signature: str | None = None,
+                      copy_of: tuple[str, float] | None = None) -> None:
+        """Store the report's incidents and aggregates and join them with stored reports of the same events."""
+        x = self._sql
+        if signature is not None:
+            conn.execute(x("INSERT INTO document_signatures (document_id, signature) VALUES (?, ?)"), (doc.id, signature))
+        if copy_of is not None:
+            conn.execute(x("INSERT INTO document_copies (document_id, copy_of, similarity) VALUES (?, ?, ?)"),
+                         (doc.id, copy_of[0], copy_of[1]))
+        for aggregate in report.aggregates:
+            columns = ", ".join(f'"{n}"' for n in AGGREGATE_FIELDS)
+            marks = ", ".join("?" for _ in AGGREGATE_FIELDS)
+            conn.execute(x(f"INSERT INTO aggregates ({columns}) VALUES ({marks})"),
+                         [getattr(aggregate, n) for n in AGGREGATE_FIELDS])
+        for incident in report.incidents:
+            r = incident.record
+            conn.execute(x(
+                "INSERT INTO report_incidents (report_id, document_id, incident_id, date_start, date_end, country,"
+                " admin1, event_type, sub_event_type, counted, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                (incident.incident_id, doc.id, incident.incident_id, r.date_start, r.date_end, r.country,
+                 r.admin1, r.event_type, r.sub_event_type, self._bool(r.counted), incident_json(incident)))
+        self._merge(conn, report.incidents)
+
+    def _bool(self, value: bool) -> Any:
+        return value
+
+    def _candidates(self, conn: Any, incidents: Sequence[Incident]) -> dict[str, Incident]:
+        """Stored report incidents of other documents that could tell the same event as one of these,
+        with every other member of the incidents they belong to."""
+        x = self._sql
+        found: dict[str, Incident] = {}
+        for incident in incidents:
+            r = incident.record
+            if r.negated or r.hypothetical or r.future or not r.date_start:
+                continue
+            first, last = _window(r.date_start, r.date_end)
+            # what SQL can rule out cheaply: other days, countries, provinces and kinds of event
+            sql = ("SELECT report_id, data FROM report_incidents WHERE document_id <> ?"
+                   " AND ((date_start >= ? AND date_start <= ?) OR date_start = ? OR date_start = ?)")
+            params: list[Any] = [r.document_id, first, last, r.date_start[:7], r.date_start[:4]]
+            if r.country:
+                sql += " AND (country = ? OR country IS NULL)"
+                params.append(r.country)
+            if r.admin1:
+                sql += " AND (admin1 = ? OR admin1 IS NULL)"
+                params.append(r.admin1)
+            if r.event_type in VIOLENT:
+                sql += f" AND event_type IN ({', '.join('?' for _ in VIOLENT)})"
+                params += sorted(VIOLENT)
+            else:
+                sql += " AND event_type = ? AND sub_event_type = ?"
+                params += [r.event_type, r.sub_event_type]
+            rows = conn.execute(x(sql), params).fetchall()
+            for report_id, data in rows:
+                if report_id in found:
+                    continue
+                stored = incident_from_json(data)
+                if link(incident, stored) is not None:
+                    found[report_id] = stored
+        if not found:
+            return found
+        # every member of the incidents the linked reports belong to takes part in the re-grouping
+        incident_ids = sorted({c.record.incident_id or c.incident_id for c in found.values()})
+        for start in range(0, len(incident_ids), 500):
+            chunk = incident_ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for report_id, data in conn.execute(x(f"SELECT report_id, data FROM report_incidents WHERE incident_id IN ({marks})"), chunk).fetchall():
+                if report_id not in found:
+                    found[report_id] = incident_from_json(data)
+        return found
+
+    def _merge(self, conn: Any, new: Sequence[Incident]) -> None:
+        """Re-group the new report incidents with the stored ones they may tell, and rewrite the incidents."""
+        started = time.perf_counter()
+        try:
+            self._regroup(conn, new)
+        finally:
+            self.last_merge_seconds = time.perf_counter() - started
+
+    def _regroup(self, conn: Any, new: Sequence[Incident]) -> None:
+        x = self._sql
+        stored = self._candidates(conn, new)
+        current = {rid: (inc.record.incident_id or rid) for rid, inc in stored.items()}
+        pool = list(stored.values()) + list(new)
+        old_ids = set(current.values())
+        groups = cluster(pool) if stored else [([i], []) for i in new]
+        for members, reasons in groups:
+            incident = combine(members, reasons)
+            incident_id = incident.incident_id
+            for member in members:
+                if current.get(member.incident_id) != incident_id:
+                    member.record.incident_id = incident_id
+                    if member.incident_id in current:
+                        conn.execute(x("UPDATE report_incidents SET incident_id = ?, data = ? WHERE report_id = ?"),
+                                     (incident_id, incident_json(member), member.incident_id))
+                    else:
+                        conn.execute(x("UPDATE report_incidents SET incident_id = ? WHERE report_id = ?"),
+                                     (incident_id, member.incident_id))
+                    self._set_mentions(conn, member.mention_ids, incident_id)
+            old_ids.discard(incident_id)
+            self._put_incident(conn, incident)
+        for gone in sorted(old_ids):
+            self._delete_incident(conn, gone)
+
+    def _set_mentions(self, conn: Any, mention_ids: Sequence[str], incident_id: str) -> None:
+        for start in range(0, len(mention_ids), 500):
+            chunk = list(mention_ids[start:start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            conn.execute(self._sql(f"UPDATE events SET incident_id = ? WHERE event_id IN ({marks})"), [incident_id, *chunk])
+
+    def _delete_incident(self, conn: Any, incident_id: str) -> None:
+        conn.execute(self._sql("DELETE FROM incidents WHERE event_id = ?"), (incident_id,))
+
+    def _put_incident(self, conn: Any, incident: Incident) -> None:
+        """Insert or replace one incident row (backends add their search keys)."""
+        self._delete_incident(conn, incident.incident_id)
+        columns = [*EVENT_FIELDS, *INCIDENT_EXTRA]
+        names = ", ".join(f'"{n}"' for n in columns)
+        marks = ", ".join("?" for _ in columns)
+        row = event_row(incident.record, boolean=self._bool)
+        row += [len(incident.mention_ids), len(incident.document_ids), "; ".join(incident.sources) or None,
+                json.dumps(incident_detail(incident), sort_keys=True)]
+        conn.execute(self._sql(f"INSERT INTO incidents ({names}) VALUES ({marks})"), row)
 
     @sql_errors
     def timeline(self, filters: EventFilter | None = None, *, by: str = "month") -> list[TimelineRow]:
-        """Dated matching events per day, week (ISO), month or year, with fatality sums and counts by type."""
+        """Dated matching incidents (or mentions) per day, week (ISO), month or year, with fatality sums and counts by type."""
         check_period(by)
-        where, params = self._filter_sql(filters or EventFilter(), extra=["e.date_start IS NOT NULL"])
+        filters = filters or EventFilter()
+        where, params = self._filter_sql(filters, extra=["e.date_start IS NOT NULL"])
         with self._lock:
             rows = self._conn.execute(
-                f"SELECT e.date_start, e.event_type, e.fatalities, e.date_end {self.event_from} {where}", params
+                f"SELECT e.date_start, e.event_type, e.fatalities, e.date_end {self.from_clause(filters)} {where}", params
             ).fetchall()
         return aggregate_timeline(rows, by=by)
 
@@ -176,7 +416,7 @@ class DbApiStore(Store):
             extra=["e.time_precision = 1", "length(e.date_start) >= 10", self._sql("substr(e.date_start, 6, 5) = ?")],
             extra_params=[f"{month:02d}-{day:02d}"],
         )
-        sql = f"SELECT {EVENT_COLUMNS} {self.event_from} {where} {EVENT_ORDER} " + self._sql("LIMIT ? OFFSET ?")
+        sql = f"SELECT {EVENT_COLUMNS} {self.from_clause(filters)} {where} {EVENT_ORDER} " + self._sql("LIMIT ? OFFSET ?")
         return self._fetch_events(sql, [*params, self._limit(filters.limit), filters.offset])
 
     @sql_errors
@@ -223,6 +463,10 @@ class DbApiStore(Store):
                 "documents": one("SELECT COUNT(*) FROM documents"),
                 "events": one("SELECT COUNT(*) FROM events"),
                 "counted_events": one(f"SELECT COUNT(*) FROM events e WHERE {self.counted_sql}"),
+                "incidents": one("SELECT COUNT(*) FROM incidents"),
+                "counted_incidents": one(f"SELECT COUNT(*) FROM incidents e WHERE {self.counted_sql}"),
+                "aggregates": one("SELECT COUNT(*) FROM aggregates"),
+                "copies": one("SELECT COUNT(*) FROM document_copies"),
                 "references": one("SELECT COUNT(*) FROM doc_references"),
                 "schema_version": one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"),
             }
@@ -233,3 +477,67 @@ class DbApiStore(Store):
             if not self._closed:
                 self._conn.close()
                 self._closed = True
+
+
+def _window(start: str, end: str | None) -> tuple[str, str]:
+    """First and last ISO day within MERGE_WINDOW_DAYS of a date range (coarse dates: their month)."""
+    import datetime as _dt
+
+    def parse(value: str, last: bool) -> _dt.date:
+        if len(value) >= 10:
+            return _dt.date.fromisoformat(value[:10])
+        year = int(value[:4])
+        month = int(value[5:7]) if len(value) >= 7 else (12 if last else 1)
+        if not last:
+            return _dt.date(year, month, 1)
+        nxt = _dt.date(year + (month == 12), month % 12 + 1, 1)
+        return nxt - _dt.timedelta(days=1)
+
+    try:
+        first = parse(start, False) - _dt.timedelta(days=MERGE_WINDOW_DAYS)
+        last = parse(end or start, True) + _dt.timedelta(days=MERGE_WINDOW_DAYS)
+    except ValueError:
+        return start, start
+    return first.isoformat(), last.isoformat()
+
+
+def incident_detail(incident: Incident) -> dict[str, Any]:
+    """The parts of an incident that are not flat fields, as stored in ``incidents.detail``."""
+    return {
+        "mention_ids": incident.mention_ids,
+        "document_ids": incident.document_ids,
+        "field_sources": incident.field_sources,
+        "figures": [{name: getattr(f, name) for name in _FIGURE_FIELDS} for f in incident.figures],
+        "sources": incident.sources,
+        "disagreements": incident.disagreements,
+        "merge_reasons": incident.merge_reasons,
+        "report_ids": incident.report_ids,
+    }
+
+
+def incident_json(incident: Incident) -> str:
+    """A report incident as stored in ``report_incidents.data``."""
+    return json.dumps({"record": incident.record.to_record(), **incident_detail(incident)}, sort_keys=True)
+
+
+def _incident(record: Event, detail: dict[str, Any]) -> Incident:
+    return Incident(
+        record=record,
+        mention_ids=list(detail.get("mention_ids", [])),
+        document_ids=list(detail.get("document_ids", [])),
+        field_sources=dict(detail.get("field_sources", {})),
+        figures=[Figure(**f) for f in detail.get("figures", [])],
+        sources=list(detail.get("sources", [])),
+        disagreements=list(detail.get("disagreements", [])),
+        merge_reasons=list(detail.get("merge_reasons", [])),
+        report_ids=list(detail.get("report_ids", [])),
+    )
+
+
+def incident_from_json(data: str) -> Incident:
+    detail = json.loads(data)
+    return _incident(Event.from_record(detail.pop("record")), detail)
+
+
+def incident_from_row(row: Sequence[Any], detail: str | None) -> Incident:
+    return _incident(event_from_row(row), json.loads(detail) if detail else {})

@@ -25,8 +25,9 @@ from typing import Any, TypeVar
 
 import psycopg
 
+from ..incidents.report import Report, consolidate
 from ..errors import ConfigError, StoreError
-from ..models import EVENT_FIELDS, Document, Event
+from ..models import EVENT_FIELDS, Document, Event, Incident
 from ..query import EventFilter, place_key
 from . import migrations
 from .base import (
@@ -59,6 +60,7 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_S = 10
 # Any fixed number: held (per transaction) by whoever is migrating this database.
 _MIGRATION_LOCK = 0x6461_7465_6C69  # "dateli"
+_MERGE_LOCK = 0x6461_7465_6D67  # held while a document's incidents are merged
 _TS_CONFIG = "dateline_text"  # 'simple' without accents (migration 1): like FTS5's unicode61 remove_diacritics
 _HEADLINE = f"StartSel={SNIPPET_OPEN}, StopSel={SNIPPET_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…"
 _EVENT_INSERT = (
@@ -70,6 +72,7 @@ _KEYS_INSERT = (
     f" type_key, subtype_key, tsv) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, to_tsvector('{_TS_CONFIG}', %s))"
 )
 _EVENT_FROM = "FROM events e JOIN event_keys k ON k.event_id = e.event_id"
+_INCIDENT_FROM = "FROM incidents e JOIN incident_keys k ON k.event_id = e.event_id"
 _FLAGGED = "NOT (e.negated OR e.hypothetical OR e.future OR e.background)"
 _WORD = re.compile(r"\w+")
 _CREATE_MIGRATIONS_TABLE = """
@@ -101,6 +104,7 @@ class PostgresStore(DbApiStore):
     placeholder = "%s"
     counted_sql = _FLAGGED
     event_from = _EVENT_FROM
+    incident_from = _INCIDENT_FROM
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -122,6 +126,8 @@ class PostgresStore(DbApiStore):
             self._conn.close()
             raise
         self._closed = False
+        if 4 in self.applied_migrations:
+            self._backfill_incidents()  # schema 4: the mentions stored before it become incidents
 
     # -- writing -----------------------------------------------------------------
 
@@ -131,8 +137,11 @@ class PostgresStore(DbApiStore):
         with self._lock, self._conn.transaction():
             yield self._conn
 
-    def add_document(self, doc: Document, events: Sequence[Event]) -> bool:
-        """Store a document with its sections, references and events in one transaction (False if already stored)."""
+    def add_document(self, doc: Document, events: Sequence[Event], *, report: Report | None = None,
+                     signature: str | None = None, copy_of: tuple[str, float] | None = None) -> bool:
+        """Store a document with its sections, references, mentions, incidents and aggregates in one
+        transaction (False if already stored); its incidents join stored ones that tell the same events."""
+        report = report if report is not None else consolidate(doc, events)
         if self._closed:
             raise StoreError("add_document failed: the store is closed", where=self.where)
         try:
@@ -152,6 +161,9 @@ class PostgresStore(DbApiStore):
                             hint="event ids must be unique and event_type, sub_event_type and evidence set",
                         ) from err
                     conn.execute(_KEYS_INSERT, _key_row(event))
+                # one merger at a time: concurrent ingests must see each other's reports to join them
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MERGE_LOCK,))
+                self._write_report(conn, doc, report, signature=signature, copy_of=copy_of)
         except psycopg.Error as err:
             raise StoreError(f"document could not be stored: {_first_line(err)}", where=doc.id) from err
         return True
@@ -251,6 +263,13 @@ class PostgresStore(DbApiStore):
         """False once closed or once the connection to the server was lost (then open a new store)."""
         return not (self._closed or self._conn.closed or self._conn.broken)
 
+
+    def _put_incident(self, conn: Any, incident: Incident) -> None:
+        super()._put_incident(conn, incident)
+        # searchable by the words of every mention, as SQLite's search goes through the mentions
+        texts = conn.execute("SELECT string_agg(evidence_text, ' ' ORDER BY event_id) FROM events WHERE event_id = ANY(%s)",
+                             (list(incident.mention_ids),)).fetchone()[0]
+        conn.execute(_KEYS_INSERT.replace("event_keys", "incident_keys"), _incident_key_row(incident, texts or ""))
 
     def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = ()) -> tuple[str, list]:
         return _where(filters, extra=list(extra), extra_params=list(extra_params))
@@ -401,7 +420,8 @@ def _where(
         clauses.append(f"k.tsv @@ {query_sql}")
         params += query_params
     if filters.document_id:
-        clauses.append("e.document_id = %s")
+        clauses.append("e.event_id IN (SELECT m.incident_id FROM events m WHERE m.document_id = %s)"
+                       if filters.unit == "incidents" else "e.document_id = %s")
         params.append(filters.document_id)
     if not filters.include_flagged:
         clauses.append(_FLAGGED)
@@ -414,6 +434,13 @@ def _where(
 def _key(value: str | None) -> str | None:
     return place_key(value) if value is not None else None
 
+
+
+def _incident_key_row(incident: Incident, mention_texts: str) -> tuple[Any, ...]:
+    """The incident_keys row: the record's keys, searchable by the evidence of every mention it holds."""
+    row = list(_key_row(incident.record))
+    row[-1] = f"{row[-1]} {mention_texts}"
+    return tuple(row)
 
 
 def _key_row(event: Event) -> tuple[Any, ...]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import ConfigError, StoreError
+from ..incidents.report import Report, consolidate
 from ..models import EVENT_FIELDS, Document, Event
 from ..query import EventFilter, place_key
 from . import migrations
@@ -82,6 +83,8 @@ class SQLiteStore(DbApiStore):
             self._conn.close()
             raise
         self._closed = False
+        if 4 in self.applied_migrations:
+            self._backfill_incidents()  # schema 4: the mentions stored before it become incidents
 
     # -- writing -----------------------------------------------------------------
 
@@ -99,8 +102,11 @@ class SQLiteStore(DbApiStore):
                     self._conn.execute("ROLLBACK")
                 raise
 
-    def add_document(self, doc: Document, events: Sequence[Event]) -> bool:
-        """Store a document with its sections, references and events in one transaction (False if already stored)."""
+    def add_document(self, doc: Document, events: Sequence[Event], *, report: Report | None = None,
+                     signature: str | None = None, copy_of: tuple[str, float] | None = None) -> bool:
+        """Store a document with its sections, references, mentions, incidents and aggregates in one
+        transaction (False if already stored); its incidents join stored ones that tell the same events."""
+        report = report if report is not None else consolidate(doc, events)
         try:
             with self._transaction() as conn:
                 if self._exists(conn, doc.id, doc.content_hash):
@@ -121,6 +127,7 @@ class SQLiteStore(DbApiStore):
                         " VALUES (?, ?, ?, ?, ?, ?)",
                         (event.event_id, doc.id, event.evidence_text, event.actor1, event.actor2, event.location),
                     )
+                self._write_report(conn, doc, report, signature=signature, copy_of=copy_of)
         except sqlite3.Error as err:
             raise StoreError(f"document could not be stored: {err}", where=doc.id) from err
         return True
@@ -204,6 +211,9 @@ class SQLiteStore(DbApiStore):
         hits.sort(key=lambda h: (-h.score, h.document_id, h.event_id or ""))
         return hits[:limit]
 
+
+    def _bool(self, value: bool) -> int:
+        return int(bool(value))
 
     def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = ()) -> tuple[str, list]:
         return _where(filters, extra=list(extra), extra_params=list(extra_params))
@@ -323,11 +333,15 @@ def _where(
     if filters.event_type:
         clauses.append("(dl_fold(e.event_type) = ? OR dl_fold(e.sub_event_type) = ?)")
         params += [filters.event_type.casefold()] * 2
+    incidents = filters.unit == "incidents"
     if filters.text:
-        clauses.append("e.event_id IN (SELECT event_id FROM events_fts WHERE events_fts MATCH ?)")
+        matched = "SELECT event_id FROM events_fts WHERE events_fts MATCH ?"
+        clauses.append(f"e.event_id IN (SELECT m.incident_id FROM events m WHERE m.event_id IN ({matched}))"
+                       if incidents else f"e.event_id IN ({matched})")
         params.append(fts_query(filters.text))
     if filters.document_id:
-        clauses.append("e.document_id = ?")
+        clauses.append("e.event_id IN (SELECT m.incident_id FROM events m WHERE m.document_id = ?)"
+                       if incidents else "e.document_id = ?")
         params.append(filters.document_id)
     if not filters.include_flagged:
         clauses.append(_FLAGGED)

@@ -54,15 +54,15 @@ def _sql_store(store: Store) -> DbApiStore | None:
 
 
 def _rows(store: DbApiStore, select: str, filters: EventFilter, *, extra: Sequence[str] = (), group: str = "") -> list[tuple]:
-    """Run ``SELECT {select} FROM events e WHERE <filters + extra> {group}`` with the store's own filter semantics."""
+    """Run ``SELECT {select} FROM incidents e (or events e) WHERE <filters + extra> {group}`` with the store's own filter semantics."""
     unpaged = dataclasses.replace(filters, limit=None, offset=0)
     where, params = store._filter_sql(unpaged, extra=list(extra))
     with store._lock:  # the store shares one connection between the server's threads
-        return store._conn.execute(f"SELECT {select} {store.event_from} {where} {group}", params).fetchall()
+        return store._conn.execute(f"SELECT {select} {store.from_clause(filters)} {where} {group}", params).fetchall()
 
 
 def _all_events(store: Store, filters: EventFilter) -> list:
-    return query.events(store, dataclasses.replace(filters, limit=None, offset=0))
+    return query.listed(store, dataclasses.replace(filters, limit=None, offset=0))
 
 
 # -- timeline -----------------------------------------------------------------------------

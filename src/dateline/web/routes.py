@@ -74,20 +74,38 @@ def events(
     chosen = filters.to_filter(limit=limit, offset=offset)
     store = _store(request)
     return _json({
-        "total": query.count_events(store, chosen),
+        "total": query.count_listed(store, chosen),
         "limit": limit, "offset": offset,
-        "events": [_record(e) for e in query.events(store, chosen)],
+        "events": [_record(e) for e in query.listed(store, chosen)],
     })
+
+
+def _incident_or_none(store, incident_id: str):
+    from ..errors import StoreError
+
+    try:
+        return store.get_incident(incident_id)
+    except StoreError:
+        return None
 
 
 @router.get("/events/{event_id}", summary="One event with its document, evidence, references and sibling events")
 def event_detail(request: Request, event_id: str) -> dict[str, Any]:
     store = _store(request)
-    event = store.get_event(event_id)
+    incident = _incident_or_none(store, event_id)
+    event = incident.record if incident is not None else store.get_event(event_id)
     document = store.get_document(event.document_id)
-    siblings = query.events(store, query.EventFilter(document_id=document.id, include_flagged=True))
+    unit = "incidents" if incident is not None else "mentions"
+    siblings = query.listed(store, query.EventFilter(document_id=document.id, include_flagged=True, unit=unit))
+    mentions = store.mentions_of(event_id) if incident is not None else []
     return {
         "event": _record(event),
+        "incident": None if incident is None else {
+            "sources": incident.sources, "disagreements": incident.disagreements,
+            "merge_reasons": incident.merge_reasons, "field_sources": incident.field_sources,
+            # each source's sentence, side by side
+            "mentions": [{**_record(m), "outlet": m.source} for m in mentions],
+        },
         "document": {
             "id": document.id, "title": document.title, "published": document.published, "url": document.url,
             "source": document.source, "author": document.author, "origin": document.origin, "text": document.text,
@@ -184,7 +202,7 @@ async def add_documents(
 def document_detail(request: Request, document_id: str) -> dict[str, Any]:
     store = _store(request)
     document = store.get_document(document_id)
-    found = query.events(store, query.EventFilter(document_id=document_id, include_flagged=True))
+    found = query.events(store, query.EventFilter(document_id=document_id, include_flagged=True))  # what it told
     return {
         "id": document.id, "title": document.title, "published": document.published, "url": document.url,
         "source": document.source, "text": document.text, "language": document.language, "notice": document.notice,
@@ -214,7 +232,7 @@ def export(request: Request, ext: str, filters: Filters) -> Response:
     if ext not in EXPORTS:
         raise ApiError(404, f"no export as .{ext}", where="format", hint="use events.csv or events.geojson")
     fmt, media = EXPORTS[ext]
-    chosen = query.events(_store(request), filters.to_filter())
+    chosen = query.incidents(_store(request), filters.to_filter())
     buffer = io.StringIO()
     export_events(chosen, fmt, buffer)
     return Response(buffer.getvalue(), media_type=media,

@@ -73,10 +73,21 @@ export async function renderEvent(root) {
     ? el("ol", { id: "references" }, doc.references.map((r) => el("li", {}, [r.date, r.outlet, r.author].filter(Boolean).join(" · "), r.title ? el("div", {}, el("i", {}, r.title)) : el("div", {}, r.text))))
     : el("p", { class: "muted" }, "The document cites no sources.");
   const others = data.others.length ? eventTable(data.others) : el("p", { class: "muted" }, "No other events in this document.");
+  const inc = data.incident;
+  // each source's sentence side by side, with who disagrees and why the reports were joined
+  const sources = inc ? el("section", { class: "panel", id: "incident-sources" },
+    el("h3", {}, `Reported by ${inc.sources.length || 1} source(s), ${inc.mentions.length} mention(s)`),
+    el("div", { class: "side-by-side" }, inc.mentions.map((m) => el("div", { class: "mention" },
+      el("b", {}, m.outlet || m.document_id), el("div", { class: "muted" }, [m.published, m.date_start, m.location,
+        m.fatalities !== null && m.fatalities !== undefined ? `killed ${m.fatalities}` : null].filter(Boolean).join(" · ")),
+      el("blockquote", {}, m.evidence_text)))),
+    inc.disagreements.length ? el("div", {}, el("h4", {}, "Sources disagree"), el("ul", { id: "disagreements" }, inc.disagreements.map((d) => el("li", {}, d)))) : "",
+    inc.merge_reasons.length ? el("div", {}, el("h4", {}, "Joined because"), el("ul", {}, inc.merge_reasons.map((d) => el("li", {}, d)))) : "") : "";
   root.append(
     el("section", { class: "panel" }, el("h2", {}, `${e.event_type} — ${e.sub_event_type}`),
       el("p", {}, el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); history.back(); } }, "‹ back"), " · ", flags(e) ? el("span", { class: "flag" }, `flagged: ${flags(e)}`) : "counted event"),
       reasons),
+    sources,
     el("div", { class: "grid2" },
       el("section", { class: "panel" }, el("h3", {}, doc.title || doc.id), el("p", { class: "muted" }, [doc.published, doc.source, doc.url].filter(Boolean).join(" · ")), docText),
       el("section", { class: "panel" }, el("h3", {}, "Fields"), fields, el("h3", {}, "Sources cited by the document"), refs)),

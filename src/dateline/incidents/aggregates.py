@@ -1,0 +1,145 @@
+"""Totals over a period or an area are aggregate statements, not incidents.
+
+A sentence such as "8,300 people were killed in Iraq this year" or "a wave of bombings across the
+country killed 17" gives a figure that covers many events. It is kept as an ``Aggregate`` (figure,
+period, area, evidence, and the reason it was read as a total), shown apart and never summed into
+fatalities. The cues are data (``data/aggregate_cues.yaml``), grouped in families that can be
+switched off one at a time.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import yaml
+
+from ..config import package_data
+from ..models import Aggregate, Event
+
+__all__ = ["AggregateCues", "aggregate_reason", "to_aggregate"]
+
+# How far before and after the count the clause is read (characters): a cue further away belongs to
+# another clause; after the count the list of its parts may run longer ("including ... in A and ... in B").
+WINDOW = 90
+AFTER = 200
+
+
+@dataclass(frozen=True)
+class AggregateCues:
+    """The cue families, each a list of compiled patterns."""
+
+    families: dict[str, tuple[re.Pattern[str], ...]]
+
+    @classmethod
+    @functools.lru_cache(maxsize=4)
+    def load(cls, disabled: frozenset[str] = frozenset()) -> "AggregateCues":
+        raw = yaml.safe_load(package_data("aggregate_cues.yaml").read_text(encoding="utf-8")) or {}
+        return cls({name: tuple(re.compile(p, re.I) for p in patterns)
+                    for name, patterns in raw.items() if name not in disabled})
+
+    def first(self, text: str) -> tuple[str, str] | None:
+        """(family, matched words) of the first cue found in ``text``."""
+        for name, patterns in self.families.items():
+            for pattern in patterns:
+                match = pattern.search(text)
+                if match:
+                    return name, match.group(0)
+        return None
+
+
+def _outside(event: Event) -> bool:
+    """The count was read outside the mention's own sentence (a following sentence told the toll)."""
+    span = event.spans.get("fatalities")
+    return bool(span) and not (event.evidence_start <= span[0] < event.evidence_end)
+
+
+def _clause(event: Event, text: str | None = None) -> str:
+    """The words around the death count (the whole evidence when no count was read). ``text`` is the
+    document's, for a count read outside the mention's sentence."""
+    span = event.spans.get("fatalities") or event.spans.get("injured")
+    if not span:
+        return event.evidence_text
+    if text is not None and _outside(event):
+        start, end = span
+        sentence_start = max(text.rfind(". ", 0, start) + 2, start - WINDOW, 0)
+        stop = text.find(". ", end)
+        return text[sentence_start: min(end + AFTER, stop + 1 if stop >= 0 else len(text))]
+    body = event.evidence_text
+    start = max(0, span[0] - event.evidence_start - WINDOW)
+    end = min(len(body), span[1] - event.evidence_start + AFTER)
+    return body[start:end]
+
+
+def aggregate_reason(event: Event, cues: AggregateCues | None = None, *, text: str | None = None) -> str | None:
+    """Why this mention's figure is a total over a period or area, or None when it is one incident.
+
+    Only mentions that give a count can be totals: a sentence without a figure that speaks of
+    attacks in general is a generic statement, which extraction flags, not a statistic.
+    """
+    if event.fatalities is None and event.fatalities_low is None and event.injured is None:
+        return None
+    found = (cues or AggregateCues.load()).first(_clause(event, text))
+    if found is None:
+        return None
+    family, words = found
+    return f"{family}: '{words}'"
+
+
+def to_aggregate(event: Event, reason: str, *, text: str | None = None) -> Aggregate:
+    """The aggregate statement read from a mention (from the sentence of its toll when that lies
+    outside the mention's and ``text`` is given)."""
+    cue = reason.split(": ", 1)[1].strip("'") if ": " in reason else None
+    if text is not None and _outside(event):
+        start, end = event.spans["fatalities"]
+        first = max(text.rfind(". ", 0, start) + 2, 0)
+        stop = text.find(". ", end)
+        last = stop + 1 if stop >= 0 else len(text)
+        evidence = (first, last, text[first:last])
+    else:
+        evidence = (event.evidence_start, event.evidence_end, event.evidence_text)
+    period = cue if reason.startswith("period") else None
+    area = event.location or event.admin1 or event.country
+    return Aggregate(
+        aggregate_id="a" + hashlib.sha1(f"{event.event_id}:{evidence[0]}".encode()).hexdigest()[:15],
+        document_id=event.document_id,
+        evidence_start=evidence[0],
+        evidence_end=evidence[1],
+        evidence_text=evidence[2],
+        event_type=event.event_type,
+        fatalities=event.fatalities,
+        fatalities_low=event.fatalities_low,
+        fatalities_high=event.fatalities_high,
+        period=period,
+        date_start=event.date_start,
+        date_end=event.date_end,
+        area=area,
+        country=event.country,
+        admin1=event.admin1,
+        reason=reason,
+        mention_id=event.event_id,
+        source=event.source,
+    )
+
+
+def split_aggregates(events: Iterable[Event], cues: AggregateCues | None = None, *,
+                     text: str | None = None) -> tuple[list[Event], list[Aggregate]]:
+    """(mentions of incidents, aggregate statements). A mention whose toll was read in another
+    sentence that states a total keeps its event; the total becomes the aggregate and leaves it."""
+    kept: list[Event] = []
+    totals: list[Aggregate] = []
+    for event in events:
+        reason = aggregate_reason(event, cues, text=text)
+        if reason is None:
+            kept.append(event)
+        elif text is not None and _outside(event):
+            totals.append(to_aggregate(event, reason, text=text))
+            event.fatalities = event.fatalities_low = event.fatalities_high = None
+            event.spans.pop("fatalities", None)
+            kept.append(event)
+        else:
+            totals.append(to_aggregate(event, reason))
+    return kept, totals

@@ -1,0 +1,101 @@
+"""Whether two records can be one real event: types, dates, places and actors that agree.
+
+Used within a report (lede, detail, restatement) and across reports (``merge/``); the record
+compared is a mention's or an incident's flat ``Event``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..models import Event
+from ..resolve.places import distance_km
+
+__all__ = ["actors_compatible", "dates_compatible", "places_compatible", "types_compatible", "weak_date", "weak_place"]
+
+# Violence is often typed differently by different reports of one attack (a bombing that killed
+# civilians: Explosions or Violence against civilians).
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+NEAR_KM = 25.0
+
+
+def day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _bounds(e: Event) -> tuple[date, date] | None:
+    """First and last day the record's date covers (a month-precise date covers its month)."""
+    start = e.date_start
+    if not start:
+        return None
+    if len(start) == 7:
+        start = start + "-01"
+    elif len(start) == 4:
+        start = start + "-01-01"
+    first = day(start)
+    last = day(e.date_end) if e.date_end and len(e.date_end) >= 10 else None
+    if first is None:
+        return None
+    if last is None:
+        if len(e.date_start) == 7:
+            last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        elif len(e.date_start) == 4:
+            last = first.replace(month=12, day=31)
+        else:
+            last = first
+    return first, max(first, last)
+
+
+def weak_date(e: Event) -> bool:
+    """The date is the document's (publication day) or carried over from earlier text, not the sentence's."""
+    reason = e.date_reason or ""
+    return not reason.startswith("sentence")
+
+
+def weak_place(e: Event) -> bool:
+    """The place is not named in the mention's own sentence."""
+    reason = e.place_reason or ""
+    return reason.startswith("no place") or e.latitude is None
+
+
+def dates_compatible(a: Event, b: Event, *, slack_days: int = 1) -> bool:
+    """The date ranges overlap, allowing ``slack_days`` either side."""
+    ra, rb = _bounds(a), _bounds(b)
+    if ra is None or rb is None:
+        return ra is None and rb is None
+    slack = timedelta(days=slack_days)
+    return ra[0] <= rb[1] + slack and rb[0] <= ra[1] + slack
+
+
+def places_compatible(a: Event, b: Event, *, near_km: float = NEAR_KM) -> bool:
+    """Same place, nearby places, or one place inside the other's province or country."""
+    if a.country and b.country and a.country != b.country:
+        return False
+    coarse_a = a.latitude is None or (a.geo_precision or 3) >= 3
+    coarse_b = b.latitude is None or (b.geo_precision or 3) >= 3
+    if coarse_a or coarse_b:
+        if a.admin1 and b.admin1:
+            return a.admin1 == b.admin1
+        return True  # a country-level record holds any place of that country
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= near_km
+
+
+def types_compatible(a: Event, b: Event) -> bool:
+    """Violence of any kind may be one attack told differently; other kinds (an arrest, a handover, a
+    protest) are one event only when their sub-types agree."""
+    if a.event_type in VIOLENT and b.event_type in VIOLENT:
+        return True
+    return a.event_type == b.event_type and a.sub_event_type == b.sub_event_type
+
+
+def _named(e: Event) -> set[str]:
+    return {x for x in (e.actor1_id, e.actor2_id) if x and not x.startswith("generic:") and x != "unknown"}
+
+
+def actors_compatible(a: Event, b: Event) -> bool:
+    """Named actors overlap, or one side names none."""
+    ids_a, ids_b = _named(a), _named(b)
+    return not ids_a or not ids_b or bool(ids_a & ids_b)

@@ -1,0 +1,136 @@
+"""Incidents within one report: the lede, the detail paragraph and the summary line of one event
+become one incident; totals over a period or area become aggregate statements.
+
+Mentions join an incident only when they agree with every mention already in it (type, date,
+place, actors, and no contradicting toll), and among several such incidents the one they agree with
+best; so a roundup of separate attacks stays separate while restatements fold together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..models import Aggregate, Document, Event, Incident
+from .aggregates import AggregateCues, split_aggregates
+from .build import build_incident
+from .compat import actors_compatible, dates_compatible, places_compatible, types_compatible, weak_date, weak_place
+
+__all__ = ["Report", "consolidate", "same_in_report"]
+
+# Days a mention dated only by the document (publication day, earlier narrative) may lie from one
+# whose sentence dates it: news tells of the last week's events.
+WEAK_DATE_DAYS = 7
+
+_ADDITIVE = re.compile(r"\b(?:more|another|other|others|additional|separate|second|third|further|also|elsewhere)\b", re.I)
+
+
+@dataclass
+class Report:
+    """What one document tells: its incidents and its aggregate statements."""
+
+    document_id: str
+    incidents: list[Incident] = field(default_factory=list)
+    aggregates: list[Aggregate] = field(default_factory=list)
+
+
+def _additive(e: Event) -> bool:
+    """The mention tells of further victims or another event ("six more were killed", "in another attack")."""
+    span = e.spans.get("fatalities")
+    head = e.evidence_text[: (span[0] - e.evidence_start) if span else 60]
+    return bool(_ADDITIVE.search(head))
+
+
+def _flag_state(e: Event) -> str:
+    if e.negated or e.hypothetical or e.future:
+        return "single"
+    return "background" if e.background else "counted"
+
+
+def _named(e: Event) -> set[str]:
+    return {x for x in (e.actor1_id, e.actor2_id) if x and not x.startswith("generic:") and x != "unknown"}
+
+
+def _agree(a: Event, b: Event) -> bool:
+    """Positive evidence that two mentions tell one event: the same toll, a shared named actor or the same place."""
+    if a.fatalities is not None and a.fatalities == b.fatalities:
+        return True
+    if _named(a) & _named(b):
+        return True
+    return bool(a.location) and a.location == b.location
+
+
+def same_in_report(a: Event, b: Event) -> bool:
+    """Whether two mentions of one report can tell the same event.
+
+    A restatement keeps the kind of event (the same sub-type; two kinds of violence only with the same
+    toll), and a mention whose place or date is not its own sentence's joins only with positive
+    evidence (the same toll, named actor or place).
+    """
+    if not types_compatible(a, b) or not actors_compatible(a, b):
+        return False
+    if a.sub_event_type != b.sub_event_type and not (a.fatalities is not None and a.fatalities == b.fatalities):
+        return False
+    if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
+        return False  # one report gives one toll per event; two tolls are two events (or a total)
+    if (a.fatalities is not None and b.fatalities is not None) and (_additive(a) or _additive(b)):
+        return False
+    weak = weak_date(a) or weak_date(b)
+    if not dates_compatible(a, b, slack_days=WEAK_DATE_DAYS if weak else 1):
+        return False
+    if weak_place(a) or weak_place(b):
+        if a.country and b.country and a.country != b.country:
+            return False
+        return _agree(a, b)
+    if not places_compatible(a, b):
+        return False
+    return not weak or _agree(a, b)
+
+
+def _agreement(a: Event, b: Event) -> int:
+    """How much two compatible mentions agree beyond compatibility (to pick the best incident)."""
+    score = 0
+    score += 2 * (a.sub_event_type == b.sub_event_type)
+    score += 2 * (a.fatalities is not None and a.fatalities == b.fatalities)
+    score += 2 * (bool(a.location) and a.location == b.location)
+    score += (a.date_start == b.date_start)
+    score += (bool(a.actor1) and a.actor1 == b.actor1)
+    return score
+
+
+def group_mentions(mentions: Sequence[Event]) -> list[list[Event]]:
+    """Mentions of one report grouped into incidents, in document order."""
+    groups: list[list[Event]] = []
+    states: list[str] = []
+    for mention in sorted(mentions, key=lambda e: (e.evidence_start, e.event_id)):
+        state = _flag_state(mention)
+        best, best_score = None, -1
+        if state != "single":
+            for i, group in enumerate(groups):
+                if states[i] != state or not all(same_in_report(mention, m) for m in group):
+                    continue
+                score = max(_agreement(mention, m) for m in group)
+                if score > best_score:
+                    best, best_score = i, score
+        if best is None:
+            groups.append([mention])
+            states.append(state)
+        else:
+            groups[best].append(mention)
+    return groups
+
+
+def consolidate(document: Document | str, mentions: Iterable[Event], *, cues: AggregateCues | None = None) -> Report:
+    """The report's incidents (each mention in exactly one) and aggregate statements."""
+    document_id = document if isinstance(document, str) else document.id
+    text = None if isinstance(document, str) else document.text
+    kept, totals = split_aggregates(mentions, cues, text=text or None)
+    incidents = []
+    for group in group_mentions(kept):
+        incident = build_incident(group, reasons=[f"same report: {len(group)} mentions"] if len(group) > 1 else [])
+        for mention in group:
+            mention.incident_id = incident.incident_id
+        incidents.append(incident)
+    incidents.sort(key=lambda i: (i.record.evidence_start, i.incident_id))
+    return Report(document_id, incidents, totals)
