@@ -38,6 +38,10 @@ SUITES: list[tuple[str, str, Path, dict]] = [
     # toponym detection by the real tagger (detect_recall / detect_precision / end_to_end_acc_161km) on held-out articles
     ("geo-trnews-detect", "geoxml", DATA / "geoparsing" / "TR-News.xml", {"part": "heldout", "detect_every": 1}),
     ("geo-geovirus-detect", "geoxml", DATA / "geoparsing" / "GeoVirus.xml", {"part": "heldout", "detect_every": 2}),
+    # ACLED sub-event types on the held-out fifth of the team's labelled sentences, and the records' PLOVER
+    # types on the PLOVER gold sentences (bench/event_types.py prints both with the triggers alone too)
+    ("eventtypes", "eventtypes", REPO / "src" / "dateline" / "data" / "event_types" / "train.jsonl", {"split": "test"}),
+    ("ploverevents", "ploverevents", DATA / "plover-gsr" / "PLOVER_GSR_CAMEO.json", {}),
 ]
 
 # (name, report function): suites that need more than one scorer call (the whole set ingested into one store)

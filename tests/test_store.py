@@ -153,7 +153,7 @@ def test_failed_document_leaves_nothing_behind(store: Store, target: str, make_e
     assert not store.has_document("doc-1")
     assert not store.has_document(content_hash=doc.content_hash)
     assert store.stats() == {"documents": 1, "events": 1, "counted_events": 1, "incidents": 1, "counted_incidents": 1,
-                             "aggregates": 0, "copies": 0, "references": 0, "schema_version": 4}
+                             "aggregates": 0, "copies": 0, "references": 0, "schema_version": 5}
     assert store.search("roadside") == [] and store.search("Gunmen") == []
     for table in ("documents", "sections", "doc_references"):
         assert raw(target, f"SELECT COUNT(*) FROM {table} WHERE {'id' if table == 'documents' else 'document_id'} = 'doc-1'") == [(0,)]
@@ -176,13 +176,14 @@ def test_get_missing_document_and_event(store: Store) -> None:
 
 def test_migrations_recorded_and_reopen_is_noop(target: str) -> None:
     with open_store(target) as first:
-        assert first.applied_migrations == [1, 2, 3, 4]
+        assert first.applied_migrations == [1, 2, 3, 4, 5]
     assert raw(target, "SELECT version, name FROM schema_migrations ORDER BY version") == [
-        (1, "initial"), (2, "view_indexes"), (3, "perpetrators"), (4, "incidents")]
+        (1, "initial"), (2, "view_indexes"), (3, "perpetrators"), (4, "incidents"),
+        (5, "type_source_language")]
     with open_store(target) as second:
         assert second.applied_migrations == []
-        assert second.stats()["schema_version"] == 4
-    assert raw(target, "SELECT COUNT(*) FROM schema_migrations") == [(4,)]
+        assert second.stats()["schema_version"] == 5
+    assert raw(target, "SELECT COUNT(*) FROM schema_migrations") == [(5,)]
 
 
 def test_database_from_newer_version_is_refused(target: str) -> None:
@@ -213,7 +214,8 @@ def test_events_table_holds_the_event_fields(target: str) -> None:
 
 
 def test_migration_sequences_agree_across_dialects() -> None:
-    assert migrations.check_dialects_agree() == [(1, "initial"), (2, "view_indexes"), (3, "perpetrators"), (4, "incidents")]
+    assert migrations.check_dialects_agree() == [(1, "initial"), (2, "view_indexes"), (3, "perpetrators"), (4, "incidents"),
+                                                 (5, "type_source_language")]
 
 
 def test_differing_migration_sequences_are_refused(tmp_path: Path) -> None:
@@ -308,7 +310,7 @@ def test_stats_counts(store: Store) -> None:
     doc = make_doc(references=[Reference("Reuters, 26 March 2008.", 113, 136)])
     store.add_document(doc, two_events(doc))
     assert store.stats() == {"documents": 1, "events": 2, "counted_events": 1, "incidents": 2, "counted_incidents": 1,
-                             "aggregates": 0, "copies": 0, "references": 1, "schema_version": 4}
+                             "aggregates": 0, "copies": 0, "references": 1, "schema_version": 5}
 
 
 def test_closed_store_raises_store_error(target: str) -> None:
@@ -542,7 +544,8 @@ def test_a_schema_2_database_is_upgraded_and_keeps_its_events(tmp_path: Path) ->
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
     assert migrations.migrate(conn, where=str(path), directory=old) == [1, 2]
-    columns = [name for name in EVENT_FIELDS if name not in ("perpetrators_killed", "reported_by", "incident_id")]
+    columns = [name for name in EVENT_FIELDS
+               if name not in ("perpetrators_killed", "reported_by", "incident_id", "type_source", "type_reason")]
     doc = make_doc()
     event = two_events(doc)[0]
     conn.execute("INSERT INTO documents (id, text, content_hash, added_at) VALUES (?, ?, ?, ?)",
@@ -553,9 +556,27 @@ def test_a_schema_2_database_is_upgraded_and_keeps_its_events(tmp_path: Path) ->
                  [record[name] for name in columns])
     conn.close()
     with open_store(str(path)) as store:
-        assert store.applied_migrations == [3, 4]
+        assert store.applied_migrations == [3, 4, 5]
         (kept,) = store.events(filters=None)
         assert (kept.event_id, kept.fatalities, kept.perpetrators_killed) == (event.event_id, 3, None)
         # schema 4 made incidents of the stored mentions: the old chronicle is still counted
         (incident,) = query.incidents(store)
         assert kept.incident_id == incident.event_id and incident.fatalities == 3
+        assert (kept.type_source, store.get_document(doc.id).language) == (None, None)
+
+
+def test_language_notice_and_type_source_are_stored(store: Store) -> None:
+    """Schema 5: a document's language and notice, and who decided an event's sub-type, come back as stored."""
+    foreign = make_doc("doc-fr", "Des hommes armés ont tué cinq personnes à Bamako.", sections=[], language="fr",
+                       notice="the text is in French (fr, 1.00): events are extracted from English only")
+    assert store.add_document(foreign, [])
+    back = store.get_document("doc-fr")
+    assert (back.language, back.notice) == ("fr", foreign.notice)
+    doc = make_doc(language="en")
+    first, second = two_events(doc)
+    first.type_source, first.type_reason = "model", "the model (0.91) over the trigger 'killed' (Attack)"
+    second.type_source, second.type_reason = "trigger", "the trigger 'bomb'; the model agrees (0.88)"
+    assert store.add_document(doc, [first, second])
+    stored = {e.event_id: (e.type_source, e.type_reason) for e in store.events(EventFilter(include_flagged=True))}
+    assert stored == {first.event_id: ("model", first.type_reason), second.event_id: ("trigger", second.type_reason)}
+    assert (store.get_document("doc-1").language, store.get_document("doc-1").notice) == ("en", None)

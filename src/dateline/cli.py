@@ -283,7 +283,9 @@ def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_
 
 
 def _finish_ingest(report) -> None:
-    """Failures and the summary on stderr; exit 1 when any input failed."""
+    """Notices, failures and the summary on stderr; exit 1 when any input failed."""
+    for notice in getattr(report, "notices", ()):
+        click.echo(f"Note: {notice}", err=True)
     for failure in report.failures:
         click.echo(f"Error: {failure}", err=True)
     click.echo(report.summary(), err=True)
@@ -331,6 +333,8 @@ def extract(sources: tuple[str, ...], fmt: str, include_flagged: bool, mentions:
             collected.extend(records)
     if fmt != "jsonl":
         echo_records(collected, fmt, noun="mention(s)" if mentions else "incident(s)")
+    for notice in report.notices:
+        click.echo(f"Note: {notice}", err=True)
     for failure in report.failures:
         click.echo(f"Error: {failure}", err=True)
     if report.failures:
@@ -642,7 +646,8 @@ def stats(db: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--split", type=click.Choice(["all", "dev", "test"]), default="all", show_default=True,
               help="The fixed part to score: dev = the part rules are tuned on (TimeML: its train two "
-                   "thirds), test = held out (pitf, plover, timeml, pitfplace, eventloc, ucdpevents).")
+                   "thirds), test = held out (pitf, plover, timeml, pitfplace, eventloc, ucdpevents, and "
+                   "eventtypes: the fifth of the labelled sentences the type classifier never saw).")
 @handle_errors
 def evaluate(kind: str, gold: str, fmt: str, split: str) -> None:
     """Score dateline against human-coded data and print per-field scores.
@@ -651,6 +656,7 @@ def evaluate(kind: str, gold: str, fmt: str, split: str) -> None:
     Example:
         dateline evaluate --kind pitf --gold ../shared/data/pitf-atrocities/pitf.world.20130101-20151231.csv
         dateline evaluate --kind ucdpevents --split test --gold ../shared/data/ucdp-ged-iraq/conflict_data_irq.csv
+        dateline evaluate --kind eventtypes --split test --gold src/dateline/data/event_types/train.jsonl
     """
     from .evaluate import evaluate as run_evaluation
 

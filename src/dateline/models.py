@@ -72,6 +72,8 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     day_first: bool = False  # numeric dates in its text are day/month/year (ingest.day_first)
+    language: str | None = None  # ISO 639-1 code of the text's language (ingest.language), None if unknown
+    notice: str | None = None  # one line for the reader about how the document was treated ("events are extracted from English only")
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -186,6 +188,10 @@ class Event:
     reported_by: str | None = None
     # the incident this mention belongs to (incidents/ within a report, merge/ across reports)
     incident_id: str | None = None
+    # which decided the sub-event type: "trigger" (the lexicon's word, refined by ACLED's rules) or "model"
+    # (the type classifier, confident enough); type_reason says why (schema 5)
+    type_source: str | None = None
+    type_reason: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         """The flat JSON-able record (the `extract --format jsonl` contract)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -27,6 +28,7 @@ from .incidents.report import Report, consolidate
 from .ingest import iter_documents
 from .ingest.copies import CopyIndex, signature, to_hex
 from .ingest.day_first import DayFirstOption
+from .ingest.language import detect_language, english_only_notice
 from .ingest.sources import DEFAULT_MAX_BYTES
 from .models import Document, Event
 from .resolve.actors import ActorRegistry
@@ -58,8 +60,22 @@ class Engine:
         return cls(nlp, Extractor(registry=registry, gazetteer=gaz, homes=source_homes))
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[tuple[Document, list[Event] | DatelineError]]:
-        """(document, events) for each document, or (document, error) when extraction failed."""
-        for annotated in annotate_documents(self.nlp, documents, batch_size=batch_size):
+        """(document, events) for each document, or (document, error) when extraction failed.
+
+        Each document's language is detected (unless already set); a document not in English gets no
+        events and a ``notice`` saying so, without going through the NLP pipeline."""
+        skipped: deque[Document] = deque()
+
+        def english() -> Iterator[Document]:
+            for document in documents:
+                if set_language(document):
+                    yield document
+                else:
+                    skipped.append(document)
+
+        for annotated in annotate_documents(self.nlp, english(), batch_size=batch_size):
+            while skipped:  # read before the documents of this batch
+                yield skipped.popleft(), []
             if annotated.error is not None:
                 yield annotated.document, annotated.error
                 continue
@@ -69,6 +85,18 @@ class Engine:
                 yield annotated.document, err
                 continue
             yield annotated.document, events
+        while skipped:
+            yield skipped.popleft(), []
+
+
+def set_language(document: Document) -> bool:
+    """Detect and set the document's language (unless set); False, with a notice, when it is not English."""
+    if document.language is None:
+        guess = detect_language(document.text)
+        document.language = guess.code
+        if not guess.english:
+            document.notice = english_only_notice(guess)
+    return document.notice is None or document.language in (None, "en")
 
 
 @dataclass
@@ -94,6 +122,7 @@ class IngestReport:
     aggregates: int = 0
     words: int = 0
     failures: list[Failure] = field(default_factory=list)
+    notices: list[Failure] = field(default_factory=list)  # documents stored with a notice (not in English)
     seconds: float = 0.0
 
     @property
@@ -103,10 +132,11 @@ class IngestReport:
     def summary(self) -> str:
         rate = f", {self.words / self.seconds:,.0f} words/s" if self.seconds > 0 and self.words else ""
         copies = f", {self.copies} stored as copies" if self.copies else ""
+        notices = f", {len(self.notices)} with a notice" if self.notices else ""
         return (
             f"{self.documents} document(s) stored, {self.duplicates} already stored{copies}, "
             f"{self.events} mention(s) in {self.incidents} incident(s), {self.aggregates} aggregate(s), "
-            f"{len(self.failures)} failed in {self.seconds:.1f}s{rate}"
+            f"{len(self.failures)} failed{notices} in {self.seconds:.1f}s{rate}"
         )
 
 
@@ -149,6 +179,8 @@ def extract_sources(
         report.documents += 1
         report.events += len(result)
         report.words += document.word_count()
+        if document.notice:
+            report.notices.append(Failure(document.origin or document.id, document.notice))
         yield document, result
     report.seconds = time.perf_counter() - started
 
@@ -234,6 +266,8 @@ def _ingest(sources: Sequence[str], *, store: Store, engine: Engine, max_bytes: 
             report.incidents += len(told.incidents)
             report.aggregates += len(told.aggregates)
             report.words += document.word_count()
+            if document.notice:
+                report.notices.append(Failure(document.origin or document.id, document.notice))
         else:
             report.duplicates += 1
     report.seconds = time.perf_counter() - started

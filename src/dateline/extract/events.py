@@ -27,6 +27,8 @@ from .flags import date_flags, mention_flags
 from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
 from .regions import lies_in, part_of_town, people_before, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
+from .type_choice import choose_type, mark_proposed, propose
+from .type_model import TypeModel, TypePrediction, default_type_model
 from .typing import refine_type
 from .victims import count_victims
 
@@ -56,6 +58,8 @@ class Extractor:
     gazetteer: "Gazetteer | None" = None
     lexicon: Lexicon = field(default_factory=default_lexicon)
     homes: SourceHomes | None = None  # each source's home province, learned from its documents so far
+    # the sub-event type classifier beside the triggers (extract/type_choice.py); None: the triggers alone
+    type_model: TypeModel | None = field(default_factory=default_type_model)
 
     def __post_init__(self) -> None:
         self.places = PlaceResolver(self.gazetteer) if self.gazetteer is not None else None
@@ -173,10 +177,16 @@ class Extractor:
         triggers = find_triggers(sent, self.lexicon)
         timexes = _in_sentence(doc._.timexes, sent)
         primary = [t for t in triggers if _starts_event(t, timexes, first=first)]
+        proposed: TypePrediction | None = None
         if not primary:
-            self._fill_from_anaphor(doc, sent, triggers or _referring(sent, para), para, context)
-            self._fill_counts(doc, sent, para)
-            return None
+            referring = triggers or _referring(sent, para)
+            # no trigger word at all: the type classifier may still read an event in the sentence
+            found = propose(sent, self.type_model) if not referring and self.type_model is not None else None
+            if found is None:
+                self._fill_from_anaphor(doc, sent, referring, para, context)
+                self._fill_counts(doc, sent, para)
+                return None
+            primary, proposed = [found[0]], found[1]
         # A negated trigger ("the first blast did not cause casualties, but the second ...
         # killing five") gives way to one that did happen in the same sentence.
         flags_of = {t.start: mention_flags(t.head, sent) for t in primary}
@@ -201,7 +211,11 @@ class Extractor:
         slots = assign_actors(trigger, sent, _in_sentence_actors(doc._.actors, sent))
         self._actors(event, slots, offset)
         self._counts(event, doc, sent, trigger)
-        refine_type(event, triggers=triggers, sent=sent)
+        if proposed is None:
+            refine_type(event, triggers=triggers, sent=sent)
+            choose_type(event, sent, self.type_model, triggers=triggers)
+        else:
+            mark_proposed(event, proposed)
         flags = flags_of[trigger.start]
         date_flags(flags, date_start=event.date_start, date_end=event.date_end, published=published)
         event.negated, event.hypothetical, event.future, event.background = flags.negated, flags.hypothetical, flags.future, flags.background

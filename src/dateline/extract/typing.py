@@ -11,15 +11,24 @@ _ARMED = {1, 2, 3, 4, 8}
 _SECURITY_VICTIMS = {"soldier", "soldiers", "troops", "policeman", "policemen", "police", "officer", "officers", "guard", "guards", "militant", "militants", "fighter", "fighters", "insurgent", "insurgents", "recruit", "recruits", "peshmerga", "gunman", "gunmen"}
 
 
+def weapon_decides(event: Event, *, triggers: list[Trigger]) -> Trigger | None:
+    """ACLED: an attack on civilians by a bomb, shell or missile named in the same sentence is an explosion
+    or remote violence; the event takes the weapon's sub-type. The weapon's trigger when it decided."""
+    if event.event_type != "Violence against civilians" or event.sub_event_type != "Attack":
+        return None
+    weapon = max((t for t in triggers if t.entry.event_type == "Explosions/Remote violence"), key=lambda t: t.entry.weight, default=None)
+    if weapon is not None:
+        event.event_type, event.sub_event_type = weapon.entry.event_type, weapon.entry.sub_event_type
+        event.plover_type, event.plover_mode = weapon.entry.plover_type, weapon.entry.plover_mode
+    return weapon
+
+
 def refine_type(event: Event, *, triggers: list[Trigger], sent: Span) -> None:
     """Apply ACLED's distinctions the lexicon alone cannot make."""
     if event.event_type != "Violence against civilians" or event.sub_event_type != "Attack":
         return
     # The weapon decides: a killing by a bomb in the same sentence is an explosion.
-    weapon = max((t for t in triggers if t.entry.event_type == "Explosions/Remote violence"), key=lambda t: t.entry.weight, default=None)
-    if weapon is not None:
-        event.event_type, event.sub_event_type = weapon.entry.event_type, weapon.entry.sub_event_type
-        event.plover_type, event.plover_mode = weapon.entry.plover_type, weapon.entry.plover_mode
+    if weapon_decides(event, triggers=triggers) is not None:
         return
     # An attack whose target is an armed actor (or armed victims) is a battle, not violence against civilians.
     if event.inter2 is None and any(t.entry.subject_is_finder for t in triggers):

@@ -20,7 +20,7 @@ from .tolls import combine, disagreement, figures_of
 __all__ = ["FIELD_GROUPS", "build_incident", "incident_id_for"]
 
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
-    "type": ("event_type", "sub_event_type", "plover_type", "plover_mode", "trigger"),
+    "type": ("event_type", "sub_event_type", "plover_type", "plover_mode", "trigger", "type_source", "type_reason"),
     "actor1": ("actor1", "actor1_id", "inter1", "assoc_actor_1"),
     "actor2": ("actor2", "actor2_id", "inter2", "assoc_actor_2"),
     "date": ("date_start", "date_end", "time_precision", "date_reason"),

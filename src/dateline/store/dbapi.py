@@ -133,7 +133,7 @@ class DbApiStore(Store):
         """The stored document with its sections and references."""
         with self._lock:
             row = self._conn.execute(self._sql(
-                "SELECT id, text, title, published, url, source, author, origin, content_hash"
+                "SELECT id, text, title, published, url, source, author, origin, content_hash, language, notice"
                 " FROM documents WHERE id = ?"), (document_id,)
             ).fetchone()
             if row is None:
@@ -145,10 +145,11 @@ class DbApiStore(Store):
                 'SELECT text, "start", "end", author, title, outlet, date, date_text FROM doc_references'
                 " WHERE document_id = ? ORDER BY idx"), (document_id,)
             )]
-        doc_id, text, title, published, url, source, author, origin, content_hash = row
+        doc_id, text, title, published, url, source, author, origin, content_hash, language, notice = row
         return Document(
             id=doc_id, text=text, title=title, published=published, url=url, source=source, author=author,
             origin=origin, content_hash=content_hash, sections=sections, references=references,
+            language=language, notice=notice,
         )
 
     incident_from = "FROM incidents e"

@@ -179,10 +179,10 @@ class PostgresStore(DbApiStore):
         added_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
         row = conn.execute(
             "INSERT INTO documents (id, content_hash, text, title, published, url, source, author, origin,"
-            " added_at, n_words) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            " added_at, n_words, language, notice) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
             " ON CONFLICT DO NOTHING RETURNING id",
             (doc.id, doc.content_hash, doc.text, doc.title, doc.published, doc.url, doc.source, doc.author,
-             doc.origin, added_at, doc.word_count()),
+             doc.origin, added_at, doc.word_count(), doc.language, doc.notice),
         ).fetchone()
         return row is not None
 

@@ -143,9 +143,9 @@ class SQLiteStore(DbApiStore):
         added_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
         conn.execute(
             "INSERT INTO documents (id, content_hash, text, title, published, url, source, author, origin,"
-            " added_at, n_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " added_at, n_words, language, notice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.id, doc.content_hash, doc.text, doc.title, doc.published, doc.url, doc.source, doc.author,
-             doc.origin, added_at, doc.word_count()),
+             doc.origin, added_at, doc.word_count(), doc.language, doc.notice),
         )
         conn.executemany(
             'INSERT INTO sections (document_id, idx, kind, "start", "end") VALUES (?, ?, ?, ?, ?)',

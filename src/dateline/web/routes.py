@@ -109,6 +109,7 @@ def event_detail(request: Request, event_id: str) -> dict[str, Any]:
         "document": {
             "id": document.id, "title": document.title, "published": document.published, "url": document.url,
             "source": document.source, "author": document.author, "origin": document.origin, "text": document.text,
+            "language": document.language, "notice": document.notice,
             "sections": [dataclasses.asdict(s) for s in document.sections],
             "references": [dataclasses.asdict(r) for r in document.references],
         },
@@ -204,7 +205,7 @@ def document_detail(request: Request, document_id: str) -> dict[str, Any]:
     found = query.events(store, query.EventFilter(document_id=document_id, include_flagged=True))  # what it told
     return {
         "id": document.id, "title": document.title, "published": document.published, "url": document.url,
-        "source": document.source, "text": document.text,
+        "source": document.source, "text": document.text, "language": document.language, "notice": document.notice,
         "references": [dataclasses.asdict(r) for r in document.references],
         "events": [_record(e) for e in found],
     }
