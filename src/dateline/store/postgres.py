@@ -264,8 +264,8 @@ class PostgresStore(DbApiStore):
         return not (self._closed or self._conn.closed or self._conn.broken)
 
 
-    def _put_incident(self, conn: Any, incident: Incident) -> None:
-        super()._put_incident(conn, incident)
+    def _write_incident(self, conn: Any, incident: Incident, review: Any) -> None:
+        super()._write_incident(conn, incident, review)
         # searchable by the words of every mention, as SQLite's search goes through the mentions
         texts = conn.execute("SELECT string_agg(evidence_text, ' ' ORDER BY event_id) FROM events WHERE event_id = ANY(%s)",
                              (list(incident.mention_ids),)).fetchone()[0]
