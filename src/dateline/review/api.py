@@ -7,13 +7,15 @@ rewrites the incident with every decision in force in the same transaction.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..errors import ReviewError
 from .apply import Decision
+from .follow import follow_ups
 
-__all__ = ["USER_ENV", "accept", "author_of", "decide", "edit", "history", "merge", "note", "reject", "split", "undo"]
+__all__ = ["USER_ENV", "accept", "author_of", "decide", "edit", "history", "merge", "note", "reject", "review_records",
+           "split", "undo"]
 
 USER_ENV = "DATELINE_USER"
 
@@ -44,9 +46,20 @@ def reject(store: Any, incident_id: str, *, reason: str, author: str | None = No
 
 
 def edit(store: Any, incident_id: str, values: Mapping[str, Any], *, author: str | None = None,
-         reason: str | None = None) -> list[Decision]:
-    """Set fields (``{"location": "Qalat Salih", "fatalities": "3"}``; text values are parsed by field type)."""
-    return decide(store, incident_id, "edit", author=author, values=dict(values), reason=reason)
+         reason: str | None = None, follow: bool = True) -> list[Decision]:
+    """Set fields (``{"location": "Qalat Salih", "fatalities": "3"}``; text values are parsed by field type).
+
+    With ``follow`` the fields that go with an edited one change too unless given (the toll's range,
+    the place's point; ``review.follow``), each kept as an edit with its reason."""
+    author = author_of(author)
+    values = dict(values)
+    reasons: dict[str, str] = {}
+    if follow:
+        record = store.resolve_incident(incident_id).record
+        for extra, why in follow_ups(values, record):
+            values.update(extra)
+            reasons.update({name: f"follows the edit: {why}" for name in extra})
+    return store.decide(incident_id, "edit", author=author, values=values, reason=reason, reasons=reasons)
 
 
 def note(store: Any, incident_id: str, text: str, *, author: str | None = None) -> list[Decision]:
@@ -71,6 +84,18 @@ def undo(store: Any, incident_id: str, *, decision_id: int | str | None = None, 
     """Undo one decision in force (the latest when ``decision_id`` is None); the undo is kept too."""
     return decide(store, incident_id, "undo", author=author, target=None if decision_id is None else str(decision_id),
                   reason=reason)
+
+
+def review_records(store: Any, incident_ids: Sequence[str], *, with_history: bool = True) -> dict[str, dict[str, Any]]:
+    """Review records (status, edited fields, who, when, conflicts, notes and, with ``with_history``, every
+    decision) of the incidents a person decided on, by incident id: what exports and JSON lines carry."""
+    found = {}
+    for incident_id, review in store.reviews(incident_ids).items():
+        record = review.to_record()
+        if with_history:
+            record["history"] = [{**d.to_record(), "in_force": active} for d, active in store.history(incident_id)]
+        found[incident_id] = record
+    return found
 
 
 def history(store: Any, incident_id: str) -> list[tuple[Decision, bool]]:

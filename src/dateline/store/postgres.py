@@ -28,7 +28,7 @@ import psycopg
 from ..incidents.report import Report, consolidate
 from ..errors import ConfigError, StoreError
 from ..models import EVENT_FIELDS, Document, Event, Incident
-from ..query import EventFilter, place_key
+from ..query import EventFilter, place_key, review_clause
 from . import migrations
 from .base import (
     SNIPPET_CLOSE,
@@ -425,6 +425,9 @@ def _where(
         params.append(filters.document_id)
     if not filters.include_flagged:
         clauses.append(_FLAGGED)
+    reviewed = review_clause(filters)
+    if reviewed:
+        clauses.append(reviewed)
     clauses += extra
     params += extra_params
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params

@@ -86,6 +86,11 @@ class ReviewStore:
             raise ReviewError("no such incident", where=incident_id, hint="list incidents with `dateline incidents`")
         return incident_from_row(row[:-1], row[-1])
 
+    def resolve_incident(self, incident_id: str) -> Incident:
+        """The incident with this id, or the one that now holds the report or mention of this id."""
+        with self._lock:
+            return self._resolve_incident(self._conn, incident_id)
+
     def review_of(self, incident_id: str) -> Review:
         """The review state of one incident (status, edited fields, conflicts, notes)."""
         with self._lock:
@@ -137,20 +142,22 @@ class ReviewStore:
     # -- deciding -----------------------------------------------------------------------------
 
     def decide(self, incident_id: str, action: str, *, author: str, values: dict[str, Any] | None = None,
-               reason: str | None = None, target: str | None = None, take_machine: bool = False) -> list[Decision]:
-        """Record one decision (an edit of several fields makes one row per field, sharing its time) and
-        rewrite the incident with every decision in force. Returns the rows written."""
+               reason: str | None = None, target: str | None = None, take_machine: bool = False,
+               reasons: dict[str, str] | None = None) -> list[Decision]:
+        """Record one decision (an edit of several fields makes one row per field, sharing its time;
+        ``reasons`` gives a field its own reason) and rewrite the incident with every decision in force.
+        Returns the rows written."""
         if not author or not author.strip():
             raise ReviewError("a decision needs an author", where="user", hint="pass --user NAME or set DATELINE_USER")
         try:
             with self._transaction() as conn:
                 return self._decide(conn, incident_id, action, author=author.strip(), values=values or {},
-                                    reason=reason, target=target, take_machine=take_machine)
+                                    reason=reason, target=target, take_machine=take_machine, reasons=reasons or {})
         except self.driver_errors as err:
             raise StoreError(f"decision could not be stored: {str(err).strip().splitlines()[0]}", where=incident_id) from err
 
     def _decide(self, conn: Any, incident_id: str, action: str, *, author: str, values: dict[str, Any],
-                reason: str | None, target: str | None, take_machine: bool) -> list[Decision]:
+                reason: str | None, target: str | None, take_machine: bool, reasons: dict[str, str]) -> list[Decision]:
         incident = self._resolve_incident(conn, incident_id)
         key = incident.incident_id  # the smallest report id of the group: a report incident's own id
         review = self._stored_review(key)
@@ -180,7 +187,7 @@ class ReviewStore:
             for name, text in values.items():
                 value = parse_value(name, text)
                 rows.append({**base, "field": name, "before": getattr(published, name), "after": value,
-                             "machine": getattr(machine, name), "reason": reason})
+                             "machine": getattr(machine, name), "reason": reasons.get(name, reason)})
         elif action == "undo":
             rows += self._undo_rows(conn, incident, base, target, reason)
             for row in rows:
