@@ -37,6 +37,9 @@ STORIES: dict[str, tuple[str, list[tuple[str, dict]]]] = {
                               dict(BOMB, fatalities=11, location="Kut", admin1="Wasit", latitude=32.5, longitude=45.8))]),
     "hilla": ("Outlet Two", [("Gunmen killed 2 shopkeepers in Hilla on Monday.",
                               dict(SHOOTING, fatalities=2, location="Hilla", admin1="Babil", latitude=32.48, longitude=44.42))]),
+    "basra": ("Outlet Three", [("A car bomb killed 6 near a Basra checkpoint on 4 May 2007.",
+                                dict(BOMB, fatalities=6, location="Basra", admin1="Basra", latitude=30.5, longitude=47.8,
+                                     date_start="2007-05-04", date_end="2007-05-04"))]),
     "najaf": ("Outlet One", [("A roadside bomb killed 4 in Najaf on Monday.",
                               dict(BOMB, fatalities=4, location="Najaf", admin1="Najaf", latitude=32.0, longitude=44.3,
                                    date_start="2009-05-11", date_end="2009-05-11"))]),
@@ -315,3 +318,27 @@ def test_exports_mark_human_values(tmp_path: Path) -> None:
 
 def by_place_id(rows, place: str) -> str:
     return next(r.event_id for r in rows if r.location == place)
+
+
+# -- publishing -----------------------------------------------------------------------------------
+
+
+def test_sidebar_and_chronology_publish_reviewed_incidents_only(tmp_path: Path) -> None:
+    db = str(tmp_path / "pub.db")
+    with open_store(db) as store:
+        add(store, "one", "hilla", "basra")
+        kut, basra = by_place(store, "Kut"), by_place(store, "Basra")
+        review.accept(store, kut.event_id, author="ana")
+        review.edit(store, basra.event_id, {"fatalities": "7"}, author="ana")
+    sidebar = run("onthisday", "05-04", "--format", "sidebar", "--markup", "text", "--db", db)
+    assert sidebar.exit_code == 0
+    lines = sidebar.output.splitlines()
+    assert lines[0] == "This day in history: 4 May"
+    assert lines[1:] == ["2009 — Remote explosive/landmine/IED, 9 killed, Kut, Wasit, Iraq (Outlet One)",
+                         "2007 — Remote explosive/landmine/IED, 7 killed, Basra, Iraq (Outlet Three)"]  # Hilla: not reviewed
+    as_html = run("onthisday", "05-04", "--format", "sidebar", "--markup", "html", "--db", db).output
+    assert as_html.startswith('<aside class="this-day">') and as_html.count("<li>") == 2
+    chronology = run("chronology", "--from", "2009", "--to", "2009", "--db", db)
+    assert chronology.exit_code == 0
+    assert chronology.output.splitlines()[2] == "- **2009-05-04** — Remote explosive/landmine/IED, 9 killed, Kut, Wasit, Iraq. Sources: Outlet One"
+    assert "Basra" not in chronology.output and "Hilla" not in chronology.output

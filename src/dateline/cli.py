@@ -438,17 +438,26 @@ def _month_day(value: str | None) -> tuple[int, int]:
 @click.argument("day", metavar="[MM-DD]", required=False)
 @db_option
 @filter_options
-@FORMAT
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv", "sidebar"]), default="table", show_default=True,
+              help="sidebar: a \"This day in history\" note of reviewed incidents, newest first.")
+@click.option("--markup", type=click.Choice(["md", "html", "text"]), default="md", show_default=True, help="Markup of the sidebar.")
 @handle_errors
-def onthisday(day: str | None, db: str | None, fmt: str, **filters: Any) -> None:
+def onthisday(day: str | None, db: str | None, fmt: str, markup: str, **filters: Any) -> None:
     """Events on a calendar day (today by default) across all years.
 
     \b
     Example:
         dateline onthisday 06-19
+        dateline onthisday 06-19 --format sidebar --markup html
     """
     month, mday = _month_day(day)
     chosen = make_filter(**filters)
+    if fmt == "sidebar":
+        from .publish import sidebar_note
+
+        with open_db(db) as store:
+            click.echo(sidebar_note(store, month, mday, markup=markup, filters=chosen), nl=False)
+        return
     with open_db(db) as store:
         echo_events(query.on_this_day(store, month, mday, chosen), fmt)  # incidents (the filter's default unit)
 
@@ -689,3 +698,6 @@ main.add_command(_times_command)
 from .review.commands import review as _review_command  # noqa: E402
 
 main.add_command(_review_command)
+from .publish.commands import chronology as _chronology_command  # noqa: E402
+
+main.add_command(_chronology_command)
