@@ -65,7 +65,8 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--actor", help="Actor name or id (substring)."),
         click.option("--type", "event_type", help="Event type or sub-event type (e.g. Battles, Arrests)."),
         click.option("--text", help="Full-text match on the evidence."),
-        click.option("--all", "include_flagged", is_flag=True, help="Include negated, hypothetical, future and background mentions."),
+        click.option("--all", "include_flagged", is_flag=True, help="Include negated, hypothetical, future and background mentions, and rejected incidents."),
+        click.option("--reviewed", is_flag=True, help="Only incidents a person accepted or edited (dateline review)."),
         click.option("--limit", type=click.IntRange(min=1), help="At most this many events."),
     ]
     for option in reversed(options):
@@ -76,6 +77,8 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def make_filter(**kwargs: Any) -> query.EventFilter:
     names = {"date_from", "date_to", "place", "admin1", "actor", "event_type", "text", "include_flagged", "limit"}
     filters = query.EventFilter(**{k: v for k, v in kwargs.items() if k in names})
+    # rejected incidents are hidden like flagged ones: --all shows both; --reviewed keeps only checked ones
+    filters.review = "reviewed" if kwargs.get("reviewed") else "all" if kwargs.get("include_flagged") else "published"
     try:
         filters.validate()
     except ConfigError as err:  # a malformed option value is a usage error (exit 2)
@@ -178,13 +181,18 @@ def incident_record(incident: Incident, mentions: Sequence[Event], outlets: dict
 
 def stored_incident_records(store, rows: Sequence[Event]) -> list[dict[str, Any]]:
     """Full records (with mentions) of incidents listed from the store."""
+    from .review.api import review_records
+
     details = store.incident_details([r.event_id for r in rows]) if rows else {}
+    reviews = review_records(store, [r.event_id for r in rows], with_history=False) if rows else {}
     out = []
     for row in rows:
         incident = details.get(row.event_id)
         if incident is None:
             continue
-        out.append(incident_record(incident, store.mentions_of(row.event_id)))
+        record = incident_record(incident, store.mentions_of(row.event_id))
+        record["review"] = reviews.get(row.event_id) or {"status": "unreviewed"}
+        out.append(record)
     return out
 
 
@@ -434,17 +442,26 @@ def _month_day(value: str | None) -> tuple[int, int]:
 @click.argument("day", metavar="[MM-DD]", required=False)
 @db_option
 @filter_options
-@FORMAT
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv", "sidebar"]), default="table", show_default=True,
+              help="sidebar: a \"This day in history\" note of reviewed incidents, newest first.")
+@click.option("--markup", type=click.Choice(["md", "html", "text"]), default="md", show_default=True, help="Markup of the sidebar.")
 @handle_errors
-def onthisday(day: str | None, db: str | None, fmt: str, **filters: Any) -> None:
+def onthisday(day: str | None, db: str | None, fmt: str, markup: str, **filters: Any) -> None:
     """Events on a calendar day (today by default) across all years.
 
     \b
     Example:
         dateline onthisday 06-19
+        dateline onthisday 06-19 --format sidebar --markup html
     """
     month, mday = _month_day(day)
     chosen = make_filter(**filters)
+    if fmt == "sidebar":
+        from .publish import sidebar_note
+
+        with open_db(db) as store:
+            click.echo(sidebar_note(store, month, mday, markup=markup, filters=chosen), nl=False)
+        return
     with open_db(db) as store:
         echo_events(query.on_this_day(store, month, mday, chosen), fmt)  # incidents (the filter's default unit)
 
@@ -486,16 +503,19 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
     """
     from .export import export_events
 
+    from .review.api import review_records
+
     chosen = make_filter(**filters)
     with open_db(db) as store:
         chosen_events = query.incidents(store, chosen)
+        reviews = review_records(store, [e.event_id for e in chosen_events], with_history=fmt == "jsonl")
     if output:
         tmp = Path(output + ".part")
         with tmp.open("w", encoding="utf-8", newline="") as fp:
-            n = export_events(chosen_events, fmt, fp)
+            n = export_events(chosen_events, fmt, fp, reviews=reviews)
         tmp.replace(output)  # a failed export never leaves a half-written file under the real name
     else:
-        n = export_events(chosen_events, fmt, sys.stdout)
+        n = export_events(chosen_events, fmt, sys.stdout, reviews=reviews)
     click.echo(f"{n} incident(s) exported", err=True)
 
 
@@ -523,15 +543,17 @@ def documents(db: str | None, limit: int, fmt: str) -> None:
 @main.command()
 @click.argument("event_id")
 @db_option
+@click.option("--history", is_flag=True, help="Also list every decision people made on the incident.")
 @handle_errors
-def show(event_id: str, db: str | None) -> None:
+def show(event_id: str, db: str | None, history: bool) -> None:
     """One event with every field, its evidence in context and the document's references.
 
     \b
     Example:
-        dateline show 3f2c9a1b2d4e5f60
+        dateline show 3f2c9a1b2d4e5f60 --history
     """
     from .errors import StoreError
+    from .review.commands import show_review
 
     with open_db(db) as store:
         try:
@@ -540,6 +562,7 @@ def show(event_id: str, db: str | None) -> None:
             incident = None
         if incident is not None:
             _show_incident(incident, store.mentions_of(event_id))
+            show_review(store, event_id, history=history)
             return
         event = store.get_event(event_id)
         document = store.get_document(event.document_id)
@@ -678,3 +701,9 @@ main.add_command(serve)
 from .annotate.commands import times as _times_command  # noqa: E402
 
 main.add_command(_times_command)
+from .review.commands import review as _review_command  # noqa: E402
+
+main.add_command(_review_command)
+from .publish.commands import chronology as _chronology_command  # noqa: E402
+
+main.add_command(_chronology_command)

@@ -7,6 +7,7 @@
     ├── ExtractError       event extraction failed on a document
     ├── ResolveError       gazetteer or actor registry missing or broken
     ├── StoreError         the database could not be opened, migrated or written
+    ├── ReviewError        an analyst's decision cannot be made (unknown field, bad value, nothing to undo)
     └── ExportError        an export format or destination failed
 
 Every error carries the context a user needs to find the problem; ``str(err)``
@@ -58,3 +59,7 @@ class StoreError(DatelineError):
 
 class ExportError(DatelineError):
     """An export failed."""
+
+
+class ReviewError(DatelineError):
+    """An analyst's decision cannot be made: an unknown field or value, a missing incident, nothing to undo."""

@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 
 TIMELINE_PERIODS = ("day", "week", "month", "year")
 UNITS = ("incidents", "mentions")
+# Which incidents by their review: "published" hides rejected ones (as flags hide flagged mentions),
+# "reviewed" keeps only those a person accepted or edited, "all" shows rejected ones too.
+REVIEW_SCOPES = ("published", "reviewed", "all")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _NON_WORD = re.compile(r"[^\w\s]+")
 
@@ -86,6 +89,7 @@ class EventFilter:
     offset: int = 0
     # what is counted: "incidents" (one per real event, what users see) or "mentions" (sentence-level)
     unit: str = "incidents"
+    review: str = "published"  # one of REVIEW_SCOPES (incidents only: mentions are never reviewed)
 
     def validate(self) -> None:
         """Raise ConfigError on malformed dates, a reversed range or a negative limit/offset."""
@@ -100,6 +104,8 @@ class EventFilter:
             raise ConfigError(f"limit must be 0 or more, not {self.limit}", where="limit")
         if self.offset < 0:
             raise ConfigError(f"offset must be 0 or more, not {self.offset}", where="offset")
+        if self.review not in REVIEW_SCOPES:
+            raise ConfigError(f"review must be one of {', '.join(REVIEW_SCOPES)}, not {self.review!r}", where="review")
         if self.unit not in UNITS:
             raise ConfigError(f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}", where="unit")
 
@@ -108,6 +114,15 @@ class EventFilter:
         start = parse_date_arg(self.date_from, name="date_from") if self.date_from else None
         end = parse_date_arg(self.date_to, end=True, name="date_to") if self.date_to else None
         return start, end
+
+
+def review_clause(filters: EventFilter) -> str | None:
+    """The SQL condition (same in both dialects) on incidents ``e`` for the filter's review scope."""
+    if filters.unit != "incidents" or filters.review == "all":
+        return None
+    if filters.review == "reviewed":
+        return "e.review_status IN ('accepted', 'edited')"
+    return "(e.review_status IS NULL OR e.review_status <> 'rejected')"
 
 
 def _fallback_normalise(name: str) -> str:

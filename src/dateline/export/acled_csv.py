@@ -13,7 +13,7 @@ import csv
 import functools
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
 import yaml
@@ -188,14 +188,30 @@ def acled_row(event: Event, *, timestamp: int | None = None) -> dict[str, Any]:
     }
 
 
-def write_acled_csv(events: Iterable[Event], fp: TextIO) -> int:
-    """Write a header and one ACLED-style row per event; returns the number of rows."""
+def review_tags(review: Mapping[str, Any] | None) -> str | None:
+    """ACLED's ``tags`` for an incident a person decided on: "reviewed: edited by ana (location, fatalities)"."""
+    if not review or review.get("status") in (None, "unreviewed"):
+        return None
+    tags = [f"reviewed: {review['status']} by {review.get('by') or '?'}"]
+    if review.get("edited"):
+        tags.append("human values: " + ", ".join(sorted(review["edited"])))
+    if review.get("conflicts"):
+        tags.append("machine disagrees: " + ", ".join(sorted(c["field"] for c in review["conflicts"])))
+    return "; ".join(tags)
+
+
+def write_acled_csv(events: Iterable[Event], fp: TextIO, *, reviews: Mapping[str, Mapping[str, Any]] | None = None) -> int:
+    """Write a header and one ACLED-style row per event (``tags`` names the values a person decided);
+    returns the number of rows."""
+    reviews = reviews or {}
     writer = csv.DictWriter(fp, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
     stamp = int(time.time())
     for event in events:
         # csv writes None as an empty cell.
-        writer.writerow(acled_row(event, timestamp=stamp))
+        row = acled_row(event, timestamp=stamp)
+        row["tags"] = review_tags(reviews.get(event.event_id))
+        writer.writerow(row)
         count += 1
     return count

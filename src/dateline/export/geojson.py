@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
 from ..models import Event
@@ -37,16 +37,21 @@ def feature(event: Event) -> dict[str, Any]:
     }
 
 
-def write_geojson(events: Iterable[Event], fp: TextIO) -> int:
-    """Write a FeatureCollection of the events that have coordinates; returns the number of features."""
+def write_geojson(events: Iterable[Event], fp: TextIO, *, reviews: Mapping[str, Mapping[str, Any]] | None = None) -> int:
+    """Write a FeatureCollection of the events that have coordinates (a reviewed one's properties carry
+    its ``review`` without the history); returns the number of features."""
     written = skipped = 0
+    reviews = reviews or {}
     fp.write('{"type": "FeatureCollection", "features": [')
     for event in events:
         if not has_point(event):
             skipped += 1
             continue
         fp.write(",\n" if written else "\n")
-        fp.write(json.dumps(feature(event), ensure_ascii=False))
+        item = feature(event)
+        if event.event_id in reviews:
+            item["properties"]["review"] = {k: v for k, v in reviews[event.event_id].items() if k != "history"}
+        fp.write(json.dumps(item, ensure_ascii=False))
         written += 1
     fp.write("\n]}\n")
     if skipped:

@@ -17,6 +17,8 @@ from ..incidents.report import Report, consolidate
 from ..merge.across import cluster, combine, link
 from ..models import EVENT_FIELDS, Aggregate, Document, Event, Figure, Incident, Reference, Section
 from ..query import EventFilter
+from ..review.apply import Review
+from .review import ReviewStore
 from .base import (
     DocumentSummary,
     Store,
@@ -101,7 +103,7 @@ def sql_errors(method: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-class DbApiStore(Store):
+class DbApiStore(ReviewStore, Store):
     """A Store over one DB-API connection; subclasses set the dialect's details."""
 
     where: str  # the database, for messages (a path, or a URL without its password)
@@ -344,29 +346,13 @@ class DbApiStore(Store):
             self.last_merge_seconds = time.perf_counter() - started
 
     def _regroup(self, conn: Any, new: Sequence[Incident]) -> None:
-        x = self._sql
         stored = self._candidates(conn, new)
         current = {rid: (inc.record.incident_id or rid) for rid, inc in stored.items()}
         pool = list(stored.values()) + list(new)
-        old_ids = set(current.values())
         groups = cluster(pool) if stored else [([i], []) for i in new]
-        for members, reasons in groups:
-            incident = combine(members, reasons)
-            incident_id = incident.incident_id
-            for member in members:
-                if current.get(member.incident_id) != incident_id:
-                    member.record.incident_id = incident_id
-                    if member.incident_id in current:
-                        conn.execute(x("UPDATE report_incidents SET incident_id = ?, data = ? WHERE report_id = ?"),
-                                     (incident_id, incident_json(member), member.incident_id))
-                    else:
-                        conn.execute(x("UPDATE report_incidents SET incident_id = ? WHERE report_id = ?"),
-                                     (incident_id, member.incident_id))
-                    self._set_mentions(conn, member.mention_ids, incident_id)
-            old_ids.discard(incident_id)
-            self._put_incident(conn, incident)
-        for gone in sorted(old_ids):
-            self._delete_incident(conn, gone)
+        # merges and splits people made among these reports hold whatever the machine now thinks
+        groups = self._apply_grouping(conn, groups)
+        self._write_groups(conn, groups, current, set(current.values()))
 
     def _set_mentions(self, conn: Any, mention_ids: Sequence[str], incident_id: str) -> None:
         for start in range(0, len(mention_ids), 500):
@@ -378,14 +364,24 @@ class DbApiStore(Store):
         conn.execute(self._sql("DELETE FROM incidents WHERE event_id = ?"), (incident_id,))
 
     def _put_incident(self, conn: Any, incident: Incident) -> None:
-        """Insert or replace one incident row (backends add their search keys)."""
+        """Insert or replace one incident row from the machine's incident, with people's decisions laid
+        over it (the only way incident rows are written, so no re-run can overwrite a decision)."""
+        published, review = self._reviewed_row(conn, incident)
+        self._write_incident(conn, published, review)
+
+    def _write_incident(self, conn: Any, incident: Incident, review: Review | None) -> None:
+        """Insert or replace one incident row as published (backends add their search keys)."""
         self._delete_incident(conn, incident.incident_id)
-        columns = [*EVENT_FIELDS, *INCIDENT_EXTRA]
+        columns = [*EVENT_FIELDS, *INCIDENT_EXTRA, "review_status", "review_conflicts"]
         names = ", ".join(f'"{n}"' for n in columns)
         marks = ", ".join("?" for _ in columns)
+        detail = incident_detail(incident)
+        if review is not None:
+            detail["review"] = {**review.to_record(), "machine": review.machine}
         row = event_row(incident.record, boolean=self._bool)
         row += [len(incident.mention_ids), len(incident.document_ids), "; ".join(incident.sources) or None,
-                json.dumps(incident_detail(incident), sort_keys=True)]
+                json.dumps(detail, sort_keys=True, default=str),
+                review.status if review else None, len(review.conflicts) if review else 0]
         conn.execute(self._sql(f"INSERT INTO incidents ({names}) VALUES ({marks})"), row)
 
     @sql_errors

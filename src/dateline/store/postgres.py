@@ -28,7 +28,7 @@ import psycopg
 from ..incidents.report import Report, consolidate
 from ..errors import ConfigError, StoreError
 from ..models import EVENT_FIELDS, Document, Event, Incident
-from ..query import EventFilter, place_key
+from ..query import EventFilter, place_key, review_clause
 from . import migrations
 from .base import (
     SNIPPET_CLOSE,
@@ -264,8 +264,8 @@ class PostgresStore(DbApiStore):
         return not (self._closed or self._conn.closed or self._conn.broken)
 
 
-    def _put_incident(self, conn: Any, incident: Incident) -> None:
-        super()._put_incident(conn, incident)
+    def _write_incident(self, conn: Any, incident: Incident, review: Any) -> None:
+        super()._write_incident(conn, incident, review)
         # searchable by the words of every mention, as SQLite's search goes through the mentions
         texts = conn.execute("SELECT string_agg(evidence_text, ' ' ORDER BY event_id) FROM events WHERE event_id = ANY(%s)",
                              (list(incident.mention_ids),)).fetchone()[0]
@@ -425,6 +425,9 @@ def _where(
         params.append(filters.document_id)
     if not filters.include_flagged:
         clauses.append(_FLAGGED)
+    reviewed = review_clause(filters)
+    if reviewed:
+        clauses.append(reviewed)
     clauses += extra
     params += extra_params
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from ..errors import ConfigError, StoreError
 from ..incidents.report import Report, consolidate
 from ..models import EVENT_FIELDS, Document, Event
-from ..query import EventFilter, place_key
+from ..query import EventFilter, place_key, review_clause
 from . import migrations
 from .base import (
     SNIPPET_CLOSE,
@@ -345,6 +345,9 @@ def _where(
         params.append(filters.document_id)
     if not filters.include_flagged:
         clauses.append(_FLAGGED)
+    reviewed = review_clause(filters)
+    if reviewed:
+        clauses.append(reviewed)
     clauses += extra
     params += extra_params
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
