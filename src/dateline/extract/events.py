@@ -22,7 +22,8 @@ from ..resolve.places import (PlaceContext, PlaceResolver, Relation, ResolvedPla
                               place_reading)
 from ..resolve.source_homes import SourceHomes, SourcePrior, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
-from .dating import choose_date, in_other_clause
+from .attribution import attribution
+from .dating import choose_date, in_name, in_other_clause
 from .flags import date_flags, mention_flags
 from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
 from .regions import lies_in, part_of_town, people_before, regions_after
@@ -171,7 +172,7 @@ class Extractor:
     def _sentence(self, doc_id: str, doc: Doc, sent: Span, context: PlaceContext, para: _Paragraph, *,
                   published: str | None, first: bool = False) -> Event | None:
         triggers = find_triggers(sent, self.lexicon)
-        timexes = _in_sentence(doc._.timexes, sent)
+        timexes = [t for t in _in_sentence(doc._.timexes, sent) if not in_name(t, doc)]
         primary = [t for t in triggers if _starts_event(t, timexes, first=first)]
         if not primary:
             self._fill_from_anaphor(doc, sent, triggers or _referring(sent, para), para, context)
@@ -198,7 +199,12 @@ class Extractor:
         event.spans["trigger"] = [doc[trigger.start].idx + offset, doc[trigger.end - 1].idx + len(doc[trigger.end - 1]) + offset]
         self._date(event, trigger, timexes, para, offset, published)
         self._place(event, doc, sent, trigger, context, para)
-        slots = assign_actors(trigger, sent, _in_sentence_actors(doc._.actors, sent))
+        source = attribution(sent, trigger.head)
+        if source is not None:
+            event.reported_by = source.text
+            event.spans["reported_by"] = [source.start + offset, source.end + offset]
+        slots = assign_actors(trigger, sent, _in_sentence_actors(doc._.actors, sent),
+                              reporter=source.tokens if source is not None else frozenset())
         self._actors(event, slots, offset)
         self._counts(event, doc, sent, trigger)
         refine_type(event, triggers=triggers, sent=sent)
@@ -487,7 +493,8 @@ class Extractor:
         # a date in a clause about someone or something else ("the script Maliki set with his March
         # campaign") neither dates this sentence's event nor the sentences after it
         calendar = [t for t in _in_sentence(doc._.timexes, sent)
-                    if t.is_calendar and t.mod != "START" and not in_other_clause(t, sent.root)]
+                    if t.is_calendar and t.mod != "START" and not in_other_clause(t, sent.root)
+                    and not in_name(t, doc)]
         if calendar:
             para.timex = calendar[-1]
             para.timex_offset = doc._.offset
