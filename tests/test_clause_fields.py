@@ -95,3 +95,17 @@ def test_generic_and_habitual_statements_are_not_events(engine, text) -> None:
     doc = document_from_text(text, id="t", published="2011-03-18")
     ((_, events),) = list(engine.extract([doc]))
     assert all(e.hypothetical for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mood would remind anyone of Belfast back in the 1970s. Gunmen shot dead two police officers in Kirkuk.",
+        "Sectarian killings were common in the 1990s. Gunmen shot dead two police officers in Kirkuk.",
+    ],
+)
+def test_an_era_or_an_unreal_clause_does_not_date_later_sentences(engine, text) -> None:
+    doc = document_from_text(text, id="t", published="2011-03-18")
+    ((_, events),) = list(engine.extract([doc]))
+    shooting = next(e for e in events if "Gunmen" in e.evidence_text)
+    assert shooting.date_start == "2011-03-18", shooting.date_reason

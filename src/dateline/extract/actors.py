@@ -72,10 +72,21 @@ def _killers(sent: Span, mentions: list[ActorMention]) -> ActorSlots:
     return slots
 
 
-def _patients(sent: Span) -> set[int]:
-    """Tokens of the sentence's patients: the passive subjects ("six people were killed") and objects of its
-    verbs. A victim is never the attacker, whatever the word order."""
-    return {t.i for tok in sent if tok.dep_ in ("nsubjpass", "dobj") for t in tok.subtree}
+_LINKED_CLAUSES = ("advcl", "xcomp", "ccomp")
+_NOUN_TO_VERB = ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr")
+
+
+def _patients(verb: Token) -> set[int]:
+    """Tokens of the event's patients: the passive subjects ("six people were killed") and objects of its
+    verb, of the clause it hangs on ("... were killed when a bomb exploded") and of the clauses hanging on
+    it ("a bomb exploded, killing five"); not of a coordinated clause about something else. A victim is
+    never the attacker, whatever the word order."""
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ in _NOUN_TO_VERB:
+        verb = verb.head  # "killed in a bomb blast": the blast's clause is the killing's
+    verbs = [verb, *(c for c in verb.children if c.dep_ in _LINKED_CLAUSES)]
+    if verb.dep_ in _LINKED_CLAUSES:
+        verbs.append(verb.head)
+    return {t.i for v in verbs for c in v.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree}
 
 
 def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
@@ -139,7 +150,7 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
             modifiers |= {t.i for t in child.children if t.dep_ in ("amod", "compound")}
     # Falling back on word order is only safe for actors we know; an unknown name must be the subject or object.
     rest = [m for m in mentions if id(m) not in used and m.token_start not in modifiers and m.actor_id != UNKNOWN_ACTOR]
-    patients = _patients(sent)
+    patients = _patients(verb)
     agents = [m for m in rest if m.token_start not in patients]
     if slots.actor1 is None and agents:
         before = [m for m in agents if m.token_start < head.i]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Iterable
 
 from spacy.tokens import Doc, Span
@@ -492,9 +493,13 @@ class Extractor:
     def _advance_narrative(self, doc: Doc, sent: Span, para: _Paragraph) -> None:
         # a date in a clause about someone or something else ("the script Maliki set with his March
         # campaign") neither dates this sentence's event nor the sentences after it
+        # nor does one in an unreal clause ("this would be like ... back in the 1960s"), nor a span longer
+        # than a year: a decade tells an era, and later sentences' events are not dated by it
+        if mention_flags(sent.root, sent).hypothetical:
+            return
         calendar = [t for t in _in_sentence(doc._.timexes, sent)
                     if t.is_calendar and t.mod != "START" and not in_other_clause(t, sent.root)
-                    and not in_name(t, doc)]
+                    and not in_name(t, doc) and _at_most_a_year(t)]
         if calendar:
             para.timex = calendar[-1]
             para.timex_offset = doc._.offset
@@ -529,6 +534,14 @@ def _referring(sent: Span, para: _Paragraph) -> list[Trigger]:
                 c.dep_ == "nsubj" and c.lower_ in _BACK_PRONOUNS for c in t.children):
             return [Trigger(t.i, t.i + 1, entry, t, True)]
     return []
+
+
+def _at_most_a_year(t: Timex) -> bool:
+    """Whether an expression spans a year or less (a day, a month, "2005"), so it can date the narrative."""
+    try:
+        return date.fromisoformat(t.date_end or t.date_start) - date.fromisoformat(t.date_start) <= timedelta(days=366)
+    except (TypeError, ValueError):
+        return False
 
 
 def _coarse_place(event: Event) -> bool:
