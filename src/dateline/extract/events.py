@@ -499,9 +499,11 @@ class Extractor:
             return
         calendar = [t for t in _in_sentence(doc._.timexes, sent)
                     if t.is_calendar and t.mod != "START" and not in_other_clause(t, sent.root)
-                    and not in_name(t, doc) and _at_most_a_year(t)]
-        if calendar:
-            para.timex = calendar[-1]
+                    and not in_name(t, doc)]
+        if calendar and not any(map(_at_most_a_year, calendar)):
+            para.timex = None  # the text moved to an era ("the last two years"): the earlier day no longer holds
+        elif calendar:
+            para.timex = [t for t in calendar if _at_most_a_year(t)][-1]
             para.timex_offset = doc._.offset
 
 
