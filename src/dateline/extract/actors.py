@@ -72,9 +72,31 @@ def _killers(sent: Span, mentions: list[ActorMention]) -> ActorSlots:
     return slots
 
 
-def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention]) -> ActorSlots:
-    """Pick actor1 (agent) and actor2 (patient) among the sentence's actor mentions."""
+_LINKED_CLAUSES = ("advcl", "xcomp", "ccomp")
+_NOUN_TO_VERB = ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr")
+
+
+def _patients(verb: Token) -> set[int]:
+    """Tokens of the event's patients: the passive subjects ("six people were killed") and objects of its
+    verb, of the clause it hangs on ("... were killed when a bomb exploded") and of the clauses hanging on
+    it ("a bomb exploded, killing five"); not of a coordinated clause about something else. A victim is
+    never the attacker, whatever the word order."""
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ in _NOUN_TO_VERB:
+        verb = verb.head  # "killed in a bomb blast": the blast's clause is the killing's
+    verbs = [verb, *(c for c in verb.children if c.dep_ in _LINKED_CLAUSES)]
+    if verb.dep_ in _LINKED_CLAUSES:
+        verbs.append(verb.head)
+    return {t.i for v in verbs for c in v.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree}
+
+
+def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
+                  reporter: frozenset[int] = frozenset()) -> ActorSlots:
+    """Pick actor1 (agent) and actor2 (patient) among the sentence's actor mentions.
+
+    Mentions inside ``reporter`` (the tokens of "police said", "according to officials") tell of the
+    event and take no part in it."""
     slots = ActorSlots()
+    mentions = [m for m in mentions if m.token_start not in reporter]
     if not mentions:
         return slots
     if trigger.entry.subject_is_finder:
@@ -128,12 +150,15 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention]) ->
             modifiers |= {t.i for t in child.children if t.dep_ in ("amod", "compound")}
     # Falling back on word order is only safe for actors we know; an unknown name must be the subject or object.
     rest = [m for m in mentions if id(m) not in used and m.token_start not in modifiers and m.actor_id != UNKNOWN_ACTOR]
-    if slots.actor1 is None and rest:
-        before = [m for m in rest if m.token_start < head.i]
-        slots.actor1 = (before or rest)[0]
+    patients = _patients(verb)
+    agents = [m for m in rest if m.token_start not in patients]
+    if slots.actor1 is None and agents:
+        before = [m for m in agents if m.token_start < head.i]
+        slots.actor1 = (before or agents)[0]
         rest.remove(slots.actor1)
     if slots.actor2 is None and rest and trigger.entry.event_type != "Protests":
-        after = [m for m in rest if m.token_start > head.i]
+        # the victims wherever they stand ("six people were killed when a bomb exploded"), else the next actor
+        after = [m for m in rest if m.token_start in patients] or [m for m in rest if m.token_start > head.i]
         if after:
             slots.actor2 = after[0]
     return slots

@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..annotate.timex import Timex
+from .attribution import SPEECH_LEMMAS
 from .triggers import Trigger
+
+__all__ = ["DateChoice", "FALLBACK_PRECISION", "NAME_NOUNS", "choose_date", "in_name", "in_other_clause",
+           "pick_timex", "spoken_on"]
+
+# Nouns a number or date names rather than dates ("the 14th of July bridge", "the 1920 Revolution
+# Brigades"): landmarks and units. A row set; a date before an event noun ("the June 5 attack") still dates it.
+NAME_NOUNS = frozenset({
+    "bridge", "square", "street", "avenue", "road", "highway", "brigade", "brigades", "battalion", "regiment",
+    "division", "movement", "front", "stadium", "district", "neighbourhood", "neighborhood", "hospital", "mosque",
+    "university", "school", "camp", "base", "headquarters", "army", "corps", "party",
+})
 
 
 @dataclass(slots=True)
@@ -40,6 +52,36 @@ def choose_date(trigger: Trigger, timexes: list[Timex], *, narrative: Timex | No
     return DateChoice(None, None, None, "no date in text and the document has no publication date")
 
 
+def in_name(t: Timex, doc: Doc) -> bool:
+    """Whether the expression is part of a name: it modifies a noun outside it that is a landmark or unit
+    ("the 14th of July bridge") or reaches it through a proper name ("the 1920 Revolution Brigades")."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    inside = {tok.i for tok in span}
+    for tok in span:
+        head = tok.head
+        if head.i in inside or head.i < span.end or tok.dep_ not in ("nummod", "compound", "amod", "nmod", "npadvmod"):
+            continue
+        between = head.doc[span.end : head.i]
+        if head.lower_ in NAME_NOUNS or any(b.tag_ in ("NNP", "NNPS") for b in between):
+            return True
+    return False
+
+
+def spoken_on(t: Timex, trigger: Token) -> bool:
+    """ "officials said on Monday that a bomb killed nine": the day a source spoke, attached to a verb of
+    saying that governs the event, does not date the event."""
+    span = trigger.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head  # the verb the expression modifies: the saying's or the event's
+    return (tok.i != trigger.i and tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ in ("VERB", "AUX")
+            and trigger.i in {x.i for x in tok.subtree})
+
+
 def _sentence_reason(t: Timex, published: str | None) -> str:
     """Why the sentence's own expression gives this date, and what it was counted from."""
     if t.anchored_on_narrative:
@@ -59,7 +101,7 @@ def pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
     head = trigger.head
     # "shot dead X, who was running in elections scheduled for next month": a date inside a
     # clause about someone else does not date this event.
-    preferred = [t for t in preferred if not in_other_clause(t, head)]
+    preferred = [t for t in preferred if not in_other_clause(t, head) and not spoken_on(t, head)]
     if not preferred:
         return None
     related = {tok.i for tok in head.subtree} | {tok.i for tok in head.head.subtree}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Iterable
 
 from spacy.tokens import Doc, Span
@@ -22,7 +23,8 @@ from ..resolve.places import (PlaceContext, PlaceResolver, Relation, ResolvedPla
                               place_reading)
 from ..resolve.source_homes import SourceHomes, SourcePrior, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
-from .dating import choose_date, in_other_clause
+from .attribution import attribution
+from .dating import choose_date, in_name, in_other_clause
 from .flags import date_flags, mention_flags
 from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
 from .regions import lies_in, part_of_town, people_before, regions_after
@@ -175,7 +177,7 @@ class Extractor:
     def _sentence(self, doc_id: str, doc: Doc, sent: Span, context: PlaceContext, para: _Paragraph, *,
                   published: str | None, first: bool = False) -> Event | None:
         triggers = find_triggers(sent, self.lexicon)
-        timexes = _in_sentence(doc._.timexes, sent)
+        timexes = [t for t in _in_sentence(doc._.timexes, sent) if not in_name(t, doc)]
         primary = [t for t in triggers if _starts_event(t, timexes, first=first)]
         proposed: TypePrediction | None = None
         if not primary:
@@ -208,7 +210,12 @@ class Extractor:
         event.spans["trigger"] = [doc[trigger.start].idx + offset, doc[trigger.end - 1].idx + len(doc[trigger.end - 1]) + offset]
         self._date(event, trigger, timexes, para, offset, published)
         self._place(event, doc, sent, trigger, context, para)
-        slots = assign_actors(trigger, sent, _in_sentence_actors(doc._.actors, sent))
+        source = attribution(sent, trigger.head)
+        if source is not None:
+            event.reported_by = source.text
+            event.spans["reported_by"] = [source.start + offset, source.end + offset]
+        slots = assign_actors(trigger, sent, _in_sentence_actors(doc._.actors, sent),
+                              reporter=source.tokens if source is not None else frozenset())
         self._actors(event, slots, offset)
         self._counts(event, doc, sent, trigger)
         if proposed is None:
@@ -500,10 +507,17 @@ class Extractor:
     def _advance_narrative(self, doc: Doc, sent: Span, para: _Paragraph) -> None:
         # a date in a clause about someone or something else ("the script Maliki set with his March
         # campaign") neither dates this sentence's event nor the sentences after it
+        # nor does one in an unreal clause ("this would be like ... back in the 1960s"), nor a span longer
+        # than a year: a decade tells an era, and later sentences' events are not dated by it
+        if mention_flags(sent.root, sent).hypothetical:
+            return
         calendar = [t for t in _in_sentence(doc._.timexes, sent)
-                    if t.is_calendar and t.mod != "START" and not in_other_clause(t, sent.root)]
-        if calendar:
-            para.timex = calendar[-1]
+                    if t.is_calendar and t.mod != "START" and not in_other_clause(t, sent.root)
+                    and not in_name(t, doc)]
+        if calendar and not any(map(_at_most_a_year, calendar)):
+            para.timex = None  # the text moved to an era ("the last two years"): the earlier day no longer holds
+        elif calendar:
+            para.timex = [t for t in calendar if _at_most_a_year(t)][-1]
             para.timex_offset = doc._.offset
 
 
@@ -536,6 +550,14 @@ def _referring(sent: Span, para: _Paragraph) -> list[Trigger]:
                 c.dep_ == "nsubj" and c.lower_ in _BACK_PRONOUNS for c in t.children):
             return [Trigger(t.i, t.i + 1, entry, t, True)]
     return []
+
+
+def _at_most_a_year(t: Timex) -> bool:
+    """Whether an expression spans a year or less (a day, a month, "2005"), so it can date the narrative."""
+    try:
+        return date.fromisoformat(t.date_end or t.date_start) - date.fromisoformat(t.date_start) <= timedelta(days=366)
+    except (TypeError, ValueError):
+        return False
 
 
 def _coarse_place(event: Event) -> bool:

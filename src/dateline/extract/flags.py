@@ -15,6 +15,10 @@ _HYPO_HEADS = {
     "avoid", "escape", "prevent", "fear", "consider", "propose", "urge", "call", "demand", "refuse",
     "decline", "promise", "pledge", "prepare", "allow", "if", "unless", "rather", "decide",
 }
+_ATTEMPTS = {"try", "attempt"}
+# outcomes that make an attempted attack a clash: the target fought back
+_REPELLED = {"repel", "repulse", "rebuff", "beat", "push", "fight"}
+_RECURRING = {"whenever"}
 _FUTURE_WORDS = {"will", "'ll", "shall", "tomorrow", "upcoming", "planned", "scheduled", "next", "soon"}
 _HABITUAL = {"often", "usually", "regularly", "frequently", "routinely", "sometimes", "repeatedly", "typically"}
 # How far before publication an event must end to count as background history. Calibrated on
@@ -37,6 +41,48 @@ def _governors(token: Token, limit: int = 4) -> list[Token]:
         chain.append(cur.head)
         cur = cur.head
     return chain
+
+
+def _told_as_fact(token: Token, limit: int = 4) -> list[Token]:
+    """The governors whose mood reaches the event: up the parse, but not past a relative clause, which
+    tells its noun's event as fact ("police tried to defuse a bomb that exploded": the bomb did explode)."""
+    chain, cur = [], token
+    while cur.head.i != cur.i and len(chain) < limit and cur.dep_ != "relcl":
+        chain.append(cur.head)
+        cur = cur.head
+    return chain
+
+
+def _outcome(attempt: Token) -> Token:
+    return next(c for c in attempt.children if c.dep_ == "conj" and c.lemma_.lower() in _REPELLED)
+
+
+def _fought_off(trigger: Token) -> Token | None:
+    """ "insurgents tried to attack a checkpoint but were repelled": an attempt whose outcome the clause
+    tells as resisted is a clash that happened, not a plan. Returns the attempt verb."""
+    for gov in _told_as_fact(trigger, 2):
+        if gov.lemma_.lower() in _ATTEMPTS and any(c.dep_ == "conj" and c.lemma_.lower() in _REPELLED
+                                                   for c in gov.children):
+            return gov
+    return None
+
+
+def _generic(trigger: Token, sent: Span) -> str | None:
+    """A statement of what happens in general, not of one event: a simple-present clause whose subject is
+    a bare plural or that recurs ("whenever"), with no date, number or place of its own."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head if trigger.dep_ in ("nsubj", "dobj") else None
+    if verb is None or verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    recurring = next((t for t in verb.subtree if t.lower_ in _RECURRING and t.head.dep_ == "advcl"), None)
+    if recurring is not None:
+        return f"recurs ('{recurring.text}')"
+    if any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL") or t.like_num for t in sent):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "NNS" and not any(
+            c.dep_ in ("det", "nummod", "poss") for c in subject.children):
+        return f"a present-tense statement about '{subject.text}' in general"
+    return None
 
 
 def _comparative(token: Token) -> bool:
@@ -63,15 +109,22 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
                 continue  # "no fewer than 16 persons were killed" is a count, not a denial
             if child.dep_ == "neg" or (low in _NEGATORS and child.dep_ in ("det", "advmod", "neg", "preconj")):
                 flags.negated, flags.reason = True, f"negated by '{child.text}'"
+    if trigger.dep_ == "conj" and trigger.pos_ in ("NOUN", "PROPN"):
+        # "no tanks or heavy artillery were used": the determiner of the first conjunct denies them all
+        deny = next((c for c in trigger.head.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if deny is not None:
+            flags.negated, flags.reason = True, f"negated by '{deny.text}'"
     subj_no = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("no", "nobody", "none") and not _comparative(t) for t in c.subtree)]
     if subj_no:
         flags.negated, flags.reason = True, "no one was affected"
-    for gov in _governors(trigger):
+    fought_off = _fought_off(trigger)
+    attempt_i = fought_off.i if fought_off is not None else -1  # spaCy makes a new Token per access: compare indexes
+    for gov in _told_as_fact(trigger):
         if gov.lemma_.lower() in _DENY:
             flags.negated, flags.reason = True, f"denied ('{gov.text}')"
         if gov.lemma_.lower() == "fear" and gov.tag_ == "VBN":
             continue  # "five people were feared killed": an uncertain report, still reported
-        if gov.lemma_.lower() in _HYPO_HEADS:
+        if gov.lemma_.lower() in _HYPO_HEADS and gov.i != attempt_i:
             flags.hypothetical, flags.reason = True, f"not reported as happened ('{gov.text}')"
             break
     lowers = {t.lower_ for t in sent}
@@ -88,8 +141,13 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
                 flags.hypothetical, flags.reason = True, f"condition '{child.text}'"
         if tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             head = tok.head.lemma_.lower()
-            if head in _HYPO_HEADS or tok.dep_ == "advcl":
+            if (head in _HYPO_HEADS or tok.dep_ == "advcl") and tok.head.i != attempt_i:
                 flags.hypothetical, flags.reason = True, f"purpose or intention ('{tok.head.text} to {tok.text}')"
+    if fought_off is not None and not flags.hypothetical:
+        flags.reason = flags.reason or f"an attempt fought off ('{fought_off.text}' ... '{_outcome(fought_off).text}'): a clash"
+    generic = _generic(trigger, sent)
+    if generic is not None:
+        flags.hypothetical, flags.reason = True, f"generic: {generic}"
     if any(t.lower_ in ("planned", "scheduled", "upcoming") for t in trigger.children) or trigger.lower_ in ("planned",):
         flags.future, flags.reason = True, "planned"
     if any(t.lower_ in _HABITUAL for t in trigger.children):

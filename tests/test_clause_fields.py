@@ -1,0 +1,111 @@
+"""Fields read off the event's clause (issue 15, items 1, 4 and 5): who reports is no party, victims are
+never the attacker, numbers in names and the day a source spoke do not date the event, and flags follow
+the event verb's own syntax. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest import document_from_text
+
+
+def one_event(engine, text: str, published: str = "2011-03-18"):
+    doc = document_from_text(text, id="t", published=published)
+    ((_, events),) = list(engine.extract([doc]))
+    assert len(events) == 1, [e.evidence_text for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter"),
+    [
+        ("Eight villagers were killed when a mine exploded near Kunduz, police said.", "police"),
+        ("Two traders were shot dead in a market in Jalalabad on Monday, according to provincial officials.",
+         "provincial officials"),
+        ("The army told reporters that rebels had attacked a village near Gulu on Sunday.", "The army"),
+    ],
+)
+def test_who_reports_is_recorded_and_is_no_party(engine, text, reporter) -> None:
+    event = one_event(engine, text)
+    assert event.reported_by == reporter
+    start, end = event.spans["reported_by"]
+    assert text[start:end] == reporter
+    parties = " ".join(filter(None, [event.actor1, event.actor2])).lower()
+    assert reporter.split()[-1].rstrip("s") not in parties
+
+
+def test_the_victims_of_a_passive_are_never_the_attacker(engine) -> None:
+    event = one_event(engine, "Nine civilians were killed in a bomb blast at a bus station in Quetta on Thursday.")
+    assert event.actor1 is None or "Civilians" not in event.actor1
+    assert event.actor2 is not None and "Civilians" in event.actor2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A roadside bomb exploded near the 9th of April bridge in Basra, killing four people.",
+        "Gunmen killed three guards outside the 1977 Martyrs Brigade compound in Kirkuk.",
+    ],
+)
+def test_a_number_inside_a_name_is_no_date(engine, text) -> None:
+    event = one_event(engine, text)
+    assert event.date_start == "2011-03-18"
+    assert "publication date" in event.date_reason
+
+
+def test_the_day_a_source_spoke_does_not_date_the_event(engine) -> None:
+    event = one_event(engine, "The governor said on Wednesday that a car bomb killed six people in Hilla.")
+    assert event.date_start != "2011-03-16"
+    assert "Wednesday" not in event.date_reason
+
+
+def test_the_day_of_the_event_still_dates_it_when_the_source_spoke_later(engine) -> None:
+    event = one_event(engine, "A car bomb killed six people in Hilla on Monday, the governor said on Wednesday.")
+    assert event.date_start == "2011-03-14"
+
+
+def test_a_denied_weapon_negates_the_event(engine) -> None:
+    event = one_event(engine, "No mortars or heavy artillery were used near Zinjibar.")
+    assert event.negated
+
+
+def test_a_relative_clause_tells_the_bomb_as_fact(engine) -> None:
+    event = one_event(engine, "Soldiers tried to defuse a bomb that went off in Sabha, killing two of them.")
+    assert not event.hypothetical
+
+
+def test_an_attempt_fought_off_is_a_clash_not_a_plan(engine) -> None:
+    event = one_event(engine, "Militants tried to attack a police post in Bannu but were repelled by the guards.")
+    assert not event.hypothetical
+    assert event.event_type == "Battles"
+
+
+def test_an_attempt_alone_stays_hypothetical(engine) -> None:
+    assert one_event(engine, "Militants tried to attack a police post in Bannu.").hypothetical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Snipers shoot at the patrols whenever the convoys pass the bridge.",
+        "Car bombings have no place in any religion.",
+    ],
+)
+def test_generic_and_habitual_statements_are_not_events(engine, text) -> None:
+    doc = document_from_text(text, id="t", published="2011-03-18")
+    ((_, events),) = list(engine.extract([doc]))
+    assert all(e.hypothetical for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mood would remind anyone of Belfast back in the 1970s. Gunmen shot dead two police officers in Kirkuk.",
+        "Sectarian killings were common in the 1990s. Gunmen shot dead two police officers in Kirkuk.",
+    ],
+)
+def test_an_era_or_an_unreal_clause_does_not_date_later_sentences(engine, text) -> None:
+    doc = document_from_text(text, id="t", published="2011-03-18")
+    ((_, events),) = list(engine.extract([doc]))
+    shooting = next(e for e in events if "Gunmen" in e.evidence_text)
+    assert shooting.date_start == "2011-03-18", shooting.date_reason
