@@ -21,7 +21,7 @@ from . import aggregates
 from .errors import ApiError
 from .jobs import JobRunner
 from .outlines import province_code
-from .params import FilterParams, parse_month_day
+from .params import FilterParams, Offset, parse_month_day
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def facets(request: Request, flagged: bool = False) -> dict[str, Any]:
 @router.get("/events", summary="Events matching the filters, a page at a time")
 def events(
     request: Request, filters: Filters,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Offset = 0,
 ) -> JSONResponse:
     chosen = filters.to_filter(limit=limit, offset=offset)
     store = _store(request)
@@ -157,7 +157,7 @@ def on_this_day(
 @router.get("/documents", summary="Stored documents, or full-text hits when q is given")
 def documents(
     request: Request, q: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Offset = 0,
 ) -> dict[str, Any]:
     store = _store(request)
     if q and q.strip():
@@ -197,7 +197,7 @@ async def add_documents(
     return job.to_dict()
 
 
-@router.get("/documents/{document_id}", summary="One stored document with its references and events")
+@router.get("/documents/{document_id:path}", summary="One stored document with its references and events (ids may be URLs)")
 def document_detail(request: Request, document_id: str) -> dict[str, Any]:
     store = _store(request)
     document = store.get_document(document_id)
