@@ -65,14 +65,14 @@ def _embedded_ipv4(address: IPAddress) -> ipaddress.IPv4Address | None:
 
 def refusal(address: IPAddress) -> str | None:
     """Why a server must not connect to ``address`` on someone else's behalf ("loopback", ...), or None."""
-    for candidate in (address, _embedded_ipv4(address)):
-        if candidate is None:
-            continue
-        for kind, test in _KINDS:
-            if test(candidate):
-                return kind
-        if not candidate.is_global:  # shared (100.64/10), documentation, benchmarking ranges...
-            return "non-public"
+    # An IPv6 form carrying an IPv4 address reaches that address: judge it (the wrapping ranges
+    # themselves count as reserved).
+    candidate = _embedded_ipv4(address) or address
+    for kind, test in _KINDS:
+        if test(candidate):
+            return kind
+    if not candidate.is_global:  # shared (100.64/10), documentation, benchmarking ranges...
+        return "non-public"
     return None
 
 
