@@ -11,27 +11,36 @@ from typing import TextIO
 
 from ..errors import ExportError
 from ..models import Event
-from .acled_csv import write_acled_csv
-from .geojson import write_geojson
-from .jsonl import write_jsonl
+from .acled_csv import acled_csv_chunks, write_acled_csv
+from .chunks import Chunks, write_chunks
+from .geojson import geojson_chunks, write_geojson
+from .jsonl import jsonl_chunks, write_jsonl
+from .spreadsheet import safe_cell, safe_row
 
-WRITERS: dict[str, Callable[[Iterable[Event], TextIO], int]] = {
-    "acled-csv": write_acled_csv,
-    "jsonl": write_jsonl,
-    "geojson": write_geojson,
+WRITERS: dict[str, Callable[[Iterable[Event]], Chunks]] = {
+    "acled-csv": acled_csv_chunks,
+    "jsonl": jsonl_chunks,
+    "geojson": geojson_chunks,
 }
 FORMATS: tuple[str, ...] = tuple(WRITERS)
 
 
-def export_events(events: Iterable[Event], fmt: str, fp: TextIO) -> int:
-    """Write ``events`` to ``fp`` in format ``fmt`` (acled-csv, jsonl, geojson); returns how many were written."""
+def export_chunks(events: Iterable[Event], fmt: str) -> Chunks:
+    """The export of ``events`` in format ``fmt`` as text pieces, for streaming (the web app)."""
     writer = WRITERS.get(fmt)
     if writer is None:
         raise ExportError(f"unknown export format {fmt!r}", where="format", hint=f"use one of: {', '.join(FORMATS)}")
+    return writer(events)
+
+
+def export_events(events: Iterable[Event], fmt: str, fp: TextIO) -> int:
+    """Write ``events`` to ``fp`` in format ``fmt`` (acled-csv, jsonl, geojson); returns how many were written."""
+    chunks = export_chunks(events, fmt)
     try:
-        return writer(events, fp)
+        return write_chunks(chunks, fp)
     except OSError as err:
         raise ExportError(f"could not write {fmt}: {err}", where=str(getattr(fp, "name", "")) or None) from err
 
 
-__all__ = ["FORMATS", "export_events", "write_acled_csv", "write_geojson", "write_jsonl"]
+__all__ = ["FORMATS", "export_chunks", "export_events", "safe_cell", "safe_row", "write_acled_csv", "write_geojson",
+           "write_jsonl"]

@@ -5,12 +5,15 @@ summary built from the evidence, ``event_id_cnty`` is the ISO3 code and a number
 incident id, ``region`` is ACLED's region of the country (data/acled_regions.yaml) and ``timestamp``
 the Unix time of the export. Columns dateline does not know (admin3, source_scale, tags) are empty.
 ``fatalities`` is 0 when no number was reported, as in ACLED.
+Text that a spreadsheet would run as a formula is written with a leading apostrophe
+(spreadsheet.py).
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import io
 import logging
 import time
 from collections.abc import Iterable
@@ -20,6 +23,8 @@ import yaml
 
 from ..config import package_data
 from ..models import Event
+from .chunks import ROWS_PER_CHUNK, Chunks, drain, write_chunks
+from .spreadsheet import safe_row
 
 log = logging.getLogger(__name__)
 
@@ -188,14 +193,23 @@ def acled_row(event: Event, *, timestamp: int | None = None) -> dict[str, Any]:
     }
 
 
-def write_acled_csv(events: Iterable[Event], fp: TextIO) -> int:
-    """Write a header and one ACLED-style row per event; returns the number of rows."""
-    writer = csv.DictWriter(fp, fieldnames=COLUMNS, lineterminator="\n")
+def acled_csv_chunks(events: Iterable[Event]) -> Chunks:
+    """The header and one ACLED-style row per incident, a few hundred rows a piece; returns the number of rows."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
     stamp = int(time.time())
     for event in events:
         # csv writes None as an empty cell.
-        writer.writerow(acled_row(event, timestamp=stamp))
+        writer.writerow(safe_row(acled_row(event, timestamp=stamp)))
         count += 1
+        if count % ROWS_PER_CHUNK == 0:
+            yield drain(buffer)
+    yield drain(buffer)
     return count
+
+
+def write_acled_csv(events: Iterable[Event], fp: TextIO) -> int:
+    """Write a header and one ACLED-style row per incident; returns the number of rows."""
+    return write_chunks(acled_csv_chunks(events), fp)

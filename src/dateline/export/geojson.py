@@ -1,6 +1,6 @@
 """Events as a GeoJSON FeatureCollection of points (RFC 7946: [longitude, latitude]).
 
-Written feature by feature, so large exports need no more memory than one event.
+Written a few hundred features at a time, so large exports need no more memory than that.
 Events without usable coordinates are left out and counted in the log.
 """
 
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from ..models import Event
+from .chunks import ROWS_PER_CHUNK, Chunks, write_chunks
 
 log = logging.getLogger(__name__)
 
@@ -37,18 +38,28 @@ def feature(event: Event) -> dict[str, Any]:
     }
 
 
-def write_geojson(events: Iterable[Event], fp: TextIO) -> int:
-    """Write a FeatureCollection of the events that have coordinates; returns the number of features."""
+def geojson_chunks(events: Iterable[Event]) -> Chunks:
+    """A FeatureCollection of the events that have coordinates, a few hundred features a piece;
+    returns the number of features."""
     written = skipped = 0
-    fp.write('{"type": "FeatureCollection", "features": [')
+    parts = ['{"type": "FeatureCollection", "features": [']
     for event in events:
         if not has_point(event):
             skipped += 1
             continue
-        fp.write(",\n" if written else "\n")
-        fp.write(json.dumps(feature(event), ensure_ascii=False))
+        parts.append(",\n" if written else "\n")
+        parts.append(json.dumps(feature(event), ensure_ascii=False))
         written += 1
-    fp.write("\n]}\n")
+        if written % ROWS_PER_CHUNK == 0:
+            yield "".join(parts)
+            parts.clear()
+    parts.append("\n]}\n")
+    yield "".join(parts)
     if skipped:
         log.info("GeoJSON export: %d of %d events left out (no coordinates)", skipped, written + skipped)
     return written
+
+
+def write_geojson(events: Iterable[Event], fp: TextIO) -> int:
+    """Write a FeatureCollection of the events that have coordinates; returns the number of features."""
+    return write_chunks(geojson_chunks(events), fp)

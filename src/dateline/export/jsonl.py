@@ -7,13 +7,23 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from ..models import Event
+from .chunks import ROWS_PER_CHUNK, Chunks, write_chunks
+
+
+def jsonl_chunks(events: Iterable[Event]) -> Chunks:
+    """One JSON object per event per line, a few hundred lines a piece; returns the number of lines."""
+    lines: list[str] = []
+    count = 0
+    for event in events:
+        lines.append(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
+        count += 1
+        if len(lines) == ROWS_PER_CHUNK:
+            yield "".join(lines)
+            lines.clear()
+    yield "".join(lines)
+    return count
 
 
 def write_jsonl(events: Iterable[Event], fp: TextIO) -> int:
     """Write one JSON object per event per line; returns the number of lines."""
-    count = 0
-    for event in events:
-        fp.write(json.dumps(event.to_record(), ensure_ascii=False))
-        fp.write("\n")
-        count += 1
-    return count
+    return write_chunks(jsonl_chunks(events), fp)
