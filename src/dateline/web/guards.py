@@ -71,9 +71,14 @@ def served_hosts(bind: str, extra: Iterable[str] = ()) -> list[str]:
     return list(dict.fromkeys(_host_name(n) for n in names if n))
 
 
+# A refused body is not read to its end: closing the connection stops the upload (else the
+# server would go on receiving it to keep the connection alive).
+_CLOSE = {"Connection": "close"}
+
+
 async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, message: str, *,
-                  where: str | None, hint: str | None = None) -> None:
-    response = JSONResponse(error_body(status, message, where=where, hint=hint), status_code=status)
+                  where: str | None, hint: str | None = None, headers: dict[str, str] | None = None) -> None:
+    response = JSONResponse(error_body(status, message, where=where, hint=hint), status_code=status, headers=headers)
     await response(scope, receive, send)
 
 
@@ -121,7 +126,7 @@ class BodyLimit:
         declared = Headers(scope=scope).get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
             await _refuse(scope, receive, send, 413, self._message(), where="body",
-                          hint="send fewer or smaller files at a time")
+                          hint="send fewer or smaller files at a time", headers=_CLOSE)
             return
         received = 0
 
@@ -131,7 +136,7 @@ class BodyLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise _TooLarge(413, self._message())
+                    raise _TooLarge(413, self._message(), headers=_CLOSE)
             return message
 
         await self.app(scope, counted, send)
