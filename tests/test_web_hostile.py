@@ -237,3 +237,23 @@ def test_exports_stream_every_event_in_each_format(server) -> None:
         features = http.get("/api/export/events.geojson").json()["features"]
     assert len(csv_rows) == len(lines) == len(features) == 2100
     assert [r["event_id_cnty"] for r in csv_rows][:1000] == expected
+
+
+def test_the_front_end_opens_a_document_whose_id_is_a_url(server) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from test_web_ui import ARGS, CHROMIUM
+
+    with server() as (url, app), sync_playwright() as pw:
+        app.state.store.add_document(*hostile_document())
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            tab = browser.new_page(base_url=url)
+            tab.set_default_timeout(15_000)
+            tab.goto("/?view=documents")
+            expect(tab.locator("body")).to_have_attribute("data-loading", "false")
+            tab.locator(f'tr[data-document="{URL_ID}"] a').click()
+            expect(tab.locator("#doctext mark.evidence")).to_contain_text("militants attacked a checkpoint")
+            expect(tab.locator("#error")).to_be_hidden()
+        finally:
+            browser.close()
