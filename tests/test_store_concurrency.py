@@ -104,13 +104,16 @@ def test_an_in_memory_database_is_one_database_for_every_thread() -> None:
     EventFilter(), EventFilter(include_flagged=True), EventFilter(admin1="Maysan"),
     EventFilter(date_from="2008-03", date_to="2008-06", include_flagged=True), EventFilter(limit=7, offset=5),
 ])
-def test_iter_events_streams_the_same_events_in_the_same_order(target: str, filters: EventFilter) -> None:
+def test_iter_events_and_incidents_stream_the_same_records_in_the_same_order(target: str, filters: EventFilter) -> None:
     with open_store(target) as store:
         store.add_document(*corpus("doc-1", 40))
         store.add_document(*corpus("doc-2", 25))
         streamed = list(store.iter_events(filters, batch_size=3))
         assert streamed == store.events(filters) and streamed
         assert list(query.iter_events(store, filters)) == streamed
+        incidents = list(store.iter_incidents(filters, batch_size=3))
+        assert incidents == store.incidents(filters) and incidents
+        assert list(query.iter_incidents(store, filters)) == incidents
 
 
 def test_iter_events_reads_in_batches_beside_writes(tmp_path: Path) -> None:

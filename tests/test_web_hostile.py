@@ -212,31 +212,40 @@ def test_csv_export_neutralises_formulas_and_keeps_numbers(server) -> None:
         (row,) = list(csv.DictReader(io.StringIO(response.text)))
     for column, value in FORMULAS.items():
         assert row[column] == "'" + value, column
-    assert row["notes"].startswith("'-1+1 militants")
+    assert row["notes"].startswith("On 2014-03-02: -1+1 militants")  # the summary opens with the date
     assert row["latitude"] == "-33.75" and row["longitude"] == "44.6" and row["fatalities"] == "3"
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for key, cell in row.items() if key != "latitude")
 
 
-def test_exports_stream_every_event_in_each_format(server) -> None:
+def test_exports_stream_every_incident_in_each_format(server) -> None:
+    import datetime as dt
+
     with server() as (url, app), httpx.Client(base_url=url) as http:
         store = app.state.store
+        day = dt.date(2010, 1, 1)
         for i in range(3):
-            text = f"Report {i}: " + " ".join(f"Clash {j} killed {j} people in Baquba." for j in range(700))
+            sentences = [f"Clash {i}.{j} killed {j % 9 + 1} people in Baquba." for j in range(400)]
+            text = " ".join(sentences)
             doc = Document(id=f"doc-{i}", text=text)
-            events = []
-            for j in range(700):
-                sentence = f"Clash {j} killed {j} people in Baquba."
-                start = text.index(sentence)
-                events.append(Event(make_event_id(doc.id, start, start + len(sentence)), doc.id, start,
-                                    start + len(sentence), sentence, event_type="Battles", sub_event_type="Armed clash",
-                                    latitude=33.7, longitude=44.6, date_start=f"2014-01-{1 + j % 28:02d}"))
+            events, start = [], 0
+            for j, sentence in enumerate(sentences):
+                end = start + len(sentence)
+                date = (day + dt.timedelta(days=i * 400 + j)).isoformat()  # a day each: one incident each
+                events.append(Event(make_event_id(doc.id, start, end), doc.id, start, end, sentence,
+                                    event_type="Battles", sub_event_type="Armed clash", latitude=33.7, longitude=44.6,
+                                    date_start=date, time_precision=1, fatalities=j % 9 + 1))
+                start = end + 1
             store.add_document(doc, events)
-        expected = [e["event_id"] for e in http.get("/api/events", params={"limit": 1000}).json()["events"]]
+        listed = http.get("/api/events", params={"limit": 1000})
+        total = listed.json()["total"]
+        expected = [e["event_id"] for e in listed.json()["events"]]
         csv_rows = list(csv.DictReader(io.StringIO(http.get("/api/export/events.csv").text)))
         lines = http.get("/api/export/events.jsonl").text.splitlines()
         features = http.get("/api/export/events.geojson").json()["features"]
-    assert len(csv_rows) == len(lines) == len(features) == 2100
-    assert [r["event_id_cnty"] for r in csv_rows][:1000] == expected
+    assert total > 1000  # more than two pieces of the stream
+    assert len(csv_rows) == len(lines) == len(features) == total
+    assert [r["incident_id"] for r in csv_rows][:1000] == expected
+    assert [f["id"] for f in features][:1000] == expected
 
 
 def test_the_front_end_opens_a_document_whose_id_is_a_url(server) -> None:
