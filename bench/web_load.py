@@ -7,7 +7,7 @@ API calls the views make (bench/web.py's CALLS, each client starting at a differ
 ``--seconds``. Then ``--exports`` clients download the whole CSV export at once while one
 client keeps asking for /api/stats; the server's peak extra memory (RSS) is sampled meanwhile.
 
-    .venv/bin/python bench/web_load.py [--clients 1 30] [--seconds 20] [--exports 3]
+    .venv/bin/python bench/web_load.py [--clients 1 30] [--seconds 20] [--exports 3] [--mix views|pages]
     PYTHONPATH=/elsewhere/src .venv/bin/python bench/web_load.py   # measure another checkout
 
 Pass marks (issue 16): p99 under 1 s with 30 clients and throughput at least 3 times one
@@ -38,7 +38,12 @@ import sys, uvicorn
 from dateline.web import create_app
 uvicorn.run(create_app(sys.argv[1], tiles="none"), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
-PATHS = [url for _, url in CALLS if url]
+MIXES = {
+    "views": [url for _, url in CALLS if url],  # every call the views make, heavy aggregates included
+    # what a reader paging through lists asks: small answers, the database's share of the work larger
+    "pages": ["/api/stats", "/api/events?limit=100", "/api/events?limit=100&offset=50000", "/api/documents?limit=100",
+              "/api/onthisday?day=06-19", "/api/events?q=Basra&limit=100"],
+}
 
 
 @dataclass
@@ -81,7 +86,7 @@ def start_server(db: Path, port: int) -> subprocess.Popen:
     raise SystemExit("the server did not start")
 
 
-def load(base: str, clients: int, seconds: float) -> Run:
+def load(base: str, clients: int, seconds: float, paths: list[str]) -> Run:
     run = Run(clients, seconds)
     lock = threading.Lock()
     stop = time.monotonic() + seconds
@@ -90,7 +95,7 @@ def load(base: str, clients: int, seconds: float) -> Run:
         with httpx.Client(base_url=base, timeout=120) as http:
             i = index * 7
             while time.monotonic() < stop:
-                path = PATHS[i % len(PATHS)]
+                path = paths[i % len(paths)]
                 i += 1
                 started = time.perf_counter()
                 try:
@@ -173,6 +178,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 30])
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--exports", type=int, default=3, help="Concurrent CSV exports (0: none).")
+    parser.add_argument("--mix", choices=sorted(MIXES), default="views", help="Which API calls the clients make.")
     args = parser.parse_args()
     if not args.db.exists():
         started = time.perf_counter()
@@ -186,8 +192,8 @@ def main() -> int:
 
         total = httpx.get(f"{base}/api/stats").json()["events"]
         print(f"{total:,} events; server code {Path(dateline.__file__).parent}; {os.cpu_count()} CPUs;"
-              f" {len(PATHS)} API calls in turn, {args.seconds:g} s per run")
-        runs = [load(base, n, args.seconds) for n in args.clients]
+              f" mix {args.mix!r}: {len(MIXES[args.mix])} API calls in turn, {args.seconds:g} s per run")
+        runs = [load(base, n, args.seconds, MIXES[args.mix]) for n in args.clients]
         for run in runs:
             print(run.line())
         if len(runs) > 1 and runs[0].rate:
