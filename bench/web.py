@@ -105,7 +105,7 @@ def main() -> int:
         build(args.db, args.events)
         print(f"built {args.db} with {args.events:,} synthetic events in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     slow = 0
-    with TestClient(create_app(str(args.db), tiles="none")) as client:
+    with TestClient(create_app(str(args.db), tiles="none"), base_url="http://localhost") as client:
         total = client.get("/api/stats").json()["events"]
         first = client.get("/api/events?limit=1").json()["events"][0]["event_id"]
         print(f"{total:,} events in {args.db}; median of 3 calls each, limit {LIMIT_MS:.0f} ms")

@@ -163,3 +163,44 @@ def test_export_from_store(tmp_path: Path) -> None:
         assert export_events(store.events(), "acled-csv", out) == 1  # the background event is not counted
     (row,) = csv.DictReader(io.StringIO(out.getvalue()))
     assert row["event_id_cnty"].startswith("IRQ")
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("=1+1", "'=1+1"), ("+SUM(A1)", "'+SUM(A1)"), ("-2+3", "'-2+3"), ("@cmd", "'@cmd"), ("\tx", "'\tx"),
+    ("\rx", "'\rx"), ("Amarah", "Amarah"), ("a=b", "a=b"), ("", ""), (None, None), (-33.5, -33.5), (-4, -4),
+])
+def test_safe_cell_follows_the_owasp_csv_rule(value, expected) -> None:
+    from dateline.export import safe_cell
+
+    assert safe_cell(value) == expected
+
+
+def hostile_store(tmp_path: Path) -> Path:
+    text = "=cmd|' /C calc'!A0 killed five civilians in Amarah."
+    doc = Document(id="doc-1", text=text)
+    event = Event("e1", "doc-1", 0, len(text), text, "Violence against civilians", "Attack", actor1="@Group",
+                  actor2="+Civilians", location="-Amarah", latitude=-31.5, longitude=47.1, fatalities=5,
+                  date_start="2008-03-25")
+    db = tmp_path / "x.db"
+    with open_store(db) as store:
+        store.add_document(doc, [event])
+    return db
+
+
+@pytest.mark.parametrize("args,text_column", [
+    (["export", "--format", "acled-csv"], None),  # notes open with the date there
+    (["events", "--format", "csv"], "evidence_text"),
+    (["incidents", "--format", "csv"], "evidence_text"),
+])
+def test_every_csv_of_the_cli_is_formula_safe(tmp_path: Path, args: list[str], text_column: str | None) -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    result = CliRunner().invoke(main, [*args, "--db", str(hostile_store(tmp_path))])
+    assert result.exit_code == 0, result.output
+    (row,) = csv.DictReader(io.StringIO(result.stdout))
+    assert row["actor1"] == "'@Group" and row["actor2"] == "'+Civilians" and row["location"] == "'-Amarah"
+    assert row["latitude"] == "-31.5" and row["fatalities"] == "5"
+    if text_column:
+        assert row[text_column].startswith("'=cmd")

@@ -63,7 +63,7 @@ def run(sources: list[str], **kwargs) -> tuple[list[Document], list[IngestError]
 def test_public_api_is_exactly_all() -> None:
     public = {name for name in dir(ingest) if not name.startswith("_")}
     modules = {"day_first", "decode", "feed", "html", "jsonl", "plaintext", "references", "sections", "sources", "url", "annotations",
-               "copies", "outlets", "language"}
+               "copies", "outlets", "language", "guard"}
     assert public - modules == set(ingest.__all__)
     assert ingest.DEFAULT_MAX_BYTES == 20 * 1024 * 1024
 

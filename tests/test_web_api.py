@@ -34,7 +34,7 @@ def client(web_db, engine, tmp_path_factory):  # noqa: F811
 
     db = tmp_path_factory.mktemp("apidb") / "dateline.db"
     shutil.copy(web_db, db)
-    with TestClient(create_app(str(db), engine=engine, tiles="none")) as test_client:
+    with TestClient(create_app(str(db), engine=engine, tiles="none"), base_url="http://localhost") as test_client:
         yield test_client
 
 
@@ -42,7 +42,7 @@ def client(web_db, engine, tmp_path_factory):  # noqa: F811
 def empty_client(tmp_path):
     from dateline.web import create_app
 
-    with TestClient(create_app(str(tmp_path / "empty.db"), tiles="none")) as test_client:
+    with TestClient(create_app(str(tmp_path / "empty.db"), tiles="none"), base_url="http://localhost") as test_client:
         yield test_client
 
 

@@ -17,7 +17,7 @@ def pg_client(pg_url, engine, sample_path):  # noqa: F811
     with open_store(pg_url) as store:
         report = ingest([str(sample_path)], store=store, engine=engine)
     assert report.documents == 1
-    with TestClient(create_app(pg_url, engine=engine, tiles="none")) as client:
+    with TestClient(create_app(pg_url, engine=engine, tiles="none"), base_url="http://localhost") as client:
         yield client
 
 
@@ -50,6 +50,6 @@ def test_postgres_aggregates_match_sqlite(pg_client, sample_path, engine, tmp_pa
     db = tmp_path / "same.db"
     with open_store(db) as store:
         ingest([str(sample_path)], store=store, engine=engine)
-    with TestClient(create_app(str(db), engine=engine, tiles="none")) as sqlite_client:
+    with TestClient(create_app(str(db), engine=engine, tiles="none"), base_url="http://localhost") as sqlite_client:
         for route in ("/api/timeline?by=week&flagged=true", "/api/network?flagged=true", "/api/facets"):
             assert pg_client.get(route).json() == sqlite_client.get(route).json(), route

@@ -7,6 +7,7 @@ real pipeline; nothing from the data set is used as an expected answer.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import shutil
@@ -79,24 +80,33 @@ class LiveServer:
     app: object
 
 
-@pytest.fixture(scope="session")
-def live_server(web_db, engine, tmp_path_factory) -> Iterator[LiveServer]:
-    """uvicorn serving a copy of the web database on a free localhost port, with no map tiles."""
+@contextlib.contextmanager
+def serving(app, *, host: str = "127.0.0.1") -> Iterator[str]:
+    """uvicorn serving ``app`` on a free port in a thread; yields its base URL."""
     import uvicorn
 
-    from dateline.web import create_app
-
-    db = tmp_path_factory.mktemp("livedb") / "dateline.db"
-    shutil.copy(web_db, db)
-    app = create_app(str(db), engine=engine, tiles="none")
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:
         assert time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
-    yield LiveServer(f"http://127.0.0.1:{port}", app)
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(web_db, engine, tmp_path_factory) -> Iterator[LiveServer]:
+    """uvicorn serving a copy of the web database on a free localhost port, with no map tiles."""
+    from dateline.web import create_app
+
+    db = tmp_path_factory.mktemp("livedb") / "dateline.db"
+    shutil.copy(web_db, db)
+    app = create_app(str(db), engine=engine, tiles="none")
+    with serving(app) as url:
+        yield LiveServer(url, app)

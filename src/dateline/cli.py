@@ -22,6 +22,7 @@ from . import __version__, query
 from .cli_options import day_first_options
 from .config import DEFAULT_MAX_BYTES_ENV, database_path
 from .errors import ConfigError, DatelineError
+from .export.spreadsheet import safe_cell, safe_row
 from .ingest.day_first import DayFirstOption
 from .models import EVENT_FIELDS, Event, Incident
 
@@ -132,7 +133,7 @@ def echo_events(events: Sequence[Event], fmt: str) -> None:
         writer = csv.DictWriter(sys.stdout, fieldnames=[f for f in EVENT_FIELDS if f != "spans"], extrasaction="ignore")
         writer.writeheader()
         for e in events:
-            writer.writerow(e.to_record())
+            writer.writerow(safe_row(e.to_record()))
     else:
         rows = [{**e.to_record(), "flags": flags_of(e)} for e in events]
         print_table(rows, TABLE_COLUMNS, widths={"sub_event_type": 24, "actor1": 30, "actor2": 30, "location": 18})
@@ -151,7 +152,8 @@ def echo_records(records: Sequence[dict[str, Any]], fmt: str, *, noun: str = "ev
         writer = csv.DictWriter(sys.stdout, fieldnames=names, extrasaction="ignore")
         writer.writeheader()
         for r in records:
-            writer.writerow({**r, "sources": "; ".join(r.get("sources") or []), "n_mentions": len(r.get("mentions") or [])})
+            writer.writerow(safe_row({**r, "sources": "; ".join(r.get("sources") or []),
+                                      "n_mentions": len(r.get("mentions") or [])}))
     else:
         rows = [{**r, "flags": ",".join(n for n in ("negated", "hypothetical", "future", "background") if r.get(n)),
                  "sources": "; ".join(r.get("sources") or [])} for r in records]
@@ -420,7 +422,7 @@ def timeline(db: str | None, by: str, fmt: str, **filters: Any) -> None:
     elif fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(["period", "events", "fatalities"])
-        writer.writerows([r["period"], r["events"], r["fatalities"]] for r in records)
+        writer.writerows([safe_cell(r["period"]), r["events"], r["fatalities"]] for r in records)
     else:
         for r in records:
             r["types"] = ", ".join(f"{k} {v}" for k, v in sorted(r["by_type"].items()))
@@ -507,15 +509,18 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
 
     chosen = make_filter(**filters)
     with open_db(db) as store:
-        chosen_events = query.incidents(store, chosen)
-        reviews = review_records(store, [e.event_id for e in chosen_events], with_history=fmt == "jsonl")
-    if output:
-        tmp = Path(output + ".part")
-        with tmp.open("w", encoding="utf-8", newline="") as fp:
-            n = export_events(chosen_events, fmt, fp, reviews=reviews)
-        tmp.replace(output)  # a failed export never leaves a half-written file under the real name
-    else:
-        n = export_events(chosen_events, fmt, sys.stdout, reviews=reviews)
+        chosen_events = query.iter_incidents(store, chosen)  # read in batches: any size in little memory
+
+        def reviews(ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+            return review_records(store, ids, with_history=fmt == "jsonl")
+
+        if output:
+            tmp = Path(output + ".part")
+            with tmp.open("w", encoding="utf-8", newline="") as fp:
+                n = export_events(chosen_events, fmt, fp, reviews=reviews)
+            tmp.replace(output)  # a failed export never leaves a half-written file under the real name
+        else:
+            n = export_events(chosen_events, fmt, sys.stdout, reviews=reviews)
     click.echo(f"{n} incident(s) exported", err=True)
 
 

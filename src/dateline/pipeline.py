@@ -17,7 +17,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
@@ -35,6 +35,9 @@ from .resolve.actors import ActorRegistry
 from .resolve.gazetteer import Gazetteer
 from .resolve.source_homes import SourceHomes, homes_from_store
 from .store.base import Store
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -144,9 +147,10 @@ def _failure(err: DatelineError, fallback: str) -> Failure:
     return Failure(err.where or fallback, err.message + (f" ({err.hint})" if err.hint else ""))
 
 
-def documents_from(sources: Sequence[str], *, report: IngestReport, max_bytes: int = DEFAULT_MAX_BYTES, day_first: DayFirstOption = False) -> Iterator[Document]:
-    """Documents from paths and URLs; bad inputs are recorded in the report, not raised."""
-    for item in iter_documents(sources, max_bytes=max_bytes, day_first=day_first):
+def documents_from(sources: Sequence[str], *, report: IngestReport, max_bytes: int = DEFAULT_MAX_BYTES, day_first: DayFirstOption = False,
+                   http_client: httpx.Client | None = None) -> Iterator[Document]:
+    """Documents from paths and URLs (fetched with ``http_client`` when given); bad inputs are recorded in the report, not raised."""
+    for item in iter_documents(sources, max_bytes=max_bytes, day_first=day_first, http_client=http_client):
         if isinstance(item, IngestError):
             report.failures.append(_failure(item, "input"))
             log.info("%s", item)  # recorded in the report; the caller prints it once
@@ -194,6 +198,7 @@ def ingest(
     day_first: DayFirstOption = False,
     on_document: Callable[[str], None] | None = None,
     source_homes: bool = True,
+    http_client: httpx.Client | None = None,
 ) -> IngestReport:
     """Read, extract and store every document; each document is written in one transaction.
 
@@ -201,30 +206,32 @@ def ingest(
     runs, so re-running an interrupted batch finishes it without storing anything twice.
     ``source_homes``: each source's home province is learned from the events already stored for
     its documents and from the batch so far (``resolve/source_homes.py``), a weak prior for
-    one-town local stories that name no state.
+    one-town local stories that name no state. ``http_client`` fetches the URLs among the sources
+    (a server passes one that refuses internal addresses; by default any address is fetched).
     """
     extractor = engine.extractor
     if not source_homes or extractor.gazetteer is None:
         return _ingest(sources, store=store, engine=engine, max_bytes=max_bytes, day_first=day_first,
-                       on_document=on_document)
+                       on_document=on_document, http_client=http_client)
     previous = extractor.homes
     extractor.homes = homes_from_store(store, extractor.gazetteer)
     try:
         return _ingest(sources, store=store, engine=engine, max_bytes=max_bytes, day_first=day_first,
-                       on_document=on_document)
+                       on_document=on_document, http_client=http_client)
     finally:
         extractor.homes = previous
 
 
 def _ingest(sources: Sequence[str], *, store: Store, engine: Engine, max_bytes: int, day_first: DayFirstOption,
-            on_document: Callable[[str], None] | None) -> IngestReport:
+            on_document: Callable[[str], None] | None, http_client: httpx.Client | None) -> IngestReport:
     report = IngestReport()
     started = time.perf_counter()
     index = CopyIndex.from_pairs(store.signatures())
     signatures: dict[str, str] = {}
 
     def fresh() -> Iterator[Document]:
-        for document in documents_from(sources, report=report, max_bytes=max_bytes, day_first=day_first):
+        for document in documents_from(sources, report=report, max_bytes=max_bytes, day_first=day_first,
+                                       http_client=http_client):
             if store.has_document(document.id) or store.has_document(content_hash=document.content_hash):
                 report.duplicates += 1
                 if on_document:

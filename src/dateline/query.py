@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -155,6 +155,16 @@ def place_key(name: str | None) -> str | None:
 def events(store: Store, filters: EventFilter | None = None) -> list[Event]:
     """Event mentions (sentence-level findings) matching ``filters``, ordered by date, document and position."""
     return store.events(filters)
+
+
+def iter_events(store: Store, filters: EventFilter | None = None) -> Iterator[Event]:
+    """The mentions of ``events()`` one at a time, in batches from the database: exports of any size."""
+    return store.iter_events(filters)
+
+
+def iter_incidents(store: Store, filters: EventFilter | None = None) -> Iterator[Event]:
+    """The incidents of ``incidents()`` one at a time, in batches from the database: exports of any size."""
+    return store.iter_incidents(filters)
 
 
 def count_events(store: Store, filters: EventFilter | None = None) -> int:

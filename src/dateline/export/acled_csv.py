@@ -5,12 +5,15 @@ summary built from the evidence, ``event_id_cnty`` is the ISO3 code and a number
 incident id, ``region`` is ACLED's region of the country (data/acled_regions.yaml) and ``timestamp``
 the Unix time of the export. Columns dateline does not know (admin3, source_scale, tags) are empty.
 ``fatalities`` is 0 when no number was reported, as in ACLED.
+Text that a spreadsheet would run as a formula is written with a leading apostrophe
+(spreadsheet.py).
 """
 
 from __future__ import annotations
 
 import csv
 import functools
+import io
 import logging
 import time
 from collections.abc import Iterable, Mapping
@@ -20,6 +23,8 @@ import yaml
 
 from ..config import package_data
 from ..models import Event
+from .chunks import ROWS_PER_CHUNK, Chunks, Reviews, drain, reviewed, write_chunks
+from .spreadsheet import safe_row
 
 log = logging.getLogger(__name__)
 
@@ -200,18 +205,26 @@ def review_tags(review: Mapping[str, Any] | None) -> str | None:
     return "; ".join(tags)
 
 
-def write_acled_csv(events: Iterable[Event], fp: TextIO, *, reviews: Mapping[str, Mapping[str, Any]] | None = None) -> int:
-    """Write a header and one ACLED-style row per event (``tags`` names the values a person decided);
-    returns the number of rows."""
-    reviews = reviews or {}
-    writer = csv.DictWriter(fp, fieldnames=COLUMNS, lineterminator="\n")
+def acled_csv_chunks(events: Iterable[Event], *, reviews: Reviews = None) -> Chunks:
+    """The header and one ACLED-style row per incident (``tags`` names the values a person decided),
+    a few hundred rows a piece; returns the number of rows."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     count = 0
     stamp = int(time.time())
-    for event in events:
+    for event, review in reviewed(events, reviews):
         # csv writes None as an empty cell.
         row = acled_row(event, timestamp=stamp)
-        row["tags"] = review_tags(reviews.get(event.event_id))
-        writer.writerow(row)
+        row["tags"] = review_tags(review)
+        writer.writerow(safe_row(row))
         count += 1
+        if count % ROWS_PER_CHUNK == 0:
+            yield drain(buffer)
+    yield drain(buffer)
     return count
+
+
+def write_acled_csv(events: Iterable[Event], fp: TextIO, *, reviews: Reviews = None) -> int:
+    """Write a header and one ACLED-style row per incident; returns the number of rows."""
+    return write_chunks(acled_csv_chunks(events, reviews=reviews), fp)

@@ -1,6 +1,6 @@
 """Events as a GeoJSON FeatureCollection of points (RFC 7946: [longitude, latitude]).
 
-Written feature by feature, so large exports need no more memory than one event.
+Written a few hundred features at a time, so large exports need no more memory than that.
 Events without usable coordinates are left out and counted in the log.
 """
 
@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 from ..models import Event
+from .chunks import ROWS_PER_CHUNK, Chunks, Reviews, reviewed, write_chunks
 
 log = logging.getLogger(__name__)
 
@@ -37,23 +38,31 @@ def feature(event: Event) -> dict[str, Any]:
     }
 
 
-def write_geojson(events: Iterable[Event], fp: TextIO, *, reviews: Mapping[str, Mapping[str, Any]] | None = None) -> int:
-    """Write a FeatureCollection of the events that have coordinates (a reviewed one's properties carry
-    its ``review`` without the history); returns the number of features."""
+def geojson_chunks(events: Iterable[Event], *, reviews: Reviews = None) -> Chunks:
+    """A FeatureCollection of the events that have coordinates (a reviewed one's properties carry its
+    ``review`` without the history), a few hundred features a piece; returns the number of features."""
     written = skipped = 0
-    reviews = reviews or {}
-    fp.write('{"type": "FeatureCollection", "features": [')
-    for event in events:
+    parts = ['{"type": "FeatureCollection", "features": [']
+    for event, review in reviewed(events, reviews):
         if not has_point(event):
             skipped += 1
             continue
-        fp.write(",\n" if written else "\n")
+        parts.append(",\n" if written else "\n")
         item = feature(event)
-        if event.event_id in reviews:
-            item["properties"]["review"] = {k: v for k, v in reviews[event.event_id].items() if k != "history"}
-        fp.write(json.dumps(item, ensure_ascii=False))
+        if review:
+            item["properties"]["review"] = {k: v for k, v in review.items() if k != "history"}
+        parts.append(json.dumps(item, ensure_ascii=False))
         written += 1
-    fp.write("\n]}\n")
+        if written % ROWS_PER_CHUNK == 0:
+            yield "".join(parts)
+            parts.clear()
+    parts.append("\n]}\n")
+    yield "".join(parts)
     if skipped:
         log.info("GeoJSON export: %d of %d events left out (no coordinates)", skipped, written + skipped)
     return written
+
+
+def write_geojson(events: Iterable[Event], fp: TextIO) -> int:
+    """Write a FeatureCollection of the events that have coordinates; returns the number of features."""
+    return write_chunks(geojson_chunks(events), fp)

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 
@@ -110,6 +110,15 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def events(self, filters: EventFilter | None = None) -> list[Event]:
         """Matching events ordered by date_start (undated last), document, evidence_start."""
+
+    def iter_events(self, filters: EventFilter | None = None) -> Iterator[Event]:
+        """The mentions of ``events()``, one at a time, for exports of any size (SQL backends read
+        them in batches on a connection of their own; this default holds them all)."""
+        yield from self.events(filters)
+
+    def iter_incidents(self, filters: EventFilter | None = None) -> Iterator[Event]:
+        """The incidents of ``incidents()``, one at a time, as ``iter_events`` for mentions."""
+        yield from self.incidents(filters)
 
     @abc.abstractmethod
     def count_events(self, filters: EventFilter | None = None) -> int:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import dataclasses
@@ -86,6 +87,10 @@ def date_range_clauses(filters: EventFilter, *, placeholder: str = "?") -> tuple
         clauses.append(f"e.date_start <= {placeholder}")
         params.append(end)
     return clauses, params
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
 
 
 def sql_errors(method: Callable[..., T]) -> Callable[..., T]:
@@ -174,6 +179,37 @@ class DbApiStore(ReviewStore, Store):
     def events(self, filters: EventFilter | None = None) -> list[Event]:
         """Matching mentions ordered by date (undated last), document and evidence offset."""
         return self._listing(dataclasses.replace(filters or EventFilter(), unit="mentions"))
+
+    def iter_events(self, filters: EventFilter | None = None, *, batch_size: int = 1000) -> Iterator[Event]:
+        """The mentions of ``events()``, one at a time (see ``_stream_listing``)."""
+        return self._stream_listing(dataclasses.replace(filters or EventFilter(), unit="mentions"), batch_size)
+
+    def iter_incidents(self, filters: EventFilter | None = None, *, batch_size: int = 1000) -> Iterator[Event]:
+        """The incidents of ``incidents()``, one at a time (see ``_stream_listing``)."""
+        return self._stream_listing(dataclasses.replace(filters or EventFilter(), unit="incidents"), batch_size)
+
+    def _stream_listing(self, filters: EventFilter, batch_size: int) -> Iterator[Event]:
+        """The records of ``_listing``, read ``batch_size`` rows at a time on a connection of the
+        iterator's own (it may be resumed on any thread, and holds no other reader up); StoreError
+        from the database as from every method. The query runs at the first ``next()``."""
+        if self._closed:
+            raise StoreError("reading failed: the store is closed", where=self.where)
+        where, params = self._filter_sql(filters)
+        sql = f"SELECT {EVENT_COLUMNS} {self.from_clause(filters)} {where} {EVENT_ORDER} " + self._sql("LIMIT ? OFFSET ?")
+        try:
+            with self._streaming(sql, [*params, self._limit(filters.limit), filters.offset], batch_size) as batches:
+                for rows in batches:
+                    yield from (event_from_row(row) for row in rows)
+        except self.driver_errors as err:
+            raise StoreError(f"reading {filters.unit} failed: {_first_line(err)}", where=self.where) from err
+
+    @contextmanager
+    def _streaming(self, sql: str, params: Sequence[Any], batch_size: int) -> Iterator[Iterator[Sequence[Sequence[Any]]]]:
+        """Batches of the rows of one query. This default reads them all at once on the thread's
+        connection; backends override it with a cursor on a connection of its own."""
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        yield iter([rows])
 
     @sql_errors
     def count_events(self, filters: EventFilter | None = None) -> int:
@@ -462,11 +498,10 @@ class DbApiStore(ReviewStore, Store):
             }
 
     def close(self) -> None:
-        """Close the connection (safe to call twice)."""
-        with self._lock:
-            if not self._closed:
-                self._conn.close()
-                self._closed = True
+        """Close the connections (safe to call twice)."""
+        if not self._closed:
+            self._closed = True
+            self._lock.close()
 
 
 def _window(start: str, end: str | None) -> tuple[str, str]:

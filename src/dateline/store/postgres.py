@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -30,6 +29,7 @@ from ..errors import ConfigError, StoreError
 from ..models import EVENT_FIELDS, Document, Event, Incident
 from ..query import EventFilter, place_key, review_clause
 from . import migrations
+from .connections import ConnectionPool
 from .base import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
@@ -110,30 +110,39 @@ class PostgresStore(DbApiStore):
         self.url = url
         self.where = redact(url)
         self._closed = True
-        self._lock = threading.RLock()  # one connection, possibly shared by a web server's threads
         try:
-            self._conn = psycopg.connect(connection_url(url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+            conn = self._connect()
         except psycopg.Error as err:
             raise StoreError(
                 f"cannot connect to PostgreSQL: {_first_line(err)}",
                 where=self.where,
                 hint="check that the server runs, the database exists and the user may log in",
             ) from err
+        # Each thread borrows a connection of its own (connections.py): readers do not queue.
+        self._lock = ConnectionPool(self._connect, first=conn, usable=lambda c: not (c.closed or c.broken))
         try:
-            self.applied_migrations = migrate(self._conn, where=self.where)
+            self.applied_migrations = migrate(conn, where=self.where)
             self._check_columns()
         except BaseException:
-            self._conn.close()
+            conn.close()
             raise
         self._closed = False
         if 4 in self.applied_migrations:
             self._backfill_incidents()  # schema 4: the mentions stored before it become incidents
 
+    def _connect(self) -> psycopg.Connection:
+        return psycopg.connect(connection_url(self.url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+
+    @property
+    def _conn(self) -> psycopg.Connection:
+        """The calling thread's connection (inside ``with self._lock``)."""
+        return self._lock.current
+
     # -- writing -----------------------------------------------------------------
 
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection]:
-        """One transaction on the shared connection, rolled back on any exception."""
+        """One transaction on this thread's connection, rolled back on any exception."""
         with self._lock, self._conn.transaction():
             yield self._conn
 
@@ -257,6 +266,18 @@ class PostgresStore(DbApiStore):
         hits.sort(key=lambda h: (-h.score, h.document_id, h.event_id or ""))
         return hits[:limit]
 
+
+    @contextmanager
+    def _streaming(self, sql: str, params: Sequence[Any], batch_size: int) -> Iterator[Iterator[list[Any]]]:
+        """Batches of rows from a server-side cursor, on a connection of its own (a named cursor
+        lives in a transaction, which a pooled autocommit connection has not)."""
+        conn = psycopg.connect(connection_url(self.url), connect_timeout=CONNECT_TIMEOUT_S)
+        try:
+            with conn.cursor(name="dateline_stream") as cursor:
+                cursor.execute(sql, params)
+                yield iter(lambda: cursor.fetchmany(batch_size), [])
+        finally:
+            conn.close()
 
     @property
     def usable(self) -> bool:

@@ -1,5 +1,8 @@
 """The SQLite backend: one file, WAL mode, FTS5 full-text search.
 
+Each thread reads on a connection of its own (connections.py), so a web server's requests do
+not queue behind one another; writes are serialised in the process and transactional.
+
 Everything dialect-specific lives here: ``?`` placeholders, FTS5 MATCH syntax,
 bm25/snippet, the SQL functions used for name matching, and how a filter
 becomes a WHERE clause.
@@ -22,6 +25,7 @@ from ..incidents.report import Report, consolidate
 from ..models import EVENT_FIELDS, Document, Event
 from ..query import EventFilter, place_key, review_clause
 from . import migrations
+from .connections import ConnectionPool, SharedConnection
 from .base import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
@@ -66,7 +70,11 @@ def _place(value: str | None) -> str | None:
 
 
 class SQLiteStore(DbApiStore):
-    """A dateline database in one SQLite file (or ``:memory:``)."""
+    """A dateline database in one SQLite file (or ``:memory:``).
+
+    ``with self._lock:`` lends the calling thread a connection of its own, ``self._conn``
+    (connections.py); ``:memory:`` has one connection that threads take in turn.
+    """
 
     driver_errors = (sqlite3.Error,)
     counted_sql = _FLAGGED
@@ -74,24 +82,33 @@ class SQLiteStore(DbApiStore):
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self.where = self.path
-        self._lock = threading.RLock()  # one connection, possibly shared by a web server's threads
-        self._conn = _connect(self.path)
+        self._write_lock = threading.RLock()  # one writer of this process at a time; readers need none
+        conn = _connect(self.path)
         try:
-            self.applied_migrations = migrations.migrate(self._conn, where=self.path)
-            self._check_columns()
+            self.applied_migrations = migrations.migrate(conn, where=self.path)
+            self._check_columns(conn)
         except BaseException:
-            self._conn.close()
+            conn.close()
             raise
+        if self.path == ":memory:":
+            self._lock: SharedConnection | ConnectionPool = SharedConnection(conn)
+        else:
+            self._lock = ConnectionPool(lambda: _connect(self.path, first=False), first=conn)
         self._closed = False
         if 4 in self.applied_migrations:
             self._backfill_incidents()  # schema 4: the mentions stored before it become incidents
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        """The calling thread's connection (inside ``with self._lock``)."""
+        return self._lock.current
 
     # -- writing -----------------------------------------------------------------
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
-        with self._lock:
+        with self._write_lock, self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -215,6 +232,21 @@ class SQLiteStore(DbApiStore):
     def _bool(self, value: bool) -> int:
         return int(bool(value))
 
+    @contextmanager
+    def _streaming(self, sql: str, params: Sequence[Any], batch_size: int) -> Iterator[Iterator[list[Any]]]:
+        """Batches of rows from a cursor on a connection of their own (WAL: a consistent snapshot
+        that holds neither readers nor writers up)."""
+        if self.path == ":memory:":  # one database, one connection
+            with super()._streaming(sql, params, batch_size) as batches:
+                yield batches
+            return
+        conn = _connect(self.path, first=False)
+        try:
+            cursor = conn.execute(sql, params)
+            yield iter(lambda: cursor.fetchmany(batch_size), [])
+        finally:
+            conn.close()
+
     def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = ()) -> tuple[str, list]:
         return _where(filters, extra=list(extra), extra_params=list(extra_params))
 
@@ -224,9 +256,9 @@ class SQLiteStore(DbApiStore):
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
 
-    def _check_columns(self) -> None:
+    def _check_columns(self, conn: sqlite3.Connection) -> None:
         """StoreError if the events table lacks a field of the Event model (a migration is missing)."""
-        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(events)")}
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
         missing = [name for name in EVENT_FIELDS if name not in columns]
         if missing:
             raise StoreError(
@@ -236,9 +268,12 @@ class SQLiteStore(DbApiStore):
             )
 
 
-def _connect(path: str) -> sqlite3.Connection:
-    """Open a connection in autocommit mode with WAL, foreign keys and a busy timeout."""
-    if path != ":memory:":
+def _connect(path: str, *, first: bool = True) -> sqlite3.Connection:
+    """Open a connection in autocommit mode with WAL, foreign keys and a busy timeout.
+
+    ``first``: the store's first connection checks the file and sets WAL mode (kept in the file).
+    """
+    if first and path != ":memory:":
         _check_file(Path(path))
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
@@ -247,7 +282,7 @@ def _connect(path: str) -> sqlite3.Connection:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if path != ":memory:":
+        if first and path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a crash loses at most the last commit
         conn.create_function("dl_fold", 1, _fold, deterministic=True)

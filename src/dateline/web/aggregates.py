@@ -1,8 +1,8 @@
 """Aggregations the web views need, done in SQL so the browser never receives raw events in bulk.
 
 The store's query functions return events one by one; at 100,000 events the map, the actor
-network and the timeline must be grouped by the database instead. These queries run on the
-SQLiteStore's own connection (under its lock) and reuse its WHERE-clause builder, so a filter
+network and the timeline must be grouped by the database instead. These queries run on a
+connection the store lends the calling thread and reuse its WHERE-clause builder, so a filter
 means exactly what it means for ``dateline events``. Other backends fall back to folding the
 events returned by ``dateline.query`` in Python.
 """
@@ -57,7 +57,7 @@ def _rows(store: DbApiStore, select: str, filters: EventFilter, *, extra: Sequen
     """Run ``SELECT {select} FROM incidents e (or events e) WHERE <filters + extra> {group}`` with the store's own filter semantics."""
     unpaged = dataclasses.replace(filters, limit=None, offset=0)
     where, params = store._filter_sql(unpaged, extra=list(extra))
-    with store._lock:  # the store shares one connection between the server's threads
+    with store._lock:  # lends this thread a connection of its own (store/connections.py)
         return store._conn.execute(f"SELECT {select} {store.from_clause(filters)} {where} {group}", params).fetchall()
 
 

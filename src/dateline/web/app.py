@@ -4,7 +4,8 @@
     app = create_app("dateline.db")          # serve with uvicorn
 
 Nothing is loaded from outside the server at run time except the optional map tiles; the
-Content-Security-Policy header holds the browser to that.
+Content-Security-Policy header holds the browser to that. Only the configured Host names are
+answered, writes must come from the server's own page, and bodies are capped (guards.py).
 """
 
 from __future__ import annotations
@@ -13,17 +14,21 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..config import database_path
+from ..ingest.guard import FetchPolicy
 from ..store import open_store
 from .errors import install_error_handlers
+from .guards import LOCAL_HOSTS, BodyLimit, NoNulInUrl, SameOriginWrites
 from .jobs import JobRunner
 from .routes import router
 
@@ -33,6 +38,7 @@ STATIC_DIR = Path(__file__).parent / "static"
 DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 NO_TILES = ("", "none", "off")
+MAX_BODY_BYTES = 64 * 2**20  # a whole request; each uploaded file has its own, smaller limit (routes.py)
 
 
 def _csp(tiles: str | None) -> str:
@@ -48,16 +54,20 @@ def _csp(tiles: str | None) -> str:
 
 def create_app(
     db: str | None = None, *, engine: Any | None = None, tiles: str | None = DEFAULT_TILES,
-    tile_attribution: str = DEFAULT_ATTRIBUTION,
+    tile_attribution: str = DEFAULT_ATTRIBUTION, allowed_hosts: Sequence[str] | None = None,
+    allow_private_fetch: bool = False, max_body_bytes: int = MAX_BODY_BYTES,
 ) -> FastAPI:
     """The web app over the database ``db`` (default: $DATELINE_DB or ./dateline.db).
 
     ``engine`` is a loaded pipeline Engine to reuse for documents added in the browser (else it
     is loaded on the first upload); ``tiles`` is a tile URL template, or None/"none" for no tiles.
+    ``allowed_hosts``: the Host names answered (default: localhost's; "*" answers any);
+    ``allow_private_fetch``: URLs added in the browser may point into the server's own network
+    (by default only public addresses are fetched); ``max_body_bytes`` caps each request body.
     """
     tiles = None if tiles is None or tiles.strip().lower() in NO_TILES else tiles
     store = open_store(database_path(db))
-    jobs = JobRunner(store, engine=engine)
+    jobs = JobRunner(store, engine=engine, fetch_policy=None if allow_private_fetch else FetchPolicy())
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -72,6 +82,10 @@ def create_app(
     app.state.store, app.state.jobs = store, jobs
     app.state.tiles, app.state.tile_attribution = tiles, tile_attribution
     install_error_handlers(app)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(SameOriginWrites)
+    app.add_middleware(NoNulInUrl)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOCAL_HOSTS), www_redirect=False)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     policy = _csp(tiles)

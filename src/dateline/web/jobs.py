@@ -1,8 +1,9 @@
 """Background ingest jobs: documents added from the browser are extracted by one worker thread.
 
 One worker is enough (the NLP pipeline is CPU-bound and the machine small) and keeps writes
-serial. The engine (spaCy model, gazetteer, actor registry) is loaded on the first job, or
-handed in ready-made by whoever created the app.
+serial. URLs are fetched for whoever used the browser, so by default through a client that
+refuses the server's own network (ingest/guard.py). The engine (spaCy model, gazetteer, actor
+registry) is loaded on the first job, or handed in ready-made by whoever created the app.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatelineError
+from ..ingest.guard import FetchPolicy
+from ..ingest.url import is_url, new_client
 from ..store.base import Store
 
 log = logging.getLogger(__name__)
@@ -53,10 +56,16 @@ class Job:
 
 
 class JobRunner:
-    """A queue of ingest jobs worked off by one daemon thread."""
+    """A queue of ingest jobs worked off by one daemon thread.
 
-    def __init__(self, store: Store, *, engine: Any | None = None, engine_loader: Callable[[], Any] | None = None) -> None:
+    ``fetch_policy`` decides which addresses URLs may be fetched from (default: public ones
+    only); None fetches any address.
+    """
+
+    def __init__(self, store: Store, *, engine: Any | None = None, engine_loader: Callable[[], Any] | None = None,
+                 fetch_policy: FetchPolicy | None = FetchPolicy()) -> None:  # noqa: B008 - frozen, shared safely
         self._store = store
+        self._fetch_policy = fetch_policy
         self._engine = engine
         self._engine_loader = engine_loader
         self._jobs: dict[str, Job] = {}
@@ -134,7 +143,13 @@ class JobRunner:
             def progress(_origin: str) -> None:
                 job.processed += 1
 
-            report = ingest(job.sources, store=self._store, engine=self._engine, on_document=progress)
+            client = new_client(policy=self._fetch_policy) if any(map(is_url, job.sources)) else None
+            try:
+                report = ingest(job.sources, store=self._store, engine=self._engine, on_document=progress,
+                                http_client=client)
+            finally:
+                if client is not None:
+                    client.close()
         except DatelineError as err:
             job.status, job.message = FAILED, str(err)
             log.warning("ingest job %s failed: %s", job.id, err)

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Annotated
 
 from fastapi import Query
 
 from ..errors import ConfigError
 from ..query import EventFilter
 from .errors import ApiError
+
+MAX_OFFSET = 2**31 - 1  # far past any page; keeps the number inside every backend's integer
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many results to skip")]
 
 
 @dataclass

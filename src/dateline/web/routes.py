@@ -7,21 +7,23 @@ Every route reads the shared filter parameters (see params.py); list routes page
 from __future__ import annotations
 
 import dataclasses
-import io
+import itertools
 import logging
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from .. import query
-from ..export import export_events
+from ..export import export_chunks
 from ..models import Event
+from ..review.api import review_records
 from . import aggregates
 from .errors import ApiError
 from .jobs import JobRunner
 from .outlines import province_code
-from .params import FilterParams, parse_month_day
+from .params import FilterParams, Offset, parse_month_day
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,7 @@ def facets(request: Request, flagged: bool = False) -> dict[str, Any]:
 @router.get("/events", summary="Events matching the filters, a page at a time")
 def events(
     request: Request, filters: Filters,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Offset = 0,
 ) -> JSONResponse:
     chosen = filters.to_filter(limit=limit, offset=offset)
     store = _store(request)
@@ -158,7 +160,7 @@ def on_this_day(
 @router.get("/documents", summary="Stored documents, or full-text hits when q is given")
 def documents(
     request: Request, q: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Offset = 0,
 ) -> dict[str, Any]:
     store = _store(request)
     if q and q.strip():
@@ -198,7 +200,7 @@ async def add_documents(
     return job.to_dict()
 
 
-@router.get("/documents/{document_id}", summary="One stored document with its references and events")
+@router.get("/documents/{document_id:path}", summary="One stored document with its references and events (ids may be URLs)")
 def document_detail(request: Request, document_id: str) -> dict[str, Any]:
     store = _store(request)
     document = store.get_document(document_id)
@@ -224,16 +226,22 @@ def job(request: Request, job_id: str) -> dict[str, Any]:
     return found.to_dict()
 
 
-EXPORTS = {"csv": ("acled-csv", "text/csv"), "geojson": ("geojson", "application/geo+json")}
+EXPORTS = {"csv": ("acled-csv", "text/csv; charset=utf-8"), "geojson": ("geojson", "application/geo+json"),
+           "jsonl": ("jsonl", "application/x-ndjson")}
 
 
-@router.get("/export/events.{ext}", summary="The filtered events as ACLED-style CSV or GeoJSON")
-def export(request: Request, ext: str, filters: Filters) -> Response:
+@router.get("/export/events.{ext}", summary="The filtered events as ACLED-style CSV, GeoJSON or JSON lines (streamed)")
+def export(request: Request, ext: str, filters: Filters) -> StreamingResponse:
     if ext not in EXPORTS:
-        raise ApiError(404, f"no export as .{ext}", where="format", hint="use events.csv or events.geojson")
+        raise ApiError(404, f"no export as .{ext}", where="format", hint="use events.csv, events.geojson or events.jsonl")
     fmt, media = EXPORTS[ext]
-    chosen = query.incidents(_store(request), filters.to_filter())
-    buffer = io.StringIO()
-    export_events(chosen, fmt, buffer)
-    return Response(buffer.getvalue(), media_type=media,
-                    headers={"Content-Disposition": f'attachment; filename="dateline-events.{ext}"'})
+    store = _store(request)
+    events = query.iter_incidents(store, filters.to_filter())
+    first = next(events, None)  # runs the query now: a failure is an error answer, not a cut-off file
+    chosen = events if first is None else itertools.chain([first], events)
+
+    def reviews(ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        return review_records(store, ids, with_history=fmt == "jsonl")
+
+    return StreamingResponse(export_chunks(chosen, fmt, reviews=reviews), media_type=media,
+                             headers={"Content-Disposition": f'attachment; filename="dateline-events.{ext}"'})

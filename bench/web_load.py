@@ -1,0 +1,210 @@
+"""Load on a real server: requests/s and latency with 1 and with many concurrent clients, and CSV
+exports running beside other requests.
+
+uvicorn serves the database of bench/web.py (100,000 synthetic events by default) in a
+subprocess; each client is a thread with its own keep-alive connection, cycling through the
+API calls the views make (bench/web.py's CALLS, each client starting at a different one) for
+``--seconds``. Then ``--exports`` clients download the whole CSV export at once while one
+client keeps asking for /api/stats; the server's peak extra memory (RSS) is sampled meanwhile.
+
+    .venv/bin/python bench/web_load.py [--clients 1 30] [--seconds 20] [--exports 3] [--mix views|pages]
+    PYTHONPATH=/elsewhere/src .venv/bin/python bench/web_load.py   # measure another checkout
+
+Pass marks (issue 16): p99 under 1 s with 30 clients and throughput at least 3 times one
+client's; a CSV export under 200 MB of extra server memory while other requests stay under 1 s.
+On a machine with few cores the throughput ratio is bounded by the cores, not the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from web import CALLS, build  # noqa: E402  (bench/web.py)
+
+SERVER = """
+import sys, uvicorn
+from dateline.web import create_app
+uvicorn.run(create_app(sys.argv[1], tiles="none"), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+MIXES = {
+    "views": [url for _, url in CALLS if url],  # every call the views make, heavy aggregates included
+    # what a reader paging through lists asks: small answers, the database's share of the work larger
+    "pages": ["/api/stats", "/api/events?limit=100", "/api/events?limit=100&offset=50000", "/api/documents?limit=100",
+              "/api/onthisday?day=06-19", "/api/events?q=Basra&limit=100"],
+}
+
+
+@dataclass
+class Run:
+    clients: int
+    seconds: float
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds
+
+    def percentile(self, q: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+    def line(self) -> str:
+        return (f"{self.clients:3d} client(s): {self.rate:7.1f} requests/s, p50 {self.percentile(0.5) * 1000:7.0f} ms,"
+                f" p99 {self.percentile(0.99) * 1000:7.0f} ms, max {max(self.latencies, default=0) * 1000:7.0f} ms,"
+                f" {len(self.latencies)} requests, {self.errors} errors")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    process = subprocess.Popen([sys.executable, "-c", SERVER, str(db), str(port)])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=5).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("the server did not start")
+
+
+def load(base: str, clients: int, seconds: float, paths: list[str]) -> Run:
+    run = Run(clients, seconds)
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client(index: int) -> None:
+        with httpx.Client(base_url=base, timeout=120) as http:
+            i = index * 7
+            while time.monotonic() < stop:
+                path = paths[i % len(paths)]
+                i += 1
+                started = time.perf_counter()
+                try:
+                    ok = http.get(path).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                took = time.perf_counter() - started
+                with lock:
+                    if ok:
+                        run.latencies.append(took)
+                    else:
+                        run.errors += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    run.seconds = time.monotonic() - started
+    return run
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def exports_beside_stats(base: str, pid: int, exports: int) -> str:
+    """``exports`` CSV downloads at once; /api/stats asked meanwhile; the server's peak RSS growth."""
+    before = rss_mb(pid)
+    peak = before
+    sizes: list[int] = []
+    done = threading.Event()
+
+    def download() -> None:
+        size = 0
+        with httpx.Client(base_url=base, timeout=600) as http, http.stream("GET", "/api/export/events.csv") as response:
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+        sizes.append(size)
+
+    threads = [threading.Thread(target=download) for _ in range(exports)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    stats: list[float] = []
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, rss_mb(pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    with httpx.Client(base_url=base, timeout=120) as http:
+        while any(t.is_alive() for t in threads):
+            t0 = time.perf_counter()
+            http.get("/api/stats")
+            stats.append(time.perf_counter() - t0)
+            time.sleep(0.1)
+    for t in threads:
+        t.join()
+    done.set()
+    sampler.join()
+    took = time.monotonic() - started
+    return (f"{exports} CSV exports of {statistics.mean(sizes) / 2**20:.0f} MB each in {took:.1f} s;"
+            f" server RSS {before:.0f} MB -> peak {peak:.0f} MB (+{peak - before:.0f} MB);"
+            f" /api/stats meanwhile: {len(stats)} calls, max {max(stats) * 1000:.0f} ms,"
+            f" median {statistics.median(stats) * 1000:.0f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/dateline-bench-web.db"))
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 30])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--exports", type=int, default=3, help="Concurrent CSV exports (0: none).")
+    parser.add_argument("--mix", choices=sorted(MIXES), default="views", help="Which API calls the clients make.")
+    args = parser.parse_args()
+    if not args.db.exists():
+        started = time.perf_counter()
+        build(args.db, args.events)
+        print(f"built {args.db} with {args.events:,} synthetic events in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    port = free_port()
+    server = start_server(args.db, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        import dateline
+
+        total = httpx.get(f"{base}/api/stats").json()["events"]
+        print(f"{total:,} events; server code {Path(dateline.__file__).parent}; {os.cpu_count()} CPUs;"
+              f" mix {args.mix!r}: {len(MIXES[args.mix])} API calls in turn, {args.seconds:g} s per run")
+        runs = [load(base, n, args.seconds, MIXES[args.mix]) for n in args.clients]
+        for run in runs:
+            print(run.line())
+        if len(runs) > 1 and runs[0].rate:
+            print(f"throughput {runs[-1].rate / runs[0].rate:.2f}x one client's with {runs[-1].clients} clients")
+        if args.exports:
+            print(exports_beside_stats(base, server.pid, args.exports))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
