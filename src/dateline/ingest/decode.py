@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -16,6 +17,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "HEAD_BYTES",
     "check_size",
+    "clean_text",
     "decode_bytes",
     "looks_binary",
     "normalise_newlines",
@@ -91,6 +93,18 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200e\u200f\u202a\u202b\u202c\
 def strip_invisible(text: str) -> str:
     """Text without invisible bidi controls, zero-width spaces and soft hyphens."""
     return text.translate(_INVISIBLE)
+
+
+# Characters no text format allows and no database column takes (PostgreSQL refuses NUL in
+# text): C0 controls but tab, newlines and form feed, DEL, and the noncharacters U+FFFE/U+FFFF.
+_CONTROLS = dict.fromkeys([*(c for c in range(32) if chr(c) not in "\t\n\r\f"), 0x7F, 0xFFFE, 0xFFFF])
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Text as stored: invisible marks and control characters dropped, lone surrogates (from JSON
+    escapes such as "\\ud800" or feed references) replaced by U+FFFD, which UTF-8 can encode."""
+    return _SURROGATE.sub("\ufffd", text.translate(_INVISIBLE).translate(_CONTROLS))
 
 
 def normalise_newlines(text: str) -> str:

@@ -138,7 +138,8 @@ def iter_path(
         head = read_head(path)
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror}", where=where, hint="check permissions") from exc
-    if looks_binary(head):
+    if looks_binary(head) and not looks_like_feed(head.decode("utf-8", "replace")):
+        # a feed is XML by its first line, whatever stray control bytes an entry holds
         raise IngestError("binary file, not text", where=where, hint=BINARY_HINT)
     if kind in (None, JSON):
         sniffed = _sniff(head)
@@ -210,7 +211,7 @@ def _iter_url(
     url: str, *, client: httpx.Client, max_bytes: int, day_first: DayFirstOption
 ) -> Iterator[Document | IngestError]:
     fetched = fetch(url, client=client, max_bytes=max_bytes)
-    if looks_binary(fetched.data[:HEAD_BYTES]):
+    if looks_binary(fetched.data[:HEAD_BYTES]) and not looks_like_feed(fetched.data[:2000].decode("utf-8", "replace")):
         raise IngestError("binary content, not text", where=url, hint=BINARY_HINT)
     kind = _CONTENT_TYPES.get(fetched.content_type)
     if kind in (None, JSON) or (kind == FEED and not looks_like_feed(fetched.data[:2000].decode("utf-8", "replace"))):
