@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from spacy.language import Language
 
 from .annotate.pipeline import DEFAULT_MODEL, annotate_documents, build_pipeline
-from .errors import DatelineError, IngestError
+from .errors import DatelineError, ExtractError, IngestError, printable
 from .extract.events import Extractor
 from .ingest import iter_documents
 from .ingest.day_first import DayFirstOption
@@ -77,7 +77,7 @@ class Failure:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return printable(f"{self.where}: {self.message}")
 
 
 @dataclass

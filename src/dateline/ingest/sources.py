@@ -47,6 +47,13 @@ _SKIP_IN_DIRECTORIES = frozenset(
     ".png .jpg .jpeg .gif .webp .bmp .ico .svg .pdf .zip .gz .tgz .bz2 .xz .7z .tar .mp3 .mp4"
     " .avi .mov .woff .woff2 .ttf .pyc .so .exe .db .sqlite .sqlite3 .parquet".split()
 )
+# A database's companions ("dateline.db-wal", "-shm", "-journal"): `dateline ingest .` run
+# beside its own database must not read them.
+_SKIP_NAME_ENDINGS = ("-wal", "-shm", "-journal")
+
+
+def _skipped_in_directory(name: str) -> bool:
+    return name.startswith(".") or Path(name).suffix.lower() in _SKIP_IN_DIRECTORIES or name.lower().endswith(_SKIP_NAME_ENDINGS)
 _CONTENT_TYPES = {
     "text/html": HTML,
     "application/xhtml+xml": HTML,
@@ -63,7 +70,8 @@ _CONTENT_TYPES = {
 
 
 def expand_sources(sources: Sequence[str]) -> Iterator[str]:
-    """Each source, with directories replaced by their files (recursive, sorted, no hidden)."""
+    """Each source, with directories replaced by their files (recursive, sorted; hidden files,
+    databases and binary types passed over); a directory with no such file stays itself."""
     for source in map(os.fspath, sources):
         path = Path(source)
         if is_url(source) or not path.is_dir():
@@ -72,15 +80,15 @@ def expand_sources(sources: Sequence[str]) -> Iterator[str]:
         found = []
         for root, dirs, files in os.walk(path):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
-            for name in files:
-                if name.startswith(".") or Path(name).suffix.lower() in _SKIP_IN_DIRECTORIES:
-                    continue
-                found.append(Path(root, name))
+            found.extend(Path(root, name) for name in files if not _skipped_in_directory(name))
+        if not found:
+            yield source  # read as a directory: one error that says it holds nothing to read
         yield from (str(p) for p in sorted(found, key=lambda p: p.parts))
 
 
 def count_sources(sources: Sequence[str]) -> int:
-    """How many inputs iter_documents will read (files after expanding directories; a URL is 1)."""
+    """How many inputs iter_documents will read (files after expanding directories; a URL or an
+    empty directory is 1)."""
     return sum(1 for _ in expand_sources(sources))
 
 
@@ -236,6 +244,10 @@ def iter_documents(
     client, own_client = http_client, False
     try:
         for source in expand_sources(sources):
+            if Path(source).is_dir() and not is_url(source):
+                yield IngestError("no files to read in this directory", where=source,
+                                  hint="hidden files, databases and images are passed over")
+                continue
             if is_url(source):
                 if client is None:
                     client, own_client = new_client(), True
