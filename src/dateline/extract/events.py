@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
 from ..annotate.place_tagger import PlaceMention
 from ..annotate.quantities import perpetrators_killed
-from ..annotate.pipeline import AnnotatedDocument
+from ..annotate.pipeline import AnnotatedDocument, doc_text, paragraph_index
 from ..annotate.timex import Timex
 from ..errors import ResolveError
 from ..models import Event, Place, make_event_id
@@ -360,7 +360,7 @@ class Extractor:
         """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""
         doc, sent = last
         for mention in _in_sentence_places(doc._.places, sent):
-            relation = parse_relation(doc.text[max(sent.start_char, mention.start - 60) : mention.start])
+            relation = parse_relation(doc_text(doc)[max(sent.start_char, mention.start - 60) : mention.start])
             resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, relation=relation)
             if resolved is None or resolved.place.feature_class != "P" or resolved.place.country_code != context.country_code:
                 continue
@@ -587,7 +587,7 @@ def _distinct(counts: list) -> list:
 
 
 def _paragraph_index(doc: Doc, sent: Span) -> int:
-    return doc.text.count("\n\n", 0, sent.start_char)
+    return paragraph_index(doc, sent.start_char)
 
 
 def _in_sentence(items: Iterable | None, sent: Span) -> list:
