@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from spacy.language import Language
 
 from .annotate.pipeline import DEFAULT_MODEL, annotate_documents, build_pipeline
+from .budget import Budget, document_name
 from .errors import DatelineError, ExtractError, IngestError, printable
 from .extract.events import Extractor
 from .ingest import iter_documents
@@ -41,6 +42,7 @@ class Engine:
 
     nlp: Language
     extractor: Extractor
+    budget: Budget = field(default_factory=Budget.from_env)  # what one document may cost
 
     @classmethod
     def load(cls, *, gazetteer: Path | None = None, actors: Path | None = None, model: str = DEFAULT_MODEL,
@@ -56,17 +58,37 @@ class Engine:
         return cls(nlp, Extractor(registry=registry, gazetteer=gaz, homes=source_homes))
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[tuple[Document, list[Event] | DatelineError]]:
-        """(document, events) for each document, or (document, error) when extraction failed."""
-        for annotated in annotate_documents(self.nlp, documents, batch_size=batch_size):
+        """(document, events) for each document, or (document, error) when it was refused (over the
+        size budget), extraction passed the time budget, or failed."""
+        refused: list[tuple[Document, DatelineError]] = []
+
+        def admitted() -> Iterator[Document]:
+            for document in documents:
+                refusal = self.budget.refusal(document)
+                if refusal is None:
+                    yield document
+                else:
+                    refused.append((document, refusal))
+
+        for annotated in annotate_documents(self.nlp, admitted(), batch_size=batch_size):
+            yield from refused
+            refused.clear()
             if annotated.error is not None:
                 yield annotated.document, annotated.error
                 continue
             try:
-                events = self.extractor.extract(annotated)
+                events = self.extractor.extract(annotated, deadline=self.budget.deadline(annotated.document))
             except DatelineError as err:
                 yield annotated.document, err
                 continue
+            except Exception as exc:  # noqa: BLE001 - a bug met on one document must not end the batch
+                log.exception("extraction failed on %s", annotated.document.id)
+                yield annotated.document, ExtractError(f"unexpected error: {type(exc).__name__}: {exc}",
+                                                       where=document_name(annotated.document),
+                                                       hint="please report this input")
+                continue
             yield annotated.document, events
+        yield from refused
 
 
 @dataclass
