@@ -81,3 +81,17 @@ def test_budget_from_environment(monkeypatch) -> None:
     monkeypatch.setenv("DATELINE_MAX_CHARS", "lots")
     with pytest.raises(ConfigError, match="DATELINE_MAX_CHARS must be a number"):
         Budget.from_env()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0," * 2500, "killed " + ", ".join(["five people"] * 400), ", ".join(["five young Iraqi men"] * 300) + " x"],
+)
+def test_casualty_lists_are_read_in_bounded_time(text: str) -> None:
+    """A run of commas and counts took minutes (every list length from every start, and two ways to
+    read each group); the list is bounded and its groups atomic now."""
+    from dateline.annotate.quantities import find_quantities
+
+    started = time.perf_counter()
+    find_quantities(text)
+    assert time.perf_counter() - started < 5
