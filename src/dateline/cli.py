@@ -21,7 +21,7 @@ import click
 from . import __version__, query
 from .cli_options import day_first_options
 from .config import DEFAULT_MAX_BYTES_ENV, database_path
-from .errors import ConfigError, DatelineError
+from .errors import ConfigError, DatelineError, printable
 from .export.spreadsheet import safe_cell, safe_row
 from .ingest.day_first import DayFirstOption
 from .models import EVENT_FIELDS, Event, Incident
@@ -216,7 +216,17 @@ def main(verbose: int) -> None:
         dateline events --province Maysan --from 2008-06
     """
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Log messages name input files and URLs: their newlines and controls are escaped, so each
+    record stays one line and no file name can forge an "Error:" line (tracebacks, at -vv, keep theirs)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        return printable(super().formatMessage(record))
 
 
 class _Progress:

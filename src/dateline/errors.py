@@ -16,6 +16,19 @@ is one line suitable for the CLI.
 
 from __future__ import annotations
 
+__all__ = [
+    "AnnotateError", "ConfigError", "DatelineError", "ExportError", "ExtractError", "IngestError",
+    "ResolveError", "StoreError", "printable",
+]
+
+
+def printable(text: str) -> str:
+    """Text safe to put in a one-line message: newlines, controls and invisible direction marks
+    escaped (``\\n``, ``\\x1b``, ``\\u202e``), so a file named "a\\nError: x" cannot forge a line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
 
 class DatelineError(Exception):
     """Root of every error dateline raises on purpose."""
@@ -27,7 +40,7 @@ class DatelineError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.message}" if self.where else self.message
+        text = f"{printable(self.where)}: {self.message}" if self.where else self.message
         if self.hint:
             text += f" ({self.hint})"
         return " ".join(text.split())

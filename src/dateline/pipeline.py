@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 from spacy.language import Language
 
 from .annotate.pipeline import DEFAULT_MODEL, annotate_documents, build_pipeline
-from .errors import DatelineError, IngestError
+from .budget import Budget, document_name
+from .errors import DatelineError, ExtractError, IngestError, printable
 from .extract.events import Extractor
 from .incidents.report import Report, consolidate
 from .ingest import iter_documents
@@ -48,6 +49,7 @@ class Engine:
 
     nlp: Language
     extractor: Extractor
+    budget: Budget = field(default_factory=Budget.from_env)  # what one document may cost
 
     @classmethod
     def load(cls, *, gazetteer: Path | None = None, actors: Path | None = None, model: str = DEFAULT_MODEL,
@@ -63,33 +65,43 @@ class Engine:
         return cls(nlp, Extractor(registry=registry, gazetteer=gaz, homes=source_homes))
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[tuple[Document, list[Event] | DatelineError]]:
-        """(document, events) for each document, or (document, error) when extraction failed.
+        """(document, events) for each document, or (document, error) when it was refused (over the
+        size budget), extraction passed the time budget, or failed.
 
         Each document's language is detected (unless already set); a document not in English gets no
         events and a ``notice`` saying so, without going through the NLP pipeline."""
-        skipped: deque[Document] = deque()
+        passed_over: deque[tuple[Document, list[Event] | DatelineError]] = deque()
 
-        def english() -> Iterator[Document]:
+        def admitted() -> Iterator[Document]:
             for document in documents:
-                if set_language(document):
+                refusal = self.budget.refusal(document)
+                if refusal is not None:
+                    passed_over.append((document, refusal))
+                elif set_language(document):
                     yield document
                 else:
-                    skipped.append(document)
+                    passed_over.append((document, []))
 
-        for annotated in annotate_documents(self.nlp, english(), batch_size=batch_size):
-            while skipped:  # read before the documents of this batch
-                yield skipped.popleft(), []
+        for annotated in annotate_documents(self.nlp, admitted(), batch_size=batch_size):
+            while passed_over:  # read before the documents of this batch
+                yield passed_over.popleft()
             if annotated.error is not None:
                 yield annotated.document, annotated.error
                 continue
             try:
-                events = self.extractor.extract(annotated)
+                events = self.extractor.extract(annotated, deadline=self.budget.deadline(annotated.document))
             except DatelineError as err:
                 yield annotated.document, err
                 continue
+            except Exception as exc:  # noqa: BLE001 - a bug met on one document must not end the batch
+                log.exception("extraction failed on %s", annotated.document.id)
+                yield annotated.document, ExtractError(f"unexpected error: {type(exc).__name__}: {exc}",
+                                                       where=document_name(annotated.document),
+                                                       hint="please report this input")
+                continue
             yield annotated.document, events
-        while skipped:
-            yield skipped.popleft(), []
+        while passed_over:
+            yield passed_over.popleft()
 
 
 def set_language(document: Document) -> bool:
@@ -110,7 +122,7 @@ class Failure:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return printable(f"{self.where}: {self.message}")
 
 
 @dataclass

@@ -13,6 +13,7 @@ where the Doc starts in the dateline Document text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -77,11 +78,13 @@ def make_timex(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 @Language.factory("dateline_quantities", assigns=["doc._.quantities"], requires=["token.is_sent_start", "doc._.timexes"])
 def make_quantities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def quantities(doc: Doc) -> Doc:
-        timex_spans = [(t.start, t.end) for t in doc._.timexes or []]
+        timex_spans = sorted((t.start, t.end) for t in doc._.timexes or [])
+        starts = [s for s, _ in timex_spans]  # bisected per sentence: a scan each was quadratic
         found: list[Quantity] = []
         for sent in doc.sents:
             base = sent.start_char
-            local = [(s - base, e - base) for s, e in timex_spans if sent.start_char <= s < sent.end_char]
+            local = [(s - base, e - base) for s, e in
+                     timex_spans[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]]
             for q in find_quantities(sent.text, exclude=local):
                 q.start += base
                 q.end += base
@@ -114,14 +117,19 @@ class ActorTagger:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[tuple[Span, str]] = []
         # "Sadr" inside "Sadr City" is part of a place name, not the cleric.
-        place_ents = [ent for ent in doc.ents if ent.label_ in PLACE_LABELS]
+        # Entities never overlap: the one place entity at a token is the only one that can hold a
+        # match starting there, and a token covered by a match is all an overlap needs (indexes
+        # by token, where scanning every entity for every match was quadratic in the Doc).
+        place_at = {i: ent for ent in doc.ents if ent.label_ in PLACE_LABELS for i in range(ent.start, ent.end)}
         for match_id, start, end in self.matcher(doc):
-            if any(e.start <= start and end <= e.end and (e.end - e.start) > (end - start) for e in place_ents):
+            e = place_at.get(start)
+            if e is not None and end <= e.end and (e.end - e.start) > (end - start):
                 continue
             spans.append((doc[start:end], self.nlp.vocab.strings[match_id]))
+        matched = {i for s, _ in spans for i in range(s.start, s.end)}
         if self.resolve is not None:
             for ent in doc.ents:
-                if ent.label_ in ("PERSON", "ORG", "NORP") and not any(s.start <= ent.start < s.end or ent.start <= s.start < ent.end for s, _ in spans):
+                if ent.label_ in ("PERSON", "ORG", "NORP") and matched.isdisjoint(range(ent.start, ent.end)):
                     match = self.resolve(ent.text)
                     if match is not None:
                         spans.append((ent, match.actor_id))

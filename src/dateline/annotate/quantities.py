@@ -89,12 +89,19 @@ _GROUP = _group(subset_ok=False)
 _FIRST_GROUP = _group(subset_ok=True)
 
 
+# The most groups one list of victims joins with commas. Unbounded, a run of "0,0,0,..." let every
+# start position try every list length, each with its own tail: minutes for 5 KB. Each group is
+# atomic, (?>...): once read, the list does not go back to read it another way ("five people" with
+# "people" as a modifier, then as the noun), which was 2^n tries for a failing list of n groups.
+_MAX_LISTED = 12
+
+
 def _list(first: str, rest: str = _GROUP, *, companions: bool = False) -> str:
     # "killed a university director along with his driver": a companion is one more victim.
     along = rf"(?:,?\s+(?:along\s+with|together\s+with|with)\s+{rest})?" if companions else ""
     return (
         rf"(?P<list>between\s+{_NUM}\s+and\s+{_NUM}(?:\s+(?:[a-z-]+\s+)?(?:{_PERSON}))?|"
-        rf"{first}(?:\s*,\s*{rest})*(?:,?\s+and\s+{rest})?{along})"
+        rf"(?>{first})(?:\s*,\s*(?>{rest})){{0,{_MAX_LISTED}}}(?:,?\s+and\s+(?>{rest}))?{along})"
     )
 
 

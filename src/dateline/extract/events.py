@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from spacy.tokens import Doc, Span
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
 from ..annotate.place_tagger import PlaceMention
 from ..annotate.quantities import perpetrators_killed
-from ..annotate.pipeline import AnnotatedDocument
+from ..annotate.pipeline import AnnotatedDocument, doc_text, paragraph_index
 from ..annotate.timex import Timex
+from ..budget import Deadline
 from ..errors import ResolveError
 from ..models import Event, Place, make_event_id
 from ..resolve.abroad import own_reading
@@ -80,8 +82,8 @@ class Extractor:
             resolved.place = replace(place, admin1=admin1, admin2=None)
             resolved.reason = f"{resolved.reason}; {relation.km:g} km off {anchor.name}: in {admin1}, the nearest town's province"
 
-    def extract(self, annotated: AnnotatedDocument) -> list[Event]:
-        """Every event mention in the body of one document."""
+    def extract(self, annotated: AnnotatedDocument, *, deadline: Deadline | None = None) -> list[Event]:
+        """Every event mention in the body of one document; ExtractError once `deadline` passes."""
         document = annotated.document
         # the outlet (URL host) tells its country-code domain and the town it is named after
         source = source_key(url=document.url, source=document.source)
@@ -93,8 +95,12 @@ class Extractor:
             self.homes.add(source, province_vote(context), weight=vote_weight(context))
         events: list[Event] = []
         para = _Paragraph()
+        done = 0
         for doc in annotated.docs:
             for sent in doc.sents:
+                if deadline is not None:
+                    deadline.check(done)
+                done += 1
                 index = _paragraph_index(doc, sent)
                 if index != para.index:
                     para = _Paragraph(index=index)
@@ -381,7 +387,7 @@ class Extractor:
         """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""
         doc, sent = last
         for mention in _in_sentence_places(doc._.places, sent):
-            relation = parse_relation(doc.text[max(sent.start_char, mention.start - 60) : mention.start])
+            relation = parse_relation(doc_text(doc)[max(sent.start_char, mention.start - 60) : mention.start])
             resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, relation=relation)
             if resolved is None or resolved.place.feature_class != "P" or resolved.place.country_code != context.country_code:
                 continue
@@ -624,19 +630,42 @@ def _distinct(counts: list) -> list:
 
 
 def _paragraph_index(doc: Doc, sent: Span) -> int:
-    return doc.text.count("\n\n", 0, sent.start_char)
+    return paragraph_index(doc, sent.start_char)
 
 
-def _in_sentence(items: Iterable | None, sent: Span) -> list:
-    return [x for x in items or [] if sent.start_char <= x.start < sent.end_char]
+def _in_sentence(items: list | None, sent: Span) -> list:
+    return _within(items, sent.doc, sent.start_char, sent.end_char, key=_char_start)
 
 
-def _in_sentence_actors(items: Iterable[ActorMention] | None, sent: Span) -> list[ActorMention]:
-    return [x for x in items or [] if sent.start <= x.token_start < sent.end]
+def _in_sentence_actors(items: list[ActorMention] | None, sent: Span) -> list[ActorMention]:
+    return _within(items, sent.doc, sent.start, sent.end, key=_token_start)
 
 
-def _in_sentence_places(items: Iterable[PlaceMention] | None, sent: Span) -> list[PlaceMention]:
-    return [x for x in items or [] if sent.start <= x.token_start < sent.end]
+def _in_sentence_places(items: list[PlaceMention] | None, sent: Span) -> list[PlaceMention]:
+    return _within(items, sent.doc, sent.start, sent.end, key=_token_start)
+
+
+def _char_start(item: Any) -> int:
+    return item.start
+
+
+def _token_start(item: Any) -> int:
+    return item.token_start
+
+
+def _within(items: list | None, doc: Doc, lo: int, hi: int, *, key: Callable[[Any], int]) -> list:
+    """The items whose key lies in [lo, hi), in their own order. A doc-wide list is indexed by key
+    once (on the Doc), so asking for each sentence's items costs their number, not the list's:
+    scanning the whole list per sentence made a long paragraph quadratic."""
+    if not items:
+        return []
+    cache = doc.user_data.setdefault("dateline.within", {})
+    entry = cache.get((id(items), key))
+    if entry is None or entry[0] is not items or len(entry[1]) != len(items):
+        order = sorted(range(len(items)), key=lambda i: key(items[i]))
+        entry = cache[(id(items), key)] = (items, [key(items[i]) for i in order], order)
+    _, keys, order = entry
+    return [items[i] for i in sorted(order[bisect_left(keys, lo) : bisect_left(keys, hi)])]
 
 
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}

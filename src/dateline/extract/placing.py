@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..annotate.pipeline import doc_text
 from ..annotate.place_tagger import PlaceMention
 from ..resolve.places import Relation, parse_relation
 from .triggers import Trigger
@@ -187,7 +188,7 @@ def relation_before(doc: Doc, mention: PlaceMention, sent_start: int) -> Relatio
     """The bearing the sentence gives just before a place ("30 km south of Kut"), reading "north of
     the city of Mosul", "55 km north of the regional hub of Beni", "70 km north of the capital, Mogadishu"
     as a bearing from the town named."""
-    before = doc.text[max(sent_start, mention.start - 90) : mention.start]
+    before = doc_text(doc)[max(sent_start, mention.start - 90) : mention.start]
     return parse_relation(_KIND_BEFORE_NAME.sub("", before))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -16,6 +17,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "HEAD_BYTES",
     "check_size",
+    "clean_text",
     "decode_bytes",
     "looks_binary",
     "normalise_newlines",
@@ -93,6 +95,18 @@ def strip_invisible(text: str) -> str:
     return text.translate(_INVISIBLE)
 
 
+# Characters no text format allows and no database column takes (PostgreSQL refuses NUL in
+# text): C0 controls but tab, newlines and form feed, DEL, and the noncharacters U+FFFE/U+FFFF.
+_CONTROLS = dict.fromkeys([*(c for c in range(32) if chr(c) not in "\t\n\r\f"), 0x7F, 0xFFFE, 0xFFFF])
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Text as stored: invisible marks and control characters dropped, lone surrogates (from JSON
+    escapes such as "\\ud800" or feed references) replaced by U+FFFD, which UTF-8 can encode."""
+    return _SURROGATE.sub("\ufffd", text.translate(_INVISIBLE).translate(_CONTROLS))
+
+
 def normalise_newlines(text: str) -> str:
     """\\r\\n and \\r become \\n; nothing else changes, so offsets stay meaningful."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -120,11 +134,31 @@ def decode_bytes(data: bytes, *, where: str) -> str:
             ) from exc
     try:
         return normalise_newlines(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    text = normalise_newlines(_detect(data, where=where))
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    mostly = _mostly_utf8(data, where=where, first_bad=first_bad)
+    text = normalise_newlines(mostly if mostly is not None else _detect(data, where=where))
     if not text.strip():
         raise IngestError("empty file", where=where, hint="nothing to read")
+    return text
+
+
+_REPLACED_RUN = re.compile("\ufffd+")
+
+
+def _mostly_utf8(data: bytes, *, where: str, first_bad: int) -> str | None:
+    """UTF-8 text with U+FFFD for its few bad bytes, when valid multi-byte UTF-8 sequences
+    outnumber the invalid ones; else None (a legacy code page, whose accented letters are
+    almost never valid UTF-8 by accident). One stray byte must not turn a whole UTF-8 file
+    into cp1252 mojibake ("â€™" for every apostrophe)."""
+    text = data.decode("utf-8", errors="replace")
+    # a bad byte inside a multi-byte character spoils its neighbours too: count places, not bytes
+    invalid = max(1, len(_REPLACED_RUN.findall(text)) - data.count("\ufffd".encode("utf-8")))
+    valid_multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if valid_multibyte <= invalid:
+        return None
+    logger.warning("%s: not valid UTF-8 at %d place(s), first at byte %d; read as UTF-8 with U+FFFD there",
+                   where, invalid, first_bad)
     return text
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -39,27 +41,62 @@ def iter_feed(
 
     Raises IngestError when the data is not a feed or is too broken to give any entry.
     """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    # A stream, never a str/bytes: feedparser would treat those as a URL or file name to open.
-    parsed = feedparser.parse(io.BytesIO(raw))
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    try:
+        # A stream, never a str/bytes: feedparser would treat those as a URL or file name to open.
+        parsed = feedparser.parse(io.BytesIO(_valid_xml_characters(raw)))
+    except Exception as exc:  # noqa: BLE001 - feedparser's own failures have no common base class
+        raise IngestError(f"not a readable feed ({type(exc).__name__}: {exc})", where=origin, hint=_FEED_HINT) from exc
     entries = parsed.entries
     problem = parsed.get("bozo_exception")
     if not parsed.version and not entries:
         detail = f" ({problem})" if problem else ""
         raise IngestError(f"not a readable feed{detail}", where=origin, hint=_FEED_HINT)
-    usable = [e for e in entries if _entry_text(e) or e.get("title")]
-    if not usable:
-        detail = f"malformed feed ({problem})" if parsed.bozo else "feed has no entries"
-        raise IngestError(detail, where=origin, hint=_FEED_HINT)
     if parsed.bozo:
         logger.warning("%s: feed is not well-formed (%s); reading what could be parsed", origin, problem)
     source = parsed.feed.get("title") or None
-    for number, entry in enumerate(entries, start=1):
-        where = f"{origin}:entry {number}"
-        try:
-            yield _document(entry, source=source, origin=origin, where=where, day_first=day_first)
-        except IngestError as err:
-            yield err
+    items = [_entry(entry, number, source=source, origin=origin, day_first=day_first)
+             for number, entry in enumerate(entries, start=1)]
+    if not any(isinstance(item, Document) for item in items):
+        detail = f"malformed feed ({problem})" if parsed.bozo else "feed has no entries"
+        raise IngestError(detail, where=origin, hint=_FEED_HINT)
+    yield from items
+
+
+def _entry(entry: Any, number: int, *, source: str | None, origin: str, day_first: DayFirstOption) -> Document | IngestError:
+    """One entry's document, or the one-line error that costs only this entry."""
+    where = f"{origin}:entry {number}"
+    try:
+        return _document(entry, source=source, origin=origin, where=where, day_first=day_first)
+    except IngestError as err:
+        return err
+    except Exception as exc:  # noqa: BLE001 - one entry the parsers choke on must not lose its neighbours
+        logger.debug("entry %s failed", where, exc_info=True)
+        return IngestError(f"unreadable entry ({type(exc).__name__}: {exc})", where=where, hint=_FEED_HINT)
+
+
+# Numeric character references to code points XML 1.0 forbids (surrogates, C0 controls, beyond
+# U+10FFFF): feedparser decodes them into strings that cannot be encoded and then fails on the
+# whole feed. Raw control bytes are refused by the XML parser the same way.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_RAW_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xml_char_allowed(code: int) -> bool:
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+
+
+def _valid_xml_characters(raw: bytes) -> bytes:
+    """The feed with forbidden character references made U+FFFD and raw control bytes dropped
+    (left alone in UTF-16/32 data, where those bytes are parts of characters)."""
+    def replace(match: re.Match[bytes]) -> bytes:
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        return match.group(0) if _xml_char_allowed(code) else b"&#xFFFD;"
+
+    cleaned = _CHAR_REF.sub(replace, raw)
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or raw[:4].count(b"\x00") >= 2:
+        return cleaned
+    return _RAW_CONTROLS.sub(b"", cleaned)
 
 
 def _entry_text(entry: Any) -> str:

@@ -14,6 +14,7 @@ from dateline.errors import IngestError
 from dateline.models import COMMENTS, Document, Section
 
 from .day_first import DayFirstOption
+from .decode import clean_text
 from .plaintext import document_from_text
 
 logger = logging.getLogger(__name__)
@@ -103,13 +104,15 @@ def _not_invented(date: str | None, html: str) -> str | None:
 
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (feed summaries), one blank line between blocks."""
+    fragment = clean_text(fragment)  # lxml refuses control characters outright
     if "<" not in fragment:
         return _blocks(fragment)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError) as exc:
+    except (etree.ParserError, ValueError, AssertionError) as exc:
+        # AssertionError: lxml's "too many bodies" on a fragment that is a bare <html> element
         logger.debug("fragment not parseable as HTML (%s); stripping tags", exc)
-        return _blocks(re.sub(r"<[^>]+>", " ", fragment))
+        return _blocks(re.sub(r"<[^>]*>", " ", fragment))
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     for element in root.iter():

@@ -108,15 +108,27 @@ def _line_document(
             hint="JSON lines must be UTF-8; re-save the file as UTF-8",
         )
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return IngestError(
-            f"not valid JSON ({exc.msg} at column {exc.colno})", where=where, hint=_LINE_HINT
-        )
-    try:
+        record = _loads(line, where=where)
         return document_from_record(record, where=where, origin=origin, day_first=day_first)
     except IngestError as err:
         return err
+    except Exception as exc:  # noqa: BLE001 - one record a reader chokes on must not lose the lines after it
+        logger.debug("%s failed", where, exc_info=True)
+        return IngestError(f"unreadable record ({type(exc).__name__}: {exc})", where=where, hint=_LINE_HINT)
+
+
+def _loads(text: str, *, where: str, hint: str = _LINE_HINT, whole_file: bool = False) -> Any:
+    """json.loads with its three ways to fail on hostile input as one IngestError (the line of a
+    syntax error is named for a whole file; a JSON line's number is in `where` already)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        at = f"line {exc.lineno}, column {exc.colno}" if whole_file else f"column {exc.colno}"
+        raise IngestError(f"not valid JSON ({exc.msg} at {at})", where=where, hint=hint) from exc
+    except RecursionError as exc:
+        raise IngestError("JSON nested too deeply", where=where, hint=hint) from exc
+    except ValueError as exc:  # a number of more than 4,300 digits (sys.int_max_str_digits)
+        raise IngestError(f"not usable JSON ({exc})", where=where, hint=hint) from exc
 
 
 def _skip_rest_of_line(handle: BinaryIO) -> int:
@@ -133,14 +145,7 @@ def iter_json_file(
     origin: str, text: str, *, day_first: DayFirstOption = False
 ) -> Iterator[Document | IngestError]:
     """A whole .json input: one object, or a list of objects (JSON lines go to iter_jsonl)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise IngestError(
-            f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
-            where=origin,
-            hint="give one object, a list of objects, or JSON lines",
-        ) from exc
+    data = _loads(text, where=origin, hint="give one object, a list of objects, or JSON lines", whole_file=True)
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records, start=1):
         where = f"{origin}[{index - 1}]" if isinstance(data, list) else origin
@@ -148,3 +153,5 @@ def iter_json_file(
             yield document_from_record(record, where=where, origin=origin, day_first=day_first)
         except IngestError as err:
             yield err
+        except Exception as exc:  # noqa: BLE001 - as for a JSON line: one record costs only itself
+            yield IngestError(f"unreadable record ({type(exc).__name__}: {exc})", where=where, hint=_LINE_HINT)

@@ -8,7 +8,7 @@ import logging
 from dateline.models import REFERENCES, Document
 
 from .day_first import DayFirstOption, reads_day_first
-from .decode import strip_invisible
+from .decode import clean_text
 from .references import normalise_date, parse_references
 from .sections import parse_header, split_sections
 
@@ -39,8 +39,9 @@ def document_from_text(
     `published` may be any date-like value; it is stored as an ISO date or None (never today).
     The id defaults to the URL, else a hash of the text.
     """
+    url, source = _blank_to_none(url), _blank_to_none(source)
     day_first = reads_day_first(day_first, url=url, source=source)
-    text = strip_invisible(text)
+    text = clean_text(text)
     header = parse_header(text, day_first=day_first)
     sections = split_sections(text, day_first=day_first)
     references = []
@@ -55,12 +56,12 @@ def document_from_text(
     if published not in (None, "") and iso is None:
         logger.debug("unparseable published date %r ignored", published)
     return Document(
-        id=str(id) if id not in (None, "") else (url or hash_id(text)),
+        id=clean_text(str(id)) if id not in (None, "") else (url or hash_id(text)),
         text=text,
         title=_blank_to_none(title) or header.title,
         published=iso or header.published,
-        url=_blank_to_none(url),
-        source=_blank_to_none(source),
+        url=url,
+        source=source,
         author=_blank_to_none(author) or header.author,
         origin=origin,
         sections=sections,
@@ -70,9 +71,10 @@ def document_from_text(
 
 
 def _blank_to_none(value: object) -> str | None:
+    """A metadata value as one clean line, or None when blank."""
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(clean_text(str(value)).split())
     return text or None
 
 

@@ -200,9 +200,11 @@ _HEADING = re.compile(
     re.I,
 )
 # Names and outlets before a title: capitalised words, with commas and small joining words.
+# The runs are possessive (*+, ++): with plain ones "BAGHDAD BUREAU ... #3" could be cut into
+# words at every capital letter, and a failing match tried each of the 2^n cuts.
 _NAMEISH = re.compile(
-    r"^(?:(?:\(?[A-Z0-9][\w.'’&/()-]*|and|of|the|for|on|in|at|de|du|des|la|le|el|van|von|"
-    r"al-[\w’'-]+|[&/–—-]+)[,;]?\s*)*$"
+    r"^(?:(?:\(?[A-Z0-9][\w.'’&/()-]*+|and|of|the|for|on|in|at|de|du|des|la|le|el|van|von|"
+    r"al-[\w’'-]++|[&/–—-]++)[,;]?\s*+)*$"
 )
 _MAX_PREFIX = 120
 _MAX_LINE = 500

@@ -48,6 +48,13 @@ _SKIP_IN_DIRECTORIES = frozenset(
     ".png .jpg .jpeg .gif .webp .bmp .ico .svg .pdf .zip .gz .tgz .bz2 .xz .7z .tar .mp3 .mp4"
     " .avi .mov .woff .woff2 .ttf .pyc .so .exe .db .sqlite .sqlite3 .parquet".split()
 )
+# A database's companions ("dateline.db-wal", "-shm", "-journal"): `dateline ingest .` run
+# beside its own database must not read them.
+_SKIP_NAME_ENDINGS = ("-wal", "-shm", "-journal")
+
+
+def _skipped_in_directory(name: str) -> bool:
+    return name.startswith(".") or Path(name).suffix.lower() in _SKIP_IN_DIRECTORIES or name.lower().endswith(_SKIP_NAME_ENDINGS)
 _CONTENT_TYPES = {
     "text/html": HTML,
     "application/xhtml+xml": HTML,
@@ -64,7 +71,8 @@ _CONTENT_TYPES = {
 
 
 def expand_sources(sources: Sequence[str]) -> Iterator[str]:
-    """Each source, with directories replaced by their files (recursive, sorted, no hidden)."""
+    """Each source, with directories replaced by their files (recursive, sorted; hidden files,
+    databases and binary types passed over); a directory with no such file stays itself."""
     for source in map(os.fspath, sources):
         path = Path(source)
         if is_url(source) or not path.is_dir():
@@ -73,15 +81,15 @@ def expand_sources(sources: Sequence[str]) -> Iterator[str]:
         found = []
         for root, dirs, files in os.walk(path):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
-            for name in files:
-                if name.startswith(".") or Path(name).suffix.lower() in _SKIP_IN_DIRECTORIES:
-                    continue
-                found.append(Path(root, name))
+            found.extend(Path(root, name) for name in files if not _skipped_in_directory(name))
+        if not found:
+            yield source  # read as a directory: one error that says it holds nothing to read
         yield from (str(p) for p in sorted(found, key=lambda p: p.parts))
 
 
 def count_sources(sources: Sequence[str]) -> int:
-    """How many inputs iter_documents will read (files after expanding directories; a URL is 1)."""
+    """How many inputs iter_documents will read (files after expanding directories; a URL or an
+    empty directory is 1)."""
     return sum(1 for _ in expand_sources(sources))
 
 
@@ -139,7 +147,8 @@ def iter_path(
         head = read_head(path)
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror}", where=where, hint="check permissions") from exc
-    if looks_binary(head):
+    if looks_binary(head) and not looks_like_feed(head.decode("utf-8", "replace")):
+        # a feed is XML by its first line, whatever stray control bytes an entry holds
         raise IngestError("binary file, not text", where=where, hint=BINARY_HINT)
     if kind in (None, JSON):
         sniffed = _sniff(head)
@@ -211,7 +220,7 @@ def _iter_url(
     url: str, *, client: httpx.Client, max_bytes: int, day_first: DayFirstOption
 ) -> Iterator[Document | IngestError]:
     fetched = fetch(url, client=client, max_bytes=max_bytes)
-    if looks_binary(fetched.data[:HEAD_BYTES]):
+    if looks_binary(fetched.data[:HEAD_BYTES]) and not looks_like_feed(fetched.data[:2000].decode("utf-8", "replace")):
         raise IngestError("binary content, not text", where=url, hint=BINARY_HINT)
     kind = _CONTENT_TYPES.get(fetched.content_type)
     if kind in (None, JSON) or (kind == FEED and not looks_like_feed(fetched.data[:2000].decode("utf-8", "replace"))):
@@ -236,6 +245,10 @@ def iter_documents(
     client, own_client = http_client, False
     try:
         for source in expand_sources(sources):
+            if Path(source).is_dir() and not is_url(source):
+                yield IngestError("no files to read in this directory", where=source,
+                                  hint="hidden files, databases and images are passed over")
+                continue
             if is_url(source):
                 if client is None:
                     client, own_client = new_client(), True

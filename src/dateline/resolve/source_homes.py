@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .places import PlaceContext
 
 __all__ = ["Province", "SourceHomes", "SourcePrior", "domain_country", "homes_from_store", "outlet_names", "province_vote",
-           "source_key", "vote_weight"]
+           "source_key", "url_host", "vote_weight"]
 
 log = logging.getLogger(__name__)
 
@@ -39,13 +39,23 @@ _Key = TypeVar("_Key")  # what votes agree on: a province, or a country code
 
 def source_key(*, url: str | None = None, source: str | None = None) -> str | None:
     """The key documents of one outlet share: the URL's host without "www.", else the source name."""
-    if url:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
-        host = host.removeprefix("www.")
-        if host:
-            return host
+    host = url_host(url).removeprefix("www.") if url else ""
+    if host:
+        return host
     name = (source or "").strip().casefold()
     return name or None
+
+
+def url_host(url: str) -> str:
+    """The lower-case host of a URL or bare host name; "" when it has none or is malformed.
+
+    URLs come from untrusted records and pages (``http://[oops/x``): a malformed one is a URL
+    without a host, never an error that stops the batch.
+    """
+    try:
+        return urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # an unclosed IPv6 bracket, a netloc that NFKC turns into a delimiter
+        return ""
 
 
 # Country-code domains used as generic ones (.tv, .io...): they say nothing about where a paper is.

@@ -77,7 +77,7 @@ def toponyms_of(annotated: "AnnotatedDocument", resolver: PlaceResolver) -> list
     for doc, mention in mentions:
         offset = doc._.offset
         sentence_names = _sentence_names(doc, mention)
-        before = doc.text[max(0, mention.start - 60) : mention.start]
+        before = doc.user_data.setdefault("dateline.text", doc.text)[max(0, mention.start - 60) : mention.start]
         relation: Relation | None = parse_relation(before)
         resolved = resolver.resolve(mention.name, hint=mention.kind_hint, context=context,
                                     nearby=sentence_names or None, relation=relation)
