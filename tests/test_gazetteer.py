@@ -43,10 +43,11 @@ def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    """The full default gazetteer, built once per session (about 20 s)."""
+    """The full default gazetteer, built once per session (about 20 s on an idle machine; build time is
+    a speed figure, printed by `dateline gazetteer build`, not a test)."""
     path = tmp_path_factory.mktemp("world") / "gazetteer.sqlite"
     stats = build_gazetteer(path)
-    assert stats.places > 200_000 and stats.seconds < 60
+    assert stats.places > 200_000
     return Gazetteer(path)
 
 
