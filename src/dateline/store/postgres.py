@@ -30,6 +30,7 @@ from ..models import EVENT_FIELDS, Document, Event, Incident
 from ..query import EventFilter, place_key, review_clause
 from . import migrations
 from .connections import ConnectionPool
+from .pg_text import register_storable_text
 from .base import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
@@ -131,7 +132,8 @@ class PostgresStore(DbApiStore):
             self._backfill_incidents()  # schema 4: the mentions stored before it become incidents
 
     def _connect(self) -> psycopg.Connection:
-        return psycopg.connect(connection_url(self.url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        conn = psycopg.connect(connection_url(self.url), autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        return register_storable_text(conn)  # NUL and lone surrogates become U+FFFD, not a failed batch
 
     @property
     def _conn(self) -> psycopg.Connection:
@@ -271,7 +273,7 @@ class PostgresStore(DbApiStore):
     def _streaming(self, sql: str, params: Sequence[Any], batch_size: int) -> Iterator[Iterator[list[Any]]]:
         """Batches of rows from a server-side cursor, on a connection of its own (a named cursor
         lives in a transaction, which a pooled autocommit connection has not)."""
-        conn = psycopg.connect(connection_url(self.url), connect_timeout=CONNECT_TIMEOUT_S)
+        conn = register_storable_text(psycopg.connect(connection_url(self.url), connect_timeout=CONNECT_TIMEOUT_S))
         try:
             with conn.cursor(name="dateline_stream") as cursor:
                 cursor.execute(sql, params)
