@@ -16,7 +16,7 @@ from dateline.models import Document
 
 from .day_first import DayFirstOption, reads_day_first
 from .html import html_to_text
-from .plaintext import document_from_text
+from .plaintext import document_from_text, require_text
 from .references import normalise_date
 
 logger = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ def _document(entry: Any, *, source: str | None, origin: str, where: str, day_fi
         raise IngestError("feed entry has no title, summary or content", where=where, hint=_FEED_HINT)
     link = entry.get("link") or None
     day_first = reads_day_first(day_first, url=link, source=source)
-    return document_from_text(
+    return require_text(document_from_text(
         text,
         id=entry.get("id") or link,
         title=title,
@@ -124,7 +124,7 @@ def _document(entry: Any, *, source: str | None, origin: str, where: str, day_fi
         author=entry.get("author") or None,
         origin=origin,
         day_first=day_first,
-    )
+    ), where=where)
 
 
 def _entry_date(entry: Any, *, day_first: bool) -> str | None:

@@ -17,7 +17,7 @@ from dateline.models import Document
 
 from .day_first import DayFirstOption
 from .decode import check_size, normalise_newlines
-from .plaintext import document_from_text
+from .plaintext import document_from_text, require_text
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def document_from_record(
         raise IngestError(problem, where=where, hint='give the article text as "text"')
     if isinstance(record.get("day_first"), bool):  # the record's own word outranks the run's rule
         day_first = record["day_first"]
-    return document_from_text(
+    return require_text(document_from_text(
         normalise_newlines(text),
         id=_optional_str(record.get("id")),
         title=_optional_str(record.get("title")),
@@ -51,7 +51,7 @@ def document_from_record(
         author=_optional_str(record.get("author")),
         origin=origin,
         day_first=day_first,
-    )
+    ), where=where)
 
 
 def _optional_str(value: Any) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 
+from dateline.errors import IngestError
 from dateline.models import REFERENCES, Document
 
 from .day_first import DayFirstOption, reads_day_first
@@ -14,7 +15,7 @@ from .sections import parse_header, split_sections
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["document_from_text", "hash_id", "read_plaintext"]
+__all__ = ["document_from_text", "hash_id", "read_plaintext", "require_text"]
 
 
 def hash_id(text: str) -> str:
@@ -56,7 +57,7 @@ def document_from_text(
     if published not in (None, "") and iso is None:
         logger.debug("unparseable published date %r ignored", published)
     return Document(
-        id=clean_text(str(id)) if id not in (None, "") else (url or hash_id(text)),
+        id=_blank_to_none(id) or url or hash_id(text),  # an id of control characters alone is no id
         text=text,
         title=_blank_to_none(title) or header.title,
         published=iso or header.published,
@@ -70,6 +71,15 @@ def document_from_text(
     )
 
 
+def require_text(document: Document, *, where: str) -> Document:
+    """The document, or IngestError when no text is left once control characters and invisible
+    marks are dropped (a record of "\\u0000" alone, a file of a byte order mark alone)."""
+    if document.text.strip():
+        return document
+    raise IngestError("no text left after removing control characters", where=where,
+                      hint="the input holds only control or invisible characters")
+
+
 def _blank_to_none(value: object) -> str | None:
     """A metadata value as one clean line, or None when blank."""
     if value is None:
@@ -80,4 +90,4 @@ def _blank_to_none(value: object) -> str | None:
 
 def read_plaintext(text: str, *, origin: str | None = None, day_first: DayFirstOption = False) -> Document:
     """A plain-text or Markdown file: the text is kept as decoded, header lines give metadata."""
-    return document_from_text(text, origin=origin, day_first=day_first)
+    return require_text(document_from_text(text, origin=origin, day_first=day_first), where=origin or "<text>")

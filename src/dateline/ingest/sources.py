@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 
+from dateline.budget import document_name
 from dateline.errors import IngestError
 from dateline.models import Document
 
@@ -266,6 +267,11 @@ def _guarded(items: Iterator[Document | IngestError], source: str) -> Iterator[D
     failure of the whole source into one yielded IngestError."""
     try:
         for item in items:
+            if isinstance(item, Document) and not item.text.strip():
+                # what decoding a whole file left can be nothing but controls: one error, the next item read on
+                yield IngestError("no text left after removing control characters", where=document_name(item),
+                                  hint="the input holds only control or invisible characters")
+                continue
             yield fill_outlet(item) if isinstance(item, Document) else item
     except IngestError as err:
         yield err
