@@ -292,7 +292,7 @@ def file_trees(draw: st.DrawFn) -> FileTree:
         content = draw(st.one_of(
             st.binary(max_size=300),
             texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
-            texts.map(lambda t: t.encode("utf-16")),
+            texts.map(lambda t: t.encode("utf-16", "surrogatepass")),
             texts.map(lambda t: t.encode("cp1252", "replace")),
             html_pages().map(lambda t: t.encode("utf-8", "replace")),
             jsonl_files().map(lambda c: c.data),

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 
@@ -151,6 +151,11 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def close(self) -> None:
         """Release the connection; the store cannot be used afterwards."""
+
+    def data_version(self) -> Hashable | None:
+        """A token that changes whenever anyone (this process or another) commits a change to the
+        data; None when the store cannot tell, and answers must not be reused."""
+        return None
 
     def __enter__(self) -> Store:
         return self

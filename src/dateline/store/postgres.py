@@ -140,6 +140,19 @@ class PostgresStore(DbApiStore):
         """The calling thread's connection (inside ``with self._lock``)."""
         return self._lock.current
 
+    def data_version(self) -> str | None:
+        """The server's current snapshot (``xmin:xmax:in-progress ids``): it moves when any
+        writing transaction of the cluster starts or ends, so a change to this database always
+        changes it (and another database's writes do too, which only costs a recomputed answer)."""
+        if self._closed:
+            return None
+        try:
+            with self._lock:
+                return self._conn.execute("SELECT pg_current_snapshot()::text").fetchone()[0]
+        except psycopg.Error as err:
+            log.debug("%s: data_version failed: %s", self.where, err)
+            return None
+
     # -- writing -----------------------------------------------------------------
 
     @contextmanager

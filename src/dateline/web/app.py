@@ -27,6 +27,7 @@ from .. import __version__
 from ..config import database_path
 from ..ingest.guard import FetchPolicy
 from ..store import open_store
+from .cache import CacheStats, ReadCache, cache_bytes_from_env
 from .errors import install_error_handlers
 from .guards import LOCAL_HOSTS, BodyLimit, NoNulInUrl, SameOriginWrites
 from .jobs import JobRunner
@@ -55,7 +56,7 @@ def _csp(tiles: str | None) -> str:
 def create_app(
     db: str | None = None, *, engine: Any | None = None, tiles: str | None = DEFAULT_TILES,
     tile_attribution: str = DEFAULT_ATTRIBUTION, allowed_hosts: Sequence[str] | None = None,
-    allow_private_fetch: bool = False, max_body_bytes: int = MAX_BODY_BYTES,
+    allow_private_fetch: bool = False, max_body_bytes: int = MAX_BODY_BYTES, cache_bytes: int | None = None,
 ) -> FastAPI:
     """The web app over the database ``db`` (default: $DATELINE_DB or ./dateline.db).
 
@@ -63,7 +64,9 @@ def create_app(
     is loaded on the first upload); ``tiles`` is a tile URL template, or None/"none" for no tiles.
     ``allowed_hosts``: the Host names answered (default: localhost's; "*" answers any);
     ``allow_private_fetch``: URLs added in the browser may point into the server's own network
-    (by default only public addresses are fetched); ``max_body_bytes`` caps each request body.
+    (by default only public addresses are fetched); ``max_body_bytes`` caps each request body;
+    ``cache_bytes``: memory for answers replayed while the data is unchanged (cache.py; default
+    $DATELINE_WEB_CACHE_MB or 64 MB, 0: none).
     """
     tiles = None if tiles is None or tiles.strip().lower() in NO_TILES else tiles
     store = open_store(database_path(db))
@@ -82,6 +85,10 @@ def create_app(
     app.state.store, app.state.jobs = store, jobs
     app.state.tiles, app.state.tile_attribution = tiles, tile_attribution
     install_error_handlers(app)
+    # innermost: the guards below run before an answer is looked up
+    app.state.read_cache = CacheStats()
+    app.add_middleware(ReadCache, version=store.data_version, stats=app.state.read_cache,
+                       max_bytes=cache_bytes_from_env() if cache_bytes is None else cache_bytes)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(SameOriginWrites)
     app.add_middleware(NoNulInUrl)
