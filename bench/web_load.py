@@ -8,7 +8,12 @@ API calls the views make (bench/web.py's CALLS, each client starting at a differ
 client keeps asking for /api/stats; the server's peak extra memory (RSS) is sampled meanwhile.
 
     .venv/bin/python bench/web_load.py [--clients 1 30] [--seconds 20] [--exports 3] [--mix views|pages]
+        [--no-cache] [--write-every S]
     PYTHONPATH=/elsewhere/src .venv/bin/python bench/web_load.py   # measure another checkout
+
+Answers are kept while the data is unchanged (web/cache.py), so the views mix measures mostly
+replayed answers: ``--no-cache`` measures every request computed, ``--write-every 2`` an ingest
+beside the server that makes kept answers stale every 2 s.
 
 Pass marks (issue 16): p99 under 1 s with 30 clients and throughput at least 3 times one
 client's; a CSV export under 200 MB of extra server memory while other requests stay under 1 s.
@@ -171,6 +176,23 @@ def exports_beside_stats(base: str, pid: int, exports: int) -> str:
             f" median {statistics.median(stats) * 1000:.0f} ms")
 
 
+def write_documents(db: Path, every: float, stop: threading.Event) -> None:
+    """A new one-event document every `every` seconds until `stop`, through a store of its own."""
+    from dateline.models import Document, Event, Section, make_event_id
+    from dateline.store import open_store
+
+    with open_store(db) as store:
+        n = 0
+        while not stop.wait(every):
+            n += 1
+            doc_id = f"load-write-{time.time_ns()}-{n}"
+            text = f"Gunmen killed {n % 9 + 2} people in Basra on Monday, police said ({doc_id})."
+            event = Event(make_event_id(doc_id, 0, len(text)), doc_id, 0, len(text), text,
+                          event_type="Violence against civilians", sub_event_type="Attack", location="Basra",
+                          admin1="Basra", country="Iraq", date_start="2009-03-02", time_precision=1)
+            store.add_document(Document(id=doc_id, text=text, sections=[Section("body", 0, len(text))]), [event])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -179,7 +201,14 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--exports", type=int, default=3, help="Concurrent CSV exports (0: none).")
     parser.add_argument("--mix", choices=sorted(MIXES), default="views", help="Which API calls the clients make.")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="Serve with the answer cache off (DATELINE_WEB_CACHE_MB=0): every request computed.")
+    parser.add_argument("--write-every", type=float, default=0.0, metavar="S",
+                        help="Meanwhile store a new document every S seconds from another connection, as an"
+                             " ingest beside the server would, so kept answers keep going stale (0: no writes).")
     args = parser.parse_args()
+    if args.no_cache:
+        os.environ["DATELINE_WEB_CACHE_MB"] = "0"  # the server subprocess inherits it
     if not args.db.exists():
         started = time.perf_counter()
         build(args.db, args.events)
@@ -192,8 +221,19 @@ def main() -> int:
 
         total = httpx.get(f"{base}/api/stats").json()["events"]
         print(f"{total:,} events; server code {Path(dateline.__file__).parent}; {os.cpu_count()} CPUs;"
-              f" mix {args.mix!r}: {len(MIXES[args.mix])} API calls in turn, {args.seconds:g} s per run")
-        runs = [load(base, n, args.seconds, MIXES[args.mix]) for n in args.clients]
+              f" mix {args.mix!r}: {len(MIXES[args.mix])} API calls in turn, {args.seconds:g} s per run;"
+              f" cache {'off' if args.no_cache else 'on'}; a write every {args.write_every:g} s"
+              f"; load average {os.getloadavg()[0]:.2f} before")
+        stop_writing = threading.Event()
+        writer = threading.Thread(target=write_documents, args=(args.db, args.write_every, stop_writing))
+        if args.write_every:
+            writer.start()
+        try:
+            runs = [load(base, n, args.seconds, MIXES[args.mix]) for n in args.clients]
+        finally:
+            stop_writing.set()
+            if writer.is_alive():
+                writer.join()
         for run in runs:
             print(run.line())
         if len(runs) > 1 and runs[0].rate:

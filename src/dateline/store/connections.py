@@ -60,7 +60,7 @@ class ConnectionPool(Generic[C]):
     broken PostgreSQL connection may not). ``first`` is the connection the store was set up on.
     """
 
-    def __init__(self, open: Callable[[], C], *, first: C, keep: int = 32,
+    def __init__(self, open: Callable[[], C], *, first: C, keep: int = 8,
                  usable: Callable[[C], bool] = lambda conn: True) -> None:
         self._open, self._keep, self._usable = open, keep, usable
         self._first = first
