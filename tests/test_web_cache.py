@@ -126,13 +126,13 @@ def test_no_more_answers_are_computed_at_once_than_the_limit_and_equal_ones_once
         await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/plain")]})
         await send({"type": "http.response.body", "body": scope["query_string"]})
 
-    async def load(version) -> list[str]:
+    async def load(version, headers=None) -> list[str]:
         cache = ReadCache(slow_app, version=version, max_bytes=1 << 20, computing=3)
         transport = httpx.ASGITransport(app=cache)
         answers: list[str] = []
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+        async with httpx.AsyncClient(transport=transport, base_url="http://t", headers=headers) as http:
             async def one(n: int) -> None:
-                answers.append((await http.get("/api/map", params={"n": n % 10 if version() else n})).text)
+                answers.append((await http.get("/api/map", params={"n": n % 10 if version() and not headers else n})).text)
 
             async with anyio.create_task_group() as group:
                 for n in range(30):
@@ -140,6 +140,9 @@ def test_no_more_answers_are_computed_at_once_than_the_limit_and_equal_ones_once
         return answers
 
     answers = anyio.run(load, lambda: None)  # nothing kept: every request computed, three at a time
+    assert len(answers) == 30 and calls == 30 and peak == 3
+    calls = peak = 0
+    answers = anyio.run(load, lambda: 7, {"Cookie": "s=1"})  # with credentials: limited, never replayed
     assert len(answers) == 30 and calls == 30 and peak == 3
     calls = peak = 0
     answers = anyio.run(load, lambda: 7)  # ten distinct URLs: each computed once, the rest replayed

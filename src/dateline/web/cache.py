@@ -80,13 +80,16 @@ def _default_computing() -> int:
     return 2 * (os.cpu_count() or 1)
 
 
-def _cacheable(scope: Scope) -> bool:
+def _read_of_data(scope: Scope) -> bool:
+    """A GET of a read endpoint answered from the data alone (what is limited, and may be kept)."""
     if scope["type"] != "http" or scope["method"] != "GET":
         return False
     path = scope["path"]
-    if path.startswith(_NOT_CACHED) or not any(path == p or path.startswith(p + "/") for p in CACHED_PATHS):
-        return False
-    return not any(name in _CREDENTIALS for name, _ in scope["headers"])
+    return not path.startswith(_NOT_CACHED) and any(path == p or path.startswith(p + "/") for p in CACHED_PATHS)
+
+
+def _carries_credentials(scope: Scope) -> bool:
+    return any(name in _CREDENTIALS for name, _ in scope["headers"])
 
 
 class ReadCache:
@@ -114,10 +117,11 @@ class ReadCache:
         self._guard = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if not _cacheable(scope):
+        if not _read_of_data(scope):
             await self.app(scope, receive, send)
             return
-        version = self._version() if self.max_bytes > 0 else None
+        # with credentials: computed (within the limit) but never kept or replayed
+        version = self._version() if self.max_bytes > 0 and not _carries_credentials(scope) else None
         if version is None:
             async with self._slots:
                 self.stats.misses += 1
