@@ -1,0 +1,99 @@
+"""The analyst's desk over HTTP: every decision through the API lands in the same history as the CLI's,
+bad decisions are 400/404 with the error shape, and writes from another origin are refused."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from fastapi.testclient import TestClient
+
+from web_data import web_db  # noqa: F401  (session fixture)
+
+ERROR_KEYS = {"status", "message", "where", "hint"}
+
+
+@pytest.fixture
+def client(web_db, engine, tmp_path):  # noqa: F811
+    from dateline.web import create_app
+
+    db = tmp_path / "dateline.db"
+    shutil.copy(web_db, db)
+    with TestClient(create_app(str(db), engine=engine, tiles="none"), base_url="http://localhost",
+                    headers={"Origin": "http://localhost"}) as test_client:
+        yield test_client
+
+
+def incident_ids(client, n: int) -> list[str]:
+    events = client.get("/api/events", params={"limit": 50}).json()["events"]
+    ids = [e["event_id"] for e in events]
+    assert len(ids) >= n
+    return ids[:n]
+
+
+def error(response, status: int) -> dict:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body["error"]) == ERROR_KEYS and body["error"]["message"]
+    return body["error"]
+
+
+def test_every_decision_is_kept_in_the_history(client):
+    first, second = incident_ids(client, 2)
+    assert client.get(f"/api/incidents/{first}/review").json()["status"] == "unreviewed"
+
+    edited = client.post(f"/api/incidents/{first}/edit", json={"user": "ana", "values": {"fatalities": "3"}})
+    assert edited.status_code == 200, edited.text
+    assert edited.json()["review"]["status"] == "edited"
+    assert client.get(f"/api/events/{first}").json()["event"]["fatalities"] == 3
+
+    assert client.post(f"/api/incidents/{first}/note", json={"user": "ana", "text": "check the toll"}).status_code == 200
+    undone = client.post(f"/api/incidents/{first}/undo", json={"user": "ana"}).json()["review"]
+    assert any(d["action"] == "note" and not d["in_force"] for d in undone["history"])
+
+    rejected = client.post(f"/api/incidents/{second}/reject", json={"user": "bo", "reason": "a drill"}).json()
+    assert rejected["review"]["status"] == "rejected" and rejected["review"]["by"] == "bo"
+    history = client.get(f"/api/incidents/{first}/review").json()["history"]
+    actions = [d["action"] for d in history]  # the toll's edit brings its range along (follow-ups)
+    assert actions[-2:] == ["note", "undo"] and set(actions[:-2]) == {"edit"}
+    assert {d["author"] for d in history} == {"ana"}
+
+
+def test_accept_and_merge(client):
+    first, second = incident_ids(client, 2)
+    accepted = client.post(f"/api/incidents/{first}/accept", json={"user": "ana"}).json()["review"]
+    assert accepted["status"] == "accepted"
+    merged = client.post(f"/api/incidents/{first}/merge", json={"user": "ana", "other": second})
+    assert merged.status_code == 200, merged.text
+    assert merged.json()["written"][0]["action"] == "merge"
+    # the other incident's id now leads to the merged one
+    assert client.get(f"/api/incidents/{second}/review").json()["incident_id"] == merged.json()["review"]["incident_id"]
+
+
+def test_bad_decisions_are_errors_not_tracebacks(client, monkeypatch):
+    monkeypatch.delenv("DATELINE_USER", raising=False)
+    (first,) = incident_ids(client, 1)
+    assert error(client.post(f"/api/incidents/{first}/accept", json={}), 400)["where"] == "user"
+    assert error(client.post(f"/api/incidents/{first}/edit", json={"user": "ana", "values": {"nonsense": "1"}}), 400)
+    error(client.post(f"/api/incidents/{first}/reject", json={"user": "ana"}), 400)  # no reason
+    error(client.post(f"/api/incidents/{first}/merge", json={"user": "ana", "other": first}), 400)
+    error(client.post("/api/incidents/nosuchthing/accept", json={"user": "ana"}), 404)
+    error(client.get("/api/incidents/nosuchthing/review"), 404)
+    assert client.get(f"/api/incidents/{first}/review").json()["history"] == []
+
+
+def test_queue_lists_incidents_and_drops_rejected_ones(client):
+    items = client.get("/api/incidents/queue", params={"limit": 1000}).json()["items"]
+    assert items and all(i["status"] in ("unreviewed", "edited", "accepted") or i["reasons"] for i in items)
+    target = items[0]["incident_id"]
+    client.post(f"/api/incidents/{target}/reject", json={"user": "ana", "reason": "not an event"})
+    again = client.get("/api/incidents/queue", params={"limit": 1000}).json()["items"]
+    assert target not in {i["incident_id"] for i in again}
+
+
+def test_writes_from_another_origin_are_refused(client):
+    (first,) = incident_ids(client, 1)
+    refused = client.post(f"/api/incidents/{first}/accept", json={"user": "ana"},
+                          headers={"Origin": "http://evil.example"})
+    assert refused.status_code == 403
+    assert client.get(f"/api/incidents/{first}/review").json()["status"] == "unreviewed"
