@@ -97,3 +97,33 @@ def test_writes_from_another_origin_are_refused(client):
                           headers={"Origin": "http://evil.example"})
     assert refused.status_code == 403
     assert client.get(f"/api/incidents/{first}/review").json()["status"] == "unreviewed"
+
+
+def test_review_scope_is_a_parameter_of_lists_and_exports(client):
+    first, second = incident_ids(client, 2)
+    client.post(f"/api/incidents/{first}/accept", json={"user": "ana"})
+    client.post(f"/api/incidents/{second}/reject", json={"user": "ana", "reason": "a drill"})
+
+    def listed(scope: str | None) -> set[str]:
+        params = {"limit": 1000, **({"review": scope} if scope else {})}
+        return {e["event_id"] for e in client.get("/api/events", params=params).json()["events"]}
+
+    assert listed("reviewed") == {first}
+    assert second not in listed(None) and first in listed(None)
+    assert {first, second} <= listed("all")
+    exported = client.get("/api/export/events.jsonl", params={"review": "reviewed"}).text.splitlines()
+    assert len(exported) == 1 and first in exported[0]
+    error(client.get("/api/events", params={"review": "everything"}), 400)
+
+
+def test_split_takes_a_merged_report_back_out(client):
+    first, second = incident_ids(client, 2)
+    mention = client.get(f"/api/events/{second}").json()["incident"]["mentions"][0]["event_id"]
+    merged = client.post(f"/api/incidents/{first}/merge", json={"user": "ana", "other": second}).json()["review"]
+    whole = merged["incident_id"]
+    assert len(client.get(f"/api/events/{whole}").json()["incident"]["mentions"]) >= 2
+    split = client.post(f"/api/incidents/{whole}/split", json={"user": "ana", "mention": mention})
+    assert split.status_code == 200, split.text
+    assert split.json()["written"][0]["action"] == "split"
+    left = {m["event_id"] for m in client.get(f"/api/events/{split.json()['review']['incident_id']}").json()["incident"]["mentions"]}
+    assert mention not in left
