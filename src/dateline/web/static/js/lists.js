@@ -2,6 +2,7 @@
 import { getJSON } from "./api.js";
 import { current, filterParams, update } from "./state.js";
 import { el, colour, flags, eventLink } from "./util.js";
+import { reviewPanel } from "./review.js";
 
 const PAGE = 100;
 
@@ -87,6 +88,7 @@ export async function renderEvent(root) {
     el("section", { class: "panel" }, el("h2", {}, `${e.event_type} — ${e.sub_event_type}`),
       el("p", {}, el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); history.back(); } }, "‹ back"), " · ", flags(e) ? el("span", { class: "flag" }, `flagged: ${flags(e)}`) : "counted event"),
       reasons),
+    inc ? await reviewPanel(e.event_id, () => window.dispatchEvent(new Event("dateline:navigate"))) : "",
     sources,
     el("div", { class: "grid2" },
       el("section", { class: "panel" }, el("h3", {}, doc.title || doc.id), el("p", { class: "muted" }, [doc.published, doc.source, doc.url].filter(Boolean).join(" · ")), docText),
