@@ -127,3 +127,19 @@ def test_split_takes_a_merged_report_back_out(client):
     assert split.json()["written"][0]["action"] == "split"
     left = {m["event_id"] for m in client.get(f"/api/events/{split.json()['review']['incident_id']}").json()["incident"]["mentions"]}
     assert mention not in left
+
+
+def test_sidebar_note_lists_reviewed_incidents_of_the_day(client):
+    events = client.get("/api/events", params={"limit": 200}).json()["events"]
+    dated = next(e for e in events if e["date_start"] and e["time_precision"] == 1 and e["location"])
+    day = dated["date_start"][5:]
+    before = client.get("/api/onthisday/sidebar", params={"day": day, "markup": "md"})
+    assert before.status_code == 200 and dated["location"] not in before.text  # nothing reviewed yet
+    client.post(f"/api/incidents/{dated['event_id']}/accept", json={"user": "ana"})
+    for markup in ("md", "html", "text"):
+        note = client.get("/api/onthisday/sidebar", params={"day": day, "markup": markup})
+        assert note.status_code == 200 and dated["location"] in note.text, note.text
+        assert note.headers["content-type"].startswith("text/markdown" if markup == "md" else "text/plain")
+    assert "<" in client.get("/api/onthisday/sidebar", params={"day": day, "markup": "html"}).text
+    error(client.get("/api/onthisday/sidebar", params={"day": day, "markup": "pdf"}), 400)
+    error(client.get("/api/onthisday/sidebar", params={"day": "13-45"}), 400)

@@ -3,6 +3,7 @@ from the pages, and the incident page showing who decided what (screenshots to d
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -73,3 +74,21 @@ def test_queue_keys_edit_and_reject_leave_a_history(page: Page):
     loaded(page)
     expect(page.locator("#review-status")).to_have_text("rejected")
     expect(page.locator("#review-history")).to_contain_text("a drill, not an attack")
+
+
+def test_on_this_day_gives_a_sidebar_note(page: Page):
+    page.goto("/?view=events")
+    loaded(page)
+    first = page.locator("table.events tbody tr").first
+    incident = first.get_attribute("data-event")
+    day = first.locator("td").first.inner_text()[5:]
+    page.goto(f"/?view=event&id={incident}")
+    loaded(page)
+    page.click("#review-accept")
+    expect(page.locator("#review-status")).to_have_text("accepted")
+    page.goto(f"/?view=onthisday&day={day}")
+    loaded(page)
+    page.select_option("#sidebar-markup", "html")
+    page.click("#sidebar-button")
+    expect(page.locator("#sidebar-note")).to_be_visible()
+    expect(page.locator("#sidebar-note")).to_have_value(re.compile(r"<\w+"))

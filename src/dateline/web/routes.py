@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from .. import query
 from ..export import export_chunks
@@ -155,6 +155,22 @@ def on_this_day(
     month, dom = parse_month_day(day)
     found = query.on_this_day(_store(request), month, dom, filters.to_filter(limit=limit))
     return _json({"day": f"{month:02d}-{dom:02d}", "events": [_record(e) for e in found]})
+
+
+# the HTML note is served as text to copy into the user's own site, never rendered by this one
+SIDEBAR_MEDIA = {"md": "text/markdown; charset=utf-8", "html": "text/plain; charset=utf-8", "text": "text/plain; charset=utf-8"}
+
+
+@router.get("/onthisday/sidebar", summary="A \"This day in history\" note of reviewed incidents (text, Markdown or HTML)")
+def on_this_day_sidebar(
+    request: Request, filters: Filters, day: str | None = None,
+    markup: Annotated[str, Query(pattern="^(md|html|text)$")] = "md",
+) -> Response:
+    from ..publish import sidebar_note
+
+    month, dom = parse_month_day(day)
+    note = sidebar_note(_store(request), month, dom, markup=markup, filters=filters.to_filter())
+    return Response(note, media_type=SIDEBAR_MEDIA[markup], headers={"X-Sidebar-Markup": markup})
 
 
 @router.get("/documents", summary="Stored documents, or full-text hits when q is given")
