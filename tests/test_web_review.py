@@ -143,3 +143,12 @@ def test_sidebar_note_lists_reviewed_incidents_of_the_day(client):
     assert "<" in client.get("/api/onthisday/sidebar", params={"day": day, "markup": "html"}).text
     error(client.get("/api/onthisday/sidebar", params={"day": day, "markup": "pdf"}), 400)
     error(client.get("/api/onthisday/sidebar", params={"day": "13-45"}), 400)
+
+
+def test_network_edges_run_from_actor1_to_actor2(client):
+    network = client.get("/api/network", params={"max_nodes": 300}).json()
+    assert network["directed"] and network["edges"]
+    events = client.get("/api/events", params={"limit": 1000}).json()["events"]
+    for edge in network["edges"]:
+        told = [e for e in events if e["actor1"] == edge["source"] and e["actor2"] == edge["target"]]
+        assert len(told) == edge["events"], edge

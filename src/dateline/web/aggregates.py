@@ -151,7 +151,8 @@ def map_data(store: Store, filters: EventFilter) -> MapData:
 
 
 def actor_network(store: Store, filters: EventFilter, *, max_nodes: int = 60) -> dict[str, Any]:
-    """Actors as nodes (sized by events) and actor1–actor2 pairs as weighted edges, by type."""
+    """Actors as nodes (sized by events) and directed actor1 -> actor2 edges weighted by events, by type
+    (who did it to whom: A attacking B and B attacking A are two edges)."""
     sql_store = _sql_store(store)
     if sql_store is None:
         rows = [(e.actor1, e.actor2, e.event_type, 1, e.fatalities) for e in _all_events(store, filters)]
@@ -165,14 +166,14 @@ def actor_network(store: Store, filters: EventFilter, *, max_nodes: int = 60) ->
         for actor in {a for a in (actor1, actor2) if a}:
             nodes.setdefault(actor, Bucket()).add(event_type, count, fatalities)
         if actor1 and actor2 and actor1 != actor2:
-            pair = tuple(sorted((actor1, actor2)))
-            edges.setdefault(pair, Bucket()).add(event_type, count, fatalities)  # type: ignore[arg-type]
+            edges.setdefault((actor1, actor2), Bucket()).add(event_type, count, fatalities)
     kept = sorted(nodes, key=lambda name: (-nodes[name].events, name))[:max_nodes]
     keep = set(kept)
     return {
         "nodes": [{"id": name, **nodes[name].to_dict()} for name in kept],
         "edges": [{"source": a, "target": b, **bucket.to_dict()} for (a, b), bucket in sorted(edges.items())
                   if a in keep and b in keep],
+        "directed": True,
         "actors_total": len(nodes),
         "truncated": len(nodes) > max_nodes,
     }
