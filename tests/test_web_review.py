@@ -152,3 +152,26 @@ def test_network_edges_run_from_actor1_to_actor2(client):
     for edge in network["edges"]:
         told = [e for e in events if e["actor1"] == edge["source"] and e["actor2"] == edge["target"]]
         assert len(told) == edge["events"], edge
+
+
+def test_pasted_text_keeps_title_date_outlet_and_url(client):
+    import time
+
+    text = "Gunmen killed three policemen at a checkpoint in Baquba, the capital of Diyala province, on Sunday."
+    job = client.post("/api/documents", data={"text": text, "title": "Checkpoint attack", "published": "2014-03-03",
+                                              "outlet": "Desk Wire", "source_url": "https://example.org/a/1"})
+    assert job.status_code == 202, job.text
+    deadline = time.monotonic() + 120
+    while (state := client.get(f"/api/jobs/{job.json()['id']}").json())["status"] in ("queued", "running"):
+        assert time.monotonic() < deadline, state
+        time.sleep(0.2)
+    assert state["status"] == "done", state
+    docs = client.get("/api/documents", params={"limit": 1000}).json()["documents"]
+    doc = next(d for d in docs if d["title"] == "Checkpoint attack")
+    assert doc["published"].startswith("2014-03-03") and doc["source"] == "Desk Wire"
+    detail = client.get(f"/api/documents/{doc['id']}").json()
+    assert detail["url"] == "https://example.org/a/1" and detail["text"].startswith("Gunmen")
+    # "on Sunday" is read against the given date, not today
+    assert any(e["date_start"] == "2014-03-02" for e in detail["events"]), detail["events"]
+    error(client.post("/api/documents", data={"text": text, "published": "last week"}), 400)
+    error(client.post("/api/documents", data={"text": text, "source_url": "ftp://x"}), 400)
