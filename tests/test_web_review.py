@@ -175,3 +175,18 @@ def test_pasted_text_keeps_title_date_outlet_and_url(client):
     assert any(e["date_start"] == "2014-03-02" for e in detail["events"]), detail["events"]
     error(client.post("/api/documents", data={"text": text, "published": "last week"}), 400)
     error(client.post("/api/documents", data={"text": text, "source_url": "ftp://x"}), 400)
+
+
+@pytest.mark.parametrize("by", ["day", "week", "month", "year"])
+def test_timeline_keeps_empty_periods_on_its_axis(client, by):
+    from dateline.web.aggregates import _next_period, _period_key, _period_start
+
+    periods = client.get("/api/timeline", params={"by": by}).json()["periods"]
+    keys = [p["period"] for p in periods]
+    assert len(keys) >= 2 and keys == sorted(keys)
+    for here, there in zip(keys, keys[1:]):  # each period follows the one before: no gap, no repeat
+        assert _period_key(_next_period(_period_start(here, by), by), by) == there
+    if by in ("day", "month"):  # the sample and PITF rows span years: some months and days are quiet
+        assert any(p["events"] == 0 and p["by_type"] == {} for p in periods)
+    events = client.get("/api/events", params={"limit": 1000}).json()["events"]
+    assert sum(p["events"] for p in periods) <= len(events)
