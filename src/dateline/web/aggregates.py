@@ -10,6 +10,7 @@ events returned by ``dateline.query`` in Python.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -75,6 +76,49 @@ def timeline(store: Store, filters: EventFilter, *, by: str = "month") -> list[T
     timeline (an event known only to 2006 is not an event of January 2006).
     """
     check_period(by)
+    return with_empty_periods(_timeline(store, filters, by), by)
+
+
+def _period_start(key: str, by: str) -> dt.date:
+    if by == "week":
+        year, week = key.split("-W")
+        return dt.date.fromisocalendar(int(year), int(week), 1)
+    return dt.date.fromisoformat({"day": key, "month": f"{key}-01", "year": f"{key}-01-01"}[by])
+
+
+def _next_period(day: dt.date, by: str) -> dt.date:
+    if by == "day":
+        return day + dt.timedelta(days=1)
+    if by == "week":
+        return day + dt.timedelta(weeks=1)
+    if by == "month":
+        return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return dt.date(day.year + 1, 1, 1)
+
+
+def _period_key(day: dt.date, by: str) -> str:
+    if by == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[by]
+
+
+def with_empty_periods(rows: list[TimelineRow], by: str) -> list[TimelineRow]:
+    """Every period from the first to the last, those without events at zero: a quiet month is
+    on the axis as a quiet month, not left out so that its neighbours touch."""
+    if len(rows) < 2:
+        return rows
+    found = {row.period: row for row in rows}
+    day, last = _period_start(rows[0].period, by), _period_start(rows[-1].period, by)
+    filled: list[TimelineRow] = []
+    while day <= last:
+        key = _period_key(day, by)
+        filled.append(found.get(key) or TimelineRow(key))
+        day = _next_period(day, by)
+    return filled
+
+
+def _timeline(store: Store, filters: EventFilter, by: str) -> list[TimelineRow]:
     sql_store = _sql_store(store)
     if sql_store is None:
         return query.timeline(store, filters, by=by)
@@ -151,7 +195,8 @@ def map_data(store: Store, filters: EventFilter) -> MapData:
 
 
 def actor_network(store: Store, filters: EventFilter, *, max_nodes: int = 60) -> dict[str, Any]:
-    """Actors as nodes (sized by events) and actor1–actor2 pairs as weighted edges, by type."""
+    """Actors as nodes (sized by events) and directed actor1 -> actor2 edges weighted by events, by type
+    (who did it to whom: A attacking B and B attacking A are two edges)."""
     sql_store = _sql_store(store)
     if sql_store is None:
         rows = [(e.actor1, e.actor2, e.event_type, 1, e.fatalities) for e in _all_events(store, filters)]
@@ -165,14 +210,14 @@ def actor_network(store: Store, filters: EventFilter, *, max_nodes: int = 60) ->
         for actor in {a for a in (actor1, actor2) if a}:
             nodes.setdefault(actor, Bucket()).add(event_type, count, fatalities)
         if actor1 and actor2 and actor1 != actor2:
-            pair = tuple(sorted((actor1, actor2)))
-            edges.setdefault(pair, Bucket()).add(event_type, count, fatalities)  # type: ignore[arg-type]
+            edges.setdefault((actor1, actor2), Bucket()).add(event_type, count, fatalities)
     kept = sorted(nodes, key=lambda name: (-nodes[name].events, name))[:max_nodes]
     keep = set(kept)
     return {
         "nodes": [{"id": name, **nodes[name].to_dict()} for name in kept],
         "edges": [{"source": a, "target": b, **bucket.to_dict()} for (a, b), bucket in sorted(edges.items())
                   if a in keep and b in keep],
+        "directed": True,
         "actors_total": len(nodes),
         "truncated": len(nodes) > max_nodes,
     }

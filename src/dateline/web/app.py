@@ -31,6 +31,7 @@ from .cache import CacheStats, ReadCache, cache_bytes_from_env
 from .errors import install_error_handlers
 from .guards import LOCAL_HOSTS, BodyLimit, NoNulInUrl, SameOriginWrites
 from .jobs import JobRunner
+from .review_routes import router as review_router
 from .routes import router
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ def create_app(
     app.add_middleware(NoNulInUrl)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOCAL_HOSTS), www_redirect=False)
     app.include_router(router)
+    app.include_router(review_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     policy = _csp(tiles)
 

@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ConfigError, DatelineError, ExportError, IngestError
+from ..errors import ConfigError, DatelineError, ExportError, IngestError, ReviewError
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,8 @@ def error_body(status: int, message: str, *, where: str | None = None, hint: str
 def _status_of(err: DatelineError) -> int:
     if isinstance(err, (ConfigError, IngestError)):
         return 400
+    if isinstance(err, ReviewError):  # a decision that cannot be made is the request's fault
+        return 404 if err.message.startswith("no such") else 400
     if isinstance(err, ExportError):
         return 500
     if err.message.startswith("no such"):  # StoreError for a missing event or document

@@ -1,7 +1,7 @@
 """The view filters as query parameters, turned into the library's EventFilter.
 
 Each view sends the same parameters (``date_from``, ``date_to``, ``admin1``, ``actor``,
-``event_type``, ``q``, ``flagged``); a malformed value is answered with a 400, never ignored.
+``event_type``, ``q``, ``flagged``, ``review``); a malformed value is answered with a 400, never ignored.
 """
 
 from __future__ import annotations
@@ -31,13 +31,16 @@ class FilterParams:
     event_type: str | None = Query(None, description="Event type or sub-event type, e.g. Battles")
     q: str | None = Query(None, description="Full-text match on evidence, actors and location")
     flagged: bool = Query(False, description="Include negated, hypothetical, future and background mentions")
+    review: str = Query("published", pattern="^(published|reviewed|all)$",
+                        description="published: rejected incidents hidden; reviewed: only accepted or edited ones "
+                                    "(the CLI's --reviewed); all: rejected ones too (the CLI's --all)")
 
     def to_filter(self, *, limit: int | None = None, offset: int = 0) -> EventFilter:
         """The EventFilter these parameters mean; ApiError 400 naming the bad parameter."""
         filters = EventFilter(
             date_from=_blank(self.date_from), date_to=_blank(self.date_to), admin1=_blank(self.admin1),
             actor=_blank(self.actor), event_type=_blank(self.event_type), text=_blank(self.q),
-            include_flagged=self.flagged, limit=limit, offset=offset,
+            include_flagged=self.flagged, limit=limit, offset=offset, review=self.review,
         )
         try:
             filters.validate()

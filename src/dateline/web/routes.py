@@ -7,13 +7,15 @@ Every route reads the shared filter parameters (see params.py); list routes page
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import itertools
+import json
 import logging
 from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from .. import query
 from ..export import export_chunks
@@ -157,6 +159,22 @@ def on_this_day(
     return _json({"day": f"{month:02d}-{dom:02d}", "events": [_record(e) for e in found]})
 
 
+# the HTML note is served as text to copy into the user's own site, never rendered by this one
+SIDEBAR_MEDIA = {"md": "text/markdown; charset=utf-8", "html": "text/plain; charset=utf-8", "text": "text/plain; charset=utf-8"}
+
+
+@router.get("/onthisday/sidebar", summary="A \"This day in history\" note of reviewed incidents (text, Markdown or HTML)")
+def on_this_day_sidebar(
+    request: Request, filters: Filters, day: str | None = None,
+    markup: Annotated[str, Query(pattern="^(md|html|text)$")] = "md",
+) -> Response:
+    from ..publish import sidebar_note
+
+    month, dom = parse_month_day(day)
+    note = sidebar_note(_store(request), month, dom, markup=markup, filters=filters.to_filter())
+    return Response(note, media_type=SIDEBAR_MEDIA[markup], headers={"X-Sidebar-Markup": markup})
+
+
 @router.get("/documents", summary="Stored documents, or full-text hits when q is given")
 def documents(
     request: Request, q: str | None = None,
@@ -171,6 +189,25 @@ def documents(
             "limit": limit, "offset": offset}
 
 
+def _pasted(text: str, *, title: str | None, published: str | None, outlet: str | None,
+            source_url: str | None) -> tuple[str, bytes]:
+    """Pasted text with what the form says about it, as one JSON line: the date anchors relative dates
+    ("on Friday") and the outlet and URL are kept as the document's provenance."""
+    published = (published or "").strip() or None
+    if published:
+        try:
+            dt.date.fromisoformat(published)
+        except ValueError:
+            raise ApiError(400, f"{published!r} is not a date (YYYY-MM-DD)", where="published") from None
+    source_url = (source_url or "").strip() or None
+    if source_url and not source_url.startswith(("http://", "https://")):
+        raise ApiError(400, f"{source_url!r} is not an http(s) URL", where="source_url")
+    record = {"text": text, "title": (title or "").strip() or None, "published": published,
+              "source": (outlet or "").strip() or None, "url": source_url}
+    line = json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False)
+    return "pasted.jsonl", (line + "\n").encode("utf-8")
+
+
 @router.post("/documents", status_code=202, summary="Add documents (files, pasted text or URLs); extracted in the background")
 async def add_documents(
     request: Request,
@@ -178,6 +215,9 @@ async def add_documents(
     text: Annotated[str | None, Form(description="Pasted article text")] = None,
     title: Annotated[str | None, Form()] = None,
     url: Annotated[str | None, Form(description="One URL per line")] = None,
+    published: Annotated[str | None, Form(description="The pasted article's date (YYYY-MM-DD)")] = None,
+    outlet: Annotated[str | None, Form(description="Who published the pasted article")] = None,
+    source_url: Annotated[str | None, Form(description="Where the pasted article was published")] = None,
 ) -> dict[str, Any]:
     inputs: list[tuple[str, bytes]] = []
     for upload in files or []:
@@ -187,8 +227,7 @@ async def add_documents(
         if content:
             inputs.append((upload.filename or "upload.txt", content))
     if text and text.strip():
-        body = f"{title.strip()}\n\n{text}" if title and title.strip() else text
-        inputs.append(("pasted.txt", body.encode("utf-8")))
+        inputs.append(_pasted(text, title=title, published=published, outlet=outlet, source_url=source_url))
     urls = [u.strip() for u in (url or "").splitlines() if u.strip()]
     for link in urls:
         if not link.startswith(("http://", "https://")):

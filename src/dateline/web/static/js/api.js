@@ -22,3 +22,13 @@ export async function postForm(path, form) {
   if (!response.ok) throw new ApiError(body, response.status);
   return body;
 }
+
+export async function postJSON(path, data) {
+  const response = await fetch(path, {
+    method: "POST", body: JSON.stringify(data),
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(body, response.status);
+  return body;
+}

@@ -7,6 +7,7 @@ import * as mapView from "./map.js";
 import * as network from "./network.js";
 import * as lists from "./lists.js";
 import * as documents from "./documents.js";
+import * as review from "./review.js";
 import { exportChart } from "./export.js";
 
 const VIEWS = {
@@ -17,6 +18,7 @@ const VIEWS = {
   events: (root) => lists.renderEvents(root),
   event: (root) => lists.renderEvent(root),
   documents: (root) => documents.render(root),
+  queue: (root) => review.renderQueue(root),
 };
 const CHART_VIEWS = new Set(["timeline", "network"]);
 let config = { tiles: null };

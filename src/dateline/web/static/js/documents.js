@@ -44,9 +44,12 @@ async function openFirstEvent(documentId) {
 function addForm(jobsBox) {
   const form = el("form", { id: "add-form" },
     el("p", {}, el("label", {}, "Files ", el("input", { type: "file", name: "files", multiple: true, id: "upload" }))),
-    el("p", {}, el("label", {}, "Title ", el("input", { type: "text", name: "title", size: 40 }))),
+    el("p", {}, el("label", {}, "Title ", el("input", { type: "text", name: "title", size: 40 })), " ",
+      el("label", {}, "Date ", el("input", { type: "date", name: "published" })), " ",
+      el("label", {}, "Outlet ", el("input", { type: "text", name: "outlet", size: 18 })), " ",
+      el("label", {}, "Article URL ", el("input", { type: "url", name: "source_url", size: 30 }))),
     el("p", {}, el("label", {}, "Pasted text", el("textarea", { name: "text", rows: 5, id: "paste" }))),
-    el("p", {}, el("label", {}, "URLs (one a line)", el("textarea", { name: "url", rows: 2 }))),
+    el("p", {}, el("label", {}, "URLs to fetch (one a line)", el("textarea", { name: "url", rows: 2 }))),
     el("button", { type: "submit", id: "add-submit" }, "Add and extract"));
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();

@@ -2,6 +2,7 @@
 import { getJSON } from "./api.js";
 import { current, filterParams, update } from "./state.js";
 import { el, colour, flags, eventLink } from "./util.js";
+import { reviewPanel } from "./review.js";
 
 const PAGE = 100;
 
@@ -36,9 +37,18 @@ export async function renderOnThisDay(root) {
   const chosen = current().get("day") || `${String(today.getMonth() + 1).padStart(2, "0")}-${String(today.getDate()).padStart(2, "0")}`;
   const data = await getJSON("/api/onthisday", filterParams({ day: chosen }));
   const input = el("input", { type: "text", id: "day", value: data.day, size: 6, pattern: "\\d{2}-\\d{2}", title: "MM-DD" });
+  // a "This day in history" note of reviewed incidents, as text to copy into a site
+  const markup = el("select", { id: "sidebar-markup" }, [["md", "Markdown"], ["html", "HTML"], ["text", "text"]].map(([v, t]) => el("option", { value: v }, t)));
+  const note = el("textarea", { id: "sidebar-note", rows: 8, cols: 90, readonly: true, hidden: true });
+  const showSidebar = async () => {
+    const response = await fetch(`/api/onthisday/sidebar?${filterParams({ day: data.day, markup: markup.value })}`);
+    note.value = await response.text();
+    note.hidden = false;
+  };
   const form = el("form", { class: "toolbar", onsubmit: (ev) => { ev.preventDefault(); update({ day: input.value }); } },
     el("label", {}, "Calendar day (MM-DD) ", input), el("button", { type: "submit" }, "Show"),
-    el("button", { type: "button", onclick: () => update({ day: null }) }, "Today"));
+    el("button", { type: "button", onclick: () => update({ day: null }) }, "Today"),
+    markup, el("button", { type: "button", id: "sidebar-button", onclick: showSidebar }, "Sidebar note"));
   const byYear = new Map();
   for (const e of data.events) {
     const year = e.date_start.slice(0, 4);
@@ -48,7 +58,7 @@ export async function renderOnThisDay(root) {
   const body = data.events.length
     ? [...byYear.entries()].map(([year, evs]) => el("div", {}, el("div", { class: "year" }, `${year} (${evs.length})`), eventTable(evs)))
     : [el("p", { class: "muted" }, `No day-precise events on ${data.day} in any year.`)];
-  root.append(el("section", { class: "panel" }, form, el("div", { id: "onthisday" }, body)));
+  root.append(el("section", { class: "panel" }, form, note, el("div", { id: "onthisday" }, body)));
 }
 
 const FIELD_ORDER = ["event_id", "event_type", "sub_event_type", "plover_type", "plover_mode", "trigger", "actor1", "actor1_id", "inter1",
@@ -87,6 +97,7 @@ export async function renderEvent(root) {
     el("section", { class: "panel" }, el("h2", {}, `${e.event_type} — ${e.sub_event_type}`),
       el("p", {}, el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); history.back(); } }, "‹ back"), " · ", flags(e) ? el("span", { class: "flag" }, `flagged: ${flags(e)}`) : "counted event"),
       reasons),
+    inc ? await reviewPanel(e.event_id, () => window.dispatchEvent(new Event("dateline:navigate"))) : "",
     sources,
     el("div", { class: "grid2" },
       el("section", { class: "panel" }, el("h3", {}, doc.title || doc.id), el("p", { class: "muted" }, [doc.published, doc.source, doc.url].filter(Boolean).join(" · ")), docText),

@@ -19,11 +19,14 @@ export async function render(root) {
   const maxEdge = Math.max(1, ...data.edges.map((e) => e.events));
   const maxNode = Math.max(1, ...data.nodes.map((n) => n.events));
   const g = svg("g");
+  const arrow = svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 20, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
+    svg("path", { d: "M0,0 L10,5 L0,10 z", fill: "#555" })));
+  g.append(arrow);
   for (const e of data.edges) {
     const a = pos[e.source], b = pos[e.target];
     g.append(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: colour(e.main_type), "stroke-opacity": 0.7,
-      "stroke-width": 1 + 5 * Math.sqrt(e.events / maxEdge), class: "edge" },
-      svg("title", {}, `${e.source} — ${e.target}: ${e.events} events (${Object.entries(e.by_type).map(([t, n]) => `${n} ${t}`).join(", ")})`)));
+      "stroke-width": 1 + 5 * Math.sqrt(e.events / maxEdge), class: "edge", "marker-end": "url(#arrow)" },
+      svg("title", {}, `${e.source} → ${e.target}: ${e.events} events (${Object.entries(e.by_type).map(([t, n]) => `${n} ${t}`).join(", ")})`)));
   }
   for (const n of data.nodes) {
     const p = pos[n.id], r = 4 + 14 * Math.sqrt(n.events / maxNode);
