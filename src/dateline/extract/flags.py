@@ -14,6 +14,8 @@ _HYPO_HEADS = {
     "threaten", "vow", "warn", "plan", "intend", "want", "hope", "seek", "try", "attempt", "aim",
     "avoid", "escape", "prevent", "fear", "consider", "propose", "urge", "call", "demand", "refuse",
     "decline", "promise", "pledge", "prepare", "allow", "if", "unless", "rather", "decide",
+    # nouns of what may come: "on the brink of launching an offensive", "the threat of attacks"
+    "brink", "verge", "threat", "risk", "danger", "prospect", "possibility",
 }
 _ATTEMPTS = {"try", "attempt"}
 # outcomes that make an attempted attack a clash: the target fought back
@@ -79,10 +81,25 @@ def _generic(trigger: Token, sent: Span) -> str | None:
     if any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL") or t.like_num for t in sent):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head  # "militias that attack other countries": the relative clause's subject is its noun
     if subject is not None and subject.tag_ == "NNS" and not any(
             c.dep_ in ("det", "nummod", "poss") for c in subject.children):
         return f"a present-tense statement about '{subject.text}' in general"
     return None
+
+
+def _clause_verb(trigger: Token) -> list[Token]:
+    """The verb whose clause a noun trigger sits in ("there will be a wave of attacks": be), found up
+    through its noun phrase and prepositions; none for a verb trigger or past a clause boundary."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return []
+    cur = trigger
+    while cur.dep_ in ("pobj", "prep", "attr", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return [cur]
+    return []
 
 
 def _comparative(token: Token) -> bool:
@@ -130,7 +147,7 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
     lowers = {t.lower_ for t in sent}
     if "rather" in lowers and "than" in lowers and any(t.lower_ == "than" and t.i < trigger.i for t in sent):
         flags.hypothetical, flags.reason = True, "'rather than'"
-    for tok in near[:2]:
+    for tok in [*near[:2], *_clause_verb(trigger)]:
         for child in tok.children:
             low = child.lower_
             if child.dep_ in ("aux", "auxpass") and low in _MODALS:
