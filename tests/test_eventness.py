@@ -67,3 +67,23 @@ def test_the_headline_and_its_lede_are_one_incident(engine) -> None:
     counted = [i for i in told.incidents if not (i.record.hypothetical or i.record.negated or i.record.future)]
     assert len([e for e in shown(events)]) >= 2
     assert len(counted) == 1, [(i.record.evidence_text, i.mention_ids) for i in told.incidents]
+
+
+@pytest.mark.parametrize("text", [
+    "Their aims are 1) assassinate or overthrow the president of Pakistan; 2) attack the Americans in Kabul.",
+    "Attack the checkpoint in Kandahar at dawn.",
+])
+def test_an_order_or_an_aim_is_no_report(engine, text) -> None:
+    _, events = events_of(engine, text)
+    assert shown(events) == [], [(e.trigger, e.hypothetical) for e in events]
+
+
+def test_a_list_after_a_definite_article_refers_back(engine) -> None:
+    _, events = events_of(engine, "Gunmen killed two policemen in Basra on Monday.\n\n"
+                                  "The battles and demonstrations were provoked by the raid on Fallujah.")
+    assert [e.trigger for e in shown(events)] == ["killed"], [(e.trigger, e.evidence_text) for e in events]
+
+
+def test_a_gun_is_a_weapon_not_an_attack(engine) -> None:
+    _, events = events_of(engine, "Several groups in Chittagong have become active in gun running and smuggling.")
+    assert shown(events) == [], [(e.trigger, e.sub_event_type) for e in events]

@@ -680,7 +680,10 @@ def _starts_event(trigger: Trigger, timexes: list[Timex], *, first: bool = False
     "Seven people died in the explosion" as the first line about a blast.
     """
     head = trigger.head
-    definite = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children)
+    # "the battles and demonstrations": the first noun's determiner makes the whole list definite
+    phrase = head.head if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") else head
+    definite = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
+                                                      for c in (*head.children, *phrase.children))
     if not trigger.entry.nominal and (first or not definite):
         return True
     # "Operation X follows the script Maliki set with his March campaign": March dates the

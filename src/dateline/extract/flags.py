@@ -89,6 +89,21 @@ def _generic(trigger: Token, sent: Span) -> str | None:
     return None
 
 
+def _bare_verb(trigger: Token) -> Token | None:
+    """ "1) Assassinate or overthrow the president; 2) attack the Americans": a verb in its base form with
+    no subject, auxiliary or "to" of its own (nor its first conjunct's) is an order or an aim, not a
+    report. Returns the verb that has no subject."""
+    first = trigger
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i != first.i:
+        first = first.head
+    if trigger.tag_ not in ("VB", "VBP") or first.tag_ not in ("VB", "VBP") or first.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "csubj"):
+        return None
+    for verb in {trigger.i: trigger, first.i: first}.values():
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children):
+            return None
+    return first
+
+
 def _clause_verb(trigger: Token) -> list[Token]:
     """The verb whose clause a noun trigger sits in ("there will be a wave of attacks": be), found up
     through its noun phrase and prepositions; none for a verb trigger or past a clause boundary."""
@@ -162,6 +177,9 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
                 flags.hypothetical, flags.reason = True, f"purpose or intention ('{tok.head.text} to {tok.text}')"
     if fought_off is not None and not flags.hypothetical:
         flags.reason = flags.reason or f"an attempt fought off ('{fought_off.text}' ... '{_outcome(fought_off).text}'): a clash"
+    bare = _bare_verb(trigger)
+    if bare is not None:
+        flags.hypothetical, flags.reason = True, f"a bare verb, an order or a goal ('{bare.text}')"
     generic = _generic(trigger, sent)
     if generic is not None:
         flags.hypothetical, flags.reason = True, f"generic: {generic}"
