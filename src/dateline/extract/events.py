@@ -28,6 +28,7 @@ from .actors import ActorSlots, assign_actors
 from .attribution import attribution
 from .dating import choose_date, in_name, in_other_clause
 from .flags import date_flags, mention_flags
+from .parts import conjoined_names, parallel_parts
 from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
 from .regions import lies_in, part_of_town, people_before, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
@@ -106,10 +107,11 @@ class Extractor:
                     para = _Paragraph(index=index)
                 event = self._sentence(document.id, doc, sent, context, para, published=document.published, first=not events)
                 if event is not None:
-                    event.source = document.source
-                    event.source_url = document.url
-                    event.published = document.published
-                    events.append(event)
+                    for told in self._parts(event, doc, sent, context):
+                        told.source = document.source
+                        told.source_url = document.url
+                        told.published = document.published
+                        events.append(told)
                     para.events.append(event)
                 self._advance_narrative(doc, sent, para)
                 para.last = (doc, sent)
@@ -288,6 +290,52 @@ class Extractor:
             return
         self._far_point_province(resolved)
         _set_place(event, resolved)
+
+    def _parts(self, event: Event, doc: Doc, sent: Span, context: PlaceContext) -> list[Event]:
+        """The event, and one more per place told in parallel with its own (parts.py): each part placed
+        at its town with only the figure told in its own branch. A figure outside every branch is the
+        parts' total: the event keeps it, marked with the parts' places, for the report to keep as an
+        aggregate statement, and its own place gets a part of its own."""
+        span = event.spans.get("place")
+        if span is None or self.places is None:
+            return [event]
+        offset = doc._.offset
+        mentions = self._regions_coarse(_in_sentence_places(doc._.places, sent))
+        chosen = next((m for m in mentions if [m.start + offset, m.end + offset] == span), None)
+        parts = parallel_parts(doc, chosen, mentions + conjoined_names(doc, mentions)) if chosen is not None else []
+        if not parts:
+            return [event]
+        killed = _distinct([q for q in _in_sentence(doc._.quantities, sent) if q.kind == "killed"])
+        ranges = [(doc[p.branch_start].idx, doc[p.branch_end - 1].idx + len(doc[p.branch_end - 1])) for p in parts]
+        toll = event.spans.get("fatalities")
+        total = toll is not None and not any(lo <= toll[0] - offset < hi for lo, hi in ranges)
+        names = [p.mention.name for p in parts]
+        out = [event]
+        for part, (lo, hi) in zip(parts, ranges, strict=True):
+            if part.mention is chosen and not total:
+                continue
+            copy = replace(event, event_id=make_event_id(event.document_id, lo + offset, hi + offset), spans=dict(event.spans))
+            relation = relation_before(doc, part.mention, sent.start_char)
+            resolved = self.places.resolve(part.mention.name, hint=part.mention.kind_hint, context=context,
+                                           nearby=[n for n in names if n != part.mention.name], relation=relation)
+            if resolved is None or (event.country and resolved.place.country and resolved.place.country != event.country):
+                continue  # a list of towns lies in one country; a namesake abroad is no part of it
+            resolved.reason = f"'{part.mention.text}' in sentence, one of {len(parts)} places told in parallel; {resolved.reason}"
+            self._far_point_province(resolved)
+            _set_place(copy, resolved)
+            copy.spans["place"] = [part.mention.start + offset, part.mention.end + offset]
+            copy.spans["part"] = [lo + offset, hi + offset]
+            own = [q for q in killed if lo <= q.start < hi]
+            copy.fatalities = sum(q.value for q in own) if own else None
+            copy.fatalities_low = own[0].low if len(own) == 1 else None
+            copy.fatalities_high = own[0].high if len(own) == 1 else None
+            copy.spans.pop("fatalities", None)
+            if own:
+                copy.spans["fatalities"] = [own[0].start + offset, own[-1].end + offset]
+            out.append(copy)
+        if total:
+            event.spans["parts"] = [x for p in parts for x in (p.mention.start + offset, p.mention.end + offset)]
+        return out
 
     def _regions_coarse(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """ "in northeast Nigeria", "northwestern Pakistan": a part of a country the gazetteer knows only by the
