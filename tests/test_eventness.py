@@ -87,3 +87,23 @@ def test_a_list_after_a_definite_article_refers_back(engine) -> None:
 def test_a_gun_is_a_weapon_not_an_attack(engine) -> None:
     _, events = events_of(engine, "Several groups in Chittagong have become active in gun running and smuggling.")
     assert shown(events) == [], [(e.trigger, e.sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Hundreds of people demonstrated in Basra on Friday.", "Protesters (Iraq)", None),
+    ("Clashes in Mosul on Wednesday left 22 people dead.", "Unidentified Armed Group (Iraq)", None),
+    ("A roadside bomb exploded near a convoy in Kirkuk on Monday.", "Unidentified Armed Group (Iraq)", None),
+    ("Two farmers were abducted near Samarra on Sunday.", "Unidentified Armed Group (Iraq)", "Civilians (Iraq)"),
+])
+def test_unnamed_sides_follow_acled_conventions_and_say_so(engine, text, actor1, actor2) -> None:
+    _, events = events_of(engine, text)
+    (event,) = shown(events)
+    assert (event.actor1, event.actor2) == (actor1, actor2), (event.actor1_reason, event.actor2_reason)
+    assert "ACLED" in (event.actor1_reason or "")
+
+
+def test_no_armed_group_is_supplied_for_an_air_strike(engine) -> None:
+    _, events = events_of(engine, "An air strike hit a house in Gaza City on Monday.")
+    (event,) = shown(events)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is None and event.actor1_reason is None

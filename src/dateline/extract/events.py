@@ -30,6 +30,7 @@ from .dating import choose_date, in_name, in_other_clause
 from .flags import date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
 from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
+from .role_defaults import apply_role_defaults
 from .regions import lies_in, part_of_town, people_before, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
@@ -231,6 +232,7 @@ class Extractor:
             choose_type(event, sent, self.type_model, triggers=triggers)
         else:
             mark_proposed(event, proposed)
+        apply_role_defaults(event, self.registry)
         flags = flags_of[trigger.start]
         date_flags(flags, date_start=event.date_start, date_end=event.date_end, published=published)
         event.negated, event.hypothetical, event.future, event.background = flags.negated, flags.hypothetical, flags.future, flags.background
