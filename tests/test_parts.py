@@ -46,3 +46,17 @@ def test_places_of_separate_clauses_are_no_parts(engine) -> None:
 def test_a_province_beside_a_town_qualifies_it(engine) -> None:
     _, told = report_of(engine, "A bomb killed four people in Herat, in western Afghanistan, on Monday.")
     assert [(plain(i.record.location), i.record.fatalities) for i in told.incidents] == [("Herat", 4)]
+
+
+def test_each_independent_clause_tells_its_own_event_with_its_own_figures(engine) -> None:
+    events, told = report_of(engine, "A bomb exploded in Kandahar on Monday, and gunmen shot dead two policemen in Kunduz.")
+    by_place = {plain(e.location): e for e in events}
+    assert set(by_place) == {"Kandahar", "Kunduz"}, [(e.trigger, e.location) for e in events]
+    assert by_place["Kandahar"].sub_event_type == "Remote explosive/landmine/IED"
+    assert (by_place["Kandahar"].fatalities, by_place["Kunduz"].fatalities) == (None, 2)
+    assert len({e.event_id for e in events}) == 2 and len(told.incidents) == 2
+
+
+def test_a_clause_under_another_is_no_event_of_its_own(engine) -> None:
+    events, _ = report_of(engine, "Gunmen killed three policemen who were guarding a checkpoint in Kunduz on Monday.")
+    assert [(plain(e.location), e.fatalities) for e in events] == [("Kunduz", 3)]
