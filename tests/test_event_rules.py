@@ -269,3 +269,12 @@ def test_a_named_operation_needs_its_own_date(engine, text, starts) -> None:
 ])
 def test_a_share_is_no_head_count(engine, text) -> None:
     assert all(e.fatalities is None for e in events_of(engine, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The cleric was attacked with an F-16-launched bomb in Gaza City on Monday.",
+    "Warplanes fired missiles at a house in Rafah on Monday, killing three people.",
+])
+def test_a_bomb_or_missile_from_aircraft_is_an_air_strike(engine, text) -> None:
+    (event,) = [e for e in events_of(engine, text) if not e.hypothetical]
+    assert event.sub_event_type == "Air/drone strike", (event.trigger, event.sub_event_type, event.type_reason)

@@ -36,7 +36,7 @@ from .regions import lies_in, part_of_town, people_before, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
-from .typing import refine_type
+from .typing import air_delivered, refine_type
 from .victims import count_victims
 
 if TYPE_CHECKING:
@@ -256,6 +256,9 @@ class Extractor:
             words = sent if scope is None else doc[min(scope) : max(scope) + 1]
             refine_type(event, triggers=triggers, sent=words)
             choose_type(event, words, self.type_model, triggers=triggers)
+            craft = air_delivered(event, words)
+            if craft is not None:
+                event.type_reason = f"'{craft}' delivered it: an air strike (ACLED); {event.type_reason}"
         else:
             mark_proposed(event, proposed)
         apply_role_defaults(event, self.registry)
