@@ -18,6 +18,7 @@ from ..annotate.timex import Timex
 from ..budget import Deadline
 from ..errors import ResolveError
 from ..models import Event, Place, make_event_id
+from ..rules import enabled
 from ..resolve.abroad import own_reading
 from ..resolve.actors import ActorMatch
 from ..resolve.names import core_name, normalise_name
@@ -205,7 +206,7 @@ class Extractor:
                 return []
             primary, proposed = [found[0]], found[1]
         flags_of = {t.start: mention_flags(t.head, sent) for t in primary}
-        clauses = clause_groups(primary) if self.split_clauses else [(None, primary)]
+        clauses = clause_groups(primary) if self.split_clauses and enabled("extract.clauses") else [(None, primary)]
         roots = [root for root, _ in clauses]
         events = []
         for k, (root, group) in enumerate(clauses):
@@ -333,7 +334,10 @@ class Extractor:
         offset = doc._.offset
         mentions = self._regions_coarse(_in_sentence_places(doc._.places, sent))
         chosen = next((m for m in mentions if [m.start + offset, m.end + offset] == span), None)
-        parts = parallel_parts(doc, chosen, mentions + conjoined_names(doc, mentions)) if chosen is not None else []
+        if chosen is None or not enabled("extract.parallel_places"):
+            return [event]
+        extra = conjoined_names(doc, mentions) if enabled("extract.conjoined_names") else []
+        parts = parallel_parts(doc, chosen, mentions + extra)
         if not parts:
             return [event]
         killed = _distinct([q for q in _in_sentence(doc._.quantities, sent) if q.kind == "killed"])
@@ -772,7 +776,7 @@ def _starts_event(trigger: Trigger, timexes: list[Timex], *, first: bool = False
     phrase = head.head if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") else head
     definite = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
                                                       for c in (*head.children, *phrase.children))
-    if not trigger.entry.nominal and (first or not definite):
+    if not trigger.entry.nominal and (first or not definite or not enabled("starts.definite_refers_back")):
         return True
     # "Operation X follows the script Maliki set with his March campaign": March dates the
     # campaign, not the operation, so it gives the operation no date of its own

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from ..rules import enabled
+
 _NEGATORS = {"not", "n't", "never", "no", "nobody", "none", "neither", "nor", "without"}
 _DENY = {"deny", "refute", "dismiss", "reject"}
 _MODALS = {"could", "would", "might", "may", "should", "must", "can"}
@@ -14,9 +16,9 @@ _HYPO_HEADS = {
     "threaten", "vow", "warn", "plan", "intend", "want", "hope", "seek", "try", "attempt", "aim",
     "avoid", "escape", "prevent", "fear", "consider", "propose", "urge", "call", "demand", "refuse",
     "decline", "promise", "pledge", "prepare", "allow", "if", "unless", "rather", "decide",
-    # nouns of what may come: "on the brink of launching an offensive", "the threat of attacks"
-    "brink", "verge", "threat", "risk", "danger", "prospect", "possibility",
 }
+# nouns of what may come: "on the brink of launching an offensive", "the threat of attacks"
+_POSSIBILITY = {"brink", "verge", "threat", "risk", "danger", "prospect", "possibility"}
 _ATTEMPTS = {"try", "attempt"}
 # outcomes that make an attempted attack a clash: the target fought back
 _REPELLED = {"repel", "repulse", "rebuff", "beat", "push", "fight"}
@@ -156,13 +158,14 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
             flags.negated, flags.reason = True, f"denied ('{gov.text}')"
         if gov.lemma_.lower() == "fear" and gov.tag_ == "VBN":
             continue  # "five people were feared killed": an uncertain report, still reported
-        if gov.lemma_.lower() in _HYPO_HEADS and gov.i != attempt_i:
+        if (gov.lemma_.lower() in _HYPO_HEADS or (gov.lemma_.lower() in _POSSIBILITY and enabled("flags.possibility_nouns"))) \
+                and gov.i != attempt_i:
             flags.hypothetical, flags.reason = True, f"not reported as happened ('{gov.text}')"
             break
     lowers = {t.lower_ for t in sent}
     if "rather" in lowers and "than" in lowers and any(t.lower_ == "than" and t.i < trigger.i for t in sent):
         flags.hypothetical, flags.reason = True, "'rather than'"
-    for tok in [*near[:2], *_clause_verb(trigger)]:
+    for tok in [*near[:2], *(_clause_verb(trigger) if enabled("flags.clause_verb_modality") else [])]:
         for child in tok.children:
             low = child.lower_
             if child.dep_ in ("aux", "auxpass") and low in _MODALS:
@@ -177,22 +180,22 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
                 flags.hypothetical, flags.reason = True, f"purpose or intention ('{tok.head.text} to {tok.text}')"
     if fought_off is not None and not flags.hypothetical:
         flags.reason = flags.reason or f"an attempt fought off ('{fought_off.text}' ... '{_outcome(fought_off).text}'): a clash"
-    bare = _bare_verb(trigger)
+    bare = _bare_verb(trigger) if enabled("flags.bare_verb") else None
     if bare is not None:
         flags.hypothetical, flags.reason = True, f"a bare verb, an order or a goal ('{bare.text}')"
-    generic = _generic(trigger, sent)
+    generic = _generic(trigger, sent) if enabled("flags.generic") else None
     if generic is not None:
         flags.hypothetical, flags.reason = True, f"generic: {generic}"
     if any(t.lower_ in ("planned", "scheduled", "upcoming") for t in trigger.children) or trigger.lower_ in ("planned",):
         flags.future, flags.reason = True, "planned"
-    if any(t.lower_ in _HABITUAL for t in trigger.children):
+    if enabled("flags.habitual") and any(t.lower_ in _HABITUAL for t in trigger.children):
         flags.background, flags.reason = True, "habitual ('" + next(t.text for t in trigger.children if t.lower_ in _HABITUAL) + "')"
     return flags
 
 
 def date_flags(flags: Flags, *, date_start: str | None, date_end: str | None, published: str | None) -> None:
     """Background when the event ended well before publication; future when it starts after it."""
-    if not published or not date_end or not date_start:
+    if not published or not date_end or not date_start or not enabled("flags.background_by_date"):
         return
     try:
         pub = date.fromisoformat(published[:10])

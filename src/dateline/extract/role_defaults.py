@@ -17,6 +17,7 @@ import yaml
 from ..config import package_data
 from ..errors import ExtractError
 from ..models import Event
+from ..rules import enabled
 
 if TYPE_CHECKING:
     from ..resolve.actors import ActorRegistry
@@ -57,6 +58,8 @@ class RoleDefaults:
 
 def apply_role_defaults(event: Event, registry: "ActorRegistry | None", defaults: RoleDefaults | None = None) -> None:
     """Fill or clear the event's sides by the convention for its type, saying why in the reason fields."""
+    if not enabled("extract.role_defaults"):
+        return
     rules = (defaults or RoleDefaults.load()).for_event(event)
     for role, rule in sorted(rules.items()):
         current = getattr(event, f"actor{role}_id")

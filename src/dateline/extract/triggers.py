@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from ..config import package_data
 from ..errors import ExtractError
+from ..rules import enabled
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,8 @@ def _describes_a_thing(token: Token, lexicon: Lexicon) -> bool:
     """The word qualifies a common noun that is no event ("two beheading videos", "riot police"): the noun
     phrase names a thing, so the word announces nothing (unless the noun carries the event on,
     as in "an assassination attempt", or is itself a trigger, as in "a car bomb attack")."""
+    if not enabled("triggers.modifiers"):
+        return False
     if token.dep_ not in ("compound", "amod") or token.head.pos_ != "NOUN" or token.head.i == token.i:
         return False
     head = token.head.lemma_.lower()

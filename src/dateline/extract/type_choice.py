@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 from ..errors import ExtractError
 from ..models import Event
+from ..rules import enabled
 from .triggers import Trigger, TriggerEntry
 from .type_model import MODEL_DIR, TypeModel, TypePrediction
 from .typing import weapon_decides
@@ -62,7 +63,7 @@ def choose_type(event: Event, sent: Span, model: TypeModel | None, *, triggers: 
     named in the sentence ("bombings killed 13 people") is coded by the weapon (extract/typing.py)."""
     trigger = f"the trigger '{event.trigger}'"
     event.type_source, event.type_reason = TRIGGER, trigger
-    if model is None:
+    if model is None or not enabled("typing.type_model"):
         return
     found = model.predict(sent.text)
     if found.sub_event_type == event.sub_event_type:
@@ -85,7 +86,7 @@ def propose(sent: Span, model: TypeModel, verbs: EventVerbs | None = None) -> tu
     """A stand-in trigger for the event the classifier reads in a sentence no trigger word marks, when it
     is confident of the sub-type and that there is an event, and the sentence has an event verb."""
     verb = event_verb(sent, verbs or default_event_verbs())
-    if verb is None:
+    if verb is None or not enabled("typing.type_model"):
         return None
     found = model.predict(sent.text)
     if not found.is_event or found.probability < model.decide or found.event_probability < model.event:

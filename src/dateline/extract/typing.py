@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..models import Event
+from ..rules import enabled
 from .triggers import Trigger
 
 _ARMED = {1, 2, 3, 4, 8}
@@ -22,7 +23,7 @@ _EXPLOSIVES = {"Remote explosive/landmine/IED", "Shelling/artillery/missile atta
 def air_delivered(event: Event, sent: Span) -> str | None:
     """ACLED: a bomb, shell or missile that aircraft deliver is an air or drone strike, whoever typed it
     first (the trigger or the classifier). Sets the sub-type and returns the aircraft's word."""
-    if event.event_type != "Explosions/Remote violence" or event.sub_event_type not in _EXPLOSIVES:
+    if event.event_type != "Explosions/Remote violence" or event.sub_event_type not in _EXPLOSIVES or not enabled("typing.air_delivered"):
         return None
     craft = next((t.text for t in sent if t.lower_ in _AIRCRAFT), None)
     if craft is not None:
@@ -33,7 +34,7 @@ def air_delivered(event: Event, sent: Span) -> str | None:
 def weapon_decides(event: Event, *, triggers: list[Trigger]) -> Trigger | None:
     """ACLED: an attack on civilians by a bomb, shell or missile named in the same sentence is an explosion
     or remote violence; the event takes the weapon's sub-type. The weapon's trigger when it decided."""
-    if event.event_type != "Violence against civilians" or event.sub_event_type != "Attack":
+    if event.event_type != "Violence against civilians" or event.sub_event_type != "Attack" or not enabled("typing.weapon_decides"):
         return None
     weapon = max((t for t in triggers if t.entry.event_type == "Explosions/Remote violence"), key=lambda t: t.entry.weight, default=None)
     if weapon is not None:
@@ -52,6 +53,8 @@ def refine_type(event: Event, *, triggers: list[Trigger], sent: Span) -> None:
     # An attack whose target is an armed actor (or armed victims) is a battle, not violence against civilians.
     if event.inter2 is None and any(t.entry.subject_is_finder for t in triggers):
         return  # "police found nine bodies": the police are the finders, not the victims
+    if not enabled("typing.armed_victims_battle"):
+        return
     victims = {t.lower_ for t in sent}
     if (event.inter2 in _ARMED) or (event.inter2 is None and victims & _SECURITY_VICTIMS and event.inter1 != 7):
         event.event_type, event.sub_event_type = "Battles", "Armed clash"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..annotate.quantities import PERSON_WORD, parse_number
+from ..rules import enabled
 
 KILL_LEMMAS = {"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot", "gun", "stab", "slaughter", "lynch", "strangle", "hang", "burn", "hack", "beat", "stone", "club", "bludgeon", "torture"}
 # Verbs that kill only with "dead", "down" or "to death" after them ("shot" alone may wound).
@@ -44,7 +45,7 @@ _SHARES = {"percent", "%", "pct", "proportion", "fraction", "share", "half", "ha
 
 def _one(noun: Token) -> int | None:
     """Count of one conjunct: its number, or 1 for a singular noun, name or pronoun."""
-    if noun.lower_ in _SHARES:
+    if noun.lower_ in _SHARES and enabled("victims.shares"):
         return None
     for child in noun.children:
         if child.dep_ == "nummod":

@@ -19,6 +19,7 @@ import yaml
 
 from ..config import package_data
 from ..models import Aggregate, Event
+from ..rules import enabled
 
 __all__ = ["AggregateCues", "aggregate_reason", "to_aggregate"]
 
@@ -44,6 +45,8 @@ class AggregateCues:
     def first(self, text: str) -> tuple[str, str] | None:
         """(family, matched words) of the first cue found in ``text``."""
         for name, patterns in self.families.items():
+            if not enabled(f"aggregates.{name}"):
+                continue
             for pattern in patterns:
                 match = pattern.search(text)
                 if match:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import Aggregate, Document, Event, Incident
+from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
 from .compat import (actors_compatible, dates_compatible, named_actors, places_compatible, types_compatible, weak_date,
@@ -62,6 +63,8 @@ def _content_words(text: str) -> set[str]:
 
 def restated(a: Event, b: Event) -> bool:
     """The two sentences say the same thing in mostly the same words (the headline and the lede)."""
+    if not enabled("incidents.restated"):
+        return False
     words_a, words_b = _content_words(a.evidence_text), _content_words(b.evidence_text)
     if not words_a or not words_b:
         return False
