@@ -354,3 +354,19 @@ def test_generic_needs_country_slot(tmp_path):
                                     "    inter: 7\n    nouns: [civilians]\nactors:")
     with pytest.raises(ResolveError, match="country"):
         ActorRegistry.load(_write(tmp_path, text))
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    ("Russian forces", "Military Forces of Russia"),
+    ("Ukrainian troops", "Military Forces of Ukraine"),
+    ("Nigerian army", "Military Forces of Nigeria"),
+    ("Saudi-led coalition", "Military Forces of Saudi Arabia"),
+    ("Saudi-led forces", "Military Forces of Saudi Arabia"),
+])
+def test_forces_take_the_country_their_own_words_name(surface, name) -> None:
+    match = ActorRegistry.load().resolve(surface, date="2015-06-10", country="Yemen")
+    assert match is not None and match.name == name
+
+
+def test_forces_without_a_people_name_no_army() -> None:
+    assert ActorRegistry.load().resolve("rebel forces", date="2015-06-10", country="Yemen") is None

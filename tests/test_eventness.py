@@ -107,3 +107,14 @@ def test_no_armed_group_is_supplied_for_an_air_strike(engine) -> None:
     (event,) = shown(events)
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 is None and event.actor1_reason is None
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Russian forces shelled Kharkiv on Tuesday, killing three civilians.", "Military Forces of Russia"),
+    ("Russian troops shelled Kharkiv on Tuesday.", "Military Forces of Russia"),
+    ("Saudi-led coalition warplanes bombed a market in Saada on Monday.", "Military Forces of Saudi Arabia"),
+])
+def test_forces_take_their_country_from_the_text_not_the_place(engine, text, actor1) -> None:
+    _, events = events_of(engine, text)
+    (event,) = shown(events)
+    assert event.actor1 == actor1, (event.actor1, event.actor1_reason)

@@ -114,6 +114,16 @@ class ActorTagger:
             self.matcher.add(actor_id, docs)
         self.resolve = resolve
 
+    def _with_origin(self, span: Span, actor_id: str) -> tuple[Span, str]:
+        """The match widened over the words that say whose force it is, when the registry reads the
+        wider name ("Russian troops" is Russia's military; "troops" alone is the event country's)."""
+        start = _origin_start(span)
+        if start == span.start or self.resolve is None:
+            return span, actor_id
+        wider = span.doc[start : span.end]
+        match = self.resolve(wider.text)
+        return (wider, match.actor_id) if match is not None else (span, actor_id)
+
     def __call__(self, doc: Doc) -> Doc:
         spans: list[tuple[Span, str]] = []
         # "Sadr" inside "Sadr City" is part of a place name, not the cleric.
@@ -125,12 +135,17 @@ class ActorTagger:
             e = place_at.get(start)
             if e is not None and end <= e.end and (e.end - e.start) > (end - start):
                 continue
-            spans.append((doc[start:end], self.nlp.vocab.strings[match_id]))
+            spans.append(self._with_origin(doc[start:end], self.nlp.vocab.strings[match_id]))
         matched = {i for s, _ in spans for i in range(s.start, s.end)}
         if self.resolve is not None:
             for ent in doc.ents:
                 if ent.label_ in ("PERSON", "ORG", "NORP") and matched.isdisjoint(range(ent.start, ent.end)):
                     match = self.resolve(ent.text)
+                    if match is None and ent.label_ == "NORP" and ent.end < len(doc):
+                        # "Russian forces": a people's word and a noun that names its forces only after it
+                        wider = doc[ent.start : ent.end + 1]
+                        match = self.resolve(wider.text)
+                        ent = wider if match is not None else ent
                     if match is not None:
                         spans.append((ent, match.actor_id))
                     elif ent.label_ == "ORG" and _ARMED_NAME.search(ent.text):
@@ -140,6 +155,22 @@ class ActorTagger:
             ActorMention(s.start_char, s.end_char, s.text, actor_id, s.start, s.end) for s, actor_id in spans
         ]
         return doc
+
+
+_LED = re.compile(r"^[\w.]+-led$", re.I)
+
+
+def _origin_start(span: Span) -> int:
+    """Where a force's name starts once the words that say whose it is are taken in: a people's word
+    ("Russian troops") or a leader ("Saudi-led coalition", "US - led forces" as the tokenizer splits it)."""
+    doc, start = span.doc, span.start
+    if start >= 3 and doc[start - 1].lower_ == "led" and doc[start - 2].text == "-":
+        return start - 3
+    if start >= 1 and _LED.match(doc[start - 1].text):
+        return start - 1
+    if start >= 1 and (doc[start - 1].ent_type_ == "NORP" or doc[start - 1].ent_type_ == "GPE") and doc[start - 1].pos_ in ("ADJ", "PROPN"):
+        return start - 1
+    return start
 
 
 def _longest_first(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

@@ -151,6 +151,8 @@ class _Generic:
     nouns: list[str]
     line: int
     state_role: str | None = None
+    # nouns that name this actor only after a demonym ("Russian forces"; "rebel forces" is no army)
+    after_demonym: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------- normalisation
@@ -237,7 +239,7 @@ class _Reader:
 
     ACTOR_KEYS = {"id", "name", "type", "inter", "country", "aliases", "periods", "period_name",
                   "valid_from", "valid_to", "successor", "state", "role", "member_of"}
-    GENERIC_KEYS = {"id", "name", "type", "inter", "nouns", "state_role"}
+    GENERIC_KEYS = {"id", "name", "type", "inter", "nouns", "state_role", "after_demonym"}
     TOP_KEYS = {"default_country", "demonyms", "period_sets", "generics", "actors"}
 
     def __init__(self, path: Path) -> None:
@@ -422,7 +424,8 @@ class _Reader:
         gen = _Generic(ident, self.text(raw.get("name"), line, f"{what} name"),
                        self.kind(raw.get("type"), line, what), self.inter(raw.get("inter"), line, what),
                        self.strings(raw.get("nouns"), line, f"{what} nouns"), line,
-                       self.text(raw.get("state_role"), line, f"{what} state_role", required=False))
+                       self.text(raw.get("state_role"), line, f"{what} state_role", required=False),
+                       self.strings(raw.get("after_demonym") or [], line, f"{what} after_demonym"))
         if "{country}" not in gen.name:
             raise self.fail(line, f"{what}: a generic name needs a {{country}} slot",
                             hint='e.g. "Civilians ({country})"')
@@ -498,6 +501,8 @@ class ActorRegistry:
         self._generics = generics
         self._demonyms = demonyms
         self._roles = {(e.role, e.country): e for e in entries.values() if e.role}
+        self._roles_generic = {g.state_role: g for g in generics.values() if g.state_role}
+        self._after_demonym = {normalise_actor_name(n): g for g in generics.values() for n in g.after_demonym}
         self._cache: dict[tuple[Any, ...], ActorMatch | None] = {}
         self._named: dict[str, _Entry] = {}
         self._nouns: dict[str, _Generic] = {}
@@ -534,7 +539,9 @@ class ActorRegistry:
         demonyms_raw = data.get("demonyms") or {}
         if not isinstance(demonyms_raw, dict):
             raise reader.fail(None, "demonyms must be a mapping of word -> country")
-        demonyms = {normalise_actor_name(str(k)): str(v) for k, v in demonyms_raw.items() if k != "__line__"}
+        # every country's demonym and one-word name (countryinfo's data), the registry's own words first
+        demonyms = {**_package_demonyms(),
+                    **{normalise_actor_name(str(k)): str(v) for k, v in demonyms_raw.items() if k != "__line__"}}
         default_country = reader.text(data.get("default_country"), 1, "default_country", required=False)
 
         entries: dict[str, _Entry] = {}
@@ -685,9 +692,14 @@ class ActorRegistry:
             hit = self._lookup(keys[start:])
             if hit is not None:
                 return hit, hint
+            if hint is not None and len(keys) - start == 1 and keys[start] in self._after_demonym:
+                return self._after_demonym[keys[start]], hint  # "Russian forces"
             head = keys[start]
             if head in self._demonyms:
                 hint = hint or self._demonyms[head]
+            elif head.endswith("_led") and head[:-4] in self._demonyms:
+                # "Saudi-led coalition": the leader's country, whoever else the coalition counts
+                return self._led(keys[start + 1:], words[start + 1:], self._demonyms[head[:-4]])
             elif head not in _MODIFIERS and not head.isdigit():
                 break
             start += 1
@@ -710,6 +722,15 @@ class ActorRegistry:
                 after = self._demonyms.get(" ".join(keys[cut + 1:]))
                 return inner[0], hint or inner[1] or after
         return None
+
+    def _led(self, keys: list[str], words: list[str], country: str) -> tuple[_Entry | _Generic, str | None] | None:
+        """A force led by ``country``: a named force of that country, else its military (a coalition
+        named for another country's forces is not theirs)."""
+        found = self._find(keys, words) if keys else None
+        if found is not None and isinstance(found[0], _Entry) and found[0].country in (None, country):
+            return found[0], country
+        military = self._roles_generic.get("military")
+        return (military, country) if military is not None else found
 
     def _entry_match(self, entry: _Entry, date: str | None, context: str | None, surface: str, *,
                      hint: str | None = None, via: str | None = None) -> ActorMatch:
@@ -781,6 +802,23 @@ def _period_name(entry: _Entry, date: str | None) -> str:
             if period.start <= date and (period.end is None or date < period.end):
                 return period.name
     return entry.name
+
+
+def _package_demonyms() -> dict[str, str]:
+    """One-word demonyms and country names of every country (countryinfo's data, MIT) -> country
+    name; a word two countries share ("Congolese") names neither."""
+    from countryinfo import CountryInfo
+
+    seen: dict[str, set[str]] = {}
+    for info in CountryInfo.all().values():
+        name = info.get("name")
+        if not name:
+            continue
+        for word in (info.get("demonym"), name):
+            key = normalise_actor_name(word) if word else ""
+            if key and " " not in key:
+                seen.setdefault(key, set()).add(name)
+    return {key: next(iter(names)) for key, names in seen.items() if len(names) == 1}
 
 
 def _name_like(before: str, word: str) -> bool:
