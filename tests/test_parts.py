@@ -60,3 +60,10 @@ def test_each_independent_clause_tells_its_own_event_with_its_own_figures(engine
 def test_a_clause_under_another_is_no_event_of_its_own(engine) -> None:
     events, _ = report_of(engine, "Gunmen killed three policemen who were guarding a checkpoint in Kunduz on Monday.")
     assert [(plain(e.location), e.fatalities) for e in events] == [("Kunduz", 3)]
+
+
+def test_a_protest_and_its_dispersal_are_one_incident_typed_as_it_ended(engine) -> None:
+    _, told = report_of(engine, "Thousands of protesters marched through central Kharkiv on Sunday demanding the "
+                                "resignation of the governor. Police used tear gas to disperse them in Kharkiv.")
+    kinds = [i.record.sub_event_type for i in told.incidents if not i.record.hypothetical]
+    assert kinds == ["Protest with intervention"], [(i.record.sub_event_type, i.record.location) for i in told.incidents]

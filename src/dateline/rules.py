@@ -43,6 +43,7 @@ RULES: dict[str, str] = {
     "extract.conjoined_names": "a proper name coordinated with a place is a candidate place",
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",
     "incidents.restated": "two sentences in mostly the same words tell one incident",
+    "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
 }
 
 

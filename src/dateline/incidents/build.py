@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..models import Event, Figure, Incident
-from .compat import weak_date, weak_place
+from .compat import escalation, weak_date, weak_place
 from .tolls import combine, disagreement, figures_of
 
 __all__ = ["FIELD_GROUPS", "build_incident", "incident_id_for"]
@@ -53,7 +53,8 @@ def _place_rank(e: Event) -> tuple:
 def _type_rank(mentions: Sequence[Event]) -> Callable[[Event], tuple]:
     votes = Counter(e.event_type for e in mentions)
     subs = Counter(e.sub_event_type for e in mentions)
-    return lambda e: (-votes[e.event_type], -subs[e.sub_event_type], -e.confidence, _order(e))
+    # a step further along an escalation is what the event became ("dispersed with tear gas")
+    return lambda e: (-votes[e.event_type], -escalation(e), -subs[e.sub_event_type], -e.confidence, _order(e))
 
 
 def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple]:

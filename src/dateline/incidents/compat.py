@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..models import Event
+from ..rules import enabled
 from ..resolve.places import distance_km
 
-__all__ = ["VIOLENT", "actors_compatible", "dates_compatible", "named_actors", "places_compatible", "types_compatible",
+__all__ = ["ESCALATION", "VIOLENT", "actors_compatible", "escalation", "same_kind", "dates_compatible", "named_actors", "places_compatible", "types_compatible",
            "weak_date", "weak_place"]
 
 # Violence is often typed differently by different reports of one attack (a bombing that killed
@@ -84,12 +85,32 @@ def places_compatible(a: Event, b: Event, *, near_km: float = NEAR_KM) -> bool:
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= near_km
 
 
+# Sub-types that tell one event as it escalates, mildest first: a protest that the police broke up is
+# one "Protest with intervention" (ACLED), however many sentences it takes to tell.
+ESCALATION: dict[str, tuple[str, ...]] = {
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+}
+
+
+def escalation(e: Event) -> int:
+    """How far along its type's escalation the record's sub-type is (-1: not in one)."""
+    steps = ESCALATION.get(e.event_type, ())
+    return steps.index(e.sub_event_type) if e.sub_event_type in steps else -1
+
+
+def same_kind(a: Event, b: Event) -> bool:
+    """The same sub-type, or two steps of one escalation."""
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    return a.event_type == b.event_type and escalation(a) >= 0 and escalation(b) >= 0 and enabled("incidents.escalation")
+
+
 def types_compatible(a: Event, b: Event) -> bool:
     """Violence of any kind may be one attack told differently; other kinds (an arrest, a handover, a
-    protest) are one event only when their sub-types agree."""
+    protest) are one event only when their sub-types agree or are steps of one escalation."""
     if a.event_type in VIOLENT and b.event_type in VIOLENT:
         return True
-    return a.event_type == b.event_type and a.sub_event_type == b.sub_event_type
+    return a.event_type == b.event_type and same_kind(a, b)
 
 
 def named_actors(e: Event) -> set[str]:

@@ -18,8 +18,8 @@ from ..models import Aggregate, Document, Event, Incident
 from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
-from .compat import (actors_compatible, dates_compatible, named_actors, places_compatible, types_compatible, weak_date,
-                     weak_place)
+from .compat import (actors_compatible, dates_compatible, named_actors, places_compatible, same_kind, types_compatible,
+                     weak_date, weak_place)
 
 __all__ = ["Report", "consolidate", "same_in_report"]
 
@@ -92,7 +92,7 @@ def same_in_report(a: Event, b: Event) -> bool:
     """
     if not types_compatible(a, b) or not actors_compatible(a, b):
         return False
-    if a.sub_event_type != b.sub_event_type and not (a.fatalities is not None and a.fatalities == b.fatalities):
+    if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities):
         return False
     if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
         return False  # one report gives one toll per event; two tolls are two events (or a total)
