@@ -109,3 +109,13 @@ def test_an_era_or_an_unreal_clause_does_not_date_later_sentences(engine, text) 
     ((_, events),) = list(engine.extract([doc]))
     shooting = next(e for e in events if "Gunmen" in e.evidence_text)
     assert shooting.date_start == "2011-03-18", shooting.date_reason
+
+
+def test_a_named_source_in_apposition_to_the_victims_is_who_reports(engine) -> None:
+    doc = document_from_text("Government helicopters dropped barrel bombs on Aleppo on Wednesday, killing at least 20 "
+                             "people, the Britain-based Syrian Observatory for Human Rights said.", id="t",
+                             published="2015-06-11")
+    ((_, events),) = list(engine.extract([doc]))
+    (event,) = events
+    assert event.reported_by is not None and event.reported_by.startswith("the Britain-based Syrian Observatory")
+    assert event.fatalities == 20

@@ -57,6 +57,11 @@ def attribution(sent: Span, trigger: Token) -> Attribution | None:
                 if obj is None:
                     continue
                 subject = obj
+            named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is not None and subject.pos_ != "PROPN":
+                # "killing 20 people, the Syrian Observatory said": the parser may make the victims the
+                # subject and the source their apposition; the named source is who speaks
+                subject = named
             if trigger.i in {t.i for t in subject.subtree} or subject.lower_ in ("it", "there"):
                 continue
             return _phrase(subject)
