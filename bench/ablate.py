@@ -7,7 +7,8 @@ The rules are those of ``dateline.rules.RULES`` and the aggregate cue families
 and are scored on the dev half "a" and the held-out half "b" (no store, for speed); ``--suites``
 adds suites of bench/accuracy.py by name (e.g. muc4 pitf eventtypes), scored whole. A column is
 the score with every rule on minus the score with this rule off: positive means the rule earns
-that much. A rule that earns nothing anywhere, or costs on the held-out half, is a candidate for
+that much (measures where less is better, such as aggregates shown, enter negated; the fatalities
+ratio as its distance from 1, negated). A rule that earns nothing anywhere, or costs on the held-out half, is a candidate for
 removal; decide on half "a" and the other suites, and report half "b".
 """
 
@@ -27,7 +28,9 @@ from dateline.evaluate.chronicle import PlaceNames, load_gold, score  # noqa: E4
 from dateline.rules import RULES, switched_off  # noqa: E402
 
 # chronicle measures shown (where less is better, the sign is turned so that positive is better)
-_CHRONICLE = ("precision", "recall", "strict_precision", "actor1_right", "sub_event_type_right", "fatalities_ratio")
+_CHRONICLE = ("precision", "recall", "strict_precision", "actor1_right", "sub_event_type_right", "fatalities_ratio",
+              "aggregate_recall", "aggregates_shown", "duplicate_share")
+_LESS_IS_BETTER = ("aggregates_shown", "duplicate_share")
 
 
 def rule_names() -> list[str]:
@@ -47,7 +50,11 @@ def _chronicle(engine: Any, lines: list) -> dict[str, float]:
             if value is None:
                 continue
             # the fatalities ratio is best at 1: score its closeness
-            out[f"{split}.{key}"] = -abs(value - 1.0) if key == "fatalities_ratio" else value
+            if key == "fatalities_ratio":
+                value = -abs(value - 1.0)
+            elif key in _LESS_IS_BETTER:
+                value = -value
+            out[f"{split}.{key}"] = value
     return out
 
 
