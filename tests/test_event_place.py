@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.evaluate.common import SPLITS
+from dateline.ingest import document_from_text
 from dateline.extract.placing import pick_place
 from dateline.extract.triggers import Trigger, TriggerEntry
 
@@ -496,10 +497,9 @@ def test_a_neighbour_beside_the_event_is_not_its_place(engine, text: str, locati
     ("Gunmen killed seven people in Rim village of Riyom local government area of Plateau State on Monday.",
      "Riyom", "Nigeria", "Plateau"),
     ("Saudi shells hit the town of Madi in northern Yemen, killing five refugees.", "Yemen", "Yemen", None),
-    # a town of the same country in the next province keeps its reading; a list is no region
+    # a town of the same country in the next province keeps its reading
     ("A bomb killed nine people in Zarghun Shahr in Paktia province on Friday.", "Zarghūn Shahr", "Afghanistan",
      "Paktika"),
-    ("Gunmen killed three people in Kano, Kaduna and Zaria on Monday.", "Kano", "Nigeria", "Kano"),
 ])
 def test_a_place_lies_where_its_phrase_says(engine, text: str, location: str, country: str, admin1: str | None) -> None:
     event = _event_place(engine, text)
@@ -638,3 +638,12 @@ def test_the_state_after_a_towns_kind_word_is_its_region(engine) -> None:
     # (not a town called "Benue State"), and the hyphenated name is read whole, not as Katsina
     event = _event_place(engine, "In Katsina-Ala town of Benue State gunmen killed two traders on Sunday.")
     assert (event.location, event.admin1) == ("Katsina-Ala", "Benue"), event.place_reason
+
+
+def test_a_list_of_towns_is_no_region_each_town_is_a_part(engine) -> None:
+    """ "in Kano, Kaduna and Zaria": no town lies in the next one's state; each is an event of its own."""
+    doc = document_from_text("Gunmen killed three people in Kano, Kaduna and Zaria on Monday.", id="t",
+                             published="2015-06-10")
+    ((_, events),) = list(engine.extract([doc]))
+    places = sorted((e.location, e.admin1, e.country) for e in events if e.spans.get("part"))
+    assert places == [("Kaduna", "Kaduna", "Nigeria"), ("Kano", "Kano", "Nigeria"), ("Zaria", "Kaduna", "Nigeria")]

@@ -67,3 +67,11 @@ def test_a_protest_and_its_dispersal_are_one_incident_typed_as_it_ended(engine) 
                                 "resignation of the governor. Police used tear gas to disperse them in Kharkiv.")
     kinds = [i.record.sub_event_type for i in told.incidents if not i.record.hypothetical]
     assert kinds == ["Protest with intervention"], [(i.record.sub_event_type, i.record.location) for i in told.incidents]
+
+
+def test_the_dateline_places_an_event_only_when_the_sentence_names_no_other_place(engine) -> None:
+    events, _ = report_of(engine, "KABUL, Afghanistan (Reuters) - Insurgents attacked a police checkpoint in the "
+                                  "southern province of Kandahar overnight, killing seven policemen.")
+    assert [(plain(e.location), e.fatalities) for e in events] == [("Kandahar", 7)], [(e.location, e.place_reason) for e in events]
+    events, _ = report_of(engine, "KABUL, Afghanistan (Reuters) - A bomb exploded outside a bank on Sunday, killing five people.")
+    assert [plain(e.admin1) for e in events] == ["Kabul"], [(e.location, e.place_reason) for e in events]

@@ -281,6 +281,7 @@ class Extractor:
             event.place_reason = "no gazetteer configured"
             return
         mentions = self._regions_coarse(_in_sentence_places(doc._.places, sent))
+        mentions = _without_dateline(doc, mentions)
         mention = pick_place(trigger, [m for m in mentions if not self._foreign_aside(doc, m, trigger, context)])
         resolved: ResolvedPlace | None = None
         tried: set[int] = set()  # mentions that gave no place
@@ -333,7 +334,9 @@ class Extractor:
             return [event]
         offset = doc._.offset
         mentions = self._regions_coarse(_in_sentence_places(doc._.places, sent))
-        chosen = next((m for m in mentions if [m.start + offset, m.end + offset] == span), None)
+        mentions = _without_dateline(doc, mentions)
+        chosen = next((m for m in mentions if [m.start + offset, m.end + offset] == span
+                       and (event.place_reason or "").startswith(f"'{m.text}' in sentence")), None)
         if chosen is None or not enabled("extract.parallel_places"):
             return [event]
         extra = conjoined_names(doc, mentions) if enabled("extract.conjoined_names") else []
@@ -717,6 +720,27 @@ def _distinct(counts: list) -> list:
 
 def _paragraph_index(doc: Doc, sent: Span) -> int:
     return paragraph_index(doc, sent.start_char)
+
+
+# a dateline: "KABUL, Afghanistan (Reuters) -", "BAGHDAD (AP) —", "BEIRUT:" opening the text
+_DATELINE_END = {"—", "–", "-", "--", ":", "("}
+_DATELINE_TOKENS = 8
+
+
+def _dateline_end(doc: Doc, mentions: list[PlaceMention]) -> int:
+    """Token index where the text's dateline ends (0: none): an upper-case place opening the text, up to
+    the dash, colon or bracket that closes it."""
+    if doc._.offset != 0 or not any(m.token_start == 0 and m.text.isupper() and len(m.text) >= 3 for m in mentions):
+        return 0
+    return next((t.i for t in doc[1:_DATELINE_TOKENS] if t.text in _DATELINE_END), 0)
+
+
+def _without_dateline(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The dateline says where the reporter filed from, not where the event was: it places the event only
+    when the sentence names no other place ("KABUL (Reuters) - Insurgents attacked a checkpoint in Kandahar")."""
+    end = _dateline_end(doc, mentions) if enabled("extract.dateline_last") else 0
+    others = [m for m in mentions if m.token_start >= end]
+    return others if end and others else mentions
 
 
 def _in_sentence(items: list | None, sent: Span) -> list:
