@@ -75,3 +75,9 @@ def test_the_dateline_places_an_event_only_when_the_sentence_names_no_other_plac
     assert [(plain(e.location), e.fatalities) for e in events] == [("Kandahar", 7)], [(e.location, e.place_reason) for e in events]
     events, _ = report_of(engine, "KABUL, Afghanistan (Reuters) - A bomb exploded outside a bank on Sunday, killing five people.")
     assert [plain(e.admin1) for e in events] == ["Kabul"], [(e.location, e.place_reason) for e in events]
+
+
+def test_a_sea_is_no_event_place(engine) -> None:
+    events, _ = report_of(engine, "Yemeni officials said warships shelled fishing boats off the Red Sea coast of "
+                                  "Yemen on Wednesday.")
+    assert events and all(e.country == "Yemen" for e in events), [(e.location, e.country, e.place_reason) for e in events]

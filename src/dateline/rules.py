@@ -42,6 +42,7 @@ RULES: dict[str, str] = {
     "extract.parallel_places": "one event per place told in parallel ('in Tikrit and Hawija')",
     "extract.conjoined_names": "a proper name coordinated with a place is a candidate place",
     "extract.dateline_last": "the dateline places an event only when its clause names no place",
+    "extract.no_stateless_place": "a sea or a region in no country is no event's place; the document's stands in",
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",
     "incidents.restated": "two sentences in mostly the same words tell one incident",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",

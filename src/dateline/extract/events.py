@@ -308,6 +308,11 @@ class Extractor:
         if resolved is not None and resolved.place.is_country and resolved.place.country_code == context.country_code:
             # "killed 16 people in Pakistan" in a story about Pakistan: the country says no more than the document
             resolved = None
+            event.spans.pop("place", None)
+        if resolved is not None and not resolved.place.country_code and enabled("extract.no_stateless_place"):
+            # "on the Red Sea coast": a sea or a region across borders lies in no country, and an event needs one
+            resolved = None
+            event.spans.pop("place", None)
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and context.admin1 and self.gazetteer is not None:
