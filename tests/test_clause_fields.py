@@ -119,3 +119,21 @@ def test_a_named_source_in_apposition_to_the_victims_is_who_reports(engine) -> N
     (event,) = events
     assert event.reported_by is not None and event.reported_by.startswith("the Britain-based Syrian Observatory")
     assert event.fatalities == 20
+
+
+def test_victims_listed_with_including_are_targets_not_attackers(engine) -> None:
+    doc = document_from_text("Eleven people were killed by snipers on Tuesday, including two policemen in Kandahar.",
+                             id="t", published="2009-03-25")
+    ((_, events),) = list(engine.extract([doc]))
+    (event,) = events
+    assert event.actor1 == "Unidentified Armed Group (Afghanistan)"
+    assert event.actor2 in ("Civilians (Afghanistan)", "Police Forces of Afghanistan")
+
+
+def test_an_attack_on_police_named_as_target_is_a_battle_whatever_the_classifier_says(engine) -> None:
+    doc = document_from_text("Two policemen were killed by snipers in Kandahar on Tuesday.", id="t",
+                             published="2009-03-25")
+    ((_, events),) = list(engine.extract([doc]))
+    (event,) = events
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan")
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash"), event.type_reason

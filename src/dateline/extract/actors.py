@@ -73,6 +73,7 @@ def _killers(sent: Span, mentions: list[ActorMention]) -> ActorSlots:
 
 
 _LINKED_CLAUSES = ("advcl", "xcomp", "ccomp")
+_VICTIM_LISTS = ("including", "among")
 _NOUN_TO_VERB = ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "attr")
 
 
@@ -86,7 +87,10 @@ def _patients(verb: Token) -> set[int]:
     verbs = [verb, *(c for c in verb.children if c.dep_ in _LINKED_CLAUSES)]
     if verb.dep_ in _LINKED_CLAUSES:
         verbs.append(verb.head)
-    return {t.i for v in verbs for c in v.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree}
+    heads = [c for v in verbs for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
+    # "eleven were killed, including two police": the list of victims hangs on the verb or its patient
+    heads += [c for v in (*verbs, *heads) for c in v.children if c.dep_ == "prep" and c.lower_ in _VICTIM_LISTS]
+    return {t.i for c in heads for t in c.subtree}
 
 
 def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,

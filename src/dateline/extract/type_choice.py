@@ -24,7 +24,7 @@ from ..models import Event
 from ..rules import enabled
 from .triggers import Trigger, TriggerEntry
 from .type_model import MODEL_DIR, TypeModel, TypePrediction
-from .typing import weapon_decides
+from .typing import armed_target, weapon_decides
 
 __all__ = ["MODEL", "TRIGGER", "EventVerbs", "choose_type", "event_verb", "load_event_verbs", "mark_proposed", "propose"]
 
@@ -79,6 +79,10 @@ def choose_type(event: Event, sent: Span, model: TypeModel | None, *, triggers: 
         if weapon is not None:
             event.type_source = TRIGGER
             event.type_reason = (f"the weapon '{weapon.head.text}' decides (ACLED), over the model's "
+                                 f"{found.sub_event_type} ({found.probability:.2f})")
+        elif armed_target(event):
+            event.type_source = TRIGGER
+            event.type_reason = (f"the target is armed: a battle (ACLED), over the model's "
                                  f"{found.sub_event_type} ({found.probability:.2f})")
 
 

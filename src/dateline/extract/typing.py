@@ -43,6 +43,17 @@ def weapon_decides(event: Event, *, triggers: list[Trigger]) -> Trigger | None:
     return weapon
 
 
+def armed_target(event: Event) -> bool:
+    """ACLED: violence against an armed actor named as the target (state forces, an armed group) is a
+    battle, not violence against civilians. Sets the type; whether it did."""
+    if (event.event_type != "Violence against civilians" or event.sub_event_type != "Attack"
+            or event.inter2 not in _ARMED or not enabled("typing.armed_victims_battle")):
+        return False
+    event.event_type, event.sub_event_type = "Battles", "Armed clash"
+    event.plover_type, event.plover_mode = "FIGHT", "small-arms"
+    return True
+
+
 def refine_type(event: Event, *, triggers: list[Trigger], sent: Span) -> None:
     """Apply ACLED's distinctions the lexicon alone cannot make."""
     if event.event_type != "Violence against civilians" or event.sub_event_type != "Attack":
