@@ -344,7 +344,7 @@ class Extractor:
                        and (event.place_reason or "").startswith(f"'{m.text}' in sentence")), None)
         if chosen is None or not enabled("extract.parallel_places"):
             return [event]
-        extra = conjoined_names(doc, mentions) if enabled("extract.conjoined_names") else []
+        extra = conjoined_names(doc[sent.start : sent.end], mentions) if enabled("extract.conjoined_names") else []
         parts = parallel_parts(doc, chosen, mentions + extra)
         if not parts:
             return [event]

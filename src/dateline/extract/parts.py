@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..annotate.place_tagger import PlaceMention
 
@@ -93,12 +93,13 @@ def parallel_parts(doc: Doc, chosen: PlaceMention, mentions: list[PlaceMention])
     return [Part(chosen, *_branch(own_path, meet.i, chosen)), *parts]
 
 
-def conjoined_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def conjoined_names(doc: Doc | Span, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Proper names coordinated with a place that the tagger left out ("in Herat and Jalalabad": the
-    small model often names only the first of a list). They are candidates only: a part is made
-    of one only where the gazetteer reads it as a place."""
+    small model often names only the first of a list), in ``doc`` (a Doc or one sentence of it). They
+    are candidates only: a part is made of one only where the gazetteer reads it as a place."""
+    whole = doc.doc if isinstance(doc, Span) else doc
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
-    roots = {_root(doc, m).i for m in mentions if not m.coarse}
+    roots = {_root(whole, m).i for m in mentions if not m.coarse}
     found: list[PlaceMention] = []
     for token in doc:
         if token.dep_ != "conj" or token.pos_ != "PROPN" or token.i in taken:
@@ -111,7 +112,7 @@ def conjoined_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention
         first = min([token.i, *(c.i for c in token.children if c.dep_ in ("compound", "flat") and c.i < token.i)])
         if any(i in taken for i in range(first, token.i + 1)):
             continue
-        span = doc[first : token.i + 1]
+        span = whole[first : token.i + 1]
         found.append(PlaceMention(span.start_char, span.end_char, span.text, span.text, first, token.i + 1))
         taken.update(range(first, token.i + 1))
     return found

@@ -8,6 +8,7 @@ best; so a roundup of separate attacks stays separate while restatements fold to
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -57,8 +58,10 @@ def _flag_state(e: Event) -> str:
     return "background" if e.background else "counted"
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.casefold()) if w not in STOP_WORDS}
+@functools.lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    # asked once per pair of mentions a report compares: kept per sentence
+    return frozenset(w for w in _WORD.findall(text.casefold()) if w not in STOP_WORDS)
 
 
 def restated(a: Event, b: Event) -> bool:
