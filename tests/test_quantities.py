@@ -96,3 +96,12 @@ def test_number_inside_a_name_is_not_a_count() -> None:
 def test_killed_and_wounded_in_one_list(sentence: str, killed: int, injured: int | None) -> None:
     found = {q.kind: q.value for q in find_quantities(sentence)}
     assert (found.get("killed"), found.get("injured")) == (killed, injured)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Security forces opened fire on protesters, killing three people, a doctors' committee said.",
+    "The blast killed three people, the teachers' union said.",
+])
+def test_a_body_named_with_a_possessive_is_no_victim(sentence: str) -> None:
+    (killed,) = [q for q in find_quantities(sentence) if q.kind == "killed"]
+    assert killed.value == 3

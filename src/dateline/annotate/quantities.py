@@ -67,9 +67,9 @@ _OF = (r"(?:\s+of\s+(?:(?:the|a|an|one|his|her|their|its|same|local)\s+)?[A-Za-z
 # A modifier inside a group ("six Iranian pilgrims"); never a word that ends the phrase.
 _MOD = r"(?!(?:and|or|of|were|was|are|is|in|on|at|near|when|after|before|including|while|as|by|from|with|who|said|says|dead|died|perished|killed|wounded|injured|hurt|others|have|has|had|been|be|will|would|yesterday|today|tonight|last|this|early|late|[A-Z][a-z]+day|January|February|March|April|May|June|July|August|September|October|November|December)\b)(?:[A-Z][\w’'-]+|[a-z][a-z-]*|\d+(?:-[a-z]+)+)"
 # Not a victim: a subset of a count already made ("four of them"), or the source of the report
-# ("killed 22 people, a doctor said").
+# ("killed 22 people, a doctor said"; "a doctors' committee said": a possessive names a body, not people).
 _SUBSET = r"(?!\s+of\s+(?:them|whom|those)\b)"
-_SOURCE = r"(?!(?:\s+(?:officers?|officials?|spokesm[ae]n|sources?))?(?:\s+and\s+(?:an?\s+)?[a-z]+)?,?\s+(?:said|says|told|reported|added|stated)\b)"  # "..., a police officer and witness told AFP"
+_SOURCE = r"(?!['’]\s|(?:\s+(?:officers?|officials?|spokesm[ae]n|sources?))?(?:\s+and\s+(?:an?\s+)?[a-z]+)?,?\s+(?:said|says|told|reported|added|stated)\b)"  # "..., a police officer and witness told AFP"
 _INJURE_WORDS = r"wounded|injured|hurt|maimed"
 # Counted things that are not people ("several camels killed").
 _THINGS = r"(?:camels?|cattle|cows?|goats?|sheep|donkeys?|horses?|animals?|livestock|houses?|homes?|vehicles?|cars?|buildings?|villages?|shops?|trucks?|groups?|factions?|sides?|communities|parties|days?|weeks?|months?|years?|hours?)"
@@ -79,8 +79,8 @@ _NOT_THINGS = rf"(?!(?:\s+{_MOD}){{0,2}}\s+{_THINGS}\b(?!\s+(?:{_PERSON})\b))"  
 def _group(subset_ok: bool) -> str:
     subset = "" if subset_ok else _SUBSET
     return (
-        rf"(?:(?<![\w-])(?:{_QUAL}\s+)?(?:(?:his|her|their|its)\s+)?(?:{_NUM})\b{subset}{_NOT_THINGS}(?:\s+{_MOD}){{0,3}}(?:\s+(?:{_PERSON}))?{_OF}{_SOURCE}|"
-        rf"(?<![\w-])(?:a|an|one|his|her|their)\s+(?!(?:{_NUM})(?![\w-]))(?:{_MOD}\s+){{0,3}}(?:{_PERSON}){_OF}{_SOURCE}|"
+        rf"(?:(?<![\w-])(?:{_QUAL}\s+)?(?:(?:his|her|their|its)\s+)?(?:{_NUM})\b{subset}{_NOT_THINGS}(?:\s+{_MOD}){{0,3}}(?:\s+(?:{_PERSON})(?!\w))?{_OF}{_SOURCE}|"
+        rf"(?<![\w-])(?:a|an|one|his|her|their)\s+(?!(?:{_NUM})(?![\w-]))(?:{_MOD}\s+){{0,3}}(?:{_PERSON})(?!\w){_OF}{_SOURCE}|"
         r"(?<![\w-])(?:him|her)(?=\s+and\b|\s*[,.;]|$))"
     )
 
