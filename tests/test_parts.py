@@ -81,3 +81,30 @@ def test_a_sea_is_no_event_place(engine) -> None:
     events, _ = report_of(engine, "Yemeni officials said warships shelled fishing boats off the Red Sea coast of "
                                   "Yemen on Wednesday.")
     assert events and all(e.country == "Yemen" for e in events), [(e.location, e.country, e.place_reason) for e in events]
+
+
+def test_a_sentence_naming_the_attack_told_before_adds_to_it(engine) -> None:
+    _, told = report_of(engine, "Militants stormed a hotel in Kandahar on Friday, killing at least 15 people, officials "
+                                "said. The attack began when a car bomb exploded at the hotel's gate in Kandahar.")
+    assert len(told.incidents) == 1, [(i.record.sub_event_type, i.record.evidence_text[:40]) for i in told.incidents]
+
+
+def test_the_second_attack_is_another_incident(engine) -> None:
+    _, told = report_of(engine, "A car bomb exploded near a market in Kandahar on Friday, killing six people. "
+                                "The second attack came an hour later when gunmen shot dead two policemen in Kandahar.")
+    assert len(told.incidents) == 2, [(i.record.sub_event_type, i.record.evidence_text[:40]) for i in told.incidents]
+
+
+def test_protesters_are_actor1_and_the_force_that_fired_actor2(engine) -> None:
+    events, _ = report_of(engine, "Security forces opened fire on protesters in Khartoum on Thursday, killing three "
+                                  "people, a doctors' committee said.")
+    (event,) = events
+    assert (event.event_type, event.actor1, event.actor2) == ("Protests", "Protesters (Sudan)", "Military Forces of Sudan")
+    assert event.fatalities == 3 and "intervened" in (event.actor2_reason or "")
+
+
+def test_only_the_later_sentence_can_refer_back(engine) -> None:
+    _, told = report_of(engine, "The Kandahar fighting has killed many civilians, officials said on Monday. "
+                                "Two aid workers were abducted in Kandahar on Monday.")
+    kinds = sorted(i.record.sub_event_type for i in told.incidents if not i.record.hypothetical)
+    assert "Abduction/forced disappearance" in kinds and len(kinds) == 2, kinds

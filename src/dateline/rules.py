@@ -45,6 +45,7 @@ RULES: dict[str, str] = {
     "extract.no_stateless_place": "a sea or a region in no country is no event's place; the document's stands in",
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",
     "incidents.restated": "two sentences in mostly the same words tell one incident",
+    "incidents.refers_back": "a sentence naming 'the attack' told before adds to that incident, whatever its sub-type",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
 }
 

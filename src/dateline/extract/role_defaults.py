@@ -29,6 +29,10 @@ __all__ = ["RoleDefaults", "SlotRule", "apply_role_defaults"]
 class SlotRule:
     fill: str | None = None
     replace: frozenset[str] = frozenset()
+    forces_to_actor2: bool = False
+
+_FORCES = ("state_forces", "external_forces")
+_FORCE_INTERS = (1, 8)
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,8 @@ class RoleDefaults:
         try:
             raw: Any = yaml.safe_load(open(where, encoding="utf-8").read()) or {}
             rules = {key: {int(slot[-1]): SlotRule(fill=(spec or {}).get("fill"),
-                                                  replace=frozenset((spec or {}).get("replace") or ()))
+                                                  replace=frozenset((spec or {}).get("replace") or ()),
+                                                  forces_to_actor2=bool((spec or {}).get("forces_to_actor2")))
                            for slot, spec in (value or {}).items() if slot in ("actor1", "actor2")}
                      for key, value in raw.items()}
         except (OSError, yaml.YAMLError, AttributeError, TypeError, ValueError) as err:
@@ -61,6 +66,10 @@ def apply_role_defaults(event: Event, registry: "ActorRegistry | None", defaults
     if not enabled("extract.role_defaults"):
         return
     rules = (defaults or RoleDefaults.load()).for_event(event)
+    first = rules.get(1)
+    if first is not None and first.forces_to_actor2 and event.inter1 in _FORCE_INTERS and event.actor1_id \
+            and event.actor1_id != event.actor2_id:
+        _to_actor2(event)
     for role, rule in sorted(rules.items()):
         current = getattr(event, f"actor{role}_id")
         span = event.spans.get(f"actor{role}")  # the words that named the side, kept if the convention renames it
@@ -82,6 +91,17 @@ def apply_role_defaults(event: Event, registry: "ActorRegistry | None", defaults
         before = getattr(event, f"actor{role}_reason")
         reason = f"no actor{role} named: '{match.name}', ACLED's convention for {label}"
         setattr(event, f"actor{role}_reason", f"{before}; {reason}" if before else reason)
+
+
+def _to_actor2(event: Event) -> None:
+    """The force named as actor1 of a protest intervened: it becomes actor2 (what was actor2 goes)."""
+    moved = event.actor1
+    for name in ("actor{}", "actor{}_id", "inter{}", "assoc_actor_{}"):
+        setattr(event, name.format(2), getattr(event, name.format(1)))
+    if "actor1" in event.spans:
+        event.spans["actor2"] = event.spans.pop("actor1")
+    _clear(event, 1)
+    event.actor2_reason = f"'{moved}' intervened in the protest: actor2 (ACLED)"
 
 
 def _clear(event: Event, role: int) -> None:

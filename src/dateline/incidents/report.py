@@ -19,10 +19,10 @@ from ..models import Aggregate, Document, Event, Incident
 from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
-from .compat import (actors_compatible, dates_compatible, named_actors, places_compatible, same_kind, types_compatible,
+from .compat import (VIOLENT, actors_compatible, dates_compatible, named_actors, places_compatible, same_kind, types_compatible,
                      weak_date, weak_place)
 
-__all__ = ["Report", "consolidate", "same_in_report"]
+__all__ = ["Report", "consolidate", "refers_back", "same_in_report"]
 
 # Days a mention dated only by the document (publication day, earlier narrative) may lie from one
 # whose sentence dates it: news tells of the last week's events.
@@ -74,6 +74,22 @@ def restated(a: Event, b: Event) -> bool:
     return len(words_a & words_b) / len(words_a | words_b) >= RESTATED_SHARE
 
 
+# "The attack began when a car bomb exploded at the gate": a definite noun for the violence told
+# before, in the mention's own sentence, says it tells more of that event (a new sub-type, a detail)
+# as what the sentence is about: its opening words ("The attack began ...", "In the blast, ...")
+_BACK = re.compile(r"^\W*(?:(?:in|during|after|since)\s+)?(?:the|this|that|its)\s+(?:[a-z-]+\s+){0,2}(?:attack|assault|raid|"
+                   r"bombing|blast|explosion|siege|ambush|massacre|shooting|violence|fighting|clashes)\b", re.I)
+
+
+def refers_back(e: Event) -> bool:
+    """The mention's sentence names the violence told before with a definite noun ("the attack began
+    when a car bomb exploded")."""
+    if not enabled("incidents.refers_back"):
+        return False
+    # "the second attack", "the other blast": another event, not the one told
+    return any(not _ADDITIVE.search(m.group(0)) for m in _BACK.finditer(e.evidence_text))
+
+
 def _agree(a: Event, b: Event) -> bool:
     """Positive evidence that two mentions tell one event: the same toll, a shared named actor, the
     same place, or the same words."""
@@ -95,7 +111,9 @@ def same_in_report(a: Event, b: Event) -> bool:
     """
     if not types_compatible(a, b) or not actors_compatible(a, b):
         return False
-    if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities):
+    if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities) \
+            and not (a.event_type in VIOLENT and b.event_type in VIOLENT
+                     and refers_back(a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b)):
         return False
     if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
         return False  # one report gives one toll per event; two tolls are two events (or a total)
