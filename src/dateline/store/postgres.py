@@ -174,23 +174,32 @@ class PostgresStore(DbApiStore):
                     log.debug("%s: document %s already stored", self.where, doc.id)
                     return False
                 self._insert_parts(conn, doc)
-                for event in events:
-                    check_event(doc, event)
-                    try:
-                        with conn.transaction():  # a savepoint, so the error below names the event
-                            conn.execute(_EVENT_INSERT, event_row(event))
-                    except psycopg.IntegrityError as err:
-                        raise StoreError(
-                            f"event could not be stored: {_first_line(err)}", where=f"{doc.id}#{event.event_id}",
-                            hint="event ids must be unique and event_type, sub_event_type and evidence set",
-                        ) from err
-                    conn.execute(_KEYS_INSERT, _key_row(event))
-                # one merger at a time: concurrent ingests must see each other's reports to join them
-                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MERGE_LOCK,))
+                self._insert_mentions(conn, doc, events)
+                self._hold_merges(conn)
                 self._write_report(conn, doc, report, signature=signature, copy_of=copy_of)
         except psycopg.Error as err:
             raise StoreError(f"document could not be stored: {_first_line(err)}", where=doc.id) from err
         return True
+
+    def _insert_mentions(self, conn: psycopg.Connection, doc: Document, events: Sequence[Event]) -> None:
+        for event in events:
+            check_event(doc, event)
+            try:
+                with conn.transaction():  # a savepoint, so the error below names the event
+                    conn.execute(_EVENT_INSERT, event_row(event))
+            except psycopg.IntegrityError as err:
+                raise StoreError(
+                    f"event could not be stored: {_first_line(err)}", where=f"{doc.id}#{event.event_id}",
+                    hint="event ids must be unique and event_type, sub_event_type and evidence set",
+                ) from err
+            conn.execute(_KEYS_INSERT, _key_row(event))
+
+    def _delete_mentions(self, conn: psycopg.Connection, document_id: str) -> None:
+        conn.execute("DELETE FROM events WHERE document_id = %s", (document_id,))  # event_keys cascade
+
+    def _hold_merges(self, conn: psycopg.Connection) -> None:
+        # one merger at a time: concurrent ingests must see each other's reports to join them
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MERGE_LOCK,))
 
     @staticmethod
     def _claim_document(conn: psycopg.Connection, doc: Document) -> bool:

@@ -302,6 +302,31 @@ class ReviewStore:
                 next_id += 1
         return [(sorted(ms, key=lambda m: m.incident_id), reasons[g]) for g, ms in members.items() if ms]
 
+    def _tied_reports(self, conn: Any, pool: dict[str, Incident]) -> dict[str, Incident]:
+        """``pool`` with every report that a merge or split in force ties to one of its reports, and
+        the other members of their incidents, until nothing more is tied (so re-forming part of a
+        group never loses the decision that holds it together)."""
+        from .dbapi import incident_from_json
+
+        pool = dict(pool)
+        asked: set[str] = set()
+        while True:
+            todo = sorted(set(pool) - asked)
+            if not todo:
+                return pool
+            asked.update(todo)
+            named: set[str] = set()
+            for d in active_decisions(self._decisions_for(conn, todo, targets=True)):
+                if d.action in GROUPING_ACTIONS:
+                    named.update([d.incident_key, d.target or ""])
+                    named.update(d.after if d.action == "split" and isinstance(d.after, list) else [])
+            incidents = self._incidents_of(conn, sorted(named - set(pool) - {""}))
+            for chunk in _chunks(incidents):
+                marks = ", ".join("?" for _ in chunk)
+                for report_id, data in conn.execute(self._sql(
+                        f"SELECT report_id, data FROM report_incidents WHERE incident_id IN ({marks})"), chunk).fetchall():
+                    pool.setdefault(report_id, incident_from_json(data))
+
     def _rebuild(self, conn: Any, incident_ids: Sequence[str]) -> None:
         """Re-form these incidents from their report incidents (machine clustering, then people's decisions)."""
         from .dbapi import incident_from_json

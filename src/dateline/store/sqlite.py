@@ -156,24 +156,31 @@ class SQLiteStore(DbApiStore):
                     log.debug("%s: document %s already stored", self.path, doc.id)
                     return False
                 self._insert_document(conn, doc)
-                for event in events:
-                    check_event(doc, event)
-                    try:
-                        conn.execute(_EVENT_INSERT, _int_event_row(event))
-                    except sqlite3.IntegrityError as err:
-                        raise StoreError(
-                            f"event could not be stored: {err}", where=f"{doc.id}#{event.event_id}",
-                            hint="event ids must be unique and event_type, sub_event_type and evidence set",
-                        ) from err
-                    conn.execute(
-                        "INSERT INTO events_fts (event_id, document_id, evidence_text, actor1, actor2, location)"
-                        " VALUES (?, ?, ?, ?, ?, ?)",
-                        (event.event_id, doc.id, event.evidence_text, event.actor1, event.actor2, event.location),
-                    )
+                self._insert_mentions(conn, doc, events)
                 self._write_report(conn, doc, report, signature=signature, copy_of=copy_of)
         except sqlite3.Error as err:
             raise StoreError(f"document could not be stored: {err}", where=doc.id) from err
         return True
+
+    def _insert_mentions(self, conn: sqlite3.Connection, doc: Document, events: Sequence[Event]) -> None:
+        for event in events:
+            check_event(doc, event)
+            try:
+                conn.execute(_EVENT_INSERT, _int_event_row(event))
+            except sqlite3.IntegrityError as err:
+                raise StoreError(
+                    f"event could not be stored: {err}", where=f"{doc.id}#{event.event_id}",
+                    hint="event ids must be unique and event_type, sub_event_type and evidence set",
+                ) from err
+            conn.execute(
+                "INSERT INTO events_fts (event_id, document_id, evidence_text, actor1, actor2, location)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (event.event_id, doc.id, event.evidence_text, event.actor1, event.actor2, event.location),
+            )
+
+    def _delete_mentions(self, conn: sqlite3.Connection, document_id: str) -> None:
+        conn.execute("DELETE FROM events_fts WHERE document_id = ?", (document_id,))
+        conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))
 
     @staticmethod
     def _exists(conn: sqlite3.Connection, document_id: str | None, content_hash: str | None) -> bool:
