@@ -732,3 +732,6 @@ main.add_command(_review_command)
 from .publish.commands import chronology as _chronology_command  # noqa: E402
 
 main.add_command(_chronology_command)
+from .users.commands import user as _user_command  # noqa: E402
+
+main.add_command(_user_command)

@@ -20,6 +20,7 @@ from ..models import EVENT_FIELDS, Aggregate, Document, Event, Figure, Incident,
 from ..query import EventFilter
 from ..review.apply import Review
 from .review import ReviewStore
+from .users import UserStore
 from .refresh import Refreshed, carry_ids, rename_reports
 from .base import (
     DocumentSummary,
@@ -110,7 +111,7 @@ def sql_errors(method: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-class DbApiStore(ReviewStore, Store):
+class DbApiStore(ReviewStore, UserStore, Store):
     """A Store over one DB-API connection; subclasses set the dialect's details."""
 
     where: str  # the database, for messages (a path, or a URL without its password)

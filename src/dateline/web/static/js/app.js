@@ -9,6 +9,7 @@ import * as lists from "./lists.js";
 import * as documents from "./documents.js";
 import * as review from "./review.js";
 import { exportChart } from "./export.js";
+import { initSession } from "./session.js";
 
 const VIEWS = {
   timeline: (root) => timeline.render(root),
@@ -118,6 +119,7 @@ function wire() {
 
 async function boot() {
   wire();
+  initSession();
   try {
     config = await getJSON("/api/config");
     await loadFacets();

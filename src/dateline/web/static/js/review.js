@@ -1,6 +1,6 @@
 // The analyst's desk: review state, history and controls on an incident, and the review queue
 // (keyboard: j/n next, k/p previous, a accept, r reject, e edit, Enter open).
-import { getJSON, postJSON } from "./api.js";
+import { currentSession, getJSON, postJSON } from "./api.js";
 import { current, update } from "./state.js";
 import { el } from "./util.js";
 
@@ -10,6 +10,8 @@ const EDITABLE = ["event_type", "sub_event_type", "actor1", "actor2", "date_star
   "fatalities", "latitude", "longitude"];
 
 function who() {
+  const session = currentSession();
+  if (session.user || session.login_required) return session.user;  // the server records the logged-in user
   let name = localStorage.getItem(USER_KEY) || "";
   if (!name) {
     name = (prompt("Your name (recorded with each decision)") || "").trim();
