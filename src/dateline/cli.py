@@ -64,6 +64,8 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--place", help="Location, district, province or country (e.g. Maysan)."),
         click.option("--province", "admin1", help="Everything inside this province (admin1)."),
         click.option("--actor", help="Actor name or id (substring)."),
+        click.option("--role", "actor_role", type=click.Choice(query.ACTOR_ROLES), default="either", show_default=True,
+                     help="Which side --actor is on: actor1 (who acts), actor2 (who is acted on) or either."),
         click.option("--type", "event_type", help="Event type or sub-event type (e.g. Battles, Arrests)."),
         click.option("--text", help="Full-text match on the evidence."),
         click.option("--all", "include_flagged", is_flag=True, help="Include negated, hypothetical, future and background mentions, and rejected incidents."),
@@ -76,7 +78,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def make_filter(**kwargs: Any) -> query.EventFilter:
-    names = {"date_from", "date_to", "place", "admin1", "actor", "event_type", "text", "include_flagged", "limit"}
+    names = {"date_from", "date_to", "place", "admin1", "actor", "actor_role", "event_type", "text", "include_flagged", "limit"}
     filters = query.EventFilter(**{k: v for k, v in kwargs.items() if k in names})
     # rejected incidents are hidden like flagged ones: --all shows both; --reviewed keeps only checked ones
     filters.review = "reviewed" if kwargs.get("reviewed") else "all" if kwargs.get("include_flagged") else "published"

@@ -27,7 +27,7 @@ import psycopg
 from ..incidents.report import Report, consolidate
 from ..errors import ConfigError, StoreError
 from ..models import EVENT_FIELDS, Document, Event, Incident
-from ..query import EventFilter, place_key, review_clause
+from ..query import ACTOR_ROLE_FIELDS, EventFilter, place_key, review_clause
 from . import migrations
 from .connections import ConnectionPool
 from .pg_text import register_storable_text
@@ -455,7 +455,7 @@ def _where(
         clauses.append("k.admin1_key = %s")
         params.append(place_param(filters.admin1, "admin1"))
     if filters.actor:
-        clauses.append("strpos(k.actors_key, %s) > 0")
+        clauses.append(f"strpos({_role_key(filters.actor_role)}, %s) > 0")
         params.append(filters.actor.casefold())
     if filters.event_type:
         clauses.append("(k.type_key = %s OR k.subtype_key = %s)")
@@ -501,3 +501,10 @@ def _key_row(event: Event) -> tuple[Any, ...]:
     )
 
 
+def _role_key(role: str) -> str:
+    """SQL for the folded actor fields of one role, taken from ``actors_key`` (the fields of
+    ``_ACTOR_FIELDS`` joined by the unit separator, folded as SQLite folds them)."""
+    if role == "either":
+        return "k.actors_key"
+    parts = [f"split_part(k.actors_key, '{_UNIT_SEP}', {_ACTOR_FIELDS.index(name) + 1})" for name in ACTOR_ROLE_FIELDS[role]]
+    return f" || '{_UNIT_SEP}' || ".join(parts)

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from ..errors import ConfigError, StoreError
 from ..incidents.report import Report, consolidate
 from ..models import EVENT_FIELDS, Document, Event
-from ..query import EventFilter, place_key, review_clause
+from ..query import ACTOR_ROLE_FIELDS, EventFilter, place_key, review_clause
 from . import migrations
 from .connections import ConnectionPool, SharedConnection
 from .base import (
@@ -33,9 +33,6 @@ from .base import (
     check_event,
     check_month_day,
     place_param,
-)
-from .dbapi import (
-    ACTOR_FIELDS as _ACTOR_FIELDS,
 )
 from .dbapi import (
     UNIT_SEP as _UNIT_SEP,
@@ -398,7 +395,7 @@ def _where(
         clauses.append("dl_place(e.admin1) = ?")
         params.append(_place_param(filters.admin1, "admin1"))
     if filters.actor:
-        joined = f" || '{_UNIT_SEP}' || ".join(f"COALESCE(e.{name}, '')" for name in _ACTOR_FIELDS)
+        joined = f" || '{_UNIT_SEP}' || ".join(f"COALESCE(e.{name}, '')" for name in ACTOR_ROLE_FIELDS[filters.actor_role])
         clauses.append(f"instr(dl_fold({joined}), ?) > 0")
         params.append(filters.actor.casefold())
     if filters.event_type:

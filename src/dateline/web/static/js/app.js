@@ -98,7 +98,7 @@ function wire() {
     if (current().get("view") === "event") changes.view = "events";
     update(changes);
   });
-  for (const name of ["admin1", "event_type", "flagged"]) form.elements[name].addEventListener("change", () => form.requestSubmit());
+  for (const name of ["admin1", "role", "event_type", "flagged"]) form.elements[name].addEventListener("change", () => form.requestSubmit());
   document.getElementById("clear").addEventListener("click", () => {
     const changes = { offset: null };
     for (const name of FILTERS) changes[name] = null;
