@@ -139,6 +139,24 @@ class ReviewStore:
             out.append((incident_from_row(row[:-1], row[-1]), Review.from_record(detail.get("review"))))
         return out
 
+    def ranked_candidates(self, priority: str, limit: int) -> list[tuple[Incident, Review]]:
+        """The first ``limit`` candidates of ``review_candidates`` by ``priority`` (an SQL expression on
+        the incidents row ``e``, from ``review.queue``'s rules), later dates first, then id."""
+        from .dbapi import EVENT_COLUMNS, incident_from_row
+
+        if self.placeholder != "?":  # pyformat drivers read % as a parameter mark: LIKE patterns double it
+            priority = priority.replace("%", "%%")
+        sql = (f"SELECT {EVENT_COLUMNS}, e.detail FROM incidents e"
+               " WHERE e.review_status IS NULL OR e.review_conflicts > 0"
+               f" ORDER BY ({priority}) DESC, e.date_start IS NULL, e.date_start DESC, e.event_id LIMIT ?")
+        with self._lock:
+            rows = self._conn.execute(self._sql(sql), (int(limit),)).fetchall()
+        out = []
+        for row in rows:
+            detail = json.loads(row[-1]) if row[-1] else {}
+            out.append((incident_from_row(row[:-1], row[-1]), Review.from_record(detail.get("review"))))
+        return out
+
     # -- deciding -----------------------------------------------------------------------------
 
     def decide(self, incident_id: str, action: str, *, author: str, values: dict[str, Any] | None = None,
