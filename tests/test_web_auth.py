@@ -150,3 +150,18 @@ def test_serve_requires_login_off_loopback() -> None:
 
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1") and is_loopback("127.0.0.2")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("example.org")
+
+
+@pytest.mark.parametrize("host, required", [("0.0.0.0", True), ("127.0.0.1", False)])
+def test_serve_needs_logins_when_bound_beyond_loopback(host: str, required: bool, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    served_apps = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: served_apps.append((app, kwargs)))
+    result = CliRunner().invoke(main, ["serve", "--host", host, "--db", str(tmp_path / "s.db"), "--tiles", "none"])
+    assert result.exit_code == 0, result.output
+    app, kwargs = served_apps[0]
+    assert kwargs["host"] == host and app.state.login_required is required
+    assert ("no users yet" in result.output) is required
+    app.state.store.close()
