@@ -170,3 +170,22 @@ def test_cli_refresh_keeps_decisions(tmp_path: Path, engine, monkeypatch: pytest
     again = runner.invoke(main, ["ingest", "--refresh", str(post), "--db", db])
     assert again.exit_code == 0 and "1 document(s) re-extracted" in again.output
     assert runner.invoke(main, ["ingest", "--db", db]).exit_code == 2  # nothing to ingest
+
+
+def test_refresh_leaves_stored_copies_without_incidents(tmp_path: Path, engine) -> None:
+    from dateline.incidents.report import Report
+    from dateline.pipeline import refresh
+
+    text = "A roadside bomb killed four policemen in Baquba on Monday, police said."
+    with open_store(tmp_path / "copies.db") as store:
+        original = Document(id="orig", text=text, published="2008-03-03", source="AP")
+        copy = Document(id="copy", text=text + " (AP)", published="2008-03-03", source="Other")
+        events = next(iter(engine.extract([original])))[1]
+        assert events
+        store.add_document(original, events)
+        assert store.add_document(copy, [], report=Report("copy"), copy_of=("orig", 0.97))
+        before = store.stats()
+        done = refresh(store=store, engine=engine)
+        assert done.ok and done.refreshed == 1 and done.copies == 1
+        assert store.stats()["events"] == before["events"] and store.stats()["incidents"] == before["incidents"]
+        assert store.count_events(EventFilter(document_id="copy", include_flagged=True, unit="mentions")) == 0

@@ -292,9 +292,16 @@ def _ingest(documents: Iterable[Document], *, store: Store, engine: Engine, repo
     index = CopyIndex.from_pairs(store.signatures())
     signatures: dict[str, str] = {}
     replacing: set[str] = set()  # stored documents to re-extract (refresh)
+    # a stored copy of another document has no incidents of its own (the original's are its), and keeps none
+    copies = {copy for copy, _, _ in store.copies()} if refresh and hasattr(store, "copies") else set()
 
     def fresh() -> Iterator[Document]:
         for document in documents:
+            if refresh and document.id in copies:
+                report.copies += 1
+                if on_document:
+                    on_document(document.origin or document.id)
+                continue
             if refresh and store.has_document(document.id):
                 try:
                     stored = store.get_document(document.id)

@@ -65,13 +65,16 @@ def batches(documents: Iterable[Document], *, store: Store, size: int, report: I
     seen_ids: set[str] = set()
     seen_hashes: set[str] = set()
     pending: list[Document] = []
+    copies = {copy for copy, _, _ in store.copies()} if refresh and hasattr(store, "copies") else set()
 
     def flush() -> Iterator[Batch]:
         stored_ids, stored_hashes = store.stored_documents([d.id for d in pending], [d.content_hash for d in pending])
         fresh = []
         replace = set()
         for doc in pending:
-            if refresh and doc.id in stored_ids:
+            if doc.id in copies:  # a stored copy keeps no incidents of its own (the original's are its)
+                report.copies += 1
+            elif refresh and doc.id in stored_ids:
                 stored = store.get_document(doc.id)
                 if stored.content_hash != doc.content_hash:
                     report.failures.append(Failure(doc.origin or doc.id, "the stored text of this document differs from "
