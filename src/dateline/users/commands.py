@@ -70,7 +70,12 @@ def add(name: str, db: str | None, password_stdin: bool, replace: bool) -> None:
 @_db
 @_errors
 def list_users(db: str | None) -> None:
-    """List the users (name and when added)."""
+    """List the users (name and when added).
+
+    \b
+    Example:
+        dateline user list --db chronicle.db
+    """
     with _open(db) as store:
         for name, created in store.users():
             click.echo(f"{name}\t{created}")
@@ -81,7 +86,12 @@ def list_users(db: str | None) -> None:
 @_db
 @_errors
 def remove(name: str, db: str | None) -> None:
-    """Remove a user; their decisions stay, under their name."""
+    """Remove a user; their decisions stay, under their name.
+
+    \b
+    Example:
+        dateline user remove ana --db chronicle.db
+    """
     with _open(db) as store:
         if not store.remove_user(name):
             raise click.ClickException(f"{name}: no such user")
