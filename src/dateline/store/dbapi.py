@@ -378,8 +378,8 @@ class DbApiStore(ReviewStore, UserStore, Store):
                                    (doc.id,)).fetchall()
         old_spans = {rid: [spans[m] for m in json.loads(data).get("mention_ids", []) if m in spans]
                      for rid, _, data in old_reports}
-        new_spans = {i.incident_id: [(e.evidence_start, e.evidence_end) for e in events if e.event_id in set(i.mention_ids)]
-                     for i in report.incidents}
+        span_of = {e.event_id: (e.evidence_start, e.evidence_end) for e in events}
+        new_spans = {i.incident_id: [span_of[m] for m in i.mention_ids if m in span_of] for i in report.incidents}
         carried = carry_ids(old_spans, new_spans)
         incidents = rename_reports(report.incidents, events, carried)
         result = Refreshed(doc.id, mentions=len(events), incidents=len(incidents))
@@ -411,8 +411,8 @@ class DbApiStore(ReviewStore, UserStore, Store):
             for report_id, data in conn.execute(x(f"SELECT report_id, data FROM report_incidents WHERE incident_id IN ({marks})"),
                                                 ids).fetchall():
                 stored.setdefault(report_id, incident_from_json(data))
-        stored = {rid: inc for rid, inc in self._tied_reports(conn, {**stored, **{i.incident_id: i for i in incidents}}).items()
-                  if rid not in {i.incident_id for i in incidents}}
+        mine = {i.incident_id: i for i in incidents}
+        stored = {rid: inc for rid, inc in self._tied_reports(conn, {**stored, **mine}).items() if rid not in mine}
         current = {rid: (inc.record.incident_id or rid) for rid, inc in stored.items()}
         groups = self._apply_grouping(conn, cluster([*stored.values(), *incidents]))
         self._write_groups(conn, groups, current, set(current.values()))
