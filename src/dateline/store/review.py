@@ -146,11 +146,18 @@ class ReviewStore:
 
         if self.placeholder != "?":  # pyformat drivers read % as a parameter mark: LIKE patterns double it
             priority = priority.replace("%", "%%")
-        sql = (f"SELECT {EVENT_COLUMNS}, e.detail FROM incidents e"
-               " WHERE e.review_status IS NULL OR e.review_conflicts > 0"
-               f" ORDER BY ({priority}) DESC, e.date_start IS NULL, e.date_start DESC, e.event_id LIMIT ?")
+        # ids first: ranking reads a few narrow columns of every row, the whole rows only of the page
+        ranked = ("SELECT e.event_id FROM incidents e WHERE e.review_status IS NULL OR e.review_conflicts > 0"
+                  f" ORDER BY ({priority}) DESC, e.date_start IS NULL, e.date_start DESC, e.event_id LIMIT ?")
         with self._lock:
-            rows = self._conn.execute(self._sql(sql), (int(limit),)).fetchall()
+            ids = [r[0] for r in self._conn.execute(self._sql(ranked), (int(limit),)).fetchall()]
+            rows = []
+            for chunk in _chunks(ids):
+                marks = ", ".join("?" for _ in chunk)
+                rows += self._conn.execute(self._sql(f"SELECT {EVENT_COLUMNS}, e.detail FROM incidents e"
+                                                     f" WHERE e.event_id IN ({marks})"), chunk).fetchall()
+        order = {incident_id: i for i, incident_id in enumerate(ids)}
+        rows.sort(key=lambda row: order[row[0]])
         out = []
         for row in rows:
             detail = json.loads(row[-1]) if row[-1] else {}
