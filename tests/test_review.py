@@ -368,3 +368,23 @@ def test_queue_ranked_in_sql_is_the_python_ranking(url: str) -> None:
             sql = review.queue(store, limit=limit)
             assert [(q.incident.incident_id, q.priority, q.reasons) for q in sql] == \
                 [(q.incident.incident_id, q.priority, q.reasons) for q in python[:limit]]
+
+
+def test_queue_keys_migration_counts_the_stored_lists(url: str) -> None:
+    """Schema 8's backfill gives a database of schema 7 the counts the store now writes itself."""
+    from dateline.store import migrations
+
+    with open_store(url) as store:
+        add(store, "one", "two", "three")  # tolls 9, 9, 11: one incident whose sources disagree
+        incident = store.resolve_incident(store.incidents()[0].event_id)
+        assert incident.disagreements and len(incident.document_ids) == 3
+        folder = migrations.POSTGRES_DIR if url.startswith("postgresql") else migrations.MIGRATIONS_DIR
+        step = next(m for m in migrations.available(folder) if m.name == "queue_keys")
+        backfill = next(s for s in step.statements() if s.lstrip().upper().startswith("UPDATE"))
+        written = store._conn.execute("SELECT n_disagreements, n_merge_reasons FROM incidents").fetchall()
+        assert [tuple(r) for r in written] == [(len(incident.disagreements), len(incident.merge_reasons))]
+        with store._transaction() as conn:
+            conn.execute("UPDATE incidents SET n_disagreements = 0, n_merge_reasons = 0")
+            conn.execute(backfill)
+        assert [tuple(r) for r in store._conn.execute("SELECT n_disagreements, n_merge_reasons FROM incidents").fetchall()] == \
+            [tuple(r) for r in written]

@@ -41,20 +41,16 @@ class QueueRule:
     sql: str | None = None  # the same test as a condition on the incidents row ``e``; None: Python only
 
 
-# ``incidents.detail`` is JSON written with sorted keys and json's default separators, so an empty
-# list is this very text; a list needs two mentions to have anything in it (the cheap test first).
-_HAS_ITEMS = "(e.n_mentions > 1 AND e.detail NOT LIKE '%\"{key}\": []%')"
-
 QUEUE_RULES: tuple[QueueRule, ...] = (
     QueueRule("conflict", 100, lambda i, r: bool(r.conflicts), "the machine changed a value a person had pinned",
               sql="e.review_conflicts > 0"),
     QueueRule("sources_disagree", 8, lambda i, r: bool(i.disagreements), "sources disagree",
-              sql=_HAS_ITEMS.format(key="disagreements")),
+              sql="e.n_disagreements > 0"),
     QueueRule("large_toll", 6, lambda i, r: (i.record.fatalities or 0) >= LARGE_TOLL, f"{LARGE_TOLL} or more killed",
               sql=f"COALESCE(e.fatalities, 0) >= {LARGE_TOLL}"),
     QueueRule("machine_merge", 5, lambda i, r: len(i.document_ids) > 1 or bool(i.merge_reasons),
               "joined from several reports by the machine",
-              sql=f"(e.n_documents > 1 OR {_HAS_ITEMS.format(key='merge_reasons')})"),
+              sql="(e.n_documents > 1 OR e.n_merge_reasons > 0)"),
     QueueRule("low_confidence", 4, lambda i, r: i.record.confidence < LOW_CONFIDENCE, "low confidence",
               sql=f"e.confidence < {LOW_CONFIDENCE}"),
     QueueRule("place_fallback", 3, lambda i, r: weak_place(i.record), "place from the document, not the sentence",

@@ -502,7 +502,7 @@ class DbApiStore(ReviewStore, UserStore, Store):
     def _write_incident(self, conn: Any, incident: Incident, review: Review | None) -> None:
         """Insert or replace one incident row as published (backends add their search keys)."""
         self._delete_incident(conn, incident.incident_id)
-        columns = [*EVENT_FIELDS, *INCIDENT_EXTRA, "review_status", "review_conflicts"]
+        columns = [*EVENT_FIELDS, *INCIDENT_EXTRA, "review_status", "review_conflicts", "n_disagreements", "n_merge_reasons"]
         names = ", ".join(f'"{n}"' for n in columns)
         marks = ", ".join("?" for _ in columns)
         detail = incident_detail(incident)
@@ -511,7 +511,8 @@ class DbApiStore(ReviewStore, UserStore, Store):
         row = event_row(incident.record, boolean=self._bool)
         row += [len(incident.mention_ids), len(incident.document_ids), "; ".join(incident.sources) or None,
                 json.dumps(detail, sort_keys=True, default=str),
-                review.status if review else None, len(review.conflicts) if review else 0]
+                review.status if review else None, len(review.conflicts) if review else 0,
+                len(incident.disagreements), len(incident.merge_reasons)]
         conn.execute(self._sql(f"INSERT INTO incidents ({names}) VALUES ({marks})"), row)
 
     @sql_errors
