@@ -136,7 +136,7 @@ def test_user_command_keeps_an_argon2_hash(url: str) -> None:
         assert stored.startswith("$argon2id$") and "correct horse" not in stored
         assert check_login(store, "ana", "correct horse") == "ana"
         assert check_login(store, "ana", "correct horsE") is None
-        assert store.stats()["schema_version"] >= 7
+        assert store.stats()["schema_version"] >= 8
     renamed = runner.invoke(main, ["user", "add", "ana", "--replace", "--password-stdin", "--db", url], input="battery staple\n")
     assert renamed.exit_code == 0
     with open_store(url) as store:
