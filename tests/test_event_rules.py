@@ -261,3 +261,20 @@ def test_fallback_dated_events_stay_off_on_this_day(engine, tmp_path) -> None:
 def test_a_named_operation_needs_its_own_date(engine, text, starts) -> None:
     events = events_of(engine, "Gunmen killed two policemen in Basra on June 18. " + text)
     assert (len(events) == 2) == starts, [(e.trigger, e.date_reason) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The army has managed to capture or kill about 2/3s of the rebel commanders in Kivu.",
+    "The militia killed 10 percent of the villagers near Goma in 1996.",
+])
+def test_a_share_is_no_head_count(engine, text) -> None:
+    assert all(e.fatalities is None for e in events_of(engine, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The cleric was attacked with an F-16-launched bomb in Gaza City on Monday.",
+    "Warplanes fired missiles at a house in Rafah on Monday, killing three people.",
+])
+def test_a_bomb_or_missile_from_aircraft_is_an_air_strike(engine, text) -> None:
+    (event,) = [e for e in events_of(engine, text) if not e.hypothetical]
+    assert event.sub_event_type == "Air/drone strike", (event.trigger, event.sub_event_type, event.type_reason)

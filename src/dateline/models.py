@@ -192,6 +192,9 @@ class Event:
     # (the type classifier, confident enough); type_reason says why (schema 5)
     type_source: str | None = None
     type_reason: str | None = None
+    # a side the text did not name but ACLED's convention supplies, or one it removed (schema 7)
+    actor1_reason: str | None = None
+    actor2_reason: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         """The flat JSON-able record (the `extract --format jsonl` contract)."""

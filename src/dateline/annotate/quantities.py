@@ -52,8 +52,10 @@ _PERSON = (
 )
 PERSON_WORD = re.compile(rf"(?:{_PERSON})", re.I)  # fullmatch: a word that names people
 _NUM_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+# a number followed by "/" or "%" is a share ("2/3s of the commanders", "10 percent of them"), no head count
+_SHARE = r"(?!\d|\s*(?:/|%|percent\b|per\s+cent\b))"
 _NUM = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)})|"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+{_SHARE}|\d+{_SHARE}|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)})|"
     rf"(?:{_NUM_WORD})(?:\s+hundred)?|a\s+(?:hundred|thousand)|a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|"
     r"several|many|numerous|a\s+number\s+of|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of)"
 )

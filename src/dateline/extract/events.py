@@ -27,13 +27,16 @@ from ..resolve.source_homes import SourceHomes, SourcePrior, province_vote, sour
 from .actors import ActorSlots, assign_actors
 from .attribution import attribution
 from .dating import choose_date, in_name, in_other_clause
-from .flags import date_flags, mention_flags
+from .clauses import clause_groups, clause_scope
+from .flags import Flags, date_flags, mention_flags
+from .parts import conjoined_names, parallel_parts
 from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
+from .role_defaults import apply_role_defaults
 from .regions import lies_in, part_of_town, people_before, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
-from .typing import refine_type
+from .typing import air_delivered, refine_type
 from .victims import count_victims
 
 if TYPE_CHECKING:
@@ -64,6 +67,8 @@ class Extractor:
     homes: SourceHomes | None = None  # each source's home province, learned from its documents so far
     # the sub-event type classifier beside the triggers (extract/type_choice.py); None: the triggers alone
     type_model: TypeModel | None = field(default_factory=default_type_model)
+    # one event per independent clause with a trigger (extract/clauses.py); False: one per sentence
+    split_clauses: bool = True
 
     def __post_init__(self) -> None:
         self.places = PlaceResolver(self.gazetteer) if self.gazetteer is not None else None
@@ -104,12 +109,13 @@ class Extractor:
                 index = _paragraph_index(doc, sent)
                 if index != para.index:
                     para = _Paragraph(index=index)
-                event = self._sentence(document.id, doc, sent, context, para, published=document.published, first=not events)
-                if event is not None:
-                    event.source = document.source
-                    event.source_url = document.url
-                    event.published = document.published
-                    events.append(event)
+                for event in self._sentence(document.id, doc, sent, context, para, published=document.published,
+                                            first=not events):
+                    for told in self._parts(event, doc, sent, context):
+                        told.source = document.source
+                        told.source_url = document.url
+                        told.published = document.published
+                        events.append(told)
                     para.events.append(event)
                 self._advance_narrative(doc, sent, para)
                 para.last = (doc, sent)
@@ -181,7 +187,10 @@ class Extractor:
     # -- one sentence ----------------------------------------------------------------------
 
     def _sentence(self, doc_id: str, doc: Doc, sent: Span, context: PlaceContext, para: _Paragraph, *,
-                  published: str | None, first: bool = False) -> Event | None:
+                  published: str | None, first: bool = False) -> list[Event]:
+        """The events one sentence tells: one per independent clause that has a trigger ("his aide was
+        arrested, and the forces are put into violent conflict, which leaves 7 soldiers dead": an
+        arrest and a clash, each with the figures of its own clause)."""
         triggers = find_triggers(sent, self.lexicon)
         timexes = [t for t in _in_sentence(doc._.timexes, sent) if not in_name(t, doc)]
         primary = [t for t in triggers if _starts_event(t, timexes, first=first)]
@@ -193,16 +202,34 @@ class Extractor:
             if found is None:
                 self._fill_from_anaphor(doc, sent, referring, para, context)
                 self._fill_counts(doc, sent, para)
-                return None
+                return []
             primary, proposed = [found[0]], found[1]
+        flags_of = {t.start: mention_flags(t.head, sent) for t in primary}
+        clauses = clause_groups(primary) if self.split_clauses else [(None, primary)]
+        roots = [root for root, _ in clauses]
+        events = []
+        for k, (root, group) in enumerate(clauses):
+            scope = None if len(clauses) == 1 else clause_scope(root, [r for r in roots if r is not root])
+            own = triggers if scope is None else [t for t in triggers if t.head.i in scope]
+            events.append(self._clause_event(doc_id, doc, sent, group, own, scope, context, para, timexes, flags_of,
+                                             proposed, published=published, whole=k == 0))
+        return events
+
+    def _clause_event(self, doc_id: str, doc: Doc, sent: Span, group: list[Trigger], triggers: list[Trigger],
+                      scope: frozenset[int] | None, context: PlaceContext, para: _Paragraph, timexes: list[Timex],
+                      flags_of: dict[int, Flags], proposed: TypePrediction | None, *, published: str | None,
+                      whole: bool) -> Event:
+        """One event from the triggers of one clause (``scope``: its token indexes; None is the sentence)."""
         # A negated trigger ("the first blast did not cause casualties, but the second ...
         # killing five") gives way to one that did happen in the same sentence.
-        flags_of = {t.start: mention_flags(t.head, sent) for t in primary}
-        trigger = max(primary, key=lambda t: (not flags_of[t.start].negated, t.score, -t.start))
+        trigger = max(group, key=lambda t: (not flags_of[t.start].negated, t.score, -t.start))
         offset = doc._.offset
         start, end = sent.start_char + offset, sent.end_char + offset
+        # the first clause's event keeps the sentence's id; another clause's is told apart by its trigger
+        event_id = make_event_id(doc_id, start, end) if whole else make_event_id(
+            doc_id, doc[trigger.start].idx + offset, doc[trigger.end - 1].idx + len(doc[trigger.end - 1]) + offset)
         event = Event(
-            event_id=make_event_id(doc_id, start, end),
+            event_id=event_id,
             document_id=doc_id,
             evidence_start=start,
             evidence_end=end,
@@ -223,12 +250,18 @@ class Extractor:
         slots = assign_actors(trigger, sent, _in_sentence_actors(doc._.actors, sent),
                               reporter=source.tokens if source is not None else frozenset())
         self._actors(event, slots, offset)
-        self._counts(event, doc, sent, trigger)
+        self._counts(event, doc, sent, trigger, scope)
         if proposed is None:
-            refine_type(event, triggers=triggers, sent=sent)
-            choose_type(event, sent, self.type_model, triggers=triggers)
+            # the classifier reads the clause's own words: the other clause tells another event
+            words = sent if scope is None else doc[min(scope) : max(scope) + 1]
+            refine_type(event, triggers=triggers, sent=words)
+            choose_type(event, words, self.type_model, triggers=triggers)
+            craft = air_delivered(event, words)
+            if craft is not None:
+                event.type_reason = f"'{craft}' delivered it: an air strike (ACLED); {event.type_reason}"
         else:
             mark_proposed(event, proposed)
+        apply_role_defaults(event, self.registry)
         flags = flags_of[trigger.start]
         date_flags(flags, date_start=event.date_start, date_end=event.date_end, published=published)
         event.negated, event.hypothetical, event.future, event.background = flags.negated, flags.hypothetical, flags.future, flags.background
@@ -288,6 +321,52 @@ class Extractor:
             return
         self._far_point_province(resolved)
         _set_place(event, resolved)
+
+    def _parts(self, event: Event, doc: Doc, sent: Span, context: PlaceContext) -> list[Event]:
+        """The event, and one more per place told in parallel with its own (parts.py): each part placed
+        at its town with only the figure told in its own branch. A figure outside every branch is the
+        parts' total: the event keeps it, marked with the parts' places, for the report to keep as an
+        aggregate statement, and its own place gets a part of its own."""
+        span = event.spans.get("place")
+        if span is None or self.places is None:
+            return [event]
+        offset = doc._.offset
+        mentions = self._regions_coarse(_in_sentence_places(doc._.places, sent))
+        chosen = next((m for m in mentions if [m.start + offset, m.end + offset] == span), None)
+        parts = parallel_parts(doc, chosen, mentions + conjoined_names(doc, mentions)) if chosen is not None else []
+        if not parts:
+            return [event]
+        killed = _distinct([q for q in _in_sentence(doc._.quantities, sent) if q.kind == "killed"])
+        ranges = [(doc[p.branch_start].idx, doc[p.branch_end - 1].idx + len(doc[p.branch_end - 1])) for p in parts]
+        toll = event.spans.get("fatalities")
+        total = toll is not None and not any(lo <= toll[0] - offset < hi for lo, hi in ranges)
+        names = [p.mention.name for p in parts]
+        out = [event]
+        for part, (lo, hi) in zip(parts, ranges, strict=True):
+            if part.mention is chosen and not total:
+                continue
+            copy = replace(event, event_id=make_event_id(event.document_id, lo + offset, hi + offset), spans=dict(event.spans))
+            relation = relation_before(doc, part.mention, sent.start_char)
+            resolved = self.places.resolve(part.mention.name, hint=part.mention.kind_hint, context=context,
+                                           nearby=[n for n in names if n != part.mention.name], relation=relation)
+            if resolved is None or (event.country and resolved.place.country and resolved.place.country != event.country):
+                continue  # a list of towns lies in one country; a namesake abroad is no part of it
+            resolved.reason = f"'{part.mention.text}' in sentence, one of {len(parts)} places told in parallel; {resolved.reason}"
+            self._far_point_province(resolved)
+            _set_place(copy, resolved)
+            copy.spans["place"] = [part.mention.start + offset, part.mention.end + offset]
+            copy.spans["part"] = [lo + offset, hi + offset]
+            own = [q for q in killed if lo <= q.start < hi]
+            copy.fatalities = sum(q.value for q in own) if own else None
+            copy.fatalities_low = own[0].low if len(own) == 1 else None
+            copy.fatalities_high = own[0].high if len(own) == 1 else None
+            copy.spans.pop("fatalities", None)
+            if own:
+                copy.spans["fatalities"] = [own[0].start + offset, own[-1].end + offset]
+            out.append(copy)
+        if total:
+            event.spans["parts"] = [x for p in parts for x in (p.mention.start + offset, p.mention.end + offset)]
+        return out
 
     def _regions_coarse(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """ "in northeast Nigeria", "northwestern Pakistan": a part of a country the gazetteer knows only by the
@@ -423,9 +502,12 @@ class Extractor:
         # the event's country (its place, else the document's); never a fixed default
         return self.registry.resolve(mention.text, date=date, country=country)
 
-    def _counts(self, event: Event, doc: Doc, sent: Span, trigger: Trigger) -> None:
+    def _counts(self, event: Event, doc: Doc, sent: Span, trigger: Trigger, scope: frozenset[int] | None = None) -> None:
         offset = doc._.offset
-        killed = _distinct([q for q in _in_sentence(doc._.quantities, sent) if q.kind == "killed"])
+        quantities = _in_sentence(doc._.quantities, sent)
+        if scope is not None:  # a clause of its own: only its figures
+            quantities = [q for q in quantities if _token_at(doc, q.start) in scope]
+        killed = _distinct([q for q in quantities if q.kind == "killed"])
         if killed:
             # Separate counts in one sentence add up ("shot dead four women ... and killed three men").
             event.fatalities = sum(q.value for q in killed)
@@ -436,14 +518,14 @@ class Extractor:
         else:
             # No number given: count singular victims of any killing verb in the sentence.
             own = trigger.entry.event_type not in (*_VIOLENT, "Riots")  # a protest over "the killing of a nurse" tells the killing
-            for token in [trigger.head, *sent]:
+            for token in [trigger.head, *(t for t in sent if scope is None or t.i in scope)]:
                 victims = count_victims(token, nouns=own or token is trigger.head)
                 if victims is not None:
                     event.fatalities = victims
                     event.spans["fatalities"] = [token.idx + offset, token.idx + len(token) + offset]
                     break
         self._perpetrators(event, sent, killed)
-        for q in _in_sentence(doc._.quantities, sent):
+        for q in quantities:
             if q.kind == "injured" and (event.injured is None or q.value > event.injured):
                 event.injured = q.value
                 event.spans["injured"] = [q.start + offset, q.end + offset]
@@ -645,6 +727,12 @@ def _in_sentence_places(items: list[PlaceMention] | None, sent: Span) -> list[Pl
     return _within(items, sent.doc, sent.start, sent.end, key=_token_start)
 
 
+def _token_at(doc: Doc, char: int) -> int:
+    """The index of the token that holds the character offset ``char`` of the doc."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
+
+
 def _char_start(item: Any) -> int:
     return item.start
 
@@ -680,7 +768,10 @@ def _starts_event(trigger: Trigger, timexes: list[Timex], *, first: bool = False
     "Seven people died in the explosion" as the first line about a blast.
     """
     head = trigger.head
-    definite = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children)
+    # "the battles and demonstrations": the first noun's determiner makes the whole list definite
+    phrase = head.head if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") else head
+    definite = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
+                                                      for c in (*head.children, *phrase.children))
     if not trigger.entry.nominal and (first or not definite):
         return True
     # "Operation X follows the script Maliki set with his March campaign": March dates the

@@ -14,6 +14,8 @@ _HYPO_HEADS = {
     "threaten", "vow", "warn", "plan", "intend", "want", "hope", "seek", "try", "attempt", "aim",
     "avoid", "escape", "prevent", "fear", "consider", "propose", "urge", "call", "demand", "refuse",
     "decline", "promise", "pledge", "prepare", "allow", "if", "unless", "rather", "decide",
+    # nouns of what may come: "on the brink of launching an offensive", "the threat of attacks"
+    "brink", "verge", "threat", "risk", "danger", "prospect", "possibility",
 }
 _ATTEMPTS = {"try", "attempt"}
 # outcomes that make an attempted attack a clash: the target fought back
@@ -79,10 +81,40 @@ def _generic(trigger: Token, sent: Span) -> str | None:
     if any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL") or t.like_num for t in sent):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subject = verb.head  # "militias that attack other countries": the relative clause's subject is its noun
     if subject is not None and subject.tag_ == "NNS" and not any(
             c.dep_ in ("det", "nummod", "poss") for c in subject.children):
         return f"a present-tense statement about '{subject.text}' in general"
     return None
+
+
+def _bare_verb(trigger: Token) -> Token | None:
+    """ "1) Assassinate or overthrow the president; 2) attack the Americans": a verb in its base form with
+    no subject, auxiliary or "to" of its own (nor its first conjunct's) is an order or an aim, not a
+    report. Returns the verb that has no subject."""
+    first = trigger
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX") and first.head.i != first.i:
+        first = first.head
+    if trigger.tag_ not in ("VB", "VBP") or first.tag_ not in ("VB", "VBP") or first.dep_ in ("xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp", "csubj"):
+        return None
+    for verb in {trigger.i: trigger, first.i: first}.values():
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children):
+            return None
+    return first
+
+
+def _clause_verb(trigger: Token) -> list[Token]:
+    """The verb whose clause a noun trigger sits in ("there will be a wave of attacks": be), found up
+    through its noun phrase and prepositions; none for a verb trigger or past a clause boundary."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return []
+    cur = trigger
+    while cur.dep_ in ("pobj", "prep", "attr", "dobj", "nsubj", "nsubjpass", "compound", "conj", "appos") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return [cur]
+    return []
 
 
 def _comparative(token: Token) -> bool:
@@ -130,7 +162,7 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
     lowers = {t.lower_ for t in sent}
     if "rather" in lowers and "than" in lowers and any(t.lower_ == "than" and t.i < trigger.i for t in sent):
         flags.hypothetical, flags.reason = True, "'rather than'"
-    for tok in near[:2]:
+    for tok in [*near[:2], *_clause_verb(trigger)]:
         for child in tok.children:
             low = child.lower_
             if child.dep_ in ("aux", "auxpass") and low in _MODALS:
@@ -145,6 +177,9 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
                 flags.hypothetical, flags.reason = True, f"purpose or intention ('{tok.head.text} to {tok.text}')"
     if fought_off is not None and not flags.hypothetical:
         flags.reason = flags.reason or f"an attempt fought off ('{fought_off.text}' ... '{_outcome(fought_off).text}'): a clash"
+    bare = _bare_verb(trigger)
+    if bare is not None:
+        flags.hypothetical, flags.reason = True, f"a bare verb, an order or a goal ('{bare.text}')"
     generic = _generic(trigger, sent)
     if generic is not None:
         flags.hypothetical, flags.reason = True, f"generic: {generic}"

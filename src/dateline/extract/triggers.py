@@ -51,6 +51,9 @@ class Lexicon:
     lemmas: dict[str, list[TriggerEntry]] = field(default_factory=dict)
     phrases: dict[tuple[str, ...], list[TriggerEntry]] = field(default_factory=dict)
     max_phrase: int = 1
+    # nouns that a trigger word may qualify and still announce its event ("an assassination attempt");
+    # before any other noun the word only describes a thing ("beheading videos", "riot police")
+    modifier_heads: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -62,6 +65,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         raise ExtractError(f"cannot read trigger lexicon: {err}", where=str(path)) from err
     lexicon = Lexicon()
     for i, item in enumerate(raw or []):
+        if isinstance(item, dict) and "modifier_heads" in item:
+            lexicon.modifier_heads |= {w.lower() for w in item["modifier_heads"] or ()}
+            continue
         try:
             entry = TriggerEntry(
                 event_type=item["type"],
@@ -104,6 +110,16 @@ def _object_words(token: Token) -> set[str]:
     return words
 
 
+def _describes_a_thing(token: Token, lexicon: Lexicon) -> bool:
+    """The word qualifies a common noun that is no event ("two beheading videos", "riot police"): the noun
+    phrase names a thing, so the word announces nothing (unless the noun carries the event on,
+    as in "an assassination attempt", or is itself a trigger, as in "a car bomb attack")."""
+    if token.dep_ not in ("compound", "amod") or token.head.pos_ != "NOUN" or token.head.i == token.i:
+        return False
+    head = token.head.lemma_.lower()
+    return head not in lexicon.modifier_heads and head not in lexicon.lemmas and token.head.lower_ not in lexicon.lemmas
+
+
 def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
     """Triggers in one sentence, phrases before single words, none overlapping."""
     lexicon = lexicon or default_lexicon()
@@ -123,7 +139,7 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
         if token.i in taken or token.is_stop and token.lemma_.lower() not in lexicon.lemmas:
             continue
         entries = lexicon.lemmas.get(token.lemma_.lower()) or lexicon.lemmas.get(token.lower_)
-        if not entries:
+        if not entries or _describes_a_thing(token, lexicon):
             continue
         for entry in entries:
             if entry.pos and token.pos_ not in entry.pos:

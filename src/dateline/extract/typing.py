@@ -11,6 +11,25 @@ _ARMED = {1, 2, 3, 4, 8}
 _SECURITY_VICTIMS = {"soldier", "soldiers", "troops", "policeman", "policemen", "police", "officer", "officers", "guard", "guards", "militant", "militants", "fighter", "fighters", "insurgent", "insurgents", "recruit", "recruits", "peshmerga", "gunman", "gunmen"}
 
 
+# Aircraft: a bomb or missile they deliver makes an air strike, not a roadside bomb or shelling
+# ("attacked with an F-16-launched bomb", "warplanes fired missiles at ...").
+_AIRCRAFT = {"warplane", "warplanes", "jet", "jets", "fighter-bomber", "fighter-bombers", "fighter jet", "aircraft",
+             "helicopter", "helicopters", "gunship", "gunships", "drone", "drones", "f-16", "f-16s", "f-15", "f-15s",
+             "f-35", "f-35s", "apache", "apaches", "su-24", "su-25", "su-34", "mig-23", "mig-29", "b-52", "b-52s"}
+_EXPLOSIVES = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}
+
+
+def air_delivered(event: Event, sent: Span) -> str | None:
+    """ACLED: a bomb, shell or missile that aircraft deliver is an air or drone strike, whoever typed it
+    first (the trigger or the classifier). Sets the sub-type and returns the aircraft's word."""
+    if event.event_type != "Explosions/Remote violence" or event.sub_event_type not in _EXPLOSIVES:
+        return None
+    craft = next((t.text for t in sent if t.lower_ in _AIRCRAFT), None)
+    if craft is not None:
+        event.sub_event_type, event.plover_mode = "Air/drone strike", "aerial"
+    return craft
+
+
 def weapon_decides(event: Event, *, triggers: list[Trigger]) -> Trigger | None:
     """ACLED: an attack on civilians by a bomb, shell or missile named in the same sentence is an explosion
     or remote violence; the event takes the weapon's sub-type. The weapon's trigger when it decided."""

@@ -37,8 +37,15 @@ def _patient(trigger: Token) -> Token | None:
     return None
 
 
+# words for a share of a group ("10 percent of the villagers", "two thirds of them"): no head count
+_SHARES = {"percent", "%", "pct", "proportion", "fraction", "share", "half", "halves", "third", "thirds",
+           "quarter", "quarters", "majority", "minority", "part", "portion", "bulk", "most", "rest"}
+
+
 def _one(noun: Token) -> int | None:
     """Count of one conjunct: its number, or 1 for a singular noun, name or pronoun."""
+    if noun.lower_ in _SHARES:
+        return None
     for child in noun.children:
         if child.dep_ == "nummod":
             return parse_number(child.text)

@@ -87,6 +87,11 @@ def aggregate_reason(event: Event, cues: AggregateCues | None = None, *, text: s
     """
     if event.fatalities is None and event.fatalities_low is None and event.injured is None:
         return None
+    if event.spans.get("part"):
+        return None  # one place's part of a sentence told in parallel: its figure is its own branch's
+    parts = event.spans.get("parts")
+    if parts and event.fatalities is not None:
+        return f"components: the toll of {len(parts) // 2} places told in parallel"
     found = (cues or AggregateCues.load()).first(_clause(event, text))
     if found is None:
         return None
@@ -105,6 +110,10 @@ def to_aggregate(event: Event, reason: str, *, text: str | None = None) -> Aggre
         evidence = (event.evidence_start, event.evidence_end, event.evidence_text)
     period = cue if reason.startswith("period") else None
     area = event.location or event.admin1 or event.country
+    parts = event.spans.get("parts")
+    if parts:  # the total of places told in parallel covers them all ("Mosul, Baiji, Tuz")
+        base = event.evidence_start
+        area = ", ".join(event.evidence_text[s - base : e - base] for s, e in zip(parts[::2], parts[1::2], strict=True))
     return Aggregate(
         aggregate_id="a" + hashlib.sha1(f"{event.event_id}:{evidence[0]}".encode()).hexdigest()[:15],
         document_id=event.document_id,

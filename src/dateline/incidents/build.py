@@ -21,8 +21,8 @@ __all__ = ["FIELD_GROUPS", "build_incident", "incident_id_for"]
 
 FIELD_GROUPS: dict[str, tuple[str, ...]] = {
     "type": ("event_type", "sub_event_type", "plover_type", "plover_mode", "trigger", "type_source", "type_reason"),
-    "actor1": ("actor1", "actor1_id", "inter1", "assoc_actor_1"),
-    "actor2": ("actor2", "actor2_id", "inter2", "assoc_actor_2"),
+    "actor1": ("actor1", "actor1_id", "inter1", "assoc_actor_1", "actor1_reason"),
+    "actor2": ("actor2", "actor2_id", "inter2", "assoc_actor_2", "actor2_reason"),
     "date": ("date_start", "date_end", "time_precision", "date_reason"),
     "place": ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "where_prec",
               "geonameid", "place_reason"),

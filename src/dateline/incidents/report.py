@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..models import Aggregate, Document, Event, Incident
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
@@ -23,6 +25,11 @@ __all__ = ["Report", "consolidate", "same_in_report"]
 # Days a mention dated only by the document (publication day, earlier narrative) may lie from one
 # whose sentence dates it: news tells of the last week's events.
 WEAK_DATE_DAYS = 7
+
+# Share of content words two sentences must have in common to be one told twice (a headline and
+# its lede, a summary restating the first line).
+RESTATED_SHARE = 0.6
+_WORD = re.compile(r"[^\W\d_]{3,}")
 
 _ADDITIVE = re.compile(r"\b(?:more|another|other|others|additional|separate|second|third|further|also|elsewhere)\b", re.I)
 
@@ -49,8 +56,23 @@ def _flag_state(e: Event) -> str:
     return "background" if e.background else "counted"
 
 
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if w not in STOP_WORDS}
+
+
+def restated(a: Event, b: Event) -> bool:
+    """The two sentences say the same thing in mostly the same words (the headline and the lede)."""
+    words_a, words_b = _content_words(a.evidence_text), _content_words(b.evidence_text)
+    if not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / len(words_a | words_b) >= RESTATED_SHARE
+
+
 def _agree(a: Event, b: Event) -> bool:
-    """Positive evidence that two mentions tell one event: the same toll, a shared named actor or the same place."""
+    """Positive evidence that two mentions tell one event: the same toll, a shared named actor, the
+    same place, or the same words."""
+    if restated(a, b):
+        return True
     if a.fatalities is not None and a.fatalities == b.fatalities:
         return True
     if named_actors(a) & named_actors(b):

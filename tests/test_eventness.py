@@ -1,0 +1,109 @@
+"""What is told is not always an event: words that only describe a thing, what may come, what a class
+of actors does in general; and a headline restated by its lede is one incident (issues 14 and 15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.incidents import consolidate
+from dateline.ingest import document_from_text
+
+
+def events_of(engine, text: str, published: str = "2008-06-20", title: str | None = None):
+    doc = document_from_text(text, id="t", published=published, title=title)
+    ((document, events),) = list(engine.extract([doc]))
+    return document, events
+
+
+def shown(events):
+    return [e for e in events if not (e.negated or e.hypothetical or e.future)]
+
+
+@pytest.mark.parametrize("text", [
+    "The channel aired two beheading videos on its website in Kirkuk on Monday.",
+    "Riot police stood outside the ministry in Basra on Monday.",
+    "The council discussed the bomb threat at the school in Mosul on Monday.",
+])
+def test_a_trigger_word_describing_a_thing_announces_nothing(engine, text) -> None:
+    _, events = events_of(engine, text)
+    assert shown(events) == [], [(e.trigger, e.sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "A shooting spree at a market in Kirkuk left four people dead on Monday.",
+    "A car bomb attack killed four people in Kirkuk on Monday.",
+])
+def test_a_trigger_word_before_an_event_noun_still_counts(engine, text) -> None:
+    _, events = events_of(engine, text)
+    assert len(shown(events)) == 1, [(e.trigger, e.sub_event_type, e.hypothetical) for e in events]
+
+
+def test_a_general_strike_is_a_protest(engine) -> None:
+    _, events = events_of(engine, "Shops in Hebron were closed on Tuesday in a general strike.")
+    assert [(e.event_type, e.sub_event_type) for e in shown(events)] == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("Analysts say there will be a wave of attacks in Kandahar.", "future"),
+    ("The rebels are on the brink of launching an offensive near Goma.", "hypothetical"),
+    ("The minister spoke of the threat of attacks on the pipeline near Kirkuk.", "hypothetical"),
+])
+def test_what_may_come_is_flagged(engine, text, flag) -> None:
+    _, events = events_of(engine, text)
+    assert events and all(getattr(e, "future") or getattr(e, "hypothetical") for e in events), \
+        [(e.trigger, e.future, e.hypothetical, e.flag_reason if hasattr(e, "flag_reason") else None) for e in events]
+
+
+def test_what_a_class_of_actors_does_in_general_is_no_event(engine) -> None:
+    _, events = events_of(engine, "He warned against states that harbour militias that attack their neighbours.")
+    assert shown(events) == [], [(e.trigger, e.hypothetical) for e in events]
+
+
+def test_the_headline_and_its_lede_are_one_incident(engine) -> None:
+    text = ("The old cleric in the wheelchair was attacked with a bomb dropped from a jet.\n\n"
+            "The old cleric in the wheelchair was attacked with a bomb dropped from a jet. His aides said he was unhurt.")
+    document, events = events_of(engine, text)
+    told = consolidate(document, events)
+    counted = [i for i in told.incidents if not (i.record.hypothetical or i.record.negated or i.record.future)]
+    assert len([e for e in shown(events)]) >= 2
+    assert len(counted) == 1, [(i.record.evidence_text, i.mention_ids) for i in told.incidents]
+
+
+@pytest.mark.parametrize("text", [
+    "Their aims are 1) assassinate or overthrow the president of Pakistan; 2) attack the Americans in Kabul.",
+    "Attack the checkpoint in Kandahar at dawn.",
+])
+def test_an_order_or_an_aim_is_no_report(engine, text) -> None:
+    _, events = events_of(engine, text)
+    assert shown(events) == [], [(e.trigger, e.hypothetical) for e in events]
+
+
+def test_a_list_after_a_definite_article_refers_back(engine) -> None:
+    _, events = events_of(engine, "Gunmen killed two policemen in Basra on Monday.\n\n"
+                                  "The battles and demonstrations were provoked by the raid on Fallujah.")
+    assert [e.trigger for e in shown(events)] == ["killed"], [(e.trigger, e.evidence_text) for e in events]
+
+
+def test_a_gun_is_a_weapon_not_an_attack(engine) -> None:
+    _, events = events_of(engine, "Several groups in Chittagong have become active in gun running and smuggling.")
+    assert shown(events) == [], [(e.trigger, e.sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Hundreds of people demonstrated in Basra on Friday.", "Protesters (Iraq)", None),
+    ("Clashes in Mosul on Wednesday left 22 people dead.", "Unidentified Armed Group (Iraq)", None),
+    ("A roadside bomb exploded near a convoy in Kirkuk on Monday.", "Unidentified Armed Group (Iraq)", None),
+    ("Two farmers were abducted near Samarra on Sunday.", "Unidentified Armed Group (Iraq)", "Civilians (Iraq)"),
+])
+def test_unnamed_sides_follow_acled_conventions_and_say_so(engine, text, actor1, actor2) -> None:
+    _, events = events_of(engine, text)
+    (event,) = shown(events)
+    assert (event.actor1, event.actor2) == (actor1, actor2), (event.actor1_reason, event.actor2_reason)
+    assert "ACLED" in (event.actor1_reason or "")
+
+
+def test_no_armed_group_is_supplied_for_an_air_strike(engine) -> None:
+    _, events = events_of(engine, "An air strike hit a house in Gaza City on Monday.")
+    (event,) = shown(events)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is None and event.actor1_reason is None
