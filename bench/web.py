@@ -168,7 +168,8 @@ def main() -> int:
         first = client.get("/api/events?limit=1").json()["events"][0]["event_id"]
         with app.state.store._lock:
             decisions = app.state.store._conn.execute("SELECT COUNT(*) FROM decisions").fetchone()[0]
-        print(f"{total:,} incidents, {decisions:,} decisions in {args.db}; median of 3 calls each, limit {limit_ms:.0f} ms"
+        print(f"{total:,} mentions in {stats['incidents']:,} incidents, {decisions:,} decisions in {args.db}; "
+              f"median of 3 calls each, limit {limit_ms:.0f} ms"
               f"{', no cache' if args.no_cache else ''}")
         for name, url in calls:
             if url is None:
