@@ -3,6 +3,7 @@ re-run (re-ingest, more reports of the incident, re-grouping) overwrites a decis
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -342,3 +343,48 @@ def test_sidebar_and_chronology_publish_reviewed_incidents_only(tmp_path: Path) 
     assert chronology.exit_code == 0
     assert chronology.output.splitlines()[2] == "- **2009-05-04** — Remote explosive/landmine/IED, 9 killed, Kut, Wasit, Iraq. Sources: Outlet One"
     assert "Basra" not in chronology.output and "Hilla" not in chronology.output
+
+
+def test_queue_ranked_in_sql_is_the_python_ranking(url: str) -> None:
+    """The store ranks the queue with each rule's SQL; it must give what the rules give in Python."""
+    from dateline.review.queue import QUEUE_RULES, rank
+
+    with open_store(url) as store:
+        add(store, "one", "hilla", "basra", "najaf")
+        review.accept(store, by_place(store, "Kut").event_id, author="ana")
+        add(store, "three", "four")  # the toll under the accept changes: a conflict
+        doc, events = story("najaf", doc_id="najaf-again")  # another outlet, another toll: sources disagree
+        store.add_document(dataclasses.replace(doc, text=doc.text + " Later.", content_hash=""), [dataclasses.replace(e, fatalities=5, source="Outlet Two") for e in events])
+        doc, events = story("hilla", doc_id="weak")  # a battle elsewhere, a year earlier, placed and dated weakly
+        store.add_document(dataclasses.replace(doc, text=doc.text + " Weak.", content_hash=""), [dataclasses.replace(e, confidence=0.3, date_reason="published", latitude=None,
+                                                     event_type="Battles", sub_event_type="Armed clash",
+                                                     date_start="2008-01-01", date_end="2008-01-01",
+                                                     location="Hilla road", fatalities=40) for e in events])
+        python = rank(store.review_candidates(), rules=QUEUE_RULES)
+        fired = {reason for q in python for reason in q.reasons}
+        assert {"the machine changed a value a person had pinned", "sources disagree", "25 or more killed",
+                "joined from several reports by the machine", "low confidence"} <= fired, fired
+        for limit in (1, 2, len(python), 50):
+            sql = review.queue(store, limit=limit)
+            assert [(q.incident.incident_id, q.priority, q.reasons) for q in sql] == \
+                [(q.incident.incident_id, q.priority, q.reasons) for q in python[:limit]]
+
+
+def test_queue_keys_migration_counts_the_stored_lists(url: str) -> None:
+    """Schema 8's backfill gives a database of schema 7 the counts the store now writes itself."""
+    from dateline.store import migrations
+
+    with open_store(url) as store:
+        add(store, "one", "two", "three")  # tolls 9, 9, 11: one incident whose sources disagree
+        incident = store.resolve_incident(store.incidents()[0].event_id)
+        assert incident.disagreements and len(incident.document_ids) == 3
+        folder = migrations.POSTGRES_DIR if url.startswith("postgresql") else migrations.MIGRATIONS_DIR
+        step = next(m for m in migrations.available(folder) if m.name == "queue_keys")
+        backfill = next(s for s in step.statements() if s.lstrip().upper().startswith("UPDATE"))
+        written = store._conn.execute("SELECT n_disagreements, n_merge_reasons FROM incidents").fetchall()
+        assert [tuple(r) for r in written] == [(len(incident.disagreements), len(incident.merge_reasons))]
+        with store._transaction() as conn:
+            conn.execute("UPDATE incidents SET n_disagreements = 0, n_merge_reasons = 0")
+            conn.execute(backfill)
+        assert [tuple(r) for r in store._conn.execute("SELECT n_disagreements, n_merge_reasons FROM incidents").fetchall()] == \
+            [tuple(r) for r in written]

@@ -138,3 +138,29 @@ def test_workers_and_scheduler_together_is_a_usage_error(tmp_path: Path) -> None
 
     result = CliRunner().invoke(main, ["ingest", "x.txt", "--workers", "2", "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2 and "not both" in result.output
+
+
+@pytest.mark.parametrize("backend", ["postgres", "sqlite"])
+def test_refresh_on_the_cluster_keeps_decisions(backend: str, client, sample_path: Path, request: pytest.FixtureRequest,
+                                                tmp_path: Path) -> None:
+    """`ingest --refresh --workers`: stored documents are re-extracted on the workers (PostgreSQL: the
+    workers write; SQLite: the client), their extraction replaced and people's decisions kept."""
+    from dateline import review
+
+    db = request.getfixturevalue("pg_url") if backend == "postgres" else str(tmp_path / "refresh.db")
+    first = distributed_ingest([str(sample_path)], db=db, client=client)
+    assert first.documents == 1 and first.ok
+    with open_store(db) as store:
+        before = store.stats()
+        counted = store.incidents()
+        edited, rejected = counted[0], counted[-1]
+        review.edit(store, edited.event_id, {"fatalities": "99"}, author="ana", follow=False)
+        review.reject(store, rejected.event_id, reason="not an event", author="ana")
+    report = distributed_ingest([], db=db, client=client, refresh=True)
+    assert report.ok, report.failures
+    assert report.refreshed == 1 and report.documents == 0 and report.duplicates == 0
+    with open_store(db) as store:
+        assert store.stats()["events"] == before["events"]  # replaced, not added beside the old ones
+        assert store.resolve_incident(edited.event_id).record.fatalities == 99
+        assert store.review_of(rejected.event_id).status == "rejected"
+        assert rejected.event_id not in {i.event_id for i in store.incidents()}

@@ -64,6 +64,8 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--place", help="Location, district, province or country (e.g. Maysan)."),
         click.option("--province", "admin1", help="Everything inside this province (admin1)."),
         click.option("--actor", help="Actor name or id (substring)."),
+        click.option("--role", "actor_role", type=click.Choice(query.ACTOR_ROLES), default="either", show_default=True,
+                     help="Which side --actor is on: actor1 (who acts), actor2 (who is acted on) or either."),
         click.option("--type", "event_type", help="Event type or sub-event type (e.g. Battles, Arrests)."),
         click.option("--text", help="Full-text match on the evidence."),
         click.option("--all", "include_flagged", is_flag=True, help="Include negated, hypothetical, future and background mentions, and rejected incidents."),
@@ -76,7 +78,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def make_filter(**kwargs: Any) -> query.EventFilter:
-    names = {"date_from", "date_to", "place", "admin1", "actor", "event_type", "text", "include_flagged", "limit"}
+    names = {"date_from", "date_to", "place", "admin1", "actor", "actor_role", "event_type", "text", "include_flagged", "limit"}
     filters = query.EventFilter(**{k: v for k, v in kwargs.items() if k in names})
     # rejected incidents are hidden like flagged ones: --all shows both; --reviewed keeps only checked ones
     filters.review = "reviewed" if kwargs.get("reviewed") else "all" if kwargs.get("include_flagged") else "published"
@@ -252,8 +254,10 @@ def _progress_enabled(flag: bool | None) -> bool:
 
 
 @main.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @db_option
+@click.option("--refresh", is_flag=True,
+              help="Re-extract documents already stored (all of them when no SOURCES are given); decisions hold.")
 @click.option("--max-bytes", type=click.IntRange(min=1), envvar=DEFAULT_MAX_BYTES_ENV, default=None, help="Refuse files larger than this (default 20 MB).")
 @day_first_options
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
@@ -263,23 +267,29 @@ def _progress_enabled(flag: bool | None) -> bool:
 @click.option("--source-homes/--no-source-homes", default=True, show_default=True,
               help="Use each outlet's home province, learned from its stored documents, for towns its stories leave unplaced.")
 @handle_errors
-def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_first: DayFirstOption, progress: bool | None,
-           workers: int | None, scheduler: str | None, batch_size: int, source_homes: bool) -> None:
+def ingest(sources: tuple[str, ...], db: str | None, refresh: bool, max_bytes: int | None, day_first: DayFirstOption,
+           progress: bool | None, workers: int | None, scheduler: str | None, batch_size: int, source_homes: bool) -> None:
     """Read files, directories or URLs, extract their events and store them.
 
     Each document is stored in one transaction; documents already stored are skipped,
     so re-running an interrupted batch completes it. With --workers or --scheduler the
     extraction runs on Dask distributed (workers write straight to a postgresql:// --db).
+    With --refresh, stored documents are extracted again and their incidents replaced; people's
+    decisions hold, and a machine value that changed under one is a conflict to review.
 
     \b
     Example:
         dateline ingest ../shared/samples/maysan-2008.txt --db chronicle.db
         dateline ingest corpus/ --workers 2 --db postgresql://me@localhost/dateline
+        dateline ingest --refresh --db chronicle.db
     """
     from .ingest import count_sources
     from .ingest.sources import DEFAULT_MAX_BYTES
     from .pipeline import ingest as run_ingest
+    from .pipeline import refresh as run_refresh
 
+    if not sources and not refresh:
+        raise click.UsageError("give files, directories or URLs to ingest (or --refresh to re-extract stored documents)")
     if workers or scheduler:
         if workers and scheduler:
             raise click.UsageError("give --workers or --scheduler, not both")
@@ -288,15 +298,17 @@ def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int | None, day_
         with connect(workers=workers, scheduler=scheduler) as client:
             report = distributed_ingest(sources, db=database_path(db), client=client, batch_size=batch_size,
                                         max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first,
-                                        progress=_progress_enabled(progress))
+                                        progress=_progress_enabled(progress), refresh=refresh)
         _finish_ingest(report)
         return
     engine = load_engine()
-    bar = _Progress(count_sources(sources), _progress_enabled(progress))
     with open_db(db) as store:
+        total = count_sources(sources) if sources else store.stats()["documents"]
+        bar = _Progress(total, _progress_enabled(progress))
         try:
-            report = run_ingest(sources, store=store, engine=engine, max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first,
-                                on_document=bar, source_homes=source_homes)
+            run = run_refresh if refresh else run_ingest
+            report = run(sources, store=store, engine=engine, max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first,
+                         on_document=bar, source_homes=source_homes)
         finally:
             bar.close()
     _finish_ingest(report)
@@ -722,3 +734,6 @@ main.add_command(_review_command)
 from .publish.commands import chronology as _chronology_command  # noqa: E402
 
 main.add_command(_chronology_command)
+from .users.commands import user as _user_command  # noqa: E402
+
+main.add_command(_user_command)

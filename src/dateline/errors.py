@@ -76,3 +76,7 @@ class ExportError(DatelineError):
 
 class ReviewError(DatelineError):
     """An analyst's decision cannot be made: an unknown field or value, a missing incident, nothing to undo."""
+
+
+class UserError(DatelineError):
+    """A user account that cannot be made or used: a bad name, a weak password, a name taken."""

@@ -139,6 +139,8 @@ class IngestReport:
     failures: list[Failure] = field(default_factory=list)
     notices: list[Failure] = field(default_factory=list)  # documents stored with a notice (not in English)
     seconds: float = 0.0
+    refreshed: int = 0  # stored documents re-extracted (ingest --refresh)
+    conflicts: int = 0  # of their incidents, those where the machine now disagrees with a person's value
 
     @property
     def ok(self) -> bool:
@@ -148,8 +150,10 @@ class IngestReport:
         rate = f", {self.words / self.seconds:,.0f} words/s" if self.seconds > 0 and self.words else ""
         copies = f", {self.copies} stored as copies" if self.copies else ""
         notices = f", {len(self.notices)} with a notice" if self.notices else ""
+        refreshed = (f"{self.refreshed} document(s) re-extracted ({self.conflicts} incident(s) with conflicts to review), "
+                     if self.refreshed else "")
         return (
-            f"{self.documents} document(s) stored, {self.duplicates} already stored{copies}, "
+            f"{refreshed}{self.documents} document(s) stored, {self.duplicates} already stored{copies}, "
             f"{self.events} mention(s) in {self.incidents} incident(s), {self.aggregates} aggregate(s), "
             f"{len(self.failures)} failed{notices} in {self.seconds:.1f}s{rate}"
         )
@@ -221,29 +225,99 @@ def ingest(
     one-town local stories that name no state. ``http_client`` fetches the URLs among the sources
     (a server passes one that refuses internal addresses; by default any address is fetched).
     """
+    report = IngestReport()
+    documents = documents_from(sources, report=report, max_bytes=max_bytes, day_first=day_first, http_client=http_client)
+    return _with_homes(store, engine, source_homes,
+                       lambda: _ingest(documents, store=store, engine=engine, report=report, on_document=on_document))
+
+
+def refresh(
+    sources: Sequence[str] = (),
+    *,
+    store: Store,
+    engine: Engine,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    day_first: DayFirstOption = False,
+    on_document: Callable[[str], None] | None = None,
+    source_homes: bool = True,
+    http_client: httpx.Client | None = None,
+) -> IngestReport:
+    """Re-extract stored documents with this dateline: every stored document when ``sources`` is
+    empty, else the documents of ``sources`` (stored ones re-extracted, new ones ingested).
+
+    Each document's mentions, report incidents and aggregates are replaced in one transaction
+    (``Store.replace_extraction``); people's decisions hold, and a machine value that changed under
+    a decided field is a conflict to review (counted in the report), never applied. A stored
+    document is re-extracted from its stored text; an input whose text differs from the stored
+    text of the same id is a failure, and nothing of it is changed.
+    """
+    report = IngestReport()
+    if sources:
+        documents = documents_from(sources, report=report, max_bytes=max_bytes, day_first=day_first, http_client=http_client)
+    else:
+        documents = stored_documents(store)
+    return _with_homes(store, engine, source_homes,
+                       lambda: _ingest(documents, store=store, engine=engine, report=report, on_document=on_document,
+                                       refresh=True))
+
+
+def stored_documents(store: Store, *, page: int = 200) -> Iterator[Document]:
+    """Every stored document, in the order they were added (read a page of ids at a time)."""
+    offset = 0
+    while True:
+        ids = [d.id for d in store.documents(limit=page, offset=offset)]
+        for document_id in ids:
+            yield store.get_document(document_id)
+        if len(ids) < page:
+            return
+        offset += page
+
+
+def _with_homes(store: Store, engine: Engine, source_homes: bool, run: Callable[[], IngestReport]) -> IngestReport:
+    """Run with each source's home province learned from the store (``resolve/source_homes.py``)."""
     extractor = engine.extractor
     if not source_homes or extractor.gazetteer is None:
-        return _ingest(sources, store=store, engine=engine, max_bytes=max_bytes, day_first=day_first,
-                       on_document=on_document, http_client=http_client)
+        return run()
     previous = extractor.homes
     extractor.homes = homes_from_store(store, extractor.gazetteer)
     try:
-        return _ingest(sources, store=store, engine=engine, max_bytes=max_bytes, day_first=day_first,
-                       on_document=on_document, http_client=http_client)
+        return run()
     finally:
         extractor.homes = previous
 
 
-def _ingest(sources: Sequence[str], *, store: Store, engine: Engine, max_bytes: int, day_first: DayFirstOption,
-            on_document: Callable[[str], None] | None, http_client: httpx.Client | None) -> IngestReport:
-    report = IngestReport()
+def _ingest(documents: Iterable[Document], *, store: Store, engine: Engine, report: IngestReport,
+            on_document: Callable[[str], None] | None, refresh: bool = False) -> IngestReport:
     started = time.perf_counter()
     index = CopyIndex.from_pairs(store.signatures())
     signatures: dict[str, str] = {}
+    replacing: set[str] = set()  # stored documents to re-extract (refresh)
+    # a stored copy of another document has no incidents of its own (the original's are its), and keeps none
+    copies = {copy for copy, _, _ in store.copies()} if refresh and hasattr(store, "copies") else set()
 
     def fresh() -> Iterator[Document]:
-        for document in documents_from(sources, report=report, max_bytes=max_bytes, day_first=day_first,
-                                       http_client=http_client):
+        for document in documents:
+            if refresh and document.id in copies:
+                report.copies += 1
+                if on_document:
+                    on_document(document.origin or document.id)
+                continue
+            if refresh and store.has_document(document.id):
+                try:
+                    stored = store.get_document(document.id)
+                except DatelineError as err:
+                    report.failures.append(_failure(err, document.id))
+                    continue
+                if stored.content_hash != document.content_hash:
+                    report.failures.append(Failure(document.origin or document.id,
+                                                   "the stored text of this document differs from the input's; "
+                                                   "--refresh re-extracts stored text, so nothing was changed"))
+                    if on_document:
+                        on_document(document.origin or document.id)
+                    continue
+                replacing.add(stored.id)
+                yield stored
+                continue
             if store.has_document(document.id) or store.has_document(content_hash=document.content_hash):
                 report.duplicates += 1
                 if on_document:
@@ -274,6 +348,9 @@ def _ingest(sources: Sequence[str], *, store: Store, engine: Engine, max_bytes: 
             report.failures.append(_failure(result, document.id))
             continue
         told = consolidate(document, result)
+        if document.id in replacing:
+            _replace(store, document, result, told, report)
+            continue
         try:
             stored = store.add_document(document, result, report=told, signature=signatures.pop(document.id, None))
         except DatelineError as err:
@@ -291,3 +368,19 @@ def _ingest(sources: Sequence[str], *, store: Store, engine: Engine, max_bytes: 
             report.duplicates += 1
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _replace(store: Store, document: Document, events: list[Event], told: Report, report: IngestReport) -> None:
+    """Store a stored document's new extraction, counting what it changed in the report."""
+    try:
+        done = store.replace_extraction(document, events, report=told)
+    except DatelineError as err:
+        report.failures.append(_failure(err, document.id))
+        return
+    report.refreshed += 1
+    report.events += len(events)
+    report.incidents += len(told.incidents)
+    report.aggregates += len(told.aggregates)
+    report.words += document.word_count()
+    report.conflicts += done.conflicts
+    report.notices += [Failure(document.origin or document.id, line) for line in done.notices()]

@@ -66,6 +66,16 @@ def parse_date_arg(value: str, *, end: bool = False, name: str = "date") -> str:
     return last if end else start
 
 
+# The actor fields an actor filter looks in, by the role the actor plays: actor1 is who acts
+# (attacker, protester), actor2 who is acted on (target, victim); "either" is any of them.
+ACTOR_ROLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "either": ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_id", "actor2_id"),
+    "actor1": ("actor1", "assoc_actor_1", "actor1_id"),
+    "actor2": ("actor2", "assoc_actor_2", "actor2_id"),
+}
+ACTOR_ROLES = tuple(ACTOR_ROLE_FIELDS)
+
+
 @dataclass
 class EventFilter:
     """Which events to return. Unset fields do not filter.
@@ -81,6 +91,7 @@ class EventFilter:
     place: str | None = None  # location, admin2, admin1 or country, name-normalised
     admin1: str | None = None  # everything inside one province
     actor: str | None = None  # substring of actor1/actor2/assoc actors/actor ids
+    actor_role: str = "either"  # which side the actor is on: one of ACTOR_ROLES
     event_type: str | None = None  # event_type or sub_event_type
     text: str | None = None  # full-text match on evidence (and actors, location)
     document_id: str | None = None
@@ -106,6 +117,9 @@ class EventFilter:
             raise ConfigError(f"offset must be 0 or more, not {self.offset}", where="offset")
         if self.review not in REVIEW_SCOPES:
             raise ConfigError(f"review must be one of {', '.join(REVIEW_SCOPES)}, not {self.review!r}", where="review")
+        if self.actor_role not in ACTOR_ROLE_FIELDS:
+            raise ConfigError(f"actor role must be one of {', '.join(ACTOR_ROLES)}, not {self.actor_role!r}",
+                              where="actor_role")
         if self.unit not in UNITS:
             raise ConfigError(f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}", where="unit")
 

@@ -34,11 +34,13 @@ from .tasks import (
     EXTRACTED,
     FAILED,
     PRESENT,
+    REFRESHED,
     STORED,
     BatchResult,
     DocResult,
     EngineSpec,
     run_batch,
+    store_result,
 )
 
 log = logging.getLogger(__name__)
@@ -53,26 +55,42 @@ class Batch:
 
     key: str
     documents: list[Document]
+    replace: frozenset[str] = frozenset()  # ids of stored documents re-extracted (refresh)
 
 
-def batches(documents: Iterable[Document], *, store: Store, size: int, report: IngestReport) -> Iterator[Batch]:
-    """New documents in batches of ``size``; stored or repeated ones counted as duplicates and left out."""
+def batches(documents: Iterable[Document], *, store: Store, size: int, report: IngestReport,
+            refresh: bool = False) -> Iterator[Batch]:
+    """New documents in batches of ``size``; stored or repeated ones counted as duplicates and left out
+    (with ``refresh``, documents stored under the same id go in as their stored text, to re-extract)."""
     seen_ids: set[str] = set()
     seen_hashes: set[str] = set()
     pending: list[Document] = []
+    copies = {copy for copy, _, _ in store.copies()} if refresh and hasattr(store, "copies") else set()
 
     def flush() -> Iterator[Batch]:
         stored_ids, stored_hashes = store.stored_documents([d.id for d in pending], [d.content_hash for d in pending])
         fresh = []
+        replace = set()
         for doc in pending:
-            if doc.id in stored_ids or doc.content_hash in stored_hashes:
+            if doc.id in copies:  # a stored copy keeps no incidents of its own (the original's are its)
+                report.copies += 1
+            elif refresh and doc.id in stored_ids:
+                stored = store.get_document(doc.id)
+                if stored.content_hash != doc.content_hash:
+                    report.failures.append(Failure(doc.origin or doc.id, "the stored text of this document differs from "
+                                                   "the input's; --refresh re-extracts stored text, so nothing was changed"))
+                    continue
+                fresh.append(stored)
+                replace.add(stored.id)
+            elif doc.id in stored_ids or doc.content_hash in stored_hashes:
                 report.duplicates += 1
             else:
                 fresh.append(doc)
         pending.clear()
         if fresh:
-            digest = hashlib.sha1("\n".join(f"{d.id}\t{d.content_hash}" for d in fresh).encode("utf-8"))
-            yield Batch(f"dateline-batch-{digest.hexdigest()}", fresh)
+            mark = "refresh\n" if replace else ""
+            digest = hashlib.sha1((mark + "\n".join(f"{d.id}\t{d.content_hash}" for d in fresh)).encode("utf-8"))
+            yield Batch(f"dateline-batch-{digest.hexdigest()}", fresh, frozenset(replace))
 
     for doc in documents:
         if doc.id in seen_ids or doc.content_hash in seen_hashes:
@@ -131,8 +149,11 @@ def distributed_ingest(
     day_first: DayFirstOption = False,
     progress: bool = False,
     on_batch: Callable[[BatchResult], None] | None = None,
+    refresh: bool = False,
 ) -> IngestReport:
     """Ingest ``sources`` into ``db`` on the cluster behind ``client``; the report of pipeline.ingest.
+    With ``refresh``, stored documents are re-extracted as ``pipeline.refresh`` does (every stored
+    document when ``sources`` is empty), their decisions holding.
 
     PostgreSQL: workers write. SQLite: the client writes what the workers return.
     ``on_batch`` is called with each finished batch (after its documents are stored).
@@ -147,8 +168,13 @@ def distributed_ingest(
         bar = ClusterProgress(client, enabled=progress)
         window = as_completed()
         submitted: dict[str, Batch] = {}
-        todo = batches(documents_from(sources, report=report, max_bytes=max_bytes, day_first=day_first),
-                       store=store, size=batch_size, report=report)
+        if refresh and not sources:
+            from ..pipeline import stored_documents
+
+            documents = stored_documents(store)
+        else:
+            documents = documents_from(sources, report=report, max_bytes=max_bytes, day_first=day_first)
+        todo = batches(documents, store=store, size=batch_size, report=report, refresh=refresh)
 
         def submit_more() -> None:
             limit = BATCHES_PER_WORKER * worker_count(client)
@@ -157,7 +183,7 @@ def distributed_ingest(
                 if batch is None:
                     return
                 submitted[batch.key] = batch
-                window.add(client.submit(run_batch, batch.key, batch.documents, spec=spec,
+                window.add(client.submit(run_batch, batch.key, batch.documents, spec=spec, replace=batch.replace,
                                          db=db if worker_writes else None, key=batch.key, retries=2))
 
         try:
@@ -191,7 +217,7 @@ def _collect(future, batch: Batch, *, store: Store, worker_writes: bool) -> Batc
     for document, events in outcome.extracted:
         done = by_id[document.id]
         try:
-            done.status = STORED if store.add_document(document, events) else PRESENT
+            store_result(store, document, events, done, replace=document.id in batch.replace)
         except DatelineError as err:
             done.status, done.message = FAILED, str(err)
     outcome.extracted = []
@@ -206,7 +232,13 @@ def _account(outcome: BatchResult, report: IngestReport) -> None:
     batch (a worker that died after committing it).
     """
     for result in outcome.results:
-        if result.status in (STORED, PRESENT):
+        if result.status == REFRESHED:
+            report.refreshed += 1
+            report.events += result.events
+            report.words += result.words
+            report.conflicts += result.conflicts
+            report.notices += [Failure(result.origin or result.document_id, line) for line in result.notices]
+        elif result.status in (STORED, PRESENT):
             report.documents += 1
             report.events += result.events
             report.words += result.words

@@ -32,6 +32,7 @@ from ..store.base import is_postgres_url
 log = logging.getLogger(__name__)
 
 STORED, PRESENT, FAILED, EXTRACTED = "stored", "present", "failed", "extracted"
+REFRESHED = "refreshed"  # a stored document re-extracted (ingest --refresh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +59,12 @@ class DocResult:
 
     document_id: str
     origin: str | None
-    status: str  # STORED, PRESENT (already in the store), FAILED, EXTRACTED (events returned to the client)
+    status: str  # STORED, PRESENT (already in the store), FAILED, EXTRACTED (events returned to the client), REFRESHED
     events: int = 0
     words: int = 0
     message: str | None = None
+    conflicts: int = 0  # REFRESHED: incidents where the machine now disagrees with a person's value
+    notices: list[str] = field(default_factory=list)  # REFRESHED: decided events no longer found
 
 
 @dataclass(slots=True)
@@ -110,8 +113,20 @@ def preload(spec: EngineSpec) -> str:
     return worker_name()
 
 
-def run_batch(key: str, documents: list[Document], *, spec: EngineSpec, db: str | None) -> BatchResult:
+def store_result(store: Store, document: Document, events: list[Event], done: DocResult, *, replace: bool) -> None:
+    """Store one document's extraction (a new document, or the re-extraction of a stored one) and
+    record the outcome in ``done``; StoreError escapes to the caller."""
+    if replace:
+        refreshed = store.replace_extraction(document, events)
+        done.status, done.conflicts, done.notices = REFRESHED, refreshed.conflicts, refreshed.notices()
+    else:
+        done.status = STORED if store.add_document(document, events) else PRESENT
+
+
+def run_batch(key: str, documents: list[Document], *, spec: EngineSpec, db: str | None,
+              replace: frozenset[str] = frozenset()) -> BatchResult:
     """Extract the events of a batch; store them here when ``db`` is PostgreSQL, else return them.
+    Documents named in ``replace`` are stored ones whose extraction is replaced (decisions hold).
 
     A document that fails is reported in its DocResult and the batch goes on. An
     error that leaves the store unusable (the server went away) is raised, so
@@ -133,7 +148,7 @@ def run_batch(key: str, documents: list[Document], *, spec: EngineSpec, db: str 
             outcome.extracted.append((document, result))
             continue
         try:
-            done.status = STORED if store.add_document(document, result) else PRESENT
+            store_result(store, document, result, done, replace=document.id in replace)
         except DatelineError as err:
             if not getattr(store, "usable", True):
                 raise  # lost the connection: let Dask retry the whole batch

@@ -79,6 +79,11 @@ class Store(abc.ABC):
         nothing) when any part fails.
         """
 
+    def replace_extraction(self, doc: Document, events: Sequence[Event], *, report=None):
+        """Replace a stored document's mentions, incidents and aggregates with a new extraction of its
+        text, decisions holding (``dbapi.DbApiStore``); a backend without it refuses."""
+        raise StoreError("this store cannot re-extract documents", where=doc.id)
+
     @abc.abstractmethod
     def has_document(self, document_id: str | None = None, *, content_hash: str | None = None) -> bool:
         """Whether a document with this id (or this content hash) is stored."""

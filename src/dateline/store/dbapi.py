@@ -20,11 +20,14 @@ from ..models import EVENT_FIELDS, Aggregate, Document, Event, Figure, Incident,
 from ..query import EventFilter
 from ..review.apply import Review
 from .review import ReviewStore
+from .users import UserStore
+from .refresh import Refreshed, carry_ids, rename_reports
 from .base import (
     DocumentSummary,
     Store,
     TimelineRow,
     aggregate_timeline,
+    check_event,
     check_month_day,
     check_period,
 )
@@ -108,7 +111,7 @@ def sql_errors(method: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-class DbApiStore(ReviewStore, Store):
+class DbApiStore(ReviewStore, UserStore, Store):
     """A Store over one DB-API connection; subclasses set the dialect's details."""
 
     where: str  # the database, for messages (a path, or a URL without its password)
@@ -303,8 +306,8 @@ class DbApiStore(ReviewStore, Store):
         return len(ids)
 
     def _write_report(self, conn: Any, doc: Document, report: Report, *, signature: str | None = None,
-                      copy_of: tuple[str, float] | None = None) -> None:
-        """Store the report's incidents and aggregates and join them with stored reports of the same events."""
+                      copy_of: tuple[str, float] | None = None, merge: bool = True) -> None:
+        """Store the report's incidents and aggregates and (``merge``) join them with stored reports of the same events."""
         x = self._sql
         if signature is not None:
             conn.execute(x("INSERT INTO document_signatures (document_id, signature) VALUES (?, ?)"), (doc.id, signature))
@@ -323,10 +326,101 @@ class DbApiStore(ReviewStore, Store):
                 " admin1, event_type, sub_event_type, counted, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                 (incident.incident_id, doc.id, incident.incident_id, r.date_start, r.date_end, r.country,
                  r.admin1, r.event_type, r.sub_event_type, self._bool(r.counted), incident_json(incident)))
-        self._merge(conn, report.incidents)
+        if merge:
+            self._merge(conn, report.incidents)
 
     def _bool(self, value: bool) -> Any:
         return value
+
+    # -- re-extraction -------------------------------------------------------------------------
+
+    def _insert_mentions(self, conn: Any, doc: Document, events: Sequence[Event]) -> None:
+        raise NotImplementedError
+
+    def _delete_mentions(self, conn: Any, document_id: str) -> None:
+        raise NotImplementedError
+
+    def _hold_merges(self, conn: Any) -> None:
+        """Serialise incident merging across writers (SQLite's write transaction already does)."""
+
+    def replace_extraction(self, doc: Document, events: Sequence[Event], *, report: Report | None = None) -> Refreshed:
+        """Replace the stored mentions, report incidents and aggregates of a stored document with a new
+        extraction of the same text, in one transaction, and re-form the incidents they belong to.
+
+        Report incidents that continue a stored one keep its id (``store/refresh.py``), so decisions
+        hold: they are laid over the new machine values, and a changed value under a pinned field is a
+        conflict, never applied. StoreError (and nothing written) when the document is not stored or
+        its stored text differs from ``doc``'s.
+        """
+        report = report if report is not None else consolidate(doc, events)
+        for event in events:
+            check_event(doc, event)
+        if self._closed:
+            raise StoreError("replace_extraction failed: the store is closed", where=self.where)
+        try:
+            with self._transaction() as conn:
+                self._hold_merges(conn)
+                return self._replace(conn, doc, list(events), report)
+        except self.driver_errors as err:
+            raise StoreError(f"re-extraction could not be stored: {_first_line(err)}", where=doc.id) from err
+
+    def _replace(self, conn: Any, doc: Document, events: list[Event], report: Report) -> Refreshed:
+        x = self._sql
+        row = conn.execute(x("SELECT content_hash FROM documents WHERE id = ?"), (doc.id,)).fetchone()
+        if row is None:
+            raise StoreError("no such document to re-extract", where=doc.id, hint="ingest it first")
+        if row[0] != doc.content_hash:
+            raise StoreError("the stored text differs from this input's", where=doc.id,
+                             hint="--refresh re-extracts the stored text; the input changed since it was stored")
+        spans = {r[0]: (int(r[1]), int(r[2])) for r in conn.execute(
+            x('SELECT event_id, evidence_start, evidence_end FROM events WHERE document_id = ?'), (doc.id,)).fetchall()}
+        old_reports = conn.execute(x("SELECT report_id, incident_id, data FROM report_incidents WHERE document_id = ?"),
+                                   (doc.id,)).fetchall()
+        old_spans = {rid: [spans[m] for m in json.loads(data).get("mention_ids", []) if m in spans]
+                     for rid, _, data in old_reports}
+        span_of = {e.event_id: (e.evidence_start, e.evidence_end) for e in events}
+        new_spans = {i.incident_id: [span_of[m] for m in i.mention_ids if m in span_of] for i in report.incidents}
+        carried = carry_ids(old_spans, new_spans)
+        incidents = rename_reports(report.incidents, events, carried)
+        result = Refreshed(doc.id, mentions=len(events), incidents=len(incidents))
+        continued = set(carried.values())
+        result.kept = sorted(continued)
+        result.new = sorted(i.incident_id for i in incidents if i.incident_id not in continued)
+        result.gone = sorted(set(old_spans) - continued)
+        if result.gone:
+            named: set[str] = set()
+            for d in self._decisions_for(conn, result.gone, targets=True):
+                named.update([d.incident_key, d.target or ""])
+                named.update(d.after if d.action == "split" and isinstance(d.after, list) else [])
+            result.decided_gone = sorted(named & set(result.gone))
+        # out with the old extraction: its incidents are re-formed from the reports that remain ...
+        old_incidents = sorted({r[1] for r in old_reports if r[1]})
+        conn.execute(x("DELETE FROM aggregates WHERE document_id = ?"), (doc.id,))
+        conn.execute(x("DELETE FROM report_incidents WHERE document_id = ?"), (doc.id,))
+        self._delete_mentions(conn, doc.id)
+        for incident_id in old_incidents:
+            self._delete_incident(conn, incident_id)
+        # ... and in with the new one: regrouped with the reports that shared its old incidents (a
+        # person's merge ties them even where the machine would not) and those that tell the same events
+        self._insert_mentions(conn, doc, events)
+        self._write_report(conn, doc, dataclasses.replace(report, incidents=incidents), merge=False)
+        stored = self._candidates(conn, incidents)
+        for chunk in range(0, len(old_incidents), 400):
+            ids = old_incidents[chunk:chunk + 400]
+            marks = ", ".join("?" for _ in ids)
+            for report_id, data in conn.execute(x(f"SELECT report_id, data FROM report_incidents WHERE incident_id IN ({marks})"),
+                                                ids).fetchall():
+                stored.setdefault(report_id, incident_from_json(data))
+        mine = {i.incident_id: i for i in incidents}
+        stored = {rid: inc for rid, inc in self._tied_reports(conn, {**stored, **mine}).items() if rid not in mine}
+        current = {rid: (inc.record.incident_id or rid) for rid, inc in stored.items()}
+        groups = self._apply_grouping(conn, cluster([*stored.values(), *incidents]))
+        self._write_groups(conn, groups, current, set(current.values()))
+        rows = conn.execute(x("SELECT COUNT(DISTINCT i.event_id) FROM incidents i JOIN report_incidents r"
+                              " ON r.incident_id = i.event_id WHERE r.document_id = ? AND i.review_conflicts > 0"),
+                            (doc.id,)).fetchone()
+        result.conflicts = int(rows[0]) if rows else 0
+        return result
 
     def _candidates(self, conn: Any, incidents: Sequence[Incident]) -> dict[str, Incident]:
         """Stored report incidents of other documents that could tell the same event as one of these,
@@ -408,7 +502,7 @@ class DbApiStore(ReviewStore, Store):
     def _write_incident(self, conn: Any, incident: Incident, review: Review | None) -> None:
         """Insert or replace one incident row as published (backends add their search keys)."""
         self._delete_incident(conn, incident.incident_id)
-        columns = [*EVENT_FIELDS, *INCIDENT_EXTRA, "review_status", "review_conflicts"]
+        columns = [*EVENT_FIELDS, *INCIDENT_EXTRA, "review_status", "review_conflicts", "n_disagreements", "n_merge_reasons"]
         names = ", ".join(f'"{n}"' for n in columns)
         marks = ", ".join("?" for _ in columns)
         detail = incident_detail(incident)
@@ -417,7 +511,8 @@ class DbApiStore(ReviewStore, Store):
         row = event_row(incident.record, boolean=self._bool)
         row += [len(incident.mention_ids), len(incident.document_ids), "; ".join(incident.sources) or None,
                 json.dumps(detail, sort_keys=True, default=str),
-                review.status if review else None, len(review.conflicts) if review else 0]
+                review.status if review else None, len(review.conflicts) if review else 0,
+                len(incident.disagreements), len(incident.merge_reasons)]
         conn.execute(self._sql(f"INSERT INTO incidents ({names}) VALUES ({marks})"), row)
 
     @sql_errors

@@ -27,7 +27,7 @@ import psycopg
 from ..incidents.report import Report, consolidate
 from ..errors import ConfigError, StoreError
 from ..models import EVENT_FIELDS, Document, Event, Incident
-from ..query import EventFilter, place_key, review_clause
+from ..query import ACTOR_ROLE_FIELDS, EventFilter, place_key, review_clause
 from . import migrations
 from .connections import ConnectionPool
 from .pg_text import register_storable_text
@@ -174,23 +174,32 @@ class PostgresStore(DbApiStore):
                     log.debug("%s: document %s already stored", self.where, doc.id)
                     return False
                 self._insert_parts(conn, doc)
-                for event in events:
-                    check_event(doc, event)
-                    try:
-                        with conn.transaction():  # a savepoint, so the error below names the event
-                            conn.execute(_EVENT_INSERT, event_row(event))
-                    except psycopg.IntegrityError as err:
-                        raise StoreError(
-                            f"event could not be stored: {_first_line(err)}", where=f"{doc.id}#{event.event_id}",
-                            hint="event ids must be unique and event_type, sub_event_type and evidence set",
-                        ) from err
-                    conn.execute(_KEYS_INSERT, _key_row(event))
-                # one merger at a time: concurrent ingests must see each other's reports to join them
-                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MERGE_LOCK,))
+                self._insert_mentions(conn, doc, events)
+                self._hold_merges(conn)
                 self._write_report(conn, doc, report, signature=signature, copy_of=copy_of)
         except psycopg.Error as err:
             raise StoreError(f"document could not be stored: {_first_line(err)}", where=doc.id) from err
         return True
+
+    def _insert_mentions(self, conn: psycopg.Connection, doc: Document, events: Sequence[Event]) -> None:
+        for event in events:
+            check_event(doc, event)
+            try:
+                with conn.transaction():  # a savepoint, so the error below names the event
+                    conn.execute(_EVENT_INSERT, event_row(event))
+            except psycopg.IntegrityError as err:
+                raise StoreError(
+                    f"event could not be stored: {_first_line(err)}", where=f"{doc.id}#{event.event_id}",
+                    hint="event ids must be unique and event_type, sub_event_type and evidence set",
+                ) from err
+            conn.execute(_KEYS_INSERT, _key_row(event))
+
+    def _delete_mentions(self, conn: psycopg.Connection, document_id: str) -> None:
+        conn.execute("DELETE FROM events WHERE document_id = %s", (document_id,))  # event_keys cascade
+
+    def _hold_merges(self, conn: psycopg.Connection) -> None:
+        # one merger at a time: concurrent ingests must see each other's reports to join them
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MERGE_LOCK,))
 
     @staticmethod
     def _claim_document(conn: psycopg.Connection, doc: Document) -> bool:
@@ -446,7 +455,7 @@ def _where(
         clauses.append("k.admin1_key = %s")
         params.append(place_param(filters.admin1, "admin1"))
     if filters.actor:
-        clauses.append("strpos(k.actors_key, %s) > 0")
+        clauses.append(f"strpos({_role_key(filters.actor_role)}, %s) > 0")
         params.append(filters.actor.casefold())
     if filters.event_type:
         clauses.append("(k.type_key = %s OR k.subtype_key = %s)")
@@ -492,3 +501,10 @@ def _key_row(event: Event) -> tuple[Any, ...]:
     )
 
 
+def _role_key(role: str) -> str:
+    """SQL for the folded actor fields of one role, taken from ``actors_key`` (the fields of
+    ``_ACTOR_FIELDS`` joined by the unit separator, folded as SQLite folds them)."""
+    if role == "either":
+        return "k.actors_key"
+    parts = [f"split_part(k.actors_key, '{_UNIT_SEP}', {_ACTOR_FIELDS.index(name) + 1})" for name in ACTOR_ROLE_FIELDS[role]]
+    return f" || '{_UNIT_SEP}' || ".join(parts)

@@ -139,6 +139,31 @@ class ReviewStore:
             out.append((incident_from_row(row[:-1], row[-1]), Review.from_record(detail.get("review"))))
         return out
 
+    def ranked_candidates(self, priority: str, limit: int) -> list[tuple[Incident, Review]]:
+        """The first ``limit`` candidates of ``review_candidates`` by ``priority`` (an SQL expression on
+        the incidents row ``e``, from ``review.queue``'s rules), later dates first, then id."""
+        from .dbapi import EVENT_COLUMNS, incident_from_row
+
+        if self.placeholder != "?":  # pyformat drivers read % as a parameter mark: LIKE patterns double it
+            priority = priority.replace("%", "%%")
+        # ids first: ranking reads a few narrow columns of every row, the whole rows only of the page
+        ranked = ("SELECT e.event_id FROM incidents e WHERE e.review_status IS NULL OR e.review_conflicts > 0"
+                  f" ORDER BY ({priority}) DESC, e.date_start IS NULL, e.date_start DESC, e.event_id LIMIT ?")
+        with self._lock:
+            ids = [r[0] for r in self._conn.execute(self._sql(ranked), (int(limit),)).fetchall()]
+            rows = []
+            for chunk in _chunks(ids):
+                marks = ", ".join("?" for _ in chunk)
+                rows += self._conn.execute(self._sql(f"SELECT {EVENT_COLUMNS}, e.detail FROM incidents e"
+                                                     f" WHERE e.event_id IN ({marks})"), chunk).fetchall()
+        order = {incident_id: i for i, incident_id in enumerate(ids)}
+        rows.sort(key=lambda row: order[row[0]])
+        out = []
+        for row in rows:
+            detail = json.loads(row[-1]) if row[-1] else {}
+            out.append((incident_from_row(row[:-1], row[-1]), Review.from_record(detail.get("review"))))
+        return out
+
     # -- deciding -----------------------------------------------------------------------------
 
     def decide(self, incident_id: str, action: str, *, author: str, values: dict[str, Any] | None = None,
@@ -301,6 +326,31 @@ class ReviewStore:
                 by_report[report.incident_id] = next_id
                 next_id += 1
         return [(sorted(ms, key=lambda m: m.incident_id), reasons[g]) for g, ms in members.items() if ms]
+
+    def _tied_reports(self, conn: Any, pool: dict[str, Incident]) -> dict[str, Incident]:
+        """``pool`` with every report that a merge or split in force ties to one of its reports, and
+        the other members of their incidents, until nothing more is tied (so re-forming part of a
+        group never loses the decision that holds it together)."""
+        from .dbapi import incident_from_json
+
+        pool = dict(pool)
+        asked: set[str] = set()
+        while True:
+            todo = sorted(set(pool) - asked)
+            if not todo:
+                return pool
+            asked.update(todo)
+            named: set[str] = set()
+            for d in active_decisions(self._decisions_for(conn, todo, targets=True)):
+                if d.action in GROUPING_ACTIONS:
+                    named.update([d.incident_key, d.target or ""])
+                    named.update(d.after if d.action == "split" and isinstance(d.after, list) else [])
+            incidents = self._incidents_of(conn, sorted(named - set(pool) - {""}))
+            for chunk in _chunks(incidents):
+                marks = ", ".join("?" for _ in chunk)
+                for report_id, data in conn.execute(self._sql(
+                        f"SELECT report_id, data FROM report_incidents WHERE incident_id IN ({marks})"), chunk).fetchall():
+                    pool.setdefault(report_id, incident_from_json(data))
 
     def _rebuild(self, conn: Any, incident_ids: Sequence[str]) -> None:
         """Re-form these incidents from their report incidents (machine clustering, then people's decisions)."""

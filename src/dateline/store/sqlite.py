@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from ..errors import ConfigError, StoreError
 from ..incidents.report import Report, consolidate
 from ..models import EVENT_FIELDS, Document, Event
-from ..query import EventFilter, place_key, review_clause
+from ..query import ACTOR_ROLE_FIELDS, EventFilter, place_key, review_clause
 from . import migrations
 from .connections import ConnectionPool, SharedConnection
 from .base import (
@@ -33,9 +33,6 @@ from .base import (
     check_event,
     check_month_day,
     place_param,
-)
-from .dbapi import (
-    ACTOR_FIELDS as _ACTOR_FIELDS,
 )
 from .dbapi import (
     UNIT_SEP as _UNIT_SEP,
@@ -156,24 +153,31 @@ class SQLiteStore(DbApiStore):
                     log.debug("%s: document %s already stored", self.path, doc.id)
                     return False
                 self._insert_document(conn, doc)
-                for event in events:
-                    check_event(doc, event)
-                    try:
-                        conn.execute(_EVENT_INSERT, _int_event_row(event))
-                    except sqlite3.IntegrityError as err:
-                        raise StoreError(
-                            f"event could not be stored: {err}", where=f"{doc.id}#{event.event_id}",
-                            hint="event ids must be unique and event_type, sub_event_type and evidence set",
-                        ) from err
-                    conn.execute(
-                        "INSERT INTO events_fts (event_id, document_id, evidence_text, actor1, actor2, location)"
-                        " VALUES (?, ?, ?, ?, ?, ?)",
-                        (event.event_id, doc.id, event.evidence_text, event.actor1, event.actor2, event.location),
-                    )
+                self._insert_mentions(conn, doc, events)
                 self._write_report(conn, doc, report, signature=signature, copy_of=copy_of)
         except sqlite3.Error as err:
             raise StoreError(f"document could not be stored: {err}", where=doc.id) from err
         return True
+
+    def _insert_mentions(self, conn: sqlite3.Connection, doc: Document, events: Sequence[Event]) -> None:
+        for event in events:
+            check_event(doc, event)
+            try:
+                conn.execute(_EVENT_INSERT, _int_event_row(event))
+            except sqlite3.IntegrityError as err:
+                raise StoreError(
+                    f"event could not be stored: {err}", where=f"{doc.id}#{event.event_id}",
+                    hint="event ids must be unique and event_type, sub_event_type and evidence set",
+                ) from err
+            conn.execute(
+                "INSERT INTO events_fts (event_id, document_id, evidence_text, actor1, actor2, location)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (event.event_id, doc.id, event.evidence_text, event.actor1, event.actor2, event.location),
+            )
+
+    def _delete_mentions(self, conn: sqlite3.Connection, document_id: str) -> None:
+        conn.execute("DELETE FROM events_fts WHERE document_id = ?", (document_id,))
+        conn.execute("DELETE FROM events WHERE document_id = ?", (document_id,))
 
     @staticmethod
     def _exists(conn: sqlite3.Connection, document_id: str | None, content_hash: str | None) -> bool:
@@ -391,7 +395,7 @@ def _where(
         clauses.append("dl_place(e.admin1) = ?")
         params.append(_place_param(filters.admin1, "admin1"))
     if filters.actor:
-        joined = f" || '{_UNIT_SEP}' || ".join(f"COALESCE(e.{name}, '')" for name in _ACTOR_FIELDS)
+        joined = f" || '{_UNIT_SEP}' || ".join(f"COALESCE(e.{name}, '')" for name in ACTOR_ROLE_FIELDS[filters.actor_role])
         clauses.append(f"instr(dl_fold({joined}), ?) > 0")
         params.append(filters.actor.casefold())
     if filters.event_type:

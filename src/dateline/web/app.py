@@ -27,6 +27,8 @@ from .. import __version__
 from ..config import database_path
 from ..ingest.guard import FetchPolicy
 from ..store import open_store
+from .auth import LoginForWrites, Sessions
+from .auth import router as auth_router
 from .cache import CacheStats, ReadCache, cache_bytes_from_env
 from .errors import install_error_handlers
 from .guards import LOCAL_HOSTS, BodyLimit, NoNulInUrl, SameOriginWrites
@@ -58,6 +60,7 @@ def create_app(
     db: str | None = None, *, engine: Any | None = None, tiles: str | None = DEFAULT_TILES,
     tile_attribution: str = DEFAULT_ATTRIBUTION, allowed_hosts: Sequence[str] | None = None,
     allow_private_fetch: bool = False, max_body_bytes: int = MAX_BODY_BYTES, cache_bytes: int | None = None,
+    require_login: bool = False, session_key: str | None = None,
 ) -> FastAPI:
     """The web app over the database ``db`` (default: $DATELINE_DB or ./dateline.db).
 
@@ -67,7 +70,9 @@ def create_app(
     ``allow_private_fetch``: URLs added in the browser may point into the server's own network
     (by default only public addresses are fetched); ``max_body_bytes`` caps each request body;
     ``cache_bytes``: memory for answers replayed while the data is unchanged (cache.py; default
-    $DATELINE_WEB_CACHE_MB or 64 MB, 0: none).
+    $DATELINE_WEB_CACHE_MB or 64 MB, 0: none); ``require_login``: every write needs a logged-in user
+    and its CSRF token (auth.py; reads stay open); ``session_key`` signs the session cookies (default
+    $DATELINE_SESSION_KEY, else one made now).
     """
     tiles = None if tiles is None or tiles.strip().lower() in NO_TILES else tiles
     store = open_store(database_path(db))
@@ -85,17 +90,20 @@ def create_app(
     )
     app.state.store, app.state.jobs = store, jobs
     app.state.tiles, app.state.tile_attribution = tiles, tile_attribution
+    app.state.sessions, app.state.login_required = Sessions(session_key), require_login
     install_error_handlers(app)
     # innermost: the guards below run before an answer is looked up
     app.state.read_cache = CacheStats()
     app.add_middleware(ReadCache, version=store.data_version, stats=app.state.read_cache,
                        max_bytes=cache_bytes_from_env() if cache_bytes is None else cache_bytes)
+    app.add_middleware(LoginForWrites, sessions=app.state.sessions, required=require_login, store=store)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(SameOriginWrites)
     app.add_middleware(NoNulInUrl)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOCAL_HOSTS), www_redirect=False)
     app.include_router(router)
     app.include_router(review_router)
+    app.include_router(auth_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     policy = _csp(tiles)
 

@@ -31,7 +31,7 @@ from .errors import error_body
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BodyLimit", "LOCAL_HOSTS", "NoNulInUrl", "SameOriginWrites", "served_hosts"]
+__all__ = ["BodyLimit", "LOCAL_HOSTS", "NoNulInUrl", "SameOriginWrites", "is_loopback", "served_hosts"]
 
 LOCAL_HOSTS: tuple[str, ...] = ("localhost", "127.0.0.1", "[::1]")
 _WILDCARD_BINDS = ("0.0.0.0", "::", "")
@@ -47,6 +47,16 @@ def _host_name(value: str) -> str:
     except ValueError:
         pass
     return value
+
+
+def is_loopback(bind: str) -> bool:
+    """Whether a bind address is only reachable from this machine (localhost, 127.0.0.0/8, ::1)."""
+    if bind.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(bind.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def served_hosts(bind: str, extra: Iterable[str] = ()) -> list[str]:

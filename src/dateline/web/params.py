@@ -1,6 +1,6 @@
 """The view filters as query parameters, turned into the library's EventFilter.
 
-Each view sends the same parameters (``date_from``, ``date_to``, ``admin1``, ``actor``,
+Each view sends the same parameters (``date_from``, ``date_to``, ``admin1``, ``actor``, ``role``,
 ``event_type``, ``q``, ``flagged``, ``review``); a malformed value is answered with a 400, never ignored.
 """
 
@@ -28,6 +28,8 @@ class FilterParams:
     date_to: str | None = Query(None, description="Events on or before this ISO date")
     admin1: str | None = Query(None, description="Province (admin1) name, any spelling")
     actor: str | None = Query(None, description="Actor name or id (substring)")
+    role: str = Query("either", pattern="^(either|actor1|actor2)$",
+                      description="Which side the actor is on: actor1 (who acts), actor2 (who is acted on) or either")
     event_type: str | None = Query(None, description="Event type or sub-event type, e.g. Battles")
     q: str | None = Query(None, description="Full-text match on evidence, actors and location")
     flagged: bool = Query(False, description="Include negated, hypothetical, future and background mentions")
@@ -39,7 +41,7 @@ class FilterParams:
         """The EventFilter these parameters mean; ApiError 400 naming the bad parameter."""
         filters = EventFilter(
             date_from=_blank(self.date_from), date_to=_blank(self.date_to), admin1=_blank(self.admin1),
-            actor=_blank(self.actor), event_type=_blank(self.event_type), text=_blank(self.q),
+            actor=_blank(self.actor), actor_role=self.role, event_type=_blank(self.event_type), text=_blank(self.q),
             include_flagged=self.flagged, limit=limit, offset=offset, review=self.review,
         )
         try:

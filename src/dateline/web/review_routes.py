@@ -2,8 +2,9 @@
 
 Each write calls the same functions as ``dateline review`` (``dateline.review.api``); the store
 applies the decision and rewrites the incident in one transaction, so no SQL lives here.
-Who decides is the request's ``user`` field for now (else $DATELINE_USER); a missing author is a
-400 with the error shape, like every other bad decision.
+Who decides is the logged-in user (auth.py) when there is one; else, on a local server without logins,
+the request's ``user`` field (else $DATELINE_USER). A missing author is a 400 with the error shape,
+like every other bad decision.
 """
 
 from __future__ import annotations
@@ -61,6 +62,11 @@ def _store(request: Request) -> Any:
     return request.app.state.store
 
 
+def _author(request: Request, body: Decide) -> str | None:
+    """The logged-in user, whatever the body says; else the body's ``user``."""
+    return getattr(request.state, "user", None) or body.user
+
+
 def _state(store: Any, incident_id: str) -> dict[str, Any]:
     """The incident's review record with its whole history (unreviewed incidents have an empty one)."""
     # a missing incident is a 404; after a merge the id given may now live on in another incident
@@ -89,45 +95,45 @@ def review_state(request: Request, incident_id: str) -> dict[str, Any]:
 @router.post("/{incident_id}/accept", summary="Accept the incident as published (pins every field)")
 def accept(request: Request, incident_id: str, body: Accept) -> dict[str, Any]:
     store = _store(request)
-    written = review_api.accept(store, incident_id, author=body.user, take_machine=body.take_machine, note=body.reason)
+    written = review_api.accept(store, incident_id, author=_author(request, body), take_machine=body.take_machine, note=body.reason)
     return _answer(store, incident_id, written)
 
 
 @router.post("/{incident_id}/reject", summary="Reject the incident, with a reason")
 def reject(request: Request, incident_id: str, body: Reject) -> dict[str, Any]:
     store = _store(request)
-    return _answer(store, incident_id, review_api.reject(store, incident_id, reason=body.reason, author=body.user))
+    return _answer(store, incident_id, review_api.reject(store, incident_id, reason=body.reason, author=_author(request, body)))
 
 
 @router.post("/{incident_id}/edit", summary="Set fields (text values are parsed by field type)")
 def edit(request: Request, incident_id: str, body: Edit) -> dict[str, Any]:
     store = _store(request)
-    written = review_api.edit(store, incident_id, body.values, author=body.user, reason=body.reason, follow=body.follow)
+    written = review_api.edit(store, incident_id, body.values, author=_author(request, body), reason=body.reason, follow=body.follow)
     return _answer(store, incident_id, written)
 
 
 @router.post("/{incident_id}/merge", summary="Make this incident and another one")
 def merge(request: Request, incident_id: str, body: Merge) -> dict[str, Any]:
     store = _store(request)
-    written = review_api.merge(store, incident_id, body.other, author=body.user, reason=body.reason)
+    written = review_api.merge(store, incident_id, body.other, author=_author(request, body), reason=body.reason)
     return _answer(store, incident_id, written)
 
 
 @router.post("/{incident_id}/split", summary="Take the report holding a mention out of the incident")
 def split(request: Request, incident_id: str, body: Split) -> dict[str, Any]:
     store = _store(request)
-    written = review_api.split(store, incident_id, body.mention, author=body.user, reason=body.reason)
+    written = review_api.split(store, incident_id, body.mention, author=_author(request, body), reason=body.reason)
     return _answer(store, incident_id, written)
 
 
 @router.post("/{incident_id}/note", summary="Attach a note (changes no value)")
 def note(request: Request, incident_id: str, body: Note) -> dict[str, Any]:
     store = _store(request)
-    return _answer(store, incident_id, review_api.note(store, incident_id, body.text, author=body.user))
+    return _answer(store, incident_id, review_api.note(store, incident_id, body.text, author=_author(request, body)))
 
 
 @router.post("/{incident_id}/undo", summary="Undo one decision in force (the latest by default)")
 def undo(request: Request, incident_id: str, body: Undo) -> dict[str, Any]:
     store = _store(request)
-    written = review_api.undo(store, incident_id, decision_id=body.decision, author=body.user, reason=body.reason)
+    written = review_api.undo(store, incident_id, decision_id=body.decision, author=_author(request, body), reason=body.reason)
     return _answer(store, incident_id, written)

@@ -16,19 +16,32 @@ export async function getJSON(path, params) {
   return body;
 }
 
-export async function postForm(path, form) {
-  const response = await fetch(path, { method: "POST", body: form });
+// The session (auth.py): who is logged in and the CSRF token every write carries. A write refused
+// for want of a login (401) asks for one through the handler session.js installs, then is sent again.
+let session = { user: null, csrf: null, login_required: false };
+let askLogin = async () => false;
+
+export function currentSession() { return session; }
+export function setSession(value) { session = value; window.dispatchEvent(new CustomEvent("dateline:session")); }
+export function onLoginNeeded(handler) { askLogin = handler; }
+export async function loadSession() { setSession(await getJSON("/api/session")); return session; }
+
+async function write(path, init) {
+  const send = () => fetch(path, { ...init, headers: { ...(init.headers || {}), ...(session.csrf ? { "X-CSRF-Token": session.csrf } : {}) } });
+  let response = await send();
+  if (response.status === 401 && path !== "/api/login" && await askLogin()) response = await send();
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(body, response.status);
   return body;
 }
 
+export async function postForm(path, form) {
+  return write(path, { method: "POST", body: form });
+}
+
 export async function postJSON(path, data) {
-  const response = await fetch(path, {
+  return write(path, {
     method: "POST", body: JSON.stringify(data),
     headers: { "Content-Type": "application/json", Accept: "application/json" },
   });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(body, response.status);
-  return body;
 }

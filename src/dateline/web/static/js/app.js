@@ -9,6 +9,7 @@ import * as lists from "./lists.js";
 import * as documents from "./documents.js";
 import * as review from "./review.js";
 import { exportChart } from "./export.js";
+import { initSession } from "./session.js";
 
 const VIEWS = {
   timeline: (root) => timeline.render(root),
@@ -97,7 +98,7 @@ function wire() {
     if (current().get("view") === "event") changes.view = "events";
     update(changes);
   });
-  for (const name of ["admin1", "event_type", "flagged"]) form.elements[name].addEventListener("change", () => form.requestSubmit());
+  for (const name of ["admin1", "role", "event_type", "flagged"]) form.elements[name].addEventListener("change", () => form.requestSubmit());
   document.getElementById("clear").addEventListener("click", () => {
     const changes = { offset: null };
     for (const name of FILTERS) changes[name] = null;
@@ -118,6 +119,7 @@ function wire() {
 
 async function boot() {
   wire();
+  initSession();
   try {
     config = await getJSON("/api/config");
     await loadFacets();

@@ -1,6 +1,6 @@
 // The analyst's desk: review state, history and controls on an incident, and the review queue
-// (keyboard: j/n next, k/p previous, a accept, r reject, e edit, Enter open).
-import { getJSON, postJSON } from "./api.js";
+// (keyboard: j/n next, k/p previous, a accept, r reject, m merge, s split, e edit, Enter open).
+import { currentSession, getJSON, postJSON } from "./api.js";
 import { current, update } from "./state.js";
 import { el } from "./util.js";
 
@@ -10,6 +10,8 @@ const EDITABLE = ["event_type", "sub_event_type", "actor1", "actor2", "date_star
   "fatalities", "latitude", "longitude"];
 
 function who() {
+  const session = currentSession();
+  if (session.user || session.login_required) return session.user;  // the server records the logged-in user
   let name = localStorage.getItem(USER_KEY) || "";
   if (!name) {
     name = (prompt("Your name (recorded with each decision)") || "").trim();
@@ -59,7 +61,13 @@ export async function renderQueue(root) {
     el("td", {}, item.status), el("td", {}, item.date_start || "?"), el("td", {}, item.event_type), el("td", {}, item.location || ""),
     el("td", {}, item.admin1 || ""), el("td", {}, item.fatalities ?? ""), el("td", {}, String(item.sources.length)),
     el("td", { class: "muted" }, item.reasons.join("; "))));
-  const mark = () => rows.forEach((r, i) => { r.classList.toggle("selected", i === at); if (i === at) r.scrollIntoView({ block: "nearest" }); });
+  let mergeFrom = null;  // the row marked with m, waiting for the incident to merge it with
+  const hint = el("span", { id: "queue-merge-hint", class: "muted" });
+  const mark = () => rows.forEach((r, i) => {
+    r.classList.toggle("selected", i === at);
+    r.classList.toggle("merge-from", r === mergeFrom);
+    if (i === at) r.scrollIntoView({ block: "nearest" });
+  });
   const open = () => rows[at] && update({ view: "event", id: rows[at].dataset.incident });
   const act = async (action, data) => {
     const row = rows[at];
@@ -67,6 +75,39 @@ export async function renderQueue(root) {
     try {
       await decide(row.dataset.incident, action, data);
       update({ view: "queue", at: String(at) }, { replace: true });
+    } catch (err) { alert(err.message); }
+  };
+  // m on one row marks it, m on another merges the two (Escape lets go of the mark)
+  const merge = async () => {
+    const row = rows[at];
+    if (!row) return;
+    if (!mergeFrom || mergeFrom === row) {
+      mergeFrom = mergeFrom === row ? null : row;
+      hint.textContent = mergeFrom ? "Marked for merging: select the incident to merge it with and press m (Esc cancels)." : "";
+      mark();
+      return;
+    }
+    const other = row.dataset.incident, from = mergeFrom;
+    mergeFrom = null;
+    hint.textContent = "";
+    at = Math.min(Number(from.dataset.index), at);
+    try {
+      await decide(from.dataset.incident, "merge", { other });
+      update({ view: "queue", at: String(at) }, { replace: true });
+    } catch (err) { alert(err.message); mark(); }
+  };
+  // s takes one report out of the selected incident: which one is asked by number
+  const split = async () => {
+    const row = rows[at];
+    if (!row) return;
+    try {
+      const detail = await getJSON(`/api/events/${encodeURIComponent(row.dataset.incident)}`);
+      const mentions = (detail.incident && detail.incident.mentions) || [];
+      if (mentions.length < 2) { alert("This incident has a single mention: nothing to split from."); return; }
+      const lines = mentions.map((m, i) => `${i + 1}: ${m.outlet || m.document_id} — ${(m.evidence_text || "").slice(0, 90)}`);
+      const chosen = prompt(`Split out the report of which mention?\n${lines.join("\n")}`);
+      const pick = mentions[Number(chosen) - 1];
+      if (pick) await act("split", { mention: pick.event_id });
     } catch (err) { alert(err.message); }
   };
   const keys = (ev) => {
@@ -77,6 +118,9 @@ export async function renderQueue(root) {
     else if (k === "k" || k === "p") { at = Math.max(at - 1, 0); mark(); }
     else if (k === "a") act("accept");
     else if (k === "r") { const r = prompt("Why reject?"); if (r) act("reject", { reason: r }); }
+    else if (k === "m") merge();
+    else if (k === "s") split();
+    else if (k === "Escape" && mergeFrom) { mergeFrom = null; hint.textContent = ""; mark(); }
     else if (k === "e" || k === "Enter") open();
     else return;
     ev.preventDefault();
@@ -84,8 +128,16 @@ export async function renderQueue(root) {
   if (queueKeys) document.removeEventListener("keydown", queueKeys);
   queueKeys = keys;
   document.addEventListener("keydown", keys);
+  const toolbar = el("div", { class: "toolbar", id: "queue-controls" },
+    el("button", { type: "button", id: "queue-accept", onclick: () => act("accept") }, "Accept (a)"),
+    el("button", { type: "button", id: "queue-reject", onclick: () => { const r = prompt("Why reject?"); if (r) act("reject", { reason: r }); } }, "Reject… (r)"),
+    el("button", { type: "button", id: "queue-merge", onclick: merge }, "Merge (m)"),
+    el("button", { type: "button", id: "queue-split", onclick: split }, "Split… (s)"),
+    el("button", { type: "button", id: "queue-open", onclick: open }, "Open (e)"), hint);
   root.append(el("section", { class: "panel" },
-    el("p", { class: "muted" }, `${data.items.length} incidents to review. Keys: j/n next, k/p previous, a accept, r reject, e or Enter open to edit.`),
+    el("p", { class: "muted" }, `${data.items.length} incidents to review. Keys: j/n next, k/p previous, a accept, r reject, `
+      + "m merge (mark one, then m on the other), s split a report out, e or Enter open to edit."),
+    data.items.length ? toolbar : "",
     data.items.length ? el("table", { class: "events", id: "queue" },
       el("thead", {}, el("tr", {}, ["status", "date", "type", "place", "province", "deaths", "sources", "why"].map((h) => el("th", {}, h)))),
       el("tbody", {}, rows)) : el("p", { class: "muted" }, "Nothing to review.")));

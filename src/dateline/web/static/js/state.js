@@ -1,5 +1,5 @@
 // The one set of filters every view reads, kept in the URL so a view can be shared as a link.
-export const FILTERS = ["date_from", "date_to", "admin1", "actor", "event_type", "q", "flagged"];
+export const FILTERS = ["date_from", "date_to", "admin1", "actor", "role", "event_type", "q", "flagged"];
 
 export function current() {
   return new URLSearchParams(location.search);

@@ -1,0 +1,66 @@
+"""Merge and split from the review queue in headless Chromium: m marks an incident and m on another
+merges the two; s takes a report back out; both land in the incident's history."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from dateline.store import open_store
+from test_web_review_ui import ARGS, CHROMIUM, loaded
+from web_data import serving, web_db  # noqa: F401  (session fixture)
+
+
+@pytest.fixture
+def served(web_db, engine, tmp_path):  # noqa: F811
+    from dateline.web import create_app
+
+    db = tmp_path / "dateline.db"
+    shutil.copy(web_db, db)
+    with serving(create_app(str(db), engine=engine, tiles="none")) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1280, "height": 860}, base_url=url)
+        context.add_init_script("localStorage.setItem('dateline.user', 'ana')")
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        yield tab, db
+        browser.close()
+
+
+def test_merge_then_split_from_the_queue(served) -> None:
+    page, db = served
+    page.goto("/?view=queue")
+    loaded(page)
+    rows = page.locator("#queue tbody tr")
+    first, second = rows.nth(0).get_attribute("data-incident"), rows.nth(1).get_attribute("data-incident")
+    with open_store(db) as store:
+        documents = {len(store.resolve_incident(i).document_ids) for i in (first, second)}
+    page.keyboard.press("m")
+    expect(rows.nth(0)).to_have_class("clickable selected merge-from")
+    expect(page.locator("#queue-merge-hint")).to_contain_text("Marked for merging")
+    page.keyboard.press("j")
+    page.keyboard.press("m")
+    loaded(page)
+    expect(page.locator(f'#queue tr[data-incident="{second}"]')).to_have_count(0)  # one incident now
+    with open_store(db) as store:
+        merged = store.resolve_incident(second)
+        assert merged.incident_id == store.resolve_incident(first).incident_id
+        assert len(merged.document_ids) >= 2 and len(merged.document_ids) >= max(documents)
+        assert [d.action for d, _ in store.history(first)] == ["merge"]
+        merged_id = merged.incident_id
+
+    row = page.locator(f'#queue tr[data-incident="{merged_id}"]')
+    row.click()
+    before = rows.count()
+    asked: list[str] = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.accept("1")))  # the first mention's report goes back out
+    page.click("#queue-split")
+    expect(rows).to_have_count(before + 1)  # the report taken out is an incident of its own again
+    loaded(page)
+    assert asked and asked[0].startswith("Split out the report of which mention?\n1: "), asked
+    with open_store(db) as store:
+        actions = [d.action for d, _ in store.history(merged_id)]
+        assert actions[-1] == "split" and "merge" in actions
+        assert store.resolve_incident(first).incident_id != store.resolve_incident(second).incident_id
