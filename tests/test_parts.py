@@ -108,3 +108,12 @@ def test_only_the_later_sentence_can_refer_back(engine) -> None:
                                 "Two aid workers were abducted in Kandahar on Monday.")
     kinds = sorted(i.record.sub_event_type for i in told.incidents if not i.record.hypothetical)
     assert "Abduction/forced disappearance" in kinds and len(kinds) == 2, kinds
+
+
+def test_a_clause_telling_the_toll_and_weapon_of_the_first_is_no_event_of_its_own(engine) -> None:
+    events, told = report_of(engine, "Ten people were killed and 19 others wounded in a suicide attack in Kunduz city "
+                                     "on Monday.")
+    counted = [e for e in events if not e.hypothetical]
+    assert len(counted) == 1 and counted[0].event_type == "Explosions/Remote violence", \
+        [(e.trigger, e.event_type, e.fatalities) for e in events]
+    assert counted[0].fatalities == 10
