@@ -254,7 +254,7 @@ def test_the_incident_sentence_places_the_event_before(engine) -> None:
 def test_the_headline_names_the_documents_place(engine) -> None:
     """A headline is not read for events (it repeats the lead), but its places tell where the story is."""
     from dateline.ingest import document_from_text
-    from dateline.resolve.toponyms import document_toponyms
+    from dateline.pipeline import document_toponyms
 
     text = "Bomb kills five in Baqubah\n\nA car bomb exploded near a market on Monday, killing five people, police said.\n"
     document = document_from_text(text, id="h", published="2014-05-05")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import ResolveError
-from dateline.resolve import gazetteer_build
+from dateline.resolve import gazetteer_build, gazetteer_rows
 from dateline.resolve.gazetteer import Gazetteer
 from dateline.resolve.gazetteer_build import build_gazetteer, derive_ucdp_places
 
@@ -390,11 +390,11 @@ def test_us_post_office_towns_fill_the_gaps(monkeypatch: pytest.MonkeyPatch) -> 
     from dateline.resolve import geo_extra
 
     monkeypatch.setitem(__import__("sys").modules, "zipcodes", _FakeZipcodes)
-    b = gazetteer_build._Builder()
-    b.country_idx["US"] = b.add(gazetteer_build._Row("United States", 39.8, -98.5, "A", "PCLI", "US"), ["United States"])
+    b = gazetteer_rows.Builder()
+    b.country_idx["US"] = b.add(gazetteer_rows.BuildRow("United States", 39.8, -98.5, "A", "PCLI", "US"), ["United States"])
     b.admin1_names[("US", "ZZ")] = "Zed State"
-    b.add(gazetteer_build._Row("Old Town", 40.51, -97.5, "P", "PPL", "US", "ZZ", population=900), ["Old Town"])
-    stats = gazetteer_build.BuildStats(path=Path("unused"))
+    b.add(gazetteer_rows.BuildRow("Old Town", 40.51, -97.5, "P", "PPL", "US", "ZZ", population=900), ["Old Town"])
+    stats = gazetteer_rows.BuildStats(path=Path("unused"))
     geo_extra.load_us_post_office_towns(b, stats)
     added = {r.name: r for r in b.rows if r.source == geo_extra.SOURCE}
     assert sorted(added) == ["Elm Ford", "Prairie Hollow"] and stats.us_towns == 2

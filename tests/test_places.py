@@ -15,7 +15,7 @@ from dateline.resolve.gazetteer import Gazetteer
 from dateline.resolve.names import core_name, normalise_name
 from dateline.resolve.places import (PlaceContext, PlaceResolver, distance_km, offset_point, parse_relation,
                                      precision_of)
-from dateline.resolve.toponyms import document_toponyms
+from dateline.pipeline import document_toponyms
 
 
 @pytest.fixture(scope="module")

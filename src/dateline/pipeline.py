@@ -23,7 +23,7 @@ from spacy.language import Language
 
 from .annotate.pipeline import DEFAULT_MODEL, annotate_documents, build_pipeline
 from .budget import Budget, document_name
-from .errors import DatelineError, ExtractError, IngestError, printable
+from .errors import DatelineError, ExtractError, IngestError, ResolveError, printable
 from .extract.events import Extractor
 from .incidents.report import Report, consolidate
 from .ingest import iter_documents
@@ -35,6 +35,7 @@ from .models import Document, Event
 from .resolve.actors import ActorRegistry
 from .resolve.gazetteer import Gazetteer
 from .resolve.source_homes import SourceHomes, homes_from_store
+from .resolve.toponyms import Toponym, toponyms_of
 from .store.base import Store
 
 if TYPE_CHECKING:
@@ -102,6 +103,26 @@ class Engine:
             yield annotated.document, events
         while passed_over:
             yield passed_over.popleft()
+
+
+def iter_toponyms(documents: Iterable[Document], *, engine: Engine) -> Iterator[tuple[Document, list[Toponym]]]:
+    """(document, toponyms) for each document, through the engine's NLP pipeline; a document that
+    fails annotation comes back with no toponyms."""
+    resolver = engine.extractor.places
+    if resolver is None:
+        raise ResolveError("the engine has no gazetteer", hint="load it with Engine.load()")
+    for annotated in annotate_documents(engine.nlp, documents):
+        if annotated.error is not None:
+            yield annotated.document, []
+            continue
+        yield annotated.document, toponyms_of(annotated.document, annotated.header_docs + annotated.docs, resolver)
+
+
+def document_toponyms(document: Document, *, engine: Engine) -> list[Toponym]:
+    """The toponyms of one document: each place name's span, resolved place and alternatives."""
+    for _document, toponyms in iter_toponyms([document], engine=engine):
+        return toponyms
+    return []
 
 
 def set_language(document: Document) -> bool:

@@ -219,7 +219,7 @@ def score_geoxml(gold: Path, *, engine: "Engine | None" = None, every: int = 1, 
 def _score_detection(report: ScoreReport, articles: list[GoldArticle], *, engine: "Engine") -> None:
     """Span recall/precision of the toponyms dateline finds (overlap match), and end-to-end accuracy."""
     from ..ingest.plaintext import document_from_text
-    from ..resolve.toponyms import document_toponyms
+    from ..pipeline import document_toponyms
 
     found_total = gold_total = matched_gold = matched_found = within = 0
     for n, article in enumerate(articles):

@@ -30,7 +30,7 @@ from .names import normalise_name
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
-    from .places import PlaceContext
+    from .context import PlaceContext
 
 __all__ = ["CountryCells", "country_named", "foreign_namesake", "home_reading", "own_reading"]
 

@@ -18,7 +18,7 @@ from .names import normalise_name
 
 if TYPE_CHECKING:
     from ..models import Place
-    from .places import PlaceContext
+    from .context import PlaceContext
 
 
 def at_home(place: "Place", own: str, context: "PlaceContext", *, unit_named: bool) -> bool:

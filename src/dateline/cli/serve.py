@@ -6,7 +6,7 @@ import logging
 
 import click
 
-from ..cli import db_option, handle_errors
+from .options import db_option, handle_errors
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +35,8 @@ def serve(db: str | None, host: str, port: int, tiles: str | None, allowed_hosts
     """
     import uvicorn
 
-    from .app import DEFAULT_TILES, create_app
-    from .guards import served_hosts
+    from ..web.app import DEFAULT_TILES, create_app
+    from ..web.guards import served_hosts
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"Warning: serving on {host}: anyone who can reach it can read and add documents", err=True)
