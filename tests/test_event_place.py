@@ -392,7 +392,7 @@ def test_an_unknown_settlement_is_the_events_place(engine, text: str, trigger: s
      "The blast in Qarnabtah, a village north of the city of Mosul, also wounded 13.", "Mosul", 10.0),
 ])
 def test_an_unknown_village_takes_the_bearing_of_its_apposition(engine, text: str, anchor: str, km: float) -> None:
-    from dateline.resolve.places import distance_km
+    from dateline.geo.distance import distance_km
 
     event = _event_place(engine, text)
     assert event.admin1 == "Ninawa" and event.geo_precision == 2, event.place_reason

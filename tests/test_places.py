@@ -10,11 +10,11 @@ from click.testing import CliRunner
 from dateline.cli import main
 from dateline.ingest import document_from_text
 from dateline.models import Place
-from dateline.resolve.colocation import TownIndex
-from dateline.resolve.gazetteer import Gazetteer
+from dateline.geo.colocation import TownIndex
+from dateline.geo.gazetteer import Gazetteer
 from dateline.resolve.names import core_name, normalise_name
-from dateline.resolve.places import (PlaceContext, PlaceResolver, distance_km, offset_point, parse_relation,
-                                     precision_of)
+from dateline.geo.distance import distance_km
+from dateline.geo.places import PlaceContext, PlaceResolver, offset_point, parse_relation, precision_of
 from dateline.pipeline import document_toponyms
 
 
@@ -364,7 +364,7 @@ def test_a_country_the_document_names_wins_over_its_main_country(resolver: Place
 
 def test_weights_drive_the_ranking() -> None:
     """The ranking's points come from Weights: a huge weight for the document's country decides alone."""
-    from dateline.resolve.places import HAND_WEIGHTS, Weights
+    from dateline.geo.places import HAND_WEIGHTS, Weights
 
     gazetteer = Gazetteer.default()
     us = PlaceContext(country_code="US")

@@ -33,9 +33,9 @@ from .ingest.language import detect_language, english_only_notice
 from .ingest.sources import DEFAULT_MAX_BYTES
 from .models import Document, Event
 from .resolve.actors import ActorRegistry
-from .resolve.gazetteer import Gazetteer
-from .resolve.source_homes import SourceHomes, homes_from_store
-from .resolve.toponyms import Toponym, toponyms_of
+from .geo.gazetteer import Gazetteer
+from .geo.source_homes import SourceHomes, homes_from_store
+from .geo.toponyms import Toponym, toponyms_of
 from .store.base import Store
 
 if TYPE_CHECKING:
@@ -238,7 +238,7 @@ def ingest(
     Documents already stored (same id or same normalised text) are skipped before the NLP
     runs, so re-running an interrupted batch finishes it without storing anything twice.
     ``source_homes``: each source's home province is learned from the events already stored for
-    its documents and from the batch so far (``resolve/source_homes.py``), a weak prior for
+    its documents and from the batch so far (``geo/source_homes.py``), a weak prior for
     one-town local stories that name no state. ``http_client`` fetches the URLs among the sources
     (a server passes one that refuses internal addresses; by default any address is fetched).
     """

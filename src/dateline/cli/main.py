@@ -567,7 +567,7 @@ def gazetteer_build(files: tuple[str, ...], output: str | None, if_missing: bool
         dateline gazetteer build IQ.txt admin1CodesASCII.txt
     """
     from ..config import gazetteer_path
-    from ..resolve.gazetteer_build import build_gazetteer
+    from ..geo.gazetteer_build import build_gazetteer
 
     target = Path(output) if output else gazetteer_path()
     if if_missing and target.exists():
@@ -590,7 +590,7 @@ def gazetteer_lookup(name: str, country: str | None, limit: int) -> None:
     Example:
         dateline gazetteer lookup Amara --country IQ
     """
-    from ..resolve.gazetteer import Gazetteer
+    from ..geo.gazetteer import Gazetteer
 
     places = Gazetteer.default().lookup(name, country_code=country, limit=limit)
     if not places:

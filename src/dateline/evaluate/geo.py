@@ -29,8 +29,9 @@ from statistics import mean, median
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import ConfigError
-from ..resolve.places import PlaceContext, PlaceResolver, distance_km
-from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_weight
+from ..geo.distance import distance_km
+from ..geo.places import PlaceContext, PlaceResolver
+from ..geo.source_homes import SourceHomes, province_vote, source_key, vote_weight
 from .common import SPLITS, in_split
 from .pitf import PitfRow, read_pitf
 from .registry import ScoreReport, scorer
@@ -38,8 +39,8 @@ from .registry import ScoreReport, scorer
 if TYPE_CHECKING:
     from ..models import Place
     from ..pipeline import Engine
-    from ..resolve.places import Weights
-    from ..resolve.gazetteer import Gazetteer
+    from ..geo.places import Weights
+    from ..geo.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def _engine(engine: "Engine | None") -> "Engine":
 def _gazetteer(engine: "Engine | None") -> "Gazetteer":
     if engine is not None and engine.extractor.gazetteer is not None:
         return engine.extractor.gazetteer
-    from ..resolve.gazetteer import Gazetteer
+    from ..geo.gazetteer import Gazetteer
 
     return Gazetteer.default()
 
@@ -262,7 +263,7 @@ def score_ucdp(gold: Path, *, engine: "Engine | None" = None, max_prec: int = 1,
                weights: "Weights | None" = None) -> ScoreReport:
     """UCDP place names resolved with their province as context: share within 5 km, admin1 right.
     ``weights``: the resolver's ranking points (default: the fitted ones; bench/fit_place_weights.py)."""
-    from ..resolve.gazetteer_build import ucdp_name_and_type
+    from ..geo.gazetteer_build import ucdp_name_and_type
 
     gaz = _gazetteer(engine)
     resolver = PlaceResolver(gaz, weights=weights)

@@ -11,19 +11,19 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from spacy.tokens import Doc, Span
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
-from ..annotate.place_tagger import PlaceMention
+from ..geo.place_tagger import PlaceMention
 from ..annotate.quantities import perpetrators_killed
 from ..annotate.pipeline import AnnotatedDocument, doc_text, paragraph_index
 from ..annotate.timex import Timex
 from ..budget import Deadline
 from ..errors import ResolveError
 from ..models import Event, Place, make_event_id
-from ..resolve.abroad import own_reading
+from ..geo.abroad import own_reading
 from ..resolve.actors import ActorMatch
 from ..resolve.names import core_name, normalise_name
-from ..resolve.places import (PlaceContext, PlaceResolver, Relation, ResolvedPlace, distance_km, parse_relation,
-                              place_reading)
-from ..resolve.source_homes import SourceHomes, SourcePrior, province_vote, source_key, vote_weight
+from ..geo.distance import distance_km
+from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, parse_relation, place_reading
+from ..geo.source_homes import SourceHomes, SourcePrior, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
 from .attribution import attribution
 from .dating import choose_date, in_name, in_other_clause
@@ -38,7 +38,7 @@ from .victims import count_victims
 
 if TYPE_CHECKING:
     from ..resolve.actors import ActorRegistry
-    from ..resolve.gazetteer import Gazetteer
+    from ..geo.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..annotate.pipeline import doc_text
-from ..annotate.place_tagger import PlaceMention
-from ..resolve.places import Relation, parse_relation
+from ..geo.place_tagger import PlaceMention
+from ..geo.places import Relation, parse_relation
 from .triggers import Trigger
 
 # Prepositions that make a place the scene of the event.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..models import Event
-from ..resolve.places import distance_km
+from ..geo.distance import distance_km
 
 __all__ = ["VIOLENT", "actors_compatible", "dates_compatible", "named_actors", "places_compatible", "types_compatible",
            "weak_date", "weak_place"]

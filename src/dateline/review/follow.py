@@ -42,7 +42,7 @@ def _place_point(value: Any, record: Event) -> tuple[dict[str, Any], str]:
     if not value:
         return cleared, "no place"
     try:
-        from ..resolve.gazetteer import Gazetteer
+        from ..geo.gazetteer import Gazetteer
 
         candidates = Gazetteer.default().lookup(str(value), admin1=record.admin1, limit=10)
     except DatelineError as err:  # no gazetteer: keep the person's name, drop the old point

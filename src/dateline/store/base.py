@@ -92,7 +92,7 @@ class Store(abc.ABC):
     def document_provinces(self) -> list[tuple[str, str | None, str | None, str, str, int]]:
         """(document id, url, source, country, admin1, events) for the stored events placed in a
         province, grouped by document and province: what each source's home is learned from
-        (resolve/source_homes.py). A backend without it answers nothing, so no source has a home."""
+        (geo/source_homes.py). A backend without it answers nothing, so no source has a home."""
         return []
 
     @abc.abstractmethod

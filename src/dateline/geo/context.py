@@ -27,7 +27,7 @@ class PlaceContext:
     support: Counter[tuple[str | None, str]] = field(default_factory=Counter)
     named_keys: set[str] = field(default_factory=set)  # keys of every name in the document
     # the document's source's home (country code, admin1), learned from its other documents
-    # (resolve/source_homes.py): a weak prior for one-town local stories that name no state
+    # (geo/source_homes.py): a weak prior for one-town local stories that name no state
     home: tuple[str, str] | None = None
     # (country, admin1) of the source's other stories when it has no home: where its one-place stories are
     story_provinces: frozenset[tuple[str, str]] = frozenset()

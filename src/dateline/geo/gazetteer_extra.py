@@ -21,7 +21,7 @@ import re
 import statistics
 
 from .gazetteer_rows import BuildRow, Builder, BuildStats
-from .names import name_keys
+from ..resolve.names import name_keys
 
 log = logging.getLogger(__name__)
 

@@ -65,7 +65,7 @@ city of a million; round 8)            1, up to 2
 =====================================  ======
 
 A source's home (``PlaceContext.home``) is learned from dateline's own readings of the source's
-other documents (:mod:`dateline.resolve.source_homes`); a province or country the document names
+other documents (:mod:`dateline.geo.source_homes`); a province or country the document names
 outweighs it. The source key itself (``PlaceContext.source``, the URL's host; round 7) says two more
 things: its country-code domain, and the names the host is made of ("theparisnews.com": Paris). The
 outlet's town gives no country evidence of its own, is no country when the document's country has
@@ -74,11 +74,11 @@ other names, seeds the source's home (``outlet_home``, a vote worth two document
 own evidence for the document's province (``PlaceContext.without``). A town abroad matched only
 through another spelling ("Abara" -> Ibarra, Ecuador) yields (None) when the document names a
 province of its own country; a small town abroad far from the document's places yields to the name's
-reading in the document's country, else to none (round 9, :mod:`dateline.resolve.abroad`).
+reading in the document's country, else to none (round 9, :mod:`dateline.geo.abroad`).
 
 A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
 read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near, when
-that town lies where the document is (round 10, :mod:`dateline.resolve.reach`); "New Londoners" in a
+that town lies where the document is (round 10, :mod:`dateline.geo.reach`); "New Londoners" in a
 story naming New London is New London. The outlet's town is its namesake by the story's other towns,
 and a source whose stories agree on a country but not a province votes for that country (round 10).
 
@@ -101,19 +101,19 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
-from .colocation import distance_km
+from .distance import distance_km
 from .context import PlaceContext
-from .names import abbreviation_hint, core_name, is_local_feature, normalise_name, strip_generic, town_of_demonym
+from ..resolve.names import abbreviation_hint, core_name, is_local_feature, normalise_name, strip_generic, town_of_demonym
 from .abroad import CountryCells, foreign_namesake, home_reading
 from .at_home import at_home, in_story_province, outlet_story_home, outlet_town, story_provinces
 from .reach import by_the_others, within_reach
-from .relations import Relation, offset_point, parse_relation
+from ..resolve.relations import Relation, offset_point, parse_relation
 from .source_homes import domain_country, outlet_names
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
-__all__ = ["DEFAULT_WEIGHTS", "PlaceContext", "PlaceResolver", "ResolvedPlace", "Relation", "Weights", "distance_km",
+__all__ = ["DEFAULT_WEIGHTS", "PlaceContext", "PlaceResolver", "ResolvedPlace", "Relation", "Weights",
            "offset_point", "parse_relation", "place_reading", "precision_of"]
 
 # The feature a mention's hint word asks for: a one-letter GeoNames class or a feature code.
@@ -255,7 +255,7 @@ class PlaceResolver:
 
         The country is the one most mentions resolve to on their own (a named country counts
         twice); provinces are then counted with that country preferred. ``home``: the home
-        province of the document's source (:mod:`dateline.resolve.source_homes`), a weak prior;
+        province of the document's source (:mod:`dateline.geo.source_homes`), a weak prior;
         ``home_country``: the source's country when it has no home province (round 10), a vote for the
         document's country as the home's country is; ``story_provinces``: provinces the source's other
         stories read as (``SourceHomes.provinces``; round 11), a prior for a one-place story's name.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .names import normalise_name
+from ..resolve.names import normalise_name
 
 if TYPE_CHECKING:
     from ..models import Place

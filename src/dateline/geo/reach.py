@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
-from .colocation import distance_km
+from .distance import distance_km
 
 if TYPE_CHECKING:
     from ..models import Place

@@ -6,7 +6,7 @@ source, the province each of its documents was resolved to (the document's own f
 place names, never any gold) and answers :meth:`SourceHomes.home` once enough of the source's
 documents agree: at least ``min_documents`` votes, and the leading province holding at least
 ``min_share`` of them. The resolver then uses it as a weak prior
-(:attr:`~dateline.resolve.places.PlaceContext.home`, ``Weights.home``), below what the document
+(:attr:`~dateline.geo.places.PlaceContext.home`, ``Weights.home``), below what the document
 itself names.
 
 A source is keyed by its URL's host without "www." (``thetowntalk.com``), else its name.

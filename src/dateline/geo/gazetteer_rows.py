@@ -1,5 +1,5 @@
 """The gazetteer while it is being built: its rows, the index of their names and codes, and the
-build's counts. The build (``gazetteer_build``) and its optional inputs (``geo_extra``) both add
+build's counts. The build (``gazetteer_build``) and its optional inputs (``gazetteer_extra``) both add
 to one ``Builder``."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import Iterable, Sequence
 
 from unidecode import unidecode
 
-from .colocation import distance_km
-from .names import name_keys, strip_generic
+from .distance import distance_km
+from ..resolve.names import name_keys, strip_generic
 
 __all__ = ["BuildRow", "BuildStats", "Builder", "ascii_name", "clean_adm2_name", "is_latin"]
 
