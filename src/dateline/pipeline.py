@@ -34,7 +34,7 @@ from .ingest.sources import DEFAULT_MAX_BYTES
 from .models import Document, Event
 from .resolve.actors import ActorRegistry
 from .geo.gazetteer import Gazetteer
-from .geo.source_homes import SourceHomes, homes_from_store
+from .geo.source_homes import SourceHomes, SourcePrior, homes_from_store, source_key
 from .geo.toponyms import Toponym, toponyms_of
 from .store.base import Store
 
@@ -115,7 +115,11 @@ def iter_toponyms(documents: Iterable[Document], *, engine: Engine) -> Iterator[
         if annotated.error is not None:
             yield annotated.document, []
             continue
-        yield annotated.document, toponyms_of(annotated.document, annotated.header_docs + annotated.docs, resolver)
+        document, docs = annotated.document, annotated.header_docs + annotated.docs
+        source = source_key(url=document.url, source=document.source)
+        homes = engine.extractor.homes  # the source's prior as extraction reads it (without adding a vote)
+        context = engine.extractor.document_geo(docs, source=source, prior=homes.prior(source) if homes else SourcePrior())
+        yield document, toponyms_of(document, docs, resolver, context=context)
 
 
 def document_toponyms(document: Document, *, engine: Engine) -> list[Toponym]:

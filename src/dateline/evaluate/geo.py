@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..errors import ConfigError
 from ..geo.distance import distance_km
+from ..geo.document import GeoEvidence, build_document_geo
 from ..geo.places import PlaceContext, PlaceResolver
 from ..geo.source_homes import SourceHomes, province_vote, source_key, vote_weight
 from .common import SPLITS, in_split
@@ -130,9 +131,18 @@ def article_contexts(resolver: PlaceResolver, articles: list[GoldArticle], *,
     """Each article's place context; with ``homes``, in two passes: every article is read once, its
     province focus (dateline's own reading, never the gold's) is a vote for its source's home, then
     each context gets the home its source's other articles agree on (its own vote left out)."""
-    contexts = [resolver.context([(t.phrase, None) for t in a.toponyms], source=a.source) for a in articles]
+    evidence = [GeoEvidence(tuple((t.phrase, None) for t in a.toponyms)) for a in articles]  # gold names, no text
+    contexts = [build_document_geo(resolver, e, source=a.source) for a, e in zip(articles, evidence)]
     if homes is None:
         return contexts
+    votes = [(province_vote(c), vote_weight(c)) for c in contexts]
+    for article, (vote, weight) in zip(articles, votes):
+        homes.add(article.source, vote, weight=weight)
+    for i, (article, (vote, weight)) in enumerate(zip(articles, votes)):
+        prior = homes.prior(article.source, leave_out=(vote,), leave_weight=weight)
+        if prior:  # read again: the home also moves the document's own province focus
+            contexts[i] = build_document_geo(resolver, evidence[i], source=article.source, prior=prior)
+    return contexts
     votes = [(province_vote(c), vote_weight(c)) for c in contexts]
     for article, (vote, weight) in zip(articles, votes):
         homes.add(article.source, vote, weight=weight)

@@ -8,7 +8,7 @@
         print(top.start, top.end, top.text, top.place.name if top.place else None, top.reason)
 
 Spans are character offsets into ``document.text``. Each toponym is resolved with the
-document's country and province focus and the other places of its sentence.
+document's place context (the one extraction uses) and the other places of its sentence.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from ..models import Document, Place
 from .places import PlaceContext, PlaceResolver, Relation, parse_relation
-from .source_homes import source_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -62,14 +61,14 @@ def _place_dict(place: Place) -> dict[str, Any]:
             "admin2": place.admin2, "country": place.country, "country_code": place.country_code}
 
 
-def toponyms_of(document: Document, docs: Sequence["Doc"], resolver: PlaceResolver) -> list[Toponym]:
-    """The toponyms of a document from its annotated spaCy Docs (each carries ``doc._.places``).
+def toponyms_of(document: Document, docs: Sequence["Doc"], resolver: PlaceResolver, *, context: PlaceContext) -> list[Toponym]:
+    """The toponyms of a document from its annotated spaCy Docs (each carries ``doc._.places``),
+    each resolved in ``context``, the document's place context (:func:`~dateline.geo.build_document_geo`:
+    the one extraction uses, so a name reads the same here and in the events).
 
     ``docs`` are the headline's and the body's Docs: spans are offsets into the text, which holds
     the header lines."""
     mentions = [(doc, m) for doc in docs for m in doc._.places or []]
-    context: PlaceContext = resolver.context(((m.name, m.kind_hint) for _doc, m in mentions),
-                                             source=source_key(url=document.url, source=document.source))
     out: list[Toponym] = []
     for doc, mention in mentions:
         offset = doc._.offset
@@ -83,6 +82,8 @@ def toponyms_of(document: Document, docs: Sequence["Doc"], resolver: PlaceResolv
         if resolved is not None:
             top.place, top.alternatives, top.anchor = resolved.place, resolved.alternatives, resolved.anchor
             top.geo_precision, top.where_prec, top.reason = resolved.geo_precision, resolved.where_prec, resolved.reason
+        elif resolver.candidates(mention.name):
+            top.reason = "no reading fits the document's places"
         else:
             top.reason = "not in the gazetteer"
         out.append(top)
