@@ -156,3 +156,12 @@ def test_the_cycle_finder_finds_cycles(graph: dict[str, set[str]], cycles: list[
 def test_lazy_imports_are_read() -> None:
     """An import inside a function is a dependency too (``dateline places`` loads the engine lazily)."""
     assert "dateline.pipeline" in {target for target, _ in imports("dateline.cli.places")}
+
+
+@pytest.mark.parametrize("package", ["dateline.annotate", "dateline.extract", "dateline.geo", "dateline.cli"])
+def test_each_stage_package_has_a_public_face(package: str) -> None:
+    """Every stage has an __init__.py whose __all__ names what it hands on, and each name is there."""
+    import importlib
+
+    module = importlib.import_module(package)
+    assert module.__all__ and all(hasattr(module, name) for name in module.__all__)
