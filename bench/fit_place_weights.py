@@ -1,4 +1,4 @@
-"""Fit the place ranking's points (resolve.places.Weights) on the geoparsing corpora's tuning halves.
+"""Fit the place ranking's points (geo.places.Weights) on the geoparsing corpora's tuning halves.
 
     .venv/bin/python bench/fit_place_weights.py [--sweeps 3] [--min-gain 2]
     .venv/bin/python bench/fit_place_weights.py --start hand --fit-part tune-a --score-parts tune-b tune-a
@@ -14,7 +14,7 @@ change is kept when it puts at least ``--min-gain`` more gold toponyms within 16
 tuning halves (even-indexed articles) of LGL, TR-News and GeoVirus together, and UCDP's
 within-5-km share does not drop. The held-out halves (odd articles, what bench/accuracy.py
 reports) are printed at the end and never used for a decision. The fitted values are then
-written by hand into ``Weights`` (resolve/places.py).
+written by hand into ``Weights`` (geo/places.py).
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ import logging
 from pathlib import Path
 
 from dateline.evaluate.geo import _PARTS, MISS_KM, article_contexts, distance_km, read_geoxml, score_ucdp
-from dateline.resolve.gazetteer import Gazetteer
-from dateline.resolve.places import DEFAULT_WEIGHTS, HAND_WEIGHTS, SEARCHED_WEIGHTS, PlaceResolver, Weights
-from dateline.resolve.source_homes import SourceHomes
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.places import DEFAULT_WEIGHTS, HAND_WEIGHTS, SEARCHED_WEIGHTS, PlaceResolver, Weights
+from dateline.geo.source_homes import SourceHomes
 
 log = logging.getLogger(__name__)
 

@@ -9,6 +9,13 @@ import pytest
 from shared_data import REPO, SAMPLE, SHARED  # noqa: F401  (tests import them from here too)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the real model (directly or through a fixture) is slow: mark it so."""
+    for item in items:
+        if "engine" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def sample_path() -> Path:
     assert SAMPLE.exists(), f"the sample is expected at {SAMPLE}"

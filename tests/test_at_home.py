@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from dateline.evaluate.geo import GoldArticle, GoldToponym, article_contexts
-from dateline.resolve.gazetteer import Gazetteer
-from dateline.resolve.places import PlaceResolver
-from dateline.resolve.source_homes import SourceHomes
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.places import PlaceResolver
+from dateline.geo.source_homes import SourceHomes
 
 MA = ("US", "Massachusetts")
 NY = ("US", "New York")

@@ -218,7 +218,7 @@ def test_strict_precision_needs_every_field_right_and_counts_over_shown() -> Non
 
 
 def test_place_names_by_gazetteer_meet_across_spellings() -> None:
-    from dateline.resolve.gazetteer import Gazetteer
+    from dateline.geo.gazetteer import Gazetteer
 
     names = PlaceNames.from_gazetteer(Gazetteer.default())
     assert names.country("Palestine") == names.country("Palestinian Territory") == "PS"

@@ -255,7 +255,7 @@ def test_the_incident_sentence_places_the_event_before(engine) -> None:
 def test_the_headline_names_the_documents_place(engine) -> None:
     """A headline is not read for events (it repeats the lead), but its places tell where the story is."""
     from dateline.ingest import document_from_text
-    from dateline.resolve.toponyms import document_toponyms
+    from dateline.pipeline import document_toponyms
 
     text = "Bomb kills five in Baqubah\n\nA car bomb exploded near a market on Monday, killing five people, police said.\n"
     document = document_from_text(text, id="h", published="2014-05-05")
@@ -393,7 +393,7 @@ def test_an_unknown_settlement_is_the_events_place(engine, text: str, trigger: s
      "The blast in Qarnabtah, a village north of the city of Mosul, also wounded 13.", "Mosul", 10.0),
 ])
 def test_an_unknown_village_takes_the_bearing_of_its_apposition(engine, text: str, anchor: str, km: float) -> None:
-    from dateline.resolve.places import distance_km
+    from dateline.geo.distance import distance_km
 
     event = _event_place(engine, text)
     assert event.admin1 == "Ninawa" and event.geo_precision == 2, event.place_reason

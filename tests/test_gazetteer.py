@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import ResolveError
-from dateline.resolve import gazetteer_build
-from dateline.resolve.gazetteer import Gazetteer
-from dateline.resolve.gazetteer_build import build_gazetteer, derive_ucdp_places
+from dateline.geo import gazetteer_build, gazetteer_rows
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.gazetteer_build import build_gazetteer, derive_ucdp_places
 
 # A GeoNames country extract in the 19-column format (made up places in a made-up country "ZZ").
 GEONAMES_ROWS = [
@@ -387,14 +387,14 @@ class _FakeZipcodes:
 def test_us_post_office_towns_fill_the_gaps(monkeypatch: pytest.MonkeyPatch) -> None:
     """Post-office towns (and the other names accepted at a ZIP code) that cities500 lacks are added at the
     median of their ZIP points; a town already known nearby is not doubled; firms' ZIP codes are skipped."""
-    from dateline.resolve import geo_extra
+    from dateline.geo import gazetteer_extra as geo_extra
 
     monkeypatch.setitem(__import__("sys").modules, "zipcodes", _FakeZipcodes)
-    b = gazetteer_build._Builder()
-    b.country_idx["US"] = b.add(gazetteer_build._Row("United States", 39.8, -98.5, "A", "PCLI", "US"), ["United States"])
+    b = gazetteer_rows.Builder()
+    b.country_idx["US"] = b.add(gazetteer_rows.BuildRow("United States", 39.8, -98.5, "A", "PCLI", "US"), ["United States"])
     b.admin1_names[("US", "ZZ")] = "Zed State"
-    b.add(gazetteer_build._Row("Old Town", 40.51, -97.5, "P", "PPL", "US", "ZZ", population=900), ["Old Town"])
-    stats = gazetteer_build.BuildStats(path=Path("unused"))
+    b.add(gazetteer_rows.BuildRow("Old Town", 40.51, -97.5, "P", "PPL", "US", "ZZ", population=900), ["Old Town"])
+    stats = gazetteer_rows.BuildStats(path=Path("unused"))
     geo_extra.load_us_post_office_towns(b, stats)
     added = {r.name: r for r in b.rows if r.source == geo_extra.SOURCE}
     assert sorted(added) == ["Elm Ford", "Prairie Hollow"] and stats.us_towns == 2
@@ -414,7 +414,7 @@ def test_us_post_office_towns_fill_the_gaps(monkeypatch: pytest.MonkeyPatch) -> 
     ],
 )
 def test_airport_names(name: str, city: str, expected: list[str]) -> None:
-    from dateline.resolve.geo_extra import airport_names
+    from dateline.geo.gazetteer_extra import airport_names
 
     assert airport_names(name, city) == expected
 
@@ -463,3 +463,12 @@ def test_loose_provinces_swap_o_u_and_e_i(name: str, expected: str | None) -> No
 )
 def test_nearest_admin1(world: Gazetteer, country: str, lat: float, lon: float, admin1: str | None) -> None:
     assert world.nearest_admin1(country, lat, lon) == admin1
+
+
+def test_every_gazetteer_input_file_exists() -> None:
+    """The default gazetteer's file name hashes these files: one that moved would silently drop out
+    of the hash, and a change to it would no longer rebuild the gazetteer."""
+    from dateline import config
+
+    root = Path(config.__file__).parent
+    assert [name for name in config._GAZETTEER_INPUTS if not (root / name).is_file()] == []

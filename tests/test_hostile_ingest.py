@@ -9,7 +9,7 @@ import pytest
 
 from dateline.ingest import document_from_text, iter_documents
 from dateline.ingest.references import parse_citation, parse_references
-from dateline.resolve.source_homes import source_key, url_host
+from dateline.ingest.outlets import source_key, url_host
 
 # The line from issue 16 that ran past 60 s in the citation detector, and strings of its kind.
 ADVERSARIAL_LINES = [

@@ -77,7 +77,7 @@ def test_guards(engine, text: str, absent: str) -> None:
 def test_recovered_places_are_resolved(engine) -> None:
     """A place found in an organisation's name goes through resolution like any other."""
     from dateline.ingest.plaintext import document_from_text
-    from dateline.resolve.toponyms import document_toponyms
+    from dateline.pipeline import document_toponyms
 
     text = "The road was closed on Monday, the Texas Department of Public Safety said."
     toponyms = document_toponyms(document_from_text(text, id="t"), engine=engine)

@@ -10,12 +10,12 @@ from click.testing import CliRunner
 from dateline.cli import main
 from dateline.ingest import document_from_text
 from dateline.models import Place
-from dateline.resolve.colocation import TownIndex
-from dateline.resolve.gazetteer import Gazetteer
+from dateline.geo.colocation import TownIndex
+from dateline.geo.gazetteer import Gazetteer
 from dateline.resolve.names import core_name, normalise_name
-from dateline.resolve.places import (PlaceContext, PlaceResolver, distance_km, offset_point, parse_relation,
-                                     precision_of)
-from dateline.resolve.toponyms import document_toponyms
+from dateline.geo.distance import distance_km
+from dateline.geo.places import PlaceContext, PlaceResolver, offset_point, parse_relation, precision_of
+from dateline.pipeline import document_toponyms
 
 
 @pytest.fixture(scope="module")
@@ -364,7 +364,7 @@ def test_a_country_the_document_names_wins_over_its_main_country(resolver: Place
 
 def test_weights_drive_the_ranking() -> None:
     """The ranking's points come from Weights: a huge weight for the document's country decides alone."""
-    from dateline.resolve.places import HAND_WEIGHTS, Weights
+    from dateline.geo.places import HAND_WEIGHTS, Weights
 
     gazetteer = Gazetteer.default()
     us = PlaceContext(country_code="US")
@@ -486,3 +486,36 @@ def test_a_named_county_supports_only_its_own_states_towns(resolver: PlaceResolv
     context = resolver.context([(n, None) for n in names])
     resolved = resolver.resolve(names[0], context=context, nearby=names)
     assert resolved is not None and (resolved.place.admin1, resolved.place.feature_code) == (admin1, feature)
+
+
+# One document place context (geo.build_document_geo) for extraction and `dateline places`: a story
+# whose only clue to its country is the people it names ("Libyan") reads its towns in that country
+# in both, where `dateline places` once read "Bayda" as Bida, Nigeria and "Tisa" as a Romanian village.
+_PEOPLE_ONLY = ("Gunmen stormed a Libyan television station near Bayda on Sunday, killing two guards. "
+                "Armed men attacked an army post in Tisa on Monday, killing three soldiers.")
+
+
+def test_places_and_extraction_read_a_document_alike(engine) -> None:
+    document = document_from_text(_PEOPLE_ONLY, id="people-only")
+    toponyms = {top.text: top for top in document_toponyms(document, engine=engine)}
+    ((_doc, events),) = list(engine.extract([document_from_text(_PEOPLE_ONLY, id="people-only")]))
+    assert toponyms["Bayda"].place is not None and toponyms["Bayda"].place.country == "Libya"
+    assert events and {e.country for e in events} == {"Libya"}
+    for event in events:  # a place an event took from a name is what `dateline places` says of that name
+        assert event.location in (toponyms["Bayda"].place.name, "Libya")
+    # no reading of "Tisa" fits a Libyan story: neither places it there (its event falls back to the country)
+    assert toponyms["Tisa"].place is None and toponyms["Tisa"].reason == "no reading fits the document's places"
+
+
+def test_the_places_and_extract_commands_agree(tmp_path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(_PEOPLE_ONLY + "\n", encoding="utf-8")
+    runner = CliRunner()
+    places = runner.invoke(main, ["places", "--format", "jsonl", str(path)])
+    extracted = runner.invoke(main, ["extract", "--format", "jsonl", str(path)])
+    assert places.exit_code == 0 and extracted.exit_code == 0, places.output + extracted.output
+    read = {r["text"]: r["place"] for r in map(json.loads, places.output.splitlines())}
+    incidents = [json.loads(line) for line in extracted.output.splitlines()]
+    assert read["Bayda"]["country"] == "Libya" and read["Tisa"] is None
+    assert {i["country"] for i in incidents} == {"Libya"}
+    assert read["Bayda"]["name"] in {i["location"] for i in incidents}

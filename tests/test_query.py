@@ -11,7 +11,7 @@ from dateline import query
 from dateline.errors import ConfigError
 from dateline.models import Document, Event, make_event_id
 from dateline.query import EventFilter, parse_date_arg, parse_date_range
-from dateline.store import SQLiteStore, open_store
+from dateline.store import SQLiteStore, keys, open_store
 
 DOC_A = (
     "Mahdi Army fighters clashed with Iraqi troops in Amarah on 25 March, leaving five dead. "
@@ -289,7 +289,7 @@ def test_query_functions_delegate(store: SQLiteStore) -> None:
 
 
 def test_place_key_falls_back_without_resolve_names(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(query, "_NORMALISER", None)
+    monkeypatch.setattr(keys, "_NORMALISER", None)
     monkeypatch.setitem(sys.modules, "dateline.resolve.names", None)  # import now raises ImportError
     assert query.place_key("  Al-Kūt ") == "al kut"
     assert query.place_key(None) is None

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from dateline.models import Place
-from dateline.resolve.colocation import TownIndex
-from dateline.resolve.gazetteer import Gazetteer
-from dateline.resolve.places import PlaceResolver
-from dateline.resolve.reach import by_the_others
+from dateline.geo.colocation import TownIndex
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.places import PlaceResolver
+from dateline.geo.reach import by_the_others
 
 
 @pytest.fixture(scope="module")

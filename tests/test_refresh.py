@@ -147,8 +147,9 @@ def test_carry_ids_pairs_by_shared_evidence_one_to_one() -> None:
 
 
 def test_cli_refresh_keeps_decisions(tmp_path: Path, engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    import dateline.cli as cli
+    import importlib
 
+    cli = importlib.import_module("dateline.cli.main")  # the module (the package's "main" is the group)
     monkeypatch.setattr(cli, "load_engine", lambda: engine)  # the session's real engine, loaded once
     post = tmp_path / "post.txt"
     post.write_text("BAGHDAD, March 3, 2008 -- A roadside bomb killed four policemen in Baquba on Monday, "

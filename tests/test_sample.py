@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.resolve.places import distance_km
+from dateline.geo.distance import distance_km
 from dateline.models import BODY
 
 

@@ -10,9 +10,9 @@ from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 from dateline.models import Document, Event
 from dateline.pipeline import ingest
-from dateline.resolve.gazetteer import Gazetteer
-from dateline.resolve.places import PlaceResolver
-from dateline.resolve.source_homes import SourceHomes, domain_country, homes_from_store, source_key
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.places import PlaceResolver
+from dateline.geo.source_homes import SourceHomes, domain_country, homes_from_store, source_key
 from dateline.store import open_store
 
 MA = ("US", "Massachusetts")

@@ -12,9 +12,9 @@ from dateline.cli import main
 from dateline.pipeline import ingest
 from dateline.store import open_store
 
-from dateline.resolve.gazetteer import Gazetteer
-from dateline.resolve.places import DEFAULT_WEIGHTS, PlaceContext, PlaceResolver
-from dateline.resolve.source_homes import SourceHomes, outlet_names, province_vote, vote_weight
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.places import DEFAULT_WEIGHTS, PlaceContext, PlaceResolver
+from dateline.geo.source_homes import SourceHomes, outlet_names, province_vote, vote_weight
 
 
 @pytest.fixture(scope="module")

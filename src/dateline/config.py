@@ -31,7 +31,8 @@ def data_home() -> Path:
 
 # Files whose content decides what the default gazetteer holds; a change to any of them
 # gives the gazetteer a new file name, so a stale build is never used.
-_GAZETTEER_INPUTS = ("data/places_curated.tsv", "data/places_iraq_extra.tsv", "data/iraq_places_ucdp.tsv", "resolve/gazetteer_build.py", "resolve/names.py", "resolve/geo_extra.py")
+_GAZETTEER_INPUTS = ("data/places_curated.tsv", "data/places_iraq_extra.tsv", "data/iraq_places_ucdp.tsv", "geo/gazetteer_build.py", "geo/gazetteer_rows.py",
+                     "geo/distance.py", "resolve/names.py", "geo/gazetteer_extra.py")
 
 
 @functools.lru_cache(maxsize=1)

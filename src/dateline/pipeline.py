@@ -23,7 +23,7 @@ from spacy.language import Language
 
 from .annotate.pipeline import DEFAULT_MODEL, annotate_documents, build_pipeline
 from .budget import Budget, document_name
-from .errors import DatelineError, ExtractError, IngestError, printable
+from .errors import DatelineError, ExtractError, IngestError, ResolveError, printable
 from .extract.events import Extractor
 from .incidents.report import Report, consolidate
 from .ingest import iter_documents
@@ -33,8 +33,9 @@ from .ingest.language import detect_language, english_only_notice
 from .ingest.sources import DEFAULT_MAX_BYTES
 from .models import Document, Event
 from .resolve.actors import ActorRegistry
-from .resolve.gazetteer import Gazetteer
-from .resolve.source_homes import SourceHomes, homes_from_store
+from .geo.gazetteer import Gazetteer
+from .geo.source_homes import SourceHomes, SourcePrior, homes_from_store, source_key
+from .geo.toponyms import Toponym, toponyms_of
 from .store.base import Store
 
 if TYPE_CHECKING:
@@ -102,6 +103,30 @@ class Engine:
             yield annotated.document, events
         while passed_over:
             yield passed_over.popleft()
+
+
+def iter_toponyms(documents: Iterable[Document], *, engine: Engine) -> Iterator[tuple[Document, list[Toponym]]]:
+    """(document, toponyms) for each document, through the engine's NLP pipeline; a document that
+    fails annotation comes back with no toponyms."""
+    resolver = engine.extractor.places
+    if resolver is None:
+        raise ResolveError("the engine has no gazetteer", hint="load it with Engine.load()")
+    for annotated in annotate_documents(engine.nlp, documents):
+        if annotated.error is not None:
+            yield annotated.document, []
+            continue
+        document, docs = annotated.document, annotated.header_docs + annotated.docs
+        source = source_key(url=document.url, source=document.source)
+        homes = engine.extractor.homes  # the source's prior as extraction reads it (without adding a vote)
+        context = engine.extractor.document_geo(docs, source=source, prior=homes.prior(source) if homes else SourcePrior())
+        yield document, toponyms_of(document, docs, resolver, context=context)
+
+
+def document_toponyms(document: Document, *, engine: Engine) -> list[Toponym]:
+    """The toponyms of one document: each place name's span, resolved place and alternatives."""
+    for _document, toponyms in iter_toponyms([document], engine=engine):
+        return toponyms
+    return []
 
 
 def set_language(document: Document) -> bool:
@@ -221,7 +246,7 @@ def ingest(
     Documents already stored (same id or same normalised text) are skipped before the NLP
     runs, so re-running an interrupted batch finishes it without storing anything twice.
     ``source_homes``: each source's home province is learned from the events already stored for
-    its documents and from the batch so far (``resolve/source_homes.py``), a weak prior for
+    its documents and from the batch so far (``geo/source_homes.py``), a weak prior for
     one-town local stories that name no state. ``http_client`` fetches the URLs among the sources
     (a server passes one that refuses internal addresses; by default any address is fetched).
     """

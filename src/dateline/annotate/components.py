@@ -4,7 +4,7 @@
     dateline_timex       doc._.timexes     time expressions normalised against doc._.published
     dateline_quantities  doc._.quantities  killed / injured / arrested counts per sentence
     dateline_actors      doc._.actors      actor mentions (registry aliases, generic nouns, NER)
-    dateline_places      doc._.places      place mentions (annotate/place_tagger.py); one the gazetteer lacks has known=False
+    dateline_places      doc._.places      place mentions, registered in geo/place_tagger.py; one the gazetteer lacks has known=False
 
 Offsets stored in these annotations are relative to the spaCy Doc; ``doc._.offset`` is
 where the Doc starts in the dateline Document text.
@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..models import UNKNOWN_ACTOR
-from .place_tagger import PLACE_LABELS, PlaceTagger
+from ..geo.place_tagger import PLACE_LABELS  # importing it registers dateline_places
 from .quantities import Quantity, find_quantities
 from .timex import find_timexes
 
@@ -188,8 +188,3 @@ def _longest_first(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
 @Language.factory("dateline_actors", assigns=["doc._.actors"], requires=["doc.ents"])
 def make_actors(nlp: Language, name: str) -> ActorTagger:
     return ActorTagger(nlp)
-
-
-@Language.factory("dateline_places", assigns=["doc._.places"], requires=["doc.ents", "doc._.actors"])
-def make_places(nlp: Language, name: str) -> PlaceTagger:
-    return PlaceTagger(nlp)

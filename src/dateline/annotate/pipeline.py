@@ -18,7 +18,7 @@ from . import components  # noqa: F401  (registers the factories)
 
 if TYPE_CHECKING:
     from ..resolve.actors import ActorRegistry
-    from ..resolve.gazetteer import Gazetteer
+    from ..geo.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 

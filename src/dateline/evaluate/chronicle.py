@@ -47,7 +47,7 @@ from scipy.optimize import linear_sum_assignment
 from ..errors import ConfigError
 from ..incidents.compat import VIOLENT
 from ..query import parse_date_range
-from ..resolve.colocation import distance_km
+from ..geo.distance import distance_km
 from ..resolve.names import normalise_name
 from .common import in_split, ratio
 

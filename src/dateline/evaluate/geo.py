@@ -29,8 +29,10 @@ from statistics import mean, median
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import ConfigError
-from ..resolve.places import PlaceContext, PlaceResolver, distance_km
-from ..resolve.source_homes import SourceHomes, province_vote, source_key, vote_weight
+from ..geo.distance import distance_km
+from ..geo.document import GeoEvidence, build_document_geo
+from ..geo.places import PlaceContext, PlaceResolver
+from ..geo.source_homes import SourceHomes, province_vote, source_key, vote_weight
 from .common import SPLITS, in_split
 from .pitf import PitfRow, read_pitf
 from .registry import ScoreReport, scorer
@@ -38,8 +40,8 @@ from .registry import ScoreReport, scorer
 if TYPE_CHECKING:
     from ..models import Place
     from ..pipeline import Engine
-    from ..resolve.places import Weights
-    from ..resolve.gazetteer import Gazetteer
+    from ..geo.places import Weights
+    from ..geo.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +82,7 @@ def _engine(engine: "Engine | None") -> "Engine":
 def _gazetteer(engine: "Engine | None") -> "Gazetteer":
     if engine is not None and engine.extractor.gazetteer is not None:
         return engine.extractor.gazetteer
-    from ..resolve.gazetteer import Gazetteer
+    from ..geo.gazetteer import Gazetteer
 
     return Gazetteer.default()
 
@@ -129,9 +131,18 @@ def article_contexts(resolver: PlaceResolver, articles: list[GoldArticle], *,
     """Each article's place context; with ``homes``, in two passes: every article is read once, its
     province focus (dateline's own reading, never the gold's) is a vote for its source's home, then
     each context gets the home its source's other articles agree on (its own vote left out)."""
-    contexts = [resolver.context([(t.phrase, None) for t in a.toponyms], source=a.source) for a in articles]
+    evidence = [GeoEvidence(tuple((t.phrase, None) for t in a.toponyms)) for a in articles]  # gold names, no text
+    contexts = [build_document_geo(resolver, e, source=a.source) for a, e in zip(articles, evidence)]
     if homes is None:
         return contexts
+    votes = [(province_vote(c), vote_weight(c)) for c in contexts]
+    for article, (vote, weight) in zip(articles, votes):
+        homes.add(article.source, vote, weight=weight)
+    for i, (article, (vote, weight)) in enumerate(zip(articles, votes)):
+        prior = homes.prior(article.source, leave_out=(vote,), leave_weight=weight)
+        if prior:  # read again: the home also moves the document's own province focus
+            contexts[i] = build_document_geo(resolver, evidence[i], source=article.source, prior=prior)
+    return contexts
     votes = [(province_vote(c), vote_weight(c)) for c in contexts]
     for article, (vote, weight) in zip(articles, votes):
         homes.add(article.source, vote, weight=weight)
@@ -219,7 +230,7 @@ def score_geoxml(gold: Path, *, engine: "Engine | None" = None, every: int = 1, 
 def _score_detection(report: ScoreReport, articles: list[GoldArticle], *, engine: "Engine") -> None:
     """Span recall/precision of the toponyms dateline finds (overlap match), and end-to-end accuracy."""
     from ..ingest.plaintext import document_from_text
-    from ..resolve.toponyms import document_toponyms
+    from ..pipeline import document_toponyms
 
     found_total = gold_total = matched_gold = matched_found = within = 0
     for n, article in enumerate(articles):
@@ -262,7 +273,7 @@ def score_ucdp(gold: Path, *, engine: "Engine | None" = None, max_prec: int = 1,
                weights: "Weights | None" = None) -> ScoreReport:
     """UCDP place names resolved with their province as context: share within 5 km, admin1 right.
     ``weights``: the resolver's ranking points (default: the fitted ones; bench/fit_place_weights.py)."""
-    from ..resolve.gazetteer_build import ucdp_name_and_type
+    from ..geo.gazetteer_build import ucdp_name_and_type
 
     gaz = _gazetteer(engine)
     resolver = PlaceResolver(gaz, weights=weights)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import ConfigError
-from ..resolve.places import distance_km
+from ..geo.distance import distance_km
 from .common import SPLITS, in_split, load_engine, ratio
 from .registry import ScoreReport, scorer
 
@@ -94,7 +94,7 @@ def score_ucdp_events(gold: Path, *, engine: "Engine | None" = None, split: str 
     row placed more than 25 km away or in another province.
     """
     from ..ingest.plaintext import document_from_text
-    from ..resolve.gazetteer import Gazetteer
+    from ..geo.gazetteer import Gazetteer
 
     if split not in SPLITS:
         raise ConfigError(f"unknown split {split!r}", where="ucdpevents", hint="all, dev or test")

@@ -11,27 +11,27 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from spacy.tokens import Doc, Span
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
-from ..annotate.place_tagger import PlaceMention
+from ..geo.place_tagger import PlaceMention
 from ..annotate.quantities import perpetrators_killed
 from ..annotate.pipeline import AnnotatedDocument, doc_text, paragraph_index
 from ..annotate.timex import Timex
 from ..budget import Deadline
-from ..errors import ResolveError
 from ..models import Event, Place, make_event_id
+from ..geo.abroad import own_reading
 from ..rules import enabled
-from ..resolve.abroad import own_reading
 from ..resolve.actors import ActorMatch
 from ..resolve.names import core_name, normalise_name
-from ..resolve.places import (PlaceContext, PlaceResolver, Relation, ResolvedPlace, distance_km, parse_relation,
-                              place_reading)
-from ..resolve.source_homes import SourceHomes, SourcePrior, province_vote, source_key, vote_weight
+from ..geo.distance import distance_km
+from ..geo.document import build_document_geo, document_evidence
+from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, parse_relation, place_reading
+from ..geo.source_homes import SourceHomes, SourcePrior, province_vote, source_key, vote_weight
 from .actors import ActorSlots, assign_actors
 from .attribution import attribution
 from .dating import choose_date, in_name, in_other_clause
 from .clauses import clause_groups, clause_scope
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
-from .placing import BORDER_NOUNS, aside_role, pick_place, relation_before
+from .placing import aside_role, beside_the_story, pick_place, relation_before
 from .role_defaults import apply_role_defaults
 from .regions import lies_in, part_of_town, people_before, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
@@ -42,7 +42,7 @@ from .victims import count_victims
 
 if TYPE_CHECKING:
     from ..resolve.actors import ActorRegistry
-    from ..resolve.gazetteer import Gazetteer
+    from ..geo.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +94,10 @@ class Extractor:
         # the outlet (URL host) tells its country-code domain and the town it is named after
         source = source_key(url=document.url, source=document.source)
         if self.homes is None:
-            context = self._context(annotated.header_docs + annotated.docs, source=source)
+            context = self.document_geo(annotated.header_docs + annotated.docs, source=source)
         else:  # the outlet's home as a weak prior, then this document's vote for it
-            context = self._context(annotated.header_docs + annotated.docs, prior=self.homes.prior(source),
-                                    source=source)
+            context = self.document_geo(annotated.header_docs + annotated.docs, prior=self.homes.prior(source),
+                                        source=source)
             self.homes.add(source, province_vote(context), weight=vote_weight(context))
         events: list[Event] = []
         para = _Paragraph()
@@ -124,66 +124,13 @@ class Extractor:
 
     # -- document context ------------------------------------------------------------------
 
-    def _context(self, docs: list[Doc], *, prior: SourcePrior = SourcePrior(), source: str | None = None) -> PlaceContext:
-        """The document's place focus from the places of its headline and body."""
+    def document_geo(self, docs: list[Doc], *, source: str | None = None, prior: SourcePrior = SourcePrior()) -> PlaceContext:
+        """The document's place context (:func:`dateline.geo.build_document_geo`), a country named only as
+        a frontier or as the actors' origin set aside by this stage's reading of the sentence."""
         if self.places is None:
             return PlaceContext()
-        names = [(p.name, p.kind_hint) for doc in docs for p in doc._.places or [] if not self._neighbour(doc, p)]
-        from_source = {"home": prior.home, "home_country": prior.country, "story_provinces": prior.provinces}
-        context = self.places.context(names, source=source, **from_source)
-        people = self._peoples_country(docs)
-        if people is None:
-            # "Boko Haram members attacked Saha village": a story naming only small towns is still in the one
-            # country its armed groups belong to, when its places' evidence for another is weak (round 11)
-            people = self._groups_country(docs)
-            if people is None or context.country_code is None:
-                return context
-        if context.country_code is None:
-            # no place named at all: "A Kenyan gang attacked and killed 12 people" is still in Kenya,
-            # when its peoples' names point to one country only
-            context.country_code = people.country_code
-        elif people.country_code != context.country_code and context.countries[context.country_code] < _WEAK_COUNTRY:
-            # "a Libyan TV station ... near Bayda": the one town's first reading (Bida, Nigeria) says less
-            # than the people named; the people's country is read as if named (round 10)
-            context = self.places.context([*names, (people.name, None)], source=source, **from_source)
-        return context
-
-    def _peoples_country(self, docs: list[Doc]) -> Place | None:
-        """The one country the document's peoples' names point to ("Pakistani", "South Sudanese"), if one."""
-        if self.gazetteer is None:
-            return None
-        # "near the Afghan border" names the neighbour, not the people of the story
-        peoples = {ent.text for doc in docs for ent in doc.ents if ent.label_ == "NORP"
-                   and not (ent.end < len(doc) and doc[ent.end].lower_ in BORDER_NOUNS)}
-        countries = {c.country_code: c for c in map(self.gazetteer.country, sorted(peoples)) if c is not None}
-        return countries.popitem()[1] if len(countries) == 1 else None
-
-    def _groups_country(self, docs: list[Doc]) -> Place | None:
-        """The one country the document's registered armed groups belong to (Boko Haram: Nigeria), if one.
-
-        Only non-state groups: a state's forces fight abroad ("US forces") as often as at home."""
-        if self.registry is None or self.gazetteer is None:
-            return None
-        countries: set[str] = set()
-        for actor_id in {a.actor_id for doc in docs for a in doc._.actors or []}:
-            if actor_id == UNKNOWN_ACTOR or actor_id.startswith("generic:"):
-                continue
-            try:
-                actor = self.registry.get(actor_id)
-            except ResolveError:  # an id the registry does not list: no evidence
-                continue
-            if actor.country and actor.type in _GROUP_TYPES:
-                countries.add(actor.country)
-        found = self.gazetteer.country(countries.pop()) if len(countries) == 1 else None
-        return found if found is not None and found.country_code else None
-
-    def _neighbour(self, doc: Doc, mention: PlaceMention) -> bool:
-        """ "along the border with Ethiopia", "militants from Somalia", "Ugandan rebels": a country named only
-        as a frontier or as the actors' origin says where the event was not, so it casts no vote for the
-        document's country ("Egypt's border guards" still does: a country's possessive is often its own)."""
-        if not mention.coarse or self.gazetteer is None or doc[mention.token_end - 1].dep_ == "poss":
-            return False
-        return aside_role(mention, doc) is not None and self.gazetteer.country(mention.name) is not None
+        evidence = document_evidence(docs, gazetteer=self.gazetteer, registry=self.registry, set_aside=beside_the_story)
+        return build_document_geo(self.places, evidence, source=source, prior=prior)
 
     # -- one sentence ----------------------------------------------------------------------
 
@@ -621,10 +568,6 @@ class Extractor:
             para.timex_offset = doc._.offset
 
 
-# A document's country below this evidence (one town's reading, no country or province named) yields to the
-# one country its peoples' names point to.
-_WEAK_COUNTRY = 2.0
-_GROUP_TYPES = frozenset({"rebel_group", "political_militia", "identity_militia"})  # non-state armed groups
 _TOWN_PART_KM = 50.0  # a town's district lies this close to it
 _CITY = 100_000  # a town this big has districts of its own
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

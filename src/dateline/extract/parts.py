@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..annotate.place_tagger import PlaceMention
+from ..geo.place_tagger import PlaceMention
 
 __all__ = ["Part", "conjoined_names", "parallel_parts"]
 

@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..annotate.pipeline import doc_text
-from ..annotate.place_tagger import PlaceMention
-from ..resolve.places import Relation, parse_relation
+from ..geo.document import BORDER_NOUNS
+from ..geo.place_tagger import PlaceMention
+from ..geo.places import Relation, parse_relation
 from .triggers import Trigger
 
 # Prepositions that make a place the scene of the event.
@@ -57,8 +58,6 @@ _AFFILIATION_PARTICIPLES = frozenset({"backed", "based", "led", "funded", "allie
 # "the city of ", "the Diyala provincial capital ": words between a bearing and the town's name
 _KIND_BEFORE_NAME = re.compile(r"\bthe\s+(?:(?:(?:provincial|regional)\s+)?capital(?:\s+city)?,?|"
                                r"(?:[a-z][\w-]*\s+)?(?:city|town|village|hub)\s+of)\s+$")
-# Nouns for a frontier: a country named with one ("the border with Cameroon") is the neighbour, not the scene.
-BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
 _OWN_CLAUSE, _ABOVE, _ELSEWHERE = 0, 1, 2  # where a place sits relative to the trigger's clause
 
 
@@ -146,6 +145,11 @@ def aside_role(mention: PlaceMention, doc: Doc, trigger: Token | None = None) ->
                                or any(m.token_start <= parent.i < m.token_end for m in doc._.places or [])):
         return None  # "Nigeria's central Plateau state", "Iraq's Anbar": a country qualifying its own province
     return prep if prep in _DIRECTIONAL or prep == "modifier" else None
+
+
+def beside_the_story(mention: PlaceMention, doc: Doc) -> bool:
+    """Whether a place stands beside the story as a whole (a frontier, an origin, a modifier)."""
+    return aside_role(mention, doc) is not None
 
 
 def _tier(mention: PlaceMention, doc: Doc, clause: set[int], related: set[int]) -> int:

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..annotate.place_tagger import PlaceMention
+from ..geo.place_tagger import PlaceMention
 from ..models import Place
 
 # Nouns for a kind of place that a people's name or a phrase qualifies ("the Pakistani town of", "villages of").

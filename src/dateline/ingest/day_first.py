@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Union
 
-from ..resolve.source_homes import source_key
+from .outlets import source_key
 
 __all__ = ["DayFirst", "DayFirstOption", "day_first_rule", "reads_day_first"]
 

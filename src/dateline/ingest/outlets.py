@@ -17,7 +17,7 @@ import yaml
 from ..config import package_data
 from ..models import Document
 
-__all__ = ["credit_line_outlet", "fill_outlet", "host_outlet"]
+__all__ = ["credit_line_outlet", "fill_outlet", "host_outlet", "source_key", "url_host"]
 
 # Where a credit line sits: the first characters of the text (dateline) or its last ones (sign-off).
 HEAD_CHARS = 300
@@ -64,3 +64,24 @@ def fill_outlet(document: Document) -> Document:
     if not (document.source or "").strip():
         document.source = credit_line_outlet(document.text) or host_outlet(document.url)
     return document
+
+
+def source_key(*, url: str | None = None, source: str | None = None) -> str | None:
+    """The key documents of one outlet share: the URL's host without "www.", else the source name."""
+    host = url_host(url).removeprefix("www.") if url else ""
+    if host:
+        return host
+    name = (source or "").strip().casefold()
+    return name or None
+
+
+def url_host(url: str) -> str:
+    """The lower-case host of a URL or bare host name; "" when it has none or is malformed.
+
+    URLs come from untrusted records and pages (``http://[oops/x``): a malformed one is a URL
+    without a host, never an error that stops the batch.
+    """
+    try:
+        return urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # an unclosed IPv6 bracket, a netloc that NFKC turns into a delimiter
+        return ""

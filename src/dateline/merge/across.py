@@ -17,7 +17,7 @@ from ..incidents.build import build_incident
 from ..incidents.compat import (actors_compatible, dates_compatible, named_actors, places_compatible, types_compatible,
                                 weak_date, weak_place)
 from ..models import Event, Incident
-from ..resolve.places import distance_km
+from ..geo.distance import distance_km
 
 __all__ = ["cluster", "combine", "link", "Link"]
 

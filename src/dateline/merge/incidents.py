@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from ..models import Event
-from ..resolve.places import distance_km
+from ..geo.distance import distance_km
 
 # Violence types are often coded differently by different reports of one attack.
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

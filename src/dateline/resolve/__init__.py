@@ -1,1 +1,2 @@
-"""Resolution of mentions to canonical entities: the gazetteer (places) and the actor registry."""
+"""Who and where a mention names, beside the places: the actor registry, name normalising and
+relative places ("30 km south of X"). Places themselves are resolved in ``dateline.geo``."""

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import ConfigError, ReviewError
 from ..models import Event
-from ..query import parse_date_range
+from ..filters import parse_date_range
 
 __all__ = [
     "ACTIONS",

@@ -42,7 +42,7 @@ def _gazetteer_place(value: Any, record: Event) -> tuple[Any | None, str]:
     if not value:
         return None, "no place"
     try:
-        from ..resolve.gazetteer import Gazetteer
+        from ..geo.gazetteer import Gazetteer
 
         candidates = Gazetteer.default().lookup(str(value), admin1=record.admin1, limit=10)
     except DatelineError as err:  # no gazetteer: keep the person's name, drop the old point

@@ -6,7 +6,8 @@
     >>> open_store("postgresql://me@localhost/dateline")   # doctest: +SKIP
 """
 
-from .base import DocumentSummary, SearchHit, Store, TimelineRow, open_store
+from .base import DocumentSummary, SearchHit, Store, TimelineRow
+from .opening import open_store
 from .sqlite import SQLiteStore
 
 __all__ = ["DocumentSummary", "SQLiteStore", "SearchHit", "Store", "TimelineRow", "open_store"]

@@ -16,10 +16,10 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from .. import config
 from ..errors import ConfigError, StoreError
 from ..models import Document, Event
-from ..query import TIMELINE_PERIODS, EventFilter, place_key
+from ..filters import TIMELINE_PERIODS, EventFilter
+from .keys import place_key
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ class Store(abc.ABC):
     def document_provinces(self) -> list[tuple[str, str | None, str | None, str, str, int]]:
         """(document id, url, source, country, admin1, events) for the stored events placed in a
         province, grouped by document and province: what each source's home is learned from
-        (resolve/source_homes.py). A backend without it answers nothing, so no source has a home."""
+        (geo/source_homes.py). A backend without it answers nothing, so no source has a home."""
         return []
 
     @abc.abstractmethod
@@ -319,34 +319,6 @@ def search_groups(text: str) -> list[list[SearchTerm]]:
     if not groups:
         raise ConfigError("search text has no words", where="search", hint="give at least one word to look for")
     return groups
-
-
-def open_store(target: str | os.PathLike[str] | None = None) -> Store:
-    """Open the store at ``target``: a path or sqlite:///path (SQLite), or postgresql://user@host/dbname.
-
-    None uses config.database_path() ($DATELINE_DB or ./dateline.db).
-    """
-    location = config.database_path(target)
-    if is_postgres_url(location):
-        from .postgres import (
-            PostgresStore,  # here: psycopg is only needed for PostgreSQL
-        )
-
-        return PostgresStore(location)
-    if location.startswith("sqlite://"):
-        # SQLAlchemy convention: sqlite:///rel.db, sqlite:////abs.db, sqlite:// is in memory.
-        location = location[len("sqlite://"):]
-        location = location[1:] if location.startswith("/") else location
-        location = location or ":memory:"
-    elif "://" in location:
-        raise StoreError(
-            "unknown database URL scheme",
-            where=_redact(location),
-            hint="use a file path, sqlite:///path or postgresql://...",
-        )
-    from .sqlite import SQLiteStore  # here, not at the top: sqlite imports this module
-
-    return SQLiteStore(location)
 
 
 def redact(url: str) -> str:

@@ -3,6 +3,7 @@ queries that are the same SQL in both dialects (written once with ``?`` placehol
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import time
@@ -10,18 +11,25 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-import dataclasses
-
 from ..errors import ConfigError, StoreError
 from ..incidents.compat import VIOLENT
 from ..incidents.report import Report, consolidate
-from ..merge.across import cluster, combine, link
-from ..models import EVENT_FIELDS, Aggregate, Document, Event, Figure, Incident, Reference, Section
-from ..query import EventFilter
+from ..merge.across import cluster, link
+from ..models import EVENT_FIELDS, Aggregate, Document, Event, Incident, Reference, Section
+from ..filters import EventFilter
 from ..review.apply import Review
 from .review import ReviewStore
-from .users import UserStore
 from .refresh import Refreshed, carry_ids, rename_reports
+from .rows import (
+    EVENT_COLUMNS,
+    event_from_row,
+    event_row,
+    incident_detail,
+    incident_from_json,
+    incident_from_row,
+    incident_json,
+)
+from .users import UserStore
 from .base import (
     DocumentSummary,
     Store,
@@ -34,42 +42,17 @@ from .base import (
 
 T = TypeVar("T")
 
-EVENT_COLUMNS = ", ".join(f'e."{name}"' for name in EVENT_FIELDS)
 INCIDENT_EXTRA = ("n_mentions", "n_documents", "sources", "detail")
 AGGREGATE_FIELDS = tuple(f.name for f in dataclasses.fields(Aggregate))
-_FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
 # Days around a new report's dates within which stored reports are candidates for the same incident.
 MERGE_WINDOW_DAYS = 3
 EVENT_ORDER = "ORDER BY e.date_start IS NULL, e.date_start, e.document_id, e.evidence_start, e.event_id"
 ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "actor1_id", "actor2_id")
 UNIT_SEP = "\x1f"  # joins actor fields so one substring test cannot span two of them
-BOOL_FIELDS = frozenset({"negated", "hypothetical", "future", "background"})
 
 
 def fold(value: str | None) -> str | None:
     return value.casefold() if value is not None else None
-
-
-def event_row(event: Event, *, boolean: Callable[[bool], Any] = bool) -> list[Any]:
-    """An Event as the parameter list of an INSERT over EVENT_FIELDS (SQLite stores flags as int)."""
-    row: list[Any] = []
-    for name in EVENT_FIELDS:
-        value = getattr(event, name)
-        if name in BOOL_FIELDS:
-            value = boolean(bool(value))
-        elif name == "spans":
-            value = json.dumps(value or {}, sort_keys=True)
-        row.append(value)
-    return row
-
-
-def event_from_row(row: Sequence[Any]) -> Event:
-    """An Event from a row selected with EVENT_COLUMNS."""
-    values = dict(zip(EVENT_FIELDS, row, strict=True))
-    for name in BOOL_FIELDS:
-        values[name] = bool(values[name])
-    values["spans"] = json.loads(values["spans"]) if values["spans"] else {}
-    return Event(**values)
 
 
 def date_range_clauses(filters: EventFilter, *, placeholder: str = "?") -> tuple[list[str], list[Any]]:
@@ -167,6 +150,17 @@ class DbApiStore(ReviewStore, UserStore, Store):
     def from_clause(self, filters: EventFilter | None) -> str:
         """What a query over ``filters`` selects from: the incidents or the mentions (alias ``e``)."""
         return self.incident_from if (filters or EventFilter()).unit == "incidents" else self.event_from
+
+    def aggregate_rows(self, select: str, filters: EventFilter, *, extra: Sequence[str] = (), group: str = "") -> list[tuple]:
+        """Rows of ``SELECT {select} FROM <incidents or mentions> e WHERE <filters + extra> {group}``.
+
+        Aggregations (the web's map, network and timeline) are grouped by the database with the
+        store's own filter semantics, so a filter means what it means for ``dateline events``;
+        limit and offset are ignored. ``extra`` are further SQL conditions on ``e``."""
+        unpaged = dataclasses.replace(filters, limit=None, offset=0)
+        where, params = self._filter_sql(unpaged, extra=list(extra))
+        with self._lock:  # lends this thread a connection of its own (store/connections.py)
+            return self._conn.execute(f"SELECT {select} {self.from_clause(filters)} {where} {group}", params).fetchall()
 
     def _listing(self, filters: EventFilter) -> list[Event]:
         where, params = self._filter_sql(filters)
@@ -619,45 +613,3 @@ def _window(start: str, end: str | None) -> tuple[str, str]:
     except ValueError:
         return start, start
     return first.isoformat(), last.isoformat()
-
-
-def incident_detail(incident: Incident) -> dict[str, Any]:
-    """The parts of an incident that are not flat fields, as stored in ``incidents.detail``."""
-    return {
-        "mention_ids": incident.mention_ids,
-        "document_ids": incident.document_ids,
-        "field_sources": incident.field_sources,
-        "figures": [{name: getattr(f, name) for name in _FIGURE_FIELDS} for f in incident.figures],
-        "sources": incident.sources,
-        "disagreements": incident.disagreements,
-        "merge_reasons": incident.merge_reasons,
-        "report_ids": incident.report_ids,
-    }
-
-
-def incident_json(incident: Incident) -> str:
-    """A report incident as stored in ``report_incidents.data``."""
-    return json.dumps({"record": incident.record.to_record(), **incident_detail(incident)}, sort_keys=True)
-
-
-def _incident(record: Event, detail: dict[str, Any]) -> Incident:
-    return Incident(
-        record=record,
-        mention_ids=list(detail.get("mention_ids", [])),
-        document_ids=list(detail.get("document_ids", [])),
-        field_sources=dict(detail.get("field_sources", {})),
-        figures=[Figure(**f) for f in detail.get("figures", [])],
-        sources=list(detail.get("sources", [])),
-        disagreements=list(detail.get("disagreements", [])),
-        merge_reasons=list(detail.get("merge_reasons", [])),
-        report_ids=list(detail.get("report_ids", [])),
-    )
-
-
-def incident_from_json(data: str) -> Incident:
-    detail = json.loads(data)
-    return _incident(Event.from_record(detail.pop("record")), detail)
-
-
-def incident_from_row(row: Sequence[Any], detail: str | None) -> Incident:
-    return _incident(event_from_row(row), json.loads(detail) if detail else {})

@@ -27,7 +27,9 @@ import psycopg
 from ..incidents.report import Report, consolidate
 from ..errors import ConfigError, StoreError
 from ..models import EVENT_FIELDS, Document, Event, Incident
-from ..query import ACTOR_ROLE_FIELDS, EventFilter, place_key, review_clause
+from ..filters import ACTOR_ROLE_FIELDS, EventFilter, review_clause
+from .keys import place_key
+from .rows import event_row
 from . import migrations
 from .connections import ConnectionPool
 from .pg_text import register_storable_text
@@ -49,7 +51,6 @@ from .dbapi import (
 from .dbapi import (
     DbApiStore,
     date_range_clauses,
-    event_row,
     sql_errors,
 )
 from .dbapi import (

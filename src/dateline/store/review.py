@@ -72,7 +72,7 @@ class ReviewStore:
     def _resolve_incident(self, conn: Any, incident_id: str) -> Incident:
         """The stored incident with this id, or the one that holds the report incident of this id
         (an incident's id changes when an earlier report joins it; the old id still finds it)."""
-        from .dbapi import EVENT_COLUMNS, incident_from_row
+        from .rows import EVENT_COLUMNS, incident_from_row
 
         x = self._sql
         row = conn.execute(x(f"SELECT {EVENT_COLUMNS}, e.detail FROM incidents e WHERE e.event_id = ?"), (incident_id,)).fetchone()
@@ -127,7 +127,7 @@ class ReviewStore:
 
     def review_candidates(self) -> list[tuple[Incident, Review]]:
         """Incidents not yet reviewed, or reviewed with conflicts (the queue ranks them)."""
-        from .dbapi import EVENT_COLUMNS, incident_from_row
+        from .rows import EVENT_COLUMNS, incident_from_row
 
         sql = (f"SELECT {EVENT_COLUMNS}, e.detail FROM incidents e"
                " WHERE e.review_status IS NULL OR e.review_conflicts > 0")
@@ -142,7 +142,7 @@ class ReviewStore:
     def ranked_candidates(self, priority: str, limit: int) -> list[tuple[Incident, Review]]:
         """The first ``limit`` candidates of ``review_candidates`` by ``priority`` (an SQL expression on
         the incidents row ``e``, from ``review.queue``'s rules), later dates first, then id."""
-        from .dbapi import EVENT_COLUMNS, incident_from_row
+        from .rows import EVENT_COLUMNS, incident_from_row
 
         if self.placeholder != "?":  # pyformat drivers read % as a parameter mark: LIKE patterns double it
             priority = priority.replace("%", "%%")
@@ -331,7 +331,7 @@ class ReviewStore:
         """``pool`` with every report that a merge or split in force ties to one of its reports, and
         the other members of their incidents, until nothing more is tied (so re-forming part of a
         group never loses the decision that holds it together)."""
-        from .dbapi import incident_from_json
+        from .rows import incident_from_json
 
         pool = dict(pool)
         asked: set[str] = set()
@@ -354,7 +354,7 @@ class ReviewStore:
 
     def _rebuild(self, conn: Any, incident_ids: Sequence[str]) -> None:
         """Re-form these incidents from their report incidents (machine clustering, then people's decisions)."""
-        from .dbapi import incident_from_json
+        from .rows import incident_from_json
 
         pool: dict[str, Incident] = {}
         current: dict[str, str] = {}
@@ -370,7 +370,7 @@ class ReviewStore:
 
     def _write_groups(self, conn: Any, groups: Groups, current: dict[str, str], old_ids: set[str]) -> None:
         """Write each group as one incident (its members and mentions pointing at it); drop incidents left empty."""
-        from .dbapi import incident_json
+        from .rows import incident_json
 
         x = self._sql
         old_ids = set(old_ids)

@@ -23,7 +23,9 @@ from typing import Any, TypeVar
 from ..errors import ConfigError, StoreError
 from ..incidents.report import Report, consolidate
 from ..models import EVENT_FIELDS, Document, Event
-from ..query import ACTOR_ROLE_FIELDS, EventFilter, place_key, review_clause
+from ..filters import ACTOR_ROLE_FIELDS, EventFilter, review_clause
+from .keys import place_key
+from .rows import event_row
 from . import migrations
 from .connections import ConnectionPool, SharedConnection
 from .base import (
@@ -40,7 +42,6 @@ from .dbapi import (
 from .dbapi import (
     DbApiStore,
     date_range_clauses,
-    event_row,
     sql_errors,
 )
 from .dbapi import (

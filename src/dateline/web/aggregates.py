@@ -56,10 +56,7 @@ def _sql_store(store: Store) -> DbApiStore | None:
 
 def _rows(store: DbApiStore, select: str, filters: EventFilter, *, extra: Sequence[str] = (), group: str = "") -> list[tuple]:
     """Run ``SELECT {select} FROM incidents e (or events e) WHERE <filters + extra> {group}`` with the store's own filter semantics."""
-    unpaged = dataclasses.replace(filters, limit=None, offset=0)
-    where, params = store._filter_sql(unpaged, extra=list(extra))
-    with store._lock:  # lends this thread a connection of its own (store/connections.py)
-        return store._conn.execute(f"SELECT {select} {store.from_clause(filters)} {where} {group}", params).fetchall()
+    return store.aggregate_rows(select, filters, extra=extra, group=group)
 
 
 def _all_events(store: Store, filters: EventFilter) -> list:

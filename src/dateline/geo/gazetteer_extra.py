@@ -19,12 +19,9 @@ from __future__ import annotations
 import logging
 import re
 import statistics
-from typing import TYPE_CHECKING
 
-from .names import name_keys
-
-if TYPE_CHECKING:
-    from .gazetteer_build import BuildStats, _Builder
+from .gazetteer_rows import BuildRow, Builder, BuildStats
+from ..resolve.names import name_keys
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +47,8 @@ def _post_office_towns() -> dict[tuple[str, str], tuple[list[tuple[float, float]
     return towns
 
 
-def load_us_post_office_towns(b: "_Builder", stats: "BuildStats") -> None:
+def load_us_post_office_towns(b: Builder, stats: BuildStats) -> None:
     """Add the US post-office towns that cities500 lacks, at the median of their ZIP code points."""
-    from .gazetteer_build import _Row
-
     towns = _post_office_towns()
     if "US" not in b.country_idx:
         return  # a build without world data has no US provinces to put them in
@@ -67,7 +62,7 @@ def load_us_post_office_towns(b: "_Builder", stats: "BuildStats") -> None:
         if not keys or b.find(keys, cc="US", lat=lat, lon=lon, classes="P", radius=15.0) is not None:
             continue
         a2 = b.admin2_code("US", state, county)
-        row = _Row(name, round(lat, 5), round(lon, 5), "P", "PPL", "US", state, a2, source=SOURCE,
+        row = BuildRow(name, round(lat, 5), round(lon, 5), "P", "PPL", "US", state, a2, source=SOURCE,
                    admin2_name="" if a2 else county.removesuffix(" County"))
         b.add(row, [name])
         added += 1
@@ -98,10 +93,8 @@ def airport_names(name: str, city: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def load_airports(b: "_Builder", stats: "BuildStats") -> None:
+def load_airports(b: Builder, stats: BuildStats) -> None:
     """Add the airports with an IATA code; one already in the build nearby (a UCDP air base) gets the names."""
-    from .gazetteer_build import _Row
-
     try:
         import airportsdata
     except ImportError:
@@ -120,7 +113,7 @@ def load_airports(b: "_Builder", stats: "BuildStats") -> None:
             b.add_names(idx, names)
             continue
         a1 = b.admin1_code(cc, airport["subd"])
-        b.add(_Row(names[0], round(lat, 5), round(lon, 5), "S", "AIRP", cc, a1, source=AIRPORT_SOURCE), names)
+        b.add(BuildRow(names[0], round(lat, 5), round(lon, 5), "S", "AIRP", cc, a1, source=AIRPORT_SOURCE), names)
         added += 1
     stats.airports += added
     log.info("airports: %d added", added)

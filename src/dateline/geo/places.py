@@ -65,7 +65,7 @@ city of a million; round 8)            1, up to 2
 =====================================  ======
 
 A source's home (``PlaceContext.home``) is learned from dateline's own readings of the source's
-other documents (:mod:`dateline.resolve.source_homes`); a province or country the document names
+other documents (:mod:`dateline.geo.source_homes`); a province or country the document names
 outweighs it. The source key itself (``PlaceContext.source``, the URL's host; round 7) says two more
 things: its country-code domain, and the names the host is made of ("theparisnews.com": Paris). The
 outlet's town gives no country evidence of its own, is no country when the document's country has
@@ -74,11 +74,11 @@ other names, seeds the source's home (``outlet_home``, a vote worth two document
 own evidence for the document's province (``PlaceContext.without``). A town abroad matched only
 through another spelling ("Abara" -> Ibarra, Ecuador) yields (None) when the document names a
 province of its own country; a small town abroad far from the document's places yields to the name's
-reading in the document's country, else to none (round 9, :mod:`dateline.resolve.abroad`).
+reading in the document's country, else to none (round 9, :mod:`dateline.geo.abroad`).
 
 A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
 read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near, when
-that town lies where the document is (round 10, :mod:`dateline.resolve.reach`); "New Londoners" in a
+that town lies where the document is (round 10, :mod:`dateline.geo.reach`); "New Londoners" in a
 story naming New London is New London. The outlet's town is its namesake by the story's other towns,
 and a source whose stories agree on a country but not a province votes for that country (round 10).
 
@@ -97,23 +97,23 @@ with a lower precision (ACLED ``geo_precision`` 2, UCDP ``where_prec`` 2).
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
-from .colocation import TownIndex, distance_km
-from .names import abbreviation_hint, core_name, is_local_feature, normalise_name, strip_generic, town_of_demonym
+from .distance import distance_km
+from .context import PlaceContext
+from ..resolve.names import abbreviation_hint, core_name, is_local_feature, normalise_name, strip_generic, town_of_demonym
 from .abroad import CountryCells, foreign_namesake, home_reading
 from .at_home import at_home, in_story_province, outlet_story_home, outlet_town, story_provinces
 from .reach import by_the_others, within_reach
-from .relations import Relation, offset_point, parse_relation
+from ..resolve.relations import Relation, offset_point, parse_relation
 from .source_homes import domain_country, outlet_names
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
-__all__ = ["DEFAULT_WEIGHTS", "PlaceContext", "PlaceResolver", "ResolvedPlace", "Relation", "Weights", "distance_km",
+__all__ = ["DEFAULT_WEIGHTS", "PlaceContext", "PlaceResolver", "ResolvedPlace", "Relation", "Weights",
            "offset_point", "parse_relation", "place_reading", "precision_of"]
 
 # The feature a mention's hint word asks for: a one-letter GeoNames class or a feature code.
@@ -130,66 +130,6 @@ class ResolvedPlace:
     alternatives: list[Place] = field(default_factory=list)
     relation: Relation | None = None
     anchor: Place | None = None  # the named place a relative point was computed from
-
-
-@dataclass
-class PlaceContext:
-    """What the document is about geographically: its main country and province, and its places."""
-
-    country_code: str | None = None
-    admin1: str | None = None
-    countries: Counter[str] = field(default_factory=Counter)
-    provinces: Counter[str] = field(default_factory=Counter)
-    anchors: dict[str, tuple[float, float]] = field(default_factory=dict)  # name key -> point of its best place
-    named_provinces: set[tuple[str | None, str]] = field(default_factory=set)  # (country, admin1) named outright
-    named_countries: set[str] = field(default_factory=set)  # countries named outright ("Egypt", "Egyptian")
-    # name key -> the (country, admin1) pairs its candidates lie in; a province many names can lie in
-    # is where the document probably is ("Elkhart", "Anderson County", "Grapeland": Texas)
-    candidate_provinces: dict[str, frozenset[tuple[str | None, str]]] = field(default_factory=dict)
-    support: Counter[tuple[str | None, str]] = field(default_factory=Counter)
-    named_keys: set[str] = field(default_factory=set)  # keys of every name in the document
-    # the document's source's home (country code, admin1), learned from its other documents
-    # (resolve/source_homes.py): a weak prior for one-town local stories that name no state
-    home: tuple[str, str] | None = None
-    # (country, admin1) of the source's other stories when it has no home: where its one-place stories are
-    story_provinces: frozenset[tuple[str, str]] = frozenset()
-    # the document's source key (URL host), its country-code domain's country ("co.uk" -> GB) and the
-    # keys of the names the host is named after ("Paris" for theparisnews.com): the outlet's town
-    source: str | None = None
-    domain_country: str | None = None
-    outlet_keys: frozenset[str] = frozenset()
-    # the province of the outlet's town as this document reads it among its other names ("Norfolk"
-    # with Madison County and Pierce: Nebraska): a strong vote for the source's home (round 7)
-    outlet_home: tuple[str, str] | None = None
-    # name key -> (admin1, count) it added to ``provinces``: a name is not its own evidence (round 7)
-    province_votes: dict[str, tuple[str, int]] = field(default_factory=dict)
-    # name key -> the countries its reading voted for: a country only the name itself speaks for is a
-    # namesake's ("Baga" alone votes for Spain in a Borno story; round 9)
-    country_votes: dict[str, frozenset[str]] = field(default_factory=dict)
-    # every town or county each name can be (not only its best reading): names that can lie together
-    # probably do ("New London", "Mt. Pleasant", "Winfield": towns of south-east Iowa; round 8)
-    towns: TownIndex = field(default_factory=TownIndex)
-    # (country, admin1) -> how many distinct names of the document read as its counties: a story that
-    # lists counties ("Sherman County", "Lincoln County") names more of them bare ("Hitchcock"; round 8)
-    county_names: Counter[tuple[str | None, str]] = field(default_factory=Counter)
-    # key of a name that is the people of a town the document names -> that town ("New Londoners"; round 10)
-    demonyms: dict[str, str] = field(default_factory=dict)
-    _without: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # key -> admin1
-
-    def without(self, key: str) -> "PlaceContext":
-        """The context as the document's other names make it: the province focus without the
-        count that the name ``key`` added itself (a story naming only "Decatur" is not in Illinois
-        because its Decatur is, and its home province, Tennessee, may still speak)."""
-        vote = self.province_votes.get(key)
-        if vote is None or self.admin1 is None:  # None: no focus, or the context is still being built
-            return self
-        if key not in self._without:
-            rest = self.provinces.copy()
-            rest[vote[0]] -= vote[1]
-            rest = +rest
-            self._without[key] = rest.most_common(1)[0][0] if rest else None
-        admin1 = self._without[key]
-        return self if admin1 == self.admin1 else replace(self, admin1=admin1, _without={})
 
 
 def precision_of(place: Place, *, near: bool = False) -> tuple[int, int]:
@@ -315,7 +255,7 @@ class PlaceResolver:
 
         The country is the one most mentions resolve to on their own (a named country counts
         twice); provinces are then counted with that country preferred. ``home``: the home
-        province of the document's source (:mod:`dateline.resolve.source_homes`), a weak prior;
+        province of the document's source (:mod:`dateline.geo.source_homes`), a weak prior;
         ``home_country``: the source's country when it has no home province (round 10), a vote for the
         document's country as the home's country is; ``story_provinces``: provinces the source's other
         stories read as (``SourceHomes.provinces``; round 11), a prior for a one-place story's name.

@@ -1,33 +1,28 @@
 """Every toponym of a document: its span, the place it resolves to, and the places considered.
 
-    from dateline.pipeline import Engine
+    from dateline.pipeline import Engine, document_toponyms
     from dateline.ingest import document_from_text
-    from dateline.resolve.toponyms import document_toponyms
 
     engine = Engine.load()
     for top in document_toponyms(document_from_text("Clashes near Amara, Maysan province."), engine=engine):
         print(top.start, top.end, top.text, top.place.name if top.place else None, top.reason)
 
 Spans are character offsets into ``document.text``. Each toponym is resolved with the
-document's country and province focus and the other places of its sentence.
+document's place context (the one extraction uses) and the other places of its sentence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Sequence
 
 from ..models import Document, Place
 from .places import PlaceContext, PlaceResolver, Relation, parse_relation
-from .source_homes import source_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..annotate.pipeline import AnnotatedDocument
-    from ..pipeline import Engine
-
-__all__ = ["Toponym", "document_toponyms", "iter_toponyms", "toponyms_of"]
+__all__ = ["Toponym", "toponyms_of"]
 
 
 @dataclass(slots=True)
@@ -66,13 +61,14 @@ def _place_dict(place: Place) -> dict[str, Any]:
             "admin2": place.admin2, "country": place.country, "country_code": place.country_code}
 
 
-def toponyms_of(annotated: "AnnotatedDocument", resolver: PlaceResolver) -> list[Toponym]:
-    """The toponyms of an annotated document (its spaCy Docs carry ``doc._.places``)."""
-    document = annotated.document
-    # the headline's places too: spans are offsets into the text, which holds the header lines
-    mentions = [(doc, m) for doc in annotated.header_docs + annotated.docs for m in doc._.places or []]
-    context: PlaceContext = resolver.context(((m.name, m.kind_hint) for _doc, m in mentions),
-                                             source=source_key(url=document.url, source=document.source))
+def toponyms_of(document: Document, docs: Sequence["Doc"], resolver: PlaceResolver, *, context: PlaceContext) -> list[Toponym]:
+    """The toponyms of a document from its annotated spaCy Docs (each carries ``doc._.places``),
+    each resolved in ``context``, the document's place context (:func:`~dateline.geo.build_document_geo`:
+    the one extraction uses, so a name reads the same here and in the events).
+
+    ``docs`` are the headline's and the body's Docs: spans are offsets into the text, which holds
+    the header lines."""
+    mentions = [(doc, m) for doc in docs for m in doc._.places or []]
     out: list[Toponym] = []
     for doc, mention in mentions:
         offset = doc._.offset
@@ -86,6 +82,8 @@ def toponyms_of(annotated: "AnnotatedDocument", resolver: PlaceResolver) -> list
         if resolved is not None:
             top.place, top.alternatives, top.anchor = resolved.place, resolved.alternatives, resolved.anchor
             top.geo_precision, top.where_prec, top.reason = resolved.geo_precision, resolved.where_prec, resolved.reason
+        elif resolver.candidates(mention.name):
+            top.reason = "no reading fits the document's places"
         else:
             top.reason = "not in the gazetteer"
         out.append(top)
@@ -96,26 +94,3 @@ def _sentence_names(doc: "Doc", mention: Any) -> list[str]:
     """Names of the other places in the mention's sentence."""
     sent = doc[mention.token_start].sent
     return [m.name for m in doc._.places or [] if sent.start <= m.token_start < sent.end and m is not mention]
-
-
-def iter_toponyms(documents: Iterable[Document], *, engine: "Engine") -> Iterator[tuple[Document, list[Toponym]]]:
-    """(document, toponyms) for each document, through the engine's NLP pipeline; failures are skipped and logged."""
-    from ..annotate.pipeline import annotate_documents
-
-    resolver = engine.extractor.places
-    if resolver is None:
-        from ..errors import ResolveError
-
-        raise ResolveError("the engine has no gazetteer", hint="load it with Engine.load()")
-    for annotated in annotate_documents(engine.nlp, documents):
-        if annotated.error is not None:
-            yield annotated.document, []
-            continue
-        yield annotated.document, toponyms_of(annotated, resolver)
-
-
-def document_toponyms(document: Document, *, engine: "Engine") -> list[Toponym]:
-    """The toponyms of one document."""
-    for _document, toponyms in iter_toponyms([document], engine=engine):
-        return toponyms
-    return []

@@ -7,9 +7,9 @@ import sys
 
 import click
 
-from ..cli_options import day_first_options
-from ..ingest.day_first import DayFirstOption
 from ..errors import DatelineError
+from ..ingest.day_first import DayFirstOption
+from .options import day_first_options
 
 __all__ = ["places"]
 
@@ -28,8 +28,7 @@ def places(sources: tuple[str, ...], fmt: str, day_first: DayFirstOption) -> Non
     Example:
         dateline places --format jsonl post.txt articles.jsonl
     """
-    from ..pipeline import Engine, IngestReport, documents_from
-    from .toponyms import iter_toponyms
+    from ..pipeline import Engine, IngestReport, documents_from, iter_toponyms
 
     try:
         engine = Engine.load()

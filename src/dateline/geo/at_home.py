@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from .names import normalise_name
+from ..resolve.names import normalise_name
 
 if TYPE_CHECKING:
     from ..models import Place
-    from .places import PlaceContext
+    from .context import PlaceContext
 
 
 def at_home(place: "Place", own: str, context: "PlaceContext", *, unit_named: bool) -> bool:

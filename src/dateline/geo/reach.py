@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
-from .colocation import distance_km
+from .distance import distance_km
 
 if TYPE_CHECKING:
     from ..models import Place
     from .colocation import TownIndex
-    from .places import PlaceContext
+    from .context import PlaceContext
 
 REACH_KM = 200.0  # the resolver's outer "near" ring (near_200)
 

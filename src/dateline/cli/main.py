@@ -9,96 +9,32 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import functools
 import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import click
 
-from . import __version__, query
-from .cli_options import day_first_options
-from .config import DEFAULT_MAX_BYTES_ENV, database_path
-from .errors import ConfigError, DatelineError, printable
-from .export.spreadsheet import safe_cell, safe_row
-from .ingest.day_first import DayFirstOption
-from .models import EVENT_FIELDS, Event, Incident
+from .. import __version__, query
+from ..config import DEFAULT_MAX_BYTES_ENV, database_path
+from ..errors import printable
+from ..export.spreadsheet import safe_cell, safe_row
+from ..ingest.day_first import DayFirstOption
+from ..models import EVENT_FIELDS, Event, Incident
+from .chronology import chronology
+from .options import day_first_options, db_option, filter_options, handle_errors, load_engine, make_filter, open_db
+from .places import places
+from .review import review, show_review
+from .serve import serve
+from .times import times
+from .users import user
 
 log = logging.getLogger(__name__)
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 TABLE_COLUMNS = ("date_start", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "fatalities", "flags")
-
-
-def _fail(err: DatelineError) -> click.ClickException:
-    return click.ClickException(str(err))
-
-
-def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the library's errors into one line on stderr and exit code 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except DatelineError as err:
-            raise _fail(err) from err
-
-    return wrapper
-
-
-def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--db", "db", metavar="PATH", default=None,
-        help="Database file or postgresql://user@host/dbname (default: $DATELINE_DB or ./dateline.db).",
-    )(func)
-
-
-def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The event filters shared by events, timeline, onthisday and export."""
-    options = [
-        click.option("--from", "date_from", metavar="DATE", help="Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-        click.option("--to", "date_to", metavar="DATE", help="Events on or before this date."),
-        click.option("--place", help="Location, district, province or country (e.g. Maysan)."),
-        click.option("--province", "admin1", help="Everything inside this province (admin1)."),
-        click.option("--actor", help="Actor name or id (substring)."),
-        click.option("--role", "actor_role", type=click.Choice(query.ACTOR_ROLES), default="either", show_default=True,
-                     help="Which side --actor is on: actor1 (who acts), actor2 (who is acted on) or either."),
-        click.option("--type", "event_type", help="Event type or sub-event type (e.g. Battles, Arrests)."),
-        click.option("--text", help="Full-text match on the evidence."),
-        click.option("--all", "include_flagged", is_flag=True, help="Include negated, hypothetical, future and background mentions, and rejected incidents."),
-        click.option("--reviewed", is_flag=True, help="Only incidents a person accepted or edited (dateline review)."),
-        click.option("--limit", type=click.IntRange(min=1), help="At most this many events."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def make_filter(**kwargs: Any) -> query.EventFilter:
-    names = {"date_from", "date_to", "place", "admin1", "actor", "actor_role", "event_type", "text", "include_flagged", "limit"}
-    filters = query.EventFilter(**{k: v for k, v in kwargs.items() if k in names})
-    # rejected incidents are hidden like flagged ones: --all shows both; --reviewed keeps only checked ones
-    filters.review = "reviewed" if kwargs.get("reviewed") else "all" if kwargs.get("include_flagged") else "published"
-    try:
-        filters.validate()
-    except ConfigError as err:  # a malformed option value is a usage error (exit 2)
-        raise click.UsageError(str(err)) from err
-    return filters
-
-
-def open_db(db: str | None):
-    from .store import open_store
-
-    return open_store(database_path(db))
-
-
-def load_engine():
-    from .pipeline import Engine
-
-    return Engine.load()
 
 
 # -- output -------------------------------------------------------------------------------
@@ -185,7 +121,7 @@ def incident_record(incident: Incident, mentions: Sequence[Event], outlets: dict
 
 def stored_incident_records(store, rows: Sequence[Event]) -> list[dict[str, Any]]:
     """Full records (with mentions) of incidents listed from the store."""
-    from .review.api import review_records
+    from ..review.api import review_records
 
     details = store.incident_details([r.event_id for r in rows]) if rows else {}
     reviews = review_records(store, [r.event_id for r in rows], with_history=False) if rows else {}
@@ -283,17 +219,17 @@ def ingest(sources: tuple[str, ...], db: str | None, refresh: bool, max_bytes: i
         dateline ingest corpus/ --workers 2 --db postgresql://me@localhost/dateline
         dateline ingest --refresh --db chronicle.db
     """
-    from .ingest import count_sources
-    from .ingest.sources import DEFAULT_MAX_BYTES
-    from .pipeline import ingest as run_ingest
-    from .pipeline import refresh as run_refresh
+    from ..ingest import count_sources
+    from ..ingest.sources import DEFAULT_MAX_BYTES
+    from ..pipeline import ingest as run_ingest
+    from ..pipeline import refresh as run_refresh
 
     if not sources and not refresh:
         raise click.UsageError("give files, directories or URLs to ingest (or --refresh to re-extract stored documents)")
     if workers or scheduler:
         if workers and scheduler:
             raise click.UsageError("give --workers or --scheduler, not both")
-        from .scale import connect, distributed_ingest
+        from ..scale import connect, distributed_ingest
 
         with connect(workers=workers, scheduler=scheduler) as client:
             report = distributed_ingest(sources, db=database_path(db), client=client, batch_size=batch_size,
@@ -343,8 +279,8 @@ def extract(sources: tuple[str, ...], fmt: str, include_flagged: bool, mentions:
         dateline extract --format jsonl post.txt articles.jsonl
         dateline extract --mentions --format table post.txt
     """
-    from .ingest.sources import DEFAULT_MAX_BYTES
-    from .pipeline import IngestReport, extract_reports
+    from ..ingest.sources import DEFAULT_MAX_BYTES
+    from ..pipeline import IngestReport, extract_reports
 
     engine = load_engine()
     report = IngestReport()
@@ -481,7 +417,7 @@ def onthisday(day: str | None, db: str | None, fmt: str, markup: str, **filters:
     month, mday = _month_day(day)
     chosen = make_filter(**filters)
     if fmt == "sidebar":
-        from .publish import sidebar_note
+        from ..publish import sidebar_note
 
         with open_db(db) as store:
             click.echo(sidebar_note(store, month, mday, markup=markup, filters=chosen), nl=False)
@@ -525,9 +461,9 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
     Example:
         dateline export --format geojson --province Maysan -o maysan.geojson
     """
-    from .export import export_events
+    from ..export import export_events
 
-    from .review.api import review_records
+    from ..review.api import review_records
 
     chosen = make_filter(**filters)
     with open_db(db) as store:
@@ -579,8 +515,7 @@ def show(event_id: str, db: str | None, history: bool) -> None:
     Example:
         dateline show 3f2c9a1b2d4e5f60 --history
     """
-    from .errors import StoreError
-    from .review.commands import show_review
+    from ..errors import StoreError
 
     with open_db(db) as store:
         try:
@@ -642,8 +577,8 @@ def gazetteer_build(files: tuple[str, ...], output: str | None, if_missing: bool
     Example:
         dateline gazetteer build IQ.txt admin1CodesASCII.txt
     """
-    from .config import gazetteer_path
-    from .resolve.gazetteer_build import build_gazetteer
+    from ..config import gazetteer_path
+    from ..geo.gazetteer_build import build_gazetteer
 
     target = Path(output) if output else gazetteer_path()
     if if_missing and target.exists():
@@ -666,7 +601,7 @@ def gazetteer_lookup(name: str, country: str | None, limit: int) -> None:
     Example:
         dateline gazetteer lookup Amara --country IQ
     """
-    from .resolve.gazetteer import Gazetteer
+    from ..geo.gazetteer import Gazetteer
 
     places = Gazetteer.default().lookup(name, country_code=country, limit=limit)
     if not places:
@@ -708,7 +643,7 @@ def evaluate(kind: str, gold: str, fmt: str, split: str) -> None:
         dateline evaluate --kind ucdpevents --split test --gold ../shared/data/ucdp-ged-iraq/conflict_data_irq.csv
         dateline evaluate --kind eventtypes --split test --gold src/dateline/data/event_types/train.jsonl
     """
-    from .evaluate import evaluate as run_evaluation
+    from ..evaluate import evaluate as run_evaluation
 
     report = run_evaluation(kind, Path(gold), **({"split": split} if split != "all" else {}))
     if fmt == "json":
@@ -717,23 +652,6 @@ def evaluate(kind: str, gold: str, fmt: str, split: str) -> None:
         click.echo("\n".join(report.lines()))
 
 
-# Commands of later stages (one line each): main.add_command(<command>)
-
-from .resolve.commands import places as _places_command  # noqa: E402
-
-main.add_command(_places_command)
-from .web.commands import serve  # noqa: E402
-
-main.add_command(serve)
-from .annotate.commands import times as _times_command  # noqa: E402
-
-main.add_command(_times_command)
-from .review.commands import review as _review_command  # noqa: E402
-
-main.add_command(_review_command)
-from .publish.commands import chronology as _chronology_command  # noqa: E402
-
-main.add_command(_chronology_command)
-from .users.commands import user as _user_command  # noqa: E402
-
-main.add_command(_user_command)
+# Commands that live in their own modules
+for _command in (places, serve, times, review, chronology, user):
+    main.add_command(_command)

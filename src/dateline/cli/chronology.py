@@ -6,8 +6,8 @@ from typing import Any
 
 import click
 
-from ..cli import db_option, filter_options, handle_errors, make_filter, open_db
-from . import chronology as build_chronology
+from ..publish import chronology as build_chronology
+from .options import db_option, filter_options, handle_errors, make_filter, open_db
 
 __all__ = ["chronology"]
 

@@ -2,40 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
-from typing import Any
 
 import click
 
-from ..errors import DatelineError
-from .accounts import add_user
+from ..users.accounts import add_user
+from .options import db_option, handle_errors, open_db
 
 __all__ = ["user"]
-
-
-def _errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except DatelineError as err:
-            raise click.ClickException(str(err)) from err
-
-    return wrapper
-
-
-def _db(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--db", "db", metavar="PATH", default=None,
-                        help="Database file or postgresql://user@host/dbname (default: $DATELINE_DB or ./dateline.db).")(func)
-
-
-def _open(db: str | None):
-    from ..config import database_path
-    from ..store import open_store
-
-    return open_store(database_path(db))
 
 
 @click.group()
@@ -45,10 +19,10 @@ def user() -> None:
 
 @user.command("add")
 @click.argument("name")
-@_db
+@db_option
 @click.option("--password-stdin", is_flag=True, help="Read the password from the first line of stdin (no prompt).")
 @click.option("--replace", is_flag=True, help="Set a new password for an existing user.")
-@_errors
+@handle_errors
 def add(name: str, db: str | None, password_stdin: bool, replace: bool) -> None:
     """Add a user (or, with --replace, set their password); the password is asked for twice.
 
@@ -61,14 +35,14 @@ def add(name: str, db: str | None, password_stdin: bool, replace: bool) -> None:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
-    with _open(db) as store:
+    with open_db(db) as store:
         stored = add_user(store, name, password, replace=replace)
     click.echo(f"user {stored} {'updated' if replace else 'added'}", err=True)
 
 
 @user.command("list")
-@_db
-@_errors
+@db_option
+@handle_errors
 def list_users(db: str | None) -> None:
     """List the users (name and when added).
 
@@ -76,15 +50,15 @@ def list_users(db: str | None) -> None:
     Example:
         dateline user list --db chronicle.db
     """
-    with _open(db) as store:
+    with open_db(db) as store:
         for name, created in store.users():
             click.echo(f"{name}\t{created}")
 
 
 @user.command("remove")
 @click.argument("name")
-@_db
-@_errors
+@db_option
+@handle_errors
 def remove(name: str, db: str | None) -> None:
     """Remove a user; their decisions stay, under their name.
 
@@ -92,7 +66,7 @@ def remove(name: str, db: str | None) -> None:
     Example:
         dateline user remove ana --db chronicle.db
     """
-    with _open(db) as store:
+    with open_db(db) as store:
         if not store.remove_user(name):
             raise click.ClickException(f"{name}: no such user")
     click.echo(f"user {name} removed", err=True)

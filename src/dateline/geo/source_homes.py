@@ -6,7 +6,7 @@ source, the province each of its documents was resolved to (the document's own f
 place names, never any gold) and answers :meth:`SourceHomes.home` once enough of the source's
 documents agree: at least ``min_documents`` votes, and the leading province holding at least
 ``min_share`` of them. The resolver then uses it as a weak prior
-(:attr:`~dateline.resolve.places.PlaceContext.home`, ``Weights.home``), below what the document
+(:attr:`~dateline.geo.places.PlaceContext.home`, ``Weights.home``), below what the document
 itself names.
 
 A source is keyed by its URL's host without "www." (``thetowntalk.com``), else its name.
@@ -18,44 +18,23 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, TypeVar
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Iterable, Protocol, TypeVar
 
 from unidecode import unidecode
 
+from ..ingest.outlets import source_key
+
 if TYPE_CHECKING:
-    from ..store.base import Store
     from .gazetteer import Gazetteer
-    from .places import PlaceContext
+    from .context import PlaceContext
 
 __all__ = ["Province", "SourceHomes", "SourcePrior", "domain_country", "homes_from_store", "outlet_names", "province_vote",
-           "source_key", "url_host", "vote_weight"]
+           "source_key", "vote_weight"]
 
 log = logging.getLogger(__name__)
 
 Province = tuple[str, str]  # (ISO country code, admin1 name), as PlaceContext and Place spell them
 _Key = TypeVar("_Key")  # what votes agree on: a province, or a country code
-
-
-def source_key(*, url: str | None = None, source: str | None = None) -> str | None:
-    """The key documents of one outlet share: the URL's host without "www.", else the source name."""
-    host = url_host(url).removeprefix("www.") if url else ""
-    if host:
-        return host
-    name = (source or "").strip().casefold()
-    return name or None
-
-
-def url_host(url: str) -> str:
-    """The lower-case host of a URL or bare host name; "" when it has none or is malformed.
-
-    URLs come from untrusted records and pages (``http://[oops/x``): a malformed one is a URL
-    without a host, never an error that stops the batch.
-    """
-    try:
-        return urlsplit(url if "//" in url else f"//{url}").hostname or ""
-    except ValueError:  # an unclosed IPv6 bracket, a netloc that NFKC turns into a delimiter
-        return ""
 
 
 # Country-code domains used as generic ones (.tv, .io...): they say nothing about where a paper is.
@@ -231,7 +210,13 @@ class SourceHomes:
         return {source: home for source, home in found.items() if home is not None}
 
 
-def homes_from_store(store: "Store", gazetteer: "Gazetteer", *, homes: SourceHomes | None = None) -> SourceHomes:
+class StoredProvinces(Protocol):
+    """What ``homes_from_store`` reads of a store (any ``dateline.store`` backend has it)."""
+
+    def document_provinces(self) -> list[tuple[str, str | None, str | None, str, str, int]]: ...
+
+
+def homes_from_store(store: StoredProvinces, gazetteer: "Gazetteer", *, homes: SourceHomes | None = None) -> SourceHomes:
     """Each stored document's vote (the province most of its placed events lie in), by source.
 
     Stored events carry country names; they are turned into codes through the gazetteer. A stored

@@ -6,7 +6,7 @@ import logging
 
 import click
 
-from ..cli import db_option, handle_errors
+from .options import db_option, handle_errors
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +42,8 @@ def serve(db: str | None, host: str, port: int, tiles: str | None, allowed_hosts
     """
     import uvicorn
 
-    from .app import DEFAULT_TILES, create_app
-    from .guards import is_loopback, served_hosts
+    from ..web.app import DEFAULT_TILES, create_app
+    from ..web.guards import is_loopback, served_hosts
 
     require_login = force_login or not is_loopback(host)
     names = served_hosts(host, allowed_hosts)

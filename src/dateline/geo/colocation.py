@@ -14,19 +14,13 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..models import Place
-from .names import normalise_name
+from ..resolve.names import normalise_name
+from .distance import distance_km
 
-__all__ = ["TownIndex", "distance_km"]
+__all__ = ["TownIndex"]
 
 _CELL = 0.5  # degrees of the grid: a 50-km neighbourhood spans 3 cells of latitude
 _CITY = 1_000_000  # a name read first as a city this big lends no namesake hamlets
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def is_town_or_county(place: Place) -> bool:

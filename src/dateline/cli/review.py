@@ -11,9 +11,9 @@ from typing import Any
 import click
 
 from ..errors import DatelineError
-from . import api
-from .apply import Decision
-from .queue import queue as review_queue
+from ..review import api
+from ..review.apply import Decision
+from ..review.queue import queue as review_queue
 
 __all__ = ["describe", "history_lines", "review", "show_review"]
 

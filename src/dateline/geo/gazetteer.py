@@ -35,7 +35,7 @@ from unidecode import unidecode
 from ..config import gazetteer_path
 from ..errors import ResolveError
 from ..models import Place
-from .names import normalise_name, strip_generic
+from ..resolve.names import normalise_name, strip_generic
 
 log = logging.getLogger(__name__)
 

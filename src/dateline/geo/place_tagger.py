@@ -745,3 +745,8 @@ def _strip_place_words(doc: Doc, ent: Span) -> tuple[Span | None, str | None]:
     if not tokens:
         return None, None
     return doc[tokens[0].i : tokens[-1].i + 1], hint
+
+
+@Language.factory("dateline_places", assigns=["doc._.places"], requires=["doc.ents", "doc._.actors"])
+def make_places(nlp: Language, name: str) -> PlaceTagger:
+    return PlaceTagger(nlp)

@@ -25,12 +25,12 @@ import math
 from typing import TYPE_CHECKING, Sequence
 
 from ..models import Place
-from .colocation import distance_km
-from .names import normalise_name
+from .distance import distance_km
+from ..resolve.names import normalise_name
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
-    from .places import PlaceContext
+    from .context import PlaceContext
 
 __all__ = ["CountryCells", "country_named", "foreign_namesake", "home_reading", "own_reading"]
 

@@ -7,10 +7,10 @@ import sys
 
 import click
 
-from ..cli_options import day_first_options
-from ..ingest.day_first import DayFirstOption
+from ..annotate.times import iter_times
 from ..errors import DatelineError, IngestError
-from .times import iter_times
+from ..ingest.day_first import DayFirstOption
+from .options import day_first_options
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,0 +1,5 @@
+"""`python -m dateline.cli` runs the `dateline` command."""
+
+from .main import main
+
+main()
