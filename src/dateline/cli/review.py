@@ -3,37 +3,24 @@ note, undo, queue, history). Each opens the store, calls one function and prints
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
 
-from ..errors import DatelineError
 from ..review import api
 from ..review.apply import Decision
 from ..review.queue import queue as review_queue
+from .options import db_option, handle_errors
 
 __all__ = ["describe", "history_lines", "review", "show_review"]
 
 
-def _errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except DatelineError as err:
-            raise click.ClickException(str(err)) from err
-
-    return wrapper
-
-
 def _common(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option("--user", metavar="NAME", default=None, help=f"Who decides (default: ${api.USER_ENV}).")(func)
-    func = click.option("--db", "db", metavar="PATH", default=None,
-                        help="Database file or postgresql://user@host/dbname (default: $DATELINE_DB or ./dateline.db).")(func)
-    return _errors(func)
+    func = db_option(func)
+    return handle_errors(func)
 
 
 def _open(db: str | None):
@@ -209,7 +196,7 @@ def undo(incident_id: str, decision_id: int | None, reason: str | None, db: str 
 @click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table", show_default=True)
 @click.option("--db", "db", metavar="PATH", default=None, help="Database file or postgresql://... (default: $DATELINE_DB).")
-@_errors
+@handle_errors
 def queue(limit: int, fmt: str, db: str | None) -> None:
     """Incidents to check first: conflicts, disagreeing sources, large tolls, machine merges, low
     confidence, places or dates taken from the document.
@@ -238,7 +225,7 @@ def queue(limit: int, fmt: str, db: str | None) -> None:
 @click.argument("incident_id")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--db", "db", metavar="PATH", default=None, help="Database file or postgresql://... (default: $DATELINE_DB).")
-@_errors
+@handle_errors
 def history_command(incident_id: str, fmt: str, db: str | None) -> None:
     """Every decision on an incident, oldest first (same as `dateline show ID --history`).
 
