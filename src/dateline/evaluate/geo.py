@@ -46,9 +46,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # (modulus, remainder) of the article index; "tune-a" / "tune-b" split the tuning half in two, to
-# check inside it whether weights fitted on one quarter carry over to the other (round 7)
+# check inside it whether weights fitted on one quarter carry over to the other
 _PARTS = {"all": (1, 0), "tune": (2, 0), "heldout": (2, 1), "tune-a": (4, 0), "tune-b": (4, 2)}
-_FOLDS = {None: 0, "a": 0, "b": 1}  # fold -> index parity within the part (round 10)
+_FOLDS = {None: 0, "a": 0, "b": 1}  # fold -> index parity within the part
 MISS_KM = 20039.0  # error given to a toponym left unresolved (half the Earth's circumference)
 
 
@@ -166,7 +166,7 @@ def score_geoxml(gold: Path, *, engine: "Engine | None" = None, every: int = 1, 
     ``source_homes``: learn each outlet's home province from the part's own resolutions (two
     passes, :func:`article_contexts`) and use it as a prior; ``weights``: the resolver's points;
     ``fold``: "a" / "b" scores only the part's articles of even / odd index within it, their outlets'
-    homes still learned from the whole part (round 10: design a rule on fold a, check it on fold b)."""
+    homes still learned from the whole part (a rule is designed on fold a and checked on fold b)."""
     if part not in _PARTS:
         raise ConfigError(f"unknown part {part!r}", hint="one of: " + ", ".join(_PARTS))
     if fold not in _FOLDS:
@@ -234,7 +234,7 @@ def _score_detection(report: ScoreReport, articles: list[GoldArticle], *, engine
 
     found_total = gold_total = matched_gold = matched_found = within = 0
     for n, article in enumerate(articles):
-        # the outlet's host as the URL: the resolver reads its town and country-code domain (round 7)
+        # the outlet's host as the URL: the resolver reads its town and country-code domain
         document = document_from_text(article.text, id=f"geoxml-{n}", url=article.source)
         found = document_toponyms(document, engine=engine)
         gold_total += len(article.toponyms)

@@ -248,7 +248,7 @@ class Extractor:
                 break
             # "in Baybukh, a village north of Mosul": a name the gazetteer lacks yields to the place the
             # sentence would give without it (here 10 km north of Mosul), not to the document's province;
-            # so does a name whose only readings are namesakes abroad (round 10)
+            # so does a name whose only readings are namesakes abroad
             tried.add(lost.token_start)
             mention = pick_place(trigger, [m for m in mentions if m.known and m.token_start not in tried
                                            and not self._foreign_aside(doc, m, trigger, context)])

@@ -2,7 +2,7 @@
 
 "the northwestern Pakistani town of Hangu" is in Pakistan whatever the gazetteer ranks first (Hangu,
 Tianjin); "the town of Madi in northern Yemen", "Baanu village in Nganzai local government area of Borno
-State", "Danan, in Amran province" lie in the province or country their phrase names (round 10). These
+State", "Danan, in Amran province" lie in the province or country their phrase names. These
 readers only find the words; :class:`~dateline.extract.events.Extractor` decides with the resolver.
 """
 

@@ -4,7 +4,7 @@ The gazetteer ranks a name's candidates on their own, so a village of Borno ("Ba
 Catalan town of 2,000 people, "Daleh" in a story about Yemen to Dale, Indiana, and "El Fid" in
 South Kordofan to Fayid, Egypt. When the document names its country outright (the country, or a
 province of it: "Borno state", "South Kordofan"), a foreign reading far from every other place
-the document names is a namesake, not the place meant (round 9, learned on the PITF dev halves of
+the document names is a namesake, not the place meant (learned on the PITF dev halves of
 countries other than Iraq):
 
 - when the name also has a reading in the document's country, called by its own name, that

@@ -1,8 +1,8 @@
 """Whether a candidate lies where the document's source is: its home province, its outlet's town, or
-(round 11) a province its other stories were about.
+a province its other stories were about.
 
 A local paper's one-place story ("A house fire in Scottdale") names no state. When the paper has a
-home province, round 5's prior decides. Many outlets have too few stories that agree for a home, yet
+home province, the source's learned home decides. Many outlets have too few stories that agree for a home, yet
 the stories they do have are about their region: a Pittsburgh paper's other stories lie in
 Pennsylvania and Ohio, not in Georgia, where the most important Scottdale is. Any province its other
 stories read as is then a weak prior for the one name such a story gives. And when the outlet's town

@@ -1,4 +1,4 @@
-"""Where a document's place names can lie together (round 8 of the place work).
+"""Where a document's place names can lie together.
 
 Each name of a document can be many towns ("New London": Connecticut, Wisconsin, Iowa...). Names
 that have readings within 50 km of each other probably mean those readings: "New London",

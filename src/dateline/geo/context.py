@@ -37,20 +37,20 @@ class PlaceContext:
     domain_country: str | None = None
     outlet_keys: frozenset[str] = frozenset()
     # the province of the outlet's town as this document reads it among its other names ("Norfolk"
-    # with Madison County and Pierce: Nebraska): a strong vote for the source's home (round 7)
+    # with Madison County and Pierce: Nebraska): a strong vote for the source's home
     outlet_home: tuple[str, str] | None = None
-    # name key -> (admin1, count) it added to ``provinces``: a name is not its own evidence (round 7)
+    # name key -> (admin1, count) it added to ``provinces``: a name is not its own evidence
     province_votes: dict[str, tuple[str, int]] = field(default_factory=dict)
     # name key -> the countries its reading voted for: a country only the name itself speaks for is a
-    # namesake's ("Baga" alone votes for Spain in a Borno story; round 9)
+    # namesake's ("Baga" alone votes for Spain in a Borno story)
     country_votes: dict[str, frozenset[str]] = field(default_factory=dict)
     # every town or county each name can be (not only its best reading): names that can lie together
-    # probably do ("New London", "Mt. Pleasant", "Winfield": towns of south-east Iowa; round 8)
+    # probably do ("New London", "Mt. Pleasant", "Winfield": towns of south-east Iowa)
     towns: TownIndex = field(default_factory=TownIndex)
     # (country, admin1) -> how many distinct names of the document read as its counties: a story that
-    # lists counties ("Sherman County", "Lincoln County") names more of them bare ("Hitchcock"; round 8)
+    # lists counties ("Sherman County", "Lincoln County") names more of them bare ("Hitchcock")
     county_names: Counter[tuple[str | None, str]] = field(default_factory=Counter)
-    # key of a name that is the people of a town the document names -> that town ("New Londoners"; round 10)
+    # key of a name that is the people of a town the document names -> that town ("New Londoners")
     demonyms: dict[str, str] = field(default_factory=dict)
     _without: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)  # key -> admin1
 

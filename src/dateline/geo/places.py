@@ -2,9 +2,9 @@
 
 The gazetteer ranks the candidates of a name on its own (country, big city, province...).
 :class:`PlaceResolver` re-ranks the first few with what the document says, adding points
-(the fields of :class:`Weights`: round 3's hand-set points and the signals added since; in brackets
-the values a coordinate search on the tuning halves chose in rounds 4-5, ``SEARCHED_WEIGHTS``, which
-round 7 dropped because the search gained nothing outside the articles it was fitted on):
+(the fields of :class:`Weights`: the hand-set points and the signals added since; in brackets
+the values a coordinate search on the tuning halves chose, ``SEARCHED_WEIGHTS``, which
+dropped because the search gained nothing outside the articles it was fitted on):
 
 =====================================  ======
 signal                                 points
@@ -23,11 +23,11 @@ in a province the document names
 (own name only; a post-office hamlet
 without population, or a town with a
 namesake city of 20x its people and
-100,000 or more, round 8: 1)           2
+100,000 or more: 1)           2
 a county of the document's province
 named without "County" ("DeKalb")      2  [3.1]
   and again when two or more names of
-  the document read as its counties    1.5 (round 8)
+  the document read as its counties    1.5
 a province of the document's country
 named like the foreign country ranked
 first ("Georgia" in a US story)        2.5
@@ -38,35 +38,35 @@ a match through an alias only, when
 another candidate has the very name    -1  [-0.5]
 in the home province of the document's
 source (own name; not a town named
-like a state; round 5)                 1.875
+like a state)                 1.875
   twice that when the document names
-  no other place (round 8)             3.75
+  no other place             3.75
 the home's country, as a vote for the
 document's country                     1.5
   plus 1.875 when the document names
-  no other place (round 8: "Malta" in
+  no other place ("Malta" in
   an Illinois paper)
 the source's country-code domain
 ("co.uk": GB), as a vote for the
-document's country (round 7)           1.5
+document's country           1.5
 in that domain's country (not itself
-a country; round 7)                    1
+a country)                    1
 the town the outlet is named after
 ("Paris" for theparisnews.com), in the
 outlet's country (domain, home, else
-the document's; round 7); round 10:
+the document's):
 only its namesakes with the most other
 names within 200 km, if any has one    2
 each other name of the document with
 any town or county reading within
 50 km of a town or county (not a name
 read first as a country, province or
-city of a million; round 8)            1, up to 2
+city of a million)            1, up to 2
 =====================================  ======
 
 A source's home (``PlaceContext.home``) is learned from dateline's own readings of the source's
 other documents (:mod:`dateline.geo.source_homes`); a province or country the document names
-outweighs it. The source key itself (``PlaceContext.source``, the URL's host; round 7) says two more
+outweighs it. The source key itself (``PlaceContext.source``, the URL's host) says two more
 things: its country-code domain, and the names the host is made of ("theparisnews.com": Paris). The
 outlet's town gives no country evidence of its own, is no country when the document's country has
 a town of that very name ("Jordan" in jordannews.com), and, read in a province among the document's
@@ -74,13 +74,13 @@ other names, seeds the source's home (``outlet_home``, a vote worth two document
 own evidence for the document's province (``PlaceContext.without``). A town abroad matched only
 through another spelling ("Abara" -> Ibarra, Ecuador) yields (None) when the document names a
 province of its own country; a small town abroad far from the document's places yields to the name's
-reading in the document's country, else to none (round 9, :mod:`dateline.geo.abroad`).
+reading in the document's country, else to none (:mod:`dateline.geo.abroad`).
 
 A name the gazetteer does not know ("Boston Harbor", "Port of Los Angeles", "North London") is
 read as the place it is named after (:func:`~dateline.resolve.names.core_name`), marked near, when
-that town lies where the document is (round 10, :mod:`dateline.geo.reach`); "New Londoners" in a
+that town lies where the document is (:mod:`dateline.geo.reach`); "New Londoners" in a
 story naming New London is New London. The outlet's town is its namesake by the story's other towns,
-and a source whose stories agree on a country but not a province votes for that country (round 10).
+and a source whose stories agree on a country but not a province votes for that country.
 
 A dotted abbreviation ("Kan.", "B.C.", "N.Y" whose last dot the full stop took) or a US or Canadian
 postal code ("NY", "BC") asks for a province. The document's province counts
@@ -157,9 +157,9 @@ def precision_of(place: Place, *, near: bool = False) -> tuple[int, int]:
 class Weights:
     """The points of each ranking signal (the table in the module docstring).
 
-    Round 3's hand-set points, and the signals added since at the values their rounds chose. The
-    coordinate search of ``bench/fit_place_weights.py`` (rounds 4-5: ``SEARCHED_WEIGHTS``, in the
-    comments) gained nothing outside the articles it was fitted on in round 7's cross-validation
+    The hand-set points, and the signals added since at the values their rounds chose. The
+    coordinate search of ``bench/fit_place_weights.py`` (``SEARCHED_WEIGHTS``, in the
+    comments) gained nothing outside the articles it was fitted on in cross-validation
     inside the tuning halves (docs/evaluation-places.md), so the simpler points are the default.
     """
 
@@ -180,17 +180,17 @@ class Weights:
     support_each: float = 0.5  # per other name that can lie in the same province (searched: 1)
     support_cap: float = 1.5  # (searched: 1.875)
     named_county: float = 1.5  # in a county the document names
-    named_country: float = 0.938  # in a country the document names outright, not its main country (round 4)
-    home: float = 1.875  # in the home province of the document's source (PlaceContext.home; round 5, fitted)
-    home_alone: float = 1.875  # more for it when the document names no other place (round 8)
-    story_province: float = 1.875  # a one-name story in a province its source's other stories are about (round 11; = home)
+    named_country: float = 0.938  # in a country the document names outright, not its main country
+    home: float = 1.875  # in the home province of the document's source (PlaceContext.home; fitted)
+    home_alone: float = 1.875  # more for it when the document names no other place
+    story_province: float = 1.875  # a one-name story in a province its source's other stories are about (= home)
     home_country: float = 1.5  # a vote for the home's country when choosing the document's country (fitted)
-    domain_vote: float = 1.5  # a vote for the source's country-code domain's country (round 7)
-    domain_country: float = 1.0  # a town in that country, when it is not the document's country (round 7)
-    outlet_town: float = 2.0  # the outlet's town ("Paris" in theparisnews.com) in the outlet's country (round 7)
-    colocated_each: float = 1.0  # per other name that has a reading within 50 km (round 8)
+    domain_vote: float = 1.5  # a vote for the source's country-code domain's country
+    domain_country: float = 1.0  # a town in that country, when it is not the document's country
+    outlet_town: float = 2.0  # the outlet's town ("Paris" in theparisnews.com) in the outlet's country
+    colocated_each: float = 1.0  # per other name that has a reading within 50 km
     colocated_cap: float = 2.0
-    county_listed: float = 1.5  # more for such a county when the document names two or more of its counties (round 8)
+    county_listed: float = 1.5  # more for such a county when the document names two or more of its counties
     # importance(): the prior of each kind of place
     imp_country: float = 2.5  # a country or continent
     imp_province: float = 1.5  # a province, plus imp_province_decade per tenfold over a million people
@@ -205,8 +205,8 @@ class Weights:
 
 HAND_WEIGHTS = Weights(named_country=0.0, home=0.0, home_alone=0.0, home_country=0.0, domain_vote=0.0,
                        story_province=0.0, domain_country=0.0, outlet_town=0.0, colocated_each=0.0, colocated_cap=0.0,
-                       county_listed=0.0)  # round 3's hand-set points, the later signals off, for comparison
-# the coordinate search's choice of rounds 4-5 (the default until round 7), for comparison
+                       county_listed=0.0)  # the hand-set points, the later signals off, for comparison
+# the coordinate search's choice (the earlier default), for comparison
 SEARCHED_WEIGHTS = Weights(rank=1.5, importance=1.25, doc_province=0.75, near_50=2.93, alias_only=0.5,
                            county_of_province=3.125, support_each=1.0, support_cap=1.875, imp_province_decade=0.375,
                            imp_region=2.25)
@@ -240,7 +240,7 @@ class PlaceResolver:
             found = self.gazetteer.lookup(name, country_code=country_code, admin1=admin1, limit=self.depth)
             wanted = _HINT_FEATURE.get(hint or "")
             if (wanted == "ADM1" or strip_generic(name)[1] == "ADM1") and not any(p.is_admin1 for p in found):
-                found = self.gazetteer.loose_provinces(name) + found  # "Zabol Province": Zabul (round 9)
+                found = self.gazetteer.loose_provinces(name) + found  # "Zabol Province": Zabul
             if wanted:
                 found = [p for p in found if _is(p, wanted)] + [p for p in found if not _is(p, wanted)]
             if len(self._cache) > 200_000:
@@ -256,9 +256,9 @@ class PlaceResolver:
         The country is the one most mentions resolve to on their own (a named country counts
         twice); provinces are then counted with that country preferred. ``home``: the home
         province of the document's source (:mod:`dateline.geo.source_homes`), a weak prior;
-        ``home_country``: the source's country when it has no home province (round 10), a vote for the
+        ``home_country``: the source's country when it has no home province, a vote for the
         document's country as the home's country is; ``story_provinces``: provinces the source's other
-        stories read as (``SourceHomes.provinces``; round 11), a prior for a one-place story's name.
+        stories read as (``SourceHomes.provinces``), a prior for a one-place story's name.
         ``source``: the document's source key (its URL's host, ``source_key``): its country-code
         domain is a weak vote for the country, and a name the host is named after ("Paris" in
         theparisnews.com) is the outlet's town, which says nothing of the country by itself.
@@ -277,7 +277,7 @@ class PlaceResolver:
             outlet = outlet_names(source, [n for n, _h in names])
             ctx.outlet_keys = frozenset(normalise_name(n) for n in outlet
                                         if any(_own_town(p, normalise_name(n)) for p in self.candidates(n)))
-        if ctx.home is None and ctx.outlet_keys and ctx.story_provinces:  # host and other stories agree (round 11)
+        if ctx.home is None and ctx.outlet_keys and ctx.story_provinces:  # host and other stories agree
             spelt = {normalise_name(n): n for n, _h in names}
             ctx.home = home = outlet_story_home(ctx.outlet_keys, ctx.story_provinces,
                                                 lambda k, c, a: self.candidates(spelt[k], country_code=c, admin1=a))
@@ -375,7 +375,7 @@ class PlaceResolver:
             if not _plausible_core(best.place, looked_up, name, context):
                 return None
             if not within_reach(best.place, context, self._anchor_points(looked_up, context, nearby)):
-                return None  # "Lake Harriet" in a Minneapolis story is not by Harriet, Arkansas (round 10)
+                return None  # "Lake Harriet" in a Minneapolis story is not by Harriet, Arkansas
             people = context.demonyms.get(normalise_name(name)) == looked_up
             reason = (f"'{name}': the people of '{looked_up}'; {reason}" if people else
                       f"'{name}' is not in the gazetteer: '{looked_up}', which it is named after; {reason}")
@@ -384,7 +384,7 @@ class PlaceResolver:
 
     def _demonyms(self, names: list[tuple[str, str | None]]) -> dict[str, str]:
         """Key of each name the gazetteer does not know that is the people of a town the document names
-        -> that town's name ("New Londoners" -> "New London"; round 10)."""
+        -> that town's name ("New Londoners" -> "New London")."""
         known = [n for n, h in names if self.candidates(n, hint=h)]
         found: dict[str, str] = {}
         for name, hint in names:
@@ -412,7 +412,7 @@ class PlaceResolver:
         if context.country_code:
             for place in self.candidates(name, hint=hint, country_code=context.country_code, admin1=context.admin1):
                 pool.setdefault(_identity(place), (None, place))
-        # a small namesake in the home or the other stories' provinces need not be among the first found (round 11)
+        # a small namesake in the home or the other stories' provinces need not be among the first found
         for code, admin1 in story_provinces(normalise_name(name), context) | ({context.home} if context.home else set()):
             for place in self.candidates(name, hint=hint, country_code=code, admin1=admin1):
                 if (place.country_code, place.admin1) == (code, admin1):  # the lookup ranks others after them
@@ -434,7 +434,7 @@ class PlaceResolver:
         biggest = max((p.population for _r, p in pool.values() if p.feature_class == "P" and normalise_name(p.name) == own
                        and p.population >= 100_000), default=0)
         w = self.weights
-        outlet_towns: list[Place] = []  # the outlet's town is the namesake by the story's other places (round 10)
+        outlet_towns: list[Place] = []  # the outlet's town is the namesake by the story's other places
         if own in context.outlet_keys and w.outlet_town:
             outlet_towns = by_the_others([p for _r, p in pool.values() if outlet_town(p, own, context)], own,
                                          context.towns)
@@ -447,12 +447,12 @@ class PlaceResolver:
             if any(place is p for p in outlet_towns):
                 item.points += w.outlet_town
                 item.reason = f"the town the source is named after ({context.source})"
-            if in_story_province(place, own, context) and w.story_province:  # round 11
+            if in_story_province(place, own, context) and w.story_province:
                 item.points += w.story_province
                 item.reason = f"in a province the source's other stories are about ({place.admin1})"
             if at_home(place, own, context, unit_named=unit_named) and w.home:
                 # a story that names no other place: the source's home is its only clue ("Manhattan"
-                # in a Kansas paper is Manhattan, Kansas; round 8)
+                # in a Kansas paper is Manhattan, Kansas)
                 item.points += w.home + (w.home_alone if len(context.named_keys - {own}) == 0 else 0.0)
                 item.reason = f"in the home province of the document's source ({place.admin1})"
             _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w,
@@ -572,7 +572,7 @@ def _country_evidence(found: list[Place], name: str) -> float:
 
 def _own_name(place: Place, name: str) -> bool:
     """Whether a name is the place's own, also with a trailing word for its kind ("Plateau State",
-    "Isiolo County": round 9; such a name halved the province's country evidence as if it were an
+    "Isiolo County"; such a name halved the province's country evidence as if it were an
     alias, so that a Nigerian state weighed no more than an Angolan "Zango")."""
     own = normalise_name(place.name)
     if normalise_name(name) == own:
@@ -597,7 +597,7 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
     "Henry County": Paris, Tennessee). ``unit_named``: the name is a sizeable province's own name,
     so towns called after it get no agreement points ("California" in a Pennsylvania story);
     ``dwarfed``: a namesake city has 20 times the town's people, so a named province gives it half
-    ("Boston" in a story naming New York state: Boston, New York is 8,000 people; round 8)."""
+    ("Boston" in a story naming New York state: Boston, New York is 8,000 people)."""
     place = item.place
     if place.is_country or (unit_named and not place.is_admin1):
         return
@@ -609,7 +609,7 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
     if place.admin1 and normalise_name(place.name) == own:  # not through an alias ("Washington": Piqua)
         if not place.is_admin1 and pair in context.named_provinces:
             # a post-office hamlet without a population gains half: "Atlanta" in a New York story
-            hamlet = (place.source == "uszip" and not place.population) or dwarfed  # round 8: dwarfed
+            hamlet = (place.source == "uszip" and not place.population) or dwarfed
             item.points += weights.named_province_hamlet if hamlet else weights.named_province
             item.reason = f"in a province the document names ({place.admin1})"
         others = context.support[pair] - (pair in context.candidate_provinces.get(own, ()))
@@ -620,7 +620,7 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
         named = context.named_keys
         keys = [k for k in (county, normalise_name(place.admin2 + " County")) if k in named and k != own]
         # the document's reading of that county must lie in the candidate's province: "DeKalb County"
-        # read in Georgia is no support for DeKalb, Illinois (round 8)
+        # read in Georgia is no support for DeKalb, Illinois
         if keys and any(context.province_votes.get(k, (place.admin1, 0))[0] == place.admin1 for k in keys):
             item.points += weights.named_county
             item.reason = f"in {place.admin2}, which the document names"

@@ -1,4 +1,4 @@
-"""Where the document is, as distance to its other places tells it (round 10).
+"""Where the document is, as distance to its other places tells it.
 
 Two readings lean on a name alone and so can land a continent away from the rest of the story: a
 feature the gazetteer does not know, read as the town it is named after ("Kiser Lake" -> Keyser,

@@ -153,7 +153,7 @@ class SourceHomes:
     def country(self, source: str | None, *, leave_out: tuple[Province | None, ...] = (),
                 leave_weight: int = 1) -> str | None:
         """The source's home country when its documents agree on a country but not on a province
-        (a regional paper whose stories spread over three states; round 10): the country most of its
+        (a regional paper whose stories spread over three states): the country most of its
         documents' province votes lie in, by the same ``min_documents`` and ``min_share`` as
         :meth:`home`; ``leave_out`` as there."""
         counter, total = self._left(source, leave_out, leave_weight)
@@ -165,7 +165,7 @@ class SourceHomes:
 
     def provinces(self, source: str | None, *, leave_out: tuple[Province | None, ...] = (),
                   leave_weight: int = 1) -> frozenset[Province]:
-        """Every province the source's documents voted for, however few and however split (round 11):
+        """Every province the source's documents voted for, however few and however split:
         where a source with no home writes about, in the country its country-code domain names, if any;
         ``leave_out`` as in :meth:`home`."""
         counter, _total = self._left(source, leave_out, leave_weight)
@@ -175,7 +175,7 @@ class SourceHomes:
     def prior(self, source: str | None, *, leave_out: tuple[Province | None, ...] = (),
               leave_weight: int = 1) -> "SourcePrior":
         """What the source's other documents say of a new one: its home province; without one, the
-        country they agree on and the provinces they were about (rounds 10-11)."""
+        country they agree on and the provinces they were about."""
         home = self.home(source, leave_out=leave_out, leave_weight=leave_weight)
         if home is not None:
             return SourcePrior(home=home)

@@ -172,7 +172,7 @@ def is_local_feature(name: str) -> bool:
 def town_of_demonym(name: str, names: Iterable[str]) -> str | None:
     """The name among ``names`` that ``name`` is the people of ("New Londoners", "Bostonians",
     "Atlantans": New London, Boston, Atlanta), by a demonym ending on its key; None when there is none.
-    Only a town the document names itself: a bare "Rangers" or "Packers" is nobody's people (round 10)."""
+    Only a town the document names itself: a bare "Rangers" or "Packers" is nobody's people."""
     key = normalise_name(name)
     for other in names:
         stem = normalise_name(other)

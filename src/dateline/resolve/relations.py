@@ -1,7 +1,7 @@
 """Where an event lies relative to a named place: "near X", "30 km south of X".
 
 ``parse_relation`` reads the words just before a place name; ``offset_point`` moves a point by a
-distance and a compass bearing. Moved out of :mod:`dateline.geo.places` (round 9) to keep that
+distance and a compass bearing. Moved out of :mod:`dateline.geo.places` to keep that
 module under 800 lines; ``places`` re-exports both.
 """
 
