@@ -38,6 +38,33 @@ def test_a_trigger_word_before_an_event_noun_still_counts(engine, text) -> None:
     assert len(shown(events)) == 1, [(e.trigger, e.sub_event_type, e.hypothetical) for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    "Chalabi and Shaalan have been engaging in shrill public attacks on each other in Baghdad this week.",
+    "The minister launched a scathing attack on the opposition in Baghdad on Monday.",
+    "The former governor died of a heart attack in Basra on Monday.",
+    "The two parties fought a long legal battle in Baghdad over the seats.",
+])
+def test_words_and_misfortunes_are_no_violence(engine, text) -> None:
+    _, events = events_of(engine, text)
+    assert shown(events) == [], [(e.trigger, e.sub_event_type) for e in events]
+
+
+def test_a_figurative_word_does_not_hide_a_real_attack(engine) -> None:
+    _, events = events_of(engine, "Gunmen launched an attack on a police checkpoint in Mosul on Monday, killing two.")
+    assert len(shown(events)) >= 1, [(e.trigger, e.sub_event_type) for e in events]
+
+
+@pytest.mark.parametrize("text, protests", [
+    ("Officials obscured the figures in Baghdad, as the recent report by the ministry demonstrates.", 0),
+    ("The results from Basra demonstrate the party's strength.", 0),
+    ("Thousands of students demonstrated in Tehran on Monday.", 1),
+    ("Supporters of the cleric rallied in Najaf on Friday.", 1),
+])
+def test_demonstrating_is_a_protest_only_when_people_do_it(engine, text, protests) -> None:
+    _, events = events_of(engine, text)
+    assert sum(e.event_type == "Protests" for e in shown(events)) == protests, [(e.trigger, e.sub_event_type) for e in events]
+
+
 def test_a_general_strike_is_a_protest(engine) -> None:
     _, events = events_of(engine, "Shops in Hebron were closed on Tuesday in a general strike.")
     assert [(e.event_type, e.sub_event_type) for e in shown(events)] == [("Protests", "Peaceful protest")]

@@ -26,6 +26,8 @@ RULES_OFF_ENV = "DATELINE_RULES_OFF"
 
 RULES: dict[str, str] = {
     "triggers.modifiers": "a trigger word that qualifies a noun names a thing, not an event ('beheading videos')",
+    "triggers.needs_agent": "'demonstrate' and 'rally' are protests only when people do them ('as the study demonstrates')",
+    "triggers.figurative": "a trigger noun qualified as words or misfortune is no violence ('verbal attacks', 'a heart attack')",
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
     "flags.generic": "a simple-present statement about a bare plural is general, not one event",
     "flags.habitual": "'often', 'usually': a habit, kept as background",
@@ -44,6 +46,7 @@ RULES: dict[str, str] = {
     "extract.dateline_last": "the dateline places an event only when its clause names no place",
     "extract.no_stateless_place": "a sea or a region in no country is no event's place; the document's stands in",
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",
+    "incidents.fallback_place_no_evidence": "two mentions whose places both fell back to the document's do not agree on place",
     "incidents.restated": "two sentences in mostly the same words tell one incident",
     "incidents.refers_back": "a sentence naming 'the attack' told before adds to that incident, whatever its sub-type",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",

@@ -28,6 +28,7 @@ class TriggerEntry:
     nominal: bool = False
     subject_is_target: bool = False  # "leaders ended up in jail": the subject is who it happened to
     subject_is_finder: bool = False  # "police found nine bodies": the subject found the dead, it did not kill them
+    needs_agent: bool = False  # as a verb, only with people as its subject ("as the article demonstrates" shows)
 
 
 @dataclass(slots=True)
@@ -55,6 +56,8 @@ class Lexicon:
     # nouns that a trigger word may qualify and still announce its event ("an assassination attempt");
     # before any other noun the word only describes a thing ("beheading videos", "riot police")
     modifier_heads: frozenset[str] = frozenset()
+    # words that make a trigger noun figurative ("verbal attacks", "a heart attack", "a legal battle")
+    figurative_modifiers: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -69,6 +72,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         if isinstance(item, dict) and "modifier_heads" in item:
             lexicon.modifier_heads |= {w.lower() for w in item["modifier_heads"] or ()}
             continue
+        if isinstance(item, dict) and "figurative_modifiers" in item:
+            lexicon.figurative_modifiers |= {w.lower() for w in item["figurative_modifiers"] or ()}
+            continue
         try:
             entry = TriggerEntry(
                 event_type=item["type"],
@@ -81,6 +87,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 nominal=bool(item.get("nominal", False)),
                 subject_is_target=bool(item.get("subject_is_target", False)),
                 subject_is_finder=bool(item.get("subject_is_finder", False)),
+                needs_agent=bool(item.get("needs_agent", False)),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise ExtractError(f"entry {i + 1} is malformed: {err}", where=str(path)) from err
@@ -123,6 +130,46 @@ def _describes_a_thing(token: Token, lexicon: Lexicon) -> bool:
     return head not in lexicon.modifier_heads and head not in lexicon.lemmas and token.head.lower_ not in lexicon.lemmas
 
 
+def _figurative(token: Token, lexicon: Lexicon) -> bool:
+    """The trigger noun is qualified by a word that makes it words or misfortune, not violence
+    ("shrill public attacks on the minister", "died of a heart attack", "a long legal battle")."""
+    if not enabled("triggers.figurative"):
+        return False
+    if token.pos_ in ("VERB", "AUX"):
+        # "engaging in shrill attacks": the verb's event is its object's, and that one is figurative
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(o.lemma_.lower() in lexicon.lemmas and _figurative(o, lexicon) for o in objects)
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(child.dep_ in ("amod", "compound", "nmod") and child.i < token.i
+               and child.lower_.removesuffix("-") in lexicon.figurative_modifiers for child in token.children)
+
+
+_PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+
+
+def _has_agent(token: Token) -> bool:
+    """The verb's subject is people: a pronoun, a named person or group, a number of people, or a
+    span the actor tagger found ("thousands of students", "Kurds", "they"). A verb with no subject
+    of its own (a participle, a conjunct) keeps its reading."""
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    if not subjects:
+        return True
+    actors = token.doc._.actors or ()
+    for subject in subjects:
+        first, last = subject.left_edge.i, subject.right_edge.i
+        if subject.pos_ in ("PRON", "PROPN", "NUM") or subject.ent_type_ in _PEOPLE_LABELS:
+            return True
+        if any(a.token_start <= last and first < a.token_end for a in actors):
+            return True
+        # a crowd named by a plural ("supporters of the cleric rallied"), unless the verb takes an
+        # object or a clause, as showing does ("the results demonstrate that ...")
+        if subject.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+            return True
+    return False
+
+
 def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
     """Triggers in one sentence, phrases before single words, none overlapping."""
     lexicon = lexicon or default_lexicon()
@@ -142,12 +189,15 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
         if token.i in taken or token.is_stop and token.lemma_.lower() not in lexicon.lemmas:
             continue
         entries = lexicon.lemmas.get(token.lemma_.lower()) or lexicon.lemmas.get(token.lower_)
-        if not entries or _describes_a_thing(token, lexicon):
+        if not entries or _describes_a_thing(token, lexicon) or _figurative(token, lexicon):
             continue
         for entry in entries:
             if entry.pos and token.pos_ not in entry.pos:
                 continue
             if entry.needs_object and not (entry.needs_object & _object_words(token)):
+                continue
+            if entry.needs_agent and token.pos_ in ("VERB", "AUX") and enabled("triggers.needs_agent") \
+                    and not _has_agent(token):
                 continue
             found.append(Trigger(token.i, token.i + 1, entry, token, token.pos_ in ("VERB", "AUX")))
             taken.add(token.i)
