@@ -56,8 +56,9 @@ class Lexicon:
     # nouns that a trigger word may qualify and still announce its event ("an assassination attempt");
     # before any other noun the word only describes a thing ("beheading videos", "riot police")
     modifier_heads: frozenset[str] = frozenset()
-    # words that make a trigger noun figurative ("verbal attacks", "a heart attack", "a legal battle")
-    figurative_modifiers: frozenset[str] = frozenset()
+    # words that make a trigger noun figurative, by the noun's lemma ("*": any noun): "verbal attacks",
+    # "a heart attack", "a legal battle", "an election campaign"
+    figurative_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -73,7 +74,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             lexicon.modifier_heads |= {w.lower() for w in item["modifier_heads"] or ()}
             continue
         if isinstance(item, dict) and "figurative_modifiers" in item:
-            lexicon.figurative_modifiers |= {w.lower() for w in item["figurative_modifiers"] or ()}
+            for noun, words in (item["figurative_modifiers"] or {}).items():
+                known = lexicon.figurative_modifiers.get(noun.lower(), frozenset())
+                lexicon.figurative_modifiers[noun.lower()] = known | {w.lower() for w in words or ()}
             continue
         try:
             entry = TriggerEntry(
@@ -142,8 +145,9 @@ def _figurative(token: Token, lexicon: Lexicon) -> bool:
         return any(o.lemma_.lower() in lexicon.lemmas and _figurative(o, lexicon) for o in objects)
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
+    words = lexicon.figurative_modifiers.get("*", frozenset()) | lexicon.figurative_modifiers.get(token.lemma_.lower(), frozenset())
     return any(child.dep_ in ("amod", "compound", "nmod") and child.i < token.i
-               and child.lower_.removesuffix("-") in lexicon.figurative_modifiers for child in token.children)
+               and child.lower_.removesuffix("-") in words for child in token.children)
 
 
 _PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
