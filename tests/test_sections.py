@@ -60,6 +60,8 @@ def test_sample_body_is_exactly_the_prose() -> None:
         ("# Markdown Title\n\n" + PROSE, "Markdown Title", None),
         ("---\ntitle: Front Matter Title\ndate: 2008-06-20\n---\n\n" + PROSE, "Front Matter Title", "2008-06-20"),
         ("Posted on June 20, 2008\nBombing in Amara\nBy Kim Gamel\n\n" + PROSE, "Bombing in Amara", "2008-06-20"),
+        ("Bombing in Amara\nAMARAH, Iraq, June 20, 2008 (AP)\n\n" + PROSE, "Bombing in Amara", "2008-06-20"),
+        ("KABUL, 20 June 2008 (Reuters)\n" + PROSE, None, "2008-06-20"),
         (PROSE, None, None),
     ],
 )
@@ -68,6 +70,15 @@ def test_header_lines(text: str, title: str | None, published: str | None) -> No
     assert (header.title, header.published) == (title, published)
     assert text[header.end :].startswith("Police said")
     assert text_of(text, "body").startswith("Police said")
+
+
+def test_a_dateline_that_opens_the_story_dates_it_and_stays_body() -> None:
+    text = "Bombing in Amara\n\nAMARAH, Iraq, June 20, 2008 (AP) -- " + PROSE
+    header = parse_header(text)
+    assert (header.title, header.published) == ("Bombing in Amara", "2008-06-20")
+    assert text[header.end:].startswith("AMARAH, Iraq, June 20")
+    # a sentence that happens to start with a place and a date is no dateline without its punctuation
+    assert parse_header("Amarah, June 20, 2008 was a quiet day in the city and nobody left home.\n\nMore text.").published is None
 
 
 def test_single_short_line_stays_body() -> None:

@@ -47,6 +47,10 @@ _SIDEBAR_START = re.compile(
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|al-?\w*)){0,8}$", re.I)
 _MD_TITLE = re.compile(r"^#\s+(?P<title>\S.*?)\s*#*\s*$")
 _DATE_PREFIX = re.compile(r"^(?:posted|published|updated|date)\s*(?:on|:)?\s*", re.I)
+# A wire story's dateline with its year: "BAGHDAD, June 19, 2008 (AP) —", "KABUL, Afghanistan, 5 March 2009 -"
+_WIRE_DATELINE = re.compile(r"(?P<place>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?),\s+"
+                            r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),?\s+(?:19|20)\d\d)"
+                            r"\s*(?:\([^()]{1,40}\))?\s*(?:[-—–:]+\s*|$)")
 _MAX_TITLE = 200
 _MAX_MARKER = 120
 
@@ -96,6 +100,15 @@ def _header_date(text: str, day_first: bool) -> str | None:
     return found.iso if found else None
 
 
+def _wire_date(line: str, day_first: bool) -> tuple[str, int] | None:
+    """(ISO date, length of the dateline) when the line opens with a wire dateline that gives a year."""
+    m = _WIRE_DATELINE.match(line)
+    if m is None:
+        return None
+    found = match_date(m["date"], day_first=day_first, full=True)
+    return (found.iso, m.end()) if found else None
+
+
 def _title_like(text: str) -> bool:
     return (
         len(text) <= _MAX_TITLE
@@ -143,6 +156,13 @@ def parse_header(text: str, *, day_first: bool = False) -> Header:
             continue
         more_follows = any(_clean(rest) for _, rest in lines[i + 1 :])
         published = _header_date(line, day_first) if header.published is None else None
+        wire = _wire_date(line, day_first) if header.published is None and not published else None
+        if wire is not None:
+            header.published = wire[0]
+            if line[wire[1]:].strip():  # the story goes on after its dateline: the line is body
+                header.end = start
+                return header
+            continue
         if published:
             header.published = published
         elif not seen_title and (md := _MD_TITLE.match(line)) and more_follows:
