@@ -137,3 +137,16 @@ def test_an_attack_on_police_named_as_target_is_a_battle_whatever_the_classifier
     (event,) = events
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Afghanistan)", "Police Forces of Afghanistan")
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash"), event.type_reason
+
+
+def test_the_people_of_a_news_hook_take_no_part_in_the_event(engine) -> None:
+    event = one_event(engine, "Two bombs exploded in a Baghdad market on Thursday, killing 12 people, as Prime Minister "
+                              "Nouri al-Maliki arrived in Cairo for talks with Egyptian leaders.")
+    assert "Maliki" not in (event.actor1 or "") and "Government" not in (event.actor1 or ""), event.actor1
+    assert event.location == "Baghdad"
+
+
+def test_a_when_clause_that_tells_the_attack_still_gives_the_attacker(engine) -> None:
+    event = one_event(engine, "Three policemen were killed in Mosul on Monday when Ansar al-Sunna fighters opened fire "
+                              "on their patrol.")
+    assert event.actor1 is not None and "Ansar" in event.actor1, event.actor1

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
-from .triggers import Trigger
+from ..rules import enabled
+from .triggers import Trigger, find_triggers
 
 _AGENT_DEPS = ("nsubj", "agent", "csubj")
 _PATIENT_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "dative")
@@ -37,6 +38,23 @@ def _mentions_in(mentions: list[ActorMention], indexes: set[int], head: Token | 
     if main is None:
         main = inside[-1] if head is not None and all(m.token_end <= head.i + 1 for m in inside) else inside[0]
     return main, [m for m in inside if m is not main]
+
+
+def _other_happenings(verb: Token) -> set[int]:
+    """Tokens of the sentence's adverbial clauses that tell another happening, with a subject of
+    their own and no event word ("the bombs exploded, killing 12, as Maliki arrived in Cairo"): the
+    news hook's people take no part in the event. A clause holding the trigger is not one."""
+    if not enabled("actors.news_hook"):
+        return set()
+    out: set[int] = set()
+    for token in verb.sent:
+        if token.dep_ != "advcl" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue
+        inside = _tokens(token)
+        # "when gunmen opened fire on the patrol" tells the event itself
+        if verb.i not in inside and not find_triggers(token.doc[token.left_edge.i : token.right_edge.i + 1]):
+            out |= inside
+    return out
 
 
 def _between(trigger: Token) -> tuple[Token, Token] | None:
@@ -153,7 +171,9 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
         if trigger.entry.needs_object and child.dep_ == "dobj":
             modifiers |= {t.i for t in child.children if t.dep_ in ("amod", "compound")}
     # Falling back on word order is only safe for actors we know; an unknown name must be the subject or object.
-    rest = [m for m in mentions if id(m) not in used and m.token_start not in modifiers and m.actor_id != UNKNOWN_ACTOR]
+    hook = _other_happenings(verb)
+    rest = [m for m in mentions if id(m) not in used and m.token_start not in modifiers and m.actor_id != UNKNOWN_ACTOR
+            and m.token_start not in hook]
     patients = _patients(verb)
     agents = [m for m in rest if m.token_start not in patients]
     if slots.actor1 is None and agents:
