@@ -141,8 +141,18 @@ def test_no_armed_group_is_supplied_for_an_air_strike(engine) -> None:
     ("Russian forces shelled Kharkiv on Tuesday, killing three civilians.", "Military Forces of Russia"),
     ("Russian troops shelled Kharkiv on Tuesday.", "Military Forces of Russia"),
     ("Saudi-led coalition warplanes bombed a market in Saada on Monday.", "Military Forces of Saudi Arabia"),
+    # a state's word before its arms or its fire names its military, and the victims stay victims
+    ("Russian shelling killed four civilians in Kharkiv on Tuesday.", "Military Forces of Russia"),
+    ("Israeli aircraft bombed a house in Gaza City on Monday.", "Military Forces of Israel"),
 ])
 def test_forces_take_their_country_from_the_text_not_the_place(engine, text, actor1) -> None:
     _, events = events_of(engine, text)
     (event,) = shown(events)
     assert event.actor1 == actor1, (event.actor1, event.actor1_reason)
+
+
+def test_a_state_named_in_its_forces_is_whose_not_where(engine) -> None:
+    _, events = events_of(engine, "A US drone strike killed five militants in Helmand province on Sunday.")
+    (event,) = shown(events)
+    assert event.actor1.startswith("Military Forces of the United States"), event.actor1
+    assert (event.admin1, event.country) == ("Helmand", "Afghanistan"), event.place_reason

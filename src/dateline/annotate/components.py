@@ -139,13 +139,20 @@ class ActorTagger:
         matched = {i for s, _ in spans for i in range(s.start, s.end)}
         if self.resolve is not None:
             for ent in doc.ents:
-                if ent.label_ in ("PERSON", "ORG", "NORP") and matched.isdisjoint(range(ent.start, ent.end)):
-                    match = self.resolve(ent.text)
-                    if match is None and ent.label_ == "NORP" and ent.end < len(doc):
-                        # "Russian forces": a people's word and a noun that names its forces only after it
-                        wider = doc[ent.start : ent.end + 1]
-                        match = self.resolve(wider.text)
-                        ent = wider if match is not None else ent
+                if ent.label_ in ("PERSON", "ORG", "NORP", "GPE") and matched.isdisjoint(range(ent.start, ent.end)):
+                    # a state's name alone is a place here; only its forces, below, are an actor
+                    match = self.resolve(ent.text) if ent.label_ != "GPE" else None
+                    if match is None and _names_a_state(ent) and ent.end < len(doc):
+                        # "Russian forces", "a US drone strike": a people's or state's word and a noun that
+                        # names its forces or their fire only after it
+                        for extra in (2, 1):
+                            wider = doc[ent.start : min(len(doc), ent.end + extra)]
+                            if any(t.pos_ not in ("NOUN", "PROPN") for t in doc[ent.end : wider.end]):
+                                continue  # "in Samarra, police said": a list, not a name
+                            match = self.resolve(wider.text)
+                            if match is not None:
+                                ent = wider
+                                break
                     if match is not None:
                         spans.append((ent, match.actor_id))
                     elif ent.label_ == "ORG" and _ARMED_NAME.search(ent.text):
@@ -158,6 +165,12 @@ class ActorTagger:
 
 
 _LED = re.compile(r"^[\w.]+-led$", re.I)
+
+
+def _names_a_state(ent: Span) -> bool:
+    """A people's word ("Russian"), or a state's name qualifying the noun after it ("US troops")."""
+    return ent.label_ == "NORP" or (ent.label_ == "GPE" and ent.root.dep_ in ("compound", "amod", "nmod")
+                                    and ent.root.head.i >= ent.end)
 
 
 def _origin_start(span: Span) -> int:

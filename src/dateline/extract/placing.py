@@ -29,6 +29,7 @@ from ..annotate.pipeline import doc_text
 from ..geo.document import BORDER_NOUNS
 from ..geo.place_tagger import PlaceMention
 from ..geo.places import Relation, parse_relation
+from ..rules import enabled
 from .triggers import Trigger
 
 # Prepositions that make a place the scene of the event.
@@ -95,6 +96,9 @@ def _governing_preposition(mention: PlaceMention, doc: Doc, trigger: Token | Non
     end = mention.token_end
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _AFFILIATION_PARTICIPLES:
         return "modifier"  # "Iran-backed rebels", "Dubai-based TV": who stands behind an actor, not the scene
+    if enabled("extract.place_in_actor") and mention.token_end < len(doc) and not doc[mention.token_end].is_punct and any(
+            a.token_start <= mention.token_start and mention.token_end < a.token_end for a in doc._.actors or ()):
+        return "modifier"  # "a US drone strike", "Iraq forces": whose forces, not the scene
     head = _attachment(mention, doc)
     parent = head.head
     if head.dep_ == "pobj" and parent.dep_ == "prep":

@@ -692,8 +692,8 @@ class ActorRegistry:
             hit = self._lookup(keys[start:])
             if hit is not None:
                 return hit, hint
-            if hint is not None and len(keys) - start == 1 and keys[start] in self._after_demonym:
-                return self._after_demonym[keys[start]], hint  # "Russian forces"
+            if hint is not None and " ".join(keys[start:]) in self._after_demonym:
+                return self._after_demonym[" ".join(keys[start:])], hint  # "Russian forces", "US air strikes"
             head = keys[start]
             if head in self._demonyms:
                 hint = hint or self._demonyms[head]
