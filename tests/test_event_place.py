@@ -93,6 +93,9 @@ def test_a_group_adjective_is_no_place(engine) -> None:
         ("Gunmen killed five policemen in Iraq's western Anbar province on Monday.", "killed", "Anbar province"),
         # a clause conjoined to the trigger's has its own place
         ("In Samarra, a merchant was killed by gunmen, and in Abu Ghraib four people were hurt.", "killed", "Samarra"),
+        # a town written with its state, whatever the parser makes of the phrase
+        ("A suicide bomber blew himself up at a bus station in the city of Potiskum in Yobe state on Tuesday.",
+         "blew", "Potiskum"),
         # origins, destinations and "of" modifiers of people are not the scene
         ("Gunmen from Fallujah attacked a checkpoint in Ramadi.", "attacked", "Ramadi"),
         ("Employees of a firm of North Carolina were killed in an ambush in Fallujah.", "killed", "Fallujah"),
@@ -647,3 +650,14 @@ def test_a_list_of_towns_is_no_region_each_town_is_a_part(engine) -> None:
     ((_, events),) = list(engine.extract([doc]))
     places = sorted((e.location, e.admin1, e.country) for e in events if e.spans.get("part"))
     assert places == [("Kaduna", "Kaduna", "Nigeria"), ("Kano", "Kano", "Nigeria"), ("Zaria", "Kaduna", "Nigeria")]
+
+
+def test_a_namesake_far_from_the_province_the_text_names_yields_to_the_province(engine) -> None:
+    from dateline.ingest import document_from_text
+
+    ((_doc, events),) = list(engine.extract([document_from_text(
+        "Insurgents killed at least 30 people in an attack on the village of Njaba in Borno state on Monday.",
+        id="t", published="2015-03-03")]))
+    (event,) = [e for e in events if e.counted]
+    assert (event.admin1, event.country) == ("Borno", "Nigeria"), event.place_reason
+    assert "resolved outside it" in event.place_reason

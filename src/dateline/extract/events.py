@@ -380,9 +380,11 @@ class Extractor:
                 nearer = nearer or ((outer, region) if outer is not None else None)
                 continue
             if resolved is not None and (lies_in(resolved.place, outer.place)
-                                         or resolved.place.country_code == outer.place.country_code):
+                                         or (resolved.place.country_code == outer.place.country_code
+                                             and _near_region(resolved.place, outer.place))):
                 # a town of the same country in the next province is still the town: provinces' lines and
-                # the gazetteer's drift ("Zarghun Shahr in Paktia province": the gazetteer has it in Paktika)
+                # the gazetteer's drift ("Zarghun Shahr in Paktia province": the gazetteer has it in Paktika);
+                # a namesake across the country is not ("the village of X in Borno state", X known in Imo)
                 return resolved, mention
             inside = self._reading_in(mention, outer.place, relation)
             if inside is not None or outer.place.is_country:
@@ -668,6 +670,19 @@ def _distinct(counts: list) -> list:
 
 def _paragraph_index(doc: Doc, sent: Span) -> int:
     return paragraph_index(doc, sent.start_char)
+
+
+# How far from a province's point a town the gazetteer puts in another province of the same country may
+# lie and still be the one the text places in it (a neighbour across the line, not a namesake far off).
+NEAR_REGION_KM = 300.0
+
+
+def _near_region(place: Place, region: Place) -> bool:
+    if region.is_country or not enabled("extract.namesake_far_from_region"):
+        return True
+    if None in (place.latitude, place.longitude, region.latitude, region.longitude):
+        return True
+    return distance_km(place.latitude, place.longitude, region.latitude, region.longitude) <= NEAR_REGION_KM
 
 
 # a dateline: "KABUL, Afghanistan (Reuters) -", "BAGHDAD (AP) —", "BEIRUT:" opening the text

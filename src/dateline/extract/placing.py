@@ -42,7 +42,7 @@ _PLACE_NOUNS = frozenset({"suburb", "suburbs", "neighborhood", "neighbourhood", 
                           "province", "governorate", "city", "town", "village", "region", "street", "market",
                           "checkpoint", "countryside", "headquarters", "camp", "base", "airport", "prison", "hospital",
                           "mosque", "stadium", "university", "highway", "road", "bridge", "station", "square",
-                          "capital"})
+                          "capital", "state", "county"})
 # Nouns for the event itself: a place qualifying them is the scene ("Syria's conflict", "the Helmand battle").
 _EVENT_NOUNS = frozenset({"conflict", "war", "battle", "fighting", "violence", "attack", "attacks", "clash", "clashes",
                           "offensive", "unrest", "protest", "protests", "bombing", "bombings", "crisis", "uprising",
