@@ -370,3 +370,12 @@ def test_forces_take_the_country_their_own_words_name(surface, name) -> None:
 
 def test_forces_without_a_people_name_no_army() -> None:
     assert ActorRegistry.load().resolve("rebel forces", date="2015-06-10", country="Yemen") is None
+
+
+def test_a_named_groups_members_are_the_group(engine) -> None:
+    """ "Boko Haram insurgents", "Mahdi Army fighters": one actor mention, the group's, not a generic one."""
+    for text, actor_id in (("Boko Haram insurgents killed at least 30 people.", "boko_haram"),
+                           ("Mahdi Army fighters clashed with police in Basra.", "mahdi_army")):
+        doc = engine.nlp(text)
+        first = doc._.actors[0]
+        assert (first.actor_id, first.token_end) == (actor_id, 3), [(a.text, a.actor_id) for a in doc._.actors]

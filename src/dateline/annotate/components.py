@@ -157,11 +157,23 @@ class ActorTagger:
                         spans.append((ent, match.actor_id))
                     elif ent.label_ == "ORG" and _ARMED_NAME.search(ent.text):
                         spans.append((ent, UNKNOWN_ACTOR))
+        if self.resolve is not None:
+            spans = [self._with_members(doc, span, actor_id) for span, actor_id in spans]
         spans = _longest_first(spans)
         doc._.actors = [
             ActorMention(s.start_char, s.end_char, s.text, actor_id, s.start, s.end) for s, actor_id in spans
         ]
         return doc
+
+
+    def _with_members(self, doc: Doc, span: Span, actor_id: str) -> tuple[Span, str]:
+        """"Boko Haram insurgents", "Houthi rebels": a named group's members are the group (the noun after
+        the name is one the registry reads as its members)."""
+        if actor_id.startswith("generic:") or actor_id == UNKNOWN_ACTOR or span.end >= len(doc) or doc[span.end].pos_ != "NOUN":
+            return span, actor_id
+        wider = doc[span.start : span.end + 1]
+        members = self.resolve(wider.text)
+        return (wider, actor_id) if members is not None and members.actor_id == actor_id else (span, actor_id)
 
 
 _LED = re.compile(r"^[\w.]+-led$", re.I)

@@ -67,7 +67,8 @@ supporter supporters commander commanders leader leaders force forces militia mi
 gunmen element elements cell cells operative operatives man men unit units officer officers
 official officials movement wing office offices bloc brigade brigades spokesman guard guards
 partisan partisans activist activists lawmaker lawmakers mp mps candidate candidates troops
-soldiers policemen
+soldiers policemen insurgent insurgents militant militants rebel rebels guerrilla guerrillas
+jihadist jihadists
 """.split())
 # Generic actors that a capitalised word before them turns into an unknown proper name.
 _NAME_GUARDED = frozenset({"military", "unidentified_armed_group"})
