@@ -156,3 +156,18 @@ def test_a_state_named_in_its_forces_is_whose_not_where(engine) -> None:
     (event,) = shown(events)
     assert event.actor1.startswith("Military Forces of the United States"), event.actor1
     assert (event.admin1, event.country) == ("Helmand", "Afghanistan"), event.place_reason
+
+
+def test_a_sentence_giving_another_toll_is_a_figure_of_the_event_not_a_new_one(engine) -> None:
+    text = ("A suicide bomber blew himself up at a police checkpoint in Mosul on Tuesday, killing seven people, "
+            "police said.\n\nA hospital official put the death toll at nine.\n\n"
+            "Later, the death toll rose to 12, officials said.\n\n"
+            "The death toll from attacks in the province this year rose to 900, the United Nations said.")
+    document, events = events_of(engine, text, published="2015-03-03")
+    told = consolidate(document, events)
+    (incident,) = told.incidents
+    record = incident.record
+    assert (record.fatalities, record.fatalities_low, record.fatalities_high) == (12, 7, 12)
+    assert sorted(f.value for f in incident.figures) == [7, 9, 12]
+    assert {f.reported_by for f in incident.figures} == {"police", "A hospital official", "officials"}
+    assert [a.fatalities for a in told.aggregates] == [900]  # a total stays a total

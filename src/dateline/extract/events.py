@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -110,14 +111,19 @@ class Extractor:
                 index = _paragraph_index(doc, sent)
                 if index != para.index:
                     para = _Paragraph(index=index)
-                for event in self._sentence(document.id, doc, sent, context, para, published=document.published,
-                                            first=not events):
+                found = self._sentence(document.id, doc, sent, context, para, published=document.published,
+                                       first=not events)
+                for event in found:
                     for told in self._parts(event, doc, sent, context):
                         told.source = document.source
                         told.source_url = document.url
                         told.published = document.published
                         events.append(told)
                     para.events.append(event)
+                if not found and events:
+                    revision = self._toll_statement(document.id, doc, sent, events)
+                    if revision is not None:
+                        events.append(revision)
                 self._advance_narrative(doc, sent, para)
                 para.last = (doc, sent)
         return events
@@ -505,6 +511,44 @@ class Extractor:
             if event.fatalities_low is not None:
                 event.fatalities_low = max(0, event.fatalities_low - included)
 
+    def _toll_statement(self, doc_id: str, doc: Doc, sent: Span, events: list[Event]) -> Event | None:
+        """ "A hospital official put the death toll at nine", "Later the toll rose to 12": a sentence that
+        only gives another toll for the last violent event told is a mention of that event with its own
+        figure and who gave it, so the incident keeps every figure (low, best, high) instead of
+        dropping it or counting a new event."""
+        if not enabled("extract.toll_statements"):
+            return None
+        target = next((e for e in reversed(events) if e.event_type in _VIOLENT), None)
+        if target is None or target.fatalities is None or target.negated or target.hypothetical or target.future:
+            return None
+        offset = doc._.offset
+        start, end = sent.start_char + offset, sent.end_char + offset
+        if start - target.evidence_end > _TOLL_REACH:
+            return None
+        toll = next((q for q in _in_sentence(doc._.quantities, sent) if q.kind == "killed" and _TOLL.search(q.text)), None)
+        if toll is None or toll.value == target.fatalities:
+            return None
+        spans = {k: list(v) for k, v in target.spans.items() if k not in ("fatalities", "reported_by", "evidence")}
+        spans["fatalities"] = [toll.start + offset, toll.end + offset]
+        spans["toll_of"] = [target.evidence_start, target.evidence_end]
+        event = replace(target, event_id=make_event_id(doc_id, start, end), evidence_start=start, evidence_end=end,
+                        evidence_text=sent.text, fatalities=toll.value, fatalities_low=toll.low, fatalities_high=toll.high,
+                        reported_by=None, spans=spans, incident_id=None, confidence=round(target.confidence * 0.9, 3))
+        figure = next((t for t in sent if t.idx >= toll.start), sent.root)
+        source = attribution(sent, figure)
+        if source is not None:
+            event.reported_by = source.text
+            event.spans["reported_by"] = [source.start + offset, source.end + offset]
+        elif figure.head.lemma_.lower() in _TOLL_GIVERS or figure.lemma_.lower() in _TOLL_GIVERS:
+            # "A hospital official put the death toll at nine": who puts the toll gives it
+            verb = figure if figure.lemma_.lower() in _TOLL_GIVERS else figure.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                first, last = subject.left_edge, subject.right_edge
+                event.reported_by = doc.text[first.idx : last.idx + len(last)]
+                event.spans["reported_by"] = [first.idx + offset, last.idx + len(last) + offset]
+        return event
+
     def _fill_counts(self, doc: Doc, sent: Span, para: _Paragraph) -> None:
         """"The attacks also wounded 46 people": counts in a follow-up sentence complete the last event."""
         if not para.events:
@@ -573,6 +617,11 @@ class Extractor:
 _TOWN_PART_KM = 50.0  # a town's district lies this close to it
 _CITY = 100_000  # a town this big has districts of its own
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# a count given as a toll ("put the death toll at nine", "the toll rose to 12"), and how far after the
+# event's sentence (characters) such a sentence may still be about it
+_TOLL = re.compile(r"\btoll\b", re.I)
+_TOLL_REACH = 1500
+_TOLL_GIVERS = frozenset({"put", "place", "give", "estimate", "raise", "revise"})
 # Nouns that only refer back to an event told before ("The incident occurred in Samarra").
 _REFERRING = {"incident", "incidents", "deaths", "killings"}
 # "This took place in the Dekoa area", "It happened in Samarra": a pronoun that happens somewhere is the event

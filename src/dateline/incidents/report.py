@@ -117,9 +117,11 @@ def same_in_report(a: Event, b: Event) -> bool:
             and not (a.event_type in VIOLENT and b.event_type in VIOLENT
                      and refers_back(a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b)):
         return False
-    if a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
+    # a sentence that only gives another toll for an event told is that event, whatever its figure
+    revision = enabled("extract.toll_statements") and ("toll_of" in a.spans or "toll_of" in b.spans)
+    if not revision and a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
         return False  # one report gives one toll per event; two tolls are two events (or a total)
-    if (a.fatalities is not None and b.fatalities is not None) and (_additive(a) or _additive(b)):
+    if not revision and (a.fatalities is not None and b.fatalities is not None) and (_additive(a) or _additive(b)):
         return False
     weak = weak_date(a) or weak_date(b)
     if not dates_compatible(a, b, slack_days=WEAK_DATE_DAYS if weak else 1):
