@@ -150,3 +150,17 @@ def test_a_when_clause_that_tells_the_attack_still_gives_the_attacker(engine) ->
     event = one_event(engine, "Three policemen were killed in Mosul on Monday when Ansar al-Sunna fighters opened fire "
                               "on their patrol.")
     assert event.actor1 is not None and "Ansar" in event.actor1, event.actor1
+
+
+def test_every_flag_says_why(engine) -> None:
+    event = one_event(engine, "The militants planned to attack a police station in Kandahar next week.")
+    assert event.hypothetical or event.future
+    assert event.flag_reason, event
+    told = one_event(engine, "Gunmen killed two policemen in Kandahar on Monday.")
+    assert told.counted and told.flag_reason is None
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_told_as_fact(engine) -> None:
+    event = one_event(engine, "Protesters in Damascus demanded the release of detainees on Tuesday, but police "
+                              "dispersed them with tear gas.")
+    assert event.counted, event.flag_reason

@@ -30,6 +30,7 @@ RULES: dict[str, str] = {
     "triggers.figurative": "a trigger noun qualified as words or misfortune is no violence ('verbal attacks', 'a heart attack')",
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
     "flags.generic": "a simple-present statement about a bare plural is general, not one event",
+    "flags.own_clause_conjunct": "a coordinated verb with its own subject, or an event noun that is a verb's subject, is not under that verb's mood",
     "flags.habitual": "'often', 'usually': a habit, kept as background",
     "flags.bare_verb": "a verb in its base form with no subject is an order or an aim",
     "flags.clause_verb_modality": "a noun trigger takes the mood of its clause's verb ('there will be attacks')",

@@ -219,6 +219,7 @@ class Extractor:
         flags = flags_of[trigger.start]
         date_flags(flags, date_start=event.date_start, date_end=event.date_end, published=published)
         event.negated, event.hypothetical, event.future, event.background = flags.negated, flags.hypothetical, flags.future, flags.background
+        event.flag_reason = flags.reason if not event.counted else None
         event.confidence = _confidence(event, trigger)
         return event
 

@@ -51,10 +51,24 @@ def _told_as_fact(token: Token, limit: int = 4) -> list[Token]:
     """The governors whose mood reaches the event: up the parse, but not past a relative clause, which
     tells its noun's event as fact ("police tried to defuse a bomb that exploded": the bomb did explode)."""
     chain, cur = [], token
-    while cur.head.i != cur.i and len(chain) < limit and cur.dep_ != "relcl":
+    while cur.head.i != cur.i and len(chain) < limit and cur.dep_ != "relcl" and not _own_clause_conjunct(cur) \
+            and not _doer(cur):
         chain.append(cur.head)
         cur = cur.head
     return chain
+
+
+def _doer(token: Token) -> bool:
+    """The event word is the active subject of the verb above ("protesters demanded the release of
+    detainees"): what they demanded is in the mood, not that they were there."""
+    return token.dep_ == "nsubj" and token.pos_ in ("NOUN", "PROPN") and enabled("flags.own_clause_conjunct")
+
+
+def _own_clause_conjunct(token: Token) -> bool:
+    """A verb coordinated with its own subject tells its own clause ("protesters demanded the release
+    of detainees, but police dispersed them"): the first verb's mood does not reach it."""
+    return (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and enabled("flags.own_clause_conjunct")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
 
 
 def _outcome(attempt: Token) -> Token:
