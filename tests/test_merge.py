@@ -190,6 +190,8 @@ def test_totals_are_recognised_by_their_clause(text, family) -> None:
     "Six people have been killed in a suicide attack on a market in Quetta.",
     "A roadside bomb killed four soldiers in Kandahar, Afghanistan, on Monday.",
     "Gunmen shot dead a judge and his driver in Mosul.",
+    "Earlier this month, a roadside bomb killed four soldiers in neighbouring Baghlan province.",
+    "Since Monday, an air strike on a market has killed 12 people, officials said.",
 ])
 def test_single_attacks_are_not_totals(text) -> None:
     assert AggregateCues.load().first(text) is None

@@ -27,6 +27,7 @@ __all__ = ["AggregateCues", "aggregate_reason", "to_aggregate"]
 # another clause; after the count the list of its parts may run longer ("including ... in A and ... in B").
 WINDOW = 90
 AFTER = 200
+_ONE_EVENT = "one_event"
 
 
 @dataclass(frozen=True)
@@ -34,18 +35,23 @@ class AggregateCues:
     """The cue families, each a list of compiled patterns."""
 
     families: dict[str, tuple[re.Pattern[str], ...]]
+    # words that tell one event ("a roadside bomb killed four soldiers earlier this month"): with them
+    # no cue but a split into named parts makes the figure a total
+    one_event: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
     @functools.lru_cache(maxsize=4)
     def load(cls, disabled: frozenset[str] = frozenset()) -> "AggregateCues":
         raw = yaml.safe_load(package_data("aggregate_cues.yaml").read_text(encoding="utf-8")) or {}
+        single = tuple(re.compile(p, re.I) for p in raw.pop(_ONE_EVENT, None) or ())
         return cls({name: tuple(re.compile(p, re.I) for p in patterns)
-                    for name, patterns in raw.items() if name not in disabled})
+                    for name, patterns in raw.items() if name not in disabled}, single)
 
     def first(self, text: str) -> tuple[str, str] | None:
         """(family, matched words) of the first cue found in ``text``."""
+        single = enabled(f"aggregates.{_ONE_EVENT}") and any(p.search(text) for p in self.one_event)
         for name, patterns in self.families.items():
-            if not enabled(f"aggregates.{name}"):
+            if not enabled(f"aggregates.{name}") or (single and name != "components"):
                 continue
             for pattern in patterns:
                 match = pattern.search(text)
