@@ -661,3 +661,13 @@ def test_a_namesake_far_from_the_province_the_text_names_yields_to_the_province(
     (event,) = [e for e in events if e.counted]
     assert (event.admin1, event.country) == ("Borno", "Nigeria"), event.place_reason
     assert "resolved outside it" in event.place_reason
+
+
+def test_a_part_written_with_its_town_lies_by_that_town(engine) -> None:
+    from dateline.ingest import document_from_text
+
+    ((_doc, events),) = list(engine.extract([document_from_text(
+        "A bomb exploded in a crowded market in Baghdad's Dora district on Thursday, killing 13 people.",
+        id="t", published="2008-06-19")]))
+    (event,) = [e for e in events if e.counted]
+    assert (event.admin1, event.country) == ("Baghdad", "Iraq"), event.place_reason

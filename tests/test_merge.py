@@ -130,6 +130,15 @@ def test_alternative_tolls_are_bounds_not_sums() -> None:
     assert (toll.low, toll.best, toll.high) == (11, 11, 15)
 
 
+def test_a_toll_phrase_that_says_it_rose_is_an_update() -> None:
+    from dateline.incidents.tolls import figures_of
+
+    text = "The toll from a bombing at a market in Baghdad on Thursday rose to 15, medical sources said."
+    start = text.index("toll")
+    event = mention("c", killed=15, text=text, spans={"fatalities": [start, text.index("15") + 2]})
+    assert figures_of(event)[0].updated
+
+
 def test_an_updated_toll_replaces_the_earlier_one_as_best() -> None:
     toll = combine([Figure(11, "m1", "d"), Figure(15, "m2", "d", updated=True)])
     assert (toll.low, toll.best, toll.high) == (11, 15, 15)

@@ -34,7 +34,7 @@ from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
 from .placing import aside_role, beside_the_story, pick_place, relation_before
 from .role_defaults import apply_role_defaults
-from .regions import lies_in, part_of_town, people_before, regions_after
+from .regions import lies_in, owner_before, part_of_town, people_before, regions_after
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
@@ -374,6 +374,12 @@ class Extractor:
         country = self.gazetteer.country(people) if people and self.gazetteer is not None else None
         if country is not None and country.country_code:
             resolved = self._in_country(mention, resolved, country, people or "", relation)
+        owner = owner_before(doc, mention, mentions) if enabled("extract.part_of_owner") else None
+        if owner is not None:
+            # "Baghdad's Dora district": the part's reading by its town, else the town (not a Dora of Cyprus)
+            town = self.places.resolve(owner.name, hint=owner.kind_hint, context=context)
+            if town is not None and not town.place.is_country:
+                return _town_part(mention, owner, resolved, town)
         nearer: tuple[ResolvedPlace, PlaceMention] | None = None  # a district or town the chain names first
         for region in regions_after(doc, mention, mentions):
             if part_of_town(doc, mention, region):

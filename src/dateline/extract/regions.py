@@ -91,6 +91,20 @@ def regions_after(doc: Doc, mention: PlaceMention, mentions: list[PlaceMention])
     return found
 
 
+def owner_before(doc: Doc, mention: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place whose part the mention is, written as its owner: "Baghdad's Dora district", "Aleppo's
+    Salaheddine neighbourhood" (not "Iraq's Anbar province": a province is no part of a town)."""
+    i = mention.token_start - 1
+    while i >= 0 and doc[i].is_lower and doc[i].tag_ != "POS" and i >= mention.token_start - 2:
+        i -= 1  # "Baghdad's southern Dora district"
+    if i < 1 or doc[i].tag_ != "POS":
+        return None
+    owner = next((m for m in mentions if m.token_end == i), None)
+    kind = doc[mention.token_end - 1].lower_ if mention.kind_hint else (
+        doc[mention.token_end].lower_ if mention.token_end < len(doc) else "")
+    return owner if owner is not None and kind in _PART_NOUNS else None
+
+
 _PART_NOUNS = frozenset({"district", "neighborhood", "neighbourhood", "suburb", "quarter", "area"})
 
 

@@ -35,8 +35,9 @@ def _updated(event: Event) -> bool:
     span = event.spans.get("fatalities")
     if not span:
         return False
-    start = span[0] - event.evidence_start
-    return bool(_UPDATED.search(event.evidence_text[max(0, start - 40): max(0, start)]))
+    start, end = span[0] - event.evidence_start, span[1] - event.evidence_start
+    # the words before the figure ("later rose to") or inside its phrase ("the toll from the bombing rose to 15")
+    return bool(_UPDATED.search(event.evidence_text[max(0, start - 40): max(0, end)]))
 
 
 def figures_of(event: Event) -> list[Figure]:
