@@ -164,3 +164,9 @@ def test_a_coordinated_clause_with_its_own_subject_is_told_as_fact(engine) -> No
     event = one_event(engine, "Protesters in Damascus demanded the release of detainees on Tuesday, but police "
                               "dispersed them with tear gas.")
     assert event.counted, event.flag_reason
+
+
+def test_the_kin_of_a_named_person_are_the_victims(engine) -> None:
+    event = one_event(engine, "Allawi's aged cousin and the man's wife were abducted in Baghdad on Tuesday.",
+                      published="2004-11-11")
+    assert event.actor2 == "Civilians (Iraq)", (event.actor2, event.actor2_reason)

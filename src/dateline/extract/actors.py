@@ -13,6 +13,12 @@ from .triggers import Trigger, find_triggers
 _AGENT_DEPS = ("nsubj", "agent", "csubj")
 _PATIENT_DEPS = ("dobj", "nsubjpass", "pobj", "attr", "dative")
 _TARGET_PREPS = ("against", "on", "at", "with", "targeting")
+# "Allawi's cousin and his wife were abducted": the kin of a named person are who it happened to, not
+# that person or his office
+_KIN = frozenset({"cousin", "cousins", "wife", "wives", "husband", "son", "sons", "daughter", "daughters", "brother",
+                  "brothers", "sister", "sisters", "father", "mother", "parents", "nephew", "nephews", "niece",
+                  "nieces", "uncle", "aunt", "relative", "relatives", "family", "families", "children", "child",
+                  "in-law", "in-laws", "grandson", "granddaughter", "kin", "kinsman", "kinsmen"})
 
 
 @dataclass(slots=True)
@@ -55,6 +61,15 @@ def _other_happenings(verb: Token) -> set[int]:
         if verb.i not in inside and not find_triggers(token.doc[token.left_edge.i : token.right_edge.i + 1]):
             out |= inside
     return out
+
+
+def _kin_of(mention: ActorMention, doc) -> bool:
+    """The mention names whose kin they are ("Allawi's aged cousin"), not who it happened to."""
+    if not enabled("actors.kin_are_civilians"):
+        return False
+    last = doc[mention.token_end - 1]
+    possessor = last.dep_ == "poss" or (mention.token_end < len(doc) and doc[mention.token_end].tag_ == "POS")
+    return possessor and last.head.lower_ in _KIN
 
 
 def _between(trigger: Token) -> tuple[Token, Token] | None:
@@ -180,6 +195,8 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
         before = [m for m in agents if m.token_start < head.i]
         slots.actor1 = (before or agents)[0]
         rest.remove(slots.actor1)
+    if slots.actor2 is not None and _kin_of(slots.actor2, head.doc):
+        slots.actor2 = None  # the victims are the kin: civilians by ACLED's convention, said by role defaults
     if slots.actor2 is None and rest and trigger.entry.event_type != "Protests":
         # the victims wherever they stand ("six people were killed when a bomb exploded"), else the next actor
         after = [m for m in rest if m.token_start in patients] or [m for m in rest if m.token_start > head.i]
