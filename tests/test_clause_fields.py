@@ -170,3 +170,12 @@ def test_the_kin_of_a_named_person_are_the_victims(engine) -> None:
     event = one_event(engine, "Allawi's aged cousin and the man's wife were abducted in Baghdad on Tuesday.",
                       published="2004-11-11")
     assert event.actor2 == "Civilians (Iraq)", (event.actor2, event.actor2_reason)
+
+
+def test_a_name_inside_a_place_name_is_no_actor(engine) -> None:
+    doc = document_from_text("Heavy fighting continued on Friday, mostly in Sadr city and Adhamiya.", id="t",
+                             published="2004-04-09")
+    ((_, events),) = list(engine.extract([doc]))
+    assert events
+    for event in events:
+        assert "Sadr" not in (event.actor1 or "") and "Sadr" not in (event.actor2 or ""), (event.actor1, event.actor2)

@@ -42,6 +42,7 @@ RULES: dict[str, str] = {
     "typing.type_model": "the trained sub-type classifier beside the trigger words",
     "victims.shares": "'10 percent of the villagers' is no head count",
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",
+    "actors.not_in_place_names": "a name inside a longer place name ('Sadr' of 'Sadr City') is no actor",
     "actors.news_hook": "people of an adverbial clause telling another happening ('as Maliki arrived') take no part",
     "extract.clauses": "one event per independent clause that has a trigger",
     "extract.parallel_places": "one event per place told in parallel ('in Tikrit and Hawija')",

@@ -201,7 +201,7 @@ class Extractor:
         if source is not None:
             event.reported_by = source.text
             event.spans["reported_by"] = [source.start + offset, source.end + offset]
-        slots = assign_actors(trigger, sent, _in_sentence_actors(doc._.actors, sent),
+        slots = assign_actors(trigger, sent, _in_sentence_actors(doc, sent),
                               reporter=source.tokens if source is not None else frozenset())
         self._actors(event, slots, offset)
         self._counts(event, doc, sent, trigger, scope)
@@ -596,7 +596,7 @@ class Extractor:
                         target.spans["place"] = [mention.start + offset, mention.end + offset]
             if target.actor2 is None:
                 used = {target.actor1_id}
-                for mention in _in_sentence_actors(doc._.actors, sent):
+                for mention in _in_sentence_actors(doc, sent):
                     match = self._resolve_actor(mention, target.date_start, target.country)
                     if match is not None and match.actor_id not in used and match.inter != 7:
                         target.actor2, target.actor2_id, target.inter2 = match.name, match.actor_id, match.inter
@@ -766,8 +766,15 @@ def _in_sentence(items: list | None, sent: Span) -> list:
     return _within(items, sent.doc, sent.start_char, sent.end_char, key=_char_start)
 
 
-def _in_sentence_actors(items: list[ActorMention] | None, sent: Span) -> list[ActorMention]:
-    return _within(items, sent.doc, sent.start, sent.end, key=_token_start)
+def _in_sentence_actors(doc: Doc, sent: Span) -> list[ActorMention]:
+    """The sentence's actor mentions, without those inside a longer place name ("Sadr" of "Sadr City":
+    the town named after him, not the man)."""
+    actors = _within(doc._.actors, sent.doc, sent.start, sent.end, key=_token_start)
+    if not enabled("actors.not_in_place_names"):
+        return actors
+    places = [(p.token_start, p.token_end) for p in _in_sentence_places(doc._.places, sent) if p.known]
+    return [a for a in actors if not any(s <= a.token_start and a.token_end <= e and e - s > a.token_end - a.token_start
+                                         for s, e in places)]
 
 
 def _in_sentence_places(items: list[PlaceMention] | None, sent: Span) -> list[PlaceMention]:
