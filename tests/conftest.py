@@ -5,7 +5,7 @@ full gazetteer build, PostgreSQL, a browser, a cluster of worker processes, a fr
 kill -9. They are marked here from the fixtures they use (SLOW_FIXTURES, a "postgres" parameter, a
 module that drives Chromium) or, for tests that load the model through the CLI, by hand.
 
-Fast tier (`make test-fast`, `pytest -m "not slow"`): everything else, in well under a minute.
+Fast tier (`make test-fast`, `pytest -m "not slow"`): everything else, in under 30 s on two cores.
 Rule tests that need our spaCy components but not the statistical model use `blank_nlp`; tests
 that need a gazetteer but not the world's places use `tiny_gazetteer`. In the fast tier, loading
 the full model fails the test with a message saying to mark it slow, so the tier stays fast.
@@ -49,8 +49,9 @@ def _slow_reason(item: pytest.Item) -> str | None:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark slow each test whose fixtures or parameters need the model, a server or a browser."""
     for item in items:
-        if _slow_reason(item) is not None:
-            item.add_marker(pytest.mark.slow)
+        reason = _slow_reason(item)
+        if reason is not None:
+            item.add_marker(pytest.mark.slow(reason=reason))
 
 
 def _fast_tier(config: pytest.Config) -> bool:
