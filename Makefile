@@ -9,7 +9,7 @@ export DATELINE_SHARED
 SAMPLE ?= $(DATELINE_SHARED)/samples/maysan-2008.txt
 DB     ?= dateline.db
 
-.PHONY: install demo test bench bench-heideltime clean web-assets
+.PHONY: install demo test test-fast bench bench-heideltime clean web-assets
 
 install: $(STAMP)
 
@@ -28,10 +28,15 @@ demo: install
 	@echo; echo "== timeline by month =="
 	$(BIN)/dateline timeline --db $(DB) --by month --all
 
+# every test: the slow tier (full model, PostgreSQL, Chromium, worker clusters, kill -9, the eval gate) included
 test: install
 	bash scripts/ensure_chromium.sh
 	bash scripts/ensure_postgres.sh
 	$(BIN)/python -m pytest -q
+
+# the fast tier: tests that need none of the above (tests/conftest.py says what is slow), in under 30 s
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow" -p no:cacheprovider
 
 web-assets:
 	bash scripts/build_web.sh

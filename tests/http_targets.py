@@ -48,8 +48,11 @@ def trickle(pause: float, chunks: int) -> Handler:
         request.send_header("Content-Length", str(chunks))
         request.end_headers()
         for _ in range(chunks):
-            request.wfile.write(b"x")
-            request.wfile.flush()
+            try:
+                request.wfile.write(b"x")
+                request.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                return  # the client gave up on the page, as the tests want it to
             time.sleep(pause)
 
     return answer
@@ -81,7 +84,8 @@ def target(host: str, routes: dict[str, Handler], *, port: int = 0) -> Iterator[
 
     server = http.server.ThreadingHTTPServer((host, port), Handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for the loop's next poll: the default half second was most of each test's time
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield Target(host, server.server_address[1], record)

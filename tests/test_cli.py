@@ -33,6 +33,7 @@ def run(*args: str, env: dict | None = None):
     return CliRunner().invoke(main, list(args), env=env)
 
 
+@pytest.mark.slow  # ingests with the full model (CLI)
 def test_ingest_twice_stores_once(sample_path, db_path) -> None:
     assert run("ingest", str(sample_path), "--db", str(db_path)).exit_code == 0
     second = run("ingest", str(sample_path), "--db", str(db_path))
@@ -42,6 +43,7 @@ def test_ingest_twice_stores_once(sample_path, db_path) -> None:
         assert conn.execute("select count(*) from documents").fetchone()[0] == 1
 
 
+@pytest.mark.slow  # ingests with the full model (CLI)
 def test_same_text_under_another_name_is_a_duplicate(sample_path, db_path, tmp_path) -> None:
     copy = tmp_path / "copy.txt"
     copy.write_text(sample_path.read_text(encoding="utf-8").replace("\n", "\r\n"), encoding="utf-8")
@@ -50,6 +52,7 @@ def test_same_text_under_another_name_is_a_duplicate(sample_path, db_path, tmp_p
         assert conn.execute("select count(*) from documents").fetchone()[0] == 1
 
 
+@pytest.mark.slow  # ingests with the full model (CLI)
 def test_db_from_environment(sample_path, tmp_path) -> None:
     db = tmp_path / "env.db"
     assert run("ingest", str(sample_path), env={"DATELINE_DB": str(db)}).exit_code == 0
@@ -140,6 +143,7 @@ def test_show_and_documents(sample_db) -> None:
     assert json.loads(docs.stdout)[0]["title"].startswith("Operation Promise")
 
 
+@pytest.mark.slow  # extracts with the full model (CLI)
 def test_extract_jsonl_contract(tmp_path) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"id": "wire-42", "text": "Gunmen killed three policemen in Baquba on Monday.", "published": "2008-06-20"}) + "\n", encoding="utf-8")
@@ -151,6 +155,7 @@ def test_extract_jsonl_contract(tmp_path) -> None:
     assert record["evidence_start"] == 0 and record["evidence_text"].startswith("Gunmen")
 
 
+@pytest.mark.slow  # extracts with the full model (CLI)
 def test_document_without_date_gets_no_date(tmp_path) -> None:
     path = tmp_path / "nodate.txt"
     path.write_text("Gunmen killed three policemen in Baquba.\n", encoding="utf-8")
@@ -161,6 +166,7 @@ def test_document_without_date_gets_no_date(tmp_path) -> None:
 # -- errors -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # ingests with the full model (CLI)
 def test_bad_inputs_reported_and_good_ones_kept(tmp_path, db_path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -187,6 +193,7 @@ def test_bad_inputs_reported_and_good_ones_kept(tmp_path, db_path) -> None:
     assert "\u201cnothing\u201d" in texts  # cp1252 read with the right encoding
 
 
+@pytest.mark.slow  # a dateline process that loads the full model
 def test_each_bad_input_is_reported_once(tmp_path, db_path) -> None:
     """A real process (logging configured as for a user): one line per bad input, not a log
     warning as well as the summary's error."""
@@ -199,6 +206,7 @@ def test_each_bad_input_is_reported_once(tmp_path, db_path) -> None:
     assert len(lines) == 1 and lines[0].startswith("Error:"), done.stderr
 
 
+@pytest.mark.slow  # the CLI loads the full model before reading its inputs
 def test_huge_file_refused_with_one_line(tmp_path, db_path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as fp:
@@ -208,6 +216,7 @@ def test_huge_file_refused_with_one_line(tmp_path, db_path) -> None:
     assert "50.0 MB" in result.stderr
 
 
+@pytest.mark.slow  # the CLI loads the full model before reading its inputs
 def test_url_that_does_not_answer(db_path) -> None:
     result = run("ingest", "http://127.0.0.1:9/article", "--db", str(db_path))
     assert result.exit_code == 1
@@ -246,6 +255,7 @@ def test_every_command_has_an_example() -> None:
 # -- interrupted batch --------------------------------------------------------------------
 
 
+@pytest.mark.slow  # kill -9 of a dateline process, then a rerun
 def test_kill_9_then_rerun_stores_every_document_once(tmp_path) -> None:
     folder = tmp_path / "batch"
     folder.mkdir()
@@ -295,6 +305,7 @@ def test_timeline_leaves_out_events_coarser_than_the_period(sample_db) -> None:
 
 
 @pytest.mark.parametrize(("flag", "country"), [("--source-homes", "United States"), ("--no-source-homes", "Egypt")])
+@pytest.mark.slow  # ingests with the full model (CLI)
 def test_ingest_uses_the_outlets_home_for_an_unplaced_town(tmp_path, flag: str, country: str) -> None:
     """Two stories of a Louisiana paper name their state; its third, about "Alexandria", does not."""
     lines = [

@@ -81,6 +81,7 @@ def test_times_command(tmp_path: Path, args: list[str], expected: dict[str, str]
 
 @pytest.mark.parametrize("args, expected", [([], "2008-06-07"), (["--day-first"], "2008-07-06"),
                                             (["--day-first-source", "bbc.co.uk"], "2008-07-06")])
+@pytest.mark.slow  # extracts with the full model (CLI)
 def test_event_dates_follow_the_rule(tmp_path: Path, args: list[str], expected: str) -> None:
     """The run's rule dates the events themselves (it once reached only the publication date)."""
     record = {"id": "uk", "url": BBC, "published": "2008-07-10",

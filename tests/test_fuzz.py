@@ -20,6 +20,7 @@ _SETTINGS = dict(derandomize=True, database=None, deadline=None, print_blob=True
 
 
 @pytest.mark.parametrize("fuzz", [c for c in CHECKS if not c.needs_engine], ids=lambda c: c.name)
+@pytest.mark.slow  # hundreds of generated inputs per reader
 def test_reader_properties_hold_on_generated_input(fuzz: FuzzCheck) -> None:
     @settings(max_examples=EXAMPLES[fuzz.name], **_SETTINGS)
     @given(fuzz.strategy)

@@ -6,6 +6,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from dateline.cli import main
@@ -31,6 +32,7 @@ def test_legacy_code_page_is_still_detected() -> None:
     assert decode_bytes(ARTICLE.encode("cp1252"), where="x") == ARTICLE
 
 
+@pytest.mark.slow  # ingests with the full model (CLI)
 def test_ingest_dot_beside_its_database(tmp_path: Path, monkeypatch) -> None:
     """A folder holding the articles and the database: the database's files are passed over,
     the one bad input is one escaped line, the rest is stored, exit 1."""
@@ -49,6 +51,7 @@ def test_ingest_dot_beside_its_database(tmp_path: Path, monkeypatch) -> None:
     assert "\u201cthree\u201d" in rows[0][1] and "caf\u00e9" in rows[0][1]
 
 
+@pytest.mark.slow  # the CLI loads the full model before reading its inputs
 def test_an_empty_directory_fails_in_one_line(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     (empty / ".git").mkdir(parents=True)

@@ -79,6 +79,7 @@ def test_extract_keeps_the_order_and_a_language_already_set(engine) -> None:
     assert (out[0][0].language, out[2][0].language, out[2][0].notice) == ("fr", "en", None)
 
 
+@pytest.mark.slow  # ingests with the full model (CLI)
 def test_cli_says_why_a_document_gave_no_events(tmp_path: Path) -> None:
     path = tmp_path / "fr.txt"
     path.write_text(FRENCH + "\n", encoding="utf-8")

@@ -268,6 +268,7 @@ def test_relative_toponym(toponyms) -> None:
     assert kut.geo_precision == 2
 
 
+@pytest.mark.slow  # the places command loads the full model
 def test_places_command_jsonl(tmp_path) -> None:
     source = tmp_path / "docs.jsonl"
     source.write_text(json.dumps({"id": "a1", "text": "Gunmen killed two police officers in Fallujah on Monday."}) + "\n",
@@ -281,6 +282,7 @@ def test_places_command_jsonl(tmp_path) -> None:
     assert isinstance(fallujah["alternatives"], list) and fallujah["place_reason"]
 
 
+@pytest.mark.slow  # the places command loads the full model before reading its inputs
 def test_places_command_bad_input(tmp_path) -> None:
     result = CliRunner().invoke(main, ["places", str(tmp_path / "missing.txt")])
     assert result.exit_code == 1
@@ -507,6 +509,7 @@ def test_places_and_extraction_read_a_document_alike(engine) -> None:
     assert toponyms["Tisa"].place is None and toponyms["Tisa"].reason == "no reading fits the document's places"
 
 
+@pytest.mark.slow  # both commands load the full model
 def test_the_places_and_extract_commands_agree(tmp_path) -> None:
     path = tmp_path / "story.txt"
     path.write_text(_PEOPLE_ONLY + "\n", encoding="utf-8")

@@ -112,6 +112,7 @@ def incident_sets(store) -> set[tuple[str, ...]]:
     return {tuple(sorted(details[r.event_id].mention_ids)) for r in rows}
 
 
+@pytest.mark.slow  # a cluster of worker processes, each loading the full model
 def test_cli_ingest_on_local_workers(request: pytest.FixtureRequest, sample_path: Path) -> None:
     """`dateline ingest --workers 2 --db postgresql://...`, then the other commands read that database."""
     url = request.getfixturevalue("pg_url")
@@ -141,6 +142,7 @@ def test_workers_and_scheduler_together_is_a_usage_error(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("backend", ["postgres", "sqlite"])
+@pytest.mark.slow  # a cluster of worker processes, each loading the full model
 def test_refresh_on_the_cluster_keeps_decisions(backend: str, client, sample_path: Path, request: pytest.FixtureRequest,
                                                 tmp_path: Path) -> None:
     """`ingest --refresh --workers`: stored documents are re-extracted on the workers (PostgreSQL: the

@@ -136,6 +136,7 @@ def _place_of(result_stdout: str, name: str) -> dict:
          "Richmond", ("GB", "England"), "US"),
     ],
 )
+@pytest.mark.slow  # the places command loads the full model
 def test_places_command_reads_the_outlet(tmp_path, url: str, text: str, name: str,
                                           with_url: tuple[str, str], without_url: str) -> None:
     record = {"id": "a1", "url": url, "published": "2009-03-06", "text": text}

@@ -611,6 +611,7 @@ def test_seventh_pass_or_two(text: str, word: str, value: str, mod: str | None, 
 
 @pytest.mark.parametrize("module", ["timex", "timex_values", "timex_relative", "timex_special", "timex_fiscal",
                                     "timex_fraction", "timex_days", "timex_bounds", "timex_rules"])
+@pytest.mark.slow  # a fresh interpreter per module (spaCy's import each time)
 def test_each_timex_module_imports_on_its_own(module: str) -> None:
     """A fresh interpreter imports any one of them first (the normalisers are merged in timex.py,
     so no module needs another to be half-initialised)."""

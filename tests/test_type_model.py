@@ -78,6 +78,7 @@ def test_features_are_words_pairs_and_character_grams_with_digits_folded() -> No
     assert features("On 2 June 2021") == features("On 7 June 1998")
 
 
+@pytest.mark.slow  # imports scikit-learn and trains a model
 def test_the_numpy_reader_gives_what_scikit_learn_gives(tmp_path: Path) -> None:
     """Train a small model with the training script's own pipeline, export it, read it back."""
     sys.path.insert(0, str(REPO / "scripts"))

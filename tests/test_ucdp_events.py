@@ -63,6 +63,7 @@ def test_not_a_ucdp_file(engine, tmp_path: Path, content: str) -> None:
         evaluate("ucdpevents", path, engine=engine)
 
 
+@pytest.mark.slow  # evaluates with the full model (CLI)
 def test_evaluate_command_takes_a_split(ucdp_file: Path) -> None:
     import json
 
