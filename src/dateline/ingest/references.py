@@ -13,9 +13,11 @@ Authors are normalised to "Given Surname", several joined with "; "
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from dateline.models import Reference
 
@@ -163,17 +165,28 @@ def normalise_date(value: object, *, day_first: bool = False) -> str | None:
     return _dateparser_fallback(text, day_first=day_first)
 
 
-def _dateparser_fallback(text: str, *, day_first: bool) -> str | None:
+# The languages a date written in words is tried in: those of the reporting dateline reads. Without a
+# list dateparser tries all of its 200 locales on a date it cannot read (seconds per odd value).
+DATE_LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "ar", "ru", "uk", "tr", "fa")
+
+
+@functools.lru_cache(maxsize=2)
+def _date_parser(day_first: bool) -> Any:
     import dateparser  # slow import; only needed for odd formats
 
-    parser = dateparser.DateDataParser(
+    return dateparser.DateDataParser(
+        languages=list(DATE_LANGUAGES),
         settings={
             "REQUIRE_PARTS": ["year"],
             "PREFER_DAY_OF_MONTH": "first",
             "DATE_ORDER": "DMY" if day_first else "MDY",
             "RETURN_AS_TIMEZONE_AWARE": False,
-        }
+        },
     )
+
+
+def _dateparser_fallback(text: str, *, day_first: bool) -> str | None:
+    parser = _date_parser(day_first)
     try:
         data = parser.get_date_data(text)
     except (ValueError, TypeError, OverflowError) as exc:
