@@ -105,3 +105,10 @@ def test_killed_and_wounded_in_one_list(sentence: str, killed: int, injured: int
 def test_a_body_named_with_a_possessive_is_no_victim(sentence: str) -> None:
     (killed,) = [q for q in find_quantities(sentence) if q.kind == "killed"]
     assert killed.value == 3
+
+
+def test_a_dates_numbers_neither_count_nor_join_the_count_after_them() -> None:
+    text = "Five people were killed on 5 May 2008 and 12 wounded in a bombing in Mosul."
+    start = text.index("5 May")
+    found = {(q.kind, q.value) for q in find_quantities(text, exclude=[(start, start + len("5 May 2008"))])}
+    assert found == {("killed", 5), ("injured", 12)}

@@ -246,6 +246,10 @@ def _sum_list(text: str) -> tuple[int, int | None, int | None] | None:
 def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Counts of killed, injured and arrested people in ``text`` (one sentence)."""
     exclude = exclude or []
+    # a date's numbers are no count, and must not join the count after them ("on 5 May 2008 and 12
+    # wounded" is 12 wounded, not 2,020): they are blanked, so offsets stay those of the sentence
+    for s, e in exclude:
+        text = text[:s] + " " * (e - s) + text[e:]
     found: list[Quantity] = []
 
     def add(kind: str, m: re.Match[str], span_text: str, span_start: int) -> None:
