@@ -96,6 +96,9 @@ def test_a_group_adjective_is_no_place(engine) -> None:
         # a town written with its state, whatever the parser makes of the phrase
         ("A suicide bomber blew himself up at a bus station in the city of Potiskum in Yobe state on Tuesday.",
          "blew", "Potiskum"),
+        # an outcome participle shares the province of the clause it hangs from
+        ("Gunmen ambushed a police patrol in Ghazni province overnight, killing four officers.", "killing",
+         "Ghazni province"),
         # origins, destinations and "of" modifiers of people are not the scene
         ("Gunmen from Fallujah attacked a checkpoint in Ramadi.", "attacked", "Ramadi"),
         ("Employees of a firm of North Carolina were killed in an ambush in Fallujah.", "killed", "Fallujah"),

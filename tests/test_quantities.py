@@ -112,3 +112,8 @@ def test_a_dates_numbers_neither_count_nor_join_the_count_after_them() -> None:
     start = text.index("5 May")
     found = {(q.kind, q.value) for q in find_quantities(text, exclude=[(start, start + len("5 May 2008"))])}
     assert found == {("killed", 5), ("injured", 12)}
+
+
+def test_no_one_is_nobody() -> None:
+    assert find_quantities("Insurgents fired rockets at the compound; no one was hurt.") == []
+    assert [(q.kind, q.value) for q in find_quantities("One person was killed and no one else was hurt.")] == [("killed", 1)]

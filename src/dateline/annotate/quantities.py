@@ -153,6 +153,7 @@ _COMPANION = re.compile(rf",?\s+(?:(?:(?:in|at|near)\s+[A-Z][\w-]+(?:\s+[A-Z][\w
     r"(?:\s+and\s+(?P<kin>child|son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|driver|bodyguard)\b)?", re.I)
 # "in revenge for the deaths of eight soldiers": the motive is another incident.
 _MOTIVE = re.compile(r"\b(?:revenge|retaliation|reprisal|avenge|avenging)\s+(?:for\s+)?(?:the\s+)?$", re.I)
+_NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 _RANGE_RE = re.compile(_RANGE, re.I)
 _GROUP_RE = re.compile(_GROUP, re.I)
 _FIRST_GROUP_RE = re.compile(_FIRST_GROUP, re.I)
@@ -262,6 +263,8 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
         if kind == KILLED and re.search(r"\band\s+$", text[max(0, span_start - 6) : span_start]) and \
                 re.match(r"(?:his|her|their|a|an)\s+\S+\s+were\b", text[span_start : span_start + len(span_text) + 6], re.I):
             return  # "The head of the district, Mohammad Daud, and his driver were killed": the list began before
+        if _NO_BEFORE.search(text, max(0, span_start - 4), span_start):
+            return  # "no one was hurt": nobody, not one
         summed = _sum_list(span_text)
         if summed is None:
             return

@@ -259,8 +259,14 @@ def pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention |
     inside = [m for m in mentions if sent.start <= m.token_start < sent.end]
     own = _own_clause(clause_head)
     items = [_placed(m, doc, head, own, related, inside) for m in inside]
-    # a country or province counts only within the trigger's clause (and the clauses below it)
-    items = [i for i in items if i.mention.token_start in whole or not i.mention.coarse]
+    # a country or province counts only within the trigger's clause (and the clauses below it); a
+    # participle that tells the outcome ("ambushed a patrol in Ghazni province, killing four") shares
+    # the clause it hangs from
+    scope = whole
+    if (clause_head.dep_ == "advcl" and clause_head.tag_ == "VBG" and enabled("extract.participle_shares_clause")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause_head.children)):
+        scope = whole | {t.i for t in _clause(clause_head.head).subtree}
+    items = [i for i in items if i.mention.token_start in scope or not i.mention.coarse]
     if not items:
         return None
     plain_town = any(_plain(i, towns_only=True) for i in items)

@@ -49,6 +49,7 @@ _MD_TITLE = re.compile(r"^#\s+(?P<title>\S.*?)\s*#*\s*$")
 _DATE_PREFIX = re.compile(r"^(?:posted|published|updated|date)\s*(?:on|:)?\s*", re.I)
 # A wire story's dateline with its year: "BAGHDAD, June 19, 2008 (AP) —", "KABUL, Afghanistan, 5 March 2009 -"
 _WIRE_DATELINE = re.compile(r"(?P<place>[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?),\s+"
+                            r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
                             r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]{2,8}\.?),?\s+(?:19|20)\d\d)"
                             r"\s*(?:\([^()]{1,40}\))?\s*(?:[-—–:]+\s*|$)")
 _MAX_TITLE = 200
