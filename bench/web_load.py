@@ -36,7 +36,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from web import CALLS, build  # noqa: E402  (bench/web.py)
+from web import CALLS, EVENTS, build  # noqa: E402  (bench/web.py)
 
 SERVER = """
 import sys, uvicorn
@@ -201,7 +201,7 @@ def write_documents(db: Path, every: float, stop: threading.Event) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--events", type=int, default=EVENTS)
     parser.add_argument("--db", type=Path, default=Path("/tmp/dateline-bench-web.db"))
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 30])
     parser.add_argument("--seconds", type=float, default=20.0)

@@ -195,7 +195,7 @@ class Event:
     # a side the text did not name but ACLED's convention supplies, or one it removed (schema 7)
     actor1_reason: str | None = None
     actor2_reason: str | None = None
-    # why the mention is flagged negated, hypothetical, future or background, read off its clause (schema 10)
+    # why the mention is flagged negated, hypothetical, future or background, read off its clause (schema 11)
     flag_reason: str | None = None
 
     def to_record(self) -> dict[str, Any]:

@@ -496,7 +496,9 @@ class DbApiStore(ReviewStore, UserStore, Store):
     def _write_incident(self, conn: Any, incident: Incident, review: Review | None) -> None:
         """Insert or replace one incident row as published (backends add their search keys)."""
         self._delete_incident(conn, incident.incident_id)
-        columns = [*EVENT_FIELDS, *INCIDENT_EXTRA, "review_status", "review_conflicts", "n_disagreements", "n_merge_reasons"]
+        keys = self._incident_filter_keys(incident.record)
+        columns = [*EVENT_FIELDS, *INCIDENT_EXTRA, "review_status", "review_conflicts", "n_disagreements", "n_merge_reasons",
+                   *keys]
         names = ", ".join(f'"{n}"' for n in columns)
         marks = ", ".join("?" for _ in columns)
         detail = incident_detail(incident)
@@ -506,8 +508,12 @@ class DbApiStore(ReviewStore, UserStore, Store):
         row += [len(incident.mention_ids), len(incident.document_ids), "; ".join(incident.sources) or None,
                 json.dumps(detail, sort_keys=True, default=str),
                 review.status if review else None, len(review.conflicts) if review else 0,
-                len(incident.disagreements), len(incident.merge_reasons)]
+                len(incident.disagreements), len(incident.merge_reasons), *keys.values()]
         conn.execute(self._sql(f"INSERT INTO incidents ({names}) VALUES ({marks})"), row)
+
+    def _incident_filter_keys(self, record: Event) -> dict[str, Any]:
+        """Key columns of the incidents row that the backend's filters read (none by default)."""
+        return {}
 
     @sql_errors
     def timeline(self, filters: EventFilter | None = None, *, by: str = "month") -> list[TimelineRow]:

@@ -260,6 +260,14 @@ class SQLiteStore(DbApiStore):
         return hits[:limit]
 
 
+    def _incident_filter_keys(self, record: Event) -> dict[str, Any]:
+        """The filters' keys of an incident (schema 10), as ``_where`` reads them for incidents."""
+        return {
+            "admin1_key": _place(record.admin1), "type_key": _fold(record.event_type),
+            "subtype_key": _fold(record.sub_event_type),
+            **{f"{role}_key": _actor_key(record, role) for role in ("actor1", "actor2")},
+        }
+
     def _bool(self, value: bool) -> int:
         return int(bool(value))
 
@@ -383,29 +391,53 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
+def _actor_key(record: Event, role: str) -> str:
+    """The actor fields of one side (``ACTOR_ROLE_FIELDS``) joined by the unit separator, folded."""
+    return _UNIT_SEP.join(str(getattr(record, name) or "") for name in ACTOR_ROLE_FIELDS[role]).casefold()
+
+
+def _actor_clause(filters: EventFilter) -> tuple[str, list[Any]]:
+    """The actor filter: a substring of the folded actor fields of the chosen side (fields joined by
+    the unit separator, so a needle cannot span two). Incidents keep each side's fields folded in
+    ``actor1_key``/``actor2_key``; mentions fold them in SQL."""
+    needle = filters.actor.casefold()
+    if filters.unit == "incidents" and _UNIT_SEP not in needle:
+        # a needle without the separator lies inside one field, so "either side" is one side or the other
+        sides = ("actor1", "actor2") if filters.actor_role == "either" else (filters.actor_role,)
+        return "(" + " OR ".join(f"instr(e.{side}_key, ?) > 0" for side in sides) + ")", [needle] * len(sides)
+    joined = f" || '{_UNIT_SEP}' || ".join(f"COALESCE(e.{name}, '')" for name in ACTOR_ROLE_FIELDS[filters.actor_role])
+    return f"instr(dl_fold({joined}), ?) > 0", [needle]
+
+
 def _where(
     filters: EventFilter, *, extra: Sequence[str] = (), extra_params: Sequence[Any] = ()
 ) -> tuple[str, list[Any]]:
-    """The WHERE clause (with its parameters) selecting events ``e`` that match ``filters``."""
+    """The WHERE clause (with its parameters) selecting events ``e`` that match ``filters``.
+
+    On incidents the province, actor and type filters read the key columns of schema 10; on
+    mentions the same keys are computed in SQL by the Python functions dl_place and dl_fold."""
     filters.validate()
+    incidents = filters.unit == "incidents"
     clauses, params = date_range_clauses(filters)
     if filters.place:
         clauses.append("? IN (dl_place(e.location), dl_place(e.admin2), dl_place(e.admin1), dl_place(e.country))")
         params.append(_place_param(filters.place, "place"))
     if filters.admin1:
-        clauses.append("dl_place(e.admin1) = ?")
+        clauses.append("e.admin1_key = ?" if incidents else "dl_place(e.admin1) = ?")
         params.append(_place_param(filters.admin1, "admin1"))
     if filters.actor:
-        joined = f" || '{_UNIT_SEP}' || ".join(f"COALESCE(e.{name}, '')" for name in ACTOR_ROLE_FIELDS[filters.actor_role])
-        clauses.append(f"instr(dl_fold({joined}), ?) > 0")
-        params.append(filters.actor.casefold())
+        clause, values = _actor_clause(filters)
+        clauses.append(clause)
+        params += values
     if filters.event_type:
-        clauses.append("(dl_fold(e.event_type) = ? OR dl_fold(e.sub_event_type) = ?)")
+        clauses.append("(e.type_key = ? OR e.subtype_key = ?)" if incidents
+                       else "(dl_fold(e.event_type) = ? OR dl_fold(e.sub_event_type) = ?)")
         params += [filters.event_type.casefold()] * 2
-    incidents = filters.unit == "incidents"
     if filters.text:
         matched = "SELECT event_id FROM events_fts WHERE events_fts MATCH ?"
-        clauses.append(f"e.event_id IN (SELECT m.incident_id FROM events m WHERE m.event_id IN ({matched}))"
+        # incidents: "+" makes the match a test on each incident, not a lookup by id, so a page is read
+        # in the list's index order and stops when full, instead of sorting every whole matching row
+        clauses.append(f"+e.event_id IN (SELECT m.incident_id FROM events m WHERE m.event_id IN ({matched}))"
                        if incidents else f"e.event_id IN ({matched})")
         params.append(fts_query(filters.text))
     if filters.document_id:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +47,15 @@ class Bucket:
 
     def to_dict(self) -> dict[str, Any]:
         return {"events": self.events, "fatalities": self.fatalities, "by_type": self.by_type, "main_type": self.main_type}
+
+
+def _add(bucket: Bucket, event_type: str | None, count: int, fatalities: int | None) -> None:
+    """``bucket.add`` for the tight loops over grouped rows (no method lookup)."""
+    bucket.events += count
+    bucket.fatalities += fatalities or 0
+    kind = event_type or "unknown"
+    by_type = bucket.by_type
+    by_type[kind] = by_type.get(kind, 0) + count
 
 
 def _sql_store(store: Store) -> DbApiStore | None:
@@ -106,13 +115,20 @@ def with_empty_periods(rows: list[TimelineRow], by: str) -> list[TimelineRow]:
     if len(rows) < 2:
         return rows
     found = {row.period: row for row in rows}
-    day, last = _period_start(rows[0].period, by), _period_start(rows[-1].period, by)
-    filled: list[TimelineRow] = []
+    first, last = _period_start(rows[0].period, by).toordinal(), _period_start(rows[-1].period, by).toordinal()
+    if by == "day":  # twenty years are 7,300 days: step through ordinals, not date arithmetic
+        keys = (dt.date.fromordinal(n).isoformat() for n in range(first, last + 1))
+    elif by == "week":
+        keys = (_period_key(dt.date.fromordinal(n), by) for n in range(first, last + 1, 7))
+    else:
+        keys = _period_keys(dt.date.fromordinal(first), dt.date.fromordinal(last), by)
+    return [found.get(key) or TimelineRow(key) for key in keys]
+
+
+def _period_keys(day: dt.date, last: dt.date, by: str) -> Iterator[str]:
     while day <= last:
-        key = _period_key(day, by)
-        filled.append(found.get(key) or TimelineRow(key))
+        yield _period_key(day, by)
         day = _next_period(day, by)
-    return filled
 
 
 def _timeline(store: Store, filters: EventFilter, by: str) -> list[TimelineRow]:
@@ -123,21 +139,22 @@ def _timeline(store: Store, filters: EventFilter, by: str) -> list[TimelineRow]:
     rows = _rows(sql_store, "e.date_start, e.event_type, e.date_end, COUNT(*), SUM(COALESCE(e.fatalities, 0))",
                  filters, extra=["e.date_start IS NOT NULL"], group="GROUP BY e.date_start, e.event_type, e.date_end")
     periods: dict[str, TimelineRow] = {}
-    period_cache: dict[tuple[str, str | None], str | None] = {}  # rows come by date: ~6 per (start, end)
+    # rows come by date, ~6 per (start, end): the period and its row are looked up once per pair
+    last_key: tuple[str, str | None] | None = None
+    row: TimelineRow | None = None
     for date, event_type, end, count, fatalities in rows:
-        key = (date, end)
-        if key not in period_cache:
-            period_cache[key] = event_period(date, end, by)
-        period = period_cache[key]
-        if period is None:  # a date coarser than the period, or a range spanning periods
-            continue
-        row = periods.get(period)
+        if (date, end) != last_key:
+            last_key = (date, end)
+            period = event_period(date, end, by)
+            # None: a date coarser than the period, or a range spanning periods
+            row = None if period is None else (periods.get(period) or periods.setdefault(period, TimelineRow(period)))
         if row is None:
-            row = periods[period] = TimelineRow(period)
+            continue
         row.events += count
         row.fatalities += fatalities or 0
         kind = event_type or "unknown"
-        row.by_type[kind] = row.by_type.get(kind, 0) + count
+        by_type = row.by_type
+        by_type[kind] = by_type.get(kind, 0) + count
     return [periods[key] for key in sorted(periods)]
 
 
@@ -204,10 +221,14 @@ def actor_network(store: Store, filters: EventFilter, *, max_nodes: int = 60) ->
     nodes: dict[str, Bucket] = {}
     edges: dict[tuple[str, str], Bucket] = {}
     for actor1, actor2, event_type, count, fatalities in rows:
-        for actor in {a for a in (actor1, actor2) if a}:
-            nodes.setdefault(actor, Bucket()).add(event_type, count, fatalities)
-        if actor1 and actor2 and actor1 != actor2:
-            edges.setdefault((actor1, actor2), Bucket()).add(event_type, count, fatalities)
+        # an actor on both sides of an event counts once; only two different actors make an edge
+        if actor1:
+            _add(nodes.get(actor1) or nodes.setdefault(actor1, Bucket()), event_type, count, fatalities)
+        if actor2 and actor2 != actor1:
+            _add(nodes.get(actor2) or nodes.setdefault(actor2, Bucket()), event_type, count, fatalities)
+            if actor1:
+                pair = (actor1, actor2)
+                _add(edges.get(pair) or edges.setdefault(pair, Bucket()), event_type, count, fatalities)
     kept = sorted(nodes, key=lambda name: (-nodes[name].events, name))[:max_nodes]
     keep = set(kept)
     return {

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Sequence
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
@@ -43,10 +44,18 @@ def _jobs(request: Request) -> JobRunner:
     return request.app.state.jobs
 
 
+class FastJSONResponse(JSONResponse):
+    """JSON encoded by orjson: the same document as the standard encoder's, several times faster
+    for the large answers (a daily timeline over twenty years, the actor network)."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
 def _json(content: dict[str, Any]) -> JSONResponse:
     """The answer as JSON directly: the aggregates hold only str/int/float/None, lists and dicts,
     and FastAPI's generic encoder walks every value (tens of ms for a daily timeline)."""
-    return JSONResponse(content)
+    return FastJSONResponse(content)
 
 
 def _record(event: Event) -> dict[str, Any]:
