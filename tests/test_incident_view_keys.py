@@ -110,7 +110,8 @@ def test_the_migration_computes_the_keys_a_write_computes(tmp_path: Path) -> Non
         written = conn.execute(f"SELECT {columns} FROM incidents ORDER BY event_id").fetchall()
         conn.execute("UPDATE incidents SET admin1_key = NULL, type_key = NULL, subtype_key = NULL,"
                      " actor1_key = NULL, actor2_key = NULL")
-    backfill = next(s for s in migrations.available()[-1].statements() if s.startswith("UPDATE incidents"))
+    step = next(m for m in migrations.available() if m.name == "incident_view_keys")
+    backfill = next(s for s in step.statements() if s.startswith("UPDATE incidents"))
     with open_store(target) as store, store._lock:  # the store's connection has dl_place and dl_fold
         store._conn.execute(backfill)
         filled = store._conn.execute(f"SELECT {columns} FROM incidents ORDER BY event_id").fetchall()
