@@ -51,6 +51,7 @@ from .at_home import at_home, in_story_province, outlet_story_home, outlet_town,
 from .reach import by_the_others, within_reach
 from ..resolve.relations import Relation, offset_point, parse_relation
 from .source_homes import domain_country, outlet_names
+from .place_words import hint_features
 from .weights import DEFAULT_WEIGHTS, Weights
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ __all__ = ["DEFAULT_WEIGHTS", "Explanation", "Part", "PlaceContext", "PlaceResol
            "offset_point", "parse_relation", "place_reading", "precision_of"]
 
 # The feature a mention's hint word asks for: a one-letter GeoNames class or a feature code.
-_HINT_FEATURE = {"province": "ADM1", "governorate": "ADM1", "district": "ADM2", "city": "P", "town": "P", "village": "P"}
+_HINT_FEATURE = hint_features()  # data/place_words.yaml
 _SOURCES_OF_CONFLICT_PLACES = {"ucdp", "curated"}  # places added because events happened there
 @dataclass(slots=True)
 class ResolvedPlace:
