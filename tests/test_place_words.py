@@ -6,7 +6,7 @@ import pytest
 
 from dateline.errors import DatelineError
 from dateline.geo.country_words import _read, admin1_scheme, country_files, district_phrases
-from dateline.geo.place_words import USES, hint_features, hints, word_rows, words
+from dateline.resolve.place_words import USES, hint_features, hints, word_rows, words
 
 
 def test_every_use_has_its_words_and_every_hint_a_feature() -> None:

@@ -32,7 +32,8 @@ def data_home() -> Path:
 # Files whose content decides what the default gazetteer holds; a change to any of them
 # gives the gazetteer a new file name, so a stale build is never used.
 _GAZETTEER_INPUTS = ("data/places_curated.tsv", "data/places_iraq_extra.tsv", "data/iraq_places_ucdp.tsv", "geo/gazetteer_build.py", "geo/gazetteer_rows.py",
-                     "geo/distance.py", "resolve/names.py", "geo/gazetteer_extra.py", "geo/country_words.py")
+                     "geo/distance.py", "resolve/names.py", "geo/gazetteer_extra.py", "geo/country_words.py",
+                     "resolve/place_words.py", "data/place_words.yaml")
 _GAZETTEER_INPUT_GLOBS = ("data/countries/*.yaml",)  # per-country province schemes
 
 

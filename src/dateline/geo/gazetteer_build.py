@@ -50,6 +50,7 @@ from ..errors import ResolveError
 from .country_words import admin1_scheme, country_files
 from .gazetteer_rows import BuildRow, Builder, BuildStats, ascii_name, clean_adm2_name
 from ..resolve.names import name_keys
+from ..resolve.place_words import words
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +71,8 @@ _FEATURE_CLASS = {"PCLI": "A", "CONT": "L", "ADM1": "A", "ADM2": "A", "ADM3": "A
 _UCDP_TYPES = {"town": "PPL", "city": "PPL", "village": "PPL", "locality": "PPL", "area": "AREA",
                "district": "ADM2", "base": "MILB", "dam": "DAM", "lake": "LK", "island": "ISL",
                "mountains": "MTS", "refinery": "RFY", "station": "RSTN"}
-# Words ending an English admin alias ("Tehran Province") that name the kind of unit.
-_ADMIN_SUFFIX_RE = re.compile(r"\s+(Governorate|Province|Region|State|Prefecture|County|Department|"
-                              r"Oblast|Emirate|Division|Municipality|District)$")
+# Words ending an English admin alias ("Tehran Province") that name the kind of unit (data/place_words.yaml).
+_ADMIN_SUFFIX_RE = re.compile(r"\s+(" + "|".join(w.capitalize() for w in sorted(words("admin_alias_suffix"))) + r")$")
 
 
 _ENGLISH_NAMED = frozenset({"US", "CA", "AU", "GB", "IE", "NZ"})  # their provinces' own names are English

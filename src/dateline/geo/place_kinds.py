@@ -17,7 +17,7 @@ from typing import Any, Callable
 from spacy.tokens import Doc, Span
 
 from ..resolve.names import normalise_name
-from .place_words import hints
+from ..resolve.place_words import hints
 
 # kind words a settlement's name stands before; the hint each gives the resolver ("area", "community" and
 # Sudan's "locality", a district named after its town, say nothing of its size): data/place_words.yaml

@@ -26,7 +26,7 @@ from ..resolve.names import core_name, normalise_name
 from .place_kinds import named_after_possessive, named_before_kind
 from .place_lookup import best_place_kind, capital_test, coarse_test, first_place_lookup
 from .country_words import district_phrases
-from .place_words import hints, words
+from ..resolve.place_words import hints, words
 
 
 @dataclass(slots=True)

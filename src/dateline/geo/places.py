@@ -51,7 +51,7 @@ from .at_home import at_home, in_story_province, outlet_story_home, outlet_town,
 from .reach import by_the_others, within_reach
 from ..resolve.relations import Relation, offset_point, parse_relation
 from .source_homes import domain_country, outlet_names
-from .place_words import hint_features
+from ..resolve.place_words import hint_features
 from .weights import DEFAULT_WEIGHTS, Weights
 
 if TYPE_CHECKING:
