@@ -30,9 +30,9 @@ a named province twice, and each distinct name once (a name repeated ten times i
 A name that is a province's own name (200,000 people or more, no namesake town inside it:
 "California", "Virginia") gives its namesake towns no agreement points.
 
-so a named country or a big city abroad beats a hamlet of the same name at home, while
+Together, a named country or a big city abroad beats a hamlet of the same name at home, while
 "Dora" in a Baghdad story is the Baghdad neighbourhood, not Dora, Alabama. ``reason``
-says which signal decided. "near X" and "N km south of X" give a point relative to X
+says which part decided (the largest). "near X" and "N km south of X" give a point relative to X
 with a lower precision (ACLED ``geo_precision`` 2, UCDP ``where_prec`` 2).
 """
 
