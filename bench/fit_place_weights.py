@@ -1,4 +1,4 @@
-"""Fit the place ranking's points (geo.weights.Weights, data/place_weights.yaml) on the geoparsing corpora's tuning halves.
+"""Fit the place ranking's points (data/place_weights.yaml) on the geoparsing corpora's tuning halves.
 
     .venv/bin/python bench/fit_place_weights.py [--sweeps 3] [--min-gain 2]
     .venv/bin/python bench/fit_place_weights.py --start hand --fit-part tune-a --score-parts tune-b tune-a

@@ -42,7 +42,8 @@ def gazetteer_inputs_digest() -> str:
     """Short hash of the gazetteer's build inputs shipped with the package."""
     digest = hashlib.sha256()
     root = Path(__file__).parent
-    paths = [root / name for name in _GAZETTEER_INPUTS] + [p for g in _GAZETTEER_INPUT_GLOBS for p in sorted(root.glob(g))]
+    paths = [root / name for name in _GAZETTEER_INPUTS]
+    paths += [p for pattern in _GAZETTEER_INPUT_GLOBS for p in sorted(root.glob(pattern))]
     for path in paths:
         if path.exists():
             digest.update(path.read_bytes())

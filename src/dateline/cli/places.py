@@ -56,8 +56,8 @@ def places(sources: tuple[str, ...], fmt: str, explain: bool, day_first: DayFirs
                 if fmt == "jsonl":
                     click.echo(json.dumps(top.to_dict(), ensure_ascii=False))
                 else:
-                    click.echo(f"{top.document_id}\t{top.start}-{top.end}\t{top.text}\t{top.kind}\t{_where(top.place)}\t"
-                               f"prec {top.geo_precision or '-'}/{top.where_prec or '-'}\t{top.reason}")
+                    click.echo(f"{top.document_id}\t{top.start}-{top.end}\t{top.text}\t{top.kind}\t"
+                               f"{_where(top.place)}\tprec {top.geo_precision or '-'}/{top.where_prec or '-'}\t{top.reason}")
     except DatelineError as err:
         click.echo(f"Error: {err}", err=True)
         sys.exit(1)

@@ -40,7 +40,7 @@ def demonym_mentions(doc: "Doc", taken: Iterable[tuple[int, int]] = ()) -> list[
     """Capitalised demonyms of a Doc outside the spans ``taken`` (character offsets of its place
     mentions) and outside people's names; the longest first ("South Sudanese", not "Sudanese")."""
     table = demonym_places()
-    busy = [(s, e) for s, e in taken] + [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _NOT_PLACES]
+    busy = list(taken) + [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _NOT_PLACES]
     out: list[DemonymMention] = []
     i = 0
     while i < len(doc):
