@@ -37,7 +37,7 @@ def places(sources: tuple[str, ...], fmt: str, explain: bool, day_first: DayFirs
     "demonym", resolved to the country or region they name; they never place an event.
 
     \b
-    Examples:
+    Example:
         dateline places --format jsonl post.txt articles.jsonl
         dateline places --explain post.txt
     """
