@@ -1,4 +1,4 @@
-"""Fit the place ranking's points (geo.places.Weights) on the geoparsing corpora's tuning halves.
+"""Fit the place ranking's points (data/place_weights.yaml) on the geoparsing corpora's tuning halves.
 
     .venv/bin/python bench/fit_place_weights.py [--sweeps 3] [--min-gain 2]
     .venv/bin/python bench/fit_place_weights.py --start hand --fit-part tune-a --score-parts tune-b tune-a
@@ -13,8 +13,8 @@ Coordinate search: each weight in turn is scaled (x0, x0.5, x0.75, x1.25, x1.5, 
 change is kept when it puts at least ``--min-gain`` more gold toponyms within 161 km on the
 tuning halves (even-indexed articles) of LGL, TR-News and GeoVirus together, and UCDP's
 within-5-km share does not drop. The held-out halves (odd articles, what bench/accuracy.py
-reports) are printed at the end and never used for a decision. The fitted values are then
-written by hand into ``Weights`` (geo/places.py).
+reports) are printed at the end and never used for a decision. A fitted value that is adopted is
+written into src/dateline/data/place_weights.yaml, with its ``source`` saying on what it was fitted.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from pathlib import Path
 
 from dateline.evaluate.geo import _PARTS, MISS_KM, article_contexts, distance_km, read_geoxml, score_ucdp
 from dateline.geo.gazetteer import Gazetteer
-from dateline.geo.places import DEFAULT_WEIGHTS, HAND_WEIGHTS, SEARCHED_WEIGHTS, PlaceResolver, Weights
+from dateline.geo.places import PlaceResolver
+from dateline.geo.weights import DEFAULT_WEIGHTS, HAND_WEIGHTS, SEARCHED_WEIGHTS, Weights
 from dateline.geo.source_homes import SourceHomes
 
 log = logging.getLogger(__name__)

@@ -366,12 +366,14 @@ def test_a_country_the_document_names_wins_over_its_main_country(resolver: Place
 
 def test_weights_drive_the_ranking() -> None:
     """The ranking's points come from Weights: a huge weight for the document's country decides alone."""
-    from dateline.geo.places import HAND_WEIGHTS, Weights
+    from dataclasses import replace
+
+    from dateline.geo.weights import DEFAULT_WEIGHTS, HAND_WEIGHTS
 
     gazetteer = Gazetteer.default()
     us = PlaceContext(country_code="US")
     assert PlaceResolver(gazetteer, weights=HAND_WEIGHTS).resolve("Paris").place.country_code == "FR"
-    heavy = PlaceResolver(gazetteer, weights=Weights(doc_country=50.0))
+    heavy = PlaceResolver(gazetteer, weights=replace(DEFAULT_WEIGHTS, doc_country=50.0))
     assert heavy.resolve("Paris", context=us).place.country_code == "US"
 
 

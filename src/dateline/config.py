@@ -32,7 +32,9 @@ def data_home() -> Path:
 # Files whose content decides what the default gazetteer holds; a change to any of them
 # gives the gazetteer a new file name, so a stale build is never used.
 _GAZETTEER_INPUTS = ("data/places_curated.tsv", "data/places_iraq_extra.tsv", "data/iraq_places_ucdp.tsv", "geo/gazetteer_build.py", "geo/gazetteer_rows.py",
-                     "geo/distance.py", "resolve/names.py", "geo/gazetteer_extra.py")
+                     "geo/distance.py", "resolve/names.py", "geo/gazetteer_extra.py", "geo/country_words.py",
+                     "resolve/place_words.py", "data/place_words.yaml")
+_GAZETTEER_INPUT_GLOBS = ("data/countries/*.yaml",)  # per-country province schemes
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,8 +42,9 @@ def gazetteer_inputs_digest() -> str:
     """Short hash of the gazetteer's build inputs shipped with the package."""
     digest = hashlib.sha256()
     root = Path(__file__).parent
-    for name in _GAZETTEER_INPUTS:
-        path = root / name
+    paths = [root / name for name in _GAZETTEER_INPUTS]
+    paths += [p for pattern in _GAZETTEER_INPUT_GLOBS for p in sorted(root.glob(pattern))]
+    for path in paths:
         if path.exists():
             digest.update(path.read_bytes())
     return digest.hexdigest()[:10]

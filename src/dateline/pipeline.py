@@ -105,9 +105,11 @@ class Engine:
             yield passed_over.popleft()
 
 
-def iter_toponyms(documents: Iterable[Document], *, engine: Engine) -> Iterator[tuple[Document, list[Toponym]]]:
+def iter_toponyms(documents: Iterable[Document], *, engine: Engine, demonyms: bool = False,
+                  explain: bool = False) -> Iterator[tuple[Document, list[Toponym]]]:
     """(document, toponyms) for each document, through the engine's NLP pipeline; a document that
-    fails annotation comes back with no toponyms."""
+    fails annotation comes back with no toponyms. ``demonyms``, ``explain``: see
+    :func:`~dateline.geo.toponyms.toponyms_of`."""
     resolver = engine.extractor.places
     if resolver is None:
         raise ResolveError("the engine has no gazetteer", hint="load it with Engine.load()")
@@ -119,7 +121,7 @@ def iter_toponyms(documents: Iterable[Document], *, engine: Engine) -> Iterator[
         source = source_key(url=document.url, source=document.source)
         homes = engine.extractor.homes  # the source's prior as extraction reads it (without adding a vote)
         context = engine.extractor.document_geo(docs, source=source, prior=homes.prior(source) if homes else SourcePrior())
-        yield document, toponyms_of(document, docs, resolver, context=context)
+        yield document, toponyms_of(document, docs, resolver, context=context, demonyms=demonyms, explain=explain)
 
 
 def document_toponyms(document: Document, *, engine: Engine) -> list[Toponym]:

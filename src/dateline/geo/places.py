@@ -1,68 +1,10 @@
 """Resolve place mentions to gazetteer entries using the document's context.
 
 The gazetteer ranks the candidates of a name on its own (country, big city, province...).
-:class:`PlaceResolver` re-ranks the first few with what the document says, adding points
-(the fields of :class:`Weights`: the hand-set points and the signals added since; in brackets
-the values a coordinate search on the tuning halves chose, ``SEARCHED_WEIGHTS``, which
-dropped because the search gained nothing outside the articles it was fitted on):
-
-=====================================  ======
-signal                                 points
-=====================================  ======
-gazetteer rank r (0 = its first)       2 / 2^r  [1.5 / 2^r]
-importance (population, kind)          1 x 0.3-2.5 (+ for provinces over 1M)  [1.25 x]
-a country's own name, ranked first     1.5
-kind asked for ("X province")          3
-in the document's country              1.5
-in another country the document
-names outright ("Egypt")               0.94
-in the document's province             1  [0.75]
-within 50 km / 200 km of another place
-named in the document                  1 / 0.5  [2.93 / 0.5]
-in a province the document names
-(own name only; a post-office hamlet
-without population, or a town with a
-namesake city of 20x its people and
-100,000 or more: 1)           2
-a county of the document's province
-named without "County" ("DeKalb")      2  [3.1]
-  and again when two or more names of
-  the document read as its counties    1.5
-a province of the document's country
-named like the foreign country ranked
-first ("Georgia" in a US story)        2.5
-each other name that can lie in the
-same province (own name only)          0.5, up to 1.5  [1, up to 1.9]
-in a county the document names         1.5
-a match through an alias only, when
-another candidate has the very name    -1  [-0.5]
-in the home province of the document's
-source (own name; not a town named
-like a state)                 1.875
-  twice that when the document names
-  no other place             3.75
-the home's country, as a vote for the
-document's country                     1.5
-  plus 1.875 when the document names
-  no other place ("Malta" in
-  an Illinois paper)
-the source's country-code domain
-("co.uk": GB), as a vote for the
-document's country           1.5
-in that domain's country (not itself
-a country)                    1
-the town the outlet is named after
-("Paris" for theparisnews.com), in the
-outlet's country (domain, home, else
-the document's):
-only its namesakes with the most other
-names within 200 km, if any has one    2
-each other name of the document with
-any town or county reading within
-50 km of a town or county (not a name
-read first as a country, province or
-city of a million)            1, up to 2
-=====================================  ======
+:class:`PlaceResolver` re-ranks the first few with what the document says: a candidate's score is a
+sum of parts, each a row of ``data/place_weights.yaml`` (:mod:`dateline.geo.weights`: a name, a
+weight, a kind, a reason and where the value came from; docs/places.md shows the table). The
+reason of a reading is its largest part; ``dateline places --explain`` prints every part.
 
 A source's home (``PlaceContext.home``) is learned from dateline's own readings of the source's
 other documents (:mod:`dateline.geo.source_homes`); a province or country the document names
@@ -88,9 +30,9 @@ a named province twice, and each distinct name once (a name repeated ten times i
 A name that is a province's own name (200,000 people or more, no namesake town inside it:
 "California", "Virginia") gives its namesake towns no agreement points.
 
-so a named country or a big city abroad beats a hamlet of the same name at home, while
+Together, a named country or a big city abroad beats a hamlet of the same name at home, while
 "Dora" in a Baghdad story is the Baghdad neighbourhood, not Dora, Alabama. ``reason``
-says which signal decided. "near X" and "N km south of X" give a point relative to X
+says which part decided (the largest). "near X" and "N km south of X" give a point relative to X
 with a lower precision (ACLED ``geo_precision`` 2, UCDP ``where_prec`` 2).
 """
 
@@ -109,15 +51,17 @@ from .at_home import at_home, in_story_province, outlet_story_home, outlet_town,
 from .reach import by_the_others, within_reach
 from ..resolve.relations import Relation, offset_point, parse_relation
 from .source_homes import domain_country, outlet_names
+from ..resolve.place_words import hint_features
+from .weights import DEFAULT_WEIGHTS, Weights
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
-__all__ = ["DEFAULT_WEIGHTS", "PlaceContext", "PlaceResolver", "ResolvedPlace", "Relation", "Weights",
+__all__ = ["DEFAULT_WEIGHTS", "Explanation", "Part", "PlaceContext", "PlaceResolver", "ResolvedPlace", "Relation", "Scored", "Weights",
            "offset_point", "parse_relation", "place_reading", "precision_of"]
 
 # The feature a mention's hint word asks for: a one-letter GeoNames class or a feature code.
-_HINT_FEATURE = {"province": "ADM1", "governorate": "ADM1", "district": "ADM2", "city": "P", "town": "P", "village": "P"}
+_HINT_FEATURE = hint_features()  # data/place_words.yaml
 _SOURCES_OF_CONFLICT_PLACES = {"ucdp", "curated"}  # places added because events happened there
 @dataclass(slots=True)
 class ResolvedPlace:
@@ -153,71 +97,56 @@ def precision_of(place: Place, *, near: bool = False) -> tuple[int, int]:
     return 1, 1
 
 
+
+
 @dataclass(frozen=True, slots=True)
-class Weights:
-    """The points of each ranking signal (the table in the module docstring).
+class Part:
+    """One part of a candidate's score: a row of ``data/place_weights.yaml`` and what it gave."""
 
-    The hand-set points, and the signals added since at the values their rounds chose. The
-    coordinate search of ``bench/fit_place_weights.py`` (``SEARCHED_WEIGHTS``, in the
-    comments) gained nothing outside the articles it was fitted on in cross-validation
-    inside the tuning halves (docs/evaluation-places.md), so the simpler points are the default.
-    """
-
-    rank: float = 2.0  # gazetteer rank r: rank / 2^r (searched: 1.5)
-    importance: float = 1.0  # times importance() (searched: 1.25)
-    kind_named: float = 3.0  # "X province" and the place is a province
-    country_name: float = 1.5  # a country's own name, ranked first (or a continent)
-    doc_country: float = 1.5
-    doc_province: float = 1.0  # (searched: 0.75)
-    near_50: float = 1.0  # within 50 km of another place named nearby (searched: 2.93)
-    near_200: float = 0.5
-    alias_only: float = 1.0  # subtracted: an alias match when another candidate has the very name (searched: 0.5)
-    district_of_town: float = 2.0  # subtracted: a district named after a town of its province
-    county_of_province: float = 2.0  # a county of the document's province named without "County" (searched: 3.125)
-    province_twin: float = 2.5  # "Georgia" in a US story: the state, not the country
-    named_province: float = 2.0  # in a province the document names (own name only)
-    named_province_hamlet: float = 1.0  # the same, for a post-office hamlet without population
-    support_each: float = 0.5  # per other name that can lie in the same province (searched: 1)
-    support_cap: float = 1.5  # (searched: 1.875)
-    named_county: float = 1.5  # in a county the document names
-    named_country: float = 0.938  # in a country the document names outright, not its main country
-    home: float = 1.875  # in the home province of the document's source (PlaceContext.home; fitted)
-    home_alone: float = 1.875  # more for it when the document names no other place
-    story_province: float = 1.875  # a one-name story in a province its source's other stories are about (= home)
-    home_country: float = 1.5  # a vote for the home's country when choosing the document's country (fitted)
-    domain_vote: float = 1.5  # a vote for the source's country-code domain's country
-    domain_country: float = 1.0  # a town in that country, when it is not the document's country
-    outlet_town: float = 2.0  # the outlet's town ("Paris" in theparisnews.com) in the outlet's country
-    colocated_each: float = 1.0  # per other name that has a reading within 50 km
-    colocated_cap: float = 2.0
-    county_listed: float = 1.5  # more for such a county when the document names two or more of its counties
-    # importance(): the prior of each kind of place
-    imp_country: float = 2.5  # a country or continent
-    imp_province: float = 1.5  # a province, plus imp_province_decade per tenfold over a million people
-    imp_province_decade: float = 0.3  # (searched: 0.375)
-    imp_town_decade: float = 0.3  # a town: this per tenfold of its population
-    imp_event_place: float = 0.9  # a UCDP or curated town without population
-    imp_hamlet: float = 0.3  # another town without population
-    imp_district: float = 0.8
-    imp_region: float = 1.5  # a curated world region, sea or range (searched: 2.25)
-    imp_other: float = 0.3
+    name: str
+    points: float
+    reason: str
 
 
-HAND_WEIGHTS = Weights(named_country=0.0, home=0.0, home_alone=0.0, home_country=0.0, domain_vote=0.0,
-                       story_province=0.0, domain_country=0.0, outlet_town=0.0, colocated_each=0.0, colocated_cap=0.0,
-                       county_listed=0.0)  # the hand-set points, the later signals off, for comparison
-# the coordinate search's choice (the earlier default), for comparison
-SEARCHED_WEIGHTS = Weights(rank=1.5, importance=1.25, doc_province=0.75, near_50=2.93, alias_only=0.5,
-                           county_of_province=3.125, support_each=1.0, support_cap=1.875, imp_province_decade=0.375,
-                           imp_region=2.25)
-DEFAULT_WEIGHTS = Weights()
+# parts every candidate has, which say why no reading beats another
+_BASE_PARTS = frozenset({"rank", "importance"})
 
 
 @dataclass(slots=True)
-class _Scored:
+class Scored:
+    """A candidate with its score and the parts it is the sum of, in the order they were added."""
+
     place: Place
-    points: float
-    reason: str
+    rank: int | None = None  # the gazetteer's order (None: found by a narrower lookup)
+    points: float = 0.0
+    parts: list[Part] = field(default_factory=list)
+    only: bool = False  # the one candidate of its name
+
+    def add(self, name: str, points: float, reason: str) -> None:
+        self.points += points
+        self.parts.append(Part(name, points, reason))
+
+    @property
+    def reason(self) -> str:
+        """Its largest part beyond the gazetteer's rank and importance (the first, on a tie)."""
+        if self.only:
+            return "only candidate"
+        decisive = max((p for p in self.parts if p.name not in _BASE_PARTS and p.points > 0),
+                       key=lambda p: p.points, default=None)
+        if decisive is not None:
+            return decisive.reason
+        return "most important candidate" if self.rank == 0 else "best candidate"
+
+
+@dataclass(slots=True)
+class Explanation:
+    """How a name was read: its candidates ranked with their parts, the drops that acted, the result."""
+
+    name: str
+    looked_up: str
+    candidates: list[Scored] = field(default_factory=list)
+    drops: list[tuple[str, str]] = field(default_factory=list)  # (row of the drop, what it did)
+    result: ResolvedPlace | None = None
 
 
 class PlaceResolver:
@@ -349,32 +278,55 @@ class PlaceResolver:
         ``nearby``: other place names close to the mention (else the document's anchors);
         ``relation``: "near X" / "N km south of X", which moves the point and lowers the precision.
         """
+        return self._resolve(name, hint=hint, context=context, near=near, nearby=nearby, relation=relation)
+
+    def explain(self, name: str, *, hint: str | None = None, context: PlaceContext | None = None,
+                nearby: Sequence[str] | None = None, relation: Relation | None = None) -> Explanation:
+        """How :meth:`resolve` reads a mention: every candidate with its score's parts, the drops that
+        acted, and the result (``dateline places --explain``)."""
+        explanation = Explanation(name, name)
+        explanation.result = self._resolve(name, hint=hint, context=context, nearby=nearby, relation=relation,
+                                           explanation=explanation)
+        return explanation
+
+    def _resolve(self, name: str, *, hint: str | None, context: PlaceContext | None, near: bool = False,
+                 nearby: Sequence[str] | None, relation: Relation | None,
+                 explanation: Explanation | None = None) -> ResolvedPlace | None:
         context = context or PlaceContext()
         looked_up = self._known_name(name, hint)
         if looked_up == name and not self.candidates(name, hint=hint):
             looked_up = context.demonyms.get(normalise_name(name), name)
-        ranked = self._best(looked_up, hint=hint, context=context, nearby=nearby)
+        drops: list[tuple[str, str]] = explanation.drops if explanation is not None else []
+        ranked = self._best(looked_up, hint=hint, context=context, nearby=nearby, drops=drops)
+        if explanation is not None:
+            explanation.looked_up, explanation.candidates = looked_up, ranked or []
         if ranked is None:
             return None
         best = ranked[0]
         if _foreign_respelling(best.place, looked_up, context):
+            drops.append(("foreign_respelling", f"{best.place.name} ({best.place.country}) matched only through "
+                                                f"another spelling: no place"))
             return None
+        reason = best.reason
         if foreign_namesake(best.place, looked_up, context, cells=self._cells):  # "Baga" in a Borno story is not Bagà, Spain
             home = home_reading([s.place for s in ranked], looked_up, context)
+            drops.append(("foreign_namesake", f"{best.place.name} ({best.place.country}) is a namesake abroad; "
+                                              + (f"{home.name} taken" if home is not None else "no place")))
             if home is None:
                 return None
             ranked = sorted(ranked, key=lambda s: s.place is not home)
-            ranked[0].reason = (f"{best.place.name} ({best.place.country}) is a namesake abroad; "
-                                f"in the document's country ({context.country_code})")
+            reason = (f"{best.place.name} ({best.place.country}) is a namesake abroad; "
+                      f"in the document's country ({context.country_code})")
             best = ranked[0]
         alternatives = [s.place for s in ranked[1:6]]
-        reason = best.reason
         if hint and _is(best.place, _HINT_FEATURE.get(hint, "")):
             reason = f"'{name}' named as a {hint}; {reason}"
         if looked_up != name:  # "Boston Harbor": a point at Boston, near the feature, not the feature itself
             if not _plausible_core(best.place, looked_up, name, context):
+                drops.append(("implausible_core", f"{best.place.name} is not called '{looked_up}' by its own name"))
                 return None
             if not within_reach(best.place, context, self._anchor_points(looked_up, context, nearby)):
+                drops.append(("out_of_reach", f"{best.place.name} lies away from the document's places"))
                 return None  # "Lake Harriet" in a Minneapolis story is not by Harriet, Arkansas
             people = context.demonyms.get(normalise_name(name)) == looked_up
             reason = (f"'{name}': the people of '{looked_up}'; {reason}" if people else
@@ -403,7 +355,9 @@ class PlaceResolver:
     # ------------------------------------------------------------ ranking
 
     def _best(self, name: str, *, hint: str | None, context: PlaceContext,
-              nearby: Sequence[str] | None) -> list[_Scored] | None:
+              nearby: Sequence[str] | None, drops: list[tuple[str, str]] | None = None) -> list[Scored] | None:
+        """The candidates of a name ranked in the context, best first; ``drops`` collects the drops
+        that removed readings."""
         found = self.candidates(name, hint=hint)
         context = context.without(normalise_name(name))
         pool: dict[tuple, tuple[int | None, Place]] = {}
@@ -419,10 +373,14 @@ class PlaceResolver:
                     pool.setdefault(_identity(place), (None, place))
         if not pool:
             return None
-        _drop_stripped_namesakes(pool, name)
+        gone = _drop_stripped_namesakes(pool, name)
         own = normalise_name(name)
         if own in context.outlet_keys:
-            _drop_countries(pool, context.country_code, own)
+            gone_countries = _drop_countries(pool, context.country_code, own)
+            if drops is not None and gone_countries:
+                drops.append(("outlet_not_country", ", ".join(p.name for p in gone_countries) + " dropped"))
+        if drops is not None and gone:
+            drops.append(("stripped_namesake", ", ".join(f"{p.name} ({p.country_code})" for p in gone) + " dropped"))
         points = self._anchor_points(name, context, nearby)
         wanted = _HINT_FEATURE.get(hint or abbreviation_hint(name) or "")
         # an acronym ("EU", "UAE") names its place through an alias, so it has no "own-name" match
@@ -445,36 +403,42 @@ class PlaceResolver:
             anchors = [] if unit_named and not place.is_admin1 else points
             item = self._score(place, rank, wanted=wanted, context=context, anchors=anchors)
             if any(place is p for p in outlet_towns):
-                item.points += w.outlet_town
-                item.reason = f"the town the source is named after ({context.source})"
+                item.add("outlet_town", w.outlet_town, f"the town the source is named after ({context.source})")
             if in_story_province(place, own, context) and w.story_province:
-                item.points += w.story_province
-                item.reason = f"in a province the source's other stories are about ({place.admin1})"
+                item.add("story_province", w.story_province,
+                         f"in a province the source's other stories are about ({place.admin1})")
             if at_home(place, own, context, unit_named=unit_named) and w.home:
                 # a story that names no other place: the source's home is its only clue ("Manhattan"
-                # in a Kansas paper is Manhattan, Kansas)
-                item.points += w.home + (w.home_alone if len(context.named_keys - {own}) == 0 else 0.0)
-                item.reason = f"in the home province of the document's source ({place.admin1})"
+                # in a Kansas paper is Manhattan, Kansas); one addition, so that the sum is the same
+                alone = len(context.named_keys - {own}) == 0
+                item.add("home", w.home + (w.home_alone if alone else 0.0),
+                         f"in the home province of the document's source ({place.admin1})"
+                         + ("; the document names no other place" if alone else ""))
             _add_agreement(item, own, context, country_first=country_first, unit_named=unit_named, weights=w,
                            dwarfed=place.feature_class == "P" and place.population * 20 < biggest)
             if w.colocated_each and not (unit_named and not place.is_admin1):
                 together = context.towns.neighbours(place, own)
                 if together:
-                    item.points += min(together * w.colocated_each, w.colocated_cap)
+                    item.add("colocated_each", min(together * w.colocated_each, w.colocated_cap),
+                             f"{together} other name(s) of the document can lie within 50 km")
             if exact and id(place) not in exact and not place.is_country:
-                item.points -= w.alias_only  # "Paris" means a place called Paris before one that has it as an old name
+                # "Paris" means a place called Paris before one that has it as an old name
+                item.add("alias_only", -w.alias_only, "another candidate has the very name")
             if place.feature_code == "ADM2" and wanted != "ADM2" and (place.country_code, place.admin1) in towns:
-                item.points -= w.district_of_town  # a district named after its town: the bare name means the town
+                # a district named after its town: the bare name means the town
+                item.add("district_of_town", -w.district_of_town, "a district named after a town of its province")
             elif (place.feature_code == "ADM2" and place.admin1 and place.admin1 == context.admin1
                   and place.country_code == context.country_code and normalise_name(place.name) != own):
-                item.points += w.county_of_province  # "DeKalb", "Platte" in a story of their state: the county
+                # "DeKalb", "Platte" in a story of their state: the county
+                item.add("county_of_province", w.county_of_province,
+                         f"a county of the document's province ({place.admin1})")
                 if context.county_names[(place.country_code, place.admin1)] >= 2:
-                    item.points += w.county_listed
-                item.reason = f"a county of the document's province ({place.admin1})"
+                    item.add("county_listed", w.county_listed,
+                             f"the document names two or more counties of {place.admin1}")
             scored.append(item)
         scored.sort(key=lambda s: (-round(s.points, 6), -s.place.population))  # a tie: the bigger place
         if len(scored) == 1:
-            scored[0].reason = "only candidate"
+            scored[0].only = True
         return scored
 
     def _anchor_points(self, name: str, context: PlaceContext, nearby: Sequence[str] | None) -> list[tuple[float, float]]:
@@ -495,38 +459,32 @@ class PlaceResolver:
         return points
 
     def _score(self, place: Place, rank: int | None, *, wanted: str | None, context: PlaceContext,
-               anchors: list[tuple[float, float]]) -> _Scored:
+               anchors: list[tuple[float, float]]) -> Scored:
         w = self.weights
-        parts: list[tuple[float, str]] = []
-        parts.append((w.rank / (2 ** rank) if rank is not None else 0.0, "gazetteer rank"))
-        parts.append((w.importance * importance(place, w), "importance"))
+        item = Scored(place, rank)
+        item.add("rank", w.rank / (2 ** rank) if rank is not None else 0.0, "gazetteer rank")
+        item.add("importance", w.importance * importance(place, w), "importance")
         if wanted and _is(place, wanted):
-            parts.append((w.kind_named, "the kind of place named"))
+            item.add("kind_named", w.kind_named, "the kind of place named")
         if (place.is_country and rank == 0) or place.feature_code == "CONT":
-            parts.append((w.country_name, "a country's name"))
+            item.add("country_name", w.country_name, "a country's name")
 
         if context.country_code and place.country_code == context.country_code:
-            parts.append((w.doc_country, f"in the document's country ({context.country_code})"))
+            item.add("doc_country", w.doc_country, f"in the document's country ({context.country_code})")
         elif place.country_code in context.named_countries and not place.is_country and w.named_country:
-            parts.append((w.named_country, f"in a country the document names ({place.country_code})"))
+            item.add("named_country", w.named_country, f"in a country the document names ({place.country_code})")
         if (context.domain_country and place.country_code == context.domain_country and not place.is_country
                 and w.domain_country):
-            parts.append((w.domain_country, f"in the country of the source's domain ({place.country_code})"))
+            item.add("domain_country", w.domain_country, f"in the country of the source's domain ({place.country_code})")
         if context.admin1 and place.admin1 == context.admin1 and not place.is_country:
-            parts.append((w.doc_province, f"in the document's province ({context.admin1})"))
+            item.add("doc_province", w.doc_province, f"in the document's province ({context.admin1})")
         if anchors and not place.is_country and not place.is_admin1:
             near = min(distance_km(place.latitude, place.longitude, lat, lon) for lat, lon in anchors)
             if near <= 50:
-                parts.append((w.near_50, "within 50 km of another place named nearby"))
+                item.add("near_50", w.near_50, "within 50 km of another place named nearby")
             elif near <= 200:
-                parts.append((w.near_200, "within 200 km of another place named nearby"))
-        total = sum(p for p, _ in parts)
-        decisive = max(parts[2:], key=lambda p: p[0], default=None)
-        if decisive is None:
-            reason = "most important candidate" if rank == 0 else "best candidate"
-        else:
-            reason = decisive[1]
-        return _Scored(place, total, reason)
+                item.add("near_200", w.near_200, "within 200 km of another place named nearby")
+        return item
 
 
 def _foreign_respelling(place: Place, name: str, context: PlaceContext) -> bool:
@@ -588,7 +546,7 @@ def _own_name(place: Place, name: str) -> bool:
     return len(words) > 1 and words[-1].lower() == "county" and normalise_name(" ".join(words[:-1])) == own
 
 
-def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_first: bool,
+def _add_agreement(item: Scored, own: str, context: PlaceContext, *, country_first: bool,
                    unit_named: bool = False, weights: Weights = DEFAULT_WEIGHTS, dwarfed: bool = False) -> None:
     """Points for agreeing with the document's other names: a province of the document's country
     named like a foreign country ("Georgia" in a US story), a province the document names (2), a
@@ -602,19 +560,20 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
     if place.is_country or (unit_named and not place.is_admin1):
         return
     if place.is_admin1 and country_first and context.country_code and place.country_code == context.country_code:
-        item.points += weights.province_twin
-        item.reason = f"a province of the document's country ({context.country_code})"
+        item.add("province_twin", weights.province_twin, f"a province of the document's country ({context.country_code})")
         return
     pair = (place.country_code, place.admin1)
     if place.admin1 and normalise_name(place.name) == own:  # not through an alias ("Washington": Piqua)
         if not place.is_admin1 and pair in context.named_provinces:
             # a post-office hamlet without a population gains half: "Atlanta" in a New York story
             hamlet = (place.source == "uszip" and not place.population) or dwarfed
-            item.points += weights.named_province_hamlet if hamlet else weights.named_province
-            item.reason = f"in a province the document names ({place.admin1})"
+            item.add("named_province_hamlet" if hamlet else "named_province",
+                     weights.named_province_hamlet if hamlet else weights.named_province,
+                     f"in a province the document names ({place.admin1})")
         others = context.support[pair] - (pair in context.candidate_provinces.get(own, ()))
         if others > 0:
-            item.points += min(others * weights.support_each, weights.support_cap)
+            item.add("support_each", min(others * weights.support_each, weights.support_cap),
+                     f"{others} other name(s) of the document can lie in {place.admin1}")
     if place.admin2 and place.feature_code != "ADM2":
         county = normalise_name(place.admin2)
         named = context.named_keys
@@ -622,8 +581,7 @@ def _add_agreement(item: _Scored, own: str, context: PlaceContext, *, country_fi
         # the document's reading of that county must lie in the candidate's province: "DeKalb County"
         # read in Georgia is no support for DeKalb, Illinois
         if keys and any(context.province_votes.get(k, (place.admin1, 0))[0] == place.admin1 for k in keys):
-            item.points += weights.named_county
-            item.reason = f"in {place.admin2}, which the document names"
+            item.add("named_county", weights.named_county, f"in {place.admin2}, which the document names")
 
 
 def _names_a_province(pool: dict[tuple, tuple[int | None, Place]], own: str) -> bool:
@@ -636,15 +594,15 @@ def _names_a_province(pool: dict[tuple, tuple[int | None, Place]], own: str) -> 
                for p in places)
 
 
-def _drop_stripped_namesakes(pool: dict[tuple, tuple[int | None, Place]], name: str) -> None:
+def _drop_stripped_namesakes(pool: dict[tuple, tuple[int | None, Place]], name: str) -> list[Place]:
     """"Mexico City" is never Mexico, Missouri when Mexico City is a candidate: places called just
     the name without its generic word go when one is called by the full name."""
     key2, _hint = strip_generic(name)
     own = normalise_name(name)
     if key2 == own or not any(normalise_name(p.name) == own for _r, p in pool.values()):
-        return
-    for ident in [i for i, (_r, p) in pool.items() if normalise_name(p.name) == key2]:
-        del pool[ident]
+        return []
+    gone = [i for i, (_r, p) in pool.items() if normalise_name(p.name) == key2]
+    return [pool.pop(ident)[1] for ident in gone]
 
 
 def _own_town(place: Place, key: str) -> bool:
@@ -652,14 +610,14 @@ def _own_town(place: Place, key: str) -> bool:
     return place.feature_class == "P" and normalise_name(place.name) == key
 
 
-def _drop_countries(pool: dict[tuple, tuple[int | None, Place]], country_code: str | None, own: str) -> None:
+def _drop_countries(pool: dict[tuple, tuple[int | None, Place]], country_code: str | None, own: str) -> list[Place]:
     """The outlet's town is a town: "Jordan" in jordannews.com, in a story of the United States, is
     Jordan, Minnesota when the document's country has a town of that very name (the China Post
     writes of China, and Taiwan has no town called China)."""
     if not country_code or not any(p.country_code == country_code and _own_town(p, own) for _r, p in pool.values()):
-        return
-    for ident in [i for i, (_r, p) in pool.items() if p.is_country]:
-        del pool[ident]
+        return []
+    gone = [i for i, (_r, p) in pool.items() if p.is_country]
+    return [pool.pop(ident)[1] for ident in gone]
 
 
 def _province_twin(found: list[Place], name: str) -> Place | None:

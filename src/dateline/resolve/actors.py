@@ -806,16 +806,14 @@ def _period_name(entry: _Entry, date: str | None) -> str:
 
 
 def _package_demonyms() -> dict[str, str]:
-    """One-word demonyms and country names of every country (countryinfo's data, MIT) -> country
-    name; a word two countries share ("Congolese") names neither."""
-    from countryinfo import CountryInfo
+    """One-word demonyms and country names of every country (countryinfo's data, MIT, read in
+    :mod:`dateline.resolve.demonyms`) -> country name; a word two countries share ("Congolese") names neither."""
+    from .demonyms import countries
 
     seen: dict[str, set[str]] = {}
-    for info in CountryInfo.all().values():
-        name = info.get("name")
-        if not name:
-            continue
-        for word in (info.get("demonym"), name):
+    for country in countries():
+        name = country.name
+        for word in (country.demonym, name):
             key = normalise_actor_name(word) if word else ""
             if key and " " not in key:
                 seen.setdefault(key, set()).add(name)

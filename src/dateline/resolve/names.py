@@ -29,23 +29,15 @@ from typing import Iterable
 
 from unidecode import unidecode
 
+from .place_words import features, generic_prefixes
+
 __all__ = ["GENERIC_WORDS", "abbreviation_hint", "core_name", "is_local_feature", "normalise_name", "strip_generic",
            "name_keys", "town_of_demonym"]
 
-# Trailing words naming the kind of feature, with the feature they ask for.
-GENERIC_WORDS: dict[str, str] = {
-    "province": "ADM1",
-    "governorate": "ADM1",
-    "region": "ADM1",
-    "state": "ADM1",
-    "district": "ADM2",
-    "subdistrict": "ADM2",
-    "city": "P",
-    "town": "P",
-    "village": "P",
-}
-# Leading words that name an administrative unit in transliterated Arabic/Kurdish.
-_GENERIC_PREFIXES = ("qada", "qadaa", "qadha", "kaza", "qeza", "qezai", "nahiyat", "nahiya", "muhafazat", "muhafaza")
+# Trailing words naming the kind of feature, with the feature they ask for, and leading words naming an
+# administrative unit in transliterated Arabic/Kurdish (data/place_words.yaml).
+GENERIC_WORDS: dict[str, str] = features("generic_suffix")
+_GENERIC_PREFIXES = generic_prefixes()
 
 _ARTICLES = frozenset({"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az"})
 _LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
