@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from dateline.cli.main import main
 from dateline.ingest.plaintext import document_from_text
+
+pytestmark = pytest.mark.slow  # the CLI loads the full model
 
 STORY = ("Gunmen killed two police officers in Amara, the capital of Maysan province, on Monday, Iraqi officials "
          "said. A Saudi-led coalition statement blamed Kurdish fighters. Separately, a roadside bomb in Dora "
