@@ -179,3 +179,17 @@ def test_a_name_inside_a_place_name_is_no_actor(engine) -> None:
     assert events
     for event in events:
         assert "Sadr" not in (event.actor1 or "") and "Sadr" not in (event.actor2 or ""), (event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize(("text", "toll"), [
+    ("Residents said 19 persons were killed by the gunmen in Giza while the police said five were killed.", (5, 5, 19)),
+    ("Gunmen killed 11 soldiers in Maiduguri on Monday, though the defence ministry put the toll at 15.", (11, 11, 15)),
+])
+def test_another_sources_figure_in_one_sentence_bounds_the_toll_and_is_never_added(engine, text, toll) -> None:
+    event = one_event(engine, text)
+    assert (event.fatalities, event.fatalities_low, event.fatalities_high) == toll
+
+
+def test_separate_victims_in_one_sentence_still_add_up(engine) -> None:
+    event = one_event(engine, "Gunmen killed five soldiers in Jos on Monday, and police said three civilians were also killed.")
+    assert event.fatalities == 8

@@ -115,11 +115,15 @@ def _bench_module():
     import importlib.util
     import sys
 
-    path = Path(__file__).resolve().parents[1] / "bench" / "compare_heideltime.py"
-    spec = importlib.util.spec_from_file_location("compare_heideltime", path)
+    bench = Path(__file__).resolve().parents[1] / "bench"
+    spec = importlib.util.spec_from_file_location("compare_heideltime", bench / "compare_heideltime.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("compare_heideltime", module)  # dataclasses look their module up
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(bench))  # it imports bench_paths beside it, whatever ran before this test
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(bench))
     return module
 
 

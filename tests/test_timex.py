@@ -620,3 +620,11 @@ def test_each_timex_module_imports_on_its_own(module: str) -> None:
 
     done = subprocess.run([sys.executable, "-c", f"import dateline.annotate.{module}"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_clock_in_any_case_is_no_year() -> None:
+    from dateline.annotate.timex import find_timexes
+
+    found = [(t.text, t.value) for t in find_timexes("They broke into a house last night [1930 gmt] and killed five.", "2013-10-01")]
+    assert ("1930 gmt", "2013-09-30T19:30") in found and not any(v == "1930" for _, v in found)
+    assert [t.value for t in find_timexes("The convoy was hit at 2100 hours.", "2013-10-01")] == ["2013-10-01T21:00"]

@@ -110,8 +110,9 @@ def n_month_part(m: re.Match[str], ctx: Context) -> Timex | None:
 def n_clock24(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "0300 GMT", "14:30 local time": wire copy's 24-hour clock, on the narrative's day."""
     hour, minute = int(m["h"]), int(m["min"])
-    if hour > 23 or (m["tz"].lower().startswith("hour") and ":" not in m.group(0)):
-        return None  # "1500 hours" is a length as often as a time; only "15:00 hours" is sure
+    military = m.string[max(0, m.start() - 3) : m.start()].lower() == "at "
+    if hour > 23 or (m["tz"].lower().startswith(("hour", "hrs")) and ":" not in m.group(0) and not military):
+        return None  # "1500 hours" is a length as often as a time; "15:00 hours" and "at 1500 hours" are sure
     return clock_timex(m, ctx, hour, minute)
 
 

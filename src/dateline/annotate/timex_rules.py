@@ -53,7 +53,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("clock", re.compile(rf"\b{_CLOCK}", _I)),
     ("clock", re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s+(?P<ampm>(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)|o'clock)", _I)),
     # wire copy's 24-hour clock, "at 0300 GMT", "14:30 local time"; not "(0735 GMT)" restating a local time
-    ("clock24", re.compile(r"(?<![(\d:])\b(?P<h>[01]\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?P<tz>GMT|UTC|(?i:local\s+time))\b")),
+    # (any case: "[1930 gmt]" in monitoring copy is a time, not the year 1930), and the military "at 2100 hours"
+    ("clock24", re.compile(r"(?<![(\d:])\b(?P<h>[01]\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?P<tz>(?i:GMT|UTC|local\s+time))\b")),
+    ("clock24", re.compile(r"(?<=\bat\s)(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?P<tz>(?i:hours|hrs))\b")),
     ("clock", re.compile(r"\b(?P<ampm>noon|midnight|midday)\b", _I)),
     # lengths with a fraction (timex_fraction): "2 1/2 years", "1.5 years", "two and a half hours",
     # "a year and a half", "half an hour"; one normaliser, kinds split so that each has its own gate
@@ -145,6 +147,6 @@ GATES: dict[str, tuple[str, ...]] = {
     "holiday": ("thanksgiving", "christmas", "new year", "easter", "halloween", " day"), "set_each": ("each", "every", "per"),
     "the_year": ("year",), "month_rel_year": ("year",), "weekday": ("day",), "long_adj": ("-long",), "weekday_set": ("ndays", "sdays", "idays", "rdays", "day nights", "day mornings", "day evenings", "day afternoons"), "rel_unit": ("week", "month", "year", "decade", "centur"),
     "relday": ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"), "duration": _UNIT_WORDS, "plural": _UNIT_WORDS,
-    "ellipsis_last": ("as last", "than last"), "clock24": ("gmt", "utc", "local time"), "month_part": (" half of", " week of", " days of", " weeks of"),
+    "ellipsis_last": ("as last", "than last"), "clock24": ("gmt", "utc", "local time", "hours", "hrs"), "month_part": (" half of", " week of", " days of", " weeks of"),
     "ordinal_day": tuple(f"the {i}" for i in range(1, 10)), "millennia": ("thousand years", "millenni"), "decade_half": ("half of",), "narrative_part": ("the morning", "the afternoon", "the evening"), "weeks_ago_day": ("week ago ", "weeks ago ", "week from ", "weeks from "), "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
 }

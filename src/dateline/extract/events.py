@@ -482,7 +482,15 @@ class Extractor:
         if scope is not None:  # a clause of its own: only its figures
             quantities = [q for q in quantities if _token_at(doc, q.start) in scope]
         killed = _distinct([q for q in quantities if q.kind == "killed"])
-        if killed:
+        killed, others = _alternatives(doc.text, killed, offset=0)
+        if killed and others:
+            # "19 were killed, while the police said five were killed": another source's figure for the
+            # same dead is a bound, never added (the lowest is the best, as ACLED codes conflicting reports)
+            values = [q.value for q in (*killed, *others)]
+            event.fatalities = min(values)
+            event.fatalities_low, event.fatalities_high = min(values), max(values)
+            event.spans["fatalities"] = [killed[0].start + offset, others[-1].end + offset]
+        elif killed:
             # Separate counts in one sentence add up ("shot dead four women ... and killed three men").
             event.fatalities = sum(q.value for q in killed)
             lows = [q.low for q in killed if q.low is not None]
@@ -709,6 +717,32 @@ def _set_place(event: Event, resolved: ResolvedPlace) -> None:
     if p.is_admin1:
         event.admin1 = event.admin1 or p.name
     event.geo_precision, event.where_prec, event.place_reason = resolved.geo_precision, resolved.where_prec, resolved.reason
+
+
+# Words between two counts of one sentence that make the second another source's figure for the same
+# dead: "19 persons were killed by the gunmen while the police said five were killed", "five civilians
+# [residents report ten] were killed", "killed 11, though the ministry put the toll at 15".
+_ALTERNATIVE = re.compile(
+    r"(?:\b(?:while|whereas|but|although|though|however|and|with)\b[^.;]{0,80}?\b(?:said|says|say|put|puts|putting|"
+    r"reported|reports|report|estimated|estimates|gave|gives|claimed|claims|counted|told)\b|[\[(][^\])]{0,40}?\b(?:said|says|say|"
+    r"reported|reports|report|put|other reports?|according to)\b|\b(?:or|other reports? (?:say|said|put))\b)[^.;]{0,60}$",
+    re.I)
+
+
+_MORE = re.compile(r"\b(?:also|more|other|others|another|further|additional|separate|second)\b", re.I)
+
+
+def _alternatives(text: str, killed: list, *, offset: int = 0) -> tuple[list, list]:
+    """(counts that add up, later counts told as another source's figure for the same dead)."""
+    if len(killed) < 2 or not enabled("extract.alternative_tolls"):
+        return killed, []
+    main, others = [killed[0]], []
+    for previous, q in zip(killed, killed[1:]):
+        # the words from the first count's end through the second ("..., though the ministry put the toll at 15")
+        between = text[previous.end - offset : q.end - offset]
+        alternative = _ALTERNATIVE.search(between) and not _MORE.search(between)
+        (others if alternative else main).append(q)
+    return (main, others) if others and len(main) == 1 else (killed, [])
 
 
 def _distinct(counts: list) -> list:
