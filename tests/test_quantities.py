@@ -117,3 +117,13 @@ def test_a_dates_numbers_neither_count_nor_join_the_count_after_them() -> None:
 def test_no_one_is_nobody() -> None:
     assert find_quantities("Insurgents fired rockets at the compound; no one was hurt.") == []
     assert [(q.kind, q.value) for q in find_quantities("One person was killed and no one else was hurt.")] == [("killed", 1)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The number of deaths has remained at 11, the ministry said.", 11),
+    ("A later report raised the death total to 70.", 70),
+    ("The death count stood at 9 on Friday.", 9),
+    ("Police committed at least 47 extrajudicial executions in Cibitoke.", 47),
+])
+def test_a_toll_told_as_a_total_or_a_number_of_deaths(text, value) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == [("killed", value)]

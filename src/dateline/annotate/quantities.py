@@ -134,7 +134,7 @@ _AFTER = {
     ARRESTED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_ARREST_WORDS})\b", re.I),
 }
 _BEFORE = {
-    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|slit(?:ting)?\s+the\s+throats\s+of|(?:death\s+)?toll(?:\s+(?:in|from)\s+[^.;,]{{1,120}}?)?\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|stands|rises|jumped|of|is|was)(?:\s+(?:to|at))?|(?:put|puts|putting|placed|places|gave|gives|estimated|estimates|raised|revised)\s+(?:the\s+)?(?:death\s+)?toll(?:\s+(?:up\s+)?(?:at|to))?|deaths\s+of|execut(?:ed|ing)|massacr(?:ed|ing)|slaughter(?:ed|ing)|butcher(?:ed|ing)|behead(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing)|shot\s+dead)\s+{_LIST_AFTER_VERB}(?:\s+(?:dead|people\s+dead))?", re.I),
+    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|slit(?:ting)?\s+the\s+throats\s+of|(?:(?:death\s+)?toll|death\s+(?:total|count)|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|those\s+killed))(?:\s+(?:in|from)\s+[^.;,]{{1,120}}?)?\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|stands|rises|jumped|remained|remains|of|is|was)(?:\s+(?:to|at))?|(?:put|puts|putting|placed|places|gave|gives|estimated|estimates|raised|revised)\s+(?:the\s+)?(?:(?:death\s+)?toll|death\s+(?:total|count))(?:\s+(?:up\s+)?(?:at|to))?|deaths\s+of|execut(?:ed|ing)|massacr(?:ed|ing)|slaughter(?:ed|ing)|butcher(?:ed|ing)|behead(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing)|shot\s+dead)\s+{_LIST_AFTER_VERB}(?:\s+(?:dead|people\s+dead))?", re.I),
     INJURED: re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|(?:dead|killed)\s+and)\s+{_LIST}(?=\s+(?:others\s+)?(?:wounded|injured|hurt))|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_LIST.replace('(?P<list>', '(?P<list2>')}", re.I),
     ARRESTED: re.compile(rf"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es))\s+{_LIST}", re.I),
 }
@@ -142,8 +142,8 @@ _BODIES = re.compile(rf"\b(?:found|discovered|recovered|retrieved|dumped|unearth
 # "Six bodies were dumped at a shrine", "The bodies of six people were found".
 _BODIES_FOUND = re.compile(rf"(?:\b(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)|\b(?:bodies|corpses)\s+of\s+(?P<list2>(?:{_QUAL}\s+)?{_NUM})\s+(?:[\w-]+\s+){{0,2}}?)"
                            rf"[^.;:]{{0,40}}?\b(?:were|have\s+been|had\s+been)\s+(?:found|discovered|recovered|retrieved|dumped|unearthed|pulled)\b", re.I)
-# "There were seven deaths", "more than a hundred deaths were claimed".
-_DEATHS = re.compile(rf"(?<![\w-])(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?(?:deaths|fatalities)\b(?!\s+(?:of|from|in|among)\s+(?:the\s+)?(?:past|last|previous))", re.I)
+# "There were seven deaths", "more than a hundred deaths were claimed", "at least 47 extrajudicial executions".
+_DEATHS = re.compile(rf"(?<![\w-])(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?(?:deaths|fatalities|(?:extrajudicial\s+|summary\s+)?(?:killings|executions|murders))\b(?!\s+(?:of|from|in|among)\s+(?:the\s+)?(?:past|last|previous))", re.I)
 # "costing 20 more lives", "claimed the lives of" is in _BEFORE.
 _LIVES = re.compile(rf"\b(?:cost(?:s|ing)?|claim(?:ed|ing|s)?|took|taking|takes)\s+(?:the\s+)?(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?lives\b", re.I)
 _LEFT_DEAD = re.compile(rf"\b(?:left|leaving)\s+{_LIST}{_INCLUDING}\s+(?P<what>dead|wounded|injured)", re.I)

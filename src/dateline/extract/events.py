@@ -634,7 +634,7 @@ _CITY = 100_000  # a town this big has districts of its own
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # a count given as a toll ("put the death toll at nine", "the toll rose to 12"), and how far after the
 # event's sentence (characters) such a sentence may still be about it
-_TOLL = re.compile(r"\btoll\b", re.I)
+_TOLL = re.compile(r"\b(?:toll|death\s+(?:total|count)|number\s+of\s+(?:dead|deaths|fatalities))\b", re.I)
 _TOLL_REACH = 1500
 _TOLL_GIVERS = frozenset({"put", "place", "give", "estimate", "raise", "revise"})
 # Nouns that only refer back to an event told before ("The incident occurred in Samarra").
