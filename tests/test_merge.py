@@ -209,3 +209,12 @@ def test_single_attacks_are_not_totals(text) -> None:
 def test_a_cue_family_can_be_switched_off() -> None:
     text = "At least 900 civilians have been killed in the province."
     assert AggregateCues.load(frozenset({"cumulative"})).first(text) is None
+
+
+def test_a_sentence_giving_another_toll_is_no_second_incident_in_the_scorers_counts() -> None:
+    from dateline.merge import document_counts
+
+    first = mention("a", start=0, killed=11, text="Gunmen killed 11 people in Damboa on Friday.")
+    other = mention("a", start=100, killed=13, text="Another report puts the death total at 13.",
+                    spans={"fatalities": [110, 140], "toll_of": [0, len(first.evidence_text)]})
+    assert document_counts([first, other])[0] == 11  # the lowest of two reports' figures, never 24

@@ -127,3 +127,9 @@ def test_no_one_is_nobody() -> None:
 ])
 def test_a_toll_told_as_a_total_or_a_number_of_deaths(text, value) -> None:
     assert [(q.kind, q.value) for q in find_quantities(text)] == [("killed", value)]
+
+
+def test_a_day_inside_the_count_phrase_leaves_the_count() -> None:
+    text = "No fewer than 11 people were on Saturday killed in a renewed attack."
+    start = text.index("Saturday")
+    assert [(q.kind, q.value) for q in find_quantities(text, exclude=[(start, start + 8)])] == [("killed", 11)]

@@ -154,6 +154,7 @@ _COMPANION = re.compile(rf",?\s+(?:(?:(?:in|at|near)\s+[A-Z][\w-]+(?:\s+[A-Z][\w
 # "in revenge for the deaths of eight soldiers": the motive is another incident.
 _MOTIVE = re.compile(r"\b(?:revenge|retaliation|reprisal|avenge|avenging)\s+(?:for\s+)?(?:the\s+)?$", re.I)
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
+_DIGIT = re.compile(r"\d")
 _RANGE_RE = re.compile(_RANGE, re.I)
 _GROUP_RE = re.compile(_GROUP, re.I)
 _FIRST_GROUP_RE = re.compile(_FIRST_GROUP, re.I)
@@ -248,9 +249,10 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
     """Counts of killed, injured and arrested people in ``text`` (one sentence)."""
     exclude = exclude or []
     # a date's numbers are no count, and must not join the count after them ("on 5 May 2008 and 12
-    # wounded" is 12 wounded, not 2,020): they are blanked, so offsets stay those of the sentence
+    # wounded" is 12 wounded, not 2,020): its digits are masked (its words stay, "were on Saturday
+    # killed"), so offsets stay those of the sentence
     for s, e in exclude:
-        text = text[:s] + " " * (e - s) + text[e:]
+        text = text[:s] + _DIGIT.sub("x", text[s:e]) + text[e:]
     found: list[Quantity] = []
 
     def add(kind: str, m: re.Match[str], span_text: str, span_start: int) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
 
+from ..incidents.tolls import combine, figures_of
 from ..models import Event
 from ..geo.distance import distance_km
 
@@ -36,7 +37,11 @@ class Incident:
 
     @property
     def fatalities(self) -> int | None:
-        """The highest count any source gives (ACLED keeps the most reliable; we keep all, report the max)."""
+        """The highest count any source gives (ACLED keeps the most reliable; we keep all, report the max);
+        a sentence that only gives another toll (``spans["toll_of"]``) is one figure among those
+        combined as the report's incidents combine them, never a count of its own."""
+        if any("toll_of" in e.spans for e in self.mentions):
+            return combine([f for e in self.mentions for f in figures_of(e)]).best
         counts = [e.fatalities for e in self.mentions if e.fatalities is not None]
         return max(counts) if counts else None
 
@@ -101,8 +106,17 @@ def _additive(event: Event) -> bool:
     return bool(_ADDITIVE.search(window) or _ALSO.search(event.evidence_text[: max(0, start)]))
 
 
+def _toll_of(a: Event, b: Event) -> bool:
+    """One mention is a sentence giving another toll for the other ("another report puts the toll at 13")."""
+    return (a.document_id == b.document_id
+            and (a.spans.get("toll_of") == [b.evidence_start, b.evidence_end]
+                 or b.spans.get("toll_of") == [a.evidence_start, a.evidence_end]))
+
+
 def same_incident(a: Event, b: Event) -> bool:
     """Whether two mentions plausibly describe the same real event."""
+    if _toll_of(a, b):
+        return True
     if a.document_id == b.document_id and a.fatalities is not None and b.fatalities is not None and (_additive(a) or _additive(b)):
         return False
     if a.document_id == b.document_id and a.fatalities and a.fatalities == b.fatalities and _dates_overlap(a, b):
