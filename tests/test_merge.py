@@ -102,22 +102,6 @@ def test_restatements_in_one_report_are_one_incident_and_every_mention_is_kept()
     assert sum(len(i.mention_ids) for i in told.incidents) == 3
 
 
-def test_two_mentions_that_both_fell_back_to_the_documents_place_do_not_agree_on_it() -> None:
-    fallback = dict(lat=None, lon=None, geo_precision=3, location="Anbar", admin1="Anbar", actor=None,
-                    place_reason="no place in sentence: the document's main province (Anbar)",
-                    date_reason="no date in sentence or paragraph: publication date")
-    attack = mention("a", start=0, etype="Violence against civilians", sub="Attack", text="Many voting centres were attacked.",
-                     **fallback)
-    killing = mention("a", start=300, killed=1, etype="Violence against civilians", sub="Attack",
-                      text="US forces made a blunder by killing a sheikh.", **fallback)
-    assert len(consolidate("a", [attack, killing]).incidents) == 2
-    # the same place named by a sentence is evidence: the lede and its detail stay one incident
-    lede = mention("b", start=0, text="Fighting broke out in Amarah on Thursday.")
-    detail = mention("b", start=100, text="The fighting spread to the market.", place_reason="no place in sentence: 'Amarah' before",
-                     lat=None, lon=None, date_reason="no date in sentence: narrative time 'Thursday'")
-    assert len(consolidate("b", [lede, detail]).incidents) == 1
-
-
 def test_another_attack_with_its_own_toll_stays_apart_in_one_report() -> None:
     lede = mention("a", start=0, killed=7, text="A bomb killed 7 people on Thursday.")
     more = mention("a", start=100, killed=3, text="In another attack, gunmen killed 3 people.")

@@ -56,7 +56,6 @@ RULES: dict[str, str] = {
     "extract.alternative_tolls": "a second count told as another source's ('while police said five') bounds the toll, never adds",
     "extract.no_stateless_place": "a sea or a region in no country is no event's place; the document's stands in",
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",
-    "incidents.fallback_place_no_evidence": "two mentions whose places both fell back to the document's do not agree on place",
     "incidents.restated": "two sentences in mostly the same words tell one incident",
     "incidents.refers_back": "a sentence naming 'the attack' told before adds to that incident, whatever its sub-type",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",

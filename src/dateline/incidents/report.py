@@ -99,9 +99,7 @@ def _agree(a: Event, b: Event) -> bool:
         return True
     if named_actors(a) & named_actors(b):
         return True
-    # the same place counts only when a sentence named it: two mentions that both fell back to the
-    # document's main province share a default, not a place
-    return bool(a.location) and a.location == b.location and not (weak_place(a) and weak_place(b) and enabled("incidents.fallback_place_no_evidence"))
+    return bool(a.location) and a.location == b.location
 
 
 def same_in_report(a: Event, b: Event) -> bool:
