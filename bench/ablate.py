@@ -36,7 +36,8 @@ _LESS_IS_BETTER = ("aggregates_shown", "duplicate_share")
 def rule_names() -> list[str]:
     from dateline.incidents.aggregates import AggregateCues
 
-    return [*RULES, *(f"aggregates.{family}" for family in AggregateCues.load().families)]
+    cues = AggregateCues.load()
+    return [*RULES, *(f"aggregates.{family}" for family in cues.families), *(["aggregates.one_event"] if cues.one_event else [])]
 
 
 def _chronicle(engine: Any, lines: list) -> dict[str, float]:
