@@ -655,22 +655,22 @@ def test_a_list_of_towns_is_no_region_each_town_is_a_part(engine) -> None:
     assert places == [("Kaduna", "Kaduna", "Nigeria"), ("Kano", "Kano", "Nigeria"), ("Zaria", "Kaduna", "Nigeria")]
 
 
-def test_a_namesake_far_from_the_province_the_text_names_yields_to_the_province(engine) -> None:
+def _counted_event(engine, text: str, published: str):
     from dateline.ingest import document_from_text
 
-    ((_doc, events),) = list(engine.extract([document_from_text(
-        "Insurgents killed at least 30 people in an attack on the village of Njaba in Borno state on Monday.",
-        id="t", published="2015-03-03")]))
+    ((_doc, events),) = list(engine.extract([document_from_text(text, id="t", published=published)]))
     (event,) = [e for e in events if e.counted]
+    return event
+
+
+def test_a_namesake_far_from_the_province_the_text_names_yields_to_the_province(engine) -> None:
+    event = _counted_event(engine, "Insurgents killed at least 30 people in an attack on the village of Njaba in Borno "
+                                   "state on Monday.", "2015-03-03")
     assert (event.admin1, event.country) == ("Borno", "Nigeria"), event.place_reason
     assert "resolved outside it" in event.place_reason
 
 
 def test_a_part_written_with_its_town_lies_by_that_town(engine) -> None:
-    from dateline.ingest import document_from_text
-
-    ((_doc, events),) = list(engine.extract([document_from_text(
-        "A bomb exploded in a crowded market in Baghdad's Dora district on Thursday, killing 13 people.",
-        id="t", published="2008-06-19")]))
-    (event,) = [e for e in events if e.counted]
+    event = _counted_event(engine, "A bomb exploded in a crowded market in Baghdad's Dora district on Thursday, killing "
+                                   "13 people.", "2008-06-19")
     assert (event.admin1, event.country) == ("Baghdad", "Iraq"), event.place_reason
