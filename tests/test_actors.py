@@ -374,3 +374,18 @@ def test_a_named_groups_members_are_the_group(engine) -> None:
         doc = engine.nlp(text)
         first = doc._.actors[0]
         assert (first.actor_id, first.token_end) == (actor_id, 3), [(a.text, a.actor_id) for a in doc._.actors]
+
+
+@pytest.mark.parametrize(("surface", "name"), [
+    ("NATO troops", "NATO: North Atlantic Treaty Organization"),
+    ("ISAF", "NATO: North Atlantic Treaty Organization"),
+    ("AMISOM", "AMISOM: African Union Mission in Somalia"),
+    ("UN peacekeepers", "UN: United Nations"),
+    ("Donetsk separatists", "DPR: Donetsk People's Republic"),
+    ("M23 rebels", "M23: March 23 Movement"),
+])
+def test_international_forces_and_other_wars_groups_have_acled_names(surface, name) -> None:
+    from dateline.resolve.actors import ActorRegistry
+
+    match = ActorRegistry.load().resolve(surface, date="2015-06-01")
+    assert match is not None and match.name == name
