@@ -524,3 +524,10 @@ def test_the_places_and_extract_commands_agree(tmp_path) -> None:
     assert read["Bayda"]["country"] == "Libya" and read["Tisa"] is None
     assert {i["country"] for i in incidents} == {"Libya"}
     assert read["Bayda"]["name"] in {i["location"] for i in incidents}
+
+
+def test_a_name_read_as_the_place_it_is_named_after_stays_in_the_documents_country(resolver: PlaceResolver) -> None:
+    # "Lower Shabelle" is not in the gazetteer; "Shabelle" is a zone of Ethiopia, not the Somali region
+    explained = resolver.explain("Lower Shabelle", context=PlaceContext(country_code="SO"))
+    assert explained.result is None and explained.looked_up == "Shabelle"
+    assert [name for name, _ in explained.drops] == ["out_of_reach"]

@@ -328,6 +328,10 @@ class PlaceResolver:
             if not within_reach(best.place, context, self._anchor_points(looked_up, context, nearby)):
                 drops.append(("out_of_reach", f"{best.place.name} lies away from the document's places"))
                 return None  # "Lake Harriet" in a Minneapolis story is not by Harriet, Arkansas
+            if context.country_code and best.place.country_code and best.place.country_code != context.country_code:
+                # "Lower Shabelle" in a Somali story is not the Shabelle zone of Ethiopia
+                drops.append(("out_of_reach", f"{best.place.name} lies in another country than the document's"))
+                return None
             people = context.demonyms.get(normalise_name(name)) == looked_up
             reason = (f"'{name}': the people of '{looked_up}'; {reason}" if people else
                       f"'{name}' is not in the gazetteer: '{looked_up}', which it is named after; {reason}")
