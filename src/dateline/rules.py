@@ -44,6 +44,7 @@ RULES: dict[str, str] = {
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",
     "actors.not_in_place_names": "a name inside a longer place name ('Sadr' of 'Sadr City') is no actor",
     "actors.news_hook": "people of an adverbial clause telling another happening ('as Maliki arrived') take no part",
+    "places.untagged_objects": "a one-word name the model missed, a verb's object or joined to a place, is a big city's or province's",
     "extract.clauses": "one event per independent clause that has a trigger",
     "extract.parallel_places": "one event per place told in parallel ('in Tikrit and Hawija')",
     "extract.conjoined_names": "a proper name coordinated with a place is a candidate place",

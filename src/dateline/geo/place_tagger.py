@@ -12,16 +12,20 @@ the event's place may be it, and the extractor then takes the sentence's other p
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy
+import yaml
 from spacy.attrs import IS_LOWER, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..config import package_data
 from ..models import UNKNOWN_ACTOR
+from ..rules import enabled
 from ..resolve.names import core_name, normalise_name
 from .place_kinds import named_after_possessive, named_before_kind
 from .place_lookup import best_place_kind, capital_test, coarse_test, first_place_lookup
@@ -289,6 +293,7 @@ class PlaceTagger:
             taken.update(range(mention.token_start, mention.token_end))
         extra.extend(self._repeated(doc, trusted, taken, lowers[:, 0], common))
         extra.extend(self._untagged_after_preposition(doc, taken, lowers[:, 0], common))
+        extra.extend(self._untagged_objects(doc, found + extra, taken, common))
         # "attacked Damasak town of Borno State": a name before a kind word, read in the region the sentence names
         extra.extend(named_before_kind(doc, found, extra, self.gazetteer, self.first_place, self._is_country, PlaceMention))
         # "in northeast Nigeria's Bauchi city": a name after a region's possessive, read in that region
@@ -326,6 +331,38 @@ class PlaceTagger:
             out.append(PlaceMention(span.start_char, span.end_char, span.text, span.text, start, end, None,
                                     self.is_coarse(span.text)))
             taken.update(range(start, end))
+        return out
+
+    def _untagged_objects(self, doc: Doc, found: list[PlaceMention], taken: set[int], common: set[int]) -> list[PlaceMention]:
+        """ "Ukrainian forces shelled Donetsk", "troops attacked Mariupol and Kharkiv", "struck Sanaa and
+        Saada": a one-word name the model tagged as nothing or misread as a person or an organisation,
+        that is a verb's object or joined by "and" to a place found, and is the own name of a city of
+        100,000 or more, a province or a country."""
+        out: list[PlaceMention] = []
+        if self.first_place is None or not enabled("places.untagged_objects"):
+            return out
+        places = {i for m in found for i in range(m.token_start, m.token_end)}
+        for tok in doc:
+            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower in common:
+                continue
+            label = tok.ent_type_
+            if label not in _MISREAD_LABELS and not (label in ("PERSON", "ORG") and tok.ent_iob_ == "B" and (
+                    tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
+                continue  # a name of several words the model read as a person is a person's
+            joined = tok.dep_ == "conj" and tok.head.i in places
+            # a name read as a person is a place only as the object of a verb of taking or striking a place
+            # ("questioned Jordan" is a man); a name read as nothing, as any verb's object
+            scene = tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and (
+                label in _MISREAD_LABELS or tok.head.lemma_.lower() in scene_verbs())
+            if not (joined or scene):
+                continue
+            place = self.first_place(tok.text)
+            if place is None or normalise_name(place.name) != normalise_name(tok.text) or not self._is_major(tok.text, 100_000):
+                continue
+            out.append(PlaceMention(tok.idx, tok.idx + len(tok), tok.text, tok.text, tok.i, tok.i + 1, None,
+                                    self.is_coarse(tok.text)))
+            taken.add(tok.i)
+            places.add(tok.i)
         return out
 
     def _party_homes(self, doc: Doc, lowers: Any, taken: set[int]) -> list[PlaceMention]:
@@ -742,6 +779,12 @@ def _strip_place_words(doc: Doc, ent: Span) -> tuple[Span | None, str | None]:
     if not tokens:
         return None, None
     return doc[tokens[0].i : tokens[-1].i + 1], hint
+
+
+@functools.lru_cache(maxsize=1)
+def scene_verbs() -> frozenset[str]:
+    """Verbs whose object is a place when it is one (data/scene_verbs.yaml)."""
+    return frozenset(str(v).lower() for v in yaml.safe_load(package_data("scene_verbs.yaml").read_text(encoding="utf-8")) or ())
 
 
 @Language.factory("dateline_places", assigns=["doc._.places"], requires=["doc.ents", "doc._.actors"])
