@@ -133,3 +133,12 @@ def test_a_day_inside_the_count_phrase_leaves_the_count() -> None:
     text = "No fewer than 11 people were on Saturday killed in a renewed attack."
     start = text.index("Saturday")
     assert [(q.kind, q.value) for q in find_quantities(text, exclude=[(start, start + 8)])] == [("killed", 11)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three gunmen killed two policemen in Kano.", [("killed", 2)]),  # the killers are no count of the dead
+    ("Four gunmen killed the village chief in Kano.", []),  # (the one victim is counted by extraction)
+    ("Two soldiers killed in blast near Kano.", [("killed", 2)]),  # a headline's passive
+])
+def test_a_count_before_an_active_killing_verb_is_of_the_killers(text, expected) -> None:
+    assert [(q.kind, q.value) for q in find_quantities(text)] == expected

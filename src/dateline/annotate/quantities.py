@@ -154,6 +154,12 @@ _COMPANION = re.compile(rf",?\s+(?:(?:(?:in|at|near)\s+[A-Z][\w-]+(?:\s+[A-Z][\w
 # "in revenge for the deaths of eight soldiers": the motive is another incident.
 _MOTIVE = re.compile(r"\b(?:revenge|retaliation|reprisal|avenge|avenging)\s+(?:for\s+)?(?:the\s+)?$", re.I)
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
+# A count before a killing verb with no "were"/"was" is a headline's passive ("Two soldiers killed in
+# blast") unless an object follows the verb: then the count is of the killers ("A bomber killed the
+# governor"), and the dead are counted after the verb.
+_PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\b", re.I)
+_ACTIVE_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|at\s+least|some|about|nearly|more\s+than|\d+|one|two|three|"
+                           r"four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b", re.I)
 _DIGIT = re.compile(r"\d")
 _RANGE_RE = re.compile(_RANGE, re.I)
 _GROUP_RE = re.compile(_GROUP, re.I)
@@ -299,6 +305,8 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
                 m = _AFTER[kind].search(text, killed.end, m.end())
                 if m is None:
                     continue
+            if _ACTIVE_AFTER.match(text, m.end()) and not _PASSIVE.search(text, m.end("list"), m.end()):
+                continue  # "A bomber killed the governor and three guards": the killer, with an object after
             add(kind, m, m.group("list"), m.start("list"))
             if kind == KILLED and found and found[-1].kind == KILLED and found[-1].end == m.end():
                 _add_companions(text, found[-1])
