@@ -103,11 +103,13 @@ class Extractor:
         para = _Paragraph()
         done = 0
         for doc in annotated.docs:
+            # a later piece of a long section goes on with the paragraph the piece before ended in
+            shift = para.index if doc._.continues else 0
             for sent in doc.sents:
                 if deadline is not None:
                     deadline.check(done)
                 done += 1
-                index = _paragraph_index(doc, sent)
+                index = _paragraph_index(doc, sent) + shift
                 if index != para.index:
                     para = _Paragraph(index=index)
                 for event in self._sentence(document.id, doc, sent, context, para, published=document.published,
