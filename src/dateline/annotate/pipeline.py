@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..errors import AnnotateError, DatelineError
 from ..models import HEADER, Document, Section
 from . import components  # noqa: F401  (registers the factories)
+from .tag_map import split_attribute_ruler
 
 if TYPE_CHECKING:
     from ..resolve.actors import ActorRegistry
@@ -52,6 +53,7 @@ def build_pipeline(
 ) -> Language:
     """The English model plus dateline's components, configured with the registry and gazetteer."""
     nlp = load_model(model)
+    split_attribute_ruler(nlp)  # the same attributes, the per-tag rules by a table lookup
     if "parser" in nlp.pipe_names:  # the parser keeps the boundaries set before it
         nlp.add_pipe("dateline_paragraphs", before="parser")
     else:
