@@ -21,7 +21,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 import yaml
@@ -170,7 +169,7 @@ class TypeModel:
 
     def probabilities(self, text: str) -> np.ndarray:
         """The probability of every class (in ``classes`` order) for one sentence."""
-        counts = Counter(self._indexes(text))
+        counts = Counter(self._indexes(text))  # counted in C from a list, in the features' order
         scores = self.intercept.copy()
         if counts:
             index = np.fromiter(counts, dtype=np.int64, count=len(counts))
@@ -182,20 +181,21 @@ class TypeModel:
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()
 
-    def _indexes(self, text: str) -> Iterator[int]:
+    def _indexes(self, text: str) -> list[int]:
         """The vocabulary indexes of the sentence's features, in their order; a word's character n-grams
         are looked up once per model (words recur: building and looking up their n-grams anew for
         every sentence was most of the classifier's time)."""
         vocabulary, known = self.vocabulary, self._grams
         words, tokens = _words_and_tokens(text)
-        yield from (i for i in map(vocabulary.get, _word_features(words)) if i is not None)
+        out = [i for i in map(vocabulary.get, _word_features(words)) if i is not None]
         for token in tokens:
             grams = known.get(token)
             if grams is None:
                 grams = tuple(i for i in map(vocabulary.get, _char_grams(token)) if i is not None)
                 if len(known) < _GRAMS_KEPT:
                     known[token] = grams
-            yield from grams
+            out.extend(grams)
+        return out
 
     def predict(self, text: str) -> TypePrediction:
         """The most probable label of one sentence."""
