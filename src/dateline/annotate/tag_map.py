@@ -2,7 +2,8 @@
 
 en_core_web_sm's ``attribute_ruler`` opens with one rule per fine-grained tag (``[{"TAG": "NN"}]`` →
 POS and morphology), which match every token; the ruler builds a Span and sets the attributes in
-Python for each match, an eighth of the model's time on a long text. :func:`split_attribute_ruler`
+Python for each match. Measured on 100 KB of news text: the ruler took 0.35 s, the split 0.23 s (the
+matcher's scan of the word rules is the rest), about 3% of the model's time. :func:`split_attribute_ruler`
 moves that leading run of rules into ``dateline_tag_map`` (a dict from tag to attributes) and leaves
 the word-specific rules after them to a ruler of their own, in their order. The result is the same
 as the one ruler's: the per-tag rules come first there too (later rules win), and the rules left
