@@ -67,7 +67,7 @@ class Engine:
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[tuple[Document, list[Event] | DatelineError]]:
         """(document, events) for each document, or (document, error) when it was refused (over the
-        size budget), extraction passed the time budget, or failed.
+        size budget), its reading (a long document's) or extraction passed the time budget, or failed.
 
         Each document's language is detected (unless already set); a document not in English gets no
         events and a ``notice`` saying so, without going through the NLP pipeline."""
