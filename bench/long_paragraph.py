@@ -2,7 +2,8 @@
 
 The text repeats varied news sentences (made up here, not from any corpus) with their places,
 actors, counts and dates rotated, so the parser sees realistic sentences but no blank line to
-cut at. Linear extraction gives times in the ratio 1:2:4:8.
+cut at. Linear extraction gives times in the ratio 1:2:4:8. Each size prints wall-clock seconds
+and this process's CPU seconds (on a shared machine the two part).
 
     .venv/bin/python bench/long_paragraph.py [--sizes 10,20,40,80] [--profile 80]
 """
@@ -63,21 +64,22 @@ def paragraph(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-def time_extract(engine, text: str) -> tuple[float, int]:
+def time_extract(engine, text: str) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, events) of extracting one document of `text`."""
     from dateline.ingest import document_from_text
 
     document = document_from_text(text, id=f"long-{len(text)}", published="2008-06-20")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     ((_, events),) = list(engine.extract([document]))
     if not isinstance(events, list):
         raise SystemExit(f"extraction failed: {events}")
-    return time.perf_counter() - started, len(events)
+    return time.perf_counter() - started, time.process_time() - cpu, len(events)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10,20,40,80", help="sizes in KB, comma-separated")
-    parser.add_argument("--profile", type=int, help="profile the run of this size (KB) with pyinstrument")
+    parser.add_argument("--profile", type=int, help="profile the run of this size (KB) with cProfile (to stderr)")
     args = parser.parse_args()
     from dateline.pipeline import Engine
 
@@ -87,16 +89,17 @@ def main() -> None:
     for kb in (int(s) for s in args.sizes.split(",")):
         text = paragraph(kb * 1000)
         if args.profile == kb:
-            from pyinstrument import Profiler
+            import cProfile
+            import pstats
 
-            with Profiler() as profiler:
-                seconds, events = time_extract(engine, text)
-            profiler.print(file=sys.stderr, show_all=False)
+            with cProfile.Profile() as profiler:
+                seconds, cpu, events = time_extract(engine, text)
+            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
         else:
-            seconds, events = time_extract(engine, text)
+            seconds, cpu, events = time_extract(engine, text)
         first = first or (kb, seconds)
         ratio = seconds / first[1] if first[1] else float("nan")
-        print(f"{kb:5d} KB  {seconds:7.2f} s  {events:5d} events  x{ratio:5.1f} of {first[0]} KB "
+        print(f"{kb:5d} KB  {seconds:7.2f} s  {cpu:7.2f} s CPU  {events:5d} events  x{ratio:5.1f} of {first[0]} KB "
               f"(linear: x{kb / first[0]:.0f})", flush=True)
 
 

@@ -95,3 +95,67 @@ def test_casualty_lists_are_read_in_bounded_time(text: str) -> None:
     started = time.perf_counter()
     find_quantities(text)
     assert time.perf_counter() - started < 5
+
+
+def test_a_long_paragraph_is_read_in_pieces_cut_at_sentence_ends() -> None:
+    """A section over MAX_CHUNK_CHARS was cut every 100,000 characters, mid-word; its pieces end at a
+    sentence's end now, each a later piece going on with the paragraph."""
+    from dateline.annotate.pipeline import LONG_PIECE_CHARS, MAX_CHUNK_CHARS, pieces
+
+    text = paragraph(3 * MAX_CHUNK_CHARS)
+    document = document_from_text(text, id="long")
+    cut = list(pieces(document, document.body_sections()))
+    assert len(cut) >= 3 * MAX_CHUNK_CHARS // LONG_PIECE_CHARS
+    assert "".join(t for _, t, _ in cut) == document.text[document.body_sections()[0].start:]
+    assert all(len(t) <= LONG_PIECE_CHARS for _, t, _ in cut)
+    assert all(t.endswith(". ") for _, t, _ in cut[:-1]), [t[-20:] for _, t, _ in cut if not t.endswith(". ")]
+    assert [c for _, _, c in cut] == [False] + [True] * (len(cut) - 1)
+    short = document_from_text(paragraph(MAX_CHUNK_CHARS // 2), id="short")
+    assert [c for _, _, c in pieces(short, short.body_sections())] == [False]
+
+
+def test_a_paragraph_cut_into_pieces_keeps_its_narrative(engine, monkeypatch) -> None:
+    """The date told early in a paragraph dates its later events when the paragraph is read in pieces
+    (pieces made small here; a paragraph must pass 100,000 characters to be cut otherwise)."""
+    import dateline.annotate.pipeline as annotate
+
+    text = ("Police gave no details.\n\nOn March 3, 2008, gunmen attacked a police station in Baquba. "
+            "Officials said the attackers fled in two cars toward the river after the fighting ended. "
+            "Witnesses said the shooting went on for a long time and that many shops were closed. "
+            "Residents said the streets stayed empty until the evening prayers had ended. "
+            "Later a roadside bomb killed five soldiers near the station.")
+    document = document_from_text(text, id="cut", published="2008-03-20")
+    ((_, whole),) = list(engine.extract([document]))
+    monkeypatch.setattr(annotate, "MAX_CHUNK_CHARS", 200)
+    monkeypatch.setattr(annotate, "LONG_PIECE_CHARS", 150)
+    cut = document_from_text(text, id="cut", published="2008-03-20")
+    assert len(list(annotate.pieces(cut, cut.body_sections()))) >= 3
+    ((_, pieced),) = list(engine.extract([cut]))
+    bomb = [e for e in pieced if "roadside bomb" in e.evidence_text]
+    assert [e.date_start for e in bomb] == ["2008-03-03"]
+    assert [(e.evidence_start, e.date_start) for e in pieced] == [(e.evidence_start, e.date_start) for e in whole]
+
+
+def test_reading_a_long_document_counts_against_its_time_budget(engine) -> None:
+    """The clock of a long document starts when its reading does and is checked between its pieces:
+    it used to start after the whole text was through the model."""
+    hurried = Engine(engine.nlp, engine.extractor, Budget(seconds=0.5))
+    ((_, error),) = list(hurried.extract([document_from_text(paragraph(300_000), id="huge", origin="dump.txt")]))
+    assert isinstance(error, ExtractError), error
+    message = str(error)
+    assert message.startswith("dump.txt: huge: reading ") and "\n" not in message, message
+    read = int(message.split(" of ")[0].split()[-1].replace(",", ""))
+    assert 0 < read <= 100_000, message  # refused after a batch or two of pieces, not the whole text
+
+
+def test_a_long_document_is_refused_once_its_reading_shows_it_would_pass_the_budget() -> None:
+    from dateline.budget import Deadline
+
+    started_ten_seconds_ago = Deadline(ends=time.monotonic() + 10, seconds=20, name="dump.txt: huge")
+    started_ten_seconds_ago.check_reading(10, 100)  # a tenth read: too little to judge
+    with pytest.raises(ExtractError, match=r"reading would take about [0-9,]+ s \(30 of 100 characters took 10 s\), "
+                                           r"over its 20 s budget"):
+        started_ten_seconds_ago.check_reading(30, 100)
+    Deadline(ends=time.monotonic() + 10, seconds=20).check_reading(80, 100)  # on time for the whole
+    with pytest.raises(ExtractError, match="reading passed its 1 s budget after 5 of 100 characters"):
+        Deadline(ends=time.monotonic() - 1, seconds=1).check_reading(5, 100)

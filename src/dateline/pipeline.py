@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 from spacy.language import Language
 
 from .annotate.pipeline import DEFAULT_MODEL, annotate_documents, build_pipeline
-from .budget import Budget, document_name
+from .budget import Budget, Deadline, document_name
 from .errors import DatelineError, ExtractError, IngestError, ResolveError, printable
 from .extract.events import Extractor
 from .incidents.report import Report, consolidate
@@ -67,11 +67,19 @@ class Engine:
 
     def extract(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[tuple[Document, list[Event] | DatelineError]]:
         """(document, events) for each document, or (document, error) when it was refused (over the
-        size budget), extraction passed the time budget, or failed.
+        size budget), its reading (a long document's) or extraction passed the time budget, or failed.
 
         Each document's language is detected (unless already set); a document not in English gets no
         events and a ``notice`` saying so, without going through the NLP pipeline."""
         passed_over: deque[tuple[Document, list[Event] | DatelineError]] = deque()
+        # a long document's clock starts when its reading does (annotate_documents calls watch)
+        clocks: dict[int, Deadline] = {}
+
+        def watch(document: Document, done: int, total: int) -> None:
+            clock = clocks.get(id(document))
+            if clock is None:
+                clock = clocks[id(document)] = self.budget.deadline(document)
+            clock.check_reading(done, total)
 
         def admitted() -> Iterator[Document]:
             for document in documents:
@@ -83,14 +91,15 @@ class Engine:
                 else:
                     passed_over.append((document, []))
 
-        for annotated in annotate_documents(self.nlp, admitted(), batch_size=batch_size):
+        for annotated in annotate_documents(self.nlp, admitted(), batch_size=batch_size, watch=watch):
             while passed_over:  # read before the documents of this batch
                 yield passed_over.popleft()
+            clock = clocks.pop(id(annotated.document), None) or self.budget.deadline(annotated.document)
             if annotated.error is not None:
                 yield annotated.document, annotated.error
                 continue
             try:
-                events = self.extractor.extract(annotated, deadline=self.budget.deadline(annotated.document))
+                events = self.extractor.extract(annotated, deadline=clock)
             except DatelineError as err:
                 yield annotated.document, err
                 continue

@@ -29,6 +29,7 @@ from .timex import find_timexes
 for _name, _default in (
     ("published", None), ("offset", 0), ("timexes", None), ("quantities", None),
     ("actors", None), ("places", None), ("day_first", False),
+    ("continues", False),  # a later piece of a long section (annotate/pipeline.py): its paragraph goes on
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)

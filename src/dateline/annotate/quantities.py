@@ -133,6 +133,13 @@ _AFTER = {
     INJURED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_INJURE_WORDS})\b", re.I),
     ARRESTED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_ARREST_WORDS})\b", re.I),
 }
+# What an _AFTER pattern cannot match without (its verb, after a space): a sentence lacking it is not
+# scanned with the pattern, whose list of counts is tried at every word (most of the time of a sentence)
+_AFTER_NEEDS = {
+    KILLED: re.compile(rf"\s(?:{_KILL_WORDS})\b", re.I),
+    INJURED: re.compile(rf"\s(?:{_INJURE_WORDS})\b", re.I),
+    ARRESTED: re.compile(rf"\s(?:{_ARREST_WORDS})\b", re.I),
+}
 _BEFORE = {
     KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|slit(?:ting)?\s+the\s+throats\s+of|(?:(?:death\s+)?toll|death\s+(?:total|count)|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|those\s+killed))(?:\s+(?:in|from)\s+[^.;,]{{1,120}}?)?\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|stands|rises|jumped|remained|remains|of|is|was)(?:\s+(?:to|at))?|(?:put|puts|putting|placed|places|gave|gives|estimated|estimates|raised|revised)\s+(?:the\s+)?(?:(?:death\s+)?toll|death\s+(?:total|count))(?:\s+(?:up\s+)?(?:at|to))?|deaths\s+of|execut(?:ed|ing)|massacr(?:ed|ing)|slaughter(?:ed|ing)|butcher(?:ed|ing)|behead(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing)|shot\s+dead)\s+{_LIST_AFTER_VERB}(?:\s+(?:dead|people\s+dead))?", re.I),
     INJURED: re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|(?:dead|killed)\s+and)\s+{_LIST}(?=\s+(?:others\s+)?(?:wounded|injured|hurt))|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_LIST.replace('(?P<list>', '(?P<list2>')}", re.I),
@@ -142,8 +149,10 @@ _BODIES = re.compile(rf"\b(?:found|discovered|recovered|retrieved|dumped|unearth
 # "Six bodies were dumped at a shrine", "The bodies of six people were found".
 _BODIES_FOUND = re.compile(rf"(?:\b(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)|\b(?:bodies|corpses)\s+of\s+(?P<list2>(?:{_QUAL}\s+)?{_NUM})\s+(?:[\w-]+\s+){{0,2}}?)"
                            rf"[^.;:]{{0,40}}?\b(?:were|have\s+been|had\s+been)\s+(?:found|discovered|recovered|retrieved|dumped|unearthed|pulled)\b", re.I)
+_CORPSES = re.compile(r"bodies|corpses", re.I)  # what _BODIES_FOUND cannot match without
 # "There were seven deaths", "more than a hundred deaths were claimed", "at least 47 extrajudicial executions".
 _DEATHS = re.compile(rf"(?<![\w-])(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?(?:deaths|fatalities|(?:extrajudicial\s+|summary\s+)?(?:killings|executions|murders))\b(?!\s+(?:of|from|in|among)\s+(?:the\s+)?(?:past|last|previous))", re.I)
+_DEATH_NOUNS = re.compile(r"deaths|fatalities|killings|executions|murders", re.I)  # what _DEATHS cannot match without
 # "costing 20 more lives", "claimed the lives of" is in _BEFORE.
 _LIVES = re.compile(rf"\b(?:cost(?:s|ing)?|claim(?:ed|ing|s)?|took|taking|takes)\s+(?:the\s+)?(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+(?:more\s+|other\s+|further\s+)?lives\b", re.I)
 _LEFT_DEAD = re.compile(rf"\b(?:left|leaving)\s+{_LIST}{_INCLUDING}\s+(?P<what>dead|wounded|injured)", re.I)
@@ -282,10 +291,10 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
     for m in _BODIES.finditer(text):
         name = "list" if m.group("list") is not None else "list2"
         add(KILLED, m, m.group(name), m.start(name))
-    for m in _BODIES_FOUND.finditer(text):
+    for m in _BODIES_FOUND.finditer(text) if _CORPSES.search(text) else ():
         name = "list" if m.group("list") is not None else "list2"
         add(KILLED, m, m.group(name), m.start(name))
-    for m in _DEATHS.finditer(text):
+    for m in _DEATHS.finditer(text) if _DEATH_NOUNS.search(text) else ():
         add(KILLED, m, m.group("list"), m.start("list"))
     for m in _LIVES.finditer(text):
         add(KILLED, m, m.group("list"), m.start("list"))
@@ -298,7 +307,7 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
             if re.search(r"\bof\s+(?:them|whom|those)\b", m.group(name)) and any(q.kind == kind for q in found):
                 continue  # "killed five prisoners, beheading at least two of them": a share of the five
             add(kind, m, m.group(name), m.start(name))
-        for m in _AFTER[kind].finditer(text):
+        for m in _AFTER[kind].finditer(text) if _AFTER_NEEDS[kind].search(text) else ():
             killed = next((q for q in found if q.kind == KILLED and kind != KILLED and q.start <= m.start("list") < q.end), None)
             if killed is not None:
                 # "killed at least 30 people and 60 wounded": the wounded start after the dead.

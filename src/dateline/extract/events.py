@@ -104,11 +104,13 @@ class Extractor:
         para = _Paragraph()
         done = 0
         for doc in annotated.docs:
+            # a later piece of a long section goes on with the paragraph the piece before ended in
+            shift = para.index if doc._.continues else 0
             for sent in doc.sents:
                 if deadline is not None:
                     deadline.check(done)
                 done += 1
-                index = _paragraph_index(doc, sent)
+                index = _paragraph_index(doc, sent) + shift
                 if index != para.index:
                     para = _Paragraph(index=index)
                 found = self._sentence(document.id, doc, sent, context, para, published=document.published,
@@ -482,7 +484,7 @@ class Extractor:
         if scope is not None:  # a clause of its own: only its figures
             quantities = [q for q in quantities if _token_at(doc, q.start) in scope]
         killed = _distinct([q for q in quantities if q.kind == "killed"])
-        killed, others = _alternatives(doc.text, killed, offset=0)
+        killed, others = _alternatives(doc_text(doc), killed, offset=0) if len(killed) > 1 else (killed, [])
         if killed and others:
             # "19 were killed, while the police said five were killed": another source's figure for the
             # same dead is a bound, never added (the lowest is the best, as ACLED codes conflicting reports)
@@ -560,7 +562,7 @@ class Extractor:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None:
                 first, last = subject.left_edge, subject.right_edge
-                event.reported_by = doc.text[first.idx : last.idx + len(last)]
+                event.reported_by = doc_text(doc)[first.idx : last.idx + len(last)]
                 event.spans["reported_by"] = [first.idx + offset, last.idx + len(last) + offset]
         return event
 

@@ -251,12 +251,14 @@ def pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention |
     """
     head = trigger.head
     doc = head.doc
+    sent = head.sent
+    inside = [m for m in mentions if sent.start <= m.token_start < sent.end]
+    if not inside:
+        return None
     clause_head = _clause(head)
     whole = {t.i for t in clause_head.subtree}
     # clauses above the trigger's, and those under or conjoined to it ("killed in an ambush and set ablaze in Fallujah")
     related = _clauses_above(clause_head) | whole
-    sent = head.sent
-    inside = [m for m in mentions if sent.start <= m.token_start < sent.end]
     own = _own_clause(clause_head)
     items = [_placed(m, doc, head, own, related, inside) for m in inside]
     # a country or province counts only within the trigger's clause (and the clauses below it); a

@@ -18,7 +18,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,21 +49,37 @@ HELDOUT_MODULUS = 5
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 _DIGIT = re.compile(r"\d")
 _CHAR_SIZES = (2, 3, 4, 5)
+_GRAMS_KEPT = 200_000  # words whose n-gram indexes a model keeps (a few tens of MB at most)
 
 
 def features(text: str) -> list[str]:
     """The n-grams of a sentence: words and word pairs (``w:``), and character 2- to 5-grams inside each
     word padded with spaces (``c:``). Digits become 0 so "14 March 2019" and "2 June 2021" look alike."""
+    words, tokens = _words_and_tokens(text)
+    out = _word_features(words)
+    for token in tokens:
+        out.extend(_char_grams(token))
+    return out
+
+
+def _words_and_tokens(text: str) -> tuple[list[str], list[str]]:
     lowered = _DIGIT.sub("0", text.lower())
-    words = _WORD.findall(lowered)
+    return _WORD.findall(lowered), lowered.split()
+
+
+def _word_features(words: list[str]) -> list[str]:
     out = [f"w:{w}" for w in words]
     out.extend(f"w:{a} {b}" for a, b in zip(words, words[1:]))
-    for token in lowered.split():
-        padded = f" {token} "
-        for n in _CHAR_SIZES:
-            if len(padded) < n:
-                break
-            out.extend(f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1))
+    return out
+
+
+def _char_grams(token: str) -> list[str]:
+    padded = f" {token} "
+    out: list[str] = []
+    for n in _CHAR_SIZES:
+        if len(padded) < n:
+            break
+        out.extend(f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1))
     return out
 
 
@@ -124,6 +140,7 @@ class TypeModel:
     sub_types: dict[str, SubType]
     decide: float
     event: float
+    _grams: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)  # see _indexes
 
     @classmethod
     def load(cls, directory: Path | None = None) -> "TypeModel":
@@ -152,7 +169,7 @@ class TypeModel:
 
     def probabilities(self, text: str) -> np.ndarray:
         """The probability of every class (in ``classes`` order) for one sentence."""
-        counts = Counter(i for i in map(self.vocabulary.get, features(text)) if i is not None)
+        counts = Counter(self._indexes(text))  # counted in C from a list, in the features' order
         scores = self.intercept.copy()
         if counts:
             index = np.fromiter(counts, dtype=np.int64, count=len(counts))
@@ -163,6 +180,22 @@ class TypeModel:
             scores += weight @ self.coef[index]
         scores = np.exp(scores - scores.max())
         return scores / scores.sum()
+
+    def _indexes(self, text: str) -> list[int]:
+        """The vocabulary indexes of the sentence's features, in their order; a word's character n-grams
+        are looked up once per model (words recur: building and looking up their n-grams anew for
+        every sentence was most of the classifier's time)."""
+        vocabulary, known = self.vocabulary, self._grams
+        words, tokens = _words_and_tokens(text)
+        out = [i for i in map(vocabulary.get, _word_features(words)) if i is not None]
+        for token in tokens:
+            grams = known.get(token)
+            if grams is None:
+                grams = tuple(i for i in map(vocabulary.get, _char_grams(token)) if i is not None)
+                if len(known) < _GRAMS_KEPT:
+                    known[token] = grams
+            out.extend(grams)
+        return out
 
     def predict(self, text: str) -> TypePrediction:
         """The most probable label of one sentence."""
