@@ -146,7 +146,8 @@ def test_show_and_documents(sample_db) -> None:
 @pytest.mark.slow  # extracts with the full model (CLI)
 def test_extract_jsonl_contract(tmp_path) -> None:
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"id": "wire-42", "text": "Gunmen killed three policemen in Baquba on Monday.", "published": "2008-06-20"}) + "\n", encoding="utf-8")
+    record = {"id": "wire-42", "text": "Gunmen killed three policemen in Baquba on Monday.", "published": "2008-06-20"}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     result = run("extract", "--format", "jsonl", str(path))
     assert result.exit_code == 0, result.output
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
@@ -261,7 +262,8 @@ def test_kill_9_then_rerun_stores_every_document_once(tmp_path) -> None:
     folder.mkdir()
     n = 120
     for i in range(n):
-        body = " ".join(f"On June {1 + i % 28}, 2008 gunmen killed {i % 9 + 2} policemen in Baquba, and police arrested {i} suspects in Kirkuk." for _ in range(12))
+        body = " ".join(f"On June {1 + i % 28}, 2008 gunmen killed {i % 9 + 2} policemen in Baquba, and police arrested {i} "
+                        "suspects in Kirkuk." for _ in range(12))
         (folder / f"doc{i:03d}.txt").write_text(f"Report {i}\n\n{body}\n", encoding="utf-8")
     db = tmp_path / "batch.db"
     cmd = [str(BIN), "ingest", str(folder), "--db", str(db), "--no-progress"]

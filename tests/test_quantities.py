@@ -7,7 +7,8 @@ from dateline.annotate.quantities import find_quantities, parse_number
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("12", 12), ("1,200", 1200), ("twelve", 12), ("twenty-five", 25), ("dozens", 12), ("dozens of", 12), ("hundreds", 100), ("several", 10), ("a", 1), ("three hundred", 300)],
+    [("12", 12), ("1,200", 1200), ("twelve", 12), ("twenty-five", 25), ("dozens", 12), ("dozens of", 12), ("hundreds", 100),
+     ("several", 10), ("a", 1), ("three hundred", 300)],
 )
 def test_parse_number(text: str, value: int) -> None:
     assert parse_number(text) == value

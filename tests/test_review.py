@@ -354,9 +354,11 @@ def test_queue_ranked_in_sql_is_the_python_ranking(url: str) -> None:
         review.accept(store, by_place(store, "Kut").event_id, author="ana")
         add(store, "three", "four")  # the toll under the accept changes: a conflict
         doc, events = story("najaf", doc_id="najaf-again")  # another outlet, another toll: sources disagree
-        store.add_document(dataclasses.replace(doc, text=doc.text + " Later.", content_hash=""), [dataclasses.replace(e, fatalities=5, source="Outlet Two") for e in events])
+        store.add_document(dataclasses.replace(doc, text=doc.text + " Later.", content_hash=""),
+                           [dataclasses.replace(e, fatalities=5, source="Outlet Two") for e in events])
         doc, events = story("hilla", doc_id="weak")  # a battle elsewhere, a year earlier, placed and dated weakly
-        store.add_document(dataclasses.replace(doc, text=doc.text + " Weak.", content_hash=""), [dataclasses.replace(e, confidence=0.3, date_reason="published", latitude=None,
+        store.add_document(dataclasses.replace(doc, text=doc.text + " Weak.", content_hash=""),
+                           [dataclasses.replace(e, confidence=0.3, date_reason="published", latitude=None,
                                                      event_type="Battles", sub_event_type="Armed clash",
                                                      date_start="2008-01-01", date_end="2008-01-01",
                                                      location="Hilla road", fatalities=40) for e in events])

@@ -26,7 +26,8 @@ STORIES = {
     "rt": ("Reuters", "Thirteen died when a car bomb went off in Amarah.",
            [("Thirteen died when a car bomb went off in Amarah.", dict(fatalities=13, location="Amarah", latitude=31.84, longitude=47.14))]),
     "voi": ("VOI", "A roadside bomb killed 3 soldiers in Ali al-Gharbi on Tuesday.",
-            [("A roadside bomb killed 3 soldiers in Ali al-Gharbi on Tuesday.", dict(fatalities=3, location="Ali al-Gharbi", latitude=32.46, longitude=46.69))]),
+            [("A roadside bomb killed 3 soldiers in Ali al-Gharbi on Tuesday.",
+              dict(fatalities=3, location="Ali al-Gharbi", latitude=32.46, longitude=46.69))]),
 }
 
 

@@ -131,9 +131,11 @@ def _bench_module():
     ("text", "timeml", "expected", "lost"),
     [
         # HeidelTime keeps the text and wraps its tags around it
-        ("He left on Friday.", '<TimeML>\nHe left on <TIMEX3 tid="t1" type="DATE" value="2008-06-20">Friday</TIMEX3>.\n</TimeML>', [("Friday", "2008-06-20")], 0),
+        ("He left on Friday.", '<TimeML>\nHe left on <TIMEX3 tid="t1" type="DATE" value="2008-06-20">Friday</TIMEX3>.\n</TimeML>',
+         [("Friday", "2008-06-20")], 0),
         # extra or missing whitespace on either side is walked over
-        ("\n\nA  & B met\ntoday.", '<TimeML>\nA &amp; B met <TIMEX3 tid="t1" type="DATE" value="2008-06-20">today</TIMEX3>.</TimeML>', [("today", "2008-06-20")], 0),
+        ("\n\nA  & B met\ntoday.", '<TimeML>\nA &amp; B met <TIMEX3 tid="t1" type="DATE" value="2008-06-20">today</TIMEX3>.</TimeML>',
+         [("today", "2008-06-20")], 0),
         # a tag whose text is not the document's is lost, not guessed
         ("He left on Friday.", '<TimeML>He left on <TIMEX3 tid="t1" type="DATE" value="X">Fridays</TIMEX3>.</TimeML>', [], 1),
     ],

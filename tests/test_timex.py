@@ -192,7 +192,8 @@ def test_not_marked_in_running_text(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "word", "value"),
-    [("He previously said so.", "previously", "PAST_REF"), ("It took years.", "years", "PXY"), ("Earlier Sunday, police came.", "Earlier Sunday", "2008-06-15")],
+    [("He previously said so.", "previously", "PAST_REF"), ("It took years.", "years", "PXY"),
+     ("Earlier Sunday, police came.", "Earlier Sunday", "2008-06-15")],
 )
 def test_given_span_reads_words_the_finder_skips(text: str, word: str, value: str) -> None:
     from dateline.annotate.timex import normalise_span
@@ -276,7 +277,8 @@ def test_third_pass_conventions(text: str, published: str, word: str, type_: str
         # a year-ago comparison names the story's period: its quarter, or the year after "nine months"
         ("Net rose in the third quarter to $5 million from $4 million a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988-Q3"),
         ("For the nine months, net was $9 million, up from $7 million a year earlier.", "1989-10-26", "a year earlier", "DATE", "1988"),
-        ("Profit rose in the third quarter from year-earlier profit. Revenue fell from $93 million a year earlier.", "1989-11-02", "a year earlier", "DATE", "1988-Q3"),
+        ("Profit rose in the third quarter from year-earlier profit. Revenue fell from $93 million a year earlier.", "1989-11-02",
+         "a year earlier", "DATE", "1988-Q3"),
         ("Profit rose in the third quarter from year-earlier profit. Traffic jumped in the quarter.", "1989-11-02", "the quarter", "DATE", "1989-Q3"),
         ("In the year-ago quarter, net was $3 million.", "1989-10-26", "the year-ago quarter", "DATE", "1988-Q3"),
         # weekdays counted from the narrative, years as transcripts spell them, capitalised May
@@ -340,7 +342,8 @@ def test_given_span_reads_lengths_and_the_day(text: str, word: str, type_: str, 
         ("Net rose in the third quarter. In the 1989 period, costs fell.", "1989-11-01", "the 1989 period", "DATE", "1989-Q3"),
         ("Net fell in the third quarter. For the nine months, net was $306 million, compared with $195 million in the 1988 period.",
          "1989-11-02", "the 1988 period", "DATE", "1988"),
-        ("Columbia posted a loss for the third quarter. For the quarter a year ago, it earned $16 million.", "1989-10-26", "the quarter a year ago", "DATE", "1988-Q3"),
+        ("Columbia posted a loss for the third quarter. For the quarter a year ago, it earned $16 million.", "1989-10-26",
+         "the quarter a year ago", "DATE", "1988-Q3"),
         ("Net fell in the third quarter. These results compare with $1.8 million for the corresponding period last year.",
          "1989-11-01", "the corresponding period last year", "DATE", "1988-Q3"),
         ("The latest period was strong.", "1989-11-02", "The latest period", "DATE", "1989-Q3"),

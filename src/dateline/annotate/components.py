@@ -97,7 +97,8 @@ def make_quantities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 
 # Named organisations the registry lacks are kept as actors when their name says they are armed.
-_ARMED_NAME = re.compile(r"\b(?:army|brigades?|battalions?|front|militia|movement|forces|group|jihad|mujahideen|resistance|guards?|legion|corps|state|al-|ansar|jaish|kataib|liwa|saraya)\b", re.I)
+_ARMED_NAME = re.compile(r"\b(?:army|brigades?|battalions?|front|militia|movement|forces|group|jihad|mujahideen|resistance|"
+                         r"guards?|legion|corps|state|al-|ansar|jaish|kataib|liwa|saraya)\b", re.I)
 class ActorTagger:
     """Finds actor mentions: registry aliases (PhraseMatcher on LOWER) and named entities the registry knows."""
 

@@ -34,7 +34,9 @@ NORMALISERS = {**timex_values.NORMALISERS, **timex_relative.NORMALISERS, **timex
 __all__ = ["DAY", "MONTH", "MONTHS", "NUMBER_WORDS", "WEEK", "WEEKDAYS", "Timex", "find_timexes", "normalise_span", "parse_published", "pattern_kind"]
 
 # "April 24 and 25", "June 19 to 22", "June 19-20": the second day is a date of its own
-_AND_DAY = re.compile(r"(?:\s+(?:and|or|to|through|till|until)\s+|\s*[-\u2013]\s*)(?P<day>[0-3]?\d)\b(?![\d,.:%]\d|\s*(?:%|percent|[ap]\.?m\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|\s+(?:people|persons|troops|soldiers|civilians|others|of|were|are|have|had|killed|dead|wounded|died)\b)")
+_AND_DAY = re.compile(r"(?:\s+(?:and|or|to|through|till|until)\s+|\s*[-\u2013]\s*)(?P<day>[0-3]?\d)\b"
+                      r"(?![\d,.:%]\d|\s*(?:%|percent|[ap]\.?m\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|"
+                      r"\s+(?:people|persons|troops|soldiers|civilians|others|of|were|are|have|had|killed|dead|wounded|died)\b)")
 # "the evening of June 19": that part of the day, a TIME, as "Friday evening" is; "the night of
 # Oct. 23" stays the day, as TimeBank writes it (the one case on train) and as "Friday night" is.
 _PART_OF = re.compile(r"\bthe\s+(?P<part>afternoon|evening)\s+of\s+$", re.I)

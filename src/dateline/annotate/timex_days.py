@@ -137,5 +137,6 @@ def n_narrative_part(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 NORMALISERS: dict[str, Callable[[re.Match[str], Context], Timex | None]] = {
-    "millennia": n_millennia, "narrative_part": n_narrative_part, "ordinal_day": n_ordinal_day, "weeks_ago_day": n_weeks_ago_day, "month_part": n_month_part, "clock24": n_clock24
+    "millennia": n_millennia, "narrative_part": n_narrative_part, "ordinal_day": n_ordinal_day,
+    "weeks_ago_day": n_weeks_ago_day, "month_part": n_month_part, "clock24": n_clock24
 }

@@ -264,7 +264,8 @@ def _finish_ingest(report) -> None:
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table", "csv"]), default="jsonl", show_default=True)
-@click.option("--all/--counted", "include_flagged", default=True, show_default=True, help="Also print negated, hypothetical, future and background mentions (flagged).")
+@click.option("--all/--counted", "include_flagged", default=True, show_default=True,
+              help="Also print negated, hypothetical, future and background mentions (flagged).")
 @click.option("--mentions", is_flag=True, help="Print the sentence-level mentions instead of the incidents.")
 @click.option("--aggregates", is_flag=True, help="Also print aggregate statements (totals over a period or area) as kind \"aggregate\" (json/jsonl).")
 @click.option("--max-bytes", type=click.IntRange(min=1), envvar=DEFAULT_MAX_BYTES_ENV, default=None)
@@ -606,7 +607,8 @@ def gazetteer_lookup(name: str, country: str | None, limit: int) -> None:
     places = Gazetteer.default().lookup(name, country_code=country, limit=limit)
     if not places:
         raise click.ClickException(f"no place named {name!r} in the gazetteer")
-    rows = [{"name": p.name, "feature": p.feature_code, "admin1": p.admin1, "country": p.country, "lat": round(p.latitude, 4), "lon": round(p.longitude, 4), "population": p.population} for p in places]
+    rows = [{"name": p.name, "feature": p.feature_code, "admin1": p.admin1, "country": p.country,
+             "lat": round(p.latitude, 4), "lon": round(p.longitude, 4), "population": p.population} for p in places]
     print_table(rows, ("name", "feature", "admin1", "country", "lat", "lon", "population"))
 
 

@@ -139,6 +139,7 @@ def score_muc4(gold: Path, *, engine: "Engine | None" = None) -> ScoreReport:
             deaths_ok += (document_counts(found)[0] or 0) == gold_deaths
     precision, recall = ratio(tp, tp + fp), ratio(tp, tp + fn)
     report = ScoreReport("muc4", str(gold))
-    report.metrics = {"detection_precision": precision, "detection_recall": recall, "detection_f1": f1(precision, recall), "type_recall": ratio(typed, templates), "killed_exact": ratio(deaths_ok, deaths_n)}
+    report.metrics = {"detection_precision": precision, "detection_recall": recall, "detection_f1": f1(precision, recall),
+                      "type_recall": ratio(typed, templates), "killed_exact": ratio(deaths_ok, deaths_n)}
     report.counts = {"messages": len(messages), "relevant": tp + fn, "templates_typed": templates, "messages_with_death_counts": deaths_n}
     return report

@@ -129,7 +129,8 @@ def _score(rows: list[PitfRow], events: dict[str, list[Event]]) -> tuple[dict[st
             injured_ok += (injured or 0) == row.injured
         main = max(found, key=lambda e: (e.fatalities or 0, e.confidence), default=None)
         type_ok += consistent_type(row.weapon, main)
-    metrics = {"detected": ratio(detected, len(rows)), "deaths_exact": ratio(deaths_ok, deaths_n), "injured_exact": ratio(injured_ok, injured_n), "type_consistent": ratio(type_ok, len(rows))}
+    metrics = {"detected": ratio(detected, len(rows)), "deaths_exact": ratio(deaths_ok, deaths_n),
+               "injured_exact": ratio(injured_ok, injured_n), "type_consistent": ratio(type_ok, len(rows))}
     return metrics, {"rows": len(rows), "rows_with_deaths": deaths_n, "rows_with_injured": injured_n}
 
 

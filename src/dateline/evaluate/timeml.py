@@ -159,7 +159,8 @@ def score_timeml(gold: Path, *, engine: "Engine | None" = None, split: str = "al
         "dateparser_value_accuracy_gold_spans": _ratio(tally.dateparser_ok.get("all", 0), tally.gold_spans.get("all", 0)),
         "dateparser_value_accuracy_gold_date_spans": _ratio(tally.dateparser_ok.get("DATE", 0), tally.gold_spans.get("DATE", 0)),
     }
-    report.counts = {"documents": len(documents), "gold": tally.gold, "system": tally.system, "relaxed_matches": tally.relaxed, "gold_date_spans": tally.gold_spans.get("DATE", 0)}
+    report.counts = {"documents": len(documents), "gold": tally.gold, "system": tally.system, "relaxed_matches": tally.relaxed,
+                     "gold_date_spans": tally.gold_spans.get("DATE", 0)}
     report.notes = tally.misses[:show_errors]
     return report
 

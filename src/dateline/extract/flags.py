@@ -162,7 +162,8 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
         deny = next((c for c in trigger.head.children if c.dep_ == "det" and c.lower_ == "no"), None)
         if deny is not None:
             flags.negated, flags.reason = True, f"negated by '{deny.text}'"
-    subj_no = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("no", "nobody", "none") and not _comparative(t) for t in c.subtree)]
+    subj_no = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
+               and any(t.lower_ in ("no", "nobody", "none") and not _comparative(t) for t in c.subtree)]
     if subj_no:
         flags.negated, flags.reason = True, "no one was affected"
     fought_off = _fought_off(trigger)

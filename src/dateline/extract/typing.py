@@ -9,7 +9,9 @@ from ..rules import enabled
 from .triggers import Trigger
 
 _ARMED = {1, 2, 3, 4, 8}
-_SECURITY_VICTIMS = {"soldier", "soldiers", "troops", "policeman", "policemen", "police", "officer", "officers", "guard", "guards", "militant", "militants", "fighter", "fighters", "insurgent", "insurgents", "recruit", "recruits", "peshmerga", "gunman", "gunmen"}
+_SECURITY_VICTIMS = {"soldier", "soldiers", "troops", "policeman", "policemen", "police", "officer", "officers", "guard",
+                     "guards", "militant", "militants", "fighter", "fighters", "insurgent", "insurgents", "recruit",
+                     "recruits", "peshmerga", "gunman", "gunmen"}
 
 
 # Aircraft: a bomb or missile they deliver makes an air strike, not a roadside bomb or shelling

@@ -11,7 +11,8 @@ from spacy.tokens import Token
 from ..annotate.quantities import PERSON_WORD, parse_number
 from ..rules import enabled
 
-KILL_LEMMAS = {"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot", "gun", "stab", "slaughter", "lynch", "strangle", "hang", "burn", "hack", "beat", "stone", "club", "bludgeon", "torture"}
+KILL_LEMMAS = {"kill", "murder", "assassinate", "execute", "behead", "slay", "shoot", "gun", "stab", "slaughter", "lynch",
+               "strangle", "hang", "burn", "hack", "beat", "stone", "club", "bludgeon", "torture"}
 # Verbs that kill only with "dead", "down" or "to death" after them ("shot" alone may wound).
 _NEEDS_DEATH = {"shoot", "gun", "stab", "burn", "hack", "beat", "stone", "club", "bludgeon", "torture"}
 _PERSON_PRONOUNS = {"him", "her", "he", "she"}

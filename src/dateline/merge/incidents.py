@@ -121,7 +121,8 @@ def same_incident(a: Event, b: Event) -> bool:
         return False
     if a.document_id == b.document_id and a.fatalities and a.fatalities == b.fatalities and _dates_overlap(a, b):
         return True  # one text restating its toll ("police confirmed they had killed seven people")
-    if a.document_id == b.document_id and a.fatalities and b.fatalities and a.event_type != b.event_type and "Explosions/Remote violence" in (a.event_type, b.event_type):
+    if (a.document_id == b.document_id and a.fatalities and b.fatalities and a.event_type != b.event_type
+            and "Explosions/Remote violence" in (a.event_type, b.event_type)):
         return False  # one text telling a shooting with seven dead, then a bomb with six: two incidents
     return _types_compatible(a, b) and _dates_overlap(a, b) and _places_near(a, b) and _actors_compatible(a, b)
 

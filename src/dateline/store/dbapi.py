@@ -89,7 +89,8 @@ def sql_errors(method: Callable[..., T]) -> Callable[..., T]:
         try:
             return method(self, *args, **kwargs)
         except self.driver_errors as err:
-            raise StoreError(f"{method.__name__} failed: {str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__}", where=self.where) from err
+            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise StoreError(f"{method.__name__} failed: {first}", where=self.where) from err
 
     return wrapper
 
