@@ -85,6 +85,29 @@ def test_refresh_reads_the_homes_of_the_stored_state(engine, tmp_path: Path) -> 
     assert {p[3] for p in before if p[0] == "a"} == {"Louisiana"}
 
 
+def test_the_web_apps_added_documents_read_the_same_homes(engine, tmp_path: Path) -> None:
+    """Documents added in the browser (the web app's job queue) are placed as `dateline ingest`
+    places them for the same stored state."""
+    from dateline.web.jobs import JobRunner
+
+    found = []
+    for name in ("cli", "web"):
+        with open_store(tmp_path / f"{name}.db") as store:
+            ingest([_jsonl(tmp_path / f"{name}-history.jsonl", HISTORY)], store=store, engine=engine)
+            if name == "cli":
+                ingest([_jsonl(tmp_path / "cli-batch.jsonl", BATCH)], store=store, engine=engine)
+            else:
+                runner = JobRunner(store, engine=engine, fetch_policy=None)
+                content = "".join(json.dumps(r) + "\n" for r in BATCH[::-1]).encode("utf-8")
+                job = runner.submit_texts("paper", [("batch.jsonl", content)])
+                assert runner.wait(timeout=120)
+                runner.close()
+                assert job.documents == len(BATCH), job.message
+            found.append(places(store))
+    assert found[0] == found[1]
+    assert {p[3] for p in found[1] if p[0] == "a"} == {"Louisiana"}
+
+
 # -- the prior itself: frozen, leaves a stored document's own vote out, ships to a worker whole
 
 
