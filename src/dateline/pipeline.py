@@ -253,8 +253,8 @@ def ingest(
     ``source_homes``: each source's home province, read once from the events already stored for
     its documents (``geo/source_homes.py``), is a weak prior for one-town local stories that name
     no state; nothing is learned within the run, so the order of ``sources`` changes nothing.
-    ``http_client`` fetches the URLs among the sources
-    (a server passes one that refuses internal addresses; by default any address is fetched).
+    ``http_client`` fetches the URLs among the sources (a server passes one that refuses internal
+    addresses; by default any address is fetched).
     """
     report = IngestReport()
     documents = documents_from(sources, report=report, max_bytes=max_bytes, day_first=day_first, http_client=http_client)
