@@ -99,10 +99,13 @@ def test_ingest_reads_a_one_place_story_where_the_outlets_other_stories_are(engi
     texts = ["Police arrested two men in Lowell and Worcester on Monday.",
              "Police arrested a man in Albany, New York on Tuesday.",
              "Police arrested three men in Salem on Thursday after a robbery."]
-    path = tmp_path / "watch.jsonl"
-    path.write_text("".join(json.dumps({"id": f"w{i}", "url": url.format(i), "published": f"2009-03-0{i + 2}",
-                                        "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    records = [{"id": f"w{i}", "url": url.format(i), "published": f"2009-03-0{i + 2}", "text": t}
+               for i, t in enumerate(texts)]
+    stored, last = tmp_path / "watch.jsonl", tmp_path / "watch-last.jsonl"
+    stored.write_text("".join(json.dumps(r) + "\n" for r in records[:-1]), encoding="utf-8")
+    last.write_text(json.dumps(records[-1]) + "\n", encoding="utf-8")
     with open_store(tmp_path / "watch.db") as store:
-        ingest([str(path)], store=store, engine=engine)
+        ingest([str(stored)], store=store, engine=engine)  # the outlet's other stories, stored first:
+        ingest([str(last)], store=store, engine=engine)  # a run reads the homes of what is stored before it
         events = [e for e in store.events() if e.document_id == "w2"]
     assert events and events[0].admin1 == "Massachusetts", [(e.location, e.admin1, e.place_reason) for e in events]

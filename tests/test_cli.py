@@ -309,7 +309,8 @@ def test_timeline_leaves_out_events_coarser_than_the_period(sample_db) -> None:
 @pytest.mark.parametrize(("flag", "country"), [("--source-homes", "United States"), ("--no-source-homes", "Egypt")])
 @pytest.mark.slow  # ingests with the full model (CLI)
 def test_ingest_uses_the_outlets_home_for_an_unplaced_town(tmp_path, flag: str, country: str) -> None:
-    """Two stories of a Louisiana paper name their state; its third, about "Alexandria", does not."""
+    """Two stored stories of a Louisiana paper name their state; its next one, about "Alexandria",
+    does not (the homes are read from what is stored before a run)."""
     lines = [
         {"id": "a1", "url": "http://www.thetowntalk.com/1", "published": "2009-03-20",
          "text": "Gunmen shot dead a man in Pineville, Louisiana, on Friday, police in Rapides Parish said."},
@@ -318,10 +319,11 @@ def test_ingest_uses_the_outlets_home_for_an_unplaced_town(tmp_path, flag: str, 
         {"id": "a3", "url": "http://www.thetowntalk.com/3", "published": "2009-03-22",
          "text": "Two men were shot dead in Alexandria on Sunday, police said."},
     ]
-    source = tmp_path / "paper.jsonl"
-    source.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
     db = tmp_path / "homes.db"
-    assert run("ingest", str(source), "--db", str(db), flag).exit_code == 0
+    for name, part in (("stored.jsonl", lines[:2]), ("next.jsonl", lines[2:])):
+        source = tmp_path / name
+        source.write_text("\n".join(json.dumps(line) for line in part), encoding="utf-8")
+        assert run("ingest", str(source), "--db", str(db), flag).exit_code == 0
     result = run("events", "--db", str(db), "--format", "jsonl")
     (event,) = [json.loads(line) for line in result.output.splitlines() if json.loads(line)["document_id"] == "a3"]
     assert (event["location"], event["country"]) == ("Alexandria", country)

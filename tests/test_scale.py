@@ -166,3 +166,30 @@ def test_refresh_on_the_cluster_keeps_decisions(backend: str, client, sample_pat
         assert store.resolve_incident(edited.event_id).record.fatalities == 99
         assert store.review_of(rejected.event_id).status == "rejected"
         assert rejected.event_id not in {i.event_id for i in store.incidents()}
+
+
+@pytest.mark.parametrize("backend", ["postgres", "sqlite"])
+def test_the_cluster_reads_the_same_source_homes(backend: str, client, engine, request: pytest.FixtureRequest,
+                                                 tmp_path: Path) -> None:
+    """The same stored state, then the same batch on the cluster and in one process: the same places.
+    The client reads the sources' homes from the store and ships them with the tasks, so the Town
+    Talk's "Alexandria" is its home's, Louisiana, on the workers too (not Egypt's)."""
+    from dateline.pipeline import ingest
+    from test_source_homes_prior import BATCH, HISTORY, _jsonl, places
+
+    history = _jsonl(tmp_path / "history.jsonl", HISTORY)
+    batch = _jsonl(tmp_path / "batch.jsonl", BATCH)
+    plain, spread = str(tmp_path / "plain.db"), (request.getfixturevalue("pg_url") if backend == "postgres"
+                                                 else str(tmp_path / "spread.db"))
+    for db in (plain, spread):
+        with open_store(db) as store:
+            assert ingest([history], store=store, engine=engine).documents == 2
+    with open_store(plain) as store:
+        assert ingest([batch], store=store, engine=engine).documents == len(BATCH)
+        want = places(store)
+    report = distributed_ingest([batch], db=spread, client=client, batch_size=1)
+    assert report.ok and report.documents == len(BATCH), report.failures
+    with open_store(spread) as store:
+        got = places(store)
+    assert got == want
+    assert {p[3] for p in got if p[0] == "a"} == {"Louisiana"}

@@ -74,10 +74,13 @@ def test_ingest_gives_a_regional_papers_stories_its_country(engine, tmp_path) ->
              "Police arrested a man in Indianapolis, Indiana on Tuesday.",
              "Police arrested three men in Louisville, Kentucky on Wednesday.",
              "Police arrested two men in Stratford on Thursday after a robbery in Windsor."]
-    path = tmp_path / "herald.jsonl"
-    path.write_text("".join(json.dumps({"id": f"h{i}", "url": url.format(i), "published": "2009-03-0" + str(i + 2),
-                                        "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    records = [{"id": f"h{i}", "url": url.format(i), "published": "2009-03-0" + str(i + 2), "text": t}
+               for i, t in enumerate(texts)]
+    stored, last = tmp_path / "herald.jsonl", tmp_path / "herald-last.jsonl"
+    stored.write_text("".join(json.dumps(r) + "\n" for r in records[:-1]), encoding="utf-8")
+    last.write_text(json.dumps(records[-1]) + "\n", encoding="utf-8")
     with open_store(tmp_path / "herald.db") as store:
-        ingest([str(path)], store=store, engine=engine)
+        ingest([str(stored)], store=store, engine=engine)  # the outlet's other stories, stored first:
+        ingest([str(last)], store=store, engine=engine)  # a run reads the homes of what is stored before it
         events = [e for e in store.events() if e.document_id == "h3"]
     assert events and events[0].country == "United States", [(e.location, e.admin1, e.place_reason) for e in events]

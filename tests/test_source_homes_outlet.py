@@ -152,8 +152,9 @@ def test_places_command_reads_the_outlet(tmp_path, url: str, text: str, name: st
 
 
 def test_ingest_seeds_the_home_from_the_outlet_town(engine, tmp_path) -> None:
-    """One story reading "Norfolk" among Nebraska's places gives norfolkdailynews.com its home; the
-    next story, which names only "Norfolk", is placed in Nebraska, not Virginia."""
+    """One stored story reading "Norfolk" among Nebraska's places gives norfolkdailynews.com its
+    home (a vote worth two documents, read back from the stored event at the outlet's town); the
+    next run's story, which names only "Norfolk", is placed in Nebraska, not Virginia."""
     url = "https://norfolkdailynews.com/news/{}"
     seed = {"id": "n1", "url": url.format(1), "published": "2009-03-02",
             "text": "Police arrested two men in Norfolk on Monday. Deputies from Madison County and Pierce "
@@ -161,6 +162,7 @@ def test_ingest_seeds_the_home_from_the_outlet_town(engine, tmp_path) -> None:
     lone = {"id": "n2", "url": url.format(2), "published": "2009-03-09",
             "text": "Police arrested three men in Norfolk on Monday after a robbery."}
     with open_store(tmp_path / "homes.db") as store:
-        ingest([_jsonl(tmp_path / "a.jsonl", [seed, lone])], store=store, engine=engine)
+        ingest([_jsonl(tmp_path / "a.jsonl", [seed])], store=store, engine=engine)
+        ingest([_jsonl(tmp_path / "b.jsonl", [lone])], store=store, engine=engine)
         events = [e for e in store.events() if e.document_id == "n2"]
     assert events and events[0].admin1 == "Nebraska"

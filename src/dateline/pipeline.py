@@ -34,7 +34,7 @@ from .ingest.sources import DEFAULT_MAX_BYTES
 from .models import Document, Event
 from .resolve.actors import ActorRegistry
 from .geo.gazetteer import Gazetteer
-from .geo.source_homes import SourceHomes, SourcePrior, homes_from_store, source_key
+from .geo.source_homes import SourcePrior, StoredHomes, homes_from_store, source_key
 from .geo.toponyms import Toponym, toponyms_of
 from .store.base import Store
 
@@ -53,24 +53,27 @@ class Engine:
     budget: Budget = field(default_factory=Budget.from_env)  # what one document may cost
 
     @classmethod
-    def load(cls, *, gazetteer: Path | None = None, actors: Path | None = None, model: str = DEFAULT_MODEL,
-             source_homes: SourceHomes | None = None) -> "Engine":
-        """Load the model, the actor registry and the gazetteer (building it on first use).
-
-        ``source_homes``: learn each source's home province from the documents extracted so far and
-        use it for the next ones of that source (off by default; ``ingest`` seeds one from the store).
-        """
+    def load(cls, *, gazetteer: Path | None = None, actors: Path | None = None, model: str = DEFAULT_MODEL) -> "Engine":
+        """Load the model, the actor registry and the gazetteer (building it on first use)."""
         registry = ActorRegistry.load(actors)
         gaz = Gazetteer(gazetteer) if gazetteer else Gazetteer.default()
         nlp = build_pipeline(gazetteer=gaz, registry=registry, model=model)
-        return cls(nlp, Extractor(registry=registry, gazetteer=gaz, homes=source_homes))
+        return cls(nlp, Extractor(registry=registry, gazetteer=gaz))
 
-    def extract(self, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[tuple[Document, list[Event] | DatelineError]]:
+    def stored_homes(self, store: Store) -> StoredHomes | None:
+        """The sources' homes as ``store`` holds them now (geo/source_homes.py), to pass to
+        :meth:`extract`; None without a gazetteer."""
+        gazetteer = self.extractor.gazetteer
+        return homes_from_store(store, gazetteer) if gazetteer is not None else None
+
+    def extract(self, documents: Iterable[Document], *, batch_size: int = 16,
+                homes: StoredHomes | None = None) -> Iterator[tuple[Document, list[Event] | DatelineError]]:
         """(document, events) for each document, or (document, error) when it was refused (over the
         size budget), its reading (a long document's) or extraction passed the time budget, or failed.
 
         Each document's language is detected (unless already set); a document not in English gets no
-        events and a ``notice`` saying so, without going through the NLP pipeline."""
+        events and a ``notice`` saying so, without going through the NLP pipeline. ``homes``: each
+        source's home as a weak prior (:meth:`stored_homes`); read, never added to."""
         passed_over: deque[tuple[Document, list[Event] | DatelineError]] = deque()
         # a long document's clock starts when its reading does (annotate_documents calls watch)
         clocks: dict[int, Deadline] = {}
@@ -99,7 +102,7 @@ class Engine:
                 yield annotated.document, annotated.error
                 continue
             try:
-                events = self.extractor.extract(annotated, deadline=clock)
+                events = self.extractor.extract(annotated, deadline=clock, homes=homes)
             except DatelineError as err:
                 yield annotated.document, err
                 continue
@@ -115,10 +118,10 @@ class Engine:
 
 
 def iter_toponyms(documents: Iterable[Document], *, engine: Engine, demonyms: bool = False,
-                  explain: bool = False) -> Iterator[tuple[Document, list[Toponym]]]:
+                  explain: bool = False, homes: StoredHomes | None = None) -> Iterator[tuple[Document, list[Toponym]]]:
     """(document, toponyms) for each document, through the engine's NLP pipeline; a document that
     fails annotation comes back with no toponyms. ``demonyms``, ``explain``: see
-    :func:`~dateline.geo.toponyms.toponyms_of`."""
+    :func:`~dateline.geo.toponyms.toponyms_of`; ``homes``: as in :meth:`Engine.extract`."""
     resolver = engine.extractor.places
     if resolver is None:
         raise ResolveError("the engine has no gazetteer", hint="load it with Engine.load()")
@@ -128,8 +131,8 @@ def iter_toponyms(documents: Iterable[Document], *, engine: Engine, demonyms: bo
             continue
         document, docs = annotated.document, annotated.header_docs + annotated.docs
         source = source_key(url=document.url, source=document.source)
-        homes = engine.extractor.homes  # the source's prior as extraction reads it (without adding a vote)
-        context = engine.extractor.document_geo(docs, source=source, prior=homes.prior(source) if homes else SourcePrior())
+        prior = homes.prior(source, document_id=document.id) if homes is not None else SourcePrior()
+        context = engine.extractor.document_geo(docs, source=source, prior=prior)  # as extraction reads it
         yield document, toponyms_of(document, docs, resolver, context=context, demonyms=demonyms, explain=explain)
 
 
@@ -256,15 +259,16 @@ def ingest(
 
     Documents already stored (same id or same normalised text) are skipped before the NLP
     runs, so re-running an interrupted batch finishes it without storing anything twice.
-    ``source_homes``: each source's home province is learned from the events already stored for
-    its documents and from the batch so far (``geo/source_homes.py``), a weak prior for
-    one-town local stories that name no state. ``http_client`` fetches the URLs among the sources
-    (a server passes one that refuses internal addresses; by default any address is fetched).
+    ``source_homes``: each source's home province, read once from the events already stored for
+    its documents (``geo/source_homes.py``), is a weak prior for one-town local stories that name
+    no state; nothing is learned within the run, so the order of ``sources`` changes nothing.
+    ``http_client`` fetches the URLs among the sources (a server passes one that refuses internal
+    addresses; by default any address is fetched).
     """
     report = IngestReport()
     documents = documents_from(sources, report=report, max_bytes=max_bytes, day_first=day_first, http_client=http_client)
-    return _with_homes(store, engine, source_homes,
-                       lambda: _ingest(documents, store=store, engine=engine, report=report, on_document=on_document))
+    homes = engine.stored_homes(store) if source_homes else None
+    return _ingest(documents, store=store, engine=engine, report=report, on_document=on_document, homes=homes)
 
 
 def refresh(
@@ -285,16 +289,17 @@ def refresh(
     (``Store.replace_extraction``); people's decisions hold, and a machine value that changed under
     a decided field is a conflict to review (counted in the report), never applied. A stored
     document is re-extracted from its stored text; an input whose text differs from the stored
-    text of the same id is a failure, and nothing of it is changed.
+    text of the same id is a failure, and nothing of it is changed. ``source_homes``: as in
+    :func:`ingest`; a re-extracted document's own stored vote does not count for its prior.
     """
     report = IngestReport()
     if sources:
         documents = documents_from(sources, report=report, max_bytes=max_bytes, day_first=day_first, http_client=http_client)
     else:
         documents = stored_documents(store)
-    return _with_homes(store, engine, source_homes,
-                       lambda: _ingest(documents, store=store, engine=engine, report=report, on_document=on_document,
-                                       refresh=True))
+    homes = engine.stored_homes(store) if source_homes else None
+    return _ingest(documents, store=store, engine=engine, report=report, on_document=on_document, refresh=True,
+                   homes=homes)
 
 
 def stored_documents(store: Store, *, page: int = 200) -> Iterator[Document]:
@@ -309,21 +314,9 @@ def stored_documents(store: Store, *, page: int = 200) -> Iterator[Document]:
         offset += page
 
 
-def _with_homes(store: Store, engine: Engine, source_homes: bool, run: Callable[[], IngestReport]) -> IngestReport:
-    """Run with each source's home province learned from the store (``resolve/source_homes.py``)."""
-    extractor = engine.extractor
-    if not source_homes or extractor.gazetteer is None:
-        return run()
-    previous = extractor.homes
-    extractor.homes = homes_from_store(store, extractor.gazetteer)
-    try:
-        return run()
-    finally:
-        extractor.homes = previous
-
-
 def _ingest(documents: Iterable[Document], *, store: Store, engine: Engine, report: IngestReport,
-            on_document: Callable[[str], None] | None, refresh: bool = False) -> IngestReport:
+            on_document: Callable[[str], None] | None, refresh: bool = False,
+            homes: StoredHomes | None = None) -> IngestReport:
     started = time.perf_counter()
     index = CopyIndex.from_pairs(store.signatures())
     signatures: dict[str, str] = {}
@@ -377,7 +370,7 @@ def _ingest(documents: Iterable[Document], *, store: Store, engine: Engine, repo
             signatures[document.id] = to_hex(sig)
             yield document
 
-    for document, result in engine.extract(fresh()):
+    for document, result in engine.extract(fresh(), homes=homes):
         if on_document:
             on_document(document.origin or document.id)
         if isinstance(result, DatelineError):

@@ -201,7 +201,8 @@ def _progress_enabled(flag: bool | None) -> bool:
 @click.option("--scheduler", metavar="URL", default=None, help="Extract on an existing Dask cluster (tcp://HOST:8786).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=8, show_default=True, help="Documents per cluster task (with --workers/--scheduler).")
 @click.option("--source-homes/--no-source-homes", default=True, show_default=True,
-              help="Use each outlet's home province, learned from its stored documents, for towns its stories leave unplaced.")
+              help="Use each outlet's home province, read from its documents stored before this run, "
+                   "for towns its stories leave unplaced.")
 @handle_errors
 def ingest(sources: tuple[str, ...], db: str | None, refresh: bool, max_bytes: int | None, day_first: DayFirstOption,
            progress: bool | None, workers: int | None, scheduler: str | None, batch_size: int, source_homes: bool) -> None:
@@ -234,7 +235,8 @@ def ingest(sources: tuple[str, ...], db: str | None, refresh: bool, max_bytes: i
         with connect(workers=workers, scheduler=scheduler) as client:
             report = distributed_ingest(sources, db=database_path(db), client=client, batch_size=batch_size,
                                         max_bytes=max_bytes or DEFAULT_MAX_BYTES, day_first=day_first,
-                                        progress=_progress_enabled(progress), refresh=refresh)
+                                        progress=_progress_enabled(progress), refresh=refresh,
+                                        source_homes=source_homes)
         _finish_ingest(report)
         return
     engine = load_engine()

@@ -25,7 +25,7 @@ from ..resolve.names import core_name, normalise_name
 from ..geo.distance import distance_km
 from ..geo.document import build_document_geo, document_evidence
 from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, parse_relation, place_reading
-from ..geo.source_homes import SourceHomes, SourcePrior, province_vote, source_key, vote_weight
+from ..geo.source_homes import SourcePrior, StoredHomes, source_key
 from .actors import ActorSlots, assign_actors
 from .attribution import attribution
 from .dating import choose_date, in_name, in_other_clause
@@ -66,7 +66,6 @@ class Extractor:
     registry: "ActorRegistry | None" = None
     gazetteer: "Gazetteer | None" = None
     lexicon: Lexicon = field(default_factory=default_lexicon)
-    homes: SourceHomes | None = None  # each source's home province, learned from its documents so far
     # the sub-event type classifier beside the triggers (extract/type_choice.py); None: the triggers alone
     type_model: TypeModel | None = field(default_factory=default_type_model)
     # one event per independent clause with a trigger (extract/clauses.py); False: one per sentence
@@ -89,17 +88,18 @@ class Extractor:
             resolved.place = replace(place, admin1=admin1, admin2=None)
             resolved.reason = f"{resolved.reason}; {relation.km:g} km off {anchor.name}: in {admin1}, the nearest town's province"
 
-    def extract(self, annotated: AnnotatedDocument, *, deadline: Deadline | None = None) -> list[Event]:
-        """Every event mention in the body of one document; ExtractError once `deadline` passes."""
+    def extract(self, annotated: AnnotatedDocument, *, deadline: Deadline | None = None,
+                homes: StoredHomes | None = None) -> list[Event]:
+        """Every event mention in the body of one document; ExtractError once `deadline` passes.
+
+        ``homes``: the sources' homes as the store told them when the run began
+        (geo/source_homes.py), read for this document's outlet as a weak prior and never added to,
+        so that the document's places do not depend on what else the run extracts, or in what order."""
         document = annotated.document
         # the outlet (URL host) tells its country-code domain and the town it is named after
         source = source_key(url=document.url, source=document.source)
-        if self.homes is None:
-            context = self.document_geo(annotated.header_docs + annotated.docs, source=source)
-        else:  # the outlet's home as a weak prior, then this document's vote for it
-            context = self.document_geo(annotated.header_docs + annotated.docs, prior=self.homes.prior(source),
-                                        source=source)
-            self.homes.add(source, province_vote(context), weight=vote_weight(context))
+        prior = homes.prior(source, document_id=document.id) if homes is not None else SourcePrior()
+        context = self.document_geo(annotated.header_docs + annotated.docs, prior=prior, source=source)
         events: list[Event] = []
         para = _Paragraph()
         done = 0

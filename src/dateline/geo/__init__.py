@@ -12,9 +12,9 @@ from .document import GeoEvidence, build_document_geo, document_evidence
 from .gazetteer import Gazetteer
 from .gazetteer_build import build_gazetteer
 from .places import DEFAULT_WEIGHTS, PlaceResolver, ResolvedPlace, Weights, precision_of
-from .source_homes import SourceHomes, SourcePrior, homes_from_store, source_key
+from .source_homes import SourceHomes, SourcePrior, StoredHomes, homes_from_store, source_key
 from .toponyms import Toponym, toponyms_of
 
 __all__ = ["DEFAULT_WEIGHTS", "Gazetteer", "GeoEvidence", "PlaceContext", "PlaceResolver", "ResolvedPlace",
-           "SourceHomes", "SourcePrior", "Toponym", "Weights", "build_document_geo", "build_gazetteer", "distance_km",
+           "SourceHomes", "SourcePrior", "StoredHomes", "Toponym", "Weights", "build_document_geo", "build_gazetteer", "distance_km",
            "document_evidence", "homes_from_store", "precision_of", "source_key", "toponyms_of"]

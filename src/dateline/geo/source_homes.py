@@ -9,6 +9,12 @@ documents agree: at least ``min_documents`` votes, and the leading province hold
 (:attr:`~dateline.geo.places.PlaceContext.home`, ``Weights.home``), below what the document
 itself names.
 
+A run (``dateline ingest``, the web app's added documents, ``--workers`` on Dask) reads the homes
+once, from what is already stored (:func:`homes_from_store`), as an immutable
+:class:`StoredHomes`, and passes it to extraction; nothing is learned inside the run. A
+document's prior is thus a function of the stored state alone: the order of a batch, its split
+into tasks and the worker that reads it change nothing. What a run stores counts from the next run on.
+
 A source is keyed by its URL's host without "www." (``thetowntalk.com``), else its name.
 """
 
@@ -18,7 +24,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Protocol, TypeVar
+from typing import TYPE_CHECKING, Iterable, Mapping, Protocol, TypeVar
 
 from unidecode import unidecode
 
@@ -28,7 +34,7 @@ if TYPE_CHECKING:
     from .gazetteer import Gazetteer
     from .context import PlaceContext
 
-__all__ = ["Province", "SourceHomes", "SourcePrior", "domain_country", "homes_from_store", "outlet_names", "province_vote",
+__all__ = ["Province", "SourceHomes", "SourcePrior", "StoredHomes", "domain_country", "homes_from_store", "outlet_names", "province_vote",
            "source_key", "vote_weight"]
 
 log = logging.getLogger(__name__)
@@ -209,23 +215,82 @@ class SourceHomes:
         found = {source: self.home(source) for source in self.votes}
         return {source: home for source, home in found.items() if home is not None}
 
+    def frozen(self, own: Mapping[str, tuple[str, Province | None, int]] | None = None) -> "StoredHomes":
+        """These votes as an immutable :class:`StoredHomes`; ``own``: each voting document's id
+        with its source, vote and weight, left out of that document's own prior."""
+        return StoredHomes(votes={s: dict(c) for s, c in self.votes.items()}, documents=dict(self.documents),
+                           own=dict(own or {}), min_documents=self.min_documents, min_share=self.min_share)
+
+
+@dataclass(frozen=True)
+class StoredHomes:
+    """Every source's home as the store tells it when a run begins: each stored document's vote,
+    counted once and never added to during the run (see the module's docstring). Plain mappings
+    inside, so that it pickles to Dask workers; nothing here changes them."""
+
+    votes: Mapping[str, Mapping[Province, int]] = field(default_factory=dict)  # source -> province -> weight
+    documents: Mapping[str, int] = field(default_factory=dict)  # source -> its stored documents' weight
+    own: Mapping[str, tuple[str, Province | None, int]] = field(default_factory=dict)  # document id -> (source, vote, weight)
+    min_documents: int = SourceHomes.min_documents
+    min_share: float = SourceHomes.min_share
+
+    def __bool__(self) -> bool:
+        return bool(self.documents)
+
+    def prior(self, source: str | None, *, document_id: str | None = None) -> SourcePrior:
+        """What the source's stored documents say of a document before it is read; a document
+        already stored (re-extracted) does not count as evidence for itself."""
+        if not source or source not in self.votes:
+            return SourcePrior()
+        homes = self._source(source)
+        mine = self.own.get(document_id) if document_id is not None else None
+        if mine is None or mine[0] != source:
+            return homes.prior(source)
+        return homes.prior(source, leave_out=(mine[1],), leave_weight=mine[2])
+
+    def home(self, source: str | None) -> Province | None:
+        """The source's home province, or None when too few of its stored documents agree."""
+        return self._source(source).home(source) if source and source in self.votes else None
+
+    def homes(self) -> dict[str, Province]:
+        """Every source that has a home, with it."""
+        found = {source: self.home(source) for source in self.votes}
+        return {source: home for source, home in found.items() if home is not None}
+
+    def restricted(self, sources: Iterable[str | None], document_ids: Iterable[str] = ()) -> "StoredHomes":
+        """Only what the priors of these sources' documents read (what a Dask task ships with its batch):
+        the same :meth:`prior` for every one of them."""
+        keep = {s for s in sources if s and s in self.votes}
+        own = {d: self.own[d] for d in document_ids if d in self.own and self.own[d][0] in keep}
+        return StoredHomes(votes={s: self.votes[s] for s in keep}, documents={s: self.documents[s] for s in keep},
+                           own=own, min_documents=self.min_documents, min_share=self.min_share)
+
+    def _source(self, source: str) -> SourceHomes:
+        """A counter of this one source's votes, to ask the thresholds of :class:`SourceHomes`."""
+        return SourceHomes(min_documents=self.min_documents, min_share=self.min_share,
+                           votes={source: Counter(self.votes[source])}, documents=Counter({source: self.documents[source]}))
+
 
 class StoredProvinces(Protocol):
     """What ``homes_from_store`` reads of a store (any ``dateline.store`` backend has it)."""
 
-    def document_provinces(self) -> list[tuple[str, str | None, str | None, str, str, int]]: ...
+    def document_provinces(self) -> list[tuple[str, str | None, str | None, str, str, str | None, int]]: ...
 
 
-def homes_from_store(store: StoredProvinces, gazetteer: "Gazetteer", *, homes: SourceHomes | None = None) -> SourceHomes:
-    """Each stored document's vote (the province most of its placed events lie in), by source.
+def homes_from_store(store: StoredProvinces, gazetteer: "Gazetteer") -> StoredHomes:
+    """Each stored document's vote by source, frozen: the province most of its placed events lie in,
+    or, worth two documents as :func:`vote_weight` has it, the province of an event placed at the
+    town the outlet is named after (theparisnews.com's "Paris" stored in Texas).
 
     Stored events carry country names; they are turned into codes through the gazetteer. A stored
-    document without an event placed in a province does not vote.
+    document without an event placed in a province does not vote. The rows are read in a fixed
+    order (the store's own order is unspecified), so that ties break alike for the same stored state.
     """
-    homes = homes if homes is not None else SourceHomes()
-    by_document: dict[str, tuple[str | None, Counter[Province]]] = {}
+    homes = SourceHomes()
+    by_document: dict[str, tuple[str, Counter[Province], dict[str, Province]]] = {}
     codes: dict[str, str | None] = {}
-    for document_id, url, source, country, admin1, events in store.document_provinces():
+    rows = sorted(store.document_provinces(), key=lambda r: (r[0], r[3], r[4], r[5] or ""))
+    for document_id, url, source, country, admin1, location, events in rows:
         if country not in codes:
             place = gazetteer.country(country)
             codes[country] = place.country_code if place is not None else None
@@ -233,9 +298,16 @@ def homes_from_store(store: StoredProvinces, gazetteer: "Gazetteer", *, homes: S
         key = source_key(url=url, source=source)
         if code is None or key is None:
             continue
-        entry = by_document.setdefault(document_id, (key, Counter()))
+        entry = by_document.setdefault(document_id, (key, Counter(), {}))
         entry[1][(code, admin1)] += events
-    for key, counter in by_document.values():
-        homes.add(key, counter.most_common(1)[0][0])
-    log.debug("source homes from the store: %d documents, %d sources with a home", len(by_document), len(homes.homes()))
-    return homes
+        if location:
+            entry[2].setdefault(location, (code, admin1))
+    own: dict[str, tuple[str, Province | None, int]] = {}
+    for document_id, (key, counter, at) in by_document.items():
+        outlet = sorted(outlet_names(key, at))
+        vote, weight = (at[outlet[0]], 2) if outlet else (counter.most_common(1)[0][0], 1)
+        homes.add(key, vote, weight=weight)
+        own[document_id] = (key, vote, weight)
+    frozen = homes.frozen(own)
+    log.debug("source homes from the store: %d documents, %d sources with a home", len(by_document), len(frozen.homes()))
+    return frozen

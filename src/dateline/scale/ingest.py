@@ -7,6 +7,11 @@ key made from its documents' ids and hashes. Batches are submitted through a
 bounded window (a few per worker), so a corpus of millions of documents never
 sits in the cluster's memory at once.
 
+The client also reads the sources' homes from the store once, before the run
+(``geo/source_homes.py``), and ships each batch the part its documents' sources
+need: the same prior ``pipeline.ingest`` passes to its one engine, so ``--workers``
+places a document as the single-process run does.
+
 A worker that dies loses no document: the scheduler runs its unfinished batch
 again on another worker (Dask's ``allowed-failures``, default 3), and because a
 document is stored at most once (``Store.add_document``), what the dead worker
@@ -23,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..errors import DatelineError
+from ..geo.source_homes import StoredHomes, homes_from_store, source_key
 from ..ingest.day_first import DayFirstOption
 from ..ingest.sources import DEFAULT_MAX_BYTES
 from ..models import Document
@@ -150,6 +156,7 @@ def distributed_ingest(
     progress: bool = False,
     on_batch: Callable[[BatchResult], None] | None = None,
     refresh: bool = False,
+    source_homes: bool = True,
 ) -> IngestReport:
     """Ingest ``sources`` into ``db`` on the cluster behind ``client``; the report of pipeline.ingest.
     With ``refresh``, stored documents are re-extracted as ``pipeline.refresh`` does (every stored
@@ -157,6 +164,8 @@ def distributed_ingest(
 
     PostgreSQL: workers write. SQLite: the client writes what the workers return.
     ``on_batch`` is called with each finished batch (after its documents are stored).
+    ``source_homes``: as in ``pipeline.ingest``: each source's home, read from the store before the
+    run (with the gazetteer of ``spec``), a weak prior for every document of the run.
     """
     from distributed import as_completed
 
@@ -168,6 +177,7 @@ def distributed_ingest(
         bar = ClusterProgress(client, enabled=progress)
         window = as_completed()
         submitted: dict[str, Batch] = {}
+        homes = homes_from_store(store, spec.open_gazetteer()) if source_homes else None
         if refresh and not sources:
             from ..pipeline import stored_documents
 
@@ -184,7 +194,8 @@ def distributed_ingest(
                     return
                 submitted[batch.key] = batch
                 window.add(client.submit(run_batch, batch.key, batch.documents, spec=spec, replace=batch.replace,
-                                         db=db if worker_writes else None, key=batch.key, retries=2))
+                                         homes=_batch_homes(homes, batch), db=db if worker_writes else None,
+                                         key=batch.key, retries=2))
 
         try:
             submit_more()
@@ -201,6 +212,15 @@ def distributed_ingest(
             bar.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _batch_homes(homes: StoredHomes | None, batch: Batch) -> StoredHomes | None:
+    """What the batch's documents read of the run's homes (a task carries its own, however many
+    sources the store holds)."""
+    if homes is None:
+        return None
+    sources = {source_key(url=d.url, source=d.source) for d in batch.documents}
+    return homes.restricted(sources, [d.id for d in batch.documents])
 
 
 def _collect(future, batch: Batch, *, store: Store, worker_writes: bool) -> BatchResult:

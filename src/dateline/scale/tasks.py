@@ -4,7 +4,9 @@ A worker process loads the spaCy pipeline, actor registry and gazetteer once
 (``engine_for``, cached per process and per ``EngineSpec``) and keeps one store
 connection per database URL (``store_for``), so a batch costs only its NLP and
 its writes. The extraction itself is ``Engine.extract``, the same code the
-single-process ``pipeline.ingest`` runs.
+single-process ``pipeline.ingest`` runs, with the sources' homes the client read from the store
+before the run (``geo/source_homes.py``) shipped with each batch, so that a document is placed as
+the single-process run places it.
 
 Writes: with PostgreSQL the worker stores each document itself (one transaction
 per document, ``add_document`` stores a document at most once, so a batch run
@@ -21,13 +23,18 @@ import socket
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..annotate.pipeline import DEFAULT_MODEL
 from ..errors import DatelineError
+from ..geo.source_homes import StoredHomes
 from ..models import Document, Event
 from ..pipeline import Engine
 from ..store import Store, open_store
 from ..store.base import is_postgres_url
+
+if TYPE_CHECKING:
+    from ..geo.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +49,12 @@ class EngineSpec:
     gazetteer: str | None = None
     actors: str | None = None
     model: str = DEFAULT_MODEL
+
+    def open_gazetteer(self) -> "Gazetteer":
+        """The gazetteer this spec names (the default one, built first if missing, without a path)."""
+        from ..geo.gazetteer import Gazetteer
+
+        return Gazetteer(self.gazetteer) if self.gazetteer else Gazetteer.default()
 
     def load(self) -> Engine:
         from pathlib import Path
@@ -124,9 +137,10 @@ def store_result(store: Store, document: Document, events: list[Event], done: Do
 
 
 def run_batch(key: str, documents: list[Document], *, spec: EngineSpec, db: str | None,
-              replace: frozenset[str] = frozenset()) -> BatchResult:
+              replace: frozenset[str] = frozenset(), homes: StoredHomes | None = None) -> BatchResult:
     """Extract the events of a batch; store them here when ``db`` is PostgreSQL, else return them.
     Documents named in ``replace`` are stored ones whose extraction is replaced (decisions hold).
+    ``homes``: the sources' homes as the store held them when the run began (read, never added to).
 
     A document that fails is reported in its DocResult and the batch goes on. An
     error that leaves the store unusable (the server went away) is raised, so
@@ -136,7 +150,7 @@ def run_batch(key: str, documents: list[Document], *, spec: EngineSpec, db: str 
     engine = engine_for(spec)
     store = store_for(db) if db and is_postgres_url(db) else None
     outcome = BatchResult(key, worker_name(), [])
-    for document, result in engine.extract(documents):
+    for document, result in engine.extract(documents, homes=homes):
         done = DocResult(document.id, document.origin, FAILED, words=document.word_count())
         outcome.results.append(done)
         if isinstance(result, DatelineError):

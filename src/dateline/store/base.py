@@ -94,10 +94,11 @@ class Store(abc.ABC):
         found_hashes = {h for h in hashes if self.has_document(content_hash=h)}
         return found_ids, found_hashes
 
-    def document_provinces(self) -> list[tuple[str, str | None, str | None, str, str, int]]:
-        """(document id, url, source, country, admin1, events) for the stored events placed in a
-        province, grouped by document and province: what each source's home is learned from
-        (geo/source_homes.py). A backend without it answers nothing, so no source has a home."""
+    def document_provinces(self) -> list[tuple[str, str | None, str | None, str, str, str | None, int]]:
+        """(document id, url, source, country, admin1, location, events) for the stored events placed
+        in a province, grouped by document, province and location: what each source's home is learned
+        from (geo/source_homes.py; the location tells a story about the outlet's own town). A backend
+        without it answers nothing, so no source has a home."""
         return []
 
     @abc.abstractmethod

@@ -565,14 +565,14 @@ class DbApiStore(ReviewStore, UserStore, Store):
         return [DocumentSummary(*row) for row in rows]
 
     @sql_errors
-    def document_provinces(self) -> list[tuple[str, str | None, str | None, str, str, int]]:
-        """(document id, url, source, country, admin1, events) of the stored events placed in a province."""
-        sql = ("SELECT d.id, d.url, d.source, e.country, e.admin1, COUNT(*) FROM events e "
+    def document_provinces(self) -> list[tuple[str, str | None, str | None, str, str, str | None, int]]:
+        """(document id, url, source, country, admin1, location, events) of the stored events placed in a province."""
+        sql = ("SELECT d.id, d.url, d.source, e.country, e.admin1, e.location, COUNT(*) FROM events e "
                "JOIN documents d ON d.id = e.document_id WHERE e.admin1 IS NOT NULL AND e.country IS NOT NULL "
-               "GROUP BY d.id, d.url, d.source, e.country, e.admin1")
+               "GROUP BY d.id, d.url, d.source, e.country, e.admin1, e.location")
         with self._lock:
             rows = self._conn.execute(sql).fetchall()
-        return [(r[0], r[1], r[2], r[3], r[4], int(r[5])) for r in rows]
+        return [(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6])) for r in rows]
 
     @sql_errors
     def stats(self) -> dict:
