@@ -9,7 +9,7 @@ export DATELINE_SHARED
 SAMPLE ?= $(DATELINE_SHARED)/samples/maysan-2008.txt
 DB     ?= dateline.db
 
-.PHONY: install demo test test-fast bench bench-heideltime clean web-assets
+.PHONY: install demo test test-fast lint bench bench-heideltime clean web-assets
 
 install: $(STAMP)
 
@@ -29,10 +29,14 @@ demo: install
 	$(BIN)/dateline timeline --db $(DB) --by month --all
 
 # every test: the slow tier (full model, PostgreSQL, Chromium, worker clusters, kill -9, the eval gate) included
-test: install
+test: install lint
 	bash scripts/ensure_chromium.sh
 	bash scripts/ensure_postgres.sh
 	$(BIN)/python -m pytest -q
+
+# line length and import order (pyproject.toml [tool.ruff]); `$(BIN)/ruff check --fix` sorts imports
+lint: install
+	$(BIN)/ruff check src tests bench scripts
 
 # the fast tier: tests that need none of the above (tests/conftest.py says what is slow), in under 30 s
 test-fast: install

@@ -23,7 +23,6 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import chronicle  # noqa: E402
-
 from dateline.evaluate.chronicle import PlaceNames, load_gold, score  # noqa: E402
 from dateline.rules import RULES, switched_off  # noqa: E402
 

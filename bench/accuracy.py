@@ -17,9 +17,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-from bench_paths import DATA
-
 import chronicle  # the chronicle bench beside this script
+from bench_paths import DATA
 
 # (name, kind, gold, options): add one line per suite.
 SUITES: list[tuple[str, str, Path, dict]] = [

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_paths import DATA  # noqa: E402
-
 from dateline.evaluate.chronicle import SPLITS, ChronicleScore, PlaceNames, load_gold, score  # noqa: E402
 from dateline.models import Document, Event  # noqa: E402
 

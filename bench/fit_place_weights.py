@@ -27,12 +27,13 @@ from pathlib import Path
 from dateline.evaluate.geo import _PARTS, MISS_KM, article_contexts, distance_km, read_geoxml, score_ucdp
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.places import PlaceResolver
-from dateline.geo.weights import DEFAULT_WEIGHTS, HAND_WEIGHTS, SEARCHED_WEIGHTS, Weights
 from dateline.geo.source_homes import SourceHomes
+from dateline.geo.weights import DEFAULT_WEIGHTS, HAND_WEIGHTS, SEARCHED_WEIGHTS, Weights
 
 log = logging.getLogger(__name__)
 
 from bench_paths import DATA
+
 CORPORA = {"lgl": "lgl.xml", "trnews": "TR-News.xml", "geovirus": "GeoVirus.xml"}
 SCALES = (0.0, 0.5, 0.75, 1.25, 1.5, 2.0)
 # Signals added after round 3, whose hand value was "off": hand+ keeps them at today's values.

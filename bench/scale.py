@@ -22,7 +22,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import write_corpus  # noqa: E402
-
 from dateline.scale import EngineSpec, connect, distributed_ingest  # noqa: E402
 from dateline.scale.tasks import preload  # noqa: E402
 

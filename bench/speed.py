@@ -20,7 +20,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core, as the target says
 
 from corpus import write_corpus  # noqa: E402
-
 from dateline.pipeline import Engine, ingest  # noqa: E402
 from dateline.store import open_store  # noqa: E402
 

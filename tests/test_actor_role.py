@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 import test_review as told
 from dateline.cli import main
 from dateline.query import EventFilter
 from dateline.store import open_store
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 # Kut: police attack militants; Hilla: militants attack police; Najaf: no police at all.
 ACTORS = {"one": dict(actor1="Police Forces of Iraq (2006-)", actor2="Militia (Mahdi Army)"),

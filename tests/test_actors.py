@@ -13,7 +13,6 @@ from dateline import config
 from dateline.errors import ResolveError
 from dateline.models import Actor
 from dateline.resolve.actors import ACTOR_TYPES, ActorMatch, ActorRegistry
-
 from shared_data import SHARED
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from dateline.evaluate.common import SPLITS
-from dateline.ingest import document_from_text
 from dateline.extract.placing import pick_place
 from dateline.extract.triggers import Trigger, TriggerEntry
+from dateline.ingest import document_from_text
 
 _GOLD_ENTRY = TriggerEntry("gold", "gold", None, None, 1)
 

@@ -10,7 +10,6 @@ import pytest
 from dateline.errors import IngestError
 from dateline.ingest.guard import FetchPolicy, refusal
 from dateline.ingest.url import MAX_REDIRECTS, fetch, new_client
-
 from http_targets import page, redirect, target, trickle
 
 MB = 2**20

@@ -8,8 +8,9 @@ no case past its time budget, no good record lost beside a bad one, only clean t
 from __future__ import annotations
 
 import pytest
-from fuzz_cases import CHECKS, FuzzCheck
 from hypothesis import HealthCheck, given, settings
+
+from fuzz_cases import CHECKS, FuzzCheck
 
 # Examples per check: enough to meet each kind of hostile part a few times, few enough that the
 # whole file stays well under a minute on a loaded two-core machine (the pipeline's are slow).

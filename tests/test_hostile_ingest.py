@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from dateline.ingest import document_from_text, iter_documents
-from dateline.ingest.references import parse_citation, parse_references
 from dateline.ingest.outlets import source_key, url_host
+from dateline.ingest.references import parse_citation, parse_references
 
 # The line from issue 16 that ran past 60 s in the citation detector, and strings of its kind.
 ADVERSARIAL_LINES = [

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 from dateline import query
 from dateline.models import Document, Event, Section, make_event_id
 from dateline.query import EventFilter
 from dateline.store import migrations, open_store
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 VIEW_INDEXES = ("incidents_by_date", "incidents_by_place", "incidents_by_actor", "incidents_by_type", "incidents_listed")
 

@@ -14,8 +14,8 @@ import dateline.ingest as ingest
 from dateline.errors import IngestError
 from dateline.ingest import count_sources, document_from_text, iter_documents, read_file
 from dateline.models import Document
-
 from shared_data import SAMPLE
+
 PROSE = "A car bomb killed twelve people in Amara on Monday, police said.\n\nThe governor blamed militiamen.\n"
 ARTICLE_HTML = """<html><head><title>Bomb in Amara | Iraq Wire</title>
 <meta property="og:site_name" content="Iraq Wire"><meta name="author" content="Kim Gamel">

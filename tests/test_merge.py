@@ -2,11 +2,11 @@
 
 import itertools
 
+from dateline.geo.distance import distance_km
 from dateline.incidents import aggregate_reason, combine, consolidate
 from dateline.merge import cluster
 from dateline.merge import combine as combine_reports
 from dateline.models import Event, Figure
-from dateline.geo.distance import distance_km
 
 
 def mention(doc: str, *, start: int = 0, date: str = "2008-06-19", lat: float = 31.84, lon: float = 47.14,

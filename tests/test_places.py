@@ -8,14 +8,14 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.cli import main
+from dateline.geo.colocation import TownIndex
+from dateline.geo.distance import distance_km
+from dateline.geo.gazetteer import Gazetteer
+from dateline.geo.places import PlaceContext, PlaceResolver, offset_point, parse_relation, precision_of
 from dateline.ingest import document_from_text
 from dateline.models import Place
-from dateline.geo.colocation import TownIndex
-from dateline.geo.gazetteer import Gazetteer
-from dateline.resolve.names import core_name, normalise_name
-from dateline.geo.distance import distance_km
-from dateline.geo.places import PlaceContext, PlaceResolver, offset_point, parse_relation, precision_of
 from dateline.pipeline import document_toponyms
+from dateline.resolve.names import core_name, normalise_name
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 from dateline.models import Document, Event, Section, make_event_id
 from dateline.pipeline import ingest
 from dateline.store import open_store
 from dateline.store.pg_text import REPLACEMENT, storable_text
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 GOOD = [
     {"id": "good-1", "text": "Gunmen killed three policemen in Amarah on Tuesday, police said."},

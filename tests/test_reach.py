@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.models import Place
 from dateline.geo.colocation import TownIndex
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.places import PlaceResolver
 from dateline.geo.reach import by_the_others
+from dateline.models import Place
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ import pytest
 
 from dateline.ingest import parse_references, split_sections
 from dateline.ingest.references import is_citation_line, match_date, normalise_date
-
 from shared_data import SAMPLE
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 import test_review as told  # the invented Kut, Hilla and Najaf reports
 from dateline import review
@@ -22,6 +21,7 @@ from dateline.query import EventFilter
 from dateline.review.api import review_records
 from dateline.store import open_store
 from dateline.store.refresh import carry_ids
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

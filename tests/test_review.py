@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 from dateline import query, review
 from dateline.cli import main
@@ -22,6 +21,7 @@ from dateline.query import EventFilter
 from dateline.review.api import review_records
 from dateline.review.apply import Decision, apply_decisions
 from dateline.store import open_store
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 BOMB = dict(event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED")
 SHOOTING = dict(event_type="Violence against civilians", sub_event_type="Attack")

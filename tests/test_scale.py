@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 from dateline.query import EventFilter
 from dateline.scale import BatchResult, connect, distributed_ingest
 from dateline.store import open_store
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))

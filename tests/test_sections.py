@@ -9,8 +9,8 @@ import pytest
 from dateline.ingest import split_sections
 from dateline.ingest.sections import parse_header
 from dateline.models import Section
-
 from shared_data import SAMPLE
+
 PROSE = (
     "Police said a car bomb killed twelve people in Amara on Monday.\n\n"
     "The governor blamed militiamen loyal to the Sadrists for the attack.\n"

@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
-from dateline.models import Document, Event
-from dateline.pipeline import ingest
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.places import PlaceResolver
 from dateline.geo.source_homes import SourceHomes, domain_country, homes_from_store, source_key
+from dateline.models import Document, Event
+from dateline.pipeline import ingest
 from dateline.store import open_store
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 MA = ("US", "Massachusetts")
 IL = ("US", "Illinois")

@@ -9,12 +9,11 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.cli import main
-from dateline.pipeline import ingest
-from dateline.store import open_store
-
 from dateline.geo.gazetteer import Gazetteer
 from dateline.geo.places import DEFAULT_WEIGHTS, PlaceContext, PlaceResolver
 from dateline.geo.source_homes import SourceHomes, outlet_names, province_vote, vote_weight
+from dateline.pipeline import ingest
+from dateline.store import open_store
 
 
 @pytest.fixture(scope="module")

@@ -16,14 +16,13 @@ from typing import Any
 
 import psycopg
 import pytest
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 from dateline import query
 from dateline.errors import ConfigError, StoreError
 from dateline.models import EVENT_FIELDS, REFERENCES, Document, Event, Reference, Section, make_event_id
 from dateline.query import EventFilter
-from dateline.store import Store, open_store
-from dateline.store import migrations
+from dateline.store import Store, migrations, open_store
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 LATEST = migrations.available()[-1].version  # the schema a new store is at
 

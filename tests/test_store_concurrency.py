@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
-
 from dateline import query
 from dateline.models import Document, Event, make_event_id
 from dateline.query import EventFilter
 from dateline.store import open_store
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 BACKENDS = ["sqlite", "postgres"]
 

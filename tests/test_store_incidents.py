@@ -6,12 +6,12 @@ import itertools
 from pathlib import Path
 
 import pytest
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 from dateline import query
 from dateline.models import Document, Event, make_event_id
 from dateline.query import EventFilter
 from dateline.store import open_store
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 # Three outlets report one bombing in Amarah (two tolls), one also a separate attack in Basra; a fourth
 # reports an attack the same day in another town of the same province.

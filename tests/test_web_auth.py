@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 from dateline.cli import main
 from dateline.store import open_store
 from dateline.users import add_user, check_login
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 from web_data import web_db  # noqa: F401  (session fixture)
 
 

@@ -14,12 +14,12 @@ import anyio
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 from dateline.models import Document, Event, Section, make_event_id
 from dateline.store import open_store
 from dateline.web import create_app
 from dateline.web.cache import CacheStats, ReadCache
+from pg_server import pg_server, pg_url  # noqa: F401 - fixtures
 
 
 def _document(doc_id: str, sentence: str, place: tuple[str, str] = ("Amarah", "Maysan"),

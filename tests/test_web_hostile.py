@@ -18,7 +18,6 @@ import pytest
 
 from dateline.models import Document, Event, make_event_id
 from dateline.web.guards import LOCAL_HOSTS, served_hosts
-
 from http_targets import page, target
 from web_data import serving
 

@@ -22,6 +22,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 from shared_data import SHARED
+
 SAMPLE = SHARED / "samples" / "maysan-2008.txt"
 PITF = SHARED / "data" / "pitf-atrocities" / "pitf.world.20130101-20151231.csv"
 PITF_ROWS = 60

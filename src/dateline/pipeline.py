@@ -25,6 +25,9 @@ from .annotate.pipeline import DEFAULT_MODEL, annotate_documents, build_pipeline
 from .budget import Budget, Deadline, document_name
 from .errors import DatelineError, ExtractError, IngestError, ResolveError, printable
 from .extract.events import Extractor
+from .geo.gazetteer import Gazetteer
+from .geo.source_homes import SourcePrior, StoredHomes, homes_from_store, source_key
+from .geo.toponyms import Toponym, toponyms_of
 from .incidents.report import Report, consolidate
 from .ingest import iter_documents
 from .ingest.copies import CopyIndex, signature, to_hex
@@ -33,9 +36,6 @@ from .ingest.language import detect_language, english_only_notice
 from .ingest.sources import DEFAULT_MAX_BYTES
 from .models import Document, Event
 from .resolve.actors import ActorRegistry
-from .geo.gazetteer import Gazetteer
-from .geo.source_homes import SourcePrior, StoredHomes, homes_from_store, source_key
-from .geo.toponyms import Toponym, toponyms_of
 from .store.base import Store
 
 if TYPE_CHECKING:

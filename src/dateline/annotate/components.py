@@ -21,8 +21,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..models import UNKNOWN_ACTOR
 from ..geo.place_tagger import PLACE_LABELS  # importing it registers dateline_places
+from ..models import UNKNOWN_ACTOR
 from .quantities import Quantity, find_quantities
 from .timex import find_timexes
 

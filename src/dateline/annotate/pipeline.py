@@ -18,8 +18,8 @@ from . import components  # noqa: F401  (registers the factories)
 from .tag_map import split_attribute_ruler
 
 if TYPE_CHECKING:
-    from ..resolve.actors import ActorRegistry
     from ..geo.gazetteer import Gazetteer
+    from ..resolve.actors import ActorRegistry
 
 log = logging.getLogger(__name__)
 

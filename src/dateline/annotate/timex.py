@@ -19,10 +19,10 @@ import re
 from bisect import bisect_right, insort
 from datetime import date
 
+from . import timex_days, timex_fraction, timex_relative, timex_special, timex_values
 from .timex_bounds import trim
 from .timex_model import DAY, MONTH, WEEK, Timex
 from .timex_rules import GATES, MONTHS, NUM, NUMBER_WORDS, PARTS_OF_DAY, PATTERNS, SPAN_PATTERNS, WEEKDAYS
-from . import timex_days, timex_fraction, timex_relative, timex_special, timex_values
 from .timex_values import Context
 
 # Every pattern kind's normaliser: the calendar ones of timex_values and those of the modules built on

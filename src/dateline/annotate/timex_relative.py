@@ -7,11 +7,13 @@ import re
 from datetime import date, timedelta
 from typing import Callable
 
-from .timex_model import DAY, MONTH, WEEK, Timex
 from .timex_fiscal import compared_last_year, year_ago
+from .timex_model import DAY, MONTH, WEEK, Timex
 from .timex_rules import PARTS_OF_DAY, RANGE_START, UNIT_CODES, VAGUE_COUNTS, WEEKDAYS
 from .timex_values import (
     _CLAUSE_END as _SENTENCE_END,
+)
+from .timex_values import (
     Context,
     _new,
     add_months,

@@ -465,7 +465,6 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
         dateline export --format geojson --province Maysan -o maysan.geojson
     """
     from ..export import export_events
-
     from ..review.api import review_records
 
     chosen = make_filter(**filters)

@@ -45,9 +45,9 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from ..errors import ConfigError
+from ..geo.distance import distance_km
 from ..incidents.compat import VIOLENT
 from ..query import parse_date_range
-from ..geo.distance import distance_km
 from ..resolve.names import normalise_name
 from .common import in_split, ratio
 

@@ -38,10 +38,10 @@ from .pitf import PitfRow, read_pitf
 from .registry import ScoreReport, scorer
 
 if TYPE_CHECKING:
+    from ..geo.gazetteer import Gazetteer
+    from ..geo.places import Weights
     from ..models import Place
     from ..pipeline import Engine
-    from ..geo.places import Weights
-    from ..geo.gazetteer import Gazetteer
 
 log = logging.getLogger(__name__)
 

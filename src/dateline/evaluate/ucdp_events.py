@@ -93,8 +93,8 @@ def score_ucdp_events(gold: Path, *, engine: "Engine | None" = None, split: str 
     ``split``: the fixed dev/test halves by row id (:func:`in_split`); ``show_misses`` adds a note per
     row placed more than 25 km away or in another province.
     """
-    from ..ingest.plaintext import document_from_text
     from ..geo.gazetteer import Gazetteer
+    from ..ingest.plaintext import document_from_text
 
     if split not in SPLITS:
         raise ConfigError(f"unknown split {split!r}", where="ucdpevents", hint="all, dev or test")

@@ -12,29 +12,29 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from spacy.tokens import Doc, Span
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
-from ..geo.place_tagger import PlaceMention
-from ..annotate.quantities import perpetrators_killed
 from ..annotate.pipeline import AnnotatedDocument, doc_text, paragraph_index
+from ..annotate.quantities import perpetrators_killed
 from ..annotate.timex import Timex
 from ..budget import Deadline
-from ..models import Event, Place, make_event_id
 from ..geo.abroad import own_reading
-from ..rules import enabled
-from ..resolve.actors import ActorMatch
-from ..resolve.names import core_name, normalise_name
 from ..geo.distance import distance_km
 from ..geo.document import build_document_geo, document_evidence
+from ..geo.place_tagger import PlaceMention
 from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, parse_relation, place_reading
 from ..geo.source_homes import SourcePrior, StoredHomes, source_key
+from ..models import Event, Place, make_event_id
+from ..resolve.actors import ActorMatch
+from ..resolve.names import core_name, normalise_name
+from ..rules import enabled
 from .actors import ActorSlots, assign_actors
 from .attribution import attribution
-from .dating import choose_date, in_name, in_other_clause
 from .clauses import clause_groups, clause_scope
+from .dating import choose_date, in_name, in_other_clause
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
 from .placing import aside_role, beside_the_story, pick_place, relation_before
-from .role_defaults import apply_role_defaults
 from .regions import lies_in, owner_before, part_of_town, people_before, regions_after
+from .role_defaults import apply_role_defaults
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
@@ -42,8 +42,8 @@ from .typing import air_delivered, refine_type
 from .victims import count_victims
 
 if TYPE_CHECKING:
-    from ..resolve.actors import ActorRegistry
     from ..geo.gazetteer import Gazetteer
+    from ..resolve.actors import ActorRegistry
 
 log = logging.getLogger(__name__)
 
@@ -406,7 +406,8 @@ class Extractor:
                 # "the town of Madi in northern Yemen": not the Philippine Mati; a country is too coarse to
                 # stand for the event when the sentence before or the document's province may say more
                 return inside, mention
-            lost = f"no '{mention.text}' known there" if resolved is None else f"'{mention.text}' resolved outside it ({resolved.place.name}, {resolved.place.country})"
+            lost = (f"no '{mention.text}' known there" if resolved is None
+                    else f"'{mention.text}' resolved outside it ({resolved.place.name}, {resolved.place.country})")
             if nearer is not None and lies_in(nearer[0].place, outer.place):
                 # "Kuka village in Shendam LGA of Plateau State": the district the phrase names, within the province
                 outer, region = nearer

@@ -25,12 +25,12 @@ import math
 from typing import TYPE_CHECKING, Sequence
 
 from ..models import Place
-from .distance import distance_km
 from ..resolve.names import normalise_name
+from .distance import distance_km
 
 if TYPE_CHECKING:
-    from .gazetteer import Gazetteer
     from .context import PlaceContext
+    from .gazetteer import Gazetteer
 
 __all__ = ["CountryCells", "country_named", "foreign_namesake", "home_reading", "own_reading"]
 

@@ -47,10 +47,10 @@ from typing import Iterable, Iterator, Sequence
 
 from ..config import package_data
 from ..errors import ResolveError
-from .country_words import admin1_scheme, country_files
-from .gazetteer_rows import BuildRow, Builder, BuildStats, ascii_name, clean_adm2_name
 from ..resolve.names import name_keys
 from ..resolve.place_words import words
+from .country_words import admin1_scheme, country_files
+from .gazetteer_rows import Builder, BuildRow, BuildStats, ascii_name, clean_adm2_name
 
 log = logging.getLogger(__name__)
 

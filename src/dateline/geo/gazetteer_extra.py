@@ -20,8 +20,8 @@ import logging
 import re
 import statistics
 
-from .gazetteer_rows import BuildRow, Builder, BuildStats
 from ..resolve.names import name_keys
+from .gazetteer_rows import Builder, BuildRow, BuildStats
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from typing import Iterable, Sequence
 
 from unidecode import unidecode
 
-from .distance import distance_km
 from ..resolve.names import name_keys, strip_generic
+from .distance import distance_km
 
 __all__ = ["BuildRow", "BuildStats", "Builder", "ascii_name", "clean_adm2_name", "is_latin"]
 

@@ -25,12 +25,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..config import package_data
 from ..models import UNKNOWN_ACTOR
-from ..rules import enabled
 from ..resolve.names import core_name, normalise_name
+from ..resolve.place_words import hints, words
+from ..rules import enabled
+from .country_words import district_phrases
 from .place_kinds import named_after_possessive, named_before_kind
 from .place_lookup import best_place_kind, capital_test, coarse_test, first_place_lookup
-from .country_words import district_phrases
-from ..resolve.place_words import hints, words
 
 
 @dataclass(slots=True)

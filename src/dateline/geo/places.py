@@ -43,15 +43,15 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..models import Place
-from .distance import distance_km
-from .context import PlaceContext
 from ..resolve.names import abbreviation_hint, core_name, is_local_feature, normalise_name, strip_generic, town_of_demonym
+from ..resolve.place_words import hint_features
+from ..resolve.relations import Relation, offset_point, parse_relation
 from .abroad import CountryCells, foreign_namesake, home_reading
 from .at_home import at_home, in_story_province, outlet_story_home, outlet_town, story_provinces
+from .context import PlaceContext
+from .distance import distance_km
 from .reach import by_the_others, within_reach
-from ..resolve.relations import Relation, offset_point, parse_relation
 from .source_homes import domain_country, outlet_names
-from ..resolve.place_words import hint_features
 from .weights import DEFAULT_WEIGHTS, Weights
 
 if TYPE_CHECKING:

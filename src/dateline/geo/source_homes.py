@@ -31,8 +31,8 @@ from unidecode import unidecode
 from ..ingest.outlets import source_key
 
 if TYPE_CHECKING:
-    from .gazetteer import Gazetteer
     from .context import PlaceContext
+    from .gazetteer import Gazetteer
 
 __all__ = ["Province", "SourceHomes", "SourcePrior", "StoredHomes", "domain_country", "homes_from_store", "outlet_names", "province_vote",
            "source_key", "vote_weight"]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ..models import Event
 from ..geo.distance import distance_km
+from ..models import Event
 from ..rules import enabled
 
 __all__ = ["ESCALATION", "VIOLENT", "actors_compatible", "escalation", "same_kind", "dates_compatible", "named_actors", "places_compatible", "types_compatible",

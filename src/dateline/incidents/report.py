@@ -19,8 +19,7 @@ from ..models import Aggregate, Document, Event, Incident
 from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
-from .compat import (VIOLENT, actors_compatible, dates_compatible, named_actors, places_compatible, same_kind, types_compatible,
-                     weak_date, weak_place)
+from .compat import VIOLENT, actors_compatible, dates_compatible, named_actors, places_compatible, same_kind, types_compatible, weak_date, weak_place
 
 __all__ = ["Report", "consolidate", "refers_back", "same_in_report"]
 

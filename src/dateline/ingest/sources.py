@@ -28,8 +28,8 @@ from .decode import (
 from .feed import iter_feed, looks_like_feed
 from .html import read_html
 from .jsonl import iter_json_file, iter_jsonl, iter_jsonl_stream
-from .plaintext import document_from_text, read_plaintext
 from .outlets import fill_outlet
+from .plaintext import document_from_text, read_plaintext
 from .url import fetch, is_url, new_client
 
 logger = logging.getLogger(__name__)

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..incidents.build import build_incident
-from ..incidents.compat import (actors_compatible, dates_compatible, named_actors, places_compatible, types_compatible,
-                                weak_date, weak_place)
-from ..models import Event, Incident
 from ..geo.distance import distance_km
+from ..incidents.build import build_incident
+from ..incidents.compat import actors_compatible, dates_compatible, named_actors, places_compatible, types_compatible, weak_date, weak_place
+from ..models import Event, Incident
 
 __all__ = ["cluster", "combine", "link", "Link"]
 

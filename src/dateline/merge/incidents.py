@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
 
+from ..geo.distance import distance_km
 from ..incidents.tolls import combine, figures_of
 from ..models import Event
-from ..geo.distance import distance_km
 
 # Violence types are often coded differently by different reports of one attack.
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ConfigError, ReviewError
-from ..models import Event
 from ..filters import parse_date_range
+from ..models import Event
 
 __all__ = [
     "ACTIONS",

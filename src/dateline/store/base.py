@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 from ..errors import ConfigError, StoreError
-from ..models import Document, Event
 from ..filters import TIMELINE_PERIODS, EventFilter
+from ..models import Document, Event
 from .keys import place_key
 
 log = logging.getLogger(__name__)

@@ -12,14 +12,23 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from ..errors import ConfigError, StoreError
+from ..filters import EventFilter
 from ..incidents.compat import VIOLENT
 from ..incidents.report import Report, consolidate
 from ..merge.across import cluster, link
 from ..models import EVENT_FIELDS, Aggregate, Document, Event, Incident, Reference, Section
-from ..filters import EventFilter
 from ..review.apply import Review
-from .review import ReviewStore
+from .base import (
+    DocumentSummary,
+    Store,
+    TimelineRow,
+    aggregate_timeline,
+    check_event,
+    check_month_day,
+    check_period,
+)
 from .refresh import Refreshed, carry_ids, rename_reports
+from .review import ReviewStore
 from .rows import (
     EVENT_COLUMNS,
     event_from_row,
@@ -30,15 +39,6 @@ from .rows import (
     incident_json,
 )
 from .users import UserStore
-from .base import (
-    DocumentSummary,
-    Store,
-    TimelineRow,
-    aggregate_timeline,
-    check_event,
-    check_month_day,
-    check_period,
-)
 
 T = TypeVar("T")
 

@@ -24,15 +24,11 @@ from typing import Any, TypeVar
 
 import psycopg
 
-from ..incidents.report import Report, consolidate
 from ..errors import ConfigError, StoreError
-from ..models import EVENT_FIELDS, Document, Event, Incident
 from ..filters import ACTOR_ROLE_FIELDS, EventFilter, review_clause
-from .keys import place_key
-from .rows import event_row
+from ..incidents.report import Report, consolidate
+from ..models import EVENT_FIELDS, Document, Event, Incident
 from . import migrations
-from .connections import ConnectionPool
-from .pg_text import register_storable_text
 from .base import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
@@ -42,6 +38,7 @@ from .base import (
     redact,
     search_groups,
 )
+from .connections import ConnectionPool
 from .dbapi import (
     ACTOR_FIELDS as _ACTOR_FIELDS,
 )
@@ -56,6 +53,9 @@ from .dbapi import (
 from .dbapi import (
     fold as _fold,
 )
+from .keys import place_key
+from .pg_text import register_storable_text
+from .rows import event_row
 
 log = logging.getLogger(__name__)
 

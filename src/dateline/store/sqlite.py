@@ -21,13 +21,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import ConfigError, StoreError
+from ..filters import ACTOR_ROLE_FIELDS, EventFilter, review_clause
 from ..incidents.report import Report, consolidate
 from ..models import EVENT_FIELDS, Document, Event
-from ..filters import ACTOR_ROLE_FIELDS, EventFilter, review_clause
-from .keys import place_key
-from .rows import event_row
 from . import migrations
-from .connections import ConnectionPool, SharedConnection
 from .base import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
@@ -36,6 +33,7 @@ from .base import (
     check_month_day,
     place_param,
 )
+from .connections import ConnectionPool, SharedConnection
 from .dbapi import (
     UNIT_SEP as _UNIT_SEP,
 )
@@ -47,6 +45,8 @@ from .dbapi import (
 from .dbapi import (
     fold as _fold,
 )
+from .keys import place_key
+from .rows import event_row
 
 log = logging.getLogger(__name__)
 
