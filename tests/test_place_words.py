@@ -49,3 +49,28 @@ def test_a_nigerian_district_phrase_asks_for_a_district(engine) -> None:
     doc = engine.nlp("Gunmen attacked Damboa Local Government Area of Borno State on Sunday.")
     damboa = next(m for m in doc._.places if m.name == "Damboa")
     assert damboa.kind_hint == "district"
+
+
+def test_extractions_sets_read_from_the_table_equal_the_sets_they_replace() -> None:
+    from dateline.extract import dating, placing, regions
+
+    assert placing._PLACE_NOUNS == {
+        "suburb", "suburbs", "neighborhood", "neighbourhood", "district", "area", "outskirts", "province", "governorate",
+        "city", "town", "village", "region", "street", "market", "checkpoint", "countryside", "headquarters", "camp",
+        "base", "airport", "prison", "hospital", "mosque", "stadium", "university", "highway", "road", "bridge",
+        "station", "square", "capital", "state", "county"}
+    assert placing._AREA_NOUNS == {"suburb", "suburbs", "neighborhood", "neighbourhood", "district", "area", "outskirts",
+                                   "province", "governorate", "city", "town", "village", "region", "countryside",
+                                   "capital"}
+    assert words("bearing_kind") == {"city", "town", "village", "hub"}
+    assert regions._KIND_NOUNS == {
+        "town", "towns", "city", "cities", "village", "villages", "district", "districts", "area", "areas", "locality",
+        "region", "province", "state", "county", "settlement", "settlements", "community", "communities", "suburb",
+        "neighborhood", "neighbourhood", "hub", "capital", "division", "territory", "council", "lga", "lgas",
+        "sub-county", "governorate"}
+    assert regions._DISTRICT_WORDS == {"local", "government"}
+    assert regions._PART_NOUNS == {"district", "neighborhood", "neighbourhood", "suburb", "quarter", "area"}
+    assert dating.NAME_NOUNS == {
+        "bridge", "square", "street", "avenue", "road", "highway", "brigade", "brigades", "battalion", "regiment",
+        "division", "movement", "front", "stadium", "district", "neighbourhood", "neighborhood", "hospital", "mosque",
+        "university", "school", "camp", "base", "headquarters", "army", "corps", "party"}
