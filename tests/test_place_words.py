@@ -49,3 +49,21 @@ def test_a_nigerian_district_phrase_asks_for_a_district(engine) -> None:
     doc = engine.nlp("Gunmen attacked Damboa Local Government Area of Borno State on Sunday.")
     damboa = next(m for m in doc._.places if m.name == "Damboa")
     assert damboa.kind_hint == "district"
+
+
+
+def test_extraction_reads_its_place_words_from_the_table() -> None:
+    """The words extraction's rules and their examples need are rows of the table, and each set is read from it."""
+    from dateline.extract import dating, placing, regions
+
+    assert {"suburb", "road", "checkpoint", "market", "state"} <= placing._PLACE_NOUNS == words("scene_noun")
+    assert {"district", "province", "capital"} <= placing._AREA_NOUNS == words("area_noun")
+    assert placing._AREA_NOUNS <= placing._PLACE_NOUNS  # an area is a scene too ("a Baghdad suburb")
+    assert placing._KIND_BEFORE_NAME.sub("", "55 km north of the regional hub of ") == "55 km north of "
+    assert placing._KIND_BEFORE_NAME.sub("", "north of the village of ") == "north of "
+    assert {"town", "lga", "sub-county", "council"} <= regions._KIND_NOUNS == words("phrase_kind")
+    assert regions._DISTRICT_WORDS == {"local", "government"}  # Nigeria's "local government area"
+    assert words("part") | {"quarter", "area"} == regions._PART_NOUNS == words("part_noun")
+    # a date naming a landmark is a place word; one naming a unit ("the 1920 Revolution Brigades") is not
+    assert {"bridge", "square", "street"} <= words("date_name") < dating.NAME_NOUNS
+    assert not {"brigades", "army", "party"} & set(word_rows())

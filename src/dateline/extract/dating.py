@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..annotate.timex import Timex
+from ..resolve.place_words import words
 from .attribution import SPEECH_LEMMAS
 from .triggers import Trigger
 
@@ -14,12 +15,11 @@ __all__ = ["DateChoice", "FALLBACK_PRECISION", "NAME_NOUNS", "choose_date", "in_
            "pick_timex", "spoken_on"]
 
 # Nouns a number or date names rather than dates ("the 14th of July bridge", "the 1920 Revolution
-# Brigades"): landmarks and units. A row set; a date before an event noun ("the June 5 attack") still dates it.
-NAME_NOUNS = frozenset({
-    "bridge", "square", "street", "avenue", "road", "highway", "brigade", "brigades", "battalion", "regiment",
-    "division", "movement", "front", "stadium", "district", "neighbourhood", "neighborhood", "hospital", "mosque",
-    "university", "school", "camp", "base", "headquarters", "army", "corps", "party",
-})
+# Brigades"): landmarks (the kind-word table's date_name words) and units. A date before an event noun
+# ("the June 5 attack") still dates it.
+_UNIT_NOUNS = frozenset({"brigade", "brigades", "battalion", "regiment", "division", "movement", "front", "army",
+                         "corps", "party"})
+NAME_NOUNS = words("date_name") | _UNIT_NOUNS
 
 
 @dataclass(slots=True)

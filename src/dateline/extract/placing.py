@@ -29,6 +29,7 @@ from ..annotate.pipeline import doc_text
 from ..geo.document import BORDER_NOUNS
 from ..geo.place_tagger import PlaceMention
 from ..geo.places import Relation, parse_relation
+from ..resolve.place_words import words
 from ..rules import enabled
 from .triggers import Trigger
 
@@ -38,17 +39,13 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "acros
 # Prepositions that make a place an origin or destination, not the scene.
 _DIRECTIONAL = frozenset({"from", "to", "toward", "towards"})
 # Nouns a place name can qualify and still be the scene: "a Baghdad suburb", "the Arbil attacks" (the trigger).
-_PLACE_NOUNS = frozenset({"suburb", "suburbs", "neighborhood", "neighbourhood", "district", "area", "outskirts",
-                          "province", "governorate", "city", "town", "village", "region", "street", "market",
-                          "checkpoint", "countryside", "headquarters", "camp", "base", "airport", "prison", "hospital",
-                          "mosque", "stadium", "university", "highway", "road", "bridge", "station", "square",
-                          "capital", "state", "county"})
+_PLACE_NOUNS = words("scene_noun")
 # Nouns for the event itself: a place qualifying them is the scene ("Syria's conflict", "the Helmand battle").
 _EVENT_NOUNS = frozenset({"conflict", "war", "battle", "fighting", "violence", "attack", "attacks", "clash", "clashes",
                           "offensive", "unrest", "protest", "protests", "bombing", "bombings", "crisis", "uprising",
                           "insurgency", "siege", "massacre", "blast", "blasts", "explosion", "explosions"})
-_AREA_NOUNS = frozenset({"suburb", "suburbs", "neighborhood", "neighbourhood", "district", "area", "outskirts",
-                         "province", "governorate", "city", "town", "village", "region", "countryside", "capital"})
+# Kinds of area a place qualifies by saying where the area lies ("Baghdad's Dora district").
+_AREA_NOUNS = words("area_noun")
 # People and bodies whose "of X" says where they belong, not where the event was.
 _PEOPLE_NOUNS = frozenset({"governor", "mayor", "resident", "native", "people", "citizen", "employee", "firm",
                            "company", "member", "chief", "head", "leader", "official", "council", "councillor",
@@ -58,7 +55,8 @@ _AFFILIATION_PARTICIPLES = frozenset({"backed", "based", "led", "funded", "allie
                                       "aligned", "controlled", "owned", "run", "born", "trained", "armed", "affiliated"})
 # "the city of ", "the Diyala provincial capital ": words between a bearing and the town's name
 _KIND_BEFORE_NAME = re.compile(r"\bthe\s+(?:(?:(?:provincial|regional)\s+)?capital(?:\s+city)?,?|"
-                               r"(?:[a-z][\w-]*\s+)?(?:city|town|village|hub)\s+of)\s+$")
+                               r"(?:[a-z][\w-]*\s+)?(?:" + "|".join(map(re.escape, sorted(words("bearing_kind"))))
+                               + r")\s+of)\s+$")
 _OWN_CLAUSE, _ABOVE, _ELSEWHERE = 0, 1, 2  # where a place sits relative to the trigger's clause
 
 

@@ -12,16 +12,16 @@ import re
 
 from spacy.tokens import Doc
 
+from ..geo.country_words import district_phrases
 from ..geo.place_tagger import PlaceMention
 from ..models import Place
+from ..resolve.place_words import words
 
 # Nouns for a kind of place that a people's name or a phrase qualifies ("the Pakistani town of", "villages of").
-_KIND_NOUNS = frozenset({"town", "towns", "city", "cities", "village", "villages", "district", "districts", "area",
-                         "areas", "locality", "region", "province", "state", "county", "settlement", "settlements",
-                         "community", "communities", "suburb", "neighborhood", "neighbourhood", "hub", "capital",
-                         "division", "territory", "council", "lga", "lgas", "sub-county", "governorate"})
-# Words of a district's kind the tagger leaves outside the name ("Nganzai local government area").
-_DISTRICT_WORDS = frozenset({"local", "government"})
+_KIND_NOUNS = words("phrase_kind")
+# Words of a district's kind the tagger leaves outside the name ("Nganzai local government area"): the
+# words before the last of the countries' district phrases (data/countries/*.yaml).
+_DISTRICT_WORDS = frozenset(w for phrase in district_phrases() for w in phrase[:-1])
 _DIRECTION = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|mid)(?:ern)?$")
 
 
@@ -105,7 +105,7 @@ def owner_before(doc: Doc, mention: PlaceMention, mentions: list[PlaceMention]) 
     return owner if owner is not None and kind in _PART_NOUNS else None
 
 
-_PART_NOUNS = frozenset({"district", "neighborhood", "neighbourhood", "suburb", "quarter", "area"})
+_PART_NOUNS = words("part_noun")
 
 
 def part_of_town(doc: Doc, mention: PlaceMention, town: PlaceMention) -> bool:

@@ -1,10 +1,11 @@
 """Kind words of places ("province", "district", "village", ...), read from ``data/place_words.yaml``.
 
 One table, one row per word: the hint it gives the resolver, the feature it names, and the rules
-that use it. The name normaliser (:mod:`dateline.resolve.names`), the gazetteer build, the place tagger
-and the resolver ask for the words of a use (:func:`words`), the hints of a use (:func:`hints`), the
-features of a use (:func:`features`) and the feature a hint asks for (:func:`hint_features`), so a
-word's uses are seen side by side instead of in a set per rule. It lives beside the normaliser, the
+that use it. The name normaliser (:mod:`dateline.resolve.names`), the gazetteer build, the place tagger,
+the resolver and extraction's placing, region and dating rules ask for the words of a use
+(:func:`words`), the hints of a use (:func:`hints`), the features of a use (:func:`features`) and the
+feature a hint asks for (:func:`hint_features`), so a word's uses are seen side by side instead of in a
+set per rule. It lives beside the normaliser, the
 lowest of its readers (imports flow one way: tests/test_layers.py).
 """
 
@@ -23,7 +24,8 @@ __all__ = ["USES", "WORDS_FILE", "WordRow", "features", "generic_prefixes", "hin
 
 WORDS_FILE = "place_words.yaml"
 USES = ("admin_suffix", "province", "city", "named_by_of", "cue", "part", "unknown_kind", "settlement", "hint_noun",
-        "apposition", "region", "county", "before_kind", "after_possessive", "generic_suffix", "admin_alias_suffix")
+        "apposition", "region", "county", "before_kind", "after_possessive", "generic_suffix", "admin_alias_suffix",
+        "scene_noun", "area_noun", "bearing_kind", "phrase_kind", "part_noun", "date_name")
 
 
 @dataclass(frozen=True, slots=True)
