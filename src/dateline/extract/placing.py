@@ -20,7 +20,6 @@ a relative clause describes a participant, not the event ("the group which held 
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
