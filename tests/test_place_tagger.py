@@ -159,3 +159,8 @@ def test_a_large_place_after_a_direction_word(engine) -> None:
     # round 8: "in northern Aleppo": the model tags the city as nothing (or NORP) after the adjective
     text = "Turkish artillery shelled the militia's positions in northern Aleppo on Sunday."
     assert "Aleppo" in [m.text for m in _places(engine, text)]
+
+
+def test_a_port_named_with_its_word(engine) -> None:
+    found = [m.text for m in _places(engine, "Fighting erupted in the port of Hodeidah on Monday.")]
+    assert "Hodeidah" in found
