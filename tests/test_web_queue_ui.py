@@ -3,30 +3,18 @@ merges the two; s takes a report back out; both land in the incident's history."
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import expect
 
 from dateline.store import open_store
-from test_web_review_ui import ARGS, CHROMIUM, loaded
-from web_data import serving, web_db  # noqa: F401  (session fixture)
+from test_web_review_ui import desk, loaded
+from web_data import web_db  # noqa: F401  (session fixture)
 
 
 @pytest.fixture
 def served(web_db, engine, tmp_path):  # noqa: F811
-    from dateline.web import create_app
-
-    db = tmp_path / "dateline.db"
-    shutil.copy(web_db, db)
-    with serving(create_app(str(db), engine=engine, tiles="none")) as url, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1280, "height": 860}, base_url=url)
-        context.add_init_script("localStorage.setItem('dateline.user', 'ana')")
-        tab = context.new_page()
-        tab.set_default_timeout(15_000)
-        yield tab, db
-        browser.close()
+    with desk(web_db, engine, tmp_path) as opened:
+        yield opened
 
 
 def test_merge_then_split_from_the_queue(served) -> None:

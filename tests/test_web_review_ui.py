@@ -3,8 +3,11 @@ from the pages, and the incident page showing who decided what (screenshots to d
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
@@ -17,8 +20,9 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 DOC_SHOTS = REPO / "docs" / "screenshots"
 
 
-@pytest.fixture
-def page(web_db, engine, tmp_path):  # noqa: F811
+@contextlib.contextmanager
+def desk(web_db, engine, tmp_path) -> Iterator[tuple[Page, Path]]:
+    """A browser tab on a served copy of the sample database, as the analyst "ana"; and the copy's path."""
     from dateline.web import create_app
 
     db = tmp_path / "dateline.db"
@@ -29,8 +33,16 @@ def page(web_db, engine, tmp_path):  # noqa: F811
         context.add_init_script("localStorage.setItem('dateline.user', 'ana')")
         tab = context.new_page()
         tab.set_default_timeout(15_000)
+        try:
+            yield tab, db
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(web_db, engine, tmp_path):  # noqa: F811
+    with desk(web_db, engine, tmp_path) as (tab, _db):
         yield tab
-        browser.close()
 
 
 def loaded(page: Page) -> None:
