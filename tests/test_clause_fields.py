@@ -193,3 +193,9 @@ def test_another_sources_figure_in_one_sentence_bounds_the_toll_and_is_never_add
 def test_separate_victims_in_one_sentence_still_add_up(engine) -> None:
     event = one_event(engine, "Gunmen killed five soldiers in Jos on Monday, and police said three civilians were also killed.")
     assert event.fatalities == 8
+
+
+def test_two_sides_dead_in_one_sentence_are_not_two_figures_for_the_same_dead(engine) -> None:
+    event = one_event(engine, "Troops killed 11 militants near Maiduguri on Monday, while the army said four soldiers "
+                              "were killed.")
+    assert event.fatalities == 15, (event.fatalities, event.fatalities_low, event.fatalities_high)

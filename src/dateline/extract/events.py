@@ -726,13 +726,31 @@ def _set_place(event: Event, resolved: ResolvedPlace) -> None:
 # dead: "19 persons were killed by the gunmen while the police said five were killed", "five civilians
 # [residents report ten] were killed", "killed 11, though the ministry put the toll at 15".
 _ALTERNATIVE = re.compile(
-    r"(?:\b(?:while|whereas|but|although|though|however|and|with)\b[^.;]{0,80}?\b(?:said|says|say|put|puts|putting|"
+    r"(?:\b(?:while|whereas|but|although|though|however)\b[^.;]{0,80}?\b(?:said|says|say|put|puts|putting|"
     r"reported|reports|report|estimated|estimates|gave|gives|claimed|claims|counted|told)\b|[\[(][^\])]{0,40}?\b(?:said|says|say|"
     r"reported|reports|report|put|other reports?|according to)\b|\b(?:or|other reports? (?:say|said|put))\b)[^.;]{0,60}$",
     re.I)
 
 
 _MORE = re.compile(r"\b(?:also|more|other|others|another|further|additional|separate|second)\b", re.I)
+
+
+# The sides of a clash: "killed 11 militants, while the army said four soldiers were killed" gives two
+# groups' dead, not two figures for the same dead.
+_SIDES = (frozenset({"militants", "insurgents", "fighters", "attackers", "rebels", "gunmen", "terrorists", "jihadists"}),
+          frozenset({"soldiers", "troops", "policemen", "police", "officers", "guards", "servicemen"}),
+          frozenset({"civilians", "children", "women", "villagers", "residents"}))
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _other_side(first: str, second: str) -> bool:
+    """The two counts name different sides' dead."""
+    def side(text: str) -> int | None:
+        words = set(_WORD_RE.findall(text.lower()))
+        return next((i for i, group in enumerate(_SIDES) if words & group), None)
+
+    a, b = side(first), side(second)
+    return a is not None and b is not None and a != b
 
 
 def _alternatives(text: str, killed: list, *, offset: int = 0) -> tuple[list, list]:
@@ -743,7 +761,8 @@ def _alternatives(text: str, killed: list, *, offset: int = 0) -> tuple[list, li
     for previous, q in zip(killed, killed[1:]):
         # the words from the first count's end through the second ("..., though the ministry put the toll at 15")
         between = text[previous.end - offset : q.end - offset]
-        alternative = _ALTERNATIVE.search(between) and not _MORE.search(between)
+        alternative = (_ALTERNATIVE.search(between) and not _MORE.search(between)
+                       and not _other_side(text[previous.start - offset : previous.end - offset], q.text))
         (others if alternative else main).append(q)
     return (main, others) if others and len(main) == 1 else (killed, [])
 
