@@ -9,6 +9,8 @@ migration that fills them for stored incidents must compute what a write compute
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import sqlite3
 from pathlib import Path
 
@@ -139,3 +141,22 @@ def test_the_views_read_indexes_only(tmp_path: Path) -> None:
                                                params).fetchall()
                 steps = " | ".join(row[-1] for row in plan)
                 assert "COVERING INDEX" in steps, (filters, select, steps)
+
+
+def test_a_text_search_total_looks_the_matched_incidents_up_by_id(tmp_path: Path) -> None:
+    """A page of a text search reads incidents in list order (a test on each row), but its total needs
+    no order: it looks the matched incidents up by id instead of testing every incident."""
+    target = str(tmp_path / "dateline.db")
+    _stored(target)
+    with open_store(target) as store:
+        filters = dataclasses.replace(EventFilter(text="police"), unit="incidents")
+        plans = {}
+        for listing in (True, False):
+            where, params = store._filter_sql(filters, listing=listing)
+            with store._lock:
+                plan = store._conn.execute(f"EXPLAIN QUERY PLAN SELECT COUNT(*) FROM incidents e {where}", params).fetchall()
+            plans[listing] = " | ".join(row[-1] for row in plan)
+        scan = re.compile(r"\bSCAN e\b")
+        assert "SEARCH e USING" in plans[False] and not scan.search(plans[False]), plans[False]
+        assert scan.search(plans[True]), plans[True]
+        assert store.count_incidents(EventFilter(text="police")) == len(store.incidents(EventFilter(text="police")))

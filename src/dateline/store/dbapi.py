@@ -106,8 +106,10 @@ class DbApiStore(ReviewStore, UserStore, Store):
     _closed = True
     last_merge_seconds = 0.0  # time the last add_document spent joining incidents across reports (bench/)
 
-    def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = ()) -> tuple[str, list]:
-        """(WHERE clause, parameters) for the filters, in the dialect's placeholders."""
+    def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = (),
+                    listing: bool = True) -> tuple[str, list]:
+        """(WHERE clause, parameters) for the filters, in the dialect's placeholders; ``listing``: the
+        rows are read in the list's order (False: only counted, in whatever order is fastest)."""
         raise NotImplementedError
 
     def _sql(self, query: str) -> str:
@@ -169,7 +171,7 @@ class DbApiStore(ReviewStore, UserStore, Store):
         return self._fetch_events(sql, [*params, self._limit(filters.limit), filters.offset])
 
     def _count(self, filters: EventFilter) -> int:
-        where, params = self._filter_sql(filters)
+        where, params = self._filter_sql(filters, listing=False)
         with self._lock:
             return self._conn.execute(f"SELECT COUNT(*) {self.from_clause(filters)} {where}", params).fetchone()[0]
 

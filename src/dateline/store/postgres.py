@@ -317,8 +317,9 @@ class PostgresStore(DbApiStore):
                              (list(incident.mention_ids),)).fetchone()[0]
         conn.execute(_KEYS_INSERT.replace("event_keys", "incident_keys"), _incident_key_row(incident, texts or ""))
 
-    def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = ()) -> tuple[str, list]:
-        return _where(filters, extra=list(extra), extra_params=list(extra_params))
+    def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = (),
+                    listing: bool = True) -> tuple[str, list]:
+        return _where(filters, extra=list(extra), extra_params=list(extra_params))  # the planner needs no hint
 
     def __repr__(self) -> str:
         return f"PostgresStore({self.where!r})"

@@ -286,8 +286,9 @@ class SQLiteStore(DbApiStore):
         finally:
             conn.close()
 
-    def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = ()) -> tuple[str, list]:
-        return _where(filters, extra=list(extra), extra_params=list(extra_params))
+    def _filter_sql(self, filters: EventFilter, *, extra: list[str] = (), extra_params: list = (),
+                    listing: bool = True) -> tuple[str, list]:
+        return _where(filters, extra=list(extra), extra_params=list(extra_params), listing=listing)
 
     def _limit(self, limit: int | None) -> int:
         return _sqlite_limit(limit)
@@ -410,7 +411,7 @@ def _actor_clause(filters: EventFilter) -> tuple[str, list[Any]]:
 
 
 def _where(
-    filters: EventFilter, *, extra: Sequence[str] = (), extra_params: Sequence[Any] = ()
+    filters: EventFilter, *, extra: Sequence[str] = (), extra_params: Sequence[Any] = (), listing: bool = True
 ) -> tuple[str, list[Any]]:
     """The WHERE clause (with its parameters) selecting events ``e`` that match ``filters``.
 
@@ -436,8 +437,10 @@ def _where(
     if filters.text:
         matched = "SELECT event_id FROM events_fts WHERE events_fts MATCH ?"
         # incidents: "+" makes the match a test on each incident, not a lookup by id, so a page is read
-        # in the list's index order and stops when full, instead of sorting every whole matching row
-        clauses.append(f"+e.event_id IN (SELECT m.incident_id FROM events m WHERE m.event_id IN ({matched}))"
+        # in the list's index order and stops when full, instead of sorting every whole matching row; a
+        # count needs no order, and looks the matched incidents up by id
+        test = "+" if listing else ""
+        clauses.append(f"{test}e.event_id IN (SELECT m.incident_id FROM events m WHERE m.event_id IN ({matched}))"
                        if incidents else f"e.event_id IN ({matched})")
         params.append(fts_query(filters.text))
     if filters.document_id:
