@@ -170,6 +170,7 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|be|being)\b", re.I)
 _ACTIVE_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|at\s+least|some|about|nearly|more\s+than|\d+|one|two|three|"
                            r"four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b", re.I)
 _DIGIT = re.compile(r"\d")
+_TOLL_WORDS = re.compile(r"\b(?:toll|death\s+(?:total|count)|number\s+of\s+(?:dead|deaths|fatalities))\b", re.I)
 _RANGE_RE = re.compile(_RANGE, re.I)
 _GROUP_RE = re.compile(_GROUP, re.I)
 _FIRST_GROUP_RE = re.compile(_FIRST_GROUP, re.I)
@@ -188,6 +189,12 @@ class Quantity:
     text: str
     low: int | None = None
     high: int | None = None
+
+    @property
+    def told_as_toll(self) -> bool:
+        """The count is given as a toll ("put the death toll at nine", "the number of deaths rose to 11"),
+        the words the toll patterns above read."""
+        return self.kind == KILLED and bool(_TOLL_WORDS.search(self.text))
 
 
 def parse_number(text: str) -> int | None:

@@ -543,7 +543,7 @@ class Extractor:
         start, end = sent.start_char + offset, sent.end_char + offset
         if start - target.evidence_end > _TOLL_REACH:
             return None
-        toll = next((q for q in _in_sentence(doc._.quantities, sent) if q.kind == "killed" and _TOLL.search(q.text)), None)
+        toll = next((q for q in _in_sentence(doc._.quantities, sent) if q.told_as_toll), None)
         if toll is None or toll.value == target.fatalities:
             return None
         spans = {k: list(v) for k, v in target.spans.items() if k not in ("fatalities", "reported_by", "evidence")}
@@ -635,9 +635,7 @@ class Extractor:
 _TOWN_PART_KM = 50.0  # a town's district lies this close to it
 _CITY = 100_000  # a town this big has districts of its own
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-# a count given as a toll ("put the death toll at nine", "the toll rose to 12"), and how far after the
-# event's sentence (characters) such a sentence may still be about it
-_TOLL = re.compile(r"\b(?:toll|death\s+(?:total|count)|number\s+of\s+(?:dead|deaths|fatalities))\b", re.I)
+# how far after the event's sentence (characters) a sentence giving another toll may still be about it
 _TOLL_REACH = 1500
 _TOLL_GIVERS = frozenset({"put", "place", "give", "estimate", "raise", "revise"})
 # Nouns that only refer back to an event told before ("The incident occurred in Samarra").
