@@ -66,4 +66,19 @@ def test_extraction_reads_its_place_words_from_the_table() -> None:
     assert words("part") | {"quarter", "area"} == regions._PART_NOUNS == words("part_noun")
     # a date naming a landmark is a place word; one naming a unit ("the 1920 Revolution Brigades") is not
     assert {"bridge", "square", "street"} <= words("date_name") < dating.NAME_NOUNS
-    assert not {"brigades", "army", "party"} & set(word_rows())
+    assert not {"brigades", "army"} & set(word_rows())
+    assert "party" not in words("date_name")  # a party's name word ("Baath Party") is no place, its date no name
+
+
+def test_tagger_and_normaliser_read_their_words_from_the_table() -> None:
+    """The place tagger's and the name normaliser's word sets are rows of the table, not sets in code."""
+    from dateline.geo import place_tagger
+    from dateline.resolve import names
+
+    assert {"street", "road", "avenue"} <= place_tagger._STREET_WORDS == words("street")
+    assert {"police", "party", "school"} <= place_tagger._NOT_UNKNOWN_WORDS == words("not_unknown")
+    assert {"university", "port", "bank"} <= place_tagger._OF_PLACE_BODIES == words("of_place_body")
+    assert {"shelling", "siege", "outskirts"} <= place_tagger._SCENE_NOUNS == words("scene_of")
+    assert set(names._FEATURE_SUFFIXES) == words("feature_suffix") and names._LOCAL_FEATURES == words("local_feature")
+    assert names._LOCAL_FEATURES <= words("feature_suffix")  # a local feature is a feature
+    assert names.core_name("Salinas Valley") == "Salinas" and names.core_name("Baghdad Art Gallery") == "Baghdad"

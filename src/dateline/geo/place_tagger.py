@@ -77,8 +77,7 @@ _NAMED_BY_OF = words("named_by_of")
 # "a coalition of United Way agencies", "at United Way")
 _UNKNOWN_PREPOSITIONS = {"in", "near", "outside", "around", "inside", "across", "throughout"}
 # words of a body's or a street's name: such a name the gazetteer lacks is no place of its own
-_NOT_UNKNOWN_WORDS = {"police", "court", "party", "council", "department", "water", "office", "street", "road",
-                      "avenue", "highway", "boulevard", "lane", "drive", "school", "university", "hospital", "church"}
+_NOT_UNKNOWN_WORDS = words("not_unknown")
 # ... of them, those naming a part of the place after "of" ("the Dora district of Baghdad")
 _PART_WORDS = words("part")
 # kind words after a name the gazetteer lacks that make it a place ("the Thantho district", "Diwan villages")
@@ -118,19 +117,16 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "president", "m
 _RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives", "police", "area",
                    "couple", "family", "families", "parents", "boy", "girl", "teen", "teens", "home", "homes",
                    "officials", "schools", "county", "counties", "community", "communities"}
-_OF_PLACE_BODIES = {"university", "college", "bank", "department", "government", "city", "county", "district",
-                    "hospital", "museum", "port", "diocese", "archdiocese", "governor", "mayor", "commonwealth"}
+_OF_PLACE_BODIES = words("of_place_body")
 _SPEECH_VERBS = {"said", "says", "told", "added", "wrote", "asked", "explained"}
 _NEWS_WORDS = {"times", "post", "herald", "journal", "tribune", "gazette", "daily", "register", "news", "press"}
 _COUNTY_WORDS = words("county")
 # nouns whose "of"/"on" names the scene: "the shelling of Donetsk", "an attack on Mariupol", "the outskirts of Aleppo"
-_SCENE_NOUNS = {"bombardment", "shelling", "siege", "attack", "assault", "offensive", "bombing", "capture", "fall",
-                "outskirts", "centre", "center", "suburbs", "streets", "edge"}
+_SCENE_NOUNS = words("scene_of")
 # labels the model gives a city's name it misreads ("the siege on Manbij": PRODUCT); "" is no label
 _MISREAD_LABELS = {"", "PRODUCT", "WORK_OF_ART"}
 _REGION_WORDS = words("region")
-_STREET_WORDS = {"street", "streets", "st", "avenue", "avenues", "ave", "road", "roads", "rd", "boulevard", "drive",
-                 "lane", "highway", "way"}
+_STREET_WORDS = words("street")
 _DASHES = {"—", "–", "-", "--", "---", ":", "(", ","}
 _DATELINE_WINDOW = 80  # tokens from a Doc's start where a dateline ("MANSFIELD —") may stand
 

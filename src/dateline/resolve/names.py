@@ -29,7 +29,7 @@ from typing import Iterable
 
 from unidecode import unidecode
 
-from .place_words import features, generic_prefixes
+from .place_words import features, generic_prefixes, words
 
 __all__ = ["GENERIC_WORDS", "abbreviation_hint", "core_name", "is_local_feature", "normalise_name", "strip_generic",
            "name_keys", "town_of_demonym"]
@@ -122,10 +122,7 @@ def name_keys(name: str) -> set[str]:
 # Words of a feature that lies at or around a place of the same core name: when the whole name is
 # unknown, "Boston Harbor", "Port of Los Angeles", "Salinas Valley", "North London" are read as the
 # place the core names (a point near the feature; the caller lowers the precision).
-_FEATURE_SUFFIXES = ("river", "creek", "lake", "harbor", "harbour", "bay", "valley", "township", "park",
-                     "square", "hospital", "airport", "station", "port", "beach", "falls", "dam", "bridge",
-                     "art gallery", "museum", "university", "college", "stadium", "downtown", "metro area",
-                     "metropolitan area", "area", "region", "county", "parish", "borough")
+_FEATURE_SUFFIXES = tuple(sorted(words("feature_suffix")))
 _FEATURE_PREFIXES = ("port of", "university of", "lake", "river", "gulf of", "bay of", "downtown", "greater",
                      "metropolitan", "metro", "upper", "lower", "north", "south", "east", "west", "northern",
                      "southern", "eastern", "western", "central", "northeast", "northwest", "southeast",
@@ -176,8 +173,7 @@ def town_of_demonym(name: str, names: Iterable[str]) -> str | None:
 # what follows a town's key in its people's name, after the folds ("Londoner", "Bostonians", "Atlantans")
 _DEMONYM_ENDINGS = frozenset({"er", "ers", "n", "ns", "an", "ans", "ian", "ians", "ite", "ites"})
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
-_LOCAL_FEATURES = frozenset({"river", "creek", "lake", "harbor", "harbour", "bay", "valley", "township", "park",
-                             "square", "beach", "falls", "dam", "bridge", "station", "hospital"})
+_LOCAL_FEATURES = words("local_feature")
 
 
 _FEATURE_WORDS = frozenset(_FEATURE_SUFFIXES) | frozenset(_FEATURE_PREFIXES)
