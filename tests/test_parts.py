@@ -117,3 +117,25 @@ def test_a_clause_telling_the_toll_and_weapon_of_the_first_is_no_event_of_its_ow
     assert len(counted) == 1 and counted[0].event_type == "Explosions/Remote violence", \
         [(e.trigger, e.event_type, e.fatalities) for e in events]
     assert counted[0].fatalities == 10
+
+
+def test_each_town_keeps_its_own_figure_in_a_gapped_list(engine) -> None:
+    """ "killed four people in X and six in Y": one incident per town, each with its own dead, never the sum."""
+    for text in ("Gunmen killed four people in Kandahar and six in Kunduz on Monday, officials said.",
+                 "Roadside bombs killed four civilians in Kandahar and six in Kunduz on Monday."):
+        _, told = report_of(engine, text)
+        got = sorted((plain(i.record.location), i.record.fatalities) for i in told.incidents)
+        assert got == [("Kandahar", 4), ("Kunduz", 6)], (text, got)
+        assert told.aggregates == []  # neither figure is a total of the towns
+
+
+def test_a_gapped_figure_is_counted_where_it_is_told() -> None:
+    from dateline.annotate.quantities import find_quantities
+
+    found = [(q.kind, q.value) for q in find_quantities("Gunmen killed four people in Kandahar and six in Kunduz.")]
+    assert found == [("killed", 4), ("killed", 6)]
+    # "and wounded six": the wounded, not a gapped toll; "and six in Kunduz were wounded" is no dead either
+    assert [(q.kind, q.value) for q in find_quantities("Gunmen killed four people in Kandahar and wounded six in Kunduz.")] == [
+        ("killed", 4), ("injured", 6)]
+    assert [q.value for q in find_quantities("Gunmen killed four people in Kandahar and six in Kunduz were wounded.")
+            if q.kind == "killed"] == [4]

@@ -161,6 +161,11 @@ _COMPANION = re.compile(rf",?\s+(?:(?:(?:in|at|near)\s+[A-Z][\w-]+(?:\s+[A-Z][\w
     # "with his wife and child": a last relative needs no article
     r"(?:\s+and\s+(?P<kin>child|son|daughter|wife|husband|brother|sister|father|mother|nephew|niece|driver|bodyguard)\b)?", re.I)
 # "in revenge for the deaths of eight soldiers": the motive is another incident.
+# "killed three people in Tikrit and two in Hawija": a gapped clause, the verb's figure for another place
+_GAPPED = re.compile(rf"\s+(?:in|near|at|outside|around)\s+[A-Z][^.;,]{{0,40}}?,?\s+and\s+(?P<list>(?:{_QUAL}\s+)?{_NUM})\s+"
+                     rf"(?:(?:more|others?|people|persons)\s+)?(?:in|near|at|outside|around)\s+(?=[A-Z])"
+                     r"(?![\w-]+(?:\s+[A-Z][\w-]*)*\s+(?:were|was|are|is|have|had)\b)", re.I)
+_GAPPED_FIGURE = re.compile(rf"(?P<list>(?:{_QUAL}\s+)?{_NUM})", re.I)
 _MOTIVE = re.compile(r"\b(?:revenge|retaliation|reprisal|avenge|avenging)\s+(?:for\s+)?(?:the\s+)?$", re.I)
 _NO_BEFORE = re.compile(r"\bno\s+$", re.I)
 # A count before a killing verb with no "were"/"was" is a headline's passive ("Two soldiers killed in
@@ -314,6 +319,10 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
             if re.search(r"\bof\s+(?:them|whom|those)\b", m.group(name)) and any(q.kind == kind for q in found):
                 continue  # "killed five prisoners, beheading at least two of them": a share of the five
             add(kind, m, m.group(name), m.start(name))
+            gapped = _GAPPED.match(text, m.end())
+            figure = _GAPPED_FIGURE.match(text, gapped.start("list")) if gapped is not None else None
+            if figure is not None:
+                add(kind, figure, figure.group("list"), figure.start())
         for m in _AFTER[kind].finditer(text) if _AFTER_NEEDS[kind].search(text) else ():
             killed = next((q for q in found if q.kind == KILLED and kind != KILLED and q.start <= m.start("list") < q.end), None)
             if killed is not None:

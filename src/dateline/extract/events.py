@@ -307,9 +307,21 @@ class Extractor:
         killed = _distinct([q for q in _in_sentence(doc._.quantities, sent) if q.kind == "killed"])
         ranges = [(doc[p.branch_start].idx, doc[p.branch_end - 1].idx + len(doc[p.branch_end - 1])) for p in parts]
         toll = event.spans.get("fatalities")
-        total = toll is not None and not any(lo <= toll[0] - offset < hi for lo, hi in ranges)
+        # "killed five people in Kirkuk and three in Mosul": when every other part tells its own figure,
+        # a figure outside their branches is the event's own part's, not the parts' total
+        theirs = [[q for q in killed if lo <= q.start < hi] for lo, hi in ranges[1:]]
+        each_own = bool(theirs) and all(theirs)
+        total = toll is not None and not each_own and not any(lo <= toll[0] - offset < hi for lo, hi in ranges)
         names = [p.mention.name for p in parts]
         out = [event]
+        if each_own:
+            mine = [q for q in killed if not any(q in t for t in theirs)]
+            event.fatalities = sum(q.value for q in mine) if mine else None
+            event.fatalities_low = mine[0].low if len(mine) == 1 else None
+            event.fatalities_high = mine[0].high if len(mine) == 1 else None
+            event.spans.pop("fatalities", None)
+            if mine:
+                event.spans["fatalities"] = [mine[0].start + offset, mine[-1].end + offset]
         for part, (lo, hi) in zip(parts, ranges, strict=True):
             if part.mention is chosen and not total:
                 continue

@@ -79,8 +79,10 @@ def parallel_parts(doc: Doc, chosen: PlaceMention, mentions: list[PlaceMention])
             continue
         theirs = path[: next(i for i, t in enumerate(path) if t.i == meet.i)]
         ours = own_path[: next(i for i, t in enumerate(own_path) if t.i == meet.i)]
-        # inside one argument: no verb between either place and where they meet
-        if any(t.pos_ in ("VERB", "AUX") for t in (*theirs, *ours, meet)):
+        # inside one argument: no verb between either place and where they meet; or a gapped clause
+        # hanging from the event's verb ("killed three people in Tikrit and two in Hawija")
+        if any(t.pos_ in ("VERB", "AUX") for t in (*theirs, *ours)) or (
+                meet.pos_ in ("VERB", "AUX") and not _gapped(theirs)):
             continue
         if not any(t.dep_ == "conj" for t in (*theirs[-1:], *ours[-1:])):
             continue
@@ -90,7 +92,20 @@ def parallel_parts(doc: Doc, chosen: PlaceMention, mentions: list[PlaceMention])
         return []
     # the event's own branch: below where it meets the first parallel place
     meet = next(t for t in _path(_root(doc, parts[0].mention)) if t.i in own_ids)
+    if meet.pos_ in ("VERB", "AUX"):
+        # a gapped clause: the event's own part runs from the verb's first word after it to the gapped one
+        after = [t.i for c in meet.children if c.i > meet.i and c.i < parts[0].branch_start for t in c.subtree]
+        start = min(after, default=chosen.token_start)
+        return [Part(chosen, min(start, chosen.token_start), parts[0].branch_start), *parts]
     return [Part(chosen, *_branch(own_path, meet.i, chosen)), *parts]
+
+
+def _gapped(theirs: list[Token]) -> bool:
+    """Whether a place's branch is a gapped clause of the verb it meets: its top is a conjunct of the
+    verb that is no verb itself, a figure or a noun standing for the verb's object ("and two in Hawija")."""
+    top = theirs[-1] if theirs else None
+    return (top is not None and top.dep_ == "conj" and top.pos_ in ("NUM", "NOUN", "PROPN")
+            and any(c.dep_ == "prep" for c in top.children))
 
 
 def conjoined_names(doc: Doc | Span, mentions: list[PlaceMention]) -> list[PlaceMention]:
