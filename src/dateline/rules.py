@@ -44,6 +44,7 @@ RULES: dict[str, str] = {
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",
     "actors.not_in_place_names": "a name inside a longer place name ('Sadr' of 'Sadr City') is no actor",
     "actors.news_hook": "people of an adverbial clause telling another happening ('as Maliki arrived') take no part",
+    "placing.not_where_told": "a place of the verb of saying that quotes an event ('he told AFP from Maiduguri') is where it was told",
     "places.untagged_objects": "a one-word name the model missed, a verb's object or joined to a place, is a big city's or province's",
     "extract.clauses": "one event per independent clause that has a trigger",
     "extract.parallel_places": "one event per place told in parallel ('in Tikrit and Hawija')",
@@ -59,6 +60,7 @@ RULES: dict[str, str] = {
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",
     "incidents.restated": "two sentences in mostly the same words tell one incident",
     "incidents.refers_back": "a sentence naming 'the attack' told before adds to that incident, whatever its sub-type",
+    "incidents.definite_actor": "a later mention whose generic attackers are definite ('the militants') tells the event told before",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
 }
 

@@ -809,13 +809,16 @@ def _near_region(place: Place, region: Place) -> bool:
 
 # a dateline: "KABUL, Afghanistan (Reuters) -", "BAGHDAD (AP) —", "BEIRUT:" opening the text
 _DATELINE_END = {"—", "–", "-", "--", ":", "("}
-_DATELINE_TOKENS = 8
+_DATELINE_TOKENS = 14  # "MAIDUGURI, Nigeria, Feb 16, 2014 (AFP) -"
+# how far into the document its body may begin (after a headline and a byline) for its first
+# paragraph's upper-case place to be a dateline
+_DATELINE_WITHIN = 1000
 
 
 def _dateline_end(doc: Doc, mentions: list[PlaceMention]) -> int:
-    """Token index where the text's dateline ends (0: none): an upper-case place opening the text, up to
-    the dash, colon or bracket that closes it."""
-    if doc._.offset != 0 or not any(m.token_start == 0 and m.text.isupper() and len(m.text) >= 3 for m in mentions):
+    """Token index where the text's dateline ends (0: none): an upper-case place opening the text (or its
+    body, after a headline), up to the dash, colon or bracket that closes it."""
+    if doc._.offset > _DATELINE_WITHIN or not any(m.token_start == 0 and m.text.isupper() and len(m.text) >= 3 for m in mentions):
         return 0
     return next((t.i for t in doc[1:_DATELINE_TOKENS] if t.text in _DATELINE_END), 0)
 

@@ -30,6 +30,7 @@ from ..geo.place_tagger import PlaceMention
 from ..geo.places import Relation, parse_relation
 from ..resolve.place_words import words
 from ..rules import enabled
+from .attribution import SPEECH_LEMMAS
 from .triggers import Trigger
 
 # Prepositions that make a place the scene of the event.
@@ -189,6 +190,21 @@ def _clauses_above(clause_head: Token) -> set[int]:
     return out
 
 
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a word stands inside a quotation of its sentence (an odd number of quote marks before it)."""
+    return sum(t.text in _QUOTES for t in token.sent if t.i < token.i) % 2 == 1
+
+
+def _where_told(mention: PlaceMention, doc: Doc, clause_head: Token) -> bool:
+    """Whether a place belongs to the telling of a quoted event, not to the event: it hangs in the clause of
+    the verb of saying that quotes it ("'They killed our people,' he told AFP by telephone from Maiduguri")."""
+    home = _clause(_attachment(mention, doc))
+    return home.i != clause_head.i and home.lemma_.lower() in SPEECH_LEMMAS and home.i in _clauses_above(clause_head)
+
+
 def relation_before(doc: Doc, mention: PlaceMention, sent_start: int) -> Relation | None:
     """The bearing the sentence gives just before a place ("30 km south of Kut"), reading "north of
     the city of Mosul", "55 km north of the regional hub of Beni", "70 km north of the capital, Mogadishu"
@@ -253,6 +269,10 @@ def pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention |
     if not inside:
         return None
     clause_head = _clause(head)
+    if enabled("placing.not_where_told") and _quoted(head):
+        inside = [m for m in inside if not _where_told(m, doc, clause_head)]
+        if not inside:
+            return None
     whole = {t.i for t in clause_head.subtree}
     # clauses above the trigger's, and those under or conjoined to it ("killed in an ambush and set ablaze in Fallujah")
     related = _clauses_above(clause_head) | whole

@@ -89,10 +89,36 @@ def refers_back(e: Event) -> bool:
     return any(not _ADDITIVE.search(m.group(0)) for m in _BACK.finditer(e.evidence_text))
 
 
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+_PRONOUN_BEFORE = re.compile(r"(?:^|[\s\"“'‘(])(?:they|he|she)\s+(?:had\s+|have\s+|has\s+)?(?:[a-z]+ly\s+)?$", re.I)
+_DEFINITE_START = re.compile(r"(?:the|these|those)\s", re.I)
+
+
+def definite_actor(e: Event) -> bool:
+    """The mention's attacker is a generic one named with a definite article or a pronoun ("the militants
+    attacked the post", "the attackers arrived", "they killed"): a participant already told, so the event
+    is one told before. A named group ("the Taliban") says nothing of the kind."""
+    if not enabled("incidents.definite_actor") or not (e.actor1_id or "").startswith("generic:"):
+        return False
+    trigger = e.spans.get("trigger")
+    if trigger is not None and _PRONOUN_BEFORE.search(e.evidence_text[: max(0, trigger[0] - e.evidence_start)]):
+        return True  # "They killed our people like animals": the attackers told before
+    span = e.spans.get("actor1")
+    if span is None:
+        return False
+    start = span[0] - e.evidence_start
+    before = e.evidence_text[max(0, start - 30) : start]
+    phrase = e.evidence_text[max(0, start - 30) : span[1] - e.evidence_start]
+    own = e.evidence_text[max(0, start) : span[1] - e.evidence_start]
+    return bool(_DEFINITE.search(before) or _DEFINITE_START.match(own)) and not _ADDITIVE.search(phrase)
+
+
 def _agree(a: Event, b: Event) -> bool:
     """Positive evidence that two mentions tell one event: the same toll, a shared named actor, the
-    same place, or the same words."""
+    same place, the same words, or the later one's attackers named as already told ("the militants")."""
     if restated(a, b):
+        return True
+    if definite_actor(a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b):
         return True
     if a.fatalities is not None and a.fatalities == b.fatalities:
         return True
@@ -110,9 +136,9 @@ def same_in_report(a: Event, b: Event) -> bool:
     """
     if not types_compatible(a, b) or not actors_compatible(a, b):
         return False
+    later = a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b
     if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities) \
-            and not (a.event_type in VIOLENT and b.event_type in VIOLENT
-                     and refers_back(a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b)):
+            and not (a.event_type in VIOLENT and b.event_type in VIOLENT and (refers_back(later) or definite_actor(later))):
         return False
     # a sentence that only gives another toll for an event told is that event, whatever its figure
     revision = enabled("extract.toll_statements") and ("toll_of" in a.spans or "toll_of" in b.spans)

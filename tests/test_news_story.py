@@ -1,0 +1,53 @@
+"""A wire story told over several paragraphs: the dateline after a headline, a quoted witness speaking
+from elsewhere, and later paragraphs that name the attackers already told (issues 14 and 15)."""
+
+from __future__ import annotations
+
+from dateline.incidents import consolidate
+from dateline.ingest import document_from_text
+from dateline.rules import switched_off
+
+
+def story(engine, text: str, published: str = "2011-10-02"):
+    doc = document_from_text(text, id="story", published=published)
+    ((document, events),) = list(engine.extract([doc]))
+    return events, consolidate(document, events)
+
+
+_HEADLINE = "Militants kill 11 in Somali village\n\n"
+
+
+def test_a_dateline_after_the_headline_places_nothing_when_the_lede_names_the_scene(engine) -> None:
+    text = (_HEADLINE + "MOGADISHU, Somalia, Oct 2, 2011 (Reuters) - Al Shabaab militants killed at least 11 people "
+            "in an attack on a village in the Lower Shabelle region on Saturday, elders said.")
+    events, _ = story(engine, text)
+    assert events and all(e.location != "Mogadishu" for e in events), [(e.location, e.place_reason) for e in events]
+
+
+def test_a_quoted_witness_speaking_from_elsewhere_does_not_place_the_event(engine) -> None:
+    text = (_HEADLINE + "Al Shabaab militants killed at least 11 people in Afgooye on Saturday, elders said.\n\n"
+            "\"They shot everyone they found in the market,\" a resident told Reuters by telephone from Mogadishu.")
+    events, _ = story(engine, text)
+    assert events and not any(e.location == "Mogadishu" for e in events), [(e.location, e.place_reason) for e in events]
+    with switched_off(["placing.not_where_told"]):
+        events, _ = story(engine, text)
+    assert any(e.location == "Mogadishu" for e in events)  # the rule is what keeps the speaker's town out
+
+
+def test_later_paragraphs_naming_the_attackers_told_are_the_same_incident(engine) -> None:
+    text = ("Gunmen killed seven villagers in an attack on Bani Hushaish on Tuesday, residents said.\n\n"
+            "The attackers arrived in two cars at dawn and opened fire on soldiers guarding the mosque, a resident said.\n\n"
+            "\"They killed anyone who moved,\" he said.")
+    _, told = story(engine, text, published="2012-05-16")
+    assert len(told.incidents) == 1, [(i.record.sub_event_type, i.record.evidence_text[:40]) for i in told.incidents]
+    assert told.incidents[0].record.fatalities == 7
+    with switched_off(["incidents.definite_actor"]):
+        _, told = story(engine, text, published="2012-05-16")
+    assert len(told.incidents) > 1
+
+
+def test_new_attackers_in_a_later_paragraph_are_another_incident(engine) -> None:
+    text = ("Gunmen killed seven villagers in an attack on Bani Hushaish on Tuesday, residents said.\n\n"
+            "In a separate attack, other gunmen opened fire on a checkpoint in Arhab, killing two soldiers.")
+    _, told = story(engine, text, published="2012-05-16")
+    assert sorted(i.record.fatalities for i in told.incidents) == [2, 7]
