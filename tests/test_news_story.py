@@ -51,3 +51,14 @@ def test_new_attackers_in_a_later_paragraph_are_another_incident(engine) -> None
             "In a separate attack, other gunmen opened fire on a checkpoint in Arhab, killing two soldiers.")
     _, told = story(engine, text, published="2012-05-16")
     assert sorted(i.record.fatalities for i in told.incidents) == [2, 7]
+
+
+def test_the_owner_of_a_strike_is_its_attacker_and_its_victims_never_are(engine) -> None:
+    """ "a NATO air strike killed 12 civilians" parsed with the strike hanging from the sentence's comma: the
+    strike's owner is actor1, the civilians killed in the strike's own clause are actor2, never actor1."""
+    text = ("Taliban fighters attacked a police post in Helmand on Friday.\n\n"
+            "Separately, a NATO air strike killed at least 12 civilians in the western province of Farah on Thursday, villagers said.")
+    events, _ = story(engine, text, published="2009-06-12")
+    (strike,) = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strike.actor1 is not None and "NATO" in strike.actor1, (strike.actor1, strike.actor2)
+    assert strike.actor2 is not None and strike.actor2.startswith("Civilians")

@@ -117,7 +117,9 @@ def _patients(verb: Token) -> set[int]:
     never the attacker, whatever the word order."""
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ in _NOUN_TO_VERB:
         verb = verb.head  # "killed in a bomb blast": the blast's clause is the killing's
-    verbs = [verb, *(c for c in verb.children if c.dep_ in _LINKED_CLAUSES)]
+    # a nominal trigger's own clause tells its victims ("an air strike that killed 12 civilians")
+    linked = _LINKED_CLAUSES if verb.pos_ in ("VERB", "AUX") else (*_LINKED_CLAUSES, "acl", "relcl")
+    verbs = [verb, *(c for c in verb.children if c.dep_ in linked)]
     if verb.dep_ in _LINKED_CLAUSES:
         verbs.append(verb.head)
     heads = [c for v in verbs for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -173,7 +175,7 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(obj), obj)
-        if head.i != verb.i and slots.actor1 is None:
+        if (head.i != verb.i or head.pos_ in ("NOUN", "PROPN")) and slots.actor1 is None:
             for child in head.children:
                 if child.dep_ in ("poss", "compound", "amod"):
                     slots.actor1, slots.assoc1 = _mentions_in(mentions, _tokens(child), child)
