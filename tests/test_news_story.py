@@ -62,3 +62,22 @@ def test_the_owner_of_a_strike_is_its_attacker_and_its_victims_never_are(engine)
     (strike,) = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert strike.actor1 is not None and "NATO" in strike.actor1, (strike.actor1, strike.actor2)
     assert strike.actor2 is not None and strike.actor2.startswith("Civilians")
+
+
+def test_bodies_bearing_signs_of_torture_are_one_killing_by_unknown_hands(engine) -> None:
+    events, _ = story(engine, "Police found the bodies of nine men, bound and bearing signs of torture, in the Shula district "
+                              "of Baghdad on Tuesday.", published="2006-11-08")
+    (event,) = [e for e in events if e.counted]
+    assert event.fatalities == 9 and (event.actor1 is None or "Police" not in event.actor1), (event.trigger, event.actor1)
+    with switched_off(["triggers.marks"]):
+        events, _ = story(engine, "Police found the bodies of nine men, bound and bearing signs of torture, in the Shula "
+                                  "district of Baghdad on Tuesday.", published="2006-11-08")
+    assert any(e.trigger == "torture" for e in events)
+
+
+def test_a_total_over_the_country_covers_the_country_not_the_main_province(engine) -> None:
+    text = ("A car bomb killed nine people in Ramadi, the capital of Anbar province, on Sunday, police said.\n\n"
+            "More than 16,000 civilians were killed in Iraq last year, according to the United Nations.")
+    _, told = story(engine, text, published="2007-01-15")
+    (total,) = [a for a in told.aggregates if a.fatalities == 16000]
+    assert (total.area, total.admin1, total.country) == ("Iraq", None, "Iraq"), (total.area, total.admin1)

@@ -28,6 +28,7 @@ RULES: dict[str, str] = {
     "triggers.modifiers": "a trigger word that qualifies a noun names a thing, not an event ('beheading videos')",
     "triggers.needs_agent": "'demonstrate' and 'rally' are protests only when people do them ('as the study demonstrates')",
     "triggers.figurative": "a trigger noun qualified as words or misfortune is no violence ('verbal attacks', 'a heart attack')",
+    "triggers.marks": "a trigger noun naming what a body shows ('bearing signs of torture') is no event of its own",
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
     "flags.generic": "a simple-present statement about a bare plural is general, not one event",
     "flags.own_clause_conjunct": "a coordinated verb with its own subject, or an event noun that is a verb's subject, is not under that verb's mood",

@@ -261,10 +261,13 @@ class Extractor:
             tried.add(lost.token_start)
             mention = pick_place(trigger, [m for m in mentions if m.known and m.token_start not in tried
                                            and not self._foreign_aside(doc, m, trigger, context)])
+        only_country = None
         if resolved is not None and resolved.place.is_country and resolved.place.country_code == context.country_code:
-            # "killed 16 people in Pakistan" in a story about Pakistan: the country says no more than the document
+            # "killed 16 people in Pakistan" in a story about Pakistan: the country says no more than the document;
+            # its span stays as the area a total over it covers ("34,000 were killed in Iraq last year")
+            only_country = resolved.place.name
+            event.spans["country"] = event.spans.pop("place")
             resolved = None
-            event.spans.pop("place", None)
         if resolved is not None and not resolved.place.country_code and enabled("extract.no_stateless_place"):
             # "on the Red Sea coast": a sea or a region across borders lies in no country, and an event needs one
             resolved = None
@@ -274,7 +277,8 @@ class Extractor:
         if resolved is None and context.admin1 and self.gazetteer is not None:
             place = self.gazetteer.admin1_place(context.country_code or "", context.admin1)
             if place is not None:
-                resolved = ResolvedPlace(place, 3, 4, f"no place in sentence: the document's main province ({context.admin1})")
+                said = f"no place in sentence but the document's own country ({only_country})" if only_country else "no place in sentence"
+                resolved = ResolvedPlace(place, 3, 4, f"{said}: the document's main province ({context.admin1})")
         if resolved is None and context.country_code and self.gazetteer is not None:
             place = self.gazetteer.country(context.country_code)
             if place is not None:

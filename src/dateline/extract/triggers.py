@@ -59,6 +59,8 @@ class Lexicon:
     # words that make a trigger noun figurative, by the noun's lemma ("*": any noun): "verbal attacks",
     # "a heart attack", "a legal battle", "an election campaign"
     figurative_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
+    # nouns whose "of" names what a body shows ("signs of torture"): no event of its own
+    mark_heads: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -72,6 +74,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     for i, item in enumerate(raw or []):
         if isinstance(item, dict) and "modifier_heads" in item:
             lexicon.modifier_heads |= {w.lower() for w in item["modifier_heads"] or ()}
+            continue
+        if isinstance(item, dict) and "mark_heads" in item:
+            lexicon.mark_heads |= {w.lower() for w in item["mark_heads"] or ()}
             continue
         if isinstance(item, dict) and "figurative_modifiers" in item:
             for noun, words in (item["figurative_modifiers"] or {}).items():
@@ -150,6 +155,14 @@ def _figurative(token: Token, lexicon: Lexicon) -> bool:
                and child.lower_.removesuffix("-") in words for child in token.children)
 
 
+def _mark_on_the_dead(token: Token, lexicon: Lexicon) -> bool:
+    """The trigger noun names what the victims' bodies show ("bodies bearing signs of torture"), not an event."""
+    if not enabled("triggers.marks") or token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "pobj":
+        return False
+    of = token.head
+    return of.lower_ == "of" and of.head.lower_ in lexicon.mark_heads
+
+
 _PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 
 
@@ -193,7 +206,7 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
         if token.i in taken or token.is_stop and token.lemma_.lower() not in lexicon.lemmas:
             continue
         entries = lexicon.lemmas.get(token.lemma_.lower()) or lexicon.lemmas.get(token.lower_)
-        if not entries or _describes_a_thing(token, lexicon) or _figurative(token, lexicon):
+        if not entries or _describes_a_thing(token, lexicon) or _figurative(token, lexicon) or _mark_on_the_dead(token, lexicon):
             continue
         for entry in entries:
             if entry.pos and token.pos_ not in entry.pos:

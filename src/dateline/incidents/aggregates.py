@@ -118,7 +118,8 @@ def to_aggregate(event: Event, reason: str, *, text: str | None = None) -> Aggre
     else:
         evidence = (event.evidence_start, event.evidence_end, event.evidence_text)
     period = cue if reason.startswith("period") else None
-    area = event.location or event.admin1 or event.country
+    # a total "in Iraq" covers the country the sentence names, not the province the event fell back to
+    area = event.country if "country" in event.spans else event.location or event.admin1 or event.country
     parts = event.spans.get("parts")
     if parts:  # the total of places told in parallel covers them all ("Mosul, Baiji, Tuz")
         base = event.evidence_start
@@ -138,7 +139,7 @@ def to_aggregate(event: Event, reason: str, *, text: str | None = None) -> Aggre
         date_end=event.date_end,
         area=area,
         country=event.country,
-        admin1=event.admin1,
+        admin1=None if "country" in event.spans else event.admin1,
         reason=reason,
         mention_id=event.event_id,
         source=event.source,
