@@ -81,3 +81,45 @@ def test_a_total_over_the_country_covers_the_country_not_the_main_province(engin
     _, told = story(engine, text, published="2007-01-15")
     (total,) = [a for a in told.aggregates if a.fatalities == 16000]
     assert (total.area, total.admin1, total.country) == ("Iraq", None, "Iraq"), (total.area, total.admin1)
+
+
+def test_victims_of_a_conjoined_passive_are_never_the_attackers(engine) -> None:
+    events, _ = story(engine, "Two civilians were killed and four wounded when rockets hit a market in Kramatorsk on Friday, "
+                              "officials said.", published="2015-02-14")
+    (event,) = [e for e in events if e.counted]
+    assert event.actor1 is None or not event.actor1.startswith("Civilians"), (event.actor1, event.actor2)
+    assert event.actor2 is not None and event.actor2.startswith("Civilians")
+
+
+def test_a_total_naming_no_place_covers_the_country_not_the_dateline_town(engine) -> None:
+    text = ("KHARKIV, Ukraine, Feb 14, 2015 (AP) - Rockets hit a market in Kramatorsk on Friday, killing two civilians.\n\n"
+            "The United Nations says more than 5,000 people have been killed.")
+    _, told = story(engine, text, published="2015-02-14")
+    (total,) = [a for a in told.aggregates if a.fatalities == 5000]
+    assert (total.area, total.admin1) == ("Ukraine", None)
+
+
+def test_what_has_gone_on_since_a_month_is_no_incident_but_a_few_days_toll_is(engine) -> None:
+    events, _ = story(engine, "Government troops and rebels have been fighting for control of the valley since March.",
+                      published="2015-06-14")
+    assert events and not any(e.counted for e in events)
+    assert any("ongoing since" in (e.flag_reason or "") for e in events)
+    events, _ = story(engine, "Nine civilians have been killed by snipers in Aden since Friday, medics said.", published="2015-06-14")
+    assert any(e.counted and e.fatalities == 9 for e in events)
+
+
+def test_the_capital_alone_is_the_capital_of_the_story_country(engine) -> None:
+    text = ("Taliban fighters attacked a district centre in Kunduz province on Monday.\n\n"
+            "On Tuesday, a suicide bomber killed six people near a ministry in the capital, police said.")
+    events, _ = story(engine, text, published="2015-09-30")
+    (bombing,) = [e for e in events if e.sub_event_type == "Suicide bomb"]
+    assert bombing.location == "Kabul" and "'the capital'" in bombing.place_reason, (bombing.location, bombing.place_reason)
+    events, _ = story(engine, text.replace("in the capital", "in the provincial capital"), published="2015-09-30")
+    assert not any(e.location == "Kabul" for e in events)
+
+
+def test_a_stateless_sea_gives_way_to_the_port_named_after_it(engine) -> None:
+    events, _ = story(engine, "Air strikes hit a wedding in the village of Wuhayjat near the Red Sea port of Hodeidah on Monday, "
+                              "killing seven guests, residents said.", published="2015-09-30")
+    (event,) = [e for e in events if e.counted]
+    assert event.place_reason.startswith("'Hodeidah' in sentence"), (event.location, event.place_reason)

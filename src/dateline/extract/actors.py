@@ -122,6 +122,11 @@ def _patients(verb: Token) -> set[int]:
     verbs = [verb, *(c for c in verb.children if c.dep_ in linked)]
     if verb.dep_ in _LINKED_CLAUSES:
         verbs.append(verb.head)
+        # "three were killed and five wounded when shells hit": the clause hangs on the last of conjoined verbs
+        above = verb.head
+        while above.dep_ == "conj" and above.head.i != above.i:
+            above = above.head
+            verbs.append(above)
     heads = [c for v in verbs for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
     # "eleven were killed, including two police": the list of victims hangs on the verb or its patient
     heads += [c for v in (*verbs, *heads) for c in v.children if c.dep_ == "prep" and c.lower_ in _VICTIM_LISTS]

@@ -24,6 +24,7 @@ from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, p
 from ..geo.source_homes import SourcePrior, StoredHomes, source_key
 from ..models import Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
+from ..resolve.demonyms import capital_of
 from ..resolve.names import core_name, normalise_name
 from ..rules import enabled
 from .actors import ActorSlots, assign_actors
@@ -32,7 +33,7 @@ from .clauses import clause_groups, clause_scope
 from .dating import choose_date, in_name, in_other_clause
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
-from .placing import aside_role, beside_the_story, pick_place, relation_before
+from .placing import aside_role, bare_capital, beside_the_story, pick_place, relation_before
 from .regions import lies_in, owner_before, part_of_town, people_before, regions_after
 from .role_defaults import apply_role_defaults
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
@@ -250,6 +251,8 @@ class Extractor:
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
             lost = mention
             resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context, relation)
+            if resolved is not None and not resolved.place.country_code and enabled("extract.no_stateless_place"):
+                resolved = None  # "near the Red Sea port of Mocha": the sea lies in no country; the port named next may
             if resolved is not None:
                 event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
                 if not lost.known:
@@ -272,6 +275,8 @@ class Extractor:
             # "on the Red Sea coast": a sea or a region across borders lies in no country, and an event needs one
             resolved = None
             event.spans.pop("place", None)
+        if resolved is None and context.country_code and enabled("placing.the_capital"):
+            resolved = self._the_capital(event, sent, context)
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and context.admin1 and self.gazetteer is not None:
@@ -454,6 +459,17 @@ class Extractor:
             return None
         return place_reading(place, f"'{mention.text}' in sentence, written with {region.name}: its reading there",
                              relation=relation)
+
+    def _the_capital(self, event: Event, sent: Span, context: PlaceContext) -> ResolvedPlace | None:
+        """ "fired mortar rounds at districts of the capital": the capital of the document's country."""
+        token = bare_capital(sent)
+        name = capital_of(context.country_code or "") if token is not None else None
+        resolved = self.places.resolve(name, hint="city", context=context) if name else None
+        if resolved is None or resolved.place.country_code != context.country_code:
+            return None
+        event.spans["place"] = [token.idx + token.doc._.offset, token.idx + len(token) + token.doc._.offset]
+        resolved.reason = f"'the capital' in sentence: the capital of the document's country ({name}); {resolved.reason}"
+        return resolved
 
     def _place_before(self, event: Event, last: tuple[Doc, Span], context: PlaceContext) -> ResolvedPlace | None:
         """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""

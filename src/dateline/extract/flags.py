@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -203,9 +204,33 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
         flags.hypothetical, flags.reason = True, f"generic: {generic}"
     if any(t.lower_ in ("planned", "scheduled", "upcoming") for t in trigger.children) or trigger.lower_ in ("planned",):
         flags.future, flags.reason = True, "planned"
+    since = _ongoing_since(trigger) if enabled("flags.ongoing_since") else None
+    if since is not None:
+        flags.background, flags.reason = True, f"ongoing since ('{since}')"
     if enabled("flags.habitual") and any(t.lower_ in _HABITUAL for t in trigger.children):
         flags.background, flags.reason = True, "habitual ('" + next(t.text for t in trigger.children if t.lower_ in _HABITUAL) + "')"
     return flags
+
+
+def _ongoing_since(verb: Token) -> str | None:
+    """The words of "since ..." when a perfect verb tells what has gone on since then ("have been fighting
+    since April", "has killed thousands since it launched its insurgency"): a course of events, no incident."""
+    if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return None
+    for child in verb.children:
+        words = None
+        if child.lower_ == "since" and child.dep_ in ("prep", "advmod"):
+            words = verb.doc[child.i : child.right_edge.i + 1].text
+        elif child.dep_ == "advcl" and any(m.lower_ == "since" and m.dep_ == "mark" for m in child.children):
+            words = verb.doc[child.left_edge.i : child.right_edge.i + 1].text
+        # "13 have been killed since Friday": a few days' toll is still one spell of violence (PITF, ACLED)
+        if words is not None and not _DAYS_AGO.search(words):
+            return words
+    return None
+
+
+_DAYS_AGO = re.compile(r"\bsince\s+(?:(?:early|late|last)\s+)?(?:[A-Z][a-z]+day|yesterday|dawn|(?:this\s+)?morning|"
+                       r"(?:last\s+)?night|the\s+weekend)\b", re.I)
 
 
 def date_flags(flags: Flags, *, date_start: str | None, date_end: str | None, published: str | None) -> None:

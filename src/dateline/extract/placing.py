@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..annotate.pipeline import doc_text
 from ..geo.document import BORDER_NOUNS
@@ -196,6 +196,28 @@ _QUOTES = frozenset({'"', "“", "”", "``", "''"})
 def _quoted(token: Token) -> bool:
     """Whether a word stands inside a quotation of its sentence (an odd number of quote marks before it)."""
     return sum(t.text in _QUOTES for t in token.sent if t.i < token.i) % 2 == 1
+
+
+_CAPITAL_QUALIFIERS = frozenset({"provincial", "regional", "state", "district", "local", "county", "former", "ancient",
+                                 "economic", "commercial", "cultural", "financial", "religious", "spiritual", "de", "facto"})
+
+
+def bare_capital(sent: Span) -> Token | None:
+    """ "the capital" standing alone ("shelled districts of the capital"): the capital of the country the
+    story is in. Not "the capital of X", "the capital, Mogadishu", "the provincial capital", "capital punishment"."""
+    for token in sent:
+        if token.lower_ != "capital" or token.pos_ != "NOUN" or token.dep_ in ("compound", "amod"):
+            continue
+        children = list(token.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+            continue
+        if any(c.dep_ in ("appos", "prep", "compound", "nmod", "poss") or c.lower_ in _CAPITAL_QUALIFIERS for c in children):
+            continue
+        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in (",", "(") and token.i + 2 < len(token.doc) \
+                and token.doc[token.i + 2].pos_ == "PROPN":
+            continue  # "the capital, Mogadishu": the name follows
+        return token
+    return None
 
 
 def _where_told(mention: PlaceMention, doc: Doc, clause_head: Token) -> bool:

@@ -118,8 +118,10 @@ def to_aggregate(event: Event, reason: str, *, text: str | None = None) -> Aggre
     else:
         evidence = (event.evidence_start, event.evidence_end, event.evidence_text)
     period = cue if reason.startswith("period") else None
-    # a total "in Iraq" covers the country the sentence names, not the province the event fell back to
-    area = event.country if "country" in event.spans else event.location or event.admin1 or event.country
+    # a total "in Iraq" covers the country the sentence names, not the province the event fell back to; one
+    # that names no place is the document's country's, not the town of its dateline
+    whole_country = "country" in event.spans or (event.place_reason or "").startswith("no place")
+    area = event.country if whole_country else event.location or event.admin1 or event.country
     parts = event.spans.get("parts")
     if parts:  # the total of places told in parallel covers them all ("Mosul, Baiji, Tuz")
         base = event.evidence_start
@@ -139,7 +141,7 @@ def to_aggregate(event: Event, reason: str, *, text: str | None = None) -> Aggre
         date_end=event.date_end,
         area=area,
         country=event.country,
-        admin1=None if "country" in event.spans else event.admin1,
+        admin1=None if whole_country else event.admin1,
         reason=reason,
         mention_id=event.event_id,
         source=event.source,

@@ -17,7 +17,7 @@ import yaml
 from ..config import package_data
 from ..errors import DatelineError
 
-__all__ = ["DEMONYMS_FILE", "Country", "DemonymPlace", "countries", "demonym_places"]
+__all__ = ["DEMONYMS_FILE", "Country", "DemonymPlace", "capital_of", "countries", "demonym_places"]
 
 DEMONYMS_FILE = "demonyms.yaml"
 
@@ -30,6 +30,7 @@ class Country:
     code: str
     demonym: str | None
     population: int = 0
+    capital: str | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,8 +43,14 @@ def countries() -> tuple[Country, ...]:
         name = info.get("name")
         if name:
             out.append(Country(name, ((info.get("ISO") or {}).get("alpha2") or "").upper(), info.get("demonym") or None,
-                               int(info.get("population") or 0)))
+                               int(info.get("population") or 0), info.get("capital") or None))
     return tuple(out)
+
+
+def capital_of(country_code: str) -> str | None:
+    """The name of a country's capital (countryinfo's), by ISO alpha-2 code; None when it names none."""
+    code = country_code.upper()
+    return next((c.capital for c in countries() if c.code == code and c.capital), None)
 
 
 @dataclass(frozen=True, slots=True)
