@@ -123,3 +123,13 @@ def test_a_stateless_sea_gives_way_to_the_port_named_after_it(engine) -> None:
                               "killing seven guests, residents said.", published="2015-09-30")
     (event,) = [e for e in events if e.counted]
     assert event.place_reason.startswith("'Hodeidah' in sentence"), (event.location, event.place_reason)
+
+
+def test_the_victims_counted_are_never_the_source_joined_to_them(engine) -> None:
+    events, _ = story(engine, "SANAA, Oct 8, 2015 - Air strikes by the Saudi-led coalition hit a wedding party in the village of "
+                              "Sanban near the Red Sea port of Hodeidah on Wednesday, killing at least 23 people, medics and "
+                              "residents said.", published="2015-10-08")
+    (event,) = [e for e in events if e.counted]
+    assert event.reported_by == "medics and residents", event.reported_by
+    events, _ = story(engine, "Two witnesses said gunmen shot dead a judge in Baquba on Monday.", published="2015-10-08")
+    assert [e.reported_by for e in events if e.counted] == ["Two witnesses"]

@@ -41,6 +41,13 @@ def _phrase(head: Token) -> Attribution:
     return Attribution(text=text, start=first.idx, end=last.idx + len(last), tokens=frozenset(t.i for t in tokens))
 
 
+def _counted_victims(subject: Token) -> bool:
+    """Whether the subject's count is one the sentence gives of people killed, wounded or arrested."""
+    numbers = [t for t in (subject, *subject.children) if t.like_num or t.dep_ == "nummod"]
+    spans = [(q.start, q.end) for q in subject.doc._.quantities or []] if subject.doc.has_extension("quantities") else []
+    return any(s <= t.idx < e for t in numbers for s, e in spans)
+
+
 def attribution(sent: Span, trigger: Token) -> Attribution | None:
     """The source the sentence credits for the event of ``trigger``, if it names one.
 
@@ -57,6 +64,12 @@ def attribution(sent: Span, trigger: Token) -> Attribution | None:
                 if obj is None:
                     continue
                 subject = obj
+            if _counted_victims(subject):
+                # "killing at least 20 people, medics and residents said": the parser joins the victims
+                # counted to the sources; the sources are the conjuncts after them ("two witnesses said" stays)
+                subject = next((c for c in subject.children if c.dep_ == "conj"), None)
+                if subject is None:
+                    continue
             named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None and subject.pos_ != "PROPN":
                 # "killing 20 people, the Syrian Observatory said": the parser may make the victims the
