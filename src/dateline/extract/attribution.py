@@ -64,17 +64,17 @@ def attribution(sent: Span, trigger: Token) -> Attribution | None:
                 if obj is None:
                     continue
                 subject = obj
-            if _counted_victims(subject):
-                # "killing at least 20 people, medics and residents said": the parser joins the victims
-                # counted to the sources; the sources are the conjuncts after them ("two witnesses said" stays)
-                subject = next((c for c in subject.children if c.dep_ == "conj"), None)
-                if subject is None:
-                    continue
             named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
             if named is not None and subject.pos_ != "PROPN":
                 # "killing 20 people, the Syrian Observatory said": the parser may make the victims the
                 # subject and the source their apposition; the named source is who speaks
                 subject = named
+            elif _counted_victims(subject):
+                # "killing at least 20 people, medics and residents said": the parser joins the victims
+                # counted to the sources; the sources are the conjuncts after them ("two witnesses said" stays)
+                subject = next((c for c in subject.children if c.dep_ == "conj"), None)
+                if subject is None:
+                    continue
             if trigger.i in {t.i for t in subject.subtree} or subject.lower_ in ("it", "there"):
                 continue
             return _phrase(subject)
