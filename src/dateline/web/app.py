@@ -79,6 +79,7 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        jobs.start()  # jobs queued by a process that stopped before running them
         yield
         jobs.close()
         store.close()
