@@ -10,12 +10,15 @@ made here, before the workers start.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
+import socket
 from pathlib import Path
 from typing import Any
 
+import uvicorn
 from fastapi import FastAPI
 
 from ..config import database_path
@@ -50,13 +53,29 @@ def shared_database(db: str | None) -> str:
     return str(Path(target).resolve())
 
 
+class _Config(uvicorn.Config):
+    """uvicorn's settings, with the listening socket made as TCP's: the connections accepted from it
+    then get TCP_NODELAY from asyncio, which checks the socket's protocol. uvicorn binds the socket
+    it hands to its workers with protocol 0 (uvicorn issue #3149), and every answer on a kept-alive
+    connection then waited about 40 ms for the client's delayed acknowledgement."""
+
+    def bind_socket(self) -> socket.socket:
+        sock = super().bind_socket()
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.proto != socket.IPPROTO_TCP:
+            sock = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+            sock.set_inheritable(True)
+        return sock
+
+
 def serve_workers(options: dict[str, Any], *, host: str, port: int, workers: int) -> None:
     """Run ``workers`` processes serving ``create_app(**options)`` on host:port until stopped."""
-    import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
     options = {**options, "db": shared_database(options.get("db"))}
     if not options.get("session_key"):
         options["session_key"] = os.environ.get(KEY_ENV) or secrets.token_urlsafe(32)
     os.environ[OPTIONS_ENV] = json.dumps(options)  # the worker processes inherit the environment
-    uvicorn.run("dateline.web.workers:app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level="warning")
+    config = _Config("dateline.web.workers:app_from_env", factory=True, host=host, port=port, workers=workers,
+                     log_level="warning")
+    with contextlib.suppress(KeyboardInterrupt):
+        Multiprocess(config, sockets=[config.bind_socket()]).run()

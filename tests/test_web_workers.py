@@ -174,7 +174,10 @@ def test_an_answer_kept_by_one_app_is_not_replayed_after_another_app_writes(targ
     with _client(target, None) as reader, _client(target, small_engine) as writer:
         stats = reader.app.state.read_cache
         assert reader.get("/api/stats").json()["documents"] == 0
-        assert reader.get("/api/stats").json()["documents"] == 0 and stats.hits == 1  # kept
+        replayed = reader.get("/api/stats")
+        assert replayed.json()["documents"] == 0 and stats.hits == 1  # kept
+        assert "default-src 'self'" in replayed.headers["content-security-policy"]  # replays carry the guards' headers
+        assert replayed.headers["x-content-type-options"] == "nosniff"
         assert reader.get("/api/events").json()["total"] == 0
         posted = writer.post("/api/documents", files={"files": ("wire.jsonl", _record(1))})
         assert _finished(writer, posted.json()["id"])["status"] == "done"
@@ -250,3 +253,32 @@ def test_serve_with_workers_answers_from_every_process_with_one_session_key(tmp_
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def test_connections_to_the_workers_socket_send_without_delay() -> None:
+    """The socket handed to the worker processes gives each accepted connection TCP_NODELAY: without it an
+    answer written in two parts (head, body) on a kept-alive connection waited ~40 ms for a delayed ACK."""
+    import asyncio
+
+    from dateline.web.workers import _Config
+
+    listener = _Config("dateline.web.workers:app_from_env", factory=True, host="127.0.0.1", port=0).bind_socket()
+    nodelay: list[int] = []
+
+    async def main() -> None:
+        def accepted(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            nodelay.append(writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(accepted, sock=listener)
+        _, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+        for _ in range(100):
+            if nodelay:
+                break
+            await asyncio.sleep(0.01)
+        writer.close()
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run(main())
+    assert nodelay == [1]
