@@ -282,3 +282,14 @@ def test_connections_to_the_workers_socket_send_without_delay() -> None:
 
     asyncio.run(main())
     assert nodelay == [1]
+
+
+def test_workers_refuse_an_in_memory_database_in_one_line() -> None:
+    from click.testing import CliRunner
+
+    from dateline.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", ":memory:", "--workers", "2", "--port", "0"])
+    assert result.exit_code == 1
+    assert result.output.strip() == ("Error: --db: workers cannot share an in-memory database (give a database file"
+                                     " or a PostgreSQL URL, or serve with --workers 1)"), result.output
