@@ -102,7 +102,8 @@ def test_the_web_apps_added_documents_read_the_same_homes(engine, tmp_path: Path
                 job = runner.submit_texts("paper", [("batch.jsonl", content)])
                 assert runner.wait(timeout=120)
                 runner.close()
-                assert job.documents == len(BATCH), job.message
+                done = runner.get(job.id)
+                assert done is not None and done.documents == len(BATCH), done
             found.append(places(store))
     assert found[0] == found[1]
     assert {p[3] for p in found[1] if p[0] == "a"} == {"Louisiana"}

@@ -181,7 +181,7 @@ def test_migrations_recorded_and_reopen_is_noop(target: str) -> None:
     assert raw(target, "SELECT version, name FROM schema_migrations ORDER BY version") == [
         (1, "initial"), (2, "view_indexes"), (3, "perpetrators"), (4, "incidents"),
         (5, "type_source_language"), (6, "decisions"), (7, "actor_reasons"), (8, "users"),
-        (9, "queue_keys"), (10, "incident_view_keys"), (11, "flag_reason")]
+        (9, "queue_keys"), (10, "incident_view_keys"), (11, "flag_reason"), (12, "jobs")]
     with open_store(target) as second:
         assert second.applied_migrations == []
         assert second.stats()["schema_version"] == LATEST
@@ -218,7 +218,7 @@ def test_events_table_holds_the_event_fields(target: str) -> None:
 def test_migration_sequences_agree_across_dialects() -> None:
     assert migrations.check_dialects_agree() == [(1, "initial"), (2, "view_indexes"), (3, "perpetrators"), (4, "incidents"),
                                                  (5, "type_source_language"), (6, "decisions"), (7, "actor_reasons"), (8, "users"),
-                                                 (9, "queue_keys"), (10, "incident_view_keys"), (11, "flag_reason")]
+                                                 (9, "queue_keys"), (10, "incident_view_keys"), (11, "flag_reason"), (12, "jobs")]
 
 
 def test_differing_migration_sequences_are_refused(tmp_path: Path) -> None:

@@ -25,9 +25,12 @@ log = logging.getLogger(__name__)
                    "(an intranet). By default only public addresses are fetched.")
 @click.option("--login", "force_login", is_flag=True,
               help="Require a login for changes even on 127.0.0.1 (always required on any other address).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, envvar="DATELINE_WORKERS",
+              help="Server processes answering requests (about one core each); they share the database, "
+                   "its ingest jobs and the login sessions.")
 @handle_errors
 def serve(db: str | None, host: str, port: int, tiles: str | None, allowed_hosts: tuple[str, ...],
-          allow_private_fetch: bool, force_login: bool) -> None:
+          allow_private_fetch: bool, force_login: bool, workers: int) -> None:
     """Serve the analyst's web app: timeline, map, actor network, on this day, evidence, documents.
 
     \b
@@ -39,22 +42,30 @@ def serve(db: str | None, host: str, port: int, tiles: str | None, allowed_hosts
         dateline serve --db dateline.db --port 8000
         then open http://127.0.0.1:8000/
         dateline user add ana --db dateline.db && dateline serve --host 0.0.0.0 --db dateline.db
+        dateline serve --db dateline.db --workers 2      # two processes: more requests at once
     """
     import uvicorn
 
     from ..web.app import DEFAULT_TILES, create_app
     from ..web.guards import is_loopback, served_hosts
+    from ..web.workers import serve_workers, shared_database
 
     require_login = force_login or not is_loopback(host)
     names = served_hosts(host, allowed_hosts)
-    app = create_app(db, tiles=DEFAULT_TILES if tiles is None else tiles, allowed_hosts=names,
-                     allow_private_fetch=allow_private_fetch, require_login=require_login)
+    options = {"db": shared_database(db) if workers > 1 else db, "tiles": DEFAULT_TILES if tiles is None else tiles,
+               "allowed_hosts": names, "allow_private_fetch": allow_private_fetch, "require_login": require_login}
+    app = create_app(**options)  # here too when workers serve: a bad option or database fails before they start
     if require_login:
         click.echo(f"dateline: serving on {host}: anyone who can reach it can read; changes need a login", err=True)
         if not app.state.store.users():
             click.echo("Warning: no users yet, so nobody can change anything; add one with `dateline user add NAME`",
                        err=True)
-    click.echo(f"dateline: serving {app.state.store!r} on http://{host}:{port}/", err=True)
+    processes = f" with {workers} worker processes" if workers > 1 else ""
+    click.echo(f"dateline: serving {app.state.store!r} on http://{host}:{port}/{processes}", err=True)
     if "*" not in names:
         click.echo(f"dateline: answering host names {', '.join(names)} (add one with --allowed-host)", err=True)
+    if workers > 1:
+        app.state.store.close()
+        serve_workers(options, host=host, port=port, workers=workers)
+        return
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -27,6 +27,7 @@ from .base import (
     check_month_day,
     check_period,
 )
+from .jobs import JobStore
 from .refresh import Refreshed, carry_ids, rename_reports
 from .review import ReviewStore
 from .rows import (
@@ -95,7 +96,7 @@ def sql_errors(method: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-class DbApiStore(ReviewStore, UserStore, Store):
+class DbApiStore(ReviewStore, UserStore, JobStore, Store):
     """A Store over one DB-API connection; subclasses set the dialect's details."""
 
     where: str  # the database, for messages (a path, or a URL without its password)

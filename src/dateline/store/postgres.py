@@ -63,6 +63,7 @@ CONNECT_TIMEOUT_S = 10
 # Any fixed number: held (per transaction) by whoever is migrating this database.
 _MIGRATION_LOCK = 0x6461_7465_6C69  # "dateli"
 _MERGE_LOCK = 0x6461_7465_6D67  # held while a document's incidents are merged
+_JOBS_LOCK = 0x6461_7465_6A62  # held while a process claims an ingest job
 _TS_CONFIG = "dateline_text"  # 'simple' without accents (migration 1): like FTS5's unicode61 remove_diacritics
 _HEADLINE = f"StartSel={SNIPPET_OPEN}, StopSel={SNIPPET_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…"
 _EVENT_INSERT = (
@@ -197,6 +198,10 @@ class PostgresStore(DbApiStore):
 
     def _delete_mentions(self, conn: psycopg.Connection, document_id: str) -> None:
         conn.execute("DELETE FROM events WHERE document_id = %s", (document_id,))  # event_keys cascade
+
+    def _serialize_jobs(self, conn: psycopg.Connection) -> None:
+        # one claimer at a time: two processes must not both see "nothing running" and each start a job
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_JOBS_LOCK,))
 
     def _hold_merges(self, conn: psycopg.Connection) -> None:
         # one merger at a time: concurrent ingests must see each other's reports to join them

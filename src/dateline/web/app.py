@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -30,7 +30,7 @@ from .auth import LoginForWrites, Sessions
 from .auth import router as auth_router
 from .cache import CacheStats, ReadCache, cache_bytes_from_env
 from .errors import install_error_handlers
-from .guards import LOCAL_HOSTS, BodyLimit, NoNulInUrl, SameOriginWrites
+from .guards import LOCAL_HOSTS, BodyLimit, NoNulInUrl, SameOriginWrites, SecurityHeaders
 from .jobs import JobRunner
 from .review_routes import router as review_router
 from .routes import router
@@ -79,6 +79,7 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        jobs.start()  # jobs queued by a process that stopped before running them
         yield
         jobs.close()
         store.close()
@@ -100,18 +101,11 @@ def create_app(
     app.add_middleware(SameOriginWrites)
     app.add_middleware(NoNulInUrl)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOCAL_HOSTS), www_redirect=False)
+    app.add_middleware(SecurityHeaders, policy=_csp(tiles))
     app.include_router(router)
     app.include_router(review_router)
     app.include_router(auth_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    policy = _csp(tiles)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", policy)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        return response
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

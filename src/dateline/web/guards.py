@@ -10,6 +10,8 @@ the cap, NUL characters in the URL.
   one is counted while it streams in, so nothing larger than the cap is read or spooled.
 * **NUL** in a path or query parameter is refused with a 400 naming the parameter (databases
   reject it deep inside a query otherwise).
+* **Security headers**: every answer carries the Content-Security-Policy and ``nosniff`` unless
+  the route set its own.
 
 Each refusal is answered in the API's one error shape (errors.py).
 """
@@ -31,7 +33,7 @@ from .errors import error_body
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BodyLimit", "LOCAL_HOSTS", "NoNulInUrl", "SameOriginWrites", "is_loopback", "served_hosts"]
+__all__ = ["BodyLimit", "LOCAL_HOSTS", "NoNulInUrl", "SameOriginWrites", "SecurityHeaders", "is_loopback", "served_hosts"]
 
 LOCAL_HOSTS: tuple[str, ...] = ("localhost", "127.0.0.1", "[::1]")
 _WILDCARD_BINDS = ("0.0.0.0", "::", "")
@@ -173,3 +175,28 @@ class NoNulInUrl:
                               hint="remove the \\0 character")
                 return
         await self.app(scope, receive, send)
+
+
+class SecurityHeaders:
+    """Add ``Content-Security-Policy: policy`` and ``X-Content-Type-Options: nosniff`` to every answer
+    that does not set them. Plain ASGI: Starlette's ``@app.middleware("http")`` runs each request
+    in a task of its own with memory streams between, a cost on every answer, replayed ones too."""
+
+    def __init__(self, app: ASGIApp, *, policy: str) -> None:
+        self.app = app
+        self._added = ((b"content-security-policy", policy.encode("latin-1")), (b"x-content-type-options", b"nosniff"))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(name, value) for name, value in self._added if name not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

@@ -14,6 +14,7 @@ import logging
 from collections.abc import Sequence
 from typing import Annotated, Any
 
+import anyio
 import orjson
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response, StreamingResponse
@@ -244,7 +245,7 @@ async def add_documents(
     if not inputs and not urls:
         raise ApiError(400, "nothing to add", where="files", hint="upload a file, paste text or give a URL")
     label = ", ".join([name for name, _ in inputs] + urls)
-    job = _jobs(request).submit_texts(label, inputs, urls)
+    job = await anyio.to_thread.run_sync(_jobs(request).submit_texts, label, inputs, urls)  # a write: off the event loop
     return job.to_dict()
 
 
