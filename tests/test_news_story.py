@@ -133,3 +133,23 @@ def test_the_victims_counted_are_never_the_source_joined_to_them(engine) -> None
     assert event.reported_by == "medics and residents", event.reported_by
     events, _ = story(engine, "Two witnesses said gunmen shot dead a judge in Baquba on Monday.", published="2015-10-08")
     assert [e.reported_by for e in events if e.counted] == ["Two witnesses"]
+
+
+def test_a_running_total_is_an_aggregate_never_added_to_the_toll(engine) -> None:
+    text = ("Two bombs exploded near a market in Tuz Khurmatu on Sunday, killing eleven shoppers, police said, bringing to "
+            "37 the number of people killed in the town this week.")
+    events, told = story(engine, text, published="2013-05-12")
+    assert [i.record.fatalities for i in told.incidents] == [11]
+    assert [(a.fatalities, a.reason.split(":")[0]) for a in told.aggregates] == [(37, "running total")]
+    (incident,) = told.incidents
+    assert incident.record.actor1 is None or not incident.record.actor1.startswith("Civilians")  # the people killed are victims
+    with switched_off(["extract.running_totals"]):
+        _, told = story(engine, text, published="2013-05-12")
+    assert [i.record.fatalities for i in told.incidents] == [11] and not told.aggregates  # the total is dropped, never added
+
+
+def test_a_running_total_in_its_own_words_is_read() -> None:
+    from dateline.annotate.quantities import KILLED_TOTAL, find_quantities
+
+    found = find_quantities("A roadside bomb killed two soldiers, bringing the death toll this month to 58.")
+    assert [(q.kind, q.value) for q in found] == [("killed", 2), (KILLED_TOTAL, 58)]

@@ -58,6 +58,7 @@ RULES: dict[str, str] = {
     "extract.toll_statements": "a sentence that only gives another toll ('the toll rose to 12') is a mention of the last violent event",
     "extract.part_of_owner": "a part written with its town ('Baghdad's Dora district') is read by that town, else the town stands",
     "extract.participle_shares_clause": "an outcome participle ('..., killing four') shares the province of the clause it hangs from",
+    "extract.running_totals": "'bringing to 31 the number killed this week' is a total of its own, never the event's toll",
     "extract.alternative_tolls": "a second count told as another source's ('while police said five') bounds the toll, never adds",
     "extract.no_stateless_place": "a sea or a region in no country is no event's place; the document's stands in",
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 
 KILLED, INJURED, ARRESTED = "killed", "injured", "arrested"
+# a running total the sentence's event adds to ("bringing to 31 the number of people killed this week"): the
+# total of a period, never this event's toll
+KILLED_TOTAL = "killed_total"
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -335,8 +338,24 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
             add(kind, m, m.group("list"), m.start("list"))
             if kind == KILLED and found and found[-1].kind == KILLED and found[-1].end == m.end():
                 _add_companions(text, found[-1])
+    for q in found:
+        if q.kind == KILLED and _RUNNING_TOTAL.search(text, max(0, q.start - 60), q.start + 1):
+            q.kind = KILLED_TOTAL
+    for m in _BRINGING_TOLL.finditer(text):
+        if not any(q.start <= m.start("n") < q.end for q in found):
+            summed = _sum_list(m.group("n"))
+            if summed is not None:
+                found.append(Quantity(KILLED_TOTAL, summed[0], m.start("n"), m.end("n"), m.group(0), summed[1], summed[2]))
     found.sort(key=lambda q: q.start)
     return found
+
+
+# "..., bringing to 31 the number of people killed", "which brings to 40 the toll": the count after is a total
+_RUNNING_TOTAL = re.compile(r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ing)|raised|push(?:es|ing|ed))\s+(?:the\s+total\s+)?(?:up\s+)?to\s+\S*$", re.I)
+# "bringing the death toll this month to 40", "brought the number of people killed this week to 31"
+_BRINGING_TOLL = re.compile(rf"\b(?:bring(?:s|ing)?|brought|rais(?:es|ing)|raised|push(?:es|ing|ed))\s+the\s+(?:(?:death\s+)?toll|total(?:\s+number)?|"
+                            rf"number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|those\s+killed))\b[^.;]{{0,60}}?\s+(?:up\s+)?to\s+"
+                            rf"(?P<n>(?:{_QUAL}\s+)?{_NUM})\b", re.I)
 
 
 def _add_companions(text: str, q: Quantity) -> None:

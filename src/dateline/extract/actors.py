@@ -133,6 +133,24 @@ def _patients(verb: Token) -> set[int]:
     return {t.i for c in heads for t in c.subtree}
 
 
+# verbs whose passive subject or participle-qualified noun is a victim wherever it stands in the sentence
+_HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "murder", "execute", "behead", "abduct", "kidnap", "shoot",
+                          "massacre", "slay", "torture", "rape"})
+
+
+def _harmed_anywhere(sent: Span) -> set[int]:
+    """Tokens of people the sentence says were harmed, whatever clause tells it ("bringing to 31 the number of
+    people killed", "three civilians were wounded"): victims, never an event's attacker."""
+    out: set[int] = set()
+    for token in sent:
+        if token.lemma_.lower() not in _HARM_LEMMAS or token.tag_ != "VBN":
+            continue
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            out |= {t.i for t in token.head.subtree if t.i < token.i}  # "people killed", "those wounded"
+        out |= {t.i for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    return out
+
+
 def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
                   reporter: frozenset[int] = frozenset()) -> ActorSlots:
     """Pick actor1 (agent) and actor2 (patient) among the sentence's actor mentions.
@@ -197,7 +215,8 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
     rest = [m for m in mentions if id(m) not in used and m.token_start not in modifiers and m.actor_id != UNKNOWN_ACTOR
             and m.token_start not in hook]
     patients = _patients(verb)
-    agents = [m for m in rest if m.token_start not in patients]
+    harmed = _harmed_anywhere(head.sent)
+    agents = [m for m in rest if m.token_start not in patients and m.token_start not in harmed]
     if slots.actor1 is None and agents:
         before = [m for m in agents if m.token_start < head.i]
         slots.actor1 = (before or agents)[0]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
 from ..annotate.pipeline import AnnotatedDocument, doc_text, paragraph_index
-from ..annotate.quantities import perpetrators_killed
+from ..annotate.quantities import KILLED_TOTAL, perpetrators_killed
 from ..annotate.timex import Timex
 from ..budget import Deadline
 from ..geo.abroad import own_reading
@@ -127,6 +127,7 @@ class Extractor:
                     revision = self._toll_statement(document.id, doc, sent, events)
                     if revision is not None:
                         events.append(revision)
+                events.extend(self._running_totals(document.id, doc, sent, found or events[-1:]))
                 self._advance_narrative(doc, sent, para)
                 para.last = (doc, sent)
         return events
@@ -560,6 +561,25 @@ class Extractor:
             event.fatalities -= included  # "13 people, including the bomber, were killed": 12 victims
             if event.fatalities_low is not None:
                 event.fatalities_low = max(0, event.fatalities_low - included)
+
+    def _running_totals(self, doc_id: str, doc: Doc, sent: Span, events: list[Event]) -> list[Event]:
+        """ "..., bringing to 31 the number of people killed in the city this week": the running total the
+        sentence's event adds to is a statement of its own, kept by the report as an aggregate (never the
+        event's toll, never an incident)."""
+        totals = [q for q in _in_sentence(doc._.quantities, sent) if q.kind == KILLED_TOTAL]
+        target = next((e for e in reversed(events) if e.event_type in _VIOLENT), None)
+        if not totals or target is None or not enabled("extract.running_totals"):
+            return []
+        offset = doc._.offset
+        out = []
+        for q in totals:
+            spans = {k: list(v) for k, v in target.spans.items() if k not in ("fatalities", "evidence", "part", "parts")}
+            spans["fatalities"] = spans["running_total"] = [q.start + offset, q.end + offset]
+            out.append(replace(target, event_id=make_event_id(doc_id, q.start + offset, q.end + offset),
+                               evidence_start=sent.start_char + offset, evidence_end=sent.end_char + offset,
+                               evidence_text=sent.text, fatalities=q.value, fatalities_low=q.low, fatalities_high=q.high,
+                               injured=None, arrested=None, spans=spans, incident_id=None))
+        return out
 
     def _toll_statement(self, doc_id: str, doc: Doc, sent: Span, events: list[Event]) -> Event | None:
         """ "A hospital official put the death toll at nine", "Later the toll rose to 12": a sentence that

@@ -96,6 +96,9 @@ def aggregate_reason(event: Event, cues: AggregateCues | None = None, *, text: s
     """
     if event.fatalities is None and event.fatalities_low is None and event.injured is None:
         return None
+    running = event.spans.get("running_total")
+    if running:
+        return f"running total: '{event.evidence_text[running[0] - event.evidence_start : running[1] - event.evidence_start]}'"
     if event.spans.get("part"):
         return None  # one place's part of a sentence told in parallel: its figure is its own branch's
     parts = event.spans.get("parts")
