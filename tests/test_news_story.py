@@ -153,3 +153,13 @@ def test_a_running_total_in_its_own_words_is_read() -> None:
 
     found = find_quantities("A roadside bomb killed two soldiers, bringing the death toll this month to 58.")
     assert [(q.kind, q.value) for q in found] == [("killed", 2), (KILLED_TOTAL, 58)]
+
+
+def test_who_claims_the_act_as_its_own_did_it_and_still_reports_it(engine) -> None:
+    events, _ = story(engine, "The Taliban said they had killed 12 soldiers in an attack on a base in Zabul province on Sunday.",
+                      published="2012-04-16")
+    (event,) = [e for e in events if e.counted]
+    assert event.actor1 == "Taliban" and event.reported_by == "The Taliban", (event.actor1, event.reported_by)
+    events, _ = story(engine, "Police said gunmen killed four people in Zabul province on Sunday.", published="2012-04-16")
+    (event,) = [e for e in events if e.counted]
+    assert "Police" not in (event.actor1 or "")  # the police only report what others did

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
 from ..rules import enabled
+from .attribution import SPEECH_LEMMAS
 from .triggers import Trigger, find_triggers
 
 _AGENT_DEPS = ("nsubj", "agent", "csubj")
@@ -133,6 +134,28 @@ def _patients(verb: Token) -> set[int]:
     return {t.i for c in heads for t in c.subtree}
 
 
+_CLAIMING_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _claimant(head: Token, mentions: list[ActorMention]) -> ActorMention | None:
+    """The speaker who claims the act as its own ("the army said it killed 15 militants", "the Taliban said
+    they had attacked the base"): the event's subject is a pronoun and its clause is what that speaker said."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    if not any(c.dep_ == "nsubj" and c.lower_ in _CLAIMING_PRONOUNS for c in verb.children):
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    said = clause.head
+    if clause.dep_ != "ccomp" or said.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    speaker = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return None
+    found, _ = _mentions_in(mentions, _tokens(speaker), speaker)
+    return found
+
+
 # verbs whose passive subject or participle-qualified noun is a victim wherever it stands in the sentence
 _HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "murder", "execute", "behead", "abduct", "kidnap", "shoot",
                           "massacre", "slay", "torture", "rape"})
@@ -158,8 +181,9 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
     Mentions inside ``reporter`` (the tokens of "police said", "according to officials") tell of the
     event and take no part in it."""
     slots = ActorSlots()
+    claimant = _claimant(trigger.head, mentions) if enabled("actors.claimant") else None
     mentions = [m for m in mentions if m.token_start not in reporter]
-    if not mentions:
+    if not mentions and claimant is None:
         return slots
     if trigger.entry.subject_is_finder:
         return _killers(sent, mentions)
@@ -221,6 +245,8 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
         before = [m for m in agents if m.token_start < head.i]
         slots.actor1 = (before or agents)[0]
         rest.remove(slots.actor1)
+    if slots.actor1 is None and claimant is not None and claimant is not slots.actor2:
+        slots.actor1 = claimant  # "the army said it killed 15 militants": who claims the act did it
     if slots.actor2 is not None and _kin_of(slots.actor2, head.doc):
         slots.actor2 = None  # the victims are the kin: civilians by ACLED's convention, said by role defaults
     if slots.actor2 is None and rest and trigger.entry.event_type != "Protests":
