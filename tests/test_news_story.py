@@ -163,3 +163,10 @@ def test_who_claims_the_act_as_its_own_did_it_and_still_reports_it(engine) -> No
     events, _ = story(engine, "Police said gunmen killed four people in Zabul province on Sunday.", published="2012-04-16")
     (event,) = [e for e in events if e.counted]
     assert "Police" not in (event.actor1 or "")  # the police only report what others did
+
+
+def test_protesters_dispersed_by_a_force_that_fired_are_a_protest_that_happened(engine) -> None:
+    events, _ = story(engine, "Police fired tear gas to disperse hundreds of protesters in Omdurman on Sunday.", published="2013-09-30")
+    assert any(e.counted and e.event_type == "Protests" for e in events), [(e.trigger, e.flag_reason) for e in events]
+    events, _ = story(engine, "The opposition called on its supporters to protest in Omdurman on Sunday.", published="2013-09-30")
+    assert not any(e.counted for e in events)  # a call to protest is no protest

@@ -34,6 +34,7 @@ RULES: dict[str, str] = {
     "flags.own_clause_conjunct": "a coordinated verb with its own subject, or an event noun that is a verb's subject, is not under that verb's mood",
     "flags.habitual": "'often', 'usually': a habit, kept as background",
     "flags.ongoing_since": "a perfect verb with 'since' ('have been fighting since April') tells a course of events, not an incident",
+    "flags.protest_purpose": "a protest told as the purpose of a gathering that happened ('marched to protest') happened",
     "flags.bare_verb": "a verb in its base form with no subject is an order or an aim",
     "flags.clause_verb_modality": "a noun trigger takes the mood of its clause's verb ('there will be attacks')",
     "flags.possibility_nouns": "'the brink of', 'the threat of': what may come is hypothetical",

@@ -162,7 +162,7 @@ class Extractor:
                 self._fill_counts(doc, sent, para)
                 return []
             primary, proposed = [found[0]], found[1]
-        flags_of = {t.start: mention_flags(t.head, sent) for t in primary}
+        flags_of = {t.start: mention_flags(t.head, sent, protest=t.entry.event_type == "Protests") for t in primary}
         clauses = clause_groups(primary) if self.split_clauses and enabled("extract.clauses") else [(None, primary)]
         roots = [root for root, _ in clauses]
         events = []

@@ -140,7 +140,7 @@ def _comparative(token: Token) -> bool:
     return token.lower_ in ("no", "not") and nxt is not None and nxt.lower_ in ("fewer", "less", "more")
 
 
-def mention_flags(trigger: Token, sent: Span) -> Flags:
+def mention_flags(trigger: Token, sent: Span, *, protest: bool = False) -> Flags:
     """Negation, hypothesis and future tense read off the trigger's syntax."""
     flags = Flags()
     # Negation and modality reach up the parse only within the trigger's own clause:
@@ -192,7 +192,8 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
                 flags.hypothetical, flags.reason = True, f"condition '{child.text}'"
         if tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             head = tok.head.lemma_.lower()
-            if (head in _HYPO_HEADS or tok.dep_ == "advcl") and tok.head.i != attempt_i:
+            if (head in _HYPO_HEADS or tok.dep_ == "advcl") and tok.head.i != attempt_i \
+                    and not (protest and tok.dep_ == "advcl" and _realised(tok.head) and enabled("flags.protest_purpose")):
                 flags.hypothetical, flags.reason = True, f"purpose or intention ('{tok.head.text} to {tok.text}')"
     if fought_off is not None and not flags.hypothetical:
         flags.reason = flags.reason or f"an attempt fought off ('{fought_off.text}' ... '{_outcome(fought_off).text}'): a clash"
@@ -210,6 +211,12 @@ def mention_flags(trigger: Token, sent: Span) -> Flags:
     if enabled("flags.habitual") and any(t.lower_ in _HABITUAL for t in trigger.children):
         flags.background, flags.reason = True, "habitual ('" + next(t.text for t in trigger.children if t.lower_ in _HABITUAL) + "')"
     return flags
+
+
+def _realised(verb: Token) -> bool:
+    """A verb told as done: past tense, without a modal or a negation of its own ("marched", "fired")."""
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "neg") and (c.lower_ in _MODALS or c.dep_ == "neg")
+                                          for c in verb.children)
 
 
 def _ongoing_since(verb: Token) -> str | None:
