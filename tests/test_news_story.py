@@ -170,3 +170,17 @@ def test_protesters_dispersed_by_a_force_that_fired_are_a_protest_that_happened(
     assert any(e.counted and e.event_type == "Protests" for e in events), [(e.trigger, e.flag_reason) for e in events]
     events, _ = story(engine, "The opposition called on its supporters to protest in Omdurman on Sunday.", published="2013-09-30")
     assert not any(e.counted for e in events)  # a call to protest is no protest
+
+
+def test_a_relative_clause_about_the_protesters_does_not_hide_their_protest(engine) -> None:
+    events, _ = story(engine, "Supporters of the cleric, who fought British troops in 2004, protested against the agreement in "
+                              "Basra last week.", published="2008-11-27")
+    assert any(e.counted and e.event_type == "Protests" for e in events), [(e.trigger, e.flag_reason) for e in events]
+
+
+def test_a_decade_written_the_80s_dates_what_it_tells(engine) -> None:
+    from dateline.annotate.timex import find_timexes
+
+    assert [(t.text, t.value) for t in find_timexes("Gunmen took foreigners hostage throughout the 80's.", "2005-03-13")] == [
+        ("the 80's", "198")]
+    assert find_timexes("The commander is in his 80s.", "2005-03-13") == []  # an age, not a decade

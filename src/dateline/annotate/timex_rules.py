@@ -78,7 +78,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # decades before quarters: "the last half of the '80s" is the decade's, not a half-year (a
     # pattern of its own with its own gate: an alternative inside "decade" cost its every scan)
     ("decade_half", re.compile(r"\bthe\s+(?P<part>(?:first|last|second|latter)\s+half)\s+of\s+(?:the\s+)?(?:(?P<dec>(?:1[6-9]|20)\d0)'?s|'(?P<short>\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", _I)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<short>\d0))'?s\b", _I)),
+    # "the '80s", "the 80's" (without its apostrophe only after "the": "in his 80s" is an age)
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|(?:'|(?<=the\s))(?P<short>\d0))'?s\b", _I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", _I)),
     ("quarter", re.compile(rf"\b(?:the\s+)?(?:(?P<year0>(?:1[6-9]|20)\d\d)\s+|(?P<ryear>last|next|this)\s+year'?s\s+)?(?:(?P<rel>latest|last|past|current|this|next|previous|same)\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*(?:(?:fiscal|calendar)[\s-]+)?(?P<what>quarter|half)(?:(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?|\s+){YEAR})?\b", _I)),
     ("rel_month", re.compile(rf"\b(?P<rel>last|this|next|since|in|early|late|mid|until|by|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+{MONTH}(?!\s*\d)", _I)),
