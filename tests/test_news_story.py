@@ -184,3 +184,13 @@ def test_a_decade_written_the_80s_dates_what_it_tells(engine) -> None:
     assert [(t.text, t.value) for t in find_timexes("Gunmen took foreigners hostage throughout the 80's.", "2005-03-13")] == [
         ("the 80's", "198")]
     assert find_timexes("The commander is in his 80s.", "2005-03-13") == []  # an age, not a decade
+
+
+def test_a_state_that_strikes_acts_through_its_forces_at_the_city_struck(engine) -> None:
+    events, _ = story(engine, "Russia launched a barrage of missiles at Kyiv overnight, killing three people, officials said.",
+                      published="2022-10-11")
+    (event,) = [e for e in events if e.counted]
+    assert (event.location, event.country) == ("Kyiv", "Ukraine"), (event.location, event.place_reason)
+    assert event.actor1 == "Military Forces of Russia", event.actor1
+    events, _ = story(engine, "Russia and China vetoed the resolution on Tuesday.", published="2022-10-11")
+    assert not any(e.actor1 and e.actor1.startswith("Military") for e in events)  # a vote is no act of its forces

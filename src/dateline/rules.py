@@ -47,6 +47,7 @@ RULES: dict[str, str] = {
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",
     "actors.not_in_place_names": "a name inside a longer place name ('Sadr' of 'Sadr City') is no actor",
     "actors.claimant": "the speaker who claims an act as its own ('the army said it killed 15') is its actor1",
+    "actors.state_as_agent": "a state named as the subject of violence ('Russia launched missiles') acts through its military",
     "actors.news_hook": "people of an adverbial clause telling another happening ('as Maliki arrived') take no part",
     "placing.the_capital": "'the capital' standing alone is the capital of the document's country",
     "placing.not_where_told": "a place of the verb of saying that quotes an event ('he told AFP from Maiduguri') is where it was told",

@@ -135,6 +135,21 @@ def _patients(verb: Token) -> set[int]:
 
 
 _CLAIMING_PRONOUNS = frozenset({"it", "they", "we"})
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _state_agent(verb: Token) -> ActorMention | None:
+    """A state named as the subject of violence acts through its forces ("Russia launched missiles at Kyiv",
+    "Israel struck targets in Gaza"): the state's military, as its forces' name reads in the registry."""
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "launched a barrage of missiles": the verb the trigger noun hangs from
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ != "GPE":
+        return None
+    ent = next((e for e in verb.doc.ents if e.start <= subject.i < e.end), None)
+    if ent is None:
+        return None
+    return ActorMention(ent.start_char, ent.end_char, f"{ent.text} forces", "generic:military", ent.start, ent.end)
 
 
 def _claimant(head: Token, mentions: list[ActorMention]) -> ActorMention | None:
@@ -184,6 +199,8 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
     claimant = _claimant(trigger.head, mentions) if enabled("actors.claimant") else None
     mentions = [m for m in mentions if m.token_start not in reporter]
     if not mentions and claimant is None:
+        if trigger.entry.event_type in _VIOLENT_TYPES and enabled("actors.state_as_agent"):
+            slots.actor1 = _state_agent(trigger.head)
         return slots
     if trigger.entry.subject_is_finder:
         return _killers(sent, mentions)
@@ -247,6 +264,8 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
         rest.remove(slots.actor1)
     if slots.actor1 is None and claimant is not None and claimant is not slots.actor2:
         slots.actor1 = claimant  # "the army said it killed 15 militants": who claims the act did it
+    if slots.actor1 is None and trigger.entry.event_type in _VIOLENT_TYPES and enabled("actors.state_as_agent"):
+        slots.actor1 = _state_agent(head)
     if slots.actor2 is not None and _kin_of(slots.actor2, head.doc):
         slots.actor2 = None  # the victims are the kin: civilians by ACLED's convention, said by role defaults
     if slots.actor2 is None and rest and trigger.entry.event_type != "Protests":
