@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from ..geo.place_tagger import PLACE_LABELS  # importing it registers dateline_places
 from ..models import UNKNOWN_ACTOR
 from .quantities import Quantity, find_quantities
+from .texts import doc_text
 from .timex import find_timexes
 
 for _name, _default in (
@@ -70,7 +71,7 @@ def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 @Language.factory("dateline_timex", assigns=["doc._.timexes"], requires=["doc._.published"])
 def make_timex(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def timex(doc: Doc) -> Doc:
-        doc._.timexes = find_timexes(doc.text, doc._.published, day_first=doc._.day_first)
+        doc._.timexes = find_timexes(doc_text(doc), doc._.published, day_first=doc._.day_first)
         return doc
 
     return timex
