@@ -10,7 +10,7 @@ import importlib
 from spacy.language import Language
 
 from ..errors import AnnotateError
-from . import components  # noqa: F401  (registers the factories)
+from . import paragraphs  # noqa: F401  (registers dateline_paragraphs)
 from .tag_map import split_attribute_ruler
 
 __all__ = ["DEFAULT_MODEL", "PACKAGE_KEY", "build_model", "load_model"]
