@@ -67,8 +67,10 @@ def workers() -> int:
             raise ConfigError(f"${WORKERS_ENV} must be 0 (none) or more, not {value!r}")
     else:
         count = min(1, _cores() - 1)
-    if count and (multiprocessing.current_process().daemon or not sys.executable):
-        return 0  # a daemon process may not have children; an embedded interpreter has no python to start
+    if count and (multiprocessing.current_process().daemon or not sys.executable or os.name != "posix"):
+        # a daemon process may not have children; an embedded interpreter has no python to start; the
+        # worker's connection is handed over as a file descriptor
+        return 0
     return count
 
 
