@@ -11,8 +11,8 @@ through the same model.
 A worker is a fresh interpreter (``python -c``, importing dateline from where this process does)
 started for one document and killed after it: a ``multiprocessing`` spawn would run the program's
 main module again in the worker (a script without a ``__main__`` guard would run twice), and a fork
-would copy a process that may hold threads. Its start-up, about 3 s to load the model, overlaps this
-process reading the first batches; a batch a worker has not returned once this process runs out of
+would copy a process that may hold threads. Its start-up (about 1 s of a core: it imports spaCy and
+the model's part alone, then loads the model) overlaps this process reading the first batches; a batch a worker has not returned once this process runs out of
 work is read here as well, so a slow, failed or late worker costs at most one batch's time. A long
 document is read in this process alone inside a daemon process (a Dask worker or a multiprocessing
 pool, which may not have children), on one core, with $DATELINE_READ_WORKERS=0, or when it has too
@@ -46,8 +46,10 @@ __all__ = ["MIN_BATCHES", "WORKERS_ENV", "model_pipes", "read_shared", "serve", 
 log = logging.getLogger(__name__)
 
 WORKERS_ENV = "DATELINE_READ_WORKERS"
-# Fewer batches than this are read here alone: a worker needs about 3 s to load the model, the
-# time of some five batches of two 20,000-character pieces, and its start-up takes a core from this process.
+# Fewer batches than this are read here alone: the worker's start-up and the Docs it sends back cost
+# about what it saves on a shorter document, and on a loaded machine more. Measured on 2 cores at a
+# load of about 1 (bench/long_paragraph.py): 250 KB (7 batches) 8.6 s with a worker, 8.8 s without;
+# 500 KB (13) 12.3 s and 18.1 s; 1 MB (26) 24 s and 36 s.
 MIN_BATCHES = 8
 # batches handed to a worker before it returns one: it starts the next as soon as it sends one back
 _AHEAD = 2
