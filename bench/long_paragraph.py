@@ -2,8 +2,9 @@
 
 The text repeats varied news sentences (made up here, not from any corpus) with their places,
 actors, counts and dates rotated, so the parser sees realistic sentences but no blank line to
-cut at. Linear extraction gives times in the ratio 1:2:4:8. Each size prints wall-clock seconds
-and this process's CPU seconds (on a shared machine the two part).
+cut at. Linear extraction gives times in the ratio 1:2:4:8. Each size prints wall-clock seconds,
+this process's CPU seconds (on a shared machine the two part), and the CPU seconds of the worker
+processes that helped read it (annotate/parallel.py; $DATELINE_READ_WORKERS=0 reads in one process).
 
     .venv/bin/python bench/long_paragraph.py [--sizes 10,20,40,80] [--profile 80]
 """
@@ -64,16 +65,22 @@ def paragraph(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-def time_extract(engine, text: str) -> tuple[float, float, int]:
-    """(wall seconds, CPU seconds, events) of extracting one document of `text`."""
+def time_extract(engine, text: str) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds, CPU seconds of worker processes, events) of extracting one document of `text`."""
     from dateline.ingest import document_from_text
 
     document = document_from_text(text, id=f"long-{len(text)}", published="2008-06-20")
-    started, cpu = time.perf_counter(), time.process_time()
+    started, cpu, workers = time.perf_counter(), time.process_time(), _children_cpu()
     ((_, events),) = list(engine.extract([document]))
     if not isinstance(events, list):
         raise SystemExit(f"extraction failed: {events}")
-    return time.perf_counter() - started, time.process_time() - cpu, len(events)
+    return time.perf_counter() - started, time.process_time() - cpu, _children_cpu() - workers, len(events)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's ended children (a reading worker is waited for once killed)."""
+    times = os.times()
+    return times.children_user + times.children_system
 
 
 def main() -> None:
@@ -93,14 +100,14 @@ def main() -> None:
             import pstats
 
             with cProfile.Profile() as profiler:
-                seconds, cpu, events = time_extract(engine, text)
+                seconds, cpu, workers, events = time_extract(engine, text)
             pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
         else:
-            seconds, cpu, events = time_extract(engine, text)
+            seconds, cpu, workers, events = time_extract(engine, text)
         first = first or (kb, seconds)
         ratio = seconds / first[1] if first[1] else float("nan")
-        print(f"{kb:5d} KB  {seconds:7.2f} s  {cpu:7.2f} s CPU  {events:5d} events  x{ratio:5.1f} of {first[0]} KB "
-              f"(linear: x{kb / first[0]:.0f})", flush=True)
+        print(f"{kb:5d} KB  {seconds:7.2f} s  {cpu:7.2f} s CPU + {workers:5.2f} s in workers  {events:5d} events  "
+              f"x{ratio:5.1f} of {first[0]} KB (linear: x{kb / first[0]:.0f})", flush=True)
 
 
 if __name__ == "__main__":

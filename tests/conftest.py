@@ -67,7 +67,7 @@ def _no_model_in_the_fast_tier(request: pytest.FixtureRequest) -> Iterator[None]
     if not _fast_tier(request.config):
         yield
         return
-    from dateline.annotate import pipeline
+    from dateline.annotate import model
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         test = os.environ.get("PYTEST_CURRENT_TEST", "this test").rsplit(" ", 1)[0]
@@ -75,7 +75,7 @@ def _no_model_in_the_fast_tier(request: pytest.FixtureRequest) -> Iterator[None]
                     "fixture if it tests a rule that needs no statistical model", pytrace=False)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "load_model", refuse)
+        patch.setattr(model, "load_model", refuse)
         yield
 
 

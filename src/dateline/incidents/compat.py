@@ -6,14 +6,15 @@ compared is a mention's or an incident's flat ``Event``.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 
 from ..geo.distance import distance_km
 from ..models import Event
 from ..rules import enabled
 
-__all__ = ["ESCALATION", "VIOLENT", "actors_compatible", "escalation", "same_kind", "dates_compatible", "named_actors", "places_compatible", "types_compatible",
-           "weak_date", "weak_place"]
+__all__ = ["ESCALATION", "VIOLENT", "actors_compatible", "bounds", "escalation", "same_kind", "dates_compatible", "named_actors",
+           "places_compatible", "types_compatible", "weak_date", "weak_place"]
 
 # Violence is often typed differently by different reports of one attack (a bombing that killed
 # civilians: Explosions or Violence against civilians).
@@ -28,9 +29,15 @@ def day(value: str | None) -> date | None:
         return None
 
 
-def _bounds(e: Event) -> tuple[date, date] | None:
+def bounds(e: Event) -> tuple[date, date] | None:
     """First and last day the record's date covers (a month-precise date covers its month)."""
-    start = e.date_start
+    return _bounds(e.date_start, e.date_end)
+
+
+# a report compares each mention with many others: its dates are read once per value
+@functools.lru_cache(maxsize=4096)
+def _bounds(date_start: str | None, date_end: str | None) -> tuple[date, date] | None:
+    start = date_start
     if not start:
         return None
     if len(start) == 7:
@@ -38,13 +45,13 @@ def _bounds(e: Event) -> tuple[date, date] | None:
     elif len(start) == 4:
         start = start + "-01-01"
     first = day(start)
-    last = day(e.date_end) if e.date_end and len(e.date_end) >= 10 else None
+    last = day(date_end) if date_end and len(date_end) >= 10 else None
     if first is None:
         return None
     if last is None:
-        if len(e.date_start) == 7:
+        if len(date_start) == 7:
             last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        elif len(e.date_start) == 4:
+        elif len(date_start) == 4:
             last = first.replace(month=12, day=31)
         else:
             last = first
@@ -65,7 +72,7 @@ def weak_place(e: Event) -> bool:
 
 def dates_compatible(a: Event, b: Event, *, slack_days: int = 1) -> bool:
     """The date ranges overlap, allowing ``slack_days`` either side."""
-    ra, rb = _bounds(a), _bounds(b)
+    ra, rb = bounds(a), bounds(b)
     if ra is None or rb is None:
         return ra is None and rb is None
     slack = timedelta(days=slack_days)

@@ -19,6 +19,7 @@ from ..models import Aggregate, Document, Event, Incident
 from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
+from .candidates import Candidate, Traits
 from .compat import VIOLENT, actors_compatible, dates_compatible, named_actors, places_compatible, same_kind, types_compatible, weak_date, weak_place
 
 __all__ = ["Report", "consolidate", "refers_back", "same_in_report"]
@@ -171,24 +172,25 @@ def _agreement(a: Event, b: Event) -> int:
 
 def group_mentions(mentions: Sequence[Event]) -> list[list[Event]]:
     """Mentions of one report grouped into incidents, in document order."""
-    groups: list[list[Event]] = []
-    states: list[str] = []
+    groups: list[Candidate] = []
+    toll_statements = enabled("extract.toll_statements")
     for mention in sorted(mentions, key=lambda e: (e.evidence_start, e.event_id)):
         state = _flag_state(mention)
+        traits = Traits.of(mention, toll_statements=toll_statements)
         best, best_score = None, -1
         if state != "single":
-            for i, group in enumerate(groups):
-                if states[i] != state or not all(same_in_report(mention, m) for m in group):
+            for group in groups:
+                if group.state != state or not group.admits(traits, weak_days=WEAK_DATE_DAYS) or not all(
+                        same_in_report(mention, m) for m in group.members):
                     continue
-                score = max(_agreement(mention, m) for m in group)
+                score = max(_agreement(mention, m) for m in group.members)
                 if score > best_score:
-                    best, best_score = i, score
+                    best, best_score = group, score
         if best is None:
-            groups.append([mention])
-            states.append(state)
-        else:
-            groups[best].append(mention)
-    return groups
+            best = Candidate(state)
+            groups.append(best)
+        best.add(mention, traits)
+    return [group.members for group in groups]
 
 
 def consolidate(document: Document | str, mentions: Iterable[Event], *, cues: AggregateCues | None = None) -> Report:
