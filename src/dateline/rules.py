@@ -53,7 +53,6 @@ RULES: dict[str, str] = {
     "placing.not_where_told": "a place of the verb of saying that quotes an event ('he told AFP from Maiduguri') is where it was told",
     "places.untagged_objects": "a one-word name the model missed, a verb's object or joined to a place, is a big city's or province's",
     "extract.clauses": "one event per independent clause that has a trigger",
-    "extract.relative_clause_aside": "a trigger in a relative clause about a participant does not tell its clause's event",
     "extract.parallel_places": "one event per place told in parallel ('in Tikrit and Hawija')",
     "extract.conjoined_names": "a proper name coordinated with a place is a candidate place",
     "extract.dateline_last": "the dateline places an event only when its clause names no place",

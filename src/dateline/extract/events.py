@@ -180,10 +180,7 @@ class Extractor:
         """One event from the triggers of one clause (``scope``: its token indexes; None is the sentence)."""
         # A negated trigger ("the first blast did not cause casualties, but the second ...
         # killing five") gives way to one that did happen in the same sentence.
-        # a trigger in a relative clause tells of a participant ("the followers of Sadr, who fought US troops in
-        # 2004, protested ..."): the clause's own verb tells its event
-        aside = {t.start for t in group if enabled("extract.relative_clause_aside") and _in_relative_clause(t.head)}
-        trigger = max(group, key=lambda t: (not flags_of[t.start].negated, t.start not in aside, t.score, -t.start))
+        trigger = max(group, key=lambda t: (not flags_of[t.start].negated, t.score, -t.start))
         offset = doc._.offset
         start, end = sent.start_char + offset, sent.end_char + offset
         # the first clause's event keeps the sentence's id; another clause's is told apart by its trigger
@@ -856,15 +853,6 @@ _DATELINE_TOKENS = 14  # "MAIDUGURI, Nigeria, Feb 16, 2014 (AFP) -"
 # how far into the document its body may begin (after a headline and a byline) for its first
 # paragraph's upper-case place to be a dateline
 _DATELINE_WITHIN = 1000
-
-
-def _in_relative_clause(token: Token) -> bool:
-    """Whether a word stands in a relative clause about a noun ("who fought US troops in 2004")."""
-    while token.head.i != token.i:
-        if token.dep_ == "relcl":
-            return True
-        token = token.head
-    return False
 
 
 def _dateline_end(doc: Doc, mentions: list[PlaceMention]) -> int:

@@ -123,8 +123,8 @@ _NEWS_WORDS = {"times", "post", "herald", "journal", "tribune", "gazette", "dail
 _COUNTY_WORDS = words("county")
 # nouns whose "of"/"on" names the scene: "the shelling of Donetsk", "an attack on Mariupol", "the outskirts of Aleppo"
 _SCENE_NOUNS = words("scene_of")
-# labels the model gives a city's name it misreads ("the siege on Manbij": PRODUCT; "at Kyiv overnight": TIME); "" is no label
-_MISREAD_LABELS = {"", "PRODUCT", "WORK_OF_ART", "TIME", "DATE"}
+# labels the model gives a city's name it misreads ("the siege on Manbij": PRODUCT); "" is no label
+_MISREAD_LABELS = {"", "PRODUCT", "WORK_OF_ART"}
 _REGION_WORDS = words("region")
 _STREET_WORDS = words("street")
 _DASHES = {"—", "–", "-", "--", "---", ":", "(", ","}
