@@ -325,13 +325,7 @@ class Extractor:
         names = [p.mention.name for p in parts]
         out = [event]
         if each_own:
-            mine = [q for q in killed if not any(q in t for t in theirs)]
-            event.fatalities = sum(q.value for q in mine) if mine else None
-            event.fatalities_low = mine[0].low if len(mine) == 1 else None
-            event.fatalities_high = mine[0].high if len(mine) == 1 else None
-            event.spans.pop("fatalities", None)
-            if mine:
-                event.spans["fatalities"] = [mine[0].start + offset, mine[-1].end + offset]
+            _own_figures(event, [q for q in killed if not any(q in t for t in theirs)], offset)
         for part, (lo, hi) in zip(parts, ranges, strict=True):
             if part.mention is chosen and not total:
                 continue
@@ -346,13 +340,7 @@ class Extractor:
             _set_place(copy, resolved)
             copy.spans["place"] = [part.mention.start + offset, part.mention.end + offset]
             copy.spans["part"] = [lo + offset, hi + offset]
-            own = [q for q in killed if lo <= q.start < hi]
-            copy.fatalities = sum(q.value for q in own) if own else None
-            copy.fatalities_low = own[0].low if len(own) == 1 else None
-            copy.fatalities_high = own[0].high if len(own) == 1 else None
-            copy.spans.pop("fatalities", None)
-            if own:
-                copy.spans["fatalities"] = [own[0].start + offset, own[-1].end + offset]
+            _own_figures(copy, [q for q in killed if lo <= q.start < hi], offset)
             out.append(copy)
         if total:
             event.spans["parts"] = [x for p in parts for x in (p.mention.start + offset, p.mention.end + offset)]
@@ -853,6 +841,16 @@ _DATELINE_TOKENS = 14  # "MAIDUGURI, Nigeria, Feb 16, 2014 (AFP) -"
 # how far into the document its body may begin (after a headline and a byline) for its first
 # paragraph's upper-case place to be a dateline
 _DATELINE_WITHIN = 1000
+
+
+def _own_figures(event: Event, own: list, offset: int) -> None:
+    """Give a part of a sentence told in parallel only the dead counted in its own branch."""
+    event.fatalities = sum(q.value for q in own) if own else None
+    event.fatalities_low = own[0].low if len(own) == 1 else None
+    event.fatalities_high = own[0].high if len(own) == 1 else None
+    event.spans.pop("fatalities", None)
+    if own:
+        event.spans["fatalities"] = [own[0].start + offset, own[-1].end + offset]
 
 
 def _dateline_end(doc: Doc, mentions: list[PlaceMention]) -> int:
