@@ -16,7 +16,8 @@ import os
 import time
 from dataclasses import dataclass
 
-from .errors import ConfigError, ExtractError
+from .config import env_number
+from .errors import ExtractError
 from .models import Document
 
 __all__ = ["Budget", "Deadline", "MAX_CHARS_ENV", "SECONDS_ENV", "document_name"]
@@ -43,8 +44,8 @@ class Budget:
     @classmethod
     def from_env(cls, *, max_chars: int | None = None, seconds: float | None = None) -> Budget:
         """Given values, else $DATELINE_MAX_CHARS / $DATELINE_DOCUMENT_SECONDS, else the defaults (0 = no limit)."""
-        chars = max_chars if max_chars is not None else _env_number(MAX_CHARS_ENV, int, _DEFAULT_MAX_CHARS)
-        secs = seconds if seconds is not None else _env_number(SECONDS_ENV, float, _DEFAULT_SECONDS)
+        chars = max_chars if max_chars is not None else env_number(MAX_CHARS_ENV, int, _DEFAULT_MAX_CHARS)
+        secs = seconds if seconds is not None else env_number(SECONDS_ENV, float, _DEFAULT_SECONDS)
         return cls(max_chars=int(chars) or None, seconds=float(secs) or None)
 
     def refusal(self, document: Document) -> ExtractError | None:
@@ -98,14 +99,3 @@ def document_name(document: Document) -> str:
     return document.id
 
 
-def _env_number(name: str, kind: type, default: float) -> float:
-    value = os.environ.get(name)
-    if value in (None, ""):
-        return default
-    try:
-        number = kind(value)
-    except ValueError as err:
-        raise ConfigError(f"${name} must be a number, not {value!r}") from err
-    if number < 0:
-        raise ConfigError(f"${name} must be 0 (no limit) or more, not {value!r}")
-    return number

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from . import __version__
+from .errors import ConfigError
 
 DEFAULT_DB = "dateline.db"
 DEFAULT_MAX_BYTES_ENV = "DATELINE_MAX_BYTES"
@@ -61,3 +62,18 @@ def gazetteer_path() -> Path:
 def package_data(name: str) -> Path:
     """Path of a file shipped in src/dateline/data."""
     return Path(__file__).parent / "data" / name
+
+
+def env_number(name: str, kind: type, default: float, *, zero: str = "no limit") -> float:
+    """A non-negative number from environment variable ``name`` (``kind`` int or float); ``default`` when it
+    is unset or empty; ConfigError naming the variable otherwise. ``zero`` says what 0 means."""
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        number = kind(value)
+    except ValueError as err:
+        raise ConfigError(f"${name} must be a number, not {value!r}") from err
+    if number < 0:
+        raise ConfigError(f"${name} must be 0 ({zero}) or more, not {value!r}")
+    return number

@@ -38,6 +38,7 @@ from typing import Callable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..config import env_number
 from ..errors import ConfigError
 from .model import PACKAGE_KEY, build_model
 
@@ -59,15 +60,8 @@ _MODEL_PART_OWN = ("dateline_paragraphs", "dateline_tag_map")
 
 def workers() -> int:
     """How many worker processes may help read a long document here and now (0: none)."""
-    value = os.environ.get(WORKERS_ENV, "")
-    if value:
-        try:
-            count = int(value)
-        except ValueError as err:
-            raise ConfigError(f"${WORKERS_ENV} must be a whole number, not {value!r}") from err
-        if count < 0:
-            raise ConfigError(f"${WORKERS_ENV} must be 0 (none) or more, not {value!r}")
-    else:
+    count = int(env_number(WORKERS_ENV, int, -1, zero="none"))
+    if count < 0:  # unset: one helper where there is a core to spare
         count = min(1, _cores() - 1)
     if count and (multiprocessing.current_process().daemon or not sys.executable or os.name != "posix"):
         # a daemon process may not have children; an embedded interpreter has no python to start; the

@@ -28,7 +28,7 @@ from typing import Any
 
 import anyio
 
-from ..errors import ConfigError
+from ..config import env_number
 
 __all__ = ["CACHED_PATHS", "CACHE_MB_ENV", "CacheStats", "ReadCache", "cache_bytes_from_env"]
 
@@ -64,16 +64,7 @@ class _Answer:
 
 def cache_bytes_from_env() -> int:
     """$DATELINE_WEB_CACHE_MB in bytes (default 64 MB; 0: no cache)."""
-    value = os.environ.get(CACHE_MB_ENV, "")
-    if not value:
-        return _DEFAULT_MB * 2**20
-    try:
-        megabytes = float(value)
-    except ValueError as err:
-        raise ConfigError(f"${CACHE_MB_ENV} must be a number of megabytes, not {value!r}") from err
-    if megabytes < 0:
-        raise ConfigError(f"${CACHE_MB_ENV} must be 0 (no cache) or more, not {value!r}")
-    return int(megabytes * 2**20)
+    return int(env_number(CACHE_MB_ENV, float, _DEFAULT_MB, zero="no cache") * 2**20)
 
 
 def _default_computing() -> int:
