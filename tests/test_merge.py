@@ -102,6 +102,19 @@ def test_restatements_in_one_report_are_one_incident_and_every_mention_is_kept()
     assert sum(len(i.mention_ids) for i in told.incidents) == 3
 
 
+def test_a_report_restating_one_event_many_times_compares_each_mention_once_per_reading(monkeypatch) -> None:
+    from dateline.incidents import report
+
+    texts = ["A bomb killed 7 people in Amarah on Thursday.", "The bomb, hidden in a cart, killed 7 in the market."]
+    told = [mention("a", start=100 * i, killed=7, text=texts[i % 2]) for i in range(300)]
+    compared = []
+    real = report.same_in_report
+    monkeypatch.setattr(report, "same_in_report", lambda a, b: compared.append(b) or real(a, b))
+    (incident,) = consolidate("a", told).incidents
+    assert len(incident.mention_ids) == 300  # every restatement kept, in one incident
+    assert len(compared) < 2 * len(told)  # against the two readings, not against every member told before
+
+
 def test_another_attack_with_its_own_toll_stays_apart_in_one_report() -> None:
     lede = mention("a", start=0, killed=7, text="A bomb killed 7 people on Thursday.")
     more = mention("a", start=100, killed=3, text="In another attack, gunmen killed 3 people.")

@@ -64,6 +64,7 @@ class Candidate:
 
     state: str
     members: list[Event] = field(default_factory=list)
+    distinct: dict[tuple, Event] = field(default_factory=dict)  # one member per reading a newcomer is compared with
     kind: str | None = None  # all members' (they are all violent or all of one type)
     undated: bool = False  # some member has no date: a dated mention cannot join
     dated: bool = False  # some member has a date: an undated one cannot join
@@ -72,8 +73,9 @@ class Candidate:
     countries: set[str] = field(default_factory=set)
     tolls: set[int] = field(default_factory=set)  # the tolls of members that do not only revise one
 
-    def add(self, mention: Event, traits: Traits) -> None:
+    def add(self, mention: Event, traits: Traits, reading: tuple | None = None) -> None:
         self.members.append(mention)
+        self.distinct.setdefault((mention.event_id,) if reading is None else reading, mention)
         self.kind = traits.kind if self.kind is None or self.kind == traits.kind else "mixed"
         if traits.bounds is None:
             self.undated = True

@@ -20,7 +20,7 @@ from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
 from .candidates import Candidate, Traits
-from .compat import VIOLENT, actors_compatible, dates_compatible, named_actors, places_compatible, same_kind, types_compatible, weak_date, weak_place
+from .compat import VIOLENT, actors_compatible, bounds, dates_compatible, named_actors, places_compatible, same_kind, types_compatible, weak_date, weak_place
 
 __all__ = ["Report", "consolidate", "refers_back", "same_in_report"]
 
@@ -170,6 +170,16 @@ def _agreement(a: Event, b: Event) -> int:
     return score
 
 
+def _as_earlier(e: Event) -> tuple:
+    """Everything :func:`same_in_report` and :func:`_agreement` read of the earlier mention of a pair
+    (the later one's own tests, such as :func:`definite_actor`, read only the later one). Members of
+    one incident with the same reading answer every newcomer alike, so it meets one of them: a long
+    report that restates one event hundreds of times is not compared hundreds of times per mention."""
+    return (e.event_type, e.sub_event_type, frozenset(named_actors(e)), e.fatalities, "toll_of" in e.spans, _additive(e),
+            bounds(e), weak_date(e), weak_place(e), e.country, e.admin1, e.latitude, e.longitude, e.geo_precision,
+            e.location, e.date_start, e.actor1, _content_words(e.evidence_text))
+
+
 def group_mentions(mentions: Sequence[Event]) -> list[list[Event]]:
     """Mentions of one report grouped into incidents, in document order."""
     groups: list[Candidate] = []
@@ -181,15 +191,15 @@ def group_mentions(mentions: Sequence[Event]) -> list[list[Event]]:
         if state != "single":
             for group in groups:
                 if group.state != state or not group.admits(traits, weak_days=WEAK_DATE_DAYS) or not all(
-                        same_in_report(mention, m) for m in group.members):
+                        same_in_report(mention, m) for m in group.distinct.values()):
                     continue
-                score = max(_agreement(mention, m) for m in group.members)
+                score = max(_agreement(mention, m) for m in group.distinct.values())
                 if score > best_score:
                     best, best_score = group, score
         if best is None:
             best = Candidate(state)
             groups.append(best)
-        best.add(mention, traits)
+        best.add(mention, traits, _as_earlier(mention))
     return [group.members for group in groups]
 
 
