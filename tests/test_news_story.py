@@ -188,3 +188,40 @@ def test_a_state_that_strikes_acts_through_its_forces_at_the_city_struck(engine)
     assert event.actor1 == "Military Forces of Russia", event.actor1
     events, _ = story(engine, "Russia and China vetoed the resolution on Tuesday.", published="2022-10-11")
     assert not any(e.actor1 and e.actor1.startswith("Military") for e in events)  # a vote is no act of its forces
+
+
+def test_a_sentence_that_only_counts_the_dead_gives_the_toll_of_the_event_just_told(engine) -> None:
+    text = ("Militants attacked an army checkpoint outside Kandahar on Monday night, an official said.\n\n"
+            "Four soldiers were killed and two wounded, he said.")
+    _, told = story(engine, text, published="2013-03-05")
+    assert [i.record.fatalities for i in told.incidents] == [4], [(i.record.fatalities, i.record.evidence_text[:40]) for i in told.incidents]
+    with switched_off(["extract.bare_tolls"]):
+        _, told = story(engine, text, published="2013-03-05")
+    assert len(told.incidents) == 2
+
+
+def test_more_dead_in_a_bare_sentence_are_not_the_toll_of_the_event_told(engine) -> None:
+    text = ("Militants attacked an army checkpoint outside Kandahar on Monday night, killing four soldiers, an official said.\n\n"
+            "Two more people were killed, he said.")
+    _, told = story(engine, text, published="2013-03-05")
+    assert sorted(i.record.fatalities for i in told.incidents) == [2, 4]
+
+
+def test_the_dead_of_the_strike_told_before_and_one_states_forces_are_one_incident(engine) -> None:
+    text = ("An air strike by the military killed eight civilians in a village, rescuers said on Wednesday.\n\n"
+            "A military jet dropped two bombs on the village of Kyauk Taw in Sagaing region on Tuesday afternoon, a resident said.\n\n"
+            "A teacher from Kyauk Taw told reporters that eight people had died in the strike.")
+    _, told = story(engine, text, published="2023-06-28")
+    assert len(told.incidents) == 1, [(i.record.location, i.record.evidence_text[:40]) for i in told.incidents]
+    assert told.incidents[0].record.country == "Myanmar" and told.incidents[0].record.fatalities == 8
+    with switched_off(["incidents.state_attacker", "incidents.died_in_the_attack"]):
+        _, told = story(engine, text, published="2023-06-28")
+    assert len(told.incidents) > 1
+
+
+def test_the_toll_of_a_conflict_and_a_series_of_bombings_are_totals(engine) -> None:
+    text = ("The clashes between the army and the rebels have killed 350 people since the start of the year, local officials said.\n\n"
+            "There has been a wave of car bombings in the north since the new government took office.")
+    _, told = story(engine, text, published="2014-05-02")
+    assert not told.incidents, [(i.record.fatalities, i.record.evidence_text[:40]) for i in told.incidents]
+    assert sorted(a.fatalities or 0 for a in told.aggregates) == [0, 350]

@@ -19,6 +19,7 @@ def test_parse_number(text: str, value: int) -> None:
     [
         ("A car bomb killed at least 12 people in Baghdad.", "killed", 12, 12, None),
         ("Between 10 and 15 people were killed.", "killed", 10, 10, 15),
+        ("The air strike resulted in the death of ten civilians in a village.", "killed", 10, None, None),
         ("Dozens of people were wounded in the attack.", "injured", 12, None, None),
         ("A policeman and two civilians were killed when a bomb exploded.", "killed", 3, None, None),
         ("Gunmen shot dead three police officers.", "killed", 3, None, None),

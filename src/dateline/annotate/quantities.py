@@ -101,12 +101,18 @@ _FIRST_GROUP = _group(subset_ok=True)
 _MAX_LISTED = 12
 
 
+# "Eighteen soldiers, including an officer, and five militants": a share named between commas inside a
+# list of groups is part of its group, never a group of its own (see _sum_list)
+_SHARE_NAMED = r"(?:,\s+(?:including|among\s+them)\s+[^,.;]{1,40},(?=\s+and\s))"
+_SHARE_NAMED_RE = re.compile(_SHARE_NAMED, re.I)
+
+
 def _list(first: str, rest: str = _GROUP, *, companions: bool = False) -> str:
     # "killed a university director along with his driver": a companion is one more victim.
     along = rf"(?:,?\s+(?:along\s+with|together\s+with|with)\s+{rest})?" if companions else ""
     return (
         rf"(?P<list>between\s+{_NUM}\s+and\s+{_NUM}(?:\s+(?:[a-z-]+\s+)?(?:{_PERSON}))?|"
-        rf"(?>{first})(?:\s*,\s*(?>{rest})){{0,{_MAX_LISTED}}}(?:,?\s+and\s+(?>{rest}))?{along})"
+        rf"(?>{first})(?:\s*,\s*(?>{rest})){{0,{_MAX_LISTED}}}{_SHARE_NAMED}?(?:,?\s+and\s+(?>{rest}))?{along})"
     )
 
 
@@ -144,7 +150,7 @@ _AFTER_NEEDS = {
     ARRESTED: re.compile(rf"\s(?:{_ARREST_WORDS})\b", re.I),
 }
 _BEFORE = {
-    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|slit(?:ting)?\s+the\s+throats\s+of|(?:(?:death\s+)?toll|death\s+(?:total|count)|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|those\s+killed))(?:\s+(?:in|from)\s+[^.;,]{{1,120}}?)?\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|stands|rises|jumped|remained|remains|of|is|was)(?:\s+(?:to|at))?|(?:put|puts|putting|placed|places|gave|gives|estimated|estimates|raised|revised)\s+(?:the\s+)?(?:(?:death\s+)?toll|death\s+(?:total|count))(?:\s+(?:up\s+)?(?:at|to))?|deaths\s+of|execut(?:ed|ing)|massacr(?:ed|ing)|slaughter(?:ed|ing)|butcher(?:ed|ing)|behead(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing)|shot\s+dead)\s+{_LIST_AFTER_VERB}(?:\s+(?:dead|people\s+dead))?", re.I),
+    KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|slit(?:ting)?\s+the\s+throats\s+of|(?:(?:death\s+)?toll|death\s+(?:total|count)|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|those\s+killed))(?:\s+(?:in|from)\s+[^.;,]{{1,120}}?)?\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|stands|rises|jumped|remained|remains|of|is|was)(?:\s+(?:to|at))?|(?:put|puts|putting|placed|places|gave|gives|estimated|estimates|raised|revised)\s+(?:the\s+)?(?:(?:death\s+)?toll|death\s+(?:total|count))(?:\s+(?:up\s+)?(?:at|to))?|deaths?\s+of|execut(?:ed|ing)|massacr(?:ed|ing)|slaughter(?:ed|ing)|butcher(?:ed|ing)|behead(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing)|shot\s+dead)\s+{_LIST_AFTER_VERB}(?:\s+(?:dead|people\s+dead))?", re.I),
     INJURED: re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|(?:dead|killed)\s+and)\s+{_LIST}(?=\s+(?:others\s+)?(?:wounded|injured|hurt))|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_LIST.replace('(?P<list>', '(?P<list2>')}", re.I),
     ARRESTED: re.compile(rf"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es))\s+{_LIST}", re.I),
 }
@@ -261,6 +267,7 @@ def _sum_list(text: str) -> tuple[int, int | None, int | None] | None:
         hi = parse_number(r.group("hi") or r.group("hi2"))
         if lo is not None and hi is not None and lo <= hi:
             return lo, lo, hi
+    text = _SHARE_NAMED_RE.sub(",", text)  # the officer among eighteen soldiers is no nineteenth
     first = _FIRST_GROUP_RE.match(text)
     rest = _GROUP_RE.finditer(text, first.end()) if first else _GROUP_RE.finditer(text)
     groups = ([first.group(0)] if first else []) + [g.group(0) for g in rest]

@@ -186,6 +186,11 @@ def _harmed_anywhere(sent: Span) -> set[int]:
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             out |= {t.i for t in token.head.subtree if t.i < token.i}  # "people killed", "those wounded"
         out |= {t.i for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree}
+        # "nine were killed and 19 wounded, mostly civilians": the gapped passive's subject and the victims'
+        # apposition (its own words, not the place and cause hung from it)
+        gapped = token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.head.children)
+        out |= {t.i for c in token.children if c.dep_ == "appos" or (gapped and c.dep_ == "nsubj")
+                for t in c.subtree if t.i <= c.i}
     return out
 
 

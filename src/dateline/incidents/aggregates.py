@@ -91,11 +91,15 @@ def _clause(event: Event, text: str | None = None) -> str:
 def aggregate_reason(event: Event, cues: AggregateCues | None = None, *, text: str | None = None) -> str | None:
     """Why this mention's figure is a total over a period or area, or None when it is one incident.
 
-    Only mentions that give a count can be totals: a sentence without a figure that speaks of
-    attacks in general is a generic statement, which extraction flags, not a statistic.
+    A mention without a count is a total only when it names several events as one series ("there
+    has been a surge of suicide car bombings in Iraq", the ``series`` family); other figureless talk
+    of attacks in general is a generic statement, which extraction flags.
     """
     if event.fatalities is None and event.fatalities_low is None and event.injured is None:
-        return None
+        if not enabled("aggregates.series_without_figure") or event.spans.get("part"):
+            return None  # a place told in parallel whose figure went to the total is one event of it
+        found = (cues or AggregateCues.load()).first(event.evidence_text)
+        return f"{found[0]}: '{found[1]}'" if found is not None and found[0] == "series" else None
     running = event.spans.get("running_total")
     if running:
         return f"running total: '{event.evidence_text[running[0] - event.evidence_start : running[1] - event.evidence_start]}'"

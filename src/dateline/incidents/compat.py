@@ -14,7 +14,7 @@ from ..models import Event
 from ..rules import enabled
 
 __all__ = ["ESCALATION", "VIOLENT", "actors_compatible", "bounds", "escalation", "same_kind", "dates_compatible", "named_actors",
-           "places_compatible", "types_compatible", "weak_date", "weak_place"]
+           "places_compatible", "state_attacker", "types_compatible", "weak_date", "weak_place"]
 
 # Violence is often typed differently by different reports of one attack (a bombing that killed
 # civilians: Explosions or Violence against civilians).
@@ -123,6 +123,14 @@ def types_compatible(a: Event, b: Event) -> bool:
 def named_actors(e: Event) -> set[str]:
     """The registry ids of the record's named actors (generic ones such as "gunmen" name no one)."""
     return {x for x in (e.actor1_id, e.actor2_id) if x and not x.startswith("generic:") and x != "unknown"}
+
+
+def state_attacker(e: Event) -> set[str]:
+    """The record's attacker when it is a state's forces named by a generic noun ("the military", "Israeli
+    jets": Military Forces of Israel): one actor of the report, though no registry id names it."""
+    if not enabled("incidents.state_attacker") or e.inter1 != 1 or not e.actor1 or not (e.actor1_id or "").startswith("generic:"):
+        return set()
+    return {e.actor1}
 
 
 def actors_compatible(a: Event, b: Event) -> bool:

@@ -20,7 +20,7 @@ from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
 from .candidates import Candidate, Traits
-from .compat import VIOLENT, actors_compatible, bounds, dates_compatible, named_actors, places_compatible, same_kind, types_compatible, weak_date, weak_place
+from .compat import VIOLENT, actors_compatible, bounds, dates_compatible, named_actors, places_compatible, same_kind, state_attacker, types_compatible, weak_date, weak_place
 
 __all__ = ["Report", "consolidate", "refers_back", "same_in_report"]
 
@@ -45,11 +45,15 @@ class Report:
     aggregates: list[Aggregate] = field(default_factory=list)
 
 
+# "a resident also told AFP that ten had been killed": another report of the dead, not more dead
+_ALSO_TOLD = re.compile(r"\balso\s+(?:told|said|says|reported|confirmed|gave|put)\b", re.I)
+
+
 def _additive(e: Event) -> bool:
     """The mention tells of further victims or another event ("six more were killed", "in another attack")."""
     span = e.spans.get("fatalities")
     head = e.evidence_text[: (span[0] - e.evidence_start) if span else 60]
-    return bool(_ADDITIVE.search(head))
+    return bool(_ADDITIVE.search(_ALSO_TOLD.sub(" ", head)))
 
 
 def _flag_state(e: Event) -> str:
@@ -81,13 +85,20 @@ _BACK = re.compile(r"^\W*(?:(?:in|during|after|since)\s+)?(?:the|this|that|its)\
                    r"bombing|blast|explosion|siege|ambush|massacre|shooting|violence|fighting|clashes)\b", re.I)
 
 
+# "ten people had been killed in the strike", "died in the attack": the dead of the violence told before
+_DIED_IN = re.compile(r"\b(?:killed|died|dead|wounded|injured|hurt)\s+(?:in|during|by|from)\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}"
+                      r"(?:attack|assault|raid|bombing|blast|explosion|strike|airstrike|air\s+strike|shelling|ambush|shooting|"
+                      r"fighting|clashes|clash|violence|massacre)s?\b", re.I)
+
+
 def refers_back(e: Event) -> bool:
     """The mention's sentence names the violence told before with a definite noun ("the attack began
-    when a car bomb exploded")."""
+    when a car bomb exploded", "ten people had been killed in the strike")."""
     if not enabled("incidents.refers_back"):
         return False
     # "the second attack", "the other blast": another event, not the one told
-    return any(not _ADDITIVE.search(m.group(0)) for m in _BACK.finditer(e.evidence_text))
+    died_in = _DIED_IN.finditer(e.evidence_text) if enabled("incidents.died_in_the_attack") else ()
+    return any(not _ADDITIVE.search(m.group(0)) for m in (*_BACK.finditer(e.evidence_text), *died_in))
 
 
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:[a-z-]+\s+){0,2}$", re.I)
@@ -119,11 +130,12 @@ def _agree(a: Event, b: Event) -> bool:
     same place, the same words, or the later one's attackers named as already told ("the militants")."""
     if restated(a, b):
         return True
-    if definite_actor(a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b):
-        return True
+    later = a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b
+    if definite_actor(later) or (enabled("incidents.died_in_the_attack") and _DIED_IN.search(later.evidence_text)):
+        return True  # the later one's attackers or dead are of the violence told before
     if a.fatalities is not None and a.fatalities == b.fatalities:
         return True
-    if named_actors(a) & named_actors(b):
+    if named_actors(a) & named_actors(b) or state_attacker(a) & state_attacker(b):
         return True
     return bool(a.location) and a.location == b.location
 
@@ -175,7 +187,7 @@ def _as_earlier(e: Event) -> tuple:
     (the later one's own tests, such as :func:`definite_actor`, read only the later one). Members of
     one incident with the same reading answer every newcomer alike, so it meets one of them: a long
     report that restates one event hundreds of times is not compared hundreds of times per mention."""
-    return (e.event_type, e.sub_event_type, frozenset(named_actors(e)), e.fatalities, "toll_of" in e.spans, _additive(e),
+    return (e.event_type, e.sub_event_type, frozenset(named_actors(e)), frozenset(state_attacker(e)), e.fatalities, "toll_of" in e.spans, _additive(e),
             bounds(e), weak_date(e), weak_place(e), e.country, e.admin1, e.latitude, e.longitude, e.geo_precision,
             e.location, e.date_start, e.actor1, _content_words(e.evidence_text))
 
