@@ -20,7 +20,19 @@ from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
 from .candidates import Candidate, Traits
-from .compat import VIOLENT, actors_compatible, bounds, dates_compatible, named_actors, places_compatible, same_kind, state_attacker, types_compatible, weak_date, weak_place
+from .compat import (
+    VIOLENT,
+    actors_compatible,
+    bounds,
+    dates_compatible,
+    named_actors,
+    places_compatible,
+    same_kind,
+    state_attacker,
+    types_compatible,
+    weak_date,
+    weak_place,
+)
 
 __all__ = ["Report", "consolidate", "refers_back", "same_in_report"]
 
