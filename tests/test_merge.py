@@ -146,6 +146,13 @@ def test_at_least_gives_a_low_bound_only() -> None:
     assert (toll.low, toll.best, toll.high) == (7, 7, None)
 
 
+def test_a_lower_bound_below_a_count_agrees_with_it_and_never_becomes_best() -> None:
+    toll = combine([Figure(23, "m1", "d"), Figure(4, "m2", "d", bound="low")])  # "at least four of the soldiers were beheaded"
+    assert (toll.low, toll.best, toll.high) == (4, 23, 23)
+    toll = combine([Figure(9, "m1", "d", bound="low"), Figure(6, "m2", "d")])  # "at least nine" against "six": still the lowest
+    assert toll.best == 6
+
+
 def test_totals_over_a_period_or_area_are_aggregates_not_incidents() -> None:
     period = mention("a", start=0, killed=8300, text="Some 8,300 people were killed in Iraq this year, officials said.",
                      spans={"fatalities": [5, 10]})

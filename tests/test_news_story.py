@@ -225,3 +225,40 @@ def test_the_toll_of_a_conflict_and_a_series_of_bombings_are_totals(engine) -> N
     _, told = story(engine, text, published="2014-05-02")
     assert not told.incidents, [(i.record.fatalities, i.record.evidence_text[:40]) for i in told.incidents]
     assert sorted(a.fatalities or 0 for a in told.aggregates) == [0, 350]
+
+
+def test_another_figure_for_the_dead_of_the_attack_told_is_no_second_event(engine) -> None:
+    text = ("A suicide bomber attacked a police station in Mogadishu on Sunday, killing six police officers, police said.\n\n"
+            "The militant group said it had killed eight officers during the assault.")
+    _, told = story(engine, text, published="2021-05-10")
+    assert len(told.incidents) == 1, [(i.record.fatalities, i.record.evidence_text[:40]) for i in told.incidents]
+    record = told.incidents[0].record
+    assert (record.fatalities_low, record.fatalities, record.fatalities_high) == (6, 6, 8)  # the lowest is best (ACLED)
+    with switched_off(["incidents.refers_back_toll"]):
+        _, told = story(engine, text, published="2021-05-10")
+    assert len(told.incidents) == 2
+
+
+def test_a_cut_lede_used_as_the_headline_is_the_event_of_its_sentence(engine) -> None:
+    text = ("Suspected militants have attacked an army checkpoint in the ...\n\n"
+            "ARISH, Egypt - Suspected militants have attacked an army checkpoint in the north of the Sinai Peninsula, killing 12 soldiers.")
+    _, told = story(engine, text, published="2016-10-14")
+    assert len(told.incidents) == 1, [(i.record.location, i.record.evidence_text[:40]) for i in told.incidents]
+    with switched_off(["incidents.headline_contained"]):
+        _, told = story(engine, text, published="2016-10-14")
+    assert len(told.incidents) == 2
+
+
+def test_shelling_that_a_city_has_had_for_weeks_is_no_incident(engine) -> None:
+    text = "The city has experienced heavy shelling over the past two weeks as government forces tried to push out the rebels."
+    events, _ = story(engine, text, published="2014-08-28")
+    assert events and not any(e.counted for e in events)
+    with switched_off(["flags.ongoing_for_weeks"]):
+        events, _ = story(engine, text, published="2014-08-28")
+    assert any(e.counted for e in events)
+
+
+def test_a_weekday_that_names_a_market_does_not_date_the_bombing(engine) -> None:
+    text = "A suicide bomber blew himself up near Monday Market in Maiduguri on Saturday, police said."
+    events, _ = story(engine, text, published="2018-06-10")
+    assert events and {e.date_start for e in events} == {"2018-06-09"}

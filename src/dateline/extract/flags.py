@@ -222,10 +222,15 @@ def _realised(verb: Token) -> bool:
 def _ongoing_since(verb: Token) -> str | None:
     """The words of "since ..." when a perfect verb tells what has gone on since then ("have been fighting
     since April", "has killed thousands since it launched its insurgency"): a course of events, no incident."""
+    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "attr") and enabled("flags.ongoing_for_weeks"):
+        verb = verb.head  # "Donetsk has experienced heavy shelling over the past two weeks"
     if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return None
     for child in verb.children:
         words = None
+        span = verb.doc[child.i : child.right_edge.i + 1].text
+        if child.dep_ == "prep" and _FOR_WEEKS.match(span) and enabled("flags.ongoing_for_weeks"):
+            return span  # "over the past two weeks", "for years": a course of events as long
         if child.lower_ == "since" and child.dep_ in ("prep", "advmod"):
             words = verb.doc[child.i : child.right_edge.i + 1].text
         elif child.dep_ == "advcl" and any(m.lower_ == "since" and m.dep_ == "mark" for m in child.children):
@@ -236,6 +241,9 @@ def _ongoing_since(verb: Token) -> str | None:
     return None
 
 
+# A stretch of weeks or more (a few days' violence may be one spell: "over the past two days")
+_FOR_WEEKS = re.compile(r"(?:over|in|during|for|throughout)\s+(?:the\s+|these\s+)?(?:(?:past|last|recent|previous)\s+(?:[\w-]+\s+)?)?"
+                        r"(?:weeks|months|years|decades)$", re.I)
 _DAYS_AGO = re.compile(r"\bsince\s+(?:(?:early|late|last)\s+)?(?:[A-Z][a-z]+day|yesterday|dawn|(?:this\s+)?morning|"
                        r"(?:last\s+)?night|the\s+weekend)\b", re.I)
 

@@ -34,12 +34,14 @@ class Traits:
     weak_date: bool
     country: str | None
     fatalities: int | None
-    revises: bool  # it only gives another toll (extract.toll_statements): any toll may stand beside it
+    # it only gives another toll (extract.toll_statements) or counts the dead of the violence told
+    # (report.refers_back): any toll may stand beside it
+    revises: bool
 
     @classmethod
-    def of(cls, e: Event, *, toll_statements: bool) -> Traits:
+    def of(cls, e: Event, *, toll_statements: bool, refers_back: bool = False) -> Traits:
         return cls(_TYPE_VIOLENT if e.event_type in VIOLENT else e.event_type, bounds(e), weak_date(e), e.country or None,
-                   e.fatalities, toll_statements and "toll_of" in e.spans)
+                   e.fatalities, (toll_statements and "toll_of" in e.spans) or refers_back)
 
 
 @dataclass(slots=True)

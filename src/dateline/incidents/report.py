@@ -43,6 +43,9 @@ WEAK_DATE_DAYS = 7
 # Share of content words two sentences must have in common to be one told twice (a headline and
 # its lede, a summary restating the first line).
 RESTATED_SHARE = 0.6
+# ... or the shorter one's content words (at least this many), nearly all in the longer one
+CONTAINED_WORDS = 5
+CONTAINED_SHARE = 0.9
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 _ADDITIVE = re.compile(r"\b(?:more|another|other|others|additional|separate|second|third|further|also|elsewhere)\b", re.I)
@@ -87,7 +90,13 @@ def restated(a: Event, b: Event) -> bool:
     words_a, words_b = _content_words(a.evidence_text), _content_words(b.evidence_text)
     if not words_a or not words_b:
         return False
-    return len(words_a & words_b) / len(words_a | words_b) >= RESTATED_SHARE
+    if len(words_a & words_b) / len(words_a | words_b) >= RESTATED_SHARE:
+        return True
+    # a headline or a cut lede ("An airstrike led by the military resulted in the death of ...") whose
+    # words the full sentence all has
+    shorter = min(words_a, words_b, key=len)
+    return (len(shorter) >= CONTAINED_WORDS and len(words_a & words_b) >= CONTAINED_SHARE * len(shorter)
+            and enabled("incidents.headline_contained"))
 
 
 # "The attack began when a car bomb exploded at the gate": a definite noun for the violence told
@@ -98,7 +107,8 @@ _BACK = re.compile(r"^\W*(?:(?:in|during|after|since)\s+)?(?:the|this|that|its)\
 
 
 # "ten people had been killed in the strike", "died in the attack": the dead of the violence told before
-_DIED_IN = re.compile(r"\b(?:killed|died|dead|wounded|injured|hurt)\s+(?:in|during|by|from)\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}"
+_DIED_IN = re.compile(r"\b(?:killed|died|dead|wounded|injured|hurt|beheaded|slain|executed)\s+(?:(?!(?:in|during|by|from)\b)[\w()-]+\s+){0,4}?"
+                      r"(?:in|during|by|from)\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}"
                       r"(?:attack|assault|raid|bombing|blast|explosion|strike|airstrike|air\s+strike|shelling|ambush|shooting|"
                       r"fighting|clashes|clash|violence|massacre)s?\b", re.I)
 
@@ -165,8 +175,10 @@ def same_in_report(a: Event, b: Event) -> bool:
     if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities) \
             and not (a.event_type in VIOLENT and b.event_type in VIOLENT and (refers_back(later) or definite_actor(later))):
         return False
-    # a sentence that only gives another toll for an event told is that event, whatever its figure
-    revision = enabled("extract.toll_statements") and ("toll_of" in a.spans or "toll_of" in b.spans)
+    # a sentence that only gives another toll for an event told is that event, whatever its figure; so is
+    # one that counts the dead of the violence told ("they only killed five police during the assault")
+    revision = (enabled("extract.toll_statements") and ("toll_of" in a.spans or "toll_of" in b.spans)) or (
+        enabled("incidents.refers_back_toll") and refers_back(later))
     if not revision and a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
         return False  # one report gives one toll per event; two tolls are two events (or a total)
     if not revision and (a.fatalities is not None and b.fatalities is not None) and (_additive(a) or _additive(b)):
@@ -210,7 +222,8 @@ def group_mentions(mentions: Sequence[Event]) -> list[list[Event]]:
     toll_statements = enabled("extract.toll_statements")
     for mention in sorted(mentions, key=lambda e: (e.evidence_start, e.event_id)):
         state = _flag_state(mention)
-        traits = Traits.of(mention, toll_statements=toll_statements)
+        traits = Traits.of(mention, toll_statements=toll_statements,
+                           refers_back=enabled("incidents.refers_back_toll") and refers_back(mention))
         best, best_score = None, -1
         if state != "single":
             for group in groups:

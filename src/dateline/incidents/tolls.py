@@ -62,6 +62,9 @@ def combine(figures: Sequence[Figure]) -> Toll:
         return Toll(None, None, None, None)
     values = [f.value for f in figures]
     candidates = [f for f in figures if f.bound != "high"] or list(figures)
+    # "at least four" beside "23": the lower bound agrees with the count and does not compete with it
+    exact = [f.value for f in candidates if f.bound == "best"]
+    candidates = [f for f in candidates if f.bound != "low" or not any(v > f.value for v in exact)] or candidates
     updated = [f for f in candidates if f.updated]
     if updated:
         chosen = max(updated, key=lambda f: f.value)
