@@ -7,6 +7,7 @@ from dateline.incidents import aggregate_reason, combine, consolidate
 from dateline.merge import cluster
 from dateline.merge import combine as combine_reports
 from dateline.models import Event, Figure
+from dateline.rules import switched_off
 
 
 def mention(doc: str, *, start: int = 0, date: str = "2008-06-19", lat: float = 31.84, lon: float = 47.14,
@@ -222,3 +223,17 @@ def test_a_sentence_giving_another_toll_is_no_second_incident_in_the_scorers_cou
     other = mention("a", start=100, killed=13, text="Another report puts the death total at 13.",
                     spans={"fatalities": [110, 140], "toll_of": [0, len(first.evidence_text)]})
     assert document_counts([first, other])[0] == 11  # the lowest of two reports' figures, never 24
+
+
+def test_an_incident_names_the_group_one_mention_names_and_the_suicide_bombing_one_tells() -> None:
+    from dateline.incidents import build_incident
+
+    kw = dict(etype="Explosions/Remote violence", killed=6)
+    lede = mention("a", start=0, actor="al_shabaab", actor1="Al Shabaab", sub="Suicide bomb", **kw)
+    later = [mention("a", start=100 * i, actor="generic:unidentified_armed_group", actor1="Unidentified Armed Group (Somalia)",
+                     sub="Remote explosive/landmine/IED", **kw) for i in (1, 2)]
+    record = build_incident([*later, lede]).record
+    assert (record.actor1, record.sub_event_type) == ("Al Shabaab", "Suicide bomb")
+    with switched_off(["incidents.named_over_unidentified", "incidents.escalation"]):
+        record = build_incident([*later, lede]).record
+    assert (record.actor1, record.sub_event_type) == ("Unidentified Armed Group (Somalia)", "Remote explosive/landmine/IED")

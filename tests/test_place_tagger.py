@@ -164,3 +164,11 @@ def test_a_large_place_after_a_direction_word(engine) -> None:
 def test_a_port_named_with_its_word(engine) -> None:
     found = [m.text for m in _places(engine, "Fighting erupted in the port of Hodeidah on Monday.")]
     assert "Hodeidah" in found
+
+
+def test_a_name_that_owns_the_part_a_kind_word_counts_in_is_not_of_that_kind(engine) -> None:
+    """ "one of the main towns of Mali's north": Mali is not a town (once read as Mary, Turkmenistan)."""
+    found = {m.text: m for m in _places(engine, "Rebels seized Kidal, one of the three main towns of Mali's north, on Friday.")}
+    assert "Mali" in found and found["Mali"].kind_hint is None, found
+    found = {m.text: m for m in _places(engine, "Rebels seized Kidal, one of the three main towns of Mali, on Friday.")}
+    assert found["Mali"].kind_hint == "town"  # the kind word's own reading, where the name owns nothing

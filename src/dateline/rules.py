@@ -71,6 +71,7 @@ RULES: dict[str, str] = {
     "incidents.restated": "two sentences in mostly the same words tell one incident",
     "incidents.headline_contained": "a headline or cut lede whose words a later sentence all has tells that sentence's event",
     "incidents.refers_back_toll": "the dead of the violence told before ('five were killed in the attack') are another figure of it, not another event",
+    "incidents.named_over_unidentified": "an incident's attacker is the group a mention names before the unidentified 'militants' of others",
     "incidents.refers_back": "a sentence naming 'the attack' told before adds to that incident, whatever its sub-type",
     "incidents.state_attacker": "two mentions whose attacker is one state's forces ('the military', 'Israeli jets') share an actor",
     "incidents.died_in_the_attack": "'ten had been killed in the strike': the dead of the violence told before, whatever their place",

@@ -573,6 +573,8 @@ class PlaceTagger:
         if (noun.i > 0 and doc[noun.i - 1].pos_ == "PROPN" and doc[noun.i - 1].text[:1].isupper()
                 and doc[end - 1].lower_ in _ADMIN_WORDS):
             hint = None  # "Katsina-Ala town of Benue State": the noun is the name before it's; after "of", its state
+        if end < len(doc) and doc[end].tag_ == "POS":
+            hint = None  # "the main towns of Mali's north": the name owns the part the noun counts in, it is no town
         coarse = known and (hint == "province" or (hint is None and self.is_coarse(span.text)))
         return PlaceMention(span.start_char, span.end_char, span.text, span.text, i, end, hint, coarse, known)
 

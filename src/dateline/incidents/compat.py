@@ -92,16 +92,19 @@ def places_compatible(a: Event, b: Event, *, near_km: float = NEAR_KM) -> bool:
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= near_km
 
 
-# Sub-types that tell one event as it escalates, mildest first: a protest that the police broke up is
-# one "Protest with intervention" (ACLED), however many sentences it takes to tell.
+# Sub-types that tell one event as it escalates or as more of it is told, mildest or vaguest first: a
+# protest that the police broke up is one "Protest with intervention" (ACLED), however many sentences
+# it takes to tell.
 ESCALATION: dict[str, tuple[str, ...]] = {
     "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    # a bomb that a later sentence tells was a suicide bomber's is one suicide bombing (ACLED)
+    "Explosions/Remote violence": ("Remote explosive/landmine/IED", "Suicide bomb"),
 }
 
 
 def escalation(e: Event) -> int:
     """How far along its type's escalation the record's sub-type is (-1: not in one)."""
-    steps = ESCALATION.get(e.event_type, ())
+    steps = ESCALATION.get(e.event_type, ()) if enabled("incidents.escalation") else ()
     return steps.index(e.sub_event_type) if e.sub_event_type in steps else -1
 
 
