@@ -262,3 +262,21 @@ def test_a_weekday_that_names_a_market_does_not_date_the_bombing(engine) -> None
     text = "A suicide bomber blew himself up near Monday Market in Maiduguri on Saturday, police said."
     events, _ = story(engine, text, published="2018-06-10")
     assert events and {e.date_start for e in events} == {"2018-06-09"}
+
+
+def test_how_often_attacks_happen_is_no_event(engine) -> None:
+    text = "The militants control much of the province, and despite dozens of new outposts along the road, their attacks are frequent."
+    events, _ = story(engine, text, published="2018-04-27")
+    assert not any(e.counted for e in events), [(e.trigger, e.flag_reason) for e in events]
+    with switched_off(["flags.frequent"]):
+        events, _ = story(engine, text, published="2018-04-27")
+    assert any(e.counted for e in events)
+
+
+def test_arms_seized_are_what_was_seized_not_an_attack(engine) -> None:
+    text = "On Wednesday the army captured two mortars, three grenade launchers and six rifles near Pibor, a spokesman said."
+    events, _ = story(engine, text, published="2012-11-21")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"], [(e.trigger, e.sub_event_type) for e in events]
+    with switched_off(["triggers.seized_arms"]):
+        events, _ = story(engine, text, published="2012-11-21")
+    assert any(e.sub_event_type == "Shelling/artillery/missile attack" for e in events)

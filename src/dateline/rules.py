@@ -27,6 +27,7 @@ RULES_OFF_ENV = "DATELINE_RULES_OFF"
 RULES: dict[str, str] = {
     "triggers.modifiers": "a trigger word that qualifies a noun names a thing, not an event ('beheading videos')",
     "triggers.needs_agent": "'demonstrate' and 'rally' are protests only when people do them ('as the study demonstrates')",
+    "triggers.seized_arms": "the arms a seizing verb takes ('seized two mortars') are what was seized, not an attack",
     "triggers.figurative": "a trigger noun qualified as words or misfortune is no violence ('verbal attacks', 'a heart attack')",
     "triggers.marks": "a trigger noun naming what a body shows ('bearing signs of torture') is no event of its own",
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
@@ -34,6 +35,7 @@ RULES: dict[str, str] = {
     "flags.own_clause_conjunct": "a coordinated verb with its own subject, or an event noun that is a verb's subject, is not under that verb's mood",
     "flags.habitual": "'often', 'usually': a habit, kept as background",
     "flags.ongoing_for_weeks": "a perfect verb over weeks or more ('has experienced heavy shelling over the past two weeks') tells a course of events",
+    "flags.frequent": "'attacks are frequent': how often violence happens is no event",
     "flags.ongoing_since": "a perfect verb with 'since' ('have been fighting since April') tells a course of events, not an incident",
     "flags.protest_purpose": "a protest told as the purpose of a gathering that happened ('marched to protest') happened",
     "flags.bare_verb": "a verb in its base form with no subject is an order or an aim",

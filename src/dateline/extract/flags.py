@@ -86,6 +86,10 @@ def _fought_off(trigger: Token) -> Token | None:
     return None
 
 
+_FREQUENT = frozenset({"frequent", "common", "commonplace", "rare", "routine", "regular", "widespread", "rife", "rampant",
+                       "infrequent", "uncommon", "everyday"})
+
+
 def _generic(trigger: Token, sent: Span) -> str | None:
     """A statement of what happens in general, not of one event: a simple-present clause whose subject is
     a bare plural or that recurs ("whenever"), with no date, number or place of its own."""
@@ -95,6 +99,9 @@ def _generic(trigger: Token, sent: Span) -> str | None:
     recurring = next((t for t in verb.subtree if t.lower_ in _RECURRING and t.head.dep_ == "advcl"), None)
     if recurring is not None:
         return f"recurs ('{recurring.text}')"
+    often = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in _FREQUENT), None)
+    if often is not None and verb.lemma_ == "be" and trigger.tag_ == "NNS" and enabled("flags.frequent"):
+        return f"'{trigger.text} {verb.text} {often.text}'"  # "Taliban attacks are frequent": how often, not one
     if any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL") or t.like_num for t in sent):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
