@@ -62,6 +62,9 @@ def test_sample_body_is_exactly_the_prose() -> None:
         ("Posted on June 20, 2008\nBombing in Amara\nBy Kim Gamel\n\n" + PROSE, "Bombing in Amara", "2008-06-20"),
         ("Bombing in Amara\nAMARAH, Iraq, June 20, 2008 (AP)\n\n" + PROSE, "Bombing in Amara", "2008-06-20"),
         ("KABUL, 20 June 2008 (Reuters)\n" + PROSE, None, "2008-06-20"),
+        # a headline cut short is still the headline (its words are the lede's, which the body tells)
+        ("2008-06-20\nPolice said a bomb killed five people near a ...\n\n" + PROSE, "Police said a bomb killed five people near a ...", "2008-06-20"),
+        ("2008-06-20\nPolice said a bomb killed five people near a …\n\n" + PROSE, "Police said a bomb killed five people near a …", "2008-06-20"),
         ("KABUL, Afghanistan, Friday, June 20, 2008 (AP)\n\n" + PROSE, None, "2008-06-20"),
         (PROSE, None, None),
     ],

@@ -111,9 +111,11 @@ def _wire_date(line: str, day_first: bool) -> tuple[str, int] | None:
 
 
 def _title_like(text: str) -> bool:
+    # a headline cut short ("A suicide bomber has killed at least 18 people at a ...") is still one
+    cut = text.endswith(("...", "…")) and not text.rstrip(".… ").endswith((".", ",", ":", ";"))
     return (
         len(text) <= _MAX_TITLE
-        and not text.endswith((".", ",", ":", ";"))
+        and (cut or not text.endswith((".", ",", ":", ";")))
         and line_kind(text) is None
         and not is_citation_line(text)
     )
