@@ -1,6 +1,6 @@
 """What each rule earns: switch the rules off one at a time and print the change of every score.
 
-    .venv/bin/python bench/ablate.py [--rules NAME ...] [--suites NAME ...] [--json PATH]
+    .venv/bin/python bench/ablate.py [--rules NAME ...] [--suites NAME ...] [--extra DOCS GOLD] [--json PATH]
 
 The rules are those of ``dateline.rules.RULES`` and the aggregate cue families
 (``aggregates.<family>``). For each, the chronicle posts run through the engine with that rule off
@@ -9,7 +9,8 @@ adds suites of bench/accuracy.py by name (e.g. muc4 pitf eventtypes), scored who
 the score with every rule on minus the score with this rule off: positive means the rule earns
 that much (measures where less is better, such as aggregates shown, enter negated; the fatalities
 ratio as its distance from 1, negated). A rule that earns nothing anywhere, or costs on the held-out half, is a candidate for
-removal; decide on half "a" and the other suites, and report half "b".
+removal; decide on half "a" and the other suites, and report half "b". ``--extra`` scores another set in
+chronicle-dev's format the same way (columns xa, xb), such as news articles coded by hand.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ def rule_names() -> list[str]:
     return [*RULES, *(f"aggregates.{family}" for family in cues.families), *(["aggregates.one_event"] if cues.one_event else [])]
 
 
-def _chronicle(engine: Any, lines: list) -> dict[str, float]:
-    collected = chronicle.collect(engine=engine, with_store=False)
+def _chronicle(engine: Any, lines: list, docs: Path = chronicle.DOCS, prefix: str = "") -> dict[str, float]:
+    collected = chronicle.collect(docs, engine=engine, with_store=False)
     names = PlaceNames.from_gazetteer(engine.extractor.gazetteer) if engine.extractor.gazetteer else None
     out: dict[str, float] = {}
     for split in ("a", "b"):
@@ -54,7 +55,7 @@ def _chronicle(engine: Any, lines: list) -> dict[str, float]:
                 value = -abs(value - 1.0)
             elif key in _LESS_IS_BETTER:
                 value = -value
-            out[f"{split}.{key}"] = value
+            out[f"{prefix}{split}.{key}"] = value
     return out
 
 
@@ -68,12 +69,13 @@ def _suites(engine: Any, names: list[str]) -> dict[str, float]:
             for metric, value in report["metrics"].items() if isinstance(value, (int, float))}
 
 
-def measure(engine: Any, lines: list, suites: list[str]) -> dict[str, float]:
-    return {**_chronicle(engine, lines), **_suites(engine, suites)}
+def measure(engine: Any, lines: list, suites: list[str], extra: tuple[Path, list] | None = None) -> dict[str, float]:
+    more = _chronicle(engine, extra[1], extra[0], prefix="x") if extra else {}
+    return {**_chronicle(engine, lines), **more, **_suites(engine, suites)}
 
 
 def verdict(gains: dict[str, float]) -> str:
-    held_out = {k: v for k, v in gains.items() if not k.startswith("a.")}
+    held_out = {k: v for k, v in gains.items() if not k.startswith(("a.", "xa."))}
     if all(abs(v) < 1e-9 for v in gains.values()):
         return "earns nothing"
     if any(v > 1e-9 for v in held_out.values()) and not any(v < -1e-9 for v in held_out.values()):
@@ -90,6 +92,8 @@ def main() -> None:
     parser.add_argument("--rules", nargs="*", help="rule names (default: every rule)")
     parser.add_argument("--suites", nargs="*", default=[], help="bench/accuracy.py suites to score too")
     parser.add_argument("--json", type=Path, help="also write every score here")
+    parser.add_argument("--extra", nargs=2, type=Path, metavar=("DOCS", "GOLD"),
+                        help="another set in chronicle-dev's format, scored on its halves as xa (dev) and xb (held out)")
     args = parser.parse_args()
     from dateline.pipeline import Engine
 
@@ -99,9 +103,10 @@ def main() -> None:
     if unknown:
         raise SystemExit(f"error: unknown rule(s) {', '.join(unknown)}; known: {', '.join(known)}")
     lines = load_gold(chronicle.GOLD)
+    extra = (args.extra[0], load_gold(args.extra[1])) if args.extra else None
     engine = Engine.load()
     started = time.perf_counter()
-    base = measure(engine, lines, args.suites)
+    base = measure(engine, lines, args.suites, extra)
     print(f"every rule on ({time.perf_counter() - started:.0f} s): " + "  ".join(f"{k} {v:.3f}" for k, v in base.items()))
     keys = list(base)
     width = max(len(r) for r in wanted)
@@ -109,7 +114,7 @@ def main() -> None:
     table: dict[str, Any] = {"on": base, "rules": {}}
     for rule in wanted:
         with switched_off([rule]):
-            scores = measure(engine, lines, args.suites)
+            scores = measure(engine, lines, args.suites, extra)
         gains = {k: round(base[k] - scores.get(k, base[k]), 4) for k in keys}
         table["rules"][rule] = {"scores": scores, "gains": gains, "verdict": verdict(gains)}
         print(f"{rule:<{width}}  " + "  ".join(f"{gains[k]:>+{max(8, len(k))}.3f}" for k in keys)

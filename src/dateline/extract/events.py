@@ -694,7 +694,9 @@ _TOLL_GIVERS = frozenset({"put", "place", "give", "estimate", "raise", "revise"}
 # A sentence whose event is only its count of the dead ("Ten people were killed and eight wounded, he
 # said"): no place, date, attacker or weapon of its own, the trigger the killing verb itself.
 _DEATH_TRIGGERS = frozenset({"killed", "died", "dead", "slain", "death", "deaths", "kill", "die", "killing"})
-_MORE_VICTIMS = re.compile(r"\b(?:more|another|other|others|additional|separate|second|third|further|elsewhere)\b", re.I)
+# Words that make the dead further victims or the event another one ("two more", "in another attack")
+FURTHER_WORDS = ("more", "another", "other", "others", "additional", "separate", "second", "third", "further", "elsewhere")
+_MORE_VICTIMS = re.compile(rf"\b(?:{'|'.join(FURTHER_WORDS)})\b", re.I)
 
 
 def _bare_toll(e: Event) -> bool:

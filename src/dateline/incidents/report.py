@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..extract.events import FURTHER_WORDS
 from ..models import Aggregate, Document, Event, Incident
 from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
@@ -48,7 +49,7 @@ CONTAINED_WORDS = 5
 CONTAINED_SHARE = 0.9
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
-_ADDITIVE = re.compile(r"\b(?:more|another|other|others|additional|separate|second|third|further|also|elsewhere)\b", re.I)
+_ADDITIVE = re.compile(rf"\b(?:{'|'.join((*FURTHER_WORDS, 'also'))})\b", re.I)
 
 
 @dataclass
