@@ -198,21 +198,6 @@ def test_a_state_that_strikes_acts_through_its_forces_at_the_city_struck(engine)
     assert not any(e.actor1 and e.actor1.startswith("Military") for e in events)  # a vote is no act of its forces
 
 
-def test_a_sentence_that_only_counts_the_dead_gives_the_toll_of_the_event_just_told(engine) -> None:
-    text = ("Militants attacked an army checkpoint outside Kandahar on Monday night, an official said.\n\n"
-            "Four soldiers were killed and two wounded, he said.")
-    told, off = incidents_on_and_off(engine, text, "2013-03-05", ["extract.bare_tolls"])
-    assert [i.record.fatalities for i in told.incidents] == [4], [(i.record.fatalities, i.record.evidence_text[:40]) for i in told.incidents]
-    assert len(off.incidents) == 2
-
-
-def test_more_dead_in_a_bare_sentence_are_not_the_toll_of_the_event_told(engine) -> None:
-    text = ("Militants attacked an army checkpoint outside Kandahar on Monday night, killing four soldiers, an official said.\n\n"
-            "Two more people were killed, he said.")
-    _, told = story(engine, text, published="2013-03-05")
-    assert sorted(i.record.fatalities for i in told.incidents) == [2, 4]
-
-
 def test_the_dead_of_the_strike_told_before_and_one_states_forces_are_one_incident(engine) -> None:
     text = ("An air strike by the military killed eight civilians in a village, rescuers said on Wednesday.\n\n"
             "A military jet dropped two bombs on the village of Kyauk Taw in Sagaing region on Tuesday afternoon, a resident said.\n\n"
@@ -241,14 +226,11 @@ def test_another_figure_for_the_dead_of_the_attack_told_is_no_second_event(engin
     assert len(off.incidents) == 2
 
 
-def test_a_cut_lede_is_the_event_of_its_sentence_as_headline_or_as_teaser(engine) -> None:
+def test_a_lede_cut_short_as_the_headline_gives_no_event_of_its_own(engine) -> None:
     cut = "Suspected militants have attacked an army checkpoint in the ...\n\n"
     lede = "ARISH, Egypt - Suspected militants have attacked an army checkpoint in the north of the Sinai Peninsula, killing 12 soldiers."
-    events, told = story(engine, cut + lede, published="2016-10-14")  # the headline: no event of its own
+    events, told = story(engine, cut + lede, published="2016-10-14")
     assert len(told.incidents) == 1 and all(e.evidence_start >= len(cut) for e in events)
-    teaser = "Sinai checkpoint attack\n\n" + cut + lede  # a teaser paragraph under the headline
-    on, off = incidents_on_and_off(engine, teaser, "2016-10-14", ["incidents.headline_contained"])
-    assert (len(on.incidents), len(off.incidents)) == (1, 2), [(i.record.location, i.record.evidence_text[:40]) for i in on.incidents]
 
 
 def test_shelling_that_a_city_has_had_for_weeks_is_no_incident(engine) -> None:
@@ -275,10 +257,3 @@ def test_how_often_attacks_happen_is_no_event(engine) -> None:
     assert any(e.counted for e in events)
 
 
-def test_arms_seized_are_what_was_seized_not_an_attack(engine) -> None:
-    text = "On Wednesday the army captured two mortars, three grenade launchers and six rifles near Pibor, a spokesman said."
-    events, _ = story(engine, text, published="2012-11-21")
-    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"], [(e.trigger, e.sub_event_type) for e in events]
-    with switched_off(["triggers.seized_arms"]):
-        events, _ = story(engine, text, published="2012-11-21")
-    assert any(e.sub_event_type == "Shelling/artillery/missile attack" for e in events)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
 from ..annotate.pipeline import AnnotatedDocument, doc_text, paragraph_index
-from ..annotate.quantities import KILLED, KILLED_TOTAL, perpetrators_killed
+from ..annotate.quantities import KILLED_TOTAL, perpetrators_killed
 from ..annotate.timex import Timex
 from ..budget import Deadline
 from ..geo.abroad import own_reading
@@ -116,7 +116,6 @@ class Extractor:
                     para = _Paragraph(index=index)
                 found = self._sentence(document.id, doc, sent, context, para, published=document.published,
                                        first=not events)
-                before = len(events)
                 for event in found:
                     for told in self._parts(event, doc, sent, context):
                         told.source = document.source
@@ -128,12 +127,6 @@ class Extractor:
                     revision = self._toll_statement(document.id, doc, sent, events)
                     if revision is not None:
                         events.append(revision)
-                elif len(found) == 1 and before and len(events) == before + 1 and _bare_toll(found[0]):
-                    # "Ten people were killed and eight wounded, he said.": the toll of the event just told
-                    revision = self._toll_statement(document.id, doc, sent, events[:before], bare=found[0])
-                    if revision is not None:
-                        events[-1] = revision
-                        para.events[-1] = revision
                 events.extend(self._running_totals(document.id, doc, sent, found or events[-1:]))
                 self._advance_narrative(doc, sent, para)
                 para.last = (doc, sent)
@@ -576,28 +569,22 @@ class Extractor:
                                injured=None, arrested=None, spans=spans, incident_id=None))
         return out
 
-    def _toll_statement(self, doc_id: str, doc: Doc, sent: Span, events: list[Event], *, bare: Event | None = None) -> Event | None:
+    def _toll_statement(self, doc_id: str, doc: Doc, sent: Span, events: list[Event]) -> Event | None:
         """ "A hospital official put the death toll at nine", "Later the toll rose to 12": a sentence that
         only gives another toll for the last violent event told is a mention of that event with its own
         figure and who gave it, so the incident keeps every figure (low, best, high) instead of
-        dropping it or counting a new event. ``bare``: the sentence's own event, a count of the dead
-        and nothing else of its own (:func:`_bare_toll`); it gives the toll of an event told without
-        one, too."""
-        if not (enabled("extract.toll_statements") if bare is None else enabled("extract.bare_tolls")):
+        dropping it or counting a new event."""
+        if not enabled("extract.toll_statements"):
             return None
         target = next((e for e in reversed(events) if e.event_type in _VIOLENT), None)
-        if target is None or (target.fatalities is None and bare is None) or target.negated or target.hypothetical or target.future:
+        if target is None or target.fatalities is None or target.negated or target.hypothetical or target.future:
             return None
         offset = doc._.offset
         start, end = sent.start_char + offset, sent.end_char + offset
-        if start - target.evidence_end > _TOLL_REACH or (bare is not None and target.background):
+        if start - target.evidence_end > _TOLL_REACH:
             return None
-        if bare is None:
-            toll = next((q for q in _in_sentence(doc._.quantities, sent) if q.told_as_toll), None)
-        else:
-            span = bare.spans["fatalities"]
-            toll = next((q for q in _in_sentence(doc._.quantities, sent) if q.kind == KILLED and q.start + offset == span[0]), None)
-        if toll is None or (toll.value == target.fatalities and bare is None):
+        toll = next((q for q in _in_sentence(doc._.quantities, sent) if q.told_as_toll), None)
+        if toll is None or toll.value == target.fatalities:
             return None
         spans = {k: list(v) for k, v in target.spans.items() if k not in ("fatalities", "reported_by", "evidence")}
         spans["fatalities"] = [toll.start + offset, toll.end + offset]
@@ -691,23 +678,6 @@ _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians
 # how far after the event's sentence (characters) a sentence giving another toll may still be about it
 _TOLL_REACH = 1500
 _TOLL_GIVERS = frozenset({"put", "place", "give", "estimate", "raise", "revise"})
-# A sentence whose event is only its count of the dead ("Ten people were killed and eight wounded, he
-# said"): no place, date, attacker or weapon of its own, the trigger the killing verb itself.
-_DEATH_TRIGGERS = frozenset({"killed", "died", "dead", "slain", "death", "deaths", "kill", "die", "killing"})
-# Words that make the dead further victims or the event another one ("two more", "in another attack")
-FURTHER_WORDS = ("more", "another", "other", "others", "additional", "separate", "second", "third", "further", "elsewhere")
-_MORE_VICTIMS = re.compile(rf"\b(?:{'|'.join(FURTHER_WORDS)})\b", re.I)
-
-
-def _bare_toll(e: Event) -> bool:
-    """The mention tells a count of the dead and nothing else of its own: no place, date or attacker in its
-    sentence, its trigger the killing word, and no word that makes the dead further victims ("two more")."""
-    span = e.spans.get("fatalities")
-    if span is None or e.fatalities is None or not (e.evidence_start <= span[0] < e.evidence_end):
-        return False
-    if (e.trigger or "").casefold() not in _DEATH_TRIGGERS or any(k in e.spans for k in ("place", "date", "actor1", "parts")):
-        return False
-    return not (e.negated or e.hypothetical or e.future or e.background) and not _MORE_VICTIMS.search(e.evidence_text)
 # Nouns that only refer back to an event told before ("The incident occurred in Samarra").
 _REFERRING = {"incident", "incidents", "deaths", "killings"}
 # "This took place in the Dekoa area", "It happened in Samarra": a pronoun that happens somewhere is the event

@@ -220,10 +220,4 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
             taken.add(token.i)
             break
     found.sort(key=lambda t: t.start)
-    if enabled("triggers.seized_arms"):
-        # "troops seized two mortars and six rifles": the arms a seizing verb takes are the thing seized,
-        # not an attack with them
-        seized = {t.i for s in found if s.entry.plover_mode == "seize" and s.is_verb
-                  for c in s.head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
-        found = [t for t in found if t.is_verb or t.head.i not in seized]
     return found

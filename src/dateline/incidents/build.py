@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..models import Event, Figure, Incident
-from ..rules import enabled
 from .compat import escalation, weak_date, weak_place
 from .tolls import combine, disagreement, figures_of
 
@@ -39,9 +38,6 @@ def incident_id_for(mention_ids: Sequence[str]) -> str:
     return "i" + hashlib.sha1(min(mention_ids).encode()).hexdigest()[:15]
 
 
-_UNIDENTIFIED = "generic:unidentified_armed_group"
-
-
 def _order(e: Event) -> tuple:
     return (e.published or "", e.document_id, e.evidence_start, e.event_id)
 
@@ -63,9 +59,7 @@ def _type_rank(mentions: Sequence[Event]) -> Callable[[Event], tuple]:
 
 def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple]:
     votes = Counter(getattr(e, slot) for e in mentions if getattr(e, slot))
-    # "a member of the Al Shabaab militant group" beats the "militants" of later paragraphs, however many
-    unnamed = (lambda e: getattr(e, f"{slot}_id") == _UNIDENTIFIED) if enabled("incidents.named_over_unidentified") else (lambda e: False)
-    return lambda e: (getattr(e, slot) is None, unnamed(e), -votes.get(getattr(e, slot), 0), _order(e))
+    return lambda e: (getattr(e, slot) is None, -votes.get(getattr(e, slot), 0), _order(e))
 
 
 def _value_rank(name: str) -> Callable[[Event], tuple]:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..extract.events import FURTHER_WORDS
 from ..models import Aggregate, Document, Event, Incident
 from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
@@ -44,12 +43,9 @@ WEAK_DATE_DAYS = 7
 # Share of content words two sentences must have in common to be one told twice (a headline and
 # its lede, a summary restating the first line).
 RESTATED_SHARE = 0.6
-# ... or the shorter one's content words (at least this many), nearly all in the longer one
-CONTAINED_WORDS = 5
-CONTAINED_SHARE = 0.9
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
-_ADDITIVE = re.compile(rf"\b(?:{'|'.join((*FURTHER_WORDS, 'also'))})\b", re.I)
+_ADDITIVE = re.compile(r"\b(?:more|another|other|others|additional|separate|second|third|further|also|elsewhere)\b", re.I)
 
 
 @dataclass
@@ -91,13 +87,7 @@ def restated(a: Event, b: Event) -> bool:
     words_a, words_b = _content_words(a.evidence_text), _content_words(b.evidence_text)
     if not words_a or not words_b:
         return False
-    if len(words_a & words_b) / len(words_a | words_b) >= RESTATED_SHARE:
-        return True
-    # a headline or a cut lede ("An airstrike led by the military resulted in the death of ...") whose
-    # words the full sentence all has
-    shorter = min(words_a, words_b, key=len)
-    return (len(shorter) >= CONTAINED_WORDS and len(words_a & words_b) >= CONTAINED_SHARE * len(shorter)
-            and enabled("incidents.headline_contained"))
+    return len(words_a & words_b) / len(words_a | words_b) >= RESTATED_SHARE
 
 
 # "The attack began when a car bomb exploded at the gate": a definite noun for the violence told
