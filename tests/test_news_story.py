@@ -257,3 +257,13 @@ def test_how_often_attacks_happen_is_no_event(engine) -> None:
     assert any(e.counted for e in events)
 
 
+
+
+def test_attacks_spread_over_unnamed_places_are_a_total_and_a_named_town_stays_an_event(engine) -> None:
+    text = ("Polling stations were attacked and burned in many areas of the province on Saturday, officials said.\n\n"
+            "In Kunduz, militants attacked a polling station on Saturday, wounding two guards.")
+    told, off = incidents_on_and_off(engine, text, "2010-09-19", ["aggregates.area_without_figure"])
+    assert [i.record.location for i in told.incidents] == ["Kunduz"], \
+        [(i.record.location, i.record.evidence_text[:40]) for i in told.incidents]
+    assert any("many areas" in (a.reason or "") for a in told.aggregates)
+    assert len(off.incidents) == 2

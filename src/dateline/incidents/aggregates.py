@@ -47,11 +47,11 @@ class AggregateCues:
         return cls({name: tuple(re.compile(p, re.I) for p in patterns)
                     for name, patterns in raw.items() if name not in disabled}, single)
 
-    def first(self, text: str) -> tuple[str, str] | None:
-        """(family, matched words) of the first cue found in ``text``."""
+    def first(self, text: str, only: frozenset[str] | None = None) -> tuple[str, str] | None:
+        """(family, matched words) of the first cue found in ``text`` (of the ``only`` families if given)."""
         single = enabled(f"aggregates.{_ONE_EVENT}") and any(p.search(text) for p in self.one_event)
         for name, patterns in self.families.items():
-            if not enabled(f"aggregates.{name}") or (single and name != "components"):
+            if not enabled(f"aggregates.{name}") or (single and name != "components") or (only and name not in only):
                 continue
             for pattern in patterns:
                 match = pattern.search(text)
@@ -88,18 +88,27 @@ def _clause(event: Event, text: str | None = None) -> str:
     return body[start:end]
 
 
+def _placed_in_sentence(event: Event) -> bool:
+    """Whether the mention's place was named in its own sentence (not the paragraph's or document's)."""
+    return event.location is not None and not (event.place_reason or "").startswith("no place in sentence")
+
+
 def aggregate_reason(event: Event, cues: AggregateCues | None = None, *, text: str | None = None) -> str | None:
     """Why this mention's figure is a total over a period or area, or None when it is one incident.
 
     A mention without a count is a total only when it names several events as one series ("there
-    has been a surge of suicide car bombings in Iraq", the ``series`` family); other figureless talk
-    of attacks in general is a generic statement, which extraction flags.
+    has been a surge of suicide car bombings in Iraq", the ``series`` family) or spreads over an area
+    without naming a place of its own ("voting centres were attacked in many areas", the ``area``
+    family); other figureless talk of attacks in general is a generic statement, which extraction flags.
     """
     if event.fatalities is None and event.fatalities_low is None and event.injured is None:
-        if not enabled("aggregates.series_without_figure") or event.spans.get("part"):
+        if event.spans.get("part"):
             return None  # a place told in parallel whose figure went to the total is one event of it
-        found = (cues or AggregateCues.load()).first(event.evidence_text)
-        return f"{found[0]}: '{found[1]}'" if found is not None and found[0] == "series" else None
+        families = {"series"} if enabled("aggregates.series_without_figure") else set()
+        if enabled("aggregates.area_without_figure") and not _placed_in_sentence(event):
+            families.add("area")  # "in Baghdad fighting goes on in several areas" names its place: an event
+        found = (cues or AggregateCues.load()).first(event.evidence_text, frozenset(families)) if families else None
+        return f"{found[0]}: '{found[1]}'" if found is not None else None
     running = event.spans.get("running_total")
     if running:
         return f"running total: '{event.evidence_text[running[0] - event.evidence_start : running[1] - event.evidence_start]}'"
