@@ -267,3 +267,15 @@ def test_attacks_spread_over_unnamed_places_are_a_total_and_a_named_town_stays_a
         [(i.record.location, i.record.evidence_text[:40]) for i in told.incidents]
     assert any("many areas" in (a.reason or "") for a in told.aggregates)
     assert len(off.incidents) == 2
+
+
+def test_a_demonym_of_land_places_an_event_abroad_and_its_paragraph_follows(engine) -> None:
+    text = ("Gunmen killed four policemen at a checkpoint in Baquba on Monday, police said.\n\n"
+            "Six Filipino sailors were abducted from an oil platform off the Nigerian coast on Monday. "
+            "Militants later said they had killed two guards during the raid.")
+    told, off = incidents_on_and_off(engine, text, "2007-05-08", ["placing.demonym_area", "placing.paragraph_abroad"])
+    countries = sorted(i.record.country or "" for i in told.incidents)
+    assert countries == ["Iraq", "Nigeria"], [(i.record.location, i.record.place_reason) for i in told.incidents]
+    abroad = next(i.record for i in told.incidents if i.record.country == "Nigeria")
+    assert "Nigerian coast" in abroad.place_reason
+    assert all(i.record.country == "Iraq" for i in off.incidents)  # without the rules the abduction sits in Diyala

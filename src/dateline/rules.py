@@ -52,6 +52,8 @@ RULES: dict[str, str] = {
     "actors.state_as_agent": "a state named as the subject of violence ('Russia launched missiles') acts through its military",
     "actors.news_hook": "people of an adverbial clause telling another happening ('as Maliki arrived') take no part",
     "placing.the_capital": "'the capital' standing alone is the capital of the document's country",
+    "placing.demonym_area": "'the Nigerian Delta' in a sentence naming no place puts the event in that country (another than the document's)",
+    "placing.paragraph_abroad": "a sentence naming no place after an event placed abroad in its paragraph takes that place",
     "placing.not_where_told": "a place of the verb of saying that quotes an event ('he told AFP from Maiduguri') is where it was told",
     "places.untagged_objects": "a one-word name the model missed, a verb's object or joined to a place, is a big city's or province's",
     "extract.clauses": "one event per independent clause that has a trigger",

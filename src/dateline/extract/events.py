@@ -17,6 +17,7 @@ from ..annotate.quantities import KILLED_TOTAL, perpetrators_killed
 from ..annotate.timex import Timex
 from ..budget import Deadline
 from ..geo.abroad import own_reading
+from ..geo.demonyms import demonym_mentions, demonym_place
 from ..geo.distance import distance_km
 from ..geo.document import build_document_geo, document_evidence
 from ..geo.place_tagger import PlaceMention
@@ -33,7 +34,7 @@ from .clauses import clause_groups, clause_scope
 from .dating import choose_date, in_name, in_other_clause
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
-from .placing import aside_role, bare_capital, beside_the_story, pick_place, relation_before
+from .placing import aside_role, bare_capital, beside_the_story, demonym_area, pick_place, relation_before
 from .regions import lies_in, owner_before, part_of_town, people_before, regions_after
 from .role_defaults import apply_role_defaults
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
@@ -58,6 +59,18 @@ class _Paragraph:
     timex_offset: int = 0
     events: list[Event] = field(default_factory=list)
     last: tuple[Doc, Span] | None = None  # the sentence before, for a place it names
+    abroad: ResolvedPlace | None = None  # the place of its last event, when its sentence named it in another country
+
+
+def _abroad_before(para: _Paragraph) -> ResolvedPlace | None:
+    """ "Five workers were kidnapped in the Nigerian Delta. A group claimed the attack ...": a paragraph
+    that has told an event in another country than the document's goes on about that country; a
+    sentence of it naming no place takes that event's place."""
+    if para.abroad is None:
+        return None
+    place = para.abroad.place
+    return ResolvedPlace(place, para.abroad.geo_precision, para.abroad.where_prec,
+                         f"no place in sentence: the paragraph's event before lies abroad ({place.name}, {place.country})")
 
 
 @dataclass
@@ -278,8 +291,12 @@ class Extractor:
             event.spans.pop("place", None)
         if resolved is None and context.country_code and enabled("placing.the_capital"):
             resolved = self._the_capital(event, sent, context)
+        if resolved is None and enabled("placing.demonym_area"):
+            resolved = self._demonym_area(event, doc, sent, context)
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
+        if resolved is None and enabled("placing.paragraph_abroad"):
+            resolved = _abroad_before(para)
         if resolved is None and context.admin1 and self.gazetteer is not None:
             place = self.gazetteer.admin1_place(context.country_code or "", context.admin1)
             if place is not None:
@@ -294,6 +311,9 @@ class Extractor:
             return
         self._far_point_province(resolved)
         _set_place(event, resolved)
+        if not resolved.reason.startswith("no place"):
+            abroad = resolved.place.country_code not in (None, context.country_code)
+            para.abroad = resolved if abroad else None
 
     def _parts(self, event: Event, doc: Doc, sent: Span, context: PlaceContext) -> list[Event]:
         """The event, and one more per place told in parallel with its own (parts.py): each part placed
@@ -459,6 +479,33 @@ class Extractor:
         event.spans["place"] = [token.idx + token.doc._.offset, token.idx + len(token) + token.doc._.offset]
         resolved.reason = f"'the capital' in sentence: the capital of the document's country ({name}); {resolved.reason}"
         return resolved
+
+    def _demonym_area(self, event: Event, doc: Doc, sent: Span, context: PlaceContext) -> ResolvedPlace | None:
+        """ "kidnapped from a gas facility in the Nigerian Delta" in a story about Iraq: a demonym qualifying
+        land or water names the event's country (its capital for "the Afghan capital") when that is
+        another country than the document's."""
+        if self.gazetteer is None:
+            return None
+        taken = [(m.start, m.end) for m in _in_sentence_places(doc._.places, sent)]
+        found = demonym_area(sent, demonym_mentions(doc, taken, within=sent))
+        if found is None:
+            return None
+        mention, noun = found
+        country = mention.names.country_code
+        if not country or country == context.country_code:
+            return None  # "the Iraqi desert" in a story about Iraq says no more than the document
+        place = demonym_place(mention.names, self.gazetteer)
+        if place is None:
+            return None
+        why = f"'{mention.text} {noun.text}' in sentence, naming no place: it lies in {place.name}"
+        if noun.lemma_.lower() == "capital" and (capital := capital_of(country)):
+            in_capital = self.places.resolve(capital, hint="city", context=context)
+            if in_capital is not None and in_capital.place.country_code == country:
+                in_capital.reason = f"'the {mention.text} capital' in sentence: {capital}; {in_capital.reason}"
+                event.spans["place"] = [mention.start + doc._.offset, noun.idx + len(noun) + doc._.offset]
+                return in_capital
+        event.spans["place"] = [mention.start + doc._.offset, noun.idx + len(noun) + doc._.offset]
+        return ResolvedPlace(place, 3, 6 if place.is_country else 4, why)
 
     def _place_before(self, event: Event, last: tuple[Doc, Span], context: PlaceContext) -> ResolvedPlace | None:
         """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""

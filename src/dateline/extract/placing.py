@@ -27,6 +27,7 @@ from itertools import accumulate
 from spacy.tokens import Doc, Span, Token
 
 from ..annotate.pipeline import doc_text
+from ..geo.demonyms import DemonymMention
 from ..geo.document import BORDER_NOUNS
 from ..geo.place_tagger import PlaceMention
 from ..geo.places import Relation, parse_relation
@@ -220,6 +221,29 @@ def _quoted(token: Token) -> bool:
 
 _CAPITAL_QUALIFIERS = frozenset({"provincial", "regional", "state", "district", "local", "county", "former", "ancient",
                                  "economic", "commercial", "cultural", "financial", "religious", "spiritual", "de", "facto"})
+
+
+# Nouns for a stretch of land or water that a demonym before them places in its country ("the Nigerian
+# Delta", "a Pakistani border town", "Somali waters"): the kind-word table's demonym_area words.
+_DEMONYM_AREA = words("demonym_area")
+
+
+def demonym_area(sent: Span, mentions: list[DemonymMention]) -> tuple[DemonymMention, Token] | None:
+    """The first demonym of the sentence that qualifies a noun of land or water ("the Nigerian Delta"),
+    with that noun; a demonym qualifying people or things ("South Korean workers") says nothing of where."""
+    for mention in mentions:
+        if not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span[-1]
+        head = token.head
+        while head.dep_ in ("amod", "compound") and head.head.i != head.i and head.i < head.head.i:
+            head = head.head  # "a Pakistani border town": the demonym qualifies "border", which qualifies "town"
+        if token.dep_ in ("amod", "compound") and head.i > token.i and head.lemma_.lower() in _DEMONYM_AREA:
+            return mention, head
+    return None
 
 
 def bare_capital(sent: Span) -> Token | None:

@@ -16,7 +16,7 @@ from ..models import Place
 from ..resolve.demonyms import DemonymPlace, demonym_places
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from .gazetteer import Gazetteer
 
@@ -36,15 +36,17 @@ class DemonymMention:
     names: DemonymPlace
 
 
-def demonym_mentions(doc: "Doc", taken: Iterable[tuple[int, int]] = ()) -> list[DemonymMention]:
-    """Capitalised demonyms of a Doc outside the spans ``taken`` (character offsets of its place
-    mentions) and outside people's names; the longest first ("South Sudanese", not "Sudanese")."""
+def demonym_mentions(doc: "Doc", taken: Iterable[tuple[int, int]] = (), *, within: "Span | None" = None) -> list[DemonymMention]:
+    """Capitalised demonyms of a Doc (of its span ``within`` if given) outside the spans ``taken``
+    (character offsets of its place mentions) and outside people's names; the longest first ("South
+    Sudanese", not "Sudanese")."""
     table = demonym_places()
-    busy = list(taken) + [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in _NOT_PLACES]
+    ents = within.ents if within is not None else doc.ents
+    busy = list(taken) + [(ent.start_char, ent.end_char) for ent in ents if ent.label_ in _NOT_PLACES]
     out: list[DemonymMention] = []
-    i = 0
-    while i < len(doc):
-        width = _demonym_at(doc, i, table, busy)
+    i, stop = (within.start, within.end) if within is not None else (0, len(doc))
+    while i < stop:
+        width = _demonym_at(doc, i, table, busy, stop)
         if width:
             span = doc[i : i + width]
             out.append(DemonymMention(span.start_char, span.end_char, span.text, table[span.text.casefold()]))
@@ -52,9 +54,9 @@ def demonym_mentions(doc: "Doc", taken: Iterable[tuple[int, int]] = ()) -> list[
     return out
 
 
-def _demonym_at(doc: "Doc", i: int, table: dict[str, DemonymPlace], busy: list[tuple[int, int]]) -> int:
-    """The number of tokens of a demonym starting at token ``i`` (the longest), 0 for none."""
-    for width in range(min(_MAX_WORDS, len(doc) - i), 0, -1):
+def _demonym_at(doc: "Doc", i: int, table: dict[str, DemonymPlace], busy: list[tuple[int, int]], stop: int) -> int:
+    """The number of tokens of a demonym starting at token ``i`` (the longest, ending before ``stop``), 0 for none."""
+    for width in range(min(_MAX_WORDS, stop - i), 0, -1):
         span = doc[i : i + width]
         if not all(t.text[:1].isupper() for t in span) or span.text.casefold() not in table:
             continue
