@@ -279,3 +279,12 @@ def test_a_demonym_of_land_places_an_event_abroad_and_its_paragraph_follows(engi
     abroad = next(i.record for i in told.incidents if i.record.country == "Nigeria")
     assert "Nigerian coast" in abroad.place_reason
     assert all(i.record.country == "Iraq" for i in off.incidents)  # without the rules the abduction sits in Diyala
+
+
+def test_several_dead_give_a_low_bound_and_no_invented_count(engine) -> None:
+    text = "Gunmen killed several villagers in an attack on Bama on Sunday, residents said."
+    told, off = incidents_on_and_off(engine, text, "2014-02-17", ["quantities.vague_is_a_bound"])
+    (incident,) = told.incidents
+    assert (incident.record.fatalities, incident.record.fatalities_low) == (None, 3)
+    assert incident.field_sources.get("fatalities") == incident.mention_ids[0]  # the bound keeps its mention
+    assert off.incidents[0].record.fatalities == 10  # ACLED's codebook figure for "several"

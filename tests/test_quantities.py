@@ -20,7 +20,7 @@ def test_parse_number(text: str, value: int) -> None:
         ("A car bomb killed at least 12 people in Baghdad.", "killed", 12, 12, None),
         ("Between 10 and 15 people were killed.", "killed", 10, 10, 15),
         ("The air strike resulted in the death of ten civilians in a village.", "killed", 10, None, None),
-        ("Dozens of people were wounded in the attack.", "injured", 12, None, None),
+        ("Dozens of people were wounded in the attack.", "injured", 12, 24, None),  # ACLED's 12; at least two dozen
         ("A policeman and two civilians were killed when a bomb exploded.", "killed", 3, None, None),
         ("Gunmen shot dead three police officers.", "killed", 3, None, None),
         ("Twenty-five civilians died in the shelling.", "killed", 25, None, None),
@@ -52,6 +52,15 @@ def test_counts(sentence: str, kind: str, value: int, low: int | None, high: int
     q = found[0]
     assert (q.value, q.low, q.high) == (value, low, high)
     assert sentence[q.start : q.end] == q.text
+
+
+def test_a_vague_count_says_so_and_keeps_the_least_its_words_allow() -> None:
+    (q,) = find_quantities("Several aides died with him in the raid.")
+    assert (q.value, q.low, q.vague) == (10, 3, True)  # ACLED's codebook figure, and at least three
+    (q,) = find_quantities("Gunmen killed a policeman and several civilians.")
+    assert (q.value, q.low, q.vague) == (11, 4, True)
+    (q,) = find_quantities("Gunmen killed a dozen civilians.")
+    assert (q.value, q.low, q.vague) == (12, None, False)  # a dozen is a number
 
 
 def test_killed_and_wounded_kept_apart() -> None:

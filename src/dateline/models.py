@@ -233,7 +233,7 @@ class Figure:
     document_id: str
     source: str | None = None  # the outlet of the document
     reported_by: str | None = None  # who the text credits ("the defence ministry")
-    bound: str = "best"  # "best", "low" (at least n) or "high" (at most n)
+    bound: str = "best"  # "best", "low" (at least n), "least" (at least n, told as no count: "several") or "high" (at most n)
     updated: bool = False  # told as a revision ("the toll rose to 15")
     span: list[int] | None = None
 

@@ -52,6 +52,7 @@ RULES: dict[str, str] = {
     "actors.state_as_agent": "a state named as the subject of violence ('Russia launched missiles') acts through its military",
     "actors.news_hook": "people of an adverbial clause telling another happening ('as Maliki arrived') take no part",
     "placing.the_capital": "'the capital' standing alone is the capital of the document's country",
+    "quantities.vague_is_a_bound": "'several killed', 'dozens dead' give the least the words allow as the low bound, no exact figure",
     "placing.demonym_area": "'the Nigerian Delta' in a sentence naming no place puts the event in that country (another than the document's)",
     "placing.paragraph_abroad": "a sentence naming no place after an event placed abroad in its paragraph takes that place",
     "placing.not_where_told": "a place of the verb of saying that quotes an event ('he told AFP from Maiduguri') is where it was told",

@@ -1,7 +1,9 @@
 """Casualty and arrest counts in a sentence, with ACLED's counting rules.
 
-Vague quantities follow ACLED's codebook: "several"/"many" = 10, "dozens" = 12,
-"scores" = 20, "hundreds" = 100. Lists of victims are summed ("a policeman and two
+Vague quantities keep ACLED's codebook value ("several"/"many" = 10, "dozens" = 12, "scores" = 20,
+"hundreds" = 100) and say they are vague, with the least the words allow as their low bound
+("several" at least 3, "dozens" at least 24), so an event can keep the bound and no invented
+exact figure (the chronicle guidelines, rule 19). Lists of victims are summed ("a policeman and two
 civilians were killed" = 3). Ranges keep both ends ("between 10 and 15"). Attackers who
 blew themselves up are counted apart (:func:`perpetrators_killed`).
 """
@@ -26,6 +28,11 @@ _VAGUE = {
     "a dozen": 12, "dozen": 12, "dozens": 12, "dozens of": 12, "scores": 20, "scores of": 20,
     "hundreds": 100, "hundreds of": 100, "several": 10, "many": 10, "a number of": 10,
     "a few": 3, "few": 3, "a couple of": 2, "a couple": 2, "a handful of": 5, "numerous": 10,
+}
+# The least a vague quantity allows: a plural is at least 2, "several" 3, "dozens" two dozen.
+_VAGUE_LEAST = {
+    "dozens": 24, "dozens of": 24, "scores": 40, "scores of": 40, "hundreds": 200, "hundreds of": 200,
+    "several": 3, "many": 3, "a number of": 2, "a few": 2, "few": 2, "a handful of": 2, "numerous": 3,
 }
 _PERSON = (
     r"people|persons?|civilians?|policem[ae]n|police(?:\s+officers?)?|officers?|soldiers?|troops|"
@@ -203,6 +210,7 @@ class Quantity:
     text: str
     low: int | None = None
     high: int | None = None
+    vague: bool = False  # "several", "dozens": ``value`` is ACLED's codebook figure, ``low`` the least the words allow
 
     @property
     def told_as_toll(self) -> bool:
@@ -239,8 +247,8 @@ def parse_number(text: str) -> int | None:
     return total or None
 
 
-def _group_value(group: str) -> tuple[int, int | None, int | None] | None:
-    """(value, low, high) for one counted group such as "at least 12 people"."""
+def _group_value(group: str) -> tuple[int, int | None, int | None, bool] | None:
+    """(value, low, high, vague) for one counted group such as "at least 12 people"."""
     g = group.strip()
     qual = _QUAL_RE.match(g)
     rest = g[qual.end() :].strip() if qual else g
@@ -248,25 +256,29 @@ def _group_value(group: str) -> tuple[int, int | None, int | None] | None:
     m = _NUM_RE.match(rest)
     if m is None:
         if re.match(r"(?:a|an|his|her|their)\s|(?:him|her)$", rest, re.I):
-            return 1, None, None
+            return 1, None, None, False
         m = _NUM_RE.search(rest)
     if m is None:
         return None
     value = parse_number(m.group(0))
     if value is None:
         return None
+    least = _VAGUE_LEAST.get(" ".join(m.group(0).lower().split()))
+    if least is not None:
+        return value, least, None, True
     if qual and " ".join(qual.group(0).lower().split()).startswith(("at least", "more than", "over", "no fewer", "no less", "not less")):
-        return value, value, None
-    return value, None, None
+        return value, value, None, False
+    return value, None, None, False
 
 
-def _sum_list(text: str) -> tuple[int, int | None, int | None] | None:
+def _sum_list(text: str) -> tuple[int, int | None, int | None, bool] | None:
+    """(value, low, high, vague) of a list of counted groups; vague when any group is."""
     r = _RANGE_RE.search(text)
     if r:
         lo = parse_number(r.group("lo") or r.group("lo2"))
         hi = parse_number(r.group("hi") or r.group("hi2"))
         if lo is not None and hi is not None and lo <= hi:
-            return lo, lo, hi
+            return lo, lo, hi, False
     text = _SHARE_NAMED_RE.sub(",", text)  # the officer among eighteen soldiers is no nineteenth
     first = _FIRST_GROUP_RE.match(text)
     rest = _GROUP_RE.finditer(text, first.end()) if first else _GROUP_RE.finditer(text)
@@ -275,11 +287,14 @@ def _sum_list(text: str) -> tuple[int, int | None, int | None] | None:
     if len(values) >= 3 and values[0][0] == sum(v[0] for v in values[1:]):
         return values[0]  # "six family members, two women and four men": a total, then its breakdown
     total, low = 0, None
-    for value, v_low, _ in values:
+    vague = any(v[3] for v in values)
+    for value, v_low, _, _ in values:
         total += value
         if v_low is not None:
             low = (low or 0) + v_low
-    return (total, low, None) if total else None
+    if vague:  # "a policeman and several civilians": at least the exact groups and the least of the vague
+        low = sum(v[1] if v[3] and v[1] is not None else v[0] for v in values)
+    return (total, low, None, vague) if total else None
 
 
 def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) -> list[Quantity]:
@@ -307,8 +322,8 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
         summed = _sum_list(span_text)
         if summed is None:
             return
-        value, low, high = summed
-        found.append(Quantity(kind, value, m.start(), m.end(), m.group(0), low, high))
+        value, low, high, vague = summed
+        found.append(Quantity(kind, value, m.start(), m.end(), m.group(0), low, high, vague))
 
     for m in _BODIES.finditer(text):
         name = "list" if m.group("list") is not None else "list2"
@@ -352,7 +367,7 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
         if not any(q.start <= m.start("n") < q.end for q in found):
             summed = _sum_list(m.group("n"))
             if summed is not None:
-                found.append(Quantity(KILLED_TOTAL, summed[0], m.start("n"), m.end("n"), m.group(0), summed[1], summed[2]))
+                found.append(Quantity(KILLED_TOTAL, summed[0], m.start("n"), m.end("n"), m.group(0), summed[1], summed[2], summed[3]))
     found.sort(key=lambda q: q.start)
     return found
 

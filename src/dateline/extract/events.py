@@ -568,6 +568,10 @@ class Extractor:
             event.fatalities_low = sum(lows) if len(lows) == len(killed) else None
             event.fatalities_high = killed[0].high if len(killed) == 1 else None
             event.spans["fatalities"] = [killed[0].start + offset, killed[-1].end + offset]
+            if any(q.vague for q in killed) and enabled("quantities.vague_is_a_bound"):
+                # "several aides died", "dozens were killed": at least what the words allow, no exact figure
+                event.fatalities = None
+                event.fatalities_low = sum(q.low if q.vague and q.low is not None else q.value for q in killed)
         else:
             # No number given: count singular victims of any killing verb in the sentence.
             own = trigger.entry.event_type not in (*_VIOLENT, "Riots")  # a protest over "the killing of a nurse" tells the killing

@@ -28,7 +28,7 @@ class Toll:
     best: int | None
     low: int | None
     high: int | None
-    best_from: Figure | None  # the figure chosen as best
+    best_from: Figure | None  # the figure chosen as best (the low bound's when no count was given)
 
 
 def _updated(event: Event) -> bool:
@@ -50,7 +50,8 @@ def figures_of(event: Event) -> list[Figure]:
         bound = "low" if event.fatalities_low == event.fatalities and event.fatalities_high is None else "best"
         found.append(Figure(event.fatalities, bound=bound, updated=_updated(event), **base))
     elif event.fatalities_low is not None:
-        found.append(Figure(event.fatalities_low, bound="low", **base))
+        # "several were killed": at least three, and no count to publish
+        found.append(Figure(event.fatalities_low, bound="least", **base))
     if event.fatalities_high is not None and event.fatalities_high != event.fatalities:
         found.append(Figure(event.fatalities_high, bound="high", **base))
     return found
@@ -61,7 +62,11 @@ def combine(figures: Sequence[Figure]) -> Toll:
     if not figures:
         return Toll(None, None, None, None)
     values = [f.value for f in figures]
-    candidates = [f for f in figures if f.bound != "high"] or list(figures)
+    counts_given = [f for f in figures if f.bound not in ("high", "least")]
+    if not counts_given and any(f.bound == "least" for f in figures):
+        least = min(figures, key=lambda f: f.value)
+        return Toll(None, least.value, None, least)  # "several" alone: a low bound (from its mention), no best figure
+    candidates = counts_given or list(figures)
     # "at least four" beside "23": the lower bound agrees with the count and does not compete with it
     exact = [f.value for f in candidates if f.bound == "best"]
     candidates = [f for f in candidates if f.bound != "low" or not any(v > f.value for v in exact)] or candidates
@@ -74,7 +79,7 @@ def combine(figures: Sequence[Figure]) -> Toll:
         chosen = min((f for f in candidates if counts[f.value] == top), key=lambda f: f.value)
     low = min(values)
     # "at least 7" alone bounds nothing above; a high exists only when some figure is not a lower bound
-    bounded = [f.value for f in figures if f.bound != "low"]
+    bounded = [f.value for f in figures if f.bound not in ("low", "least")]
     high = max(bounded) if bounded else None
     if high is not None and high < chosen.value:
         high = chosen.value
