@@ -273,7 +273,7 @@ def test_a_demonym_of_land_places_an_event_abroad_and_its_paragraph_follows(engi
     text = ("Gunmen killed four policemen at a checkpoint in Baquba on Monday, police said.\n\n"
             "Six Filipino sailors were abducted from an oil platform off the Nigerian coast on Monday. "
             "Militants later said they had killed two guards during the raid.")
-    told, off = incidents_on_and_off(engine, text, "2007-05-08", ["placing.demonym_area", "placing.paragraph_abroad"])
+    told, off = incidents_on_and_off(engine, text, "2007-05-08", ["placing.demonym_area", "placing.paragraph_place"])
     countries = sorted(i.record.country or "" for i in told.incidents)
     assert countries == ["Iraq", "Nigeria"], [(i.record.location, i.record.place_reason) for i in told.incidents]
     abroad = next(i.record for i in told.incidents if i.record.country == "Nigeria")
@@ -288,3 +288,38 @@ def test_several_dead_give_a_low_bound_and_no_invented_count(engine) -> None:
     assert (incident.record.fatalities, incident.record.fatalities_low) == (None, 3)
     assert incident.field_sources.get("fatalities") == incident.mention_ids[0]  # the bound keeps its mention
     assert off.incidents[0].record.fatalities == 10  # ACLED's codebook figure for "several"
+
+
+def test_a_detail_that_refers_back_does_not_keep_a_later_mention_apart(engine) -> None:
+    text = ("The commander of the rebel group, Abu Omar, has been killed in an air strike near Hit, the army said. "
+            "Several of his guards also died with him in the Tuesday night raid.\n\n"
+            "Oil prices fell after news broke that Abu Omar had been killed in an air strike.")
+    told, off = incidents_on_and_off(engine, text, "2015-03-12", ["incidents.details_do_not_veto"])
+    assert len(told.incidents) == 1, [(i.record.sub_event_type, i.record.evidence_text[:40]) for i in told.incidents]
+    assert len(off.incidents) > 1
+
+
+def test_a_later_figure_placed_by_another_official_is_no_more_dead() -> None:
+    from dateline.annotate.quantities import find_quantities
+    from dateline.extract.events import _alternatives
+    text = "The army first reported that 24 soldiers had been killed, but the minister later placed the death toll at 28."
+    killed = [q for q in find_quantities(text) if q.kind == "killed"]
+    main, others = _alternatives(text, killed)
+    assert [q.value for q in main] == [24] and [q.value for q in others] == [28]
+
+
+def test_a_paragraph_goes_on_at_the_place_it_told(engine) -> None:
+    text = ("Gunmen killed two farmers in Kunduz on Friday, police said.\n\n"
+            "In Khost, soldiers guarding a road crew came under attack on Saturday. "
+            "The crew was unharmed. The army said on Sunday that six soldiers had been killed in the ambush.")
+    events, _ = story(engine, text, published="2011-06-06")
+    ambush = [e for e in events if e.fatalities == 6]
+    assert ambush and all(e.location == "Khōst" for e in ambush), [(e.location, e.place_reason) for e in ambush]
+    with switched_off(["placing.paragraph_place"]):
+        events, _ = story(engine, text, published="2011-06-06")
+    assert not all(e.location == "Khōst" for e in events if e.fatalities == 6)
+
+
+def test_what_a_leader_is_expected_to_do_is_no_event(engine) -> None:
+    events, _ = story(engine, "The president is expected to strike back at the rebels.", published="2011-06-06")
+    assert events and not any(e.counted for e in events), [(e.trigger, e.flag_reason) for e in events]

@@ -59,18 +59,23 @@ class _Paragraph:
     timex_offset: int = 0
     events: list[Event] = field(default_factory=list)
     last: tuple[Doc, Span] | None = None  # the sentence before, for a place it names
-    abroad: ResolvedPlace | None = None  # the place of its last event, when its sentence named it in another country
+    place: ResolvedPlace | None = None  # the place of its last event placed by the paragraph's own words
 
 
-def _abroad_before(para: _Paragraph) -> ResolvedPlace | None:
-    """ "Five workers were kidnapped in the Nigerian Delta. A group claimed the attack ...": a paragraph
-    that has told an event in another country than the document's goes on about that country; a
-    sentence of it naming no place takes that event's place."""
-    if para.abroad is None:
+# reasons of a place that the document, not the paragraph's words, gave
+_DOCUMENT_FALLBACKS = ("no place in sentence: the document", "no place in sentence but the document")
+
+
+def _paragraph_place(para: _Paragraph) -> ResolvedPlace | None:
+    """ "Soldiers guarding workers in Vista Hermosa were attacked. ... The army first reported that 24 had
+    been killed": a sentence naming no place, after one that names none either, is about the place the
+    paragraph last told an event at (at home or abroad: "kidnapped in the Nigerian Delta. A group
+    claimed the attack ..."), not the document's main province."""
+    if para.place is None:
         return None
-    place = para.abroad.place
-    return ResolvedPlace(place, para.abroad.geo_precision, para.abroad.where_prec,
-                         f"no place in sentence: the paragraph's event before lies abroad ({place.name}, {place.country})")
+    place = para.place.place
+    return ResolvedPlace(place, para.place.geo_precision, para.place.where_prec,
+                         f"no place in sentence: where the paragraph's event before was ({place.name}, {place.country})")
 
 
 @dataclass
@@ -295,8 +300,8 @@ class Extractor:
             resolved = self._demonym_area(event, doc, sent, context)
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
-        if resolved is None and enabled("placing.paragraph_abroad"):
-            resolved = _abroad_before(para)
+        if resolved is None and enabled("placing.paragraph_place"):
+            resolved = _paragraph_place(para)
         if resolved is None and context.admin1 and self.gazetteer is not None:
             place = self.gazetteer.admin1_place(context.country_code or "", context.admin1)
             if place is not None:
@@ -311,9 +316,8 @@ class Extractor:
             return
         self._far_point_province(resolved)
         _set_place(event, resolved)
-        if not resolved.reason.startswith("no place"):
-            abroad = resolved.place.country_code not in (None, context.country_code)
-            para.abroad = resolved if abroad else None
+        if not resolved.reason.startswith(_DOCUMENT_FALLBACKS):
+            para.place = resolved
 
     def _parts(self, event: Event, doc: Doc, sent: Span, context: PlaceContext) -> list[Event]:
         """The event, and one more per place told in parallel with its own (parts.py): each part placed
@@ -815,8 +819,8 @@ def _set_place(event: Event, resolved: ResolvedPlace) -> None:
 # dead: "19 persons were killed by the gunmen while the police said five were killed", "five civilians
 # [residents report ten] were killed", "killed 11, though the ministry put the toll at 15".
 _ALTERNATIVE = re.compile(
-    r"(?:\b(?:while|whereas|but|although|though|however)\b[^.;]{0,80}?\b(?:said|says|say|put|puts|putting|"
-    r"reported|reports|report|estimated|estimates|gave|gives|claimed|claims|counted|told)\b|[\[(][^\])]{0,40}?\b(?:said|says|say|"
+    r"(?:\b(?:while|whereas|but|although|though|however)\b[^.;]{0,80}?\b(?:said|says|say|put|puts|putting|placed|places|"
+    r"raised|revised|updated|reported|reports|report|estimated|estimates|gave|gives|claimed|claims|counted|told)\b|[\[(][^\])]{0,40}?\b(?:said|says|say|"
     r"reported|reports|report|put|other reports?|according to)\b|\b(?:or|other reports? (?:say|said|put))\b)[^.;]{0,60}$",
     re.I)
 

@@ -16,7 +16,7 @@ _MODALS = {"could", "would", "might", "may", "should", "must", "can"}
 _HYPO_HEADS = {
     "threaten", "vow", "warn", "plan", "intend", "want", "hope", "seek", "try", "attempt", "aim",
     "avoid", "escape", "prevent", "fear", "consider", "propose", "urge", "call", "demand", "refuse",
-    "decline", "promise", "pledge", "prepare", "allow", "if", "unless", "rather", "decide",
+    "decline", "promise", "pledge", "prepare", "allow", "if", "unless", "rather", "decide", "expect",
 }
 # nouns of what may come: "on the brink of launching an offensive", "the threat of attacks"
 _POSSIBILITY = {"brink", "verge", "threat", "risk", "danger", "prospect", "possibility"}

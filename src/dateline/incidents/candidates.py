@@ -67,6 +67,9 @@ class Candidate:
     state: str
     members: list[Event] = field(default_factory=list)
     distinct: dict[tuple, Event] = field(default_factory=dict)  # one member per reading a newcomer is compared with
+    # readings of members that joined as details of the event told ("several aides also died with him in the
+    # raid"): a newcomer must agree with one of them or the others, but they bar nobody
+    details: dict[tuple, Event] = field(default_factory=dict)
     kind: str | None = None  # all members' (they are all violent or all of one type)
     undated: bool = False  # some member has no date: a dated mention cannot join
     dated: bool = False  # some member has a date: an undated one cannot join
@@ -75,9 +78,15 @@ class Candidate:
     countries: set[str] = field(default_factory=set)
     tolls: set[int] = field(default_factory=set)  # the tolls of members that do not only revise one
 
-    def add(self, mention: Event, traits: Traits, reading: tuple | None = None) -> None:
+    def add(self, mention: Event, traits: Traits, reading: tuple | None = None, *, detail: bool = False) -> None:
         self.members.append(mention)
-        self.distinct.setdefault((mention.event_id,) if reading is None else reading, mention)
+        key = (mention.event_id,) if reading is None else reading
+        if detail and self.distinct:
+            if key not in self.distinct:
+                self.details.setdefault(key, mention)
+        else:
+            self.distinct.setdefault(key, mention)
+            self.details.pop(key, None)
         self.kind = traits.kind if self.kind is None or self.kind == traits.kind else "mixed"
         if traits.bounds is None:
             self.undated = True

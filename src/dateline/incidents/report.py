@@ -221,13 +221,15 @@ def group_mentions(mentions: Sequence[Event]) -> list[list[Event]]:
                 if group.state != state or not group.admits(traits, weak_days=WEAK_DATE_DAYS) or not all(
                         same_in_report(mention, m) for m in group.distinct.values()):
                     continue
-                score = max(_agreement(mention, m) for m in group.distinct.values())
+                score = max(_agreement(mention, m) for m in (*group.distinct.values(), *group.details.values()))
                 if score > best_score:
                     best, best_score = group, score
         if best is None:
             best = Candidate(state)
             groups.append(best)
-        best.add(mention, traits, _as_earlier(mention))
+        # a mention that refers back to the violence told is its detail: its own reading bars no later mention
+        detail = enabled("incidents.details_do_not_veto") and (refers_back(mention) or definite_actor(mention))
+        best.add(mention, traits, _as_earlier(mention), detail=detail)
     return [group.members for group in groups]
 
 
