@@ -323,3 +323,45 @@ def test_a_paragraph_goes_on_at_the_place_it_told(engine) -> None:
 def test_what_a_leader_is_expected_to_do_is_no_event(engine) -> None:
     events, _ = story(engine, "The president is expected to strike back at the rebels.", published="2011-06-06")
     assert events and not any(e.counted for e in events), [(e.trigger, e.flag_reason) for e in events]
+
+
+def test_another_country_framing_what_officials_said_is_the_events_country(engine) -> None:
+    text = ("A roadside bomb killed two soldiers in Kandahar on Sunday, Afghan officials said. Another bomb wounded "
+            "three policemen in Helmand, and gunmen killed a district chief in Zabul.\n\n"
+            "In Pakistan, officials said that a drone strike killed four militants on Monday.")
+    events, _ = story(engine, text, published="2010-04-28")
+    strike = next(e for e in events if e.fatalities == 4)
+    assert strike.country == "Pakistan", (strike.location, strike.place_reason)
+    with switched_off(["placing.told_in_another_country"]):
+        events, _ = story(engine, text, published="2010-04-28")
+    assert next(e for e in events if e.fatalities == 4).country == "Afghanistan"
+
+
+def test_a_town_placed_by_an_apposition_keeps_its_bearing(engine) -> None:
+    text = "Two missiles struck a house about 20 kilometers east of Parachinar, the main town in Kurram, on Monday."
+    events, _ = story(engine, text, published="2012-03-06")
+    assert events and events[0].location.startswith("20 kilometers east of"), (events[0].location, events[0].place_reason)
+    with switched_off(["placing.apposition_describes"]):
+        events, _ = story(engine, text, published="2012-03-06")
+    assert not events[0].location.startswith("20 kilometers east of")
+
+
+def test_where_the_teller_is_does_not_place_the_event_and_the_attackers_refer_back(engine) -> None:
+    text = ("A suicide bombing near an army base in Khost killed four people on Tuesday, officials said. "
+            "A correspondent for the BBC in Kabul reports that at least two suicide bombers were involved in the attack.")
+    told, off = incidents_on_and_off(engine, text, "2010-04-28", ["placing.speaker_place"])
+    assert len(told.incidents) == 1 and told.incidents[0].record.location != "Kabul", \
+        [(i.record.location, i.record.evidence_text[:30]) for i in told.incidents]
+    assert any(i.record.location == "Kabul" for i in off.incidents)
+
+
+def test_the_place_told_last_goes_on_into_the_next_paragraph(engine) -> None:
+    text = ("Suicide bombers attacked a market in Kunduz on Friday, killing nine people.\n\n"
+            "Another bomb exploded in Baghlan on Saturday, killing two policemen.\n\n"
+            "On Sunday, gunmen shot dead a teacher in the same area, police said.")
+    events, _ = story(engine, text, published="2011-06-06")
+    teacher = next(e for e in events if "teacher" in e.evidence_text and e.counted)
+    assert teacher.location.startswith("Baghl"), (teacher.location, teacher.place_reason)
+    with switched_off(["placing.narrative_place"]):
+        events, _ = story(engine, text, published="2011-06-06")
+    assert not next(e for e in events if "teacher" in e.evidence_text and e.counted).location.startswith("Baghl")

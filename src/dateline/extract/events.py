@@ -34,7 +34,7 @@ from .clauses import clause_groups, clause_scope
 from .dating import choose_date, in_name, in_other_clause
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
-from .placing import aside_role, bare_capital, beside_the_story, demonym_area, pick_place, relation_before
+from .placing import aside_role, bare_capital, beside_the_story, demonym_area, pick_place, relation_before, told_there
 from .regions import lies_in, owner_before, part_of_town, people_before, regions_after
 from .role_defaults import apply_role_defaults
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
@@ -131,7 +131,8 @@ class Extractor:
                 done += 1
                 index = _paragraph_index(doc, sent) + shift
                 if index != para.index:
-                    para = _Paragraph(index=index)
+                    # the place told last goes on into the next paragraph (a report's narrative)
+                    para = _Paragraph(index=index, place=para.place if enabled("placing.narrative_place") else None)
                 found = self._sentence(document.id, doc, sent, context, para, published=document.published,
                                        first=not events)
                 for event in found:
@@ -298,6 +299,8 @@ class Extractor:
             resolved = self._the_capital(event, sent, context)
         if resolved is None and enabled("placing.demonym_area"):
             resolved = self._demonym_area(event, doc, sent, context)
+        if resolved is None and enabled("placing.told_in_another_country"):
+            resolved = self._told_in_another_country(event, doc, trigger, mentions, context)
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and enabled("placing.paragraph_place"):
@@ -510,6 +513,22 @@ class Extractor:
                 return in_capital
         event.spans["place"] = [mention.start + doc._.offset, noun.idx + len(noun) + doc._.offset]
         return ResolvedPlace(place, 3, 6 if place.is_country else 4, why)
+
+    def _told_in_another_country(self, event: Event, doc: Doc, trigger: Trigger, mentions: list[PlaceMention],
+                                 context: PlaceContext) -> ResolvedPlace | None:
+        """ "Across the border in Pakistan, officials said that missiles killed five" in a story about
+        Afghanistan: the one other country framing the telling is the event's country."""
+        found = []
+        for mention in told_there(trigger, mentions):
+            resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context)
+            if resolved is not None and resolved.place.is_country and resolved.place.country_code != context.country_code:
+                found.append((mention, resolved))
+        if len({r.place.country_code for _, r in found}) != 1:
+            return None  # none, or two countries: the sentence does not say which
+        mention, resolved = found[0]
+        event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
+        resolved.reason = f"'{mention.text}' in sentence, framing what was said: the event's country; {resolved.reason}"
+        return resolved
 
     def _place_before(self, event: Event, last: tuple[Doc, Span], context: PlaceContext) -> ResolvedPlace | None:
         """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""
