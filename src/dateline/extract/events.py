@@ -34,7 +34,7 @@ from .clauses import clause_groups, clause_scope
 from .dating import choose_date, in_name, in_other_clause
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
-from .placing import aside_role, bare_capital, beside_the_story, demonym_area, pick_place, relation_before, told_there
+from .placing import aside_role, bare_capital, beside_the_story, demonym_area, framing_places, pick_place, relation_before
 from .regions import lies_in, owner_before, part_of_town, people_before, regions_after
 from .role_defaults import apply_role_defaults
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
@@ -300,7 +300,7 @@ class Extractor:
         if resolved is None and enabled("placing.demonym_area"):
             resolved = self._demonym_area(event, doc, sent, context)
         if resolved is None and enabled("placing.told_in_another_country"):
-            resolved = self._told_in_another_country(event, doc, trigger, mentions, context)
+            resolved = self._told_in_another_country(event, doc, trigger, mentions, context, para)
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and enabled("placing.paragraph_place"):
@@ -515,19 +515,24 @@ class Extractor:
         return ResolvedPlace(place, 3, 6 if place.is_country else 4, why)
 
     def _told_in_another_country(self, event: Event, doc: Doc, trigger: Trigger, mentions: list[PlaceMention],
-                                 context: PlaceContext) -> ResolvedPlace | None:
+                                 context: PlaceContext, para: _Paragraph) -> ResolvedPlace | None:
         """ "Across the border in Pakistan, officials said that missiles killed five" in a story about
-        Afghanistan: the one other country framing the telling is the event's country."""
+        Afghanistan: the one country framing the telling or the violence is the event's country, when it is
+        not the document's or the paragraphs before have told of another ("There was more violence in
+        Thailand today as protesters clashed" after a paragraph on Israel)."""
+        told_before = para.place.place.country_code if para.place is not None else None
         found = []
-        for mention in told_there(trigger, mentions):
+        for mention in framing_places(trigger, mentions):
             resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context)
-            if resolved is not None and resolved.place.is_country and resolved.place.country_code != context.country_code:
+            if resolved is not None and resolved.place.is_country and (
+                    resolved.place.country_code not in (context.country_code, None)
+                    or told_before not in (resolved.place.country_code, None)):
                 found.append((mention, resolved))
         if len({r.place.country_code for _, r in found}) != 1:
             return None  # none, or two countries: the sentence does not say which
         mention, resolved = found[0]
         event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
-        resolved.reason = f"'{mention.text}' in sentence, framing what was said: the event's country; {resolved.reason}"
+        resolved.reason = f"'{mention.text}' in sentence, framing what was told: the event's country; {resolved.reason}"
         return resolved
 
     def _place_before(self, event: Event, last: tuple[Doc, Span], context: PlaceContext) -> ResolvedPlace | None:

@@ -73,7 +73,6 @@ class _Placed:
     bearing: bool  # given as "south of X": a point relative to the place named
     bearing_km: bool  # ... with a distance ("30 km south of X")
     qualifier: bool  # qualifies another place named ("Syria's Aleppo province", "Baghdad's Dora district")
-    describes: bool = False  # says where another place named lies ("Miranshah, the main town in North Waziristan")
 
 
 def _clause(token: Token) -> Token:
@@ -247,22 +246,27 @@ def demonym_area(sent: Span, mentions: list[DemonymMention]) -> tuple[DemonymMen
     return None
 
 
-def told_there(trigger: Trigger, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """Places framing the telling of the event ("Across the border in Pakistan, officials said that missiles
-    killed five"): the sentence's places in a clause of saying above the trigger's, not given as where the
-    speaker was ("from Kabul") nor as a qualifier. Ranking passes such a country over; the event's country
-    may still be the one they name."""
+def framing_places(trigger: Trigger, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Places of a clause above the trigger's that frame the event: the telling ("Across the border in
+    Pakistan, officials said that missiles killed five"; not where the teller is, "a news agency in
+    Mauritania quoted ...", nor "from Kabul") or the violence the trigger's clause tells of ("There was more
+    violence in Thailand today as protesters clashed with police"). Ranking passes a country outside the
+    trigger's clause over; the event's country may still be the one they name."""
     head = trigger.head
     doc = head.doc
-    above = {i for i in _clauses_above(_clause(head)) if doc[i].lemma_.lower() in SPEECH_LEMMAS}
-    if not above:
-        return []
+    clause_head = _clause(head)
+    above = _clauses_above(clause_head)
     out = []
     for mention in mentions:
         if not (head.sent.start <= mention.token_start < head.sent.end):
             continue
-        prep = _governing_preposition(mention, doc)
-        if _clause(_attachment(mention, doc)).i in above and prep not in (*_DIRECTIONAL, "modifier"):
+        link = _attachment(mention, doc)
+        home = _clause(link)
+        if home.i not in above or _governing_preposition(mention, doc) in (*_DIRECTIONAL, "modifier"):
+            continue
+        noun = link.head.head if link.dep_ == "pobj" and link.head.dep_ == "prep" else None
+        told = home.lemma_.lower() in SPEECH_LEMMAS and not _in_speaker(mention, doc, clause_head)
+        if told or (noun is not None and noun.lower_ in _EVENT_NOUNS):
             out.append(mention)
     return out
 
@@ -293,9 +297,8 @@ def _where_told(mention: PlaceMention, doc: Doc, clause_head: Token) -> bool:
 
 
 def _in_speaker(mention: PlaceMention, doc: Doc, clause_head: Token) -> bool:
-    """Whether a place is part of who tells the event ("A correspondent for Al Jazeera in Kabul reports that
-    three bombers were involved in the attack"): it lies in the subject of a verb of saying above the
-    event's clause, and says where the teller is."""
+    """Whether a place is part of who tells the event ("A news agency in Mauritania quoted a spokesman as
+    saying 34 hostages were killed"): it lies in the subject of a verb of saying above the event's clause."""
     for i in _clauses_above(clause_head):
         verb = doc[i]
         if verb.lemma_.lower() not in SPEECH_LEMMAS:
@@ -329,18 +332,13 @@ def _placed(mention: PlaceMention, doc: Doc, trigger: Token, clause: set[int], r
         # (but "Sorab area of Kalat district": Sorab is the area)
         named = {c.i for prep in link.head.children if prep.lower_ == "of" for c in prep.children if c.dep_ == "pobj"}
         qualifier = qualifier or any(o is not mention and o.token_start <= i < o.token_end for o in others for i in named)
-    # "east of Miranshah, the main town in North Waziristan": a place in an apposition to another place
-    # says where that one lies; it is no scene of its own
-    noun = link.head.head if link.dep_ == "pobj" and link.head.dep_ == "prep" else None
-    describes = (noun is not None and noun.dep_ == "appos" and enabled("placing.apposition_describes") and any(
-        o is not mention and o.token_start <= noun.head.i < o.token_end for o in others))
     return _Placed(mention, _governing_preposition(mention, doc, trigger), _tier(mention, doc, clause, related),
-                   bearing, bearing and relation.km is not None, qualifier or describes, describes)
+                   bearing, bearing and relation.km is not None, qualifier)
 
 
 def _plain(item: _Placed, *, towns_only: bool) -> bool:
     """Named outright as the scene: no bearing, not an origin, destination or modifier."""
-    if item.bearing or item.prep in _DIRECTIONAL or item.prep == "modifier" or item.describes:
+    if item.bearing or item.prep in _DIRECTIONAL or item.prep == "modifier":
         return False
     return not item.mention.coarse if towns_only else item.mention.kind_hint == "province" or not item.mention.coarse
 
@@ -377,10 +375,6 @@ def pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention |
     clause_head = _clause(head)
     if enabled("placing.not_where_told") and _quoted(head):
         inside = [m for m in inside if not _where_told(m, doc, clause_head)]
-        if not inside:
-            return None
-    if enabled("placing.speaker_place"):
-        inside = [m for m in inside if not _in_speaker(m, doc, clause_head)]
         if not inside:
             return None
     whole = {t.i for t in clause_head.subtree}

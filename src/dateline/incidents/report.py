@@ -98,8 +98,7 @@ _BACK = re.compile(r"^\W*(?:(?:in|during|after|since)\s+)?(?:the|this|that|its)\
 
 
 # "ten people had been killed in the strike", "died in the attack": the dead of the violence told before
-# ("three bombers were involved in the attack": its attackers)
-_DIED_IN = re.compile(r"\b(?:killed|died|dead|wounded|injured|hurt|beheaded|slain|executed|involved)\s+(?:(?!(?:in|during|by|from)\b)[\w()-]+\s+){0,4}?"
+_DIED_IN = re.compile(r"\b(?:killed|died|dead|wounded|injured|hurt|beheaded|slain|executed)\s+(?:(?!(?:in|during|by|from)\b)[\w()-]+\s+){0,4}?"
                       r"(?:in|during|by|from)\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}"
                       r"(?:attack|assault|raid|bombing|blast|explosion|strike|airstrike|air\s+strike|shelling|ambush|shooting|"
                       r"fighting|clashes|clash|violence|massacre)s?\b", re.I)
