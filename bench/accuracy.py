@@ -46,6 +46,7 @@ SUITES: list[tuple[str, str, Path, dict]] = [
 # (name, report function): suites that need more than one scorer call (the whole set ingested into one store)
 BENCH_SUITES = [
     ("chronicle", chronicle.suite_report),
+    ("opennews", chronicle.news_report),
 ]
 
 

@@ -1,6 +1,6 @@
 """The chronicle an analyst sees, against chronicle-dev's hand-coded posts (issues 14 and 15).
 
-    .venv/bin/python bench/chronicle.py [--split all|a|b] [--json [PATH]] [--no-store] [--docs DIR] [--gold FILE]
+    .venv/bin/python bench/chronicle.py [--split all|a|b] [--json [PATH]] [--no-store] [--docs DIR] [--gold FILE] [--news]
 
 Each post runs through the real engine on its own (``extract_sources``); what a user is shown for
 it comes from ONE seam, :func:`shown_records`. Then every post is ingested into one temporary
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 DOCS = DATA / "chronicle-dev" / "docs"
 GOLD = DATA / "chronicle-dev" / "gold.jsonl"
+# the repository's own held-out news set (bench/opennews/README.md)
+NEWS_DOCS = Path(__file__).resolve().parent / "opennews" / "docs"
+NEWS_GOLD = Path(__file__).resolve().parent / "opennews" / "gold.jsonl"
 
 
 # ------------------------------------------------------------------------- the two seams
@@ -126,10 +129,15 @@ def run(splits: tuple[str, ...] = SPLITS, *, engine: "Engine | None" = None, doc
     return {s: score(lines, collected.by_doc, collected.store, split=s, names=names) for s in splits}
 
 
-def suite_report(*, engine: "Engine | None" = None) -> dict[str, Any]:
+def suite_report(*, engine: "Engine | None" = None, docs: Path = DOCS, gold: Path = GOLD) -> dict[str, Any]:
     """The whole set (split "all") as bench/accuracy.py reports a suite: metrics and counts."""
-    result = run(("all",), engine=engine)["all"]
-    return {"kind": "chronicle", "gold": str(GOLD), "metrics": result.metrics, "counts": result.counts, "notes": []}
+    result = run(("all",), engine=engine, docs=docs, gold=gold)["all"]
+    return {"kind": "chronicle", "gold": str(gold), "metrics": result.metrics, "counts": result.counts, "notes": []}
+
+
+def news_report(*, engine: "Engine | None" = None) -> dict[str, Any]:
+    """bench/opennews (openly licensed news reports) as a suite, scored like chronicle-dev."""
+    return suite_report(engine=engine, docs=NEWS_DOCS, gold=NEWS_GOLD)
 
 
 # ------------------------------------------------------------------------------- printing
@@ -177,6 +185,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=Path, default=DOCS, help="folder of the posts (*.txt)")
     parser.add_argument("--gold", type=Path, default=GOLD, help="gold.jsonl")
+    parser.add_argument("--news", action="store_true", help="score bench/opennews instead (--docs and --gold ignored)")
     parser.add_argument("--split", choices=SPLITS, help="only this half (default: all, a and b)")
     parser.add_argument("--json", nargs="?", const="-", metavar="PATH",
                         help="the scores with every document's detail as JSON (to PATH, or stdout without one)")
@@ -185,8 +194,8 @@ def main() -> None:
     from dateline.errors import DatelineError
 
     try:
-        results = run((args.split,) if args.split else SPLITS, docs=args.docs, gold=args.gold,
-                      with_store=not args.no_store)
+        docs, gold = (NEWS_DOCS, NEWS_GOLD) if args.news else (args.docs, args.gold)
+        results = run((args.split,) if args.split else SPLITS, docs=docs, gold=gold, with_store=not args.no_store)
     except DatelineError as err:
         raise SystemExit(f"error: {err}") from None
     if args.json == "-":
