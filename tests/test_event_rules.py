@@ -21,7 +21,7 @@ def events_of(engine, text: str, published: str = "2008-06-20"):
         ("A car bomb killed 12 people in Kirkuk on Monday.", 12, None, None),
         ("A car bomb killed at least 12 people in Kirkuk on Monday.", 12, 12, None),
         ("Between 10 and 15 people were killed when a bomb exploded in Mosul on Monday.", 10, 10, 15),
-        ("Dozens of people were killed when a bomb exploded in Mosul on Monday.", 12, None, None),
+        ("Dozens of people were killed when a bomb exploded in Mosul on Monday.", None, 24, None),  # at least two dozen
         ("A policeman and two civilians were killed when a roadside bomb exploded in Tikrit on Monday.", 3, None, None),
         ("Gunmen shot dead a television presenter in Mosul on Sunday.", 1, None, None),
         ("Gunmen stormed the house of a tribal leader in Baquba on Sunday, killing him and five of his relatives.", 6, None, None),

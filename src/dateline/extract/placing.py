@@ -224,7 +224,8 @@ _CAPITAL_QUALIFIERS = frozenset({"provincial", "regional", "state", "district", 
 
 
 # Nouns for a stretch of land or water that a demonym before them places in its country ("the Nigerian
-# Delta", "a Pakistani border town", "Somali waters"): the kind-word table's demonym_area words.
+# Delta", "a Pakistani border town", "Somali waters"; a border is seen from either side, so not "the
+# Chadian border"): the kind-word table's demonym_area words.
 _DEMONYM_AREA = words("demonym_area")
 
 
