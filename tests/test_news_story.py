@@ -363,3 +363,14 @@ def test_the_place_told_last_goes_on_into_the_next_paragraph(engine) -> None:
     with switched_off(["placing.narrative_place"]):
         events, _ = story(engine, text, published="2011-06-06")
     assert not next(e for e in events if "teacher" in e.evidence_text and e.counted).location.startswith("Baghl")
+
+
+def test_a_device_found_that_detonated_is_an_explosion_and_the_finders_were_hit(engine) -> None:
+    text = "Police in Kirkuk discovered a car bomb which detonated before it could be defused, officials said."
+    events, _ = story(engine, text, published="2008-05-23")
+    with switched_off(["typing.found_device_went_off"]):
+        off, _ = story(engine, text, published="2008-05-23")
+    assert any(e.sub_event_type == "Disrupted weapons use" for e in off)  # the classifier read the finding
+    blast = next(e for e in events if e.counted)
+    assert blast.sub_event_type == "Remote explosive/landmine/IED", [(e.trigger, e.sub_event_type) for e in events]
+    assert blast.actor2 is not None and blast.actor2.startswith("Police Forces")

@@ -44,6 +44,7 @@ RULES: dict[str, str] = {
     "typing.weapon_decides": "an attack on civilians with a bomb or shell named is an explosion (ACLED)",
     "typing.armed_victims_battle": "an attack whose victims are armed is a battle (ACLED)",
     "typing.air_delivered": "a bomb or missile that aircraft deliver is an air strike (ACLED)",
+    "typing.found_device_went_off": "a device found or seized that detonated all the same is an explosion (ACLED)",
     "typing.type_model": "the trained sub-type classifier beside the trigger words",
     "victims.shares": "'10 percent of the villagers' is no head count",
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",

@@ -40,7 +40,7 @@ from .role_defaults import apply_role_defaults
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
-from .typing import air_delivered, refine_type
+from .typing import air_delivered, refine_type, went_off
 from .victims import count_victims
 
 if TYPE_CHECKING:
@@ -233,6 +233,9 @@ class Extractor:
             words = sent if scope is None else doc[min(scope) : max(scope) + 1]
             refine_type(event, triggers=triggers, sent=words)
             choose_type(event, words, self.type_model, triggers=triggers)
+            blast = went_off(event, trigger.head)
+            if blast is not None:
+                event.type_reason = f"the device found '{blast}': an explosion (ACLED); {event.type_reason}"
             craft = air_delivered(event, words)
             if craft is not None:
                 event.type_reason = f"'{craft}' delivered it: an air strike (ACLED); {event.type_reason}"

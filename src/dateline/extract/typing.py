@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..models import Event
 from ..rules import enabled
@@ -31,6 +31,35 @@ def air_delivered(event: Event, sent: Span) -> str | None:
     if craft is not None:
         event.sub_event_type, event.plover_mode = "Air/drone strike", "aerial"
     return craft
+
+
+# Verbs telling that a device went off ("a bomb which detonated", "the device exploded as police arrived")
+_WENT_OFF = frozenset({"detonate", "explode", "blow"})
+
+
+def went_off(event: Event, trigger: Token) -> str | None:
+    """ACLED: a device found or seized that went off all the same ("discovered a car bomb which detonated
+    prior to its destination") is an explosion, not disrupted weapons use. Sets the sub-type and returns
+    the verb's word."""
+    if event.sub_event_type != "Disrupted weapons use" or not enabled("typing.found_device_went_off"):
+        return None
+    # the trigger itself ("... a device which detonated", the classifier having read the finding) or a
+    # clause on what was found ("found a bomb, which exploded")
+    found = [t for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    for verb in (trigger, *found):
+        if (verb.pos_ == "VERB" and verb.lemma_.lower() in _WENT_OFF and verb.dep_ in ("relcl", "acl", "conj")
+                and not any(c.dep_ == "neg" for c in verb.children)
+                and (verb.lemma_.lower() != "blow" or any(c.lower_ == "up" for c in verb.children))):
+            event.event_type, event.sub_event_type = "Explosions/Remote violence", "Remote explosive/landmine/IED"
+            event.plover_type, event.plover_mode = "ASSAULT", "explosives"
+            if event.actor2 is None and event.actor1 is not None:
+                # the force that found the device did not plant it: it is the side the blast hit
+                event.actor2, event.actor2_id, event.inter2 = event.actor1, event.actor1_id, event.inter1
+                event.actor1, event.actor1_id, event.inter1 = None, None, None
+                if "actor1" in event.spans:
+                    event.spans["actor2"] = event.spans.pop("actor1")
+            return verb.text
+    return None
 
 
 def weapon_decides(event: Event, *, triggers: list[Trigger]) -> Trigger | None:
