@@ -286,14 +286,13 @@ def _sum_list(text: str) -> tuple[int, int | None, int | None, bool] | None:
     values = [v for v in map(_group_value, groups) if v is not None]
     if len(values) >= 3 and values[0][0] == sum(v[0] for v in values[1:]):
         return values[0]  # "six family members, two women and four men": a total, then its breakdown
-    total, low = 0, None
+    total = sum(v[0] for v in values)
     vague = any(v[3] for v in values)
-    for value, v_low, _, _ in values:
-        total += value
-        if v_low is not None:
-            low = (low or 0) + v_low
     if vague:  # "a policeman and several civilians": at least the exact groups and the least of the vague
-        low = sum(v[1] if v[3] and v[1] is not None else v[0] for v in values)
+        low = sum(v_low if v_vague else value for value, v_low, _, v_vague in values)
+    else:
+        lows = [v[1] for v in values if v[1] is not None]
+        low = sum(lows) if lows else None
     return (total, low, None, vague) if total else None
 
 

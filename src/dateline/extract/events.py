@@ -62,10 +62,6 @@ class _Paragraph:
     place: ResolvedPlace | None = None  # the place of its last event placed by the paragraph's own words
 
 
-# reasons of a place that the document, not the paragraph's words, gave
-_DOCUMENT_FALLBACKS = ("no place in sentence: the document", "no place in sentence but the document")
-
-
 def _paragraph_place(para: _Paragraph) -> ResolvedPlace | None:
     """ "Soldiers guarding workers in Vista Hermosa were attacked. ... The army first reported that 24 had
     been killed": a sentence naming no place, after one that names none either, is about the place the
@@ -308,6 +304,7 @@ class Extractor:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and enabled("placing.paragraph_place"):
             resolved = _paragraph_place(para)
+        told = resolved is not None  # the paragraph's words placed it; the document's fallbacks below do not
         if resolved is None and context.admin1 and self.gazetteer is not None:
             place = self.gazetteer.admin1_place(context.country_code or "", context.admin1)
             if place is not None:
@@ -322,7 +319,7 @@ class Extractor:
             return
         self._far_point_province(resolved)
         _set_place(event, resolved)
-        if not resolved.reason.startswith(_DOCUMENT_FALLBACKS):
+        if told:
             para.place = resolved
 
     def _parts(self, event: Event, doc: Doc, sent: Span, context: PlaceContext) -> list[Event]:
@@ -507,14 +504,13 @@ class Extractor:
         place = demonym_place(mention.names, self.gazetteer)
         if place is None:
             return None
-        why = f"'{mention.text} {noun.text}' in sentence, naming no place: it lies in {place.name}"
+        event.spans["place"] = [mention.start + doc._.offset, noun.idx + len(noun) + doc._.offset]
         if noun.lemma_.lower() == "capital" and (capital := capital_of(country)):
             in_capital = self.places.resolve(capital, hint="city", context=context)
             if in_capital is not None and in_capital.place.country_code == country:
                 in_capital.reason = f"'the {mention.text} capital' in sentence: {capital}; {in_capital.reason}"
-                event.spans["place"] = [mention.start + doc._.offset, noun.idx + len(noun) + doc._.offset]
                 return in_capital
-        event.spans["place"] = [mention.start + doc._.offset, noun.idx + len(noun) + doc._.offset]
+        why = f"'{mention.text} {noun.text}' in sentence, naming no place: it lies in {place.name}"
         return ResolvedPlace(place, 3, 6 if place.is_country else 4, why)
 
     def _told_in_another_country(self, event: Event, doc: Doc, trigger: Trigger, mentions: list[PlaceMention],

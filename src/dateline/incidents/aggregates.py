@@ -89,8 +89,10 @@ def _clause(event: Event, text: str | None = None) -> str:
 
 
 def _placed_in_sentence(event: Event) -> bool:
-    """Whether the mention's place was named in its own sentence (not the paragraph's or document's)."""
-    return event.location is not None and not (event.place_reason or "").startswith("no place in sentence")
+    """Whether the mention's place was named in its own sentence (its place span lies in its evidence),
+    not carried from the paragraph or given by the document."""
+    span = event.spans.get("place")
+    return bool(span) and event.evidence_start <= span[0] < event.evidence_end
 
 
 def aggregate_reason(event: Event, cues: AggregateCues | None = None, *, text: str | None = None) -> str | None:
