@@ -374,3 +374,15 @@ def test_a_device_found_that_detonated_is_an_explosion_and_the_finders_were_hit(
     blast = next(e for e in events if e.counted)
     assert blast.sub_event_type == "Remote explosive/landmine/IED", [(e.trigger, e.sub_event_type) for e in events]
     assert blast.actor2 is not None and blast.actor2.startswith("Police Forces")
+
+
+def test_attackers_pointed_back_at_do_not_outvote_the_group_that_was_named(engine) -> None:
+    text = ("Boko Haram fighters attacked a market in the town of Konduga on Sunday, killing 17 traders, "
+            "a local official said.\n\n"
+            "The gunmen stormed the market shortly after noon on Sunday and opened fire on the stalls.\n\n"
+            "Witnesses said the attackers began the attack near the mosque and then seized several traders as hostages.")
+    on, off = incidents_on_and_off(engine, text, "2014-03-03", ["incidents.anaphor_defers"])
+    (incident,) = [i for i in on.incidents if i.record.fatalities == 17]
+    assert incident.record.actor1 == "Boko Haram", [(m, i.record.actor1) for i in on.incidents for m in i.mention_ids]
+    (incident,) = [i for i in off.incidents if i.record.fatalities == 17]
+    assert incident.record.actor1 != "Boko Haram"  # two definite mentions outvote the one that named them

@@ -51,6 +51,7 @@ RULES: dict[str, str] = {
     "actors.not_in_place_names": "a name inside a longer place name ('Sadr' of 'Sadr City') is no actor",
     "actors.claimant": "the speaker who claims an act as its own ('the army said it killed 15') is its actor1",
     "actors.state_as_agent": "a state named as the subject of violence ('Russia launched missiles') acts through its military",
+    "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.news_hook": "people of an adverbial clause telling another happening ('as Maliki arrived') take no part",
     "placing.the_capital": "'the capital' standing alone is the capital of the document's country",
     "quantities.vague_is_a_bound": "'several killed', 'dozens dead' give the least the words allow as the low bound, no exact figure",
@@ -82,6 +83,7 @@ RULES: dict[str, str] = {
     "incidents.details_do_not_veto": "a mention that refers back to the violence told joins as a detail: its own reading bars no later mention",
     "incidents.died_in_the_attack": "'ten had been killed in the strike': the dead of the violence told before, whatever their place",
     "incidents.definite_actor": "a later mention whose generic attackers are definite ('the militants') tells the event told before",
+    "incidents.anaphor_defers": "attackers pointed back at ('the gunmen', 'they') neither vote for an incident's actor1 nor beat the mention that named them",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
 }
 

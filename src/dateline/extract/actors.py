@@ -135,7 +135,7 @@ def _patients(verb: Token) -> set[int]:
 
 
 _CLAIMING_PRONOUNS = frozenset({"it", "they", "we"})
-_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _state_agent(verb: Token) -> ActorMention | None:
@@ -204,7 +204,7 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
     claimant = _claimant(trigger.head, mentions) if enabled("actors.claimant") else None
     mentions = [m for m in mentions if m.token_start not in reporter]
     if not mentions and claimant is None:
-        if trigger.entry.event_type in _VIOLENT_TYPES and enabled("actors.state_as_agent"):
+        if trigger.entry.event_type in VIOLENT_TYPES and enabled("actors.state_as_agent"):
             slots.actor1 = _state_agent(trigger.head)
         return slots
     if trigger.entry.subject_is_finder:
@@ -269,7 +269,7 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
         rest.remove(slots.actor1)
     if slots.actor1 is None and claimant is not None and claimant is not slots.actor2:
         slots.actor1 = claimant  # "the army said it killed 15 militants": who claims the act did it
-    if slots.actor1 is None and trigger.entry.event_type in _VIOLENT_TYPES and enabled("actors.state_as_agent"):
+    if slots.actor1 is None and trigger.entry.event_type in VIOLENT_TYPES and enabled("actors.state_as_agent"):
         slots.actor1 = _state_agent(head)
     if slots.actor2 is not None and _kin_of(slots.actor2, head.doc):
         slots.actor2 = None  # the victims are the kin: civilians by ACLED's convention, said by role defaults

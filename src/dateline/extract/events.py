@@ -30,6 +30,7 @@ from ..resolve.names import core_name, normalise_name
 from ..rules import enabled
 from .actors import ActorSlots, assign_actors
 from .attribution import attribution
+from .claims import claimed, claims, open_to_claim
 from .clauses import clause_groups, clause_scope
 from .dating import choose_date, in_name, in_other_clause
 from .flags import Flags, date_flags, mention_flags
@@ -131,6 +132,7 @@ class Extractor:
                     para = _Paragraph(index=index, place=para.place if enabled("placing.narrative_place") else None)
                 found = self._sentence(document.id, doc, sent, context, para, published=document.published,
                                        first=not events)
+                self._claims(doc, sent, found, events)
                 for event in found:
                     for told in self._parts(event, doc, sent, context):
                         told.source = document.source
@@ -563,6 +565,33 @@ class Extractor:
             names = [m.name for m in (self._resolve_actor(a, date, country) for a in assoc) if m is not None and m.name != match.name]
             if names:
                 setattr(event, f"assoc_actor_{role}", "; ".join(dict.fromkeys(names)))
+
+    def _claims(self, doc: Doc, sent: Span, found: list[Event], before: list[Event]) -> None:
+        """A claim of responsibility in the sentence names the attacker of the violence it follows."""
+        if not enabled("actors.claimed_responsibility"):
+            return
+        offset = doc._.offset
+        for claim in claims(sent, _in_sentence_actors(doc, sent)):
+            own, earlier = claimed(found, before)
+            for event in own:
+                start, end = event.spans["trigger"]
+                if claim.object_start + offset <= start and end <= claim.object_end + offset:
+                    # "claimed responsibility for Saturday's attack": the attack told before
+                    event.spans["told_before"] = [claim.object_start + offset, claim.object_end + offset]
+            for event in (*own, *earlier):
+                match = self._resolve_actor(claim.claimant, event.date_start, event.country)
+                if match is None or match.actor_id is not None and match.actor_id in (event.actor1_id, event.actor2_id):
+                    continue
+                if event in own and event.inter1 == 1 and (event.actor2 is None or open_to_claim(replace(
+                        event, actor1=event.actor2, actor1_id=event.actor2_id, inter1=event.inter2))):
+                    # "X claims the attack ... six soldiers were killed when gunmen entered": the forces
+                    # its words made the attacker were the side hit, the gunmen X itself
+                    event.actor2, event.actor2_id, event.inter2 = event.actor1, event.actor1_id, event.inter1
+                    if "actor1" in event.spans:
+                        event.spans["actor2"] = event.spans["actor1"]
+                event.actor1, event.actor1_id, event.inter1 = match.name, match.actor_id, match.inter
+                event.spans["actor1"] = [claim.claimant.start + offset, claim.claimant.end + offset]
+                event.actor1_reason = f"claimed responsibility: '{claim.text}'"
 
     def _resolve_actor(self, mention: ActorMention, date: str | None, country: str | None) -> ActorMatch | None:
         if mention.actor_id == UNKNOWN_ACTOR:

@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..models import Event, Figure, Incident
-from .compat import escalation, weak_date, weak_place
+from ..rules import enabled
+from .compat import definite_actor, escalation, weak_date, weak_place
 from .tolls import combine, disagreement, figures_of
 
 __all__ = ["FIELD_GROUPS", "build_incident", "incident_id_for"]
@@ -58,8 +59,12 @@ def _type_rank(mentions: Sequence[Event]) -> Callable[[Event], tuple]:
 
 
 def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple]:
-    votes = Counter(getattr(e, slot) for e in mentions if getattr(e, slot))
-    return lambda e: (getattr(e, slot) is None, -votes.get(getattr(e, slot), 0), _order(e))
+    # "the gunmen", "they" point back at attackers already told: they neither vote nor beat the
+    # mention that named them ("al-Shabab militants attacked …; the gunmen stormed …")
+    told = {id(e) for e in mentions if slot == "actor1" and enabled("incidents.anaphor_defers") and definite_actor(e)}
+    voters = [e for e in mentions if id(e) not in told] or list(mentions)
+    votes = Counter(getattr(e, slot) for e in voters if getattr(e, slot))
+    return lambda e: (getattr(e, slot) is None, id(e) in told, -votes.get(getattr(e, slot), 0), _order(e))
 
 
 def _value_rank(name: str) -> Callable[[Event], tuple]:

@@ -7,13 +7,15 @@ compared is a mention's or an incident's flat ``Event``.
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date, timedelta
 
 from ..geo.distance import distance_km
 from ..models import Event
 from ..rules import enabled
 
-__all__ = ["ESCALATION", "VIOLENT", "actors_compatible", "bounds", "escalation", "same_kind", "dates_compatible", "named_actors",
+__all__ = ["ADDITIVE", "ESCALATION", "VIOLENT", "actors_compatible", "bounds", "escalation", "same_kind", "dates_compatible", "definite_actor",
+           "named_actors",
            "places_compatible", "state_attacker", "types_compatible", "weak_date", "weak_place"]
 
 # Violence is often typed differently by different reports of one attack (a bombing that killed
@@ -140,3 +142,29 @@ def actors_compatible(a: Event, b: Event) -> bool:
     """Named actors overlap, or one side names none."""
     ids_a, ids_b = named_actors(a), named_actors(b)
     return not ids_a or not ids_b or bool(ids_a & ids_b)
+
+
+# "more militants", "other gunmen": newcomers, not the attackers told before
+ADDITIVE = re.compile(r"\b(?:more|another|other|others|additional|separate|second|third|further|also|elsewhere)\b", re.I)
+_DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+_PRONOUN_BEFORE = re.compile(r"(?:^|[\s\"“'‘(])(?:they|he|she)\s+(?:had\s+|have\s+|has\s+)?(?:[a-z]+ly\s+)?$", re.I)
+_DEFINITE_START = re.compile(r"(?:the|these|those)\s", re.I)
+
+
+def definite_actor(e: Event) -> bool:
+    """The mention's attacker is a generic one named with a definite article or a pronoun ("the militants
+    attacked the post", "the attackers arrived", "they killed"): a participant already told, so the event
+    is one told before. A named group ("the Taliban") says nothing of the kind."""
+    if not enabled("incidents.definite_actor") or not (e.actor1_id or "").startswith("generic:"):
+        return False
+    trigger = e.spans.get("trigger")
+    if trigger is not None and _PRONOUN_BEFORE.search(e.evidence_text[: max(0, trigger[0] - e.evidence_start)]):
+        return True  # "They killed our people like animals": the attackers told before
+    span = e.spans.get("actor1")
+    if span is None:
+        return False
+    start = span[0] - e.evidence_start
+    before = e.evidence_text[max(0, start - 30) : start]
+    phrase = e.evidence_text[max(0, start - 30) : span[1] - e.evidence_start]
+    own = e.evidence_text[max(0, start) : span[1] - e.evidence_start]
+    return bool(_DEFINITE.search(before) or _DEFINITE_START.match(own)) and not ADDITIVE.search(phrase)

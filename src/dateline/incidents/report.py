@@ -21,10 +21,12 @@ from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
 from .candidates import Candidate, Traits
 from .compat import (
+    ADDITIVE,
     VIOLENT,
     actors_compatible,
     bounds,
     dates_compatible,
+    definite_actor,
     named_actors,
     places_compatible,
     same_kind,
@@ -45,7 +47,6 @@ WEAK_DATE_DAYS = 7
 RESTATED_SHARE = 0.6
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
-_ADDITIVE = re.compile(r"\b(?:more|another|other|others|additional|separate|second|third|further|also|elsewhere)\b", re.I)
 
 
 @dataclass
@@ -65,7 +66,7 @@ def _additive(e: Event) -> bool:
     """The mention tells of further victims or another event ("six more were killed", "in another attack")."""
     span = e.spans.get("fatalities")
     head = e.evidence_text[: (span[0] - e.evidence_start) if span else 60]
-    return bool(_ADDITIVE.search(_ALSO_TOLD.sub(" ", head)))
+    return bool(ADDITIVE.search(_ALSO_TOLD.sub(" ", head)))
 
 
 def _flag_state(e: Event) -> str:
@@ -109,33 +110,11 @@ def refers_back(e: Event) -> bool:
     when a car bomb exploded", "ten people had been killed in the strike")."""
     if not enabled("incidents.refers_back"):
         return False
+    if "told_before" in e.spans:  # the act a claim of responsibility names (extract/claims.py)
+        return True
     # "the second attack", "the other blast": another event, not the one told
     died_in = _DIED_IN.finditer(e.evidence_text) if enabled("incidents.died_in_the_attack") else ()
-    return any(not _ADDITIVE.search(m.group(0)) for m in (*_BACK.finditer(e.evidence_text), *died_in))
-
-
-_DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:[a-z-]+\s+){0,2}$", re.I)
-_PRONOUN_BEFORE = re.compile(r"(?:^|[\s\"“'‘(])(?:they|he|she)\s+(?:had\s+|have\s+|has\s+)?(?:[a-z]+ly\s+)?$", re.I)
-_DEFINITE_START = re.compile(r"(?:the|these|those)\s", re.I)
-
-
-def definite_actor(e: Event) -> bool:
-    """The mention's attacker is a generic one named with a definite article or a pronoun ("the militants
-    attacked the post", "the attackers arrived", "they killed"): a participant already told, so the event
-    is one told before. A named group ("the Taliban") says nothing of the kind."""
-    if not enabled("incidents.definite_actor") or not (e.actor1_id or "").startswith("generic:"):
-        return False
-    trigger = e.spans.get("trigger")
-    if trigger is not None and _PRONOUN_BEFORE.search(e.evidence_text[: max(0, trigger[0] - e.evidence_start)]):
-        return True  # "They killed our people like animals": the attackers told before
-    span = e.spans.get("actor1")
-    if span is None:
-        return False
-    start = span[0] - e.evidence_start
-    before = e.evidence_text[max(0, start - 30) : start]
-    phrase = e.evidence_text[max(0, start - 30) : span[1] - e.evidence_start]
-    own = e.evidence_text[max(0, start) : span[1] - e.evidence_start]
-    return bool(_DEFINITE.search(before) or _DEFINITE_START.match(own)) and not _ADDITIVE.search(phrase)
+    return any(not ADDITIVE.search(m.group(0)) for m in (*_BACK.finditer(e.evidence_text), *died_in))
 
 
 def _agree(a: Event, b: Event) -> bool:

@@ -1,0 +1,107 @@
+"""Claims of responsibility: "al-Shabab has claimed responsibility", "a group called X is claiming
+responsibility for the attack". ACLED codes a claimed attack to the group that claimed it; the claim is
+read from the clause (the claim verb, its object "responsibility", its subject) and names the attacker
+of the violence it follows, when that violence has no attacker or only an unnamed one ("gunmen")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..annotate.components import ActorMention
+from ..models import Event
+from .actors import VIOLENT_TYPES
+
+__all__ = ["CLAIM_VERBS", "Claim", "claimed", "claims", "open_to_claim"]
+
+# verb + object that together claim an act: "claimed responsibility", "took credit", "admitted
+# responsibility". A row set: remove one and its claims are no longer read.
+CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
+_CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
+# "No group has claimed responsibility", "none claimed": no one claimed
+_NO_ONE = frozenset({"no", "none", "nobody", "neither"})
+_WH = frozenset({"which", "who", "that"})
+# the parts of the claimant's phrase that are not its name: "the al-Qaida-linked group X" (X, not
+# al-Qaida), "a group from Syria", "X, which claimed ..."
+_NOT_THE_NAME = frozenset({"amod", "relcl", "prep", "advcl", "npadvmod"})
+# inter codes of attackers a claim may name: none told, or unnamed rebels and militias; never a
+# state's forces, civilians, protesters or rioters the sentence named as attacking
+_UNNAMED_ARMED = frozenset({2, 3, 4})
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A claimant named in a sentence, with the claim's words (character offsets in the doc's text)."""
+
+    claimant: ActorMention
+    text: str
+    start: int
+    end: int
+    # "responsibility for Saturday's attack": the act claimed, one told before (characters)
+    object_start: int
+    object_end: int
+
+
+def _claimant_head(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    if subject.lower_ in _WH and verb.dep_ == "relcl":
+        subject = verb.head  # "al-Shabab, which claimed responsibility": the noun the clause hangs from
+    if subject.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ in _NO_ONE for c in subject.children):
+        return None
+    return subject
+
+
+def _name_tokens(head: Token, verb: Token) -> set[int]:
+    # "X, which claimed responsibility, said": the clause hanging from the name is not part of it
+    skipped = {t.i for t in verb.subtree} if head in verb.ancestors else set()
+    for child in head.children:
+        if child.dep_ in _NOT_THE_NAME:
+            skipped.update(t.i for t in child.subtree)
+    return {t.i for t in head.subtree} - skipped
+
+
+def claims(sent: Span, actors: list[ActorMention]) -> list[Claim]:
+    """The claims of responsibility the sentence makes, each with the actor mention that claims."""
+    found = []
+    for verb in sent:
+        if verb.lemma_ not in CLAIM_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        claim_object = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_OBJECTS), None)
+        if claim_object is None:
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue
+        head = _claimant_head(verb)
+        if head is None:
+            continue
+        name = _name_tokens(head, verb)
+        inside = [a for a in actors if all(i in name for i in range(a.token_start, a.token_end))]
+        if not inside:
+            continue
+        claimant = next((a for a in inside if a.token_start <= head.i < a.token_end), inside[-1])
+        words = sent.doc[min(claimant.token_start, verb.i) : max(t.i for t in claim_object.subtree) + 1]
+        act = sent.doc[claim_object.i : max(t.i for t in claim_object.subtree) + 1]
+        found.append(Claim(claimant, words.text, words.start_char, words.end_char, act.start_char, act.end_char))
+    return found
+
+
+def open_to_claim(event: Event) -> bool:
+    """Violence that happened whose attacker is untold or unnamed ("gunmen")."""
+    if event.event_type not in VIOLENT_TYPES or not event.counted:
+        return False
+    return event.actor1 is None or ((event.actor1_id or "").startswith("generic:") and event.inter1 in _UNNAMED_ARMED)
+
+
+def claimed(own: list[Event], before: list[Event]) -> tuple[list[Event], list[Event]]:
+    """The mentions a claim made in a sentence names the attacker of: (the sentence's own violence,
+    whatever attacker its words gave; the violence told last before it and the mentions of the same day
+    that have no named attacker)."""
+    violent = [e for e in own if e.event_type in VIOLENT_TYPES and e.counted]
+    last = next((e for e in reversed(before) if e.event_type in VIOLENT_TYPES and e.counted), None)
+    if last is None:
+        return violent, []
+    return violent, [e for e in before if e.event_type in VIOLENT_TYPES and e.counted and e.date_start == last.date_start
+                     and e.country == last.country and open_to_claim(e)]
