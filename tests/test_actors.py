@@ -42,7 +42,7 @@ def registry() -> ActorRegistry:
         ("Moqtada Sadr", None, None, "sadrist_movement", "Sadrist Movement"),
         ("Gen. Petraeus", "2008-01-01", None, "us_military", "Military Forces of the United States (2001-2009)"),
         ("Lt. Gen. Ray Odierno", "2009-05-01", None, "us_military", "Military Forces of the United States (2009-2017)"),
-        ("Zarqawi", "2005-06-01", None, "aqi", "Al-Qaeda in Iraq"),
+        ("Zarqawi", "2005-06-01", None, "aqi", "Al Qaeda in Iraq"),
         ("Abu Bakr al-Baghdadi", "2015-01-01", "Iraq", "islamic_state", "Islamic State (Iraq)"),
         ("Abu Bakr al-Baghdadi", "2015-01-01", None, "islamic_state", "Islamic State"),
     ],
@@ -130,8 +130,8 @@ def test_names_follow_the_period(registry, surface, date, name):
 @pytest.mark.parametrize(
     "surface, date, actor_id, via_start",
     [
-        ("al-Qaeda in Iraq", "2007-05-01", "isi", "Al-Qaeda in Iraq"),
-        ("AQI", "2014-08-01", "islamic_state", "Al-Qaeda in Iraq"),
+        ("al-Qaeda in Iraq", "2007-05-01", "isi", "Al Qaeda in Iraq"),
+        ("AQI", "2014-08-01", "islamic_state", "Al Qaeda in Iraq"),
         ("Mahdi Army", "2015-01-01", "saraya_al_salam", "Mahdi Army"),
     ],
 )
@@ -388,3 +388,26 @@ def test_international_forces_and_other_wars_groups_have_acled_names(surface, na
 
     match = ActorRegistry.load().resolve(surface, date="2015-06-01")
     assert match is not None and match.name == name
+
+
+@pytest.mark.parametrize(
+    "surface, date, country, actor_id",
+    [
+        ("al-Qaeda", "2005-06-01", "Iraq", "aqi"),  # the branch, in its country, once founded
+        ("al-Qaeda militants", "2011-03-01", "Yemen", "aqap"),
+        ("al-Qaida", "2005-06-01", "Pakistan", "al_qaeda"),  # elsewhere, the parent
+        ("al-Qaeda", "2003-09-01", "Iraq", "al_qaeda"),  # before the branch was founded
+        ("al-Qaeda in Iraq", "2005-11-09", "Jordan", "aqi"),  # a branch named in full is that branch anywhere
+    ],
+)
+def test_a_parents_name_names_its_branch_in_the_branchs_country(registry, surface, date, country, actor_id):
+    match = registry.resolve(surface, date=date, country=country)
+    assert match is not None and match.actor_id == actor_id, match
+
+
+def test_a_branch_must_name_a_known_parent_and_its_country(tmp_path):
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("actors:\n  - id: cell\n    name: Cell\n    type: rebel_group\n    inter: 2\n    branch_of: nobody\n"
+                   "    country: Iraq\n")
+    with pytest.raises(ResolveError, match="branch_of"):
+        ActorRegistry.load(bad)

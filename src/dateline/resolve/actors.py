@@ -141,6 +141,8 @@ class _Entry:
     state: bool = False
     role: str | None = None
     members: list[_Membership] = field(default_factory=list)
+    # the parent organisation whose names name this branch in its country ("al-Qaeda" in Iraq)
+    branch_of: str | None = None
 
 
 @dataclass
@@ -239,7 +241,7 @@ class _Reader:
     """Validates the parsed YAML and builds entries; every error names file, line and id."""
 
     ACTOR_KEYS = {"id", "name", "type", "inter", "country", "aliases", "periods", "period_name",
-                  "valid_from", "valid_to", "successor", "state", "role", "member_of"}
+                  "valid_from", "valid_to", "successor", "state", "role", "member_of", "branch_of"}
     GENERIC_KEYS = {"id", "name", "type", "inter", "nouns", "state_role", "after_demonym"}
     TOP_KEYS = {"default_country", "demonyms", "period_sets", "generics", "actors"}
 
@@ -398,6 +400,7 @@ class _Reader:
             successor=self.text(raw.get("successor"), line, f"{what} successor", required=False),
             state=bool(raw.get("state", False)),
             role=self.text(raw.get("role"), line, f"{what} role", required=False),
+            branch_of=self.text(raw.get("branch_of"), line, f"{what} branch_of", required=False),
             members=self.members(raw.get("member_of"), line, what),
         )
         self.span(entry.valid_from, entry.valid_to, line, what)
@@ -460,6 +463,8 @@ class _Reader:
                     nxt = entries[nxt].successor
                 if entry.valid_to is None:
                     raise self.fail(entry.line, f"{what}: a successor needs valid_to (when the group was renamed)")
+            if entry.branch_of is not None and (entries.get(entry.branch_of) is None or not entry.country):
+                raise self.fail(entry.line, f"{what}: branch_of needs a known actor and the branch's country")
             if entry.role:
                 key = (entry.role, entry.country)
                 if key in roles:
@@ -502,6 +507,10 @@ class ActorRegistry:
         self._generics = generics
         self._demonyms = demonyms
         self._roles = {(e.role, e.country): e for e in entries.values() if e.role}
+        self._branches: dict[tuple[str, str], list[_Entry]] = {}
+        for e in entries.values():
+            if e.branch_of and e.country:
+                self._branches.setdefault((e.branch_of, e.country), []).append(e)
         self._roles_generic = {g.state_role: g for g in generics.values() if g.state_role}
         self._after_demonym = {normalise_actor_name(n): g for g in generics.values() for n in g.after_demonym}
         self._cache: dict[tuple[Any, ...], ActorMatch | None] = {}
@@ -669,7 +678,18 @@ class ActorRegistry:
         target, hint = found
         if isinstance(target, _Generic):
             return self._generic_match(target, hint or context, context, surface, date)
+        branch = self._branch(target, date, context)
+        if branch is not None:
+            return self._entry_match(branch, date, context, surface, hint=hint,
+                                     via=f"{_fill(target.name, context)} in {context}: its branch there")
         return self._entry_match(target, date, context, surface, hint=hint)
+
+    def _branch(self, entry: _Entry, date: str | None, context: str | None) -> _Entry | None:
+        """The branch of ``entry`` in the event's country on the date, which its names name there."""
+        for branch in self._branches.get((entry.id, context or ""), ()):
+            if date is None or branch.valid_from is None or date >= branch.valid_from:
+                return branch
+        return None
 
     def _lookup(self, keys: list[str], *, loose: bool = True) -> _Entry | _Generic | None:
         key = " ".join(keys)
