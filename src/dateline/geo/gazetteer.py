@@ -35,6 +35,7 @@ from unidecode import unidecode
 from ..config import gazetteer_path
 from ..errors import ResolveError
 from ..models import Place
+from ..resolve.demonyms import country_name
 from ..resolve.names import normalise_name, strip_generic
 
 log = logging.getLogger(__name__)
@@ -74,8 +75,10 @@ class Gazetteer:
             self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._con.execute("PRAGMA query_only=ON")
             self.meta = dict(self._con.execute("SELECT key, value FROM meta").fetchall())
-            self._countries = {cc: (a3, name, rowid) for cc, a3, name, rowid in
-                               self._con.execute("SELECT code, alpha3, name, place_rowid FROM countries")}
+            # one name per country across the gazetteer, the demonyms and the actors (ACLED's where they differ)
+            rows = self._con.execute("SELECT code, alpha3, name, place_rowid FROM countries").fetchall()
+            self._countries = {cc: (a3, country_name(cc, name), rowid) for cc, a3, name, rowid in rows}
+            self._renamed = {name: country_name(cc) for cc, _a3, name, _r in rows if country_name(cc) not in (None, name)}
         except sqlite3.DatabaseError as exc:
             raise ResolveError(f"gazetteer file is not readable: {exc}", where=str(self.path),
                                hint=f"delete it and {_BUILD_HINT}") from exc
@@ -179,6 +182,7 @@ class Gazetteer:
     def _place(self, row: _Row) -> Place:
         _id, gid, name, lat, lon, fclass, fcode, cc, _a1code, admin1, admin2, pop, source, _tier = row
         country = self._countries.get(cc)
+        name = self._renamed.get(name, name) if fcode and fcode.startswith("PCL") else name  # the country itself
         return Place(name=name, latitude=lat, longitude=lon, geonameid=gid, feature_class=fclass,
                      feature_code=fcode, country_code=cc, country=country[1] if country else None,
                      admin1=admin1, admin2=admin2, population=pop, source=source)

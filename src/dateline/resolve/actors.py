@@ -828,11 +828,11 @@ def _period_name(entry: _Entry, date: str | None) -> str:
 def _package_demonyms() -> dict[str, str]:
     """One-word demonyms and country names of every country (countryinfo's data, MIT, read in
     :mod:`dateline.resolve.demonyms`) -> country name; a word two countries share ("Congolese") names neither."""
-    from .demonyms import countries
+    from .demonyms import countries, country_name
 
     seen: dict[str, set[str]] = {}
     for country in countries():
-        name = country.name
+        name = country_name(country.code, country.name)  # the gazetteer's name where the two disagree
         for word in (country.demonym, name):
             key = normalise_actor_name(word) if word else ""
             if key and " " not in key:

@@ -17,7 +17,7 @@ import yaml
 from ..config import package_data
 from ..errors import DatelineError
 
-__all__ = ["DEMONYMS_FILE", "Country", "DemonymPlace", "capital_of", "countries", "demonym_places"]
+__all__ = ["DEMONYMS_FILE", "Country", "DemonymPlace", "capital_of", "countries", "country_name", "demonym_places"]
 
 DEMONYMS_FILE = "demonyms.yaml"
 
@@ -45,6 +45,18 @@ def countries() -> tuple[Country, ...]:
             out.append(Country(name, ((info.get("ISO") or {}).get("alpha2") or "").upper(), info.get("demonym") or None,
                                int(info.get("population") or 0), info.get("capital") or None))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    raw = yaml.safe_load(package_data("country_names.yaml").read_text(encoding="utf-8")) or {}
+    return {str(code).upper(): str(name) for code, name in raw.items()}
+
+
+def country_name(country_code: str | None, default: str | None = None) -> str | None:
+    """The name dateline gives the country of an ISO alpha-2 code where its sources disagree
+    (data/country_names.yaml: ACLED's), else ``default``."""
+    return _country_names().get((country_code or "").upper(), default)
 
 
 def capital_of(country_code: str) -> str | None:
