@@ -171,3 +171,20 @@ def test_a_sentence_giving_another_toll_is_a_figure_of_the_event_not_a_new_one(e
     assert sorted(f.value for f in incident.figures) == [7, 9, 12]
     assert {f.reported_by for f in incident.figures} == {"police", "A hospital official", "officials"}
     assert [a.fatalities for a in told.aggregates] == [900]  # a total stays a total
+
+
+def test_a_headline_in_the_present_tense_tells_news_not_a_generality(engine) -> None:
+    from dateline.models import Document
+    from dateline.rules import switched_off
+
+    text = "Masked gunmen abduct provincial judge\n\nThe judge was seized outside the courthouse in Kandahar on Monday."
+    doc = Document(id="h", text=text, published="2009-03-03")
+    ((_, events),) = list(engine.extract([doc]))
+    (head,) = [e for e in events if e.evidence_start == 0]
+    assert not head.hypothetical, head.flag_reason
+    with switched_off(["flags.headline_is_news"]):
+        ((_, events),) = list(engine.extract([Document(id="h", text=text, published="2009-03-03")]))
+    assert [e.hypothetical for e in events if e.evidence_start == 0] == [True]
+    # a present-tense generality inside a paragraph stays one
+    _, events = events_of(engine, "In the south, gunmen abduct judges and militias kidnap travellers.")
+    assert events and all(e.hypothetical for e in events)

@@ -31,6 +31,7 @@ RULES: dict[str, str] = {
     "triggers.marks": "a trigger noun naming what a body shows ('bearing signs of torture') is no event of its own",
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
     "flags.generic": "a simple-present statement about a bare plural is general, not one event",
+    "flags.headline_is_news": "a headline's present tense ('Gunmen assassinate ex-security chief') tells what happened, never a generality",
     "flags.own_clause_conjunct": "a coordinated verb with its own subject, or an event noun that is a verb's subject, is not under that verb's mood",
     "flags.habitual": "'often', 'usually': a habit, kept as background",
     "flags.ongoing_for_weeks": "a perfect verb over weeks or more ('has experienced heavy shelling over the past two weeks') tells a course of events",

@@ -90,12 +90,26 @@ _FREQUENT = frozenset({"frequent", "common", "commonplace", "rare", "routine", "
                        "infrequent", "uncommon", "everyday"})
 
 
+_CLOSING = ('.', '!', '?', '"', '”', "'", '’', ':', ';', ')')
+
+
+def _headline(sent: Span) -> bool:
+    """A line of its own with no closing punctuation: a headline, whose present tense tells news."""
+    text = sent.text.strip()
+    doc = sent.doc
+    line_start = sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n"
+    line_end = sent.end_char >= len(doc.text) or doc.text[sent.end_char:].lstrip(" \t")[:1] in ("\n", "")
+    return bool(text) and line_start and line_end and not text.endswith(_CLOSING)
+
+
 def _generic(trigger: Token, sent: Span) -> str | None:
     """A statement of what happens in general, not of one event: a simple-present clause whose subject is
     a bare plural or that recurs ("whenever"), with no date, number or place of its own."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head if trigger.dep_ in ("nsubj", "dobj") else None
     if verb is None or verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
+    if _headline(sent) and enabled("flags.headline_is_news"):
+        return None  # "Gunmen assassinate ex-security chief": headlines tell what happened in the present
     recurring = next((t for t in verb.subtree if t.lower_ in _RECURRING and t.head.dep_ == "advcl"), None)
     if recurring is not None:
         return f"recurs ('{recurring.text}')"
