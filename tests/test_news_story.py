@@ -386,3 +386,18 @@ def test_attackers_pointed_back_at_do_not_outvote_the_group_that_was_named(engin
     assert incident.record.actor1 == "Boko Haram", [(m, i.record.actor1) for i in on.incidents for m in i.mention_ids]
     (incident,) = [i for i in off.incidents if i.record.fatalities == 17]
     assert incident.record.actor1 != "Boko Haram"  # two definite mentions outvote the one that named them
+
+
+def test_the_forces_a_speaker_calls_its_own_are_its_side(engine) -> None:
+    text = ("The Iraqi government said on Tuesday that its forces had recaptured the town of Tal Afar "
+            "and were clearing out the remaining insurgents.")
+    events, _ = story(engine, text, published="2005-09-13")
+    assert [e.actor1 for e in events if e.counted][:1] == ["Military Forces of Iraq (2005-2006)"], [(e.actor1, e.actor1_reason) for e in events]
+    (event,) = [e for e in events if e.counted][:1]
+    assert event.actor1_reason.startswith("its own forces: 'Iraqi government'")
+    with switched_off(["actors.own_forces"]):
+        events, _ = story(engine, text, published="2005-09-13")
+    assert all(not (e.actor1 or "").startswith("Military Forces of Iraq") for e in events)
+    events, _ = story(engine, "The Taliban said their fighters had ambushed a police convoy in Zabul on Friday.",
+                      published="2008-05-10")
+    assert [e.actor1 for e in events if e.counted] == ["Taliban"]

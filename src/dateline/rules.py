@@ -50,6 +50,7 @@ RULES: dict[str, str] = {
     "victims.shares": "'10 percent of the villagers' is no head count",
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",
     "actors.not_in_place_names": "a name inside a longer place name ('Sadr' of 'Sadr City') is no actor",
+    "actors.own_forces": "'the government said its forces retook the town': the speaker's own forces, a government's through its military",
     "actors.claimant": "the speaker who claims an act as its own ('the army said it killed 15') is its actor1",
     "actors.state_as_agent": "a state named as the subject of violence ('Russia launched missiles') acts through its military",
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",

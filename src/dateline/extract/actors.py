@@ -26,6 +26,8 @@ _KIN = frozenset({"cousin", "cousins", "wife", "wives", "husband", "son", "sons"
 class ActorSlots:
     actor1: ActorMention | None = None
     actor2: ActorMention | None = None
+    # the speaker whose own forces actor1 is ("the government said its forces ..."): they act for it
+    owner1: ActorMention | None = None
     assoc1: list[ActorMention] = field(default_factory=list)
     assoc2: list[ActorMention] = field(default_factory=list)
 
@@ -135,6 +137,7 @@ def _patients(verb: Token) -> set[int]:
 
 
 _CLAIMING_PRONOUNS = frozenset({"it", "they", "we"})
+_OWNING_PRONOUNS = frozenset({"its", "their", "our"})
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
@@ -158,6 +161,26 @@ def _claimant(head: Token, mentions: list[ActorMention]) -> ActorMention | None:
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
     if not any(c.dep_ == "nsubj" and c.lower_ in _CLAIMING_PRONOUNS for c in verb.children):
         return None
+    return _speaker(verb, mentions)
+
+
+def _owner(head: Token, actor1: ActorMention | None, mentions: list[ActorMention]) -> ActorMention | None:
+    """The speaker whose own forces the attacker is ("the government said its forces have retaken Bor",
+    "the Taliban said their fighters attacked"): an unnamed force owned by "its"/"their" in a clause that
+    speaker said."""
+    if actor1 is not None and not actor1.actor_id.startswith("generic:"):
+        return None
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not any(c.dep_ == "poss" and c.lower_ in _OWNING_PRONOUNS for c in subject.children):
+        return None
+    if actor1 is not None and not actor1.token_start <= subject.i < actor1.token_end:
+        return None  # the attacker named is not the one owned
+    return _speaker(verb, mentions)
+
+
+def _speaker(verb: Token, mentions: list[ActorMention]) -> ActorMention | None:
+    """The actor who says the clause of ``verb`` ("X said [the clause]")."""
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
@@ -201,11 +224,14 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
     Mentions inside ``reporter`` (the tokens of "police said", "according to officials") tell of the
     event and take no part in it."""
     slots = ActorSlots()
+    all_mentions = mentions
     claimant = _claimant(trigger.head, mentions) if enabled("actors.claimant") else None
     mentions = [m for m in mentions if m.token_start not in reporter]
     if not mentions and claimant is None:
         if trigger.entry.event_type in VIOLENT_TYPES and enabled("actors.state_as_agent"):
             slots.actor1 = _state_agent(trigger.head)
+        if enabled("actors.own_forces"):
+            slots.owner1 = _owner(trigger.head, slots.actor1, all_mentions)
         return slots
     if trigger.entry.subject_is_finder:
         return _killers(sent, mentions)
@@ -263,7 +289,11 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
     patients = _patients(verb)
     harmed = _harmed_anywhere(head.sent)
     agents = [m for m in rest if m.token_start not in patients and m.token_start not in harmed]
-    if slots.actor1 is None and agents:
+    if enabled("actors.own_forces"):
+        # "the government said its forces retook Bor and are clearing out rebels": the owner, told by the
+        # subject, before any actor word order offers
+        slots.owner1 = _owner(head, slots.actor1, all_mentions)
+    if slots.actor1 is None and slots.owner1 is None and agents:
         before = [m for m in agents if m.token_start < head.i]
         slots.actor1 = (before or agents)[0]
         rest.remove(slots.actor1)

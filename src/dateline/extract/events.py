@@ -552,10 +552,14 @@ class Extractor:
     def _actors(self, event: Event, slots: ActorSlots, offset: int) -> None:
         date = event.date_start
         country = event.country
+        owner = self._owner(slots.owner1, date, country)
         for role, mention, assoc in ((1, slots.actor1, slots.assoc1), (2, slots.actor2, slots.assoc2)):
+            if role == 1 and owner is not None:
+                mention = owner[1]
+                event.actor1_reason = f"its own forces: '{mention.text}' said it"
             if mention is None:
                 continue
-            match = self._resolve_actor(mention, date, country)
+            match = owner[0] if role == 1 and owner is not None else self._resolve_actor(mention, date, country)
             if match is None or (role == 2 and match.actor_id == event.actor1_id):
                 continue  # an actor does not act on itself
             setattr(event, f"actor{role}", match.name)
@@ -592,6 +596,17 @@ class Extractor:
                 event.actor1, event.actor1_id, event.inter1 = match.name, match.actor_id, match.inter
                 event.spans["actor1"] = [claim.claimant.start + offset, claim.claimant.end + offset]
                 event.actor1_reason = f"claimed responsibility: '{claim.text}'"
+
+    def _owner(self, speaker: ActorMention | None, date: str | None, country: str | None) -> tuple[ActorMatch, ActorMention] | None:
+        """The actor whose forces the speaker's "its forces" are: a named group itself, a state's forces
+        themselves, a government through its military."""
+        match = self._resolve_actor(speaker, date, country) if speaker is not None else None
+        if match is None or match.actor_id is None or match.actor_id.startswith("generic:") and match.inter != 1:
+            return None
+        if match.type == "government" and self.registry is not None:
+            military = self.registry.resolve("military", date=date, country=match.country)
+            match = military if military is not None else match
+        return match, speaker
 
     def _resolve_actor(self, mention: ActorMention, date: str | None, country: str | None) -> ActorMatch | None:
         if mention.actor_id == UNKNOWN_ACTOR:
