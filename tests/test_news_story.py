@@ -401,3 +401,11 @@ def test_the_forces_a_speaker_calls_its_own_are_its_side(engine) -> None:
     events, _ = story(engine, "The Taliban said their fighters had ambushed a police convoy in Zabul on Friday.",
                       published="2008-05-10")
     assert [e.actor1 for e in events if e.counted] == ["Taliban"]
+
+
+def test_a_country_listed_after_an_origin_is_no_scene(engine) -> None:
+    text = ("Boko Haram fighters attacked the town of Fotokol in northern Cameroon on Saturday, killing 12 civilians.\n\n"
+            "Soldiers from Chad, Niger and Benin later fought the insurgents for several hours, officials said.")
+    on, off = incidents_on_and_off(engine, text, "2015-02-05", ["placing.conjunct_shares_preposition"])
+    assert {i.record.country for i in on.incidents} == {"Cameroon"}, [(i.record.location, i.record.place_reason) for i in on.incidents]
+    assert "Benin" in {i.record.country for i in off.incidents}  # the last of the list, read without its "from"

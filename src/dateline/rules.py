@@ -55,6 +55,7 @@ RULES: dict[str, str] = {
     "actors.state_as_agent": "a state named as the subject of violence ('Russia launched missiles') acts through its military",
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.news_hook": "people of an adverbial clause telling another happening ('as Maliki arrived') take no part",
+    "placing.conjunct_shares_preposition": "a place in a list hangs from its first member's preposition ('troops from Mali, the United States and France')",
     "placing.the_capital": "'the capital' standing alone is the capital of the document's country",
     "quantities.vague_is_a_bound": "'several killed', 'dozens dead' give the least the words allow as the low bound, no exact figure",
     "placing.demonym_area": "'the Nigerian Delta' in a sentence naming no place puts the event in that country (another than the document's)",

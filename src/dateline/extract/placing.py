@@ -101,6 +101,11 @@ def _governing_preposition(mention: PlaceMention, doc: Doc, trigger: Token | Non
             _in_actor(mention, doc)):
         return "modifier"  # "a US drone strike", "Iraq forces": whose forces, not the scene
     head = _attachment(mention, doc)
+    if enabled("placing.conjunct_shares_preposition"):
+        # "troops drawn from Mali, United States, France": a conjunct hangs from its first one's preposition
+        hops = 0
+        while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("PROPN", "NOUN") and hops < 20:
+            head, hops = head.head, hops + 1
     parent = head.head
     if head.dep_ == "pobj" and parent.dep_ == "prep":
         owner = parent.head
