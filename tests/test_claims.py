@@ -43,3 +43,20 @@ def test_the_claimant_of_its_own_sentences_attack_takes_the_attacker_slot(engine
     with switched_off(["actors.claimed_responsibility"]):
         events, _ = story(engine, text, published="2007-04-25")
     assert all(e.actor1 != "Ogaden National Liberation Front" for e in events)
+
+
+def test_an_attack_another_attributes_to_a_known_group_is_that_groups(engine) -> None:
+    text = ("A car bomb exploded outside a shopping centre in Diyarbakir on Thursday, killing five people.\n\n"
+            "The governor blamed the bombing on the PKK, and police detained three suspects.")
+    on, off = incidents_on_and_off(engine, text, "2016-05-13", ["actors.attributed"])
+    (incident,) = [i for i in on.incidents if i.record.fatalities == 5]
+    assert incident.record.actor1 == "PKK: Kurdistan Workers Party", incident.record.actor1
+    assert incident.record.actor1_reason == "attributed: 'The governor blamed the bombing on the PKK'", incident.record.actor1_reason
+    (incident,) = [i for i in off.incidents if i.record.fatalities == 5]
+    assert incident.record.actor1 != "PKK: Kurdistan Workers Party"
+
+
+def test_an_attack_blamed_on_a_state_names_no_attacker(engine) -> None:
+    _, told = story(engine, "A car bomb exploded outside a mosque in Quetta on Friday, killing nine worshippers.\n\n"
+                            "Militants blamed the bombing on the army.", published="2013-02-16")
+    assert [i.record.actor1 for i in told.incidents if i.record.fatalities == 9] != ["Military Forces of Pakistan"]

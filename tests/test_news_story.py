@@ -409,3 +409,22 @@ def test_a_country_listed_after_an_origin_is_no_scene(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2015-02-05", ["placing.conjunct_shares_preposition"])
     assert {i.record.country for i in on.incidents} == {"Cameroon"}, [(i.record.location, i.record.place_reason) for i in on.incidents]
     assert "Benin" in {i.record.country for i in off.incidents}  # the last of the list, read without its "from"
+
+
+def test_where_a_correspondent_reports_from_is_not_the_scene(engine) -> None:
+    text = ("A suicide bomber struck a market in Mandera on Tuesday, killing eight people.\n\n"
+            "A correspondent for the BBC in Nairobi reports that two suicide bombers were involved in the attack.")
+    on, off = incidents_on_and_off(engine, text, "2014-07-02", ["placing.not_where_teller_is"])
+    assert "Nairobi" not in {i.record.location for i in on.incidents}, [(i.record.location, i.record.place_reason) for i in on.incidents]
+    assert "Nairobi" in {i.record.location for i in off.incidents}
+
+
+def test_a_side_no_words_named_does_not_outvote_a_named_one(engine) -> None:
+    """The sub-type's default attacker ("Unidentified Armed Group") is no reading of the text: a named one
+    told in a later mention of the incident wins."""
+    text = ("A roadside bomb killed four soldiers on a patrol near Kandahar on Sunday, officials said.\n\n"
+            "In the attack, Taliban fighters also fired rockets at the convoy, a spokesman for the governor said.")
+    on, off = incidents_on_and_off(engine, text, "2011-05-16", ["incidents.defaults_defer"])
+    assert [i.record.actor1 for i in on.incidents if i.record.fatalities == 4] == ["Taliban"], \
+        [(i.record.actor1, i.mention_ids) for i in on.incidents]
+    assert [i.record.actor1 for i in off.incidents if i.record.fatalities == 4] != ["Taliban"]

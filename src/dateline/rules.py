@@ -53,8 +53,10 @@ RULES: dict[str, str] = {
     "actors.own_forces": "'the government said its forces retook the town': the speaker's own forces, a government's through its military",
     "actors.claimant": "the speaker who claims an act as its own ('the army said it killed 15') is its actor1",
     "actors.state_as_agent": "a state named as the subject of violence ('Russia launched missiles') acts through its military",
+    "actors.attributed": "'attributed the attack to the Taleban', 'blamed the bombing on the PKK': a named group is the attacker where none was named",
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.news_hook": "people of an adverbial clause telling another happening ('as Maliki arrived') take no part",
+    "placing.not_where_teller_is": "where a correspondent or agency that reports the event is ('a correspondent in Kabul reports') is not its place",
     "placing.conjunct_shares_preposition": "a place in a list hangs from its first member's preposition ('troops from Mali, the United States and France')",
     "placing.the_capital": "'the capital' standing alone is the capital of the document's country",
     "quantities.vague_is_a_bound": "'several killed', 'dozens dead' give the least the words allow as the low bound, no exact figure",
@@ -86,6 +88,7 @@ RULES: dict[str, str] = {
     "incidents.details_do_not_veto": "a mention that refers back to the violence told joins as a detail: its own reading bars no later mention",
     "incidents.died_in_the_attack": "'ten had been killed in the strike': the dead of the violence told before, whatever their place",
     "incidents.definite_actor": "a later mention whose generic attackers are definite ('the militants') tells the event told before",
+    "incidents.defaults_defer": "a side no words named (a sub-type's default) neither votes for an incident's actor nor beats one the text named",
     "incidents.anaphor_defers": "attackers pointed back at ('the gunmen', 'they') neither vote for an incident's actor1 nor beat the mention that named them",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
 }

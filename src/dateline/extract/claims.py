@@ -13,12 +13,18 @@ from ..annotate.components import ActorMention
 from ..models import Event
 from .actors import VIOLENT_TYPES
 
-__all__ = ["CLAIM_VERBS", "Claim", "claimed", "claims", "open_to_claim"]
+__all__ = ["ATTRIBUTING_VERBS", "CLAIM_VERBS", "Claim", "attributions", "claimed", "claims", "open_to_claim"]
 
 # verb + object that together claim an act: "claimed responsibility", "took credit", "admitted
 # responsibility". A row set: remove one and its claims are no longer read.
 CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
 _CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
+# "attributed the attack to X", "blamed the bombing on X", "the attack was blamed on X": the act and
+# the preposition that names who did it
+ATTRIBUTING_VERBS = {"attribute": "to", "blame": "on"}
+_ACTS = frozenset({"attack", "bombing", "blast", "explosion", "assault", "raid", "killing", "massacre", "ambush",
+                   "kidnapping", "abduction", "shooting", "violence", "strike", "assassination", "murder", "bombings",
+                   "attacks", "killings"})
 # "No group has claimed responsibility", "none claimed": no one claimed
 _NO_ONE = frozenset({"no", "none", "nobody", "neither"})
 _WH = frozenset({"which", "who", "that"})
@@ -41,6 +47,8 @@ class Claim:
     # "responsibility for Saturday's attack": the act claimed, one told before (characters)
     object_start: int
     object_end: int
+    # "claimed" (the actor's own word) or "attributed" (another's: "officials blamed the attack on X")
+    kind: str = "claimed"
 
 
 def _claimant_head(verb: Token) -> Token | None:
@@ -103,5 +111,41 @@ def claimed(own: list[Event], before: list[Event]) -> tuple[list[Event], list[Ev
     last = next((e for e in reversed(before) if e.event_type in VIOLENT_TYPES and e.counted), None)
     if last is None:
         return violent, []
-    return violent, [e for e in before if e.event_type in VIOLENT_TYPES and e.counted and e.date_start == last.date_start
-                     and e.country == last.country and open_to_claim(e)]
+    return violent, [e for e in before if e.event_type in VIOLENT_TYPES and e.counted and e.country == last.country
+                     and (e.date_start == last.date_start or _undated(e) or _undated(last)) and open_to_claim(e)]
+
+
+def _undated(event: Event) -> bool:
+    # dated only by the publication: its sentence and paragraph gave no day of their own
+    return "publication date" in (event.date_reason or "")
+
+
+def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
+    """What the sentence says another did ("the agency attributed the attack to the Taleban", "officials
+    blamed the bombing on the PKK", "the attack was blamed on X"): the named actor, as a claim of kind
+    "attributed"."""
+    found = []
+    for verb in sent:
+        prep_word = ATTRIBUTING_VERBS.get(verb.lemma_.lower())
+        if prep_word is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        act = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ACTS), None)
+        # the parser hangs "to the Taleban" from the verb or from the act
+        prep = next((c for c in (*verb.children, *(act.children if act is not None else ()))
+                     if c.dep_ in ("prep", "dative") and c.lower_ == prep_word), None)
+        doer = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if act is None or doer is None:
+            continue
+        name = {t.i for t in doer.subtree}
+        inside = [a for a in actors if all(i in name for i in range(a.token_start, a.token_end))]
+        if not inside:
+            continue
+        doer_mention = next((a for a in inside if a.token_start <= doer.i < a.token_end), inside[-1])
+        # who says so, when the sentence names them ("the governor blamed ..."): the claim's provenance
+        teller = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        words = sent.doc[min(act.left_edge.i, verb.i, teller.left_edge.i if teller is not None else verb.i) : doer.right_edge.i + 1]
+        told = sent.doc[act.left_edge.i : act.right_edge.i + 1]
+        found.append(Claim(doer_mention, words.text, words.start_char, words.end_char, told.start_char, told.end_char,
+                           kind="attributed"))
+    return found
+

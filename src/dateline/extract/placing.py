@@ -54,6 +54,11 @@ _PEOPLE_NOUNS = frozenset({"governor", "mayor", "resident", "native", "people", 
                            "company", "member", "chief", "head", "leader", "official", "council", "councillor",
                            "government", "president", "minister", "police", "army", "university",
                            "tribe", "sheikh", "representative", "deputy", "commander", "son", "daughter"})
+# Those whose trade is telling: where they are is where the news was told from ("a correspondent for
+# Al Jazeera in Kabul reports ..."), not where it happened. Police or officials "in Kirkuk" are not here:
+# they usually speak from the scene.
+_TELLER_NOUNS = frozenset({"correspondent", "reporter", "journalist", "agency", "newspaper", "paper", "channel",
+                           "television", "radio", "station", "broadcaster", "website", "bureau", "daily", "outlet"})
 _AFFILIATION_PARTICIPLES = frozenset({"backed", "based", "led", "funded", "allied", "sponsored", "supported", "linked",
                                       "aligned", "controlled", "owned", "run", "born", "trained", "armed", "affiliated"})
 # "the city of ", "the Diyala provincial capital ": words between a bearing and the town's name
@@ -302,14 +307,17 @@ def _where_told(mention: PlaceMention, doc: Doc, clause_head: Token) -> bool:
     return home.i != clause_head.i and home.lemma_.lower() in SPEECH_LEMMAS and home.i in _clauses_above(clause_head)
 
 
-def _in_speaker(mention: PlaceMention, doc: Doc, clause_head: Token) -> bool:
+def _in_speaker(mention: PlaceMention, doc: Doc, clause_head: Token, *, tellers_only: bool = False) -> bool:
     """Whether a place is part of who tells the event ("A news agency in Mauritania quoted a spokesman as
-    saying 34 hostages were killed"): it lies in the subject of a verb of saying above the event's clause."""
+    saying 34 hostages were killed"): it lies in the subject of a verb of saying above the event's clause
+    (``tellers_only``: a subject whose trade is telling, "a correspondent in Kabul")."""
     for i in _clauses_above(clause_head):
         verb = doc[i]
         if verb.lemma_.lower() not in SPEECH_LEMMAS:
             continue
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            if tellers_only and subject.lemma_.lower() not in _TELLER_NOUNS:
+                continue
             if subject.left_edge.i <= mention.token_start and mention.token_end - 1 <= subject.right_edge.i:
                 return True
     return False
@@ -381,6 +389,10 @@ def pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention |
     clause_head = _clause(head)
     if enabled("placing.not_where_told") and _quoted(head):
         inside = [m for m in inside if not _where_told(m, doc, clause_head)]
+        if not inside:
+            return None
+    if enabled("placing.not_where_teller_is"):
+        inside = [m for m in inside if not _in_speaker(m, doc, clause_head, tellers_only=True)]
         if not inside:
             return None
     whole = {t.i for t in clause_head.subtree}

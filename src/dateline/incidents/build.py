@@ -62,6 +62,9 @@ def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple
     # "the gunmen", "they" point back at attackers already told: they neither vote nor beat the
     # mention that named them ("al-Shabab militants attacked …; the gunmen stormed …")
     told = {id(e) for e in mentions if slot == "actor1" and enabled("incidents.anaphor_defers") and definite_actor(e)}
+    if enabled("incidents.defaults_defer"):
+        # a side no words named (ACLED's default for the sub-type) is no reading of the text to vote with
+        told |= {id(e) for e in mentions if getattr(e, slot) and slot not in e.spans}
     voters = [e for e in mentions if id(e) not in told] or list(mentions)
     votes = Counter(getattr(e, slot) for e in voters if getattr(e, slot))
     return lambda e: (getattr(e, slot) is None, id(e) in told, -votes.get(getattr(e, slot), 0), _order(e))
