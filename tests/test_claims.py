@@ -60,3 +60,11 @@ def test_an_attack_blamed_on_a_state_names_no_attacker(engine) -> None:
     _, told = story(engine, "A car bomb exploded outside a mosque in Quetta on Friday, killing nine worshippers.\n\n"
                             "Militants blamed the bombing on the army.", published="2013-02-16")
     assert [i.record.actor1 for i in told.incidents if i.record.fatalities == 9] != ["Military Forces of Pakistan"]
+
+
+def test_blame_placed_on_a_known_group_names_it(engine) -> None:
+    text = ("A roadside bomb hit a military vehicle near Hakkari on Sunday, killing two soldiers.\n\n"
+            "The interior minister placed the blame on Kurdish rebels.")
+    on, off = incidents_on_and_off(engine, text, "2012-06-11", ["actors.attributed"])
+    assert [i.record.actor1 for i in on.incidents if i.record.fatalities == 2] == ["PKK: Kurdistan Workers Party"]
+    assert [i.record.actor1 for i in off.incidents if i.record.fatalities == 2] != ["PKK: Kurdistan Workers Party"]

@@ -22,6 +22,8 @@ _CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
 # "attributed the attack to X", "blamed the bombing on X", "the attack was blamed on X": the act and
 # the preposition that names who did it
 ATTRIBUTING_VERBS = {"attribute": "to", "blame": "on"}
+# "placed the blame on Kurdish rebels", "pinned the blame on X": the blame is the act's stand-in
+_BLAME_VERBS = frozenset({"place", "put", "lay", "pin"})
 _ACTS = frozenset({"attack", "bombing", "blast", "explosion", "assault", "raid", "killing", "massacre", "ambush",
                    "kidnapping", "abduction", "shooting", "violence", "strike", "assassination", "murder", "bombings",
                    "attacks", "killings"})
@@ -126,10 +128,12 @@ def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
     "attributed"."""
     found = []
     for verb in sent:
-        prep_word = ATTRIBUTING_VERBS.get(verb.lemma_.lower())
+        lemma = verb.lemma_.lower()
+        prep_word = ATTRIBUTING_VERBS.get(lemma) or ("on" if lemma in _BLAME_VERBS else None)
         if prep_word is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
             continue
-        act = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ACTS), None)
+        acts = {"blame"} if lemma in _BLAME_VERBS else _ACTS
+        act = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in acts), None)
         # the parser hangs "to the Taleban" from the verb or from the act
         prep = next((c for c in (*verb.children, *(act.children if act is not None else ()))
                      if c.dep_ in ("prep", "dative") and c.lower_ == prep_word), None)
