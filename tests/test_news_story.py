@@ -428,3 +428,23 @@ def test_a_side_no_words_named_does_not_outvote_a_named_one(engine) -> None:
     assert [i.record.actor1 for i in on.incidents if i.record.fatalities == 4] == ["Taliban"], \
         [(i.record.actor1, i.mention_ids) for i in on.incidents]
     assert [i.record.actor1 for i in off.incidents if i.record.fatalities == 4] != ["Taliban"]
+
+
+def test_those_a_protest_is_for_are_no_party_to_it(engine) -> None:
+    text = "Thousands of Kurds marched in Diyarbakir on Sunday in support of the PKK, witnesses said."
+    events, _ = story(engine, text, published="2012-03-19")
+    assert [e.actor1 for e in events if e.event_type == "Protests"] == ["Protesters (Turkey)"], [(e.actor1, e.actor2) for e in events]
+    with switched_off(["actors.beneficiaries"]):
+        events, _ = story(engine, text, published="2012-03-19")
+    assert [e.actor1 for e in events if e.event_type == "Protests"] != ["Protesters (Turkey)"]
+
+
+def test_a_people_acting_where_no_place_is_named_act_in_their_country(engine) -> None:
+    text = ("Syria has agreed to pull its troops out of Lebanon, officials in Damascus said.\n\n"
+            "On the same day thousands of Palestinians protested in support of Hezbollah.")
+    events, _ = story(engine, text, published="2005-03-13")
+    (protest,) = [e for e in events if e.event_type == "Protests"]
+    assert protest.country == "Palestine", (protest.country, protest.place_reason)
+    with switched_off(["placing.people_country"]):
+        events, _ = story(engine, text, published="2005-03-13")
+    assert [e.country for e in events if e.event_type == "Protests"] != ["Palestine"]

@@ -66,6 +66,22 @@ def _other_happenings(verb: Token) -> set[int]:
     return out
 
 
+# "in support of X", "in solidarity with X", "on behalf of X": those a protest or act is for
+_FOR_WHOM = frozenset({"support", "solidarity", "behalf", "favor", "favour", "backing", "sympathy", "defence", "defense"})
+
+
+def _beneficiaries(sent: Span) -> set[int]:
+    """Tokens of those an act is done for ("Palestinians protested in support of Hezbollah"): no party to it."""
+    if not enabled("actors.beneficiaries"):
+        return set()
+    out: set[int] = set()
+    for token in sent:
+        if token.lemma_.lower() in _FOR_WHOM and token.dep_ == "pobj" and token.head.lower_ in ("in", "on"):
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "with")):
+                out |= _tokens(prep)
+    return out
+
+
 def _kin_of(mention: ActorMention, doc) -> bool:
     """The mention names whose kin they are ("Allawi's aged cousin"), not who it happened to."""
     if not enabled("actors.kin_are_civilians"):
@@ -284,6 +300,7 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
             modifiers |= {t.i for t in child.children if t.dep_ in ("amod", "compound")}
     # Falling back on word order is only safe for actors we know; an unknown name must be the subject or object.
     hook = _other_happenings(verb)
+    hook |= _beneficiaries(head.sent)
     rest = [m for m in mentions if id(m) not in used and m.token_start not in modifiers and m.actor_id != UNKNOWN_ACTOR
             and m.token_start not in hook]
     patients = _patients(verb)

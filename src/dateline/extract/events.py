@@ -25,7 +25,7 @@ from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, p
 from ..geo.source_homes import SourcePrior, StoredHomes, source_key
 from ..models import Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
-from ..resolve.demonyms import capital_of
+from ..resolve.demonyms import capital_of, demonym_places
 from ..resolve.names import core_name, normalise_name
 from ..rules import enabled
 from .actors import ActorSlots, assign_actors
@@ -302,6 +302,8 @@ class Extractor:
             resolved = self._demonym_area(event, doc, sent, context)
         if resolved is None and enabled("placing.told_in_another_country"):
             resolved = self._told_in_another_country(event, doc, trigger, mentions, context, para)
+        if resolved is None and enabled("placing.people_country"):
+            resolved = self._people_country(event, trigger, context)
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
         if resolved is None and enabled("placing.paragraph_place"):
@@ -514,6 +516,31 @@ class Extractor:
                 return in_capital
         why = f"'{mention.text} {noun.text}' in sentence, naming no place: it lies in {place.name}"
         return ResolvedPlace(place, 3, 6 if place.is_country else 4, why)
+
+    def _people_country(self, event: Event, trigger: Trigger, context: PlaceContext) -> ResolvedPlace | None:
+        """ "Thousands of Palestinians protested in support of Hezbollah" in a story about Syria, naming no
+        place: a people who do the act, named by their demonym, do it in their country when it is not the
+        document's."""
+        if self.gazetteer is None:
+            return None
+        head = trigger.head
+        verb = head if head.pos_ in ("VERB", "AUX") else head.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.like_num or subject is not None and subject.lower_ in _MANY:
+            # "thousands of Palestinians": the people counted
+            subject = next((p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj"), None)
+        if subject is None or subject.tag_ != "NNPS" and subject.tag_ != "NNS" or not subject.text[:1].isupper():
+            return None
+        table = demonym_places()
+        names = table.get(subject.text.casefold()) or table.get(subject.text.casefold().removesuffix("s"))
+        if names is None or names.name is not None or names.country_code in (None, context.country_code):
+            return None
+        place = demonym_place(names, self.gazetteer)
+        if place is None:
+            return None
+        event.spans["place"] = [subject.idx + subject.doc._.offset, subject.idx + len(subject) + subject.doc._.offset]
+        return ResolvedPlace(place, 3, 6, f"'{subject.text}' do it, naming no place: in their country ({place.name})")
 
     def _told_in_another_country(self, event: Event, doc: Doc, trigger: Trigger, mentions: list[PlaceMention],
                                  context: PlaceContext, para: _Paragraph) -> ResolvedPlace | None:
@@ -830,6 +857,10 @@ def _referring(sent: Span, para: _Paragraph) -> list[Trigger]:
                 c.dep_ == "nsubj" and c.lower_ in _BACK_PRONOUNS for c in t.children):
             return [Trigger(t.i, t.i + 1, entry, t, True)]
     return []
+
+
+# counting words before "of" the people counted ("thousands of Palestinians")
+_MANY = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "crowds", "millions", "many", "some"})
 
 
 def _at_most_a_year(t: Timex) -> bool:
