@@ -411,3 +411,24 @@ def test_a_branch_must_name_a_known_parent_and_its_country(tmp_path):
                    "    country: Iraq\n")
     with pytest.raises(ResolveError, match="branch_of"):
         ActorRegistry.load(bad)
+
+
+@pytest.mark.parametrize(
+    "surface, date, country, name",
+    [
+        ("Tamil Tigers", "2006-08-01", "Sri Lanka", "LTTE: Liberation Tigers of Tamil Eelam"),
+        ("FARC rebels", "2005-12-28", "Colombia", "FARC: Revolutionary Armed Forces of Colombia"),
+        ("the Movement for the Emancipation of the Niger Delta", "2006-06-08", "Nigeria",
+         "MEND: Movement for the Emancipation of the Niger Delta"),
+        ("Abu Sayyaf militants", "2001-05-27", "Philippines", "Abu Sayyaf"),
+    ],
+)
+def test_the_armed_groups_of_other_wars_have_acled_names(registry, surface, date, country, name):
+    match = registry.resolve(surface, date=date, country=country)
+    assert match is not None and match.name == name, match
+
+
+@pytest.mark.parametrize("surface", ["the front", "tigers", "the movement", "the brigade"])
+def test_common_words_name_no_armed_group(registry, surface):
+    match = registry.resolve(surface, country="Colombia")
+    assert match is None or match.actor_id is None or match.actor_id.startswith("generic:"), match

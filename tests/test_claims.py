@@ -38,11 +38,11 @@ def test_the_claimant_of_its_own_sentences_attack_takes_the_attacker_slot(engine
             "and said that nine Ethiopian soldiers were killed when its fighters stormed the camp.")
     events, _ = story(engine, text, published="2007-04-25")
     (event,) = [e for e in events if e.fatalities == 9]
-    assert event.actor1 == "Ogaden National Liberation Front", (event.actor1, event.actor2)
+    assert event.actor1 == "ONLF: Ogaden National Liberation Front", (event.actor1, event.actor2)
     assert event.actor2 == "Military Forces of Ethiopia", (event.actor1, event.actor2)
     with switched_off(["actors.claimed_responsibility"]):
         events, _ = story(engine, text, published="2007-04-25")
-    assert all(e.actor1 != "Ogaden National Liberation Front" for e in events)
+    assert all(e.actor1 != "ONLF: Ogaden National Liberation Front" for e in events)
 
 
 def test_an_attack_another_attributes_to_a_known_group_is_that_groups(engine) -> None:

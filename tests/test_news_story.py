@@ -448,3 +448,12 @@ def test_a_people_acting_where_no_place_is_named_act_in_their_country(engine) ->
     with switched_off(["placing.people_country"]):
         events, _ = story(engine, text, published="2005-03-13")
     assert [e.country for e in events if e.event_type == "Protests"] != ["Palestine"]
+
+
+def test_unnamed_attackers_said_to_be_a_group_are_that_group(engine) -> None:
+    text = "Gunmen, thought to be members of the Haqqani network, stormed a hotel in Kabul on Tuesday, killing four guards."
+    events, _ = story(engine, text, published="2010-01-19")
+    assert [e.actor1 for e in events if e.fatalities == 4] == ["Haqqani Network"]
+    with switched_off(["actors.identified_as"]):
+        events, _ = story(engine, text, published="2010-01-19")
+    assert [e.actor1 for e in events if e.fatalities == 4] != ["Haqqani Network"]

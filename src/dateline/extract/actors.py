@@ -82,6 +82,26 @@ def _beneficiaries(sent: Span) -> set[int]:
     return out
 
 
+# "a rebel group, believed to be the FARC", "gunmen identified as members of X": who the unnamed are
+_IDENTIFYING = frozenset({"believe", "think", "suspect", "identify", "presume", "say", "report", "understand"})
+
+
+def _identified(mention: ActorMention | None, sent: Span, mentions: list[ActorMention]) -> ActorMention | None:
+    """The named actor a participle right after an unnamed one says it is ("assaulted by a rebel group,
+    believed to be the Revolutionary Armed Forces of Colombia"), else None."""
+    if mention is None or not mention.actor_id.startswith("generic:") or not enabled("actors.identified_as"):
+        return None
+    doc = sent.doc
+    for token in doc[mention.token_end : min(mention.token_end + 4, sent.end)]:
+        if token.tag_ not in ("VBN", "VBD") or token.lemma_.lower() not in _IDENTIFYING:
+            continue
+        # the participle's phrase, to the comma that closes it (the parser may make it the main verb)
+        end = next((t.i for t in doc[token.i : sent.end] if t.is_punct), sent.end)
+        named = [m for m in mentions if token.i < m.token_start < end and not m.actor_id.startswith("generic:")]
+        return named[0] if named else None
+    return None
+
+
 def _kin_of(mention: ActorMention, doc) -> bool:
     """The mention names whose kin they are ("Allawi's aged cousin"), not who it happened to."""
     if not enabled("actors.kin_are_civilians"):
@@ -318,6 +338,7 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
         slots.actor1 = claimant  # "the army said it killed 15 militants": who claims the act did it
     if slots.actor1 is None and trigger.entry.event_type in VIOLENT_TYPES and enabled("actors.state_as_agent"):
         slots.actor1 = _state_agent(head)
+    slots.actor1 = _identified(slots.actor1, head.sent, all_mentions) or slots.actor1
     if slots.actor2 is not None and _kin_of(slots.actor2, head.doc):
         slots.actor2 = None  # the victims are the kin: civilians by ACLED's convention, said by role defaults
     if slots.actor2 is None and rest and trigger.entry.event_type != "Protests":
