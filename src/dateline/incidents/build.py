@@ -3,7 +3,9 @@
 Field groups move together (a place's name, province and coordinates come from one mention);
 which mention supplies a group is decided by how well that mention supports it: a date or place
 named in its own sentence beats one carried over from the document, a more precise one beats a
-coarser one, and then the earlier mention (the lede) wins.
+coarser one, and then the earlier mention (the lede) wins. A side is voted for by the mentions that
+name it; those that only point back at it ("the gunmen", "they") or that no words named (a sub-type's
+default) do not vote, and yield to one that was named.
 """
 
 from __future__ import annotations
