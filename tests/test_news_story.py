@@ -457,3 +457,12 @@ def test_unnamed_attackers_said_to_be_a_group_are_that_group(engine) -> None:
     with switched_off(["actors.identified_as"]):
         events, _ = story(engine, text, published="2010-01-19")
     assert [e.actor1 for e in events if e.fatalities == 4] != ["Haqqani Network"]
+
+
+def test_civilians_are_never_the_attackers(engine) -> None:
+    """ACLED: civilians are unarmed; the words that named them do not become the attacker's span."""
+    events, _ = story(engine, "Villagers fought with gunmen who raided their homes in Zamfara on Sunday, residents said.",
+                      published="2019-06-10")
+    violent = [e for e in events if e.event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence")]
+    assert violent and all(not (e.actor1 or "").startswith("Civilians") for e in violent), [(e.actor1, e.actor2) for e in violent]
+    assert all(e.spans.get("actor1") is None for e in violent if "convention" in (e.actor1_reason or ""))

@@ -30,6 +30,7 @@ class SlotRule:
     fill: str | None = None
     replace: frozenset[str] = frozenset()
     forces_to_actor2: bool = False
+    keeps_words: bool = False  # the fill renames the people the replaced words named (civilians -> protesters)
 
 _FORCES = ("state_forces", "external_forces")
 _FORCE_INTERS = (1, 8)
@@ -49,7 +50,8 @@ class RoleDefaults:
             raw: Any = yaml.safe_load(open(where, encoding="utf-8").read()) or {}
             rules = {key: {int(slot[-1]): SlotRule(fill=(spec or {}).get("fill"),
                                                   replace=frozenset((spec or {}).get("replace") or ()),
-                                                  forces_to_actor2=bool((spec or {}).get("forces_to_actor2")))
+                                                  forces_to_actor2=bool((spec or {}).get("forces_to_actor2")),
+                                                  keeps_words=bool((spec or {}).get("keeps_words")))
                            for slot, spec in (value or {}).items() if slot in ("actor1", "actor2")}
                      for key, value in raw.items()}
         except (OSError, yaml.YAMLError, AttributeError, TypeError, ValueError) as err:
@@ -86,7 +88,7 @@ def apply_role_defaults(event: Event, registry: "ActorRegistry | None", defaults
         setattr(event, f"actor{role}", match.name)
         setattr(event, f"actor{role}_id", match.actor_id)
         setattr(event, f"inter{role}", match.inter)
-        if span is not None:
+        if span is not None and rule.keeps_words:
             event.spans[f"actor{role}"] = span
         before = getattr(event, f"actor{role}_reason")
         reason = f"no actor{role} named: '{match.name}', ACLED's convention for {label}"
