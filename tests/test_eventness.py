@@ -188,3 +188,17 @@ def test_a_headline_in_the_present_tense_tells_news_not_a_generality(engine) -> 
     # a present-tense generality inside a paragraph stays one
     _, events = events_of(engine, "In the south, gunmen abduct judges and militias kidnap travellers.")
     assert events and all(e.hypothetical for e in events)
+
+
+def test_a_participle_telling_who_the_subject_is_is_no_incident(engine) -> None:
+    from dateline.rules import switched_off
+
+    text = "Thousands of soldiers currently fighting the rebels are stationed in the city, officials say."
+    _, events = events_of(engine, text, published="2008-01-03")
+    assert events and all(e.background for e in events), [(e.trigger, e.flag_reason) for e in events]
+    with switched_off(["flags.describes_who"]):
+        _, events = events_of(engine, text, published="2008-01-03")
+    assert any(not e.background for e in events)
+    # the participle of a subject that did something is the event's own
+    _, events = events_of(engine, "Soldiers fighting rebels in the mountains killed 12 militants on Sunday.")
+    assert [e.background for e in events if e.fatalities == 12] == [False]

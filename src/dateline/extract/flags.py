@@ -229,9 +229,37 @@ def mention_flags(trigger: Token, sent: Span, *, protest: bool = False) -> Flags
     since = _ongoing_since(trigger) if enabled("flags.ongoing_since") else None
     if since is not None:
         flags.background, flags.reason = True, f"ongoing since ('{since}')"
+    described = _describes_who(trigger) if enabled("flags.describes_who") else None
+    if described is not None:
+        flags.background, flags.reason = True, f"describes who they are ('{described}')"
     if enabled("flags.habitual") and any(t.lower_ in _HABITUAL for t in trigger.children):
         flags.background, flags.reason = True, "habitual ('" + next(t.text for t in trigger.children if t.lower_ in _HABITUAL) + "')"
     return flags
+
+
+def _describes_who(trigger: Token) -> str | None:
+    """ "Many Turkish troops currently fighting rebels are based in the city": a participle that qualifies
+    the subject of a present-tense statement tells who they are, not an incident. Returns the words."""
+    if trigger.tag_ != "VBG":
+        return None
+    if trigger.dep_ == "acl":
+        noun, verb = trigger.head, trigger.head.head
+        if noun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+    else:
+        # the parser may make the participle the main verb ("troops currently fighting rebels [ROOT] ... are
+        # based [conj]"): a bare -ing form with no auxiliary is no finite verb; the conjunct is the statement
+        noun = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        verb = next((c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
+        if noun is None or verb is None or any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+            return None
+    if not _present(verb):
+        return None
+    return noun.doc[noun.left_edge.i : noun.i + 1].text + " ... " + trigger.text
+
+
+def _present(verb: Token) -> bool:
+    return verb.tag_ in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in verb.children)
 
 
 def _realised(verb: Token) -> bool:
