@@ -466,3 +466,14 @@ def test_civilians_are_never_the_attackers(engine) -> None:
     violent = [e for e in events if e.event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence")]
     assert violent and all(not (e.actor1 or "").startswith("Civilians") for e in violent), [(e.actor1, e.actor2) for e in violent]
     assert all(e.spans.get("actor1") is None for e in violent if "convention" in (e.actor1_reason or ""))
+
+
+def test_a_sentence_opening_on_a_pronoun_tells_more_of_the_event_told(engine) -> None:
+    text = ("Gunmen killed a former police chief at his home in Ramadi on Tuesday, relatives said.\n\n"
+            "They dragged him into the courtyard, where he was shot.")
+    on, off = incidents_on_and_off(engine, text, "2006-03-08", ["incidents.definite_actor"])
+    assert len(on.incidents) == 1, [(i.record.sub_event_type, i.record.evidence_text[:30]) for i in on.incidents]
+    assert len(off.incidents) == 2
+    _, told = story(engine, "Gunmen killed a former police chief in Ramadi on Tuesday.\n\n"
+                            "They also shot dead two guards at a checkpoint in Hit on Wednesday.", published="2006-03-09")
+    assert len(told.incidents) == 2  # what they did besides is another incident

@@ -149,6 +149,7 @@ ADDITIVE = re.compile(r"\b(?:more|another|other|others|additional|separate|secon
 _DEFINITE = re.compile(r"\b(?:the|these|those)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 _PRONOUN_BEFORE = re.compile(r"(?:^|[\s\"“'‘(])(?:they|he|she)\s+(?:had\s+|have\s+|has\s+)?(?:[a-z]+ly\s+)?$", re.I)
 _DEFINITE_START = re.compile(r"(?:the|these|those)\s", re.I)
+_OPENING_PRONOUN = re.compile(r"\W*(?:they|he|she)\s", re.I)
 
 
 def definite_actor(e: Event) -> bool:
@@ -158,8 +159,11 @@ def definite_actor(e: Event) -> bool:
     if not enabled("incidents.definite_actor") or not (e.actor1_id or "").startswith("generic:"):
         return False
     trigger = e.spans.get("trigger")
-    if trigger is not None and _PRONOUN_BEFORE.search(e.evidence_text[: max(0, trigger[0] - e.evidence_start)]):
+    before_trigger = e.evidence_text[: max(0, trigger[0] - e.evidence_start)] if trigger is not None else ""
+    if trigger is not None and _PRONOUN_BEFORE.search(before_trigger):
         return True  # "They killed our people like animals": the attackers told before
+    if trigger is not None and _OPENING_PRONOUN.match(before_trigger) and not ADDITIVE.search(before_trigger):
+        return True  # "They dragged Arafat into the street, where he was shot": the people told before
     span = e.spans.get("actor1")
     if span is None:
         return False
