@@ -419,17 +419,6 @@ def test_where_a_correspondent_reports_from_is_not_the_scene(engine) -> None:
     assert "Nairobi" in {i.record.location for i in off.incidents}
 
 
-def test_a_side_no_words_named_does_not_outvote_a_named_one(engine) -> None:
-    """The sub-type's default attacker ("Unidentified Armed Group") is no reading of the text: a named one
-    told in a later mention of the incident wins."""
-    text = ("A roadside bomb killed four soldiers on a patrol near Kandahar on Sunday, officials said.\n\n"
-            "In the attack, Taliban fighters also fired rockets at the convoy, a spokesman for the governor said.")
-    on, off = incidents_on_and_off(engine, text, "2011-05-16", ["incidents.defaults_defer"])
-    assert [i.record.actor1 for i in on.incidents if i.record.fatalities == 4] == ["Taliban"], \
-        [(i.record.actor1, i.mention_ids) for i in on.incidents]
-    assert [i.record.actor1 for i in off.incidents if i.record.fatalities == 4] != ["Taliban"]
-
-
 def test_those_a_protest_is_for_are_no_party_to_it(engine) -> None:
     text = "Thousands of Kurds marched in Diyarbakir on Sunday in support of the PKK, witnesses said."
     events, _ = story(engine, text, published="2012-03-19")

@@ -4,8 +4,8 @@ Field groups move together (a place's name, province and coordinates come from o
 which mention supplies a group is decided by how well that mention supports it: a date or place
 named in its own sentence beats one carried over from the document, a more precise one beats a
 coarser one, and then the earlier mention (the lede) wins. A side is voted for by the mentions that
-name it; those that only point back at it ("the gunmen", "they") or that no words named (a sub-type's
-default) do not vote, and yield to one that was named.
+name it; those that only point back at it ("the gunmen", "they") do not vote, and yield to one that
+was named.
 """
 
 from __future__ import annotations
@@ -64,9 +64,6 @@ def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple
     # "the gunmen", "they" point back at attackers already told: they neither vote nor beat the
     # mention that named them ("al-Shabab militants attacked …; the gunmen stormed …")
     told = {id(e) for e in mentions if slot == "actor1" and enabled("incidents.anaphor_defers") and definite_actor(e)}
-    if enabled("incidents.defaults_defer"):
-        # a side no words named (ACLED's default for the sub-type) is no reading of the text to vote with
-        told |= {id(e) for e in mentions if getattr(e, slot) and slot not in e.spans}
     voters = [e for e in mentions if id(e) not in told] or list(mentions)
     votes = Counter(getattr(e, slot) for e in voters if getattr(e, slot))
     return lambda e: (getattr(e, slot) is None, id(e) in told, -votes.get(getattr(e, slot), 0), _order(e))
