@@ -466,3 +466,13 @@ def test_a_sentence_opening_on_a_pronoun_tells_more_of_the_event_told(engine) ->
     _, told = story(engine, "Gunmen killed a former police chief in Ramadi on Tuesday.\n\n"
                             "They also shot dead two guards at a checkpoint in Hit on Wednesday.", published="2006-03-09")
     assert len(told.incidents) == 2  # what they did besides is another incident
+
+
+def test_a_verb_the_parser_hung_from_a_noun_still_dates_the_event(engine) -> None:
+    text = ("Officials said that missiles fired from a U.S. drone aircraft killed at least five suspected rebels "
+            "near the Afghan border in North Waziristan on Monday.")
+    events, _ = story(engine, text, published="2010-04-28")
+    assert [e.date_start for e in events if e.fatalities == 5] == ["2010-04-26"], [(e.date_start, e.date_reason) for e in events]
+    with switched_off(["dating.finite_verb_hung_low"]):
+        events, _ = story(engine, text, published="2010-04-28")
+    assert [e.date_start for e in events if e.fatalities == 5] != ["2010-04-26"]

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..annotate.timex import Timex
 from ..resolve.place_words import words
+from ..rules import enabled
 from .attribution import SPEECH_LEMMAS
 from .triggers import Trigger
 
@@ -114,6 +115,14 @@ def pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
     return min(pool, key=lambda t: (t.precision or 9, abs(t.start - head.idx)))
 
 
+def _finite_verb_hung_low(verb: Token) -> bool:
+    """ "missiles fired from a U.S. drone aircraft killed five rebels on Monday": the parser may hang the
+    sentence's own past-tense verb from a noun as a participle; a participial clause with a direct object
+    of its own in the past tense is that verb, not a clause about the noun."""
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and enabled("dating.finite_verb_hung_low")
+            and any(c.dep_ == "dobj" for c in verb.children))
+
+
 def in_other_clause(t: Timex, head: Token) -> bool:
     """Whether the expression sits in a relative or participial clause about the victim or object
     ("killed a judge who had sentenced militants in March"); one about the subject ("the attack,
@@ -125,7 +134,7 @@ def in_other_clause(t: Timex, head: Token) -> bool:
     while tok.head.i != tok.i and steps < 12:
         if tok.i == head.i:
             return False
-        if tok.dep_ in ("relcl", "acl") and tok.head.i != head.i:
+        if tok.dep_ in ("relcl", "acl") and tok.head.i != head.i and not _finite_verb_hung_low(tok):
             noun = tok.head
             return noun.dep_ in _OBJECTS and head.i not in {x.i for x in tok.subtree}
         tok, steps = tok.head, steps + 1
