@@ -5,15 +5,17 @@ of the violence it follows, when that violence has no attacker or only an unname
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from ..annotate.components import ActorMention
 from ..models import Event
+from ..resolve.actors import ActorMatch
 from .actors import VIOLENT_TYPES
 
-__all__ = ["ATTRIBUTING_VERBS", "CLAIM_VERBS", "Claim", "attributions", "claimed", "claims", "open_to_claim"]
+__all__ = ["ATTRIBUTING_VERBS", "CLAIM_VERBS", "Claim", "attributions", "claimed", "claims", "mark_told_before", "name_claimant",
+           "open_to_claim"]
 
 # verb + object that together claim an act: "claimed responsibility", "took credit", "admitted
 # responsibility". A row set: remove one and its claims are no longer read.
@@ -152,4 +154,37 @@ def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
         found.append(Claim(doer_mention, words.text, words.start_char, words.end_char, told.start_char, told.end_char,
                            kind="attributed"))
     return found
+
+
+def mark_told_before(own: list[Event], claim: Claim, offset: int) -> None:
+    """ "claimed responsibility for Saturday's attack": a mention whose trigger is the act claimed tells the
+    attack told before (``spans["told_before"]``, read by the incidents stage)."""
+    for event in own:
+        start, end = event.spans["trigger"]
+        if claim.object_start + offset <= start and end <= claim.object_end + offset:
+            event.spans["told_before"] = [claim.object_start + offset, claim.object_end + offset]
+
+
+def name_claimant(event: Event, match: ActorMatch, claim: Claim, *, own: bool, offset: int) -> None:
+    """Make the claimant (``match``) the event's attacker, with the claim's words as the reason and span.
+
+    An attribution ("officials blamed ...") names only a group the registry knows, never a state's
+    forces. In the claim's own sentence the forces its words made the attacker were the side hit ("X
+    claims the attack ... six soldiers were killed when gunmen entered")."""
+    if claim.kind == "attributed" and (match.actor_id is None or match.actor_id.startswith("generic:") or match.inter == 1):
+        return
+    span = [claim.claimant.start + offset, claim.claimant.end + offset]
+    if match.actor_id is not None and match.actor_id == event.actor2_id and open_to_claim(event) and event.spans.get("actor2") == span:
+        event.actor2 = event.actor2_id = event.inter2 = None  # the doer the sentence names is no target
+        event.spans.pop("actor2", None)
+    if match.actor_id is not None and match.actor_id in (event.actor1_id, event.actor2_id):
+        return
+    if own and event.inter1 == 1 and (event.actor2 is None or open_to_claim(replace(
+            event, actor1=event.actor2, actor1_id=event.actor2_id, inter1=event.inter2))):
+        event.actor2, event.actor2_id, event.inter2 = event.actor1, event.actor1_id, event.inter1
+        if "actor1" in event.spans:
+            event.spans["actor2"] = event.spans["actor1"]
+    event.actor1, event.actor1_id, event.inter1 = match.name, match.actor_id, match.inter
+    event.spans["actor1"] = span
+    event.actor1_reason = f"{'claimed responsibility' if claim.kind == 'claimed' else 'attributed'}: '{claim.text}'"
 

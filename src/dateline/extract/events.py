@@ -30,7 +30,7 @@ from ..resolve.names import core_name, normalise_name
 from ..rules import enabled
 from .actors import ActorSlots, assign_actors
 from .attribution import attribution
-from .claims import attributions, claimed, claims, open_to_claim
+from .claims import attributions, claimed, claims, mark_told_before, name_claimant
 from .clauses import clause_groups, clause_scope
 from .dating import choose_date, in_name, in_other_clause
 from .flags import Flags, date_flags, mention_flags
@@ -598,39 +598,19 @@ class Extractor:
                 setattr(event, f"assoc_actor_{role}", "; ".join(dict.fromkeys(names)))
 
     def _claims(self, doc: Doc, sent: Span, found: list[Event], before: list[Event]) -> None:
-        """A claim of responsibility in the sentence names the attacker of the violence it follows."""
+        """A claim of responsibility, or an attribution, in the sentence names the attacker of the
+        violence it follows (extract/claims.py)."""
         if not enabled("actors.claimed_responsibility"):
             return
         offset = doc._.offset
         actors = _in_sentence_actors(doc, sent)
-        told = claims(sent, actors) + (attributions(sent, actors) if enabled("actors.attributed") else [])
-        for claim in told:
+        for claim in claims(sent, actors) + (attributions(sent, actors) if enabled("actors.attributed") else []):
             own, earlier = claimed(found, before)
-            for event in own:
-                start, end = event.spans["trigger"]
-                if claim.object_start + offset <= start and end <= claim.object_end + offset:
-                    # "claimed responsibility for Saturday's attack": the attack told before
-                    event.spans["told_before"] = [claim.object_start + offset, claim.object_end + offset]
+            mark_told_before(own, claim, offset)
             for event in (*own, *earlier):
                 match = self._resolve_actor(claim.claimant, event.date_start, event.country)
-                if match is not None and match.actor_id is not None and match.actor_id == event.actor2_id and open_to_claim(event) \
-                        and event.spans.get("actor2") == [claim.claimant.start + offset, claim.claimant.end + offset]:
-                    event.actor2 = event.actor2_id = event.inter2 = None  # the doer the sentence names is no target
-                    event.spans.pop("actor2", None)
-                if match is None or match.actor_id is not None and match.actor_id in (event.actor1_id, event.actor2_id):
-                    continue
-                if claim.kind == "attributed" and (match.actor_id is None or match.actor_id.startswith("generic:") or match.inter == 1):
-                    continue  # another's word names only a group the registry knows, and never a state's forces
-                if event in own and event.inter1 == 1 and (event.actor2 is None or open_to_claim(replace(
-                        event, actor1=event.actor2, actor1_id=event.actor2_id, inter1=event.inter2))):
-                    # "X claims the attack ... six soldiers were killed when gunmen entered": the forces
-                    # its words made the attacker were the side hit, the gunmen X itself
-                    event.actor2, event.actor2_id, event.inter2 = event.actor1, event.actor1_id, event.inter1
-                    if "actor1" in event.spans:
-                        event.spans["actor2"] = event.spans["actor1"]
-                event.actor1, event.actor1_id, event.inter1 = match.name, match.actor_id, match.inter
-                event.spans["actor1"] = [claim.claimant.start + offset, claim.claimant.end + offset]
-                event.actor1_reason = f"{'claimed responsibility' if claim.kind == 'claimed' else 'attributed'}: '{claim.text}'"
+                if match is not None:
+                    name_claimant(event, match, claim, own=event in own, offset=offset)
 
     def _owner(self, speaker: ActorMention | None, date: str | None, country: str | None) -> tuple[ActorMatch, ActorMention] | None:
         """The actor whose forces the speaker's "its forces" are: a named group itself, a state's forces
