@@ -14,9 +14,8 @@ from ..geo.distance import distance_km
 from ..models import Event
 from ..rules import enabled
 
-__all__ = ["ADDITIVE", "ESCALATION", "VIOLENT", "actors_compatible", "bounds", "escalation", "same_kind", "dates_compatible", "definite_actor",
-           "named_actors",
-           "places_compatible", "state_attacker", "types_compatible", "weak_date", "weak_place"]
+__all__ = ["ADDITIVE", "ESCALATION", "VIOLENT", "actors_compatible", "bounds", "dates_compatible", "definite_actor", "escalation",
+           "named_actors", "places_compatible", "same_kind", "state_attacker", "types_compatible", "weak_date", "weak_place"]
 
 # Violence is often typed differently by different reports of one attack (a bombing that killed
 # civilians: Explosions or Violence against civilians).

@@ -48,7 +48,6 @@ RESTATED_SHARE = 0.6
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-
 @dataclass
 class Report:
     """What one document tells: its incidents and its aggregate statements."""
