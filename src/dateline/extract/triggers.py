@@ -193,7 +193,7 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
     found: list[Trigger] = []
     taken: set[int] = set()
     lowers = [t.lower_ for t in sent]
-    for n in range(min(lexicon.max_phrase, len(sent)), 1, -1):
+    for n in range(min(lexicon.max_phrase, len(sent)), 0, -1):
         for i in range(len(sent) - n + 1):
             entries = lexicon.phrases.get(tuple(lowers[i : i + n]))
             if not entries or any(sent.start + j in taken for j in range(i, i + n)):
