@@ -202,3 +202,14 @@ def test_a_participle_telling_who_the_subject_is_is_no_incident(engine) -> None:
     # the participle of a subject that did something is the event's own
     _, events = events_of(engine, "Soldiers fighting rebels in the mountains killed 12 militants on Sunday.")
     assert [e.background for e in events if e.fatalities == 12] == [False]
+
+
+def test_demonstrating_something_is_showing_not_protesting(engine) -> None:
+    from dateline.extract.triggers import default_lexicon, find_triggers
+
+    doc = engine.nlp("Schulz labelled the attack cowardly, demonstrating the cruelty of the Taliban.")
+    found = [(t.head.text, t.entry.event_type) for s in doc.sents for t in find_triggers(s, default_lexicon())]
+    assert ("demonstrating", "Protests") not in found, found
+    doc = engine.nlp("Demonstrating outside the embassy, students demanded the release of the detainees.")
+    found = [(t.head.text, t.entry.event_type) for s in doc.sents for t in find_triggers(s, default_lexicon())]
+    assert ("Demonstrating", "Protests") in found, found

@@ -15,3 +15,4 @@ def test_a_one_word_phrase_is_a_trigger_by_its_surface_form(blank_nlp, tmp_path)
     assert [(t.head.text, t.entry.sub_event_type) for t in find_triggers(sent, lexicon)] == [("stormed", "Armed clash")]
     (sent,) = blank_nlp("A storm hit the coast on Tuesday.").sents
     assert find_triggers(sent, lexicon) == []
+

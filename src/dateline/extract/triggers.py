@@ -169,8 +169,11 @@ _PEOPLE_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 def _has_agent(token: Token) -> bool:
     """The verb's subject is people: a pronoun, a named person or group, a number of people, or a
     span the actor tagger found ("thousands of students", "Kurds", "they"). A verb with no subject
-    of its own (a participle, a conjunct) keeps its reading."""
+    of its own (a participle, a conjunct) keeps its reading, unless it takes an object or a clause, as
+    showing does and protesting does not."""
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+    if any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+        return False  # "[demonstrating] the depths of ...", "the data demonstrate that ...": showing, not protest
     if not subjects:
         return True
     actors = token.doc._.actors or ()
@@ -180,9 +183,8 @@ def _has_agent(token: Token) -> bool:
             return True
         if any(a.token_start <= last and first < a.token_end for a in actors):
             return True
-        # a crowd named by a plural ("supporters of the cleric rallied"), unless the verb takes an
-        # object or a clause, as showing does ("the results demonstrate that ...")
-        if subject.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("dobj", "ccomp") for c in token.children):
+        # a crowd named by a plural ("supporters of the cleric rallied")
+        if subject.tag_ in ("NNS", "NNPS"):
             return True
     return False
 
