@@ -485,3 +485,12 @@ def test_what_an_act_answers_takes_no_part_in_it(engine) -> None:
     with switched_off(["actors.in_answer_to"]):
         events, _ = story(engine, text, published="2014-05-20")
     assert "Military Forces of Chad" in {e.actor1 for e in events} | {e.actor2 for e in events}
+
+
+def test_victims_the_parse_leaves_without_their_passive_are_never_attackers(engine) -> None:
+    text = "Reports vary between 12 and 15 Nigerian soldiers were killed in the ambush near Maiduguri on Friday."
+    events, _ = story(engine, text, published="2015-03-21")
+    assert all(not (e.actor1 or "").startswith("Military Forces of Nigeria") for e in events), [(e.actor1, e.actor2) for e in events]
+    with switched_off(["actors.passive_subject_by_order"]):
+        events, _ = story(engine, text, published="2015-03-21")
+    assert any((e.actor1 or "").startswith("Military Forces of Nigeria") for e in events)

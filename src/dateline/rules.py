@@ -59,6 +59,7 @@ RULES: dict[str, str] = {
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.identified_as": "'a rebel group, believed to be the FARC': the unnamed attacker is the group it is said to be",
     "actors.in_answer_to": "what an act answers ('in retaliation for French operations') takes no part in it",
+    "actors.passive_subject_by_order": "the noun right before 'were killed' is its victim where the parse gives the passive no subject",
     "actors.beneficiaries": "those an act is for ('protested in support of Hezbollah') are no party to it",
     "actors.news_hook": "people of an adverbial clause telling another happening ('as Maliki arrived') take no part",
     "placing.people_country": "'Palestinians protested', naming no place, in a story about another country: in their country",

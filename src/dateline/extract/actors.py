@@ -249,6 +249,14 @@ def _harmed_anywhere(sent: Span) -> set[int]:
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             out |= {t.i for t in token.head.subtree if t.i < token.i}  # "people killed", "those wounded"
         out |= {t.i for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree}
+        aux = next((c for c in token.children if c.dep_ == "auxpass"), None)
+        if aux is not None and not any(c.dep_ == "nsubjpass" for c in token.children) and aux.i > sent.start \
+                and enabled("actors.passive_subject_by_order"):
+            # "between 24 and 28 Colombian soldiers were killed", parsed with the soldiers in a phrase
+            # above: the noun right before "were" is the passive's subject
+            before = sent.doc[aux.i - 1]
+            if before.pos_ in ("NOUN", "PROPN"):
+                out |= {t.i for t in before.subtree if t.i <= before.i}
         # "nine were killed and 19 wounded, mostly civilians": the gapped passive's subject and the victims'
         # apposition (its own words, not the place and cause hung from it)
         gapped = token.dep_ == "conj" and any(c.dep_ == "auxpass" for c in token.head.children)
