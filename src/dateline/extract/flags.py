@@ -96,9 +96,15 @@ _CLOSING = ('.', '!', '?', '"', '”', "'", '’', ':', ';', ')')
 def _headline(sent: Span) -> bool:
     """A line of its own with no closing punctuation: a headline, whose present tense tells news."""
     text = sent.text.strip()
-    doc = sent.doc
-    line_start = sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n"
-    line_end = sent.end_char >= len(doc.text) or doc.text[sent.end_char:].lstrip(" \t")[:1] in ("\n", "")
+    doc = sent.doc  # read around the sentence by its tokens: Doc.text would rebuild the whole text
+    words = [t for t in sent if not t.is_space]
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    line_start = before is None or "\n" in before.text_with_ws
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    line_end = "\n" in last.whitespace_ or after is None or (after.is_space and "\n" in after.text)
     return bool(text) and line_start and line_end and not text.endswith(_CLOSING)
 
 
