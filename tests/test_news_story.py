@@ -3,6 +3,8 @@ from elsewhere, and later paragraphs that name the attackers already told (issue
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.incidents import consolidate
 from dateline.ingest import document_from_text
 from dateline.rules import switched_off
@@ -325,25 +327,28 @@ def test_what_a_leader_is_expected_to_do_is_no_event(engine) -> None:
     assert events and not any(e.counted for e in events), [(e.trigger, e.flag_reason) for e in events]
 
 
-def test_another_country_framing_what_officials_said_is_the_events_country(engine) -> None:
-    text = ("A roadside bomb killed two soldiers in Kandahar on Sunday, Afghan officials said. Another bomb wounded "
-            "three policemen in Helmand, and gunmen killed a district chief in Zabul.\n\n"
-            "In Pakistan, officials said that a drone strike killed four militants on Monday.")
-    events, _ = story(engine, text, published="2010-04-28")
-    strike = next(e for e in events if e.fatalities == 4)
-    assert strike.country == "Pakistan", (strike.location, strike.place_reason)
+_FRAMED = [
+    ("A roadside bomb killed two soldiers in Kandahar on Sunday, Afghan officials said. Another bomb wounded "
+     "three policemen in Helmand, and gunmen killed a district chief in Zabul.\n\n"
+     "In Pakistan, officials said that a drone strike killed four militants on Monday.", "2010-04-28", 4, "Pakistan"),
+    ("Israeli aircraft struck two targets near Gaza City on Monday, the army said. Rockets fired from Gaza "
+     "hit Sderot and Ashkelon, and Israeli police arrested two men in Jerusalem.\n\n"
+     "There was more violence in Thailand today as protesters clashed with police, killing one soldier.", "2010-04-29", 1,
+     "Thailand"),
+]
+
+
+@pytest.mark.parametrize("text, published, fatalities, country", _FRAMED)
+def test_another_country_framing_the_telling_or_the_violence_is_the_events_country(engine, text, published, fatalities,
+                                                                                     country) -> None:
+    """ "In Pakistan, officials said that ..." in a story about Afghanistan; "more violence in Thailand today
+    as protesters clashed" after a paragraph about Israel."""
+    events, _ = story(engine, text, published=published)
+    event = next(e for e in events if e.fatalities == fatalities)
+    assert event.country == country, (event.location, event.place_reason)
     with switched_off(["placing.told_in_another_country"]):
-        events, _ = story(engine, text, published="2010-04-28")
-    assert next(e for e in events if e.fatalities == 4).country == "Afghanistan"
-
-
-def test_the_violence_a_country_saw_frames_the_clash_told_after_as(engine) -> None:
-    text = ("Israeli aircraft struck two targets near Gaza City on Monday, the army said. Rockets fired from Gaza "
-            "hit Sderot and Ashkelon, and Israeli police arrested two men in Jerusalem.\n\n"
-            "There was more violence in Thailand today as protesters clashed with police, killing one soldier.")
-    events, _ = story(engine, text, published="2010-04-29")
-    clash = next(e for e in events if e.fatalities == 1)
-    assert clash.country == "Thailand", (clash.location, clash.place_reason)
+        events, _ = story(engine, text, published=published)
+    assert next(e for e in events if e.fatalities == fatalities).country != country
 
 
 def test_where_the_teller_is_frames_nothing(engine) -> None:
