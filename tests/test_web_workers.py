@@ -158,7 +158,7 @@ def test_a_job_seen_running_by_a_silent_process_is_failed_once_its_heartbeat_is_
     db = tmp_path / "silent.db"
     with open_store(db) as store:
         job_id = store.add_job("elsewhere", [("a.jsonl", _record(1))], [], created_at="2014-03-02T00:00:00+00:00")
-        claimed = store.claim_job("other-host/pid:[1]/4242/abcd", now=time.time(), at="t", stale_s=60,
+        claimed = store.claim_job("other-host/pid:[1]/4242/abcd", clock=lambda: (time.time(), "t"), stale_s=60,
                                   gone=lambda owner: False)
         assert claimed is not None and claimed.id == job_id
         fresh = JobRunner(store, engine=small_engine, fetch_policy=None, stale_s=60)

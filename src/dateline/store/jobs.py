@@ -121,13 +121,16 @@ class JobStore:
         except self.driver_errors as err:
             raise self._job_error("reading the job queue", err) from err
 
-    def claim_job(self, owner: str, *, now: float, at: str, stale_s: float, gone: OwnerGone) -> JobRecord | None:
+    def claim_job(self, owner: str, *, clock: Callable[[], tuple[float, str]], stale_s: float,
+                  gone: OwnerGone) -> JobRecord | None:
         """Fail the running jobs whose process stopped, then, unless a live job still runs, make the
-        oldest queued job this owner's; None when there is nothing to take now. ``now``: seconds since
-        the epoch; ``at``: the same moment as ISO text, for the record."""
+        oldest queued job this owner's; None when there is nothing to take now. ``clock()``: the moment as
+        seconds since the epoch and as ISO text, read once the queue is this claim's alone (read before,
+        a claim that waited for another process's finish would start before that job ended)."""
         try:
             with self._transaction() as conn:
                 self._serialize_jobs(conn)
+                now, at = clock()
                 running = [_record(r) for r in conn.execute(
                     self._sql(f"SELECT {_COLUMNS} FROM jobs WHERE status = ?"), (RUNNING,)).fetchall()]
                 live = False

@@ -159,7 +159,7 @@ class JobRunner:
             while not self._stopping.is_set():
                 with self._lock:
                     self._pending = False
-                record = self._store.claim_job(self.owner, now=time.time(), at=_now_text(), stale_s=self._stale_s,
+                record = self._store.claim_job(self.owner, clock=lambda: (time.time(), _now_text()), stale_s=self._stale_s,
                                                gone=owner_gone)
                 if record is not None:
                     self._run(record)
