@@ -22,6 +22,9 @@ UNKNOWN_ACTOR = "unknown"
 COMMENTS = "comments"
 SECTION_KINDS = (BODY, HEADER, REFERENCES, SIDEBAR, COMMENTS)
 
+# ACLED's event types of political violence: one attack may be told as any of them by different reports
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
 
 def normalise_text(text: str) -> str:
     """Text reduced for duplicate detection: NFKC, case-folded, whitespace collapsed."""

@@ -46,7 +46,7 @@ from scipy.optimize import linear_sum_assignment
 
 from ..errors import ConfigError
 from ..geo.distance import distance_km
-from ..incidents.compat import VIOLENT
+from ..models import VIOLENT_TYPES
 from ..query import parse_date_range
 from ..resolve.names import normalise_name
 from .common import in_split, ratio
@@ -277,7 +277,7 @@ def pair_allowed(record: Mapping[str, Any], gold: GoldLine, *, names: PlaceNames
     if ours is None or theirs is None or ours[0] - DATE_SLACK > theirs[1] or theirs[0] > ours[1] + DATE_SLACK:
         return False
     kind = record.get("event_type")
-    if kind != gold.event_type and not (kind in VIOLENT and gold.event_type in VIOLENT):
+    if kind != gold.event_type and not (kind in VIOLENT_TYPES and gold.event_type in VIOLENT_TYPES):
         return False
     km = _distance(record, gold)
     if km is not None and km <= MATCH_KM:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
+from ..models import VIOLENT_TYPES
 from ..rules import enabled
 from .attribution import SPEECH_LEMMAS
 from .triggers import Trigger, find_triggers
@@ -178,7 +179,6 @@ def _patients(verb: Token) -> set[int]:
 
 _CLAIMING_PRONOUNS = frozenset({"it", "they", "we"})
 _OWNING_PRONOUNS = frozenset({"its", "their", "our"})
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _state_agent(verb: Token) -> ActorMention | None:

@@ -5,14 +5,14 @@ of the violence it follows, when that violence has no attacker or only an unname
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from ..annotate.components import ActorMention
-from ..models import Event
+from ..models import VIOLENT_TYPES, Event
 from ..resolve.actors import ActorMatch
-from .actors import VIOLENT_TYPES
+from .triggers import default_lexicon
 
 __all__ = ["ATTRIBUTING_VERBS", "CLAIM_VERBS", "Claim", "attributions", "claimed", "claims", "mark_told_before", "name_claimant",
            "open_to_claim"]
@@ -21,14 +21,11 @@ __all__ = ["ATTRIBUTING_VERBS", "CLAIM_VERBS", "Claim", "attributions", "claimed
 # responsibility". A row set: remove one and its claims are no longer read.
 CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "bear"})
 _CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
-# "attributed the attack to X", "blamed the bombing on X", "the attack was blamed on X": the act and
-# the preposition that names who did it
+# "attributed the attack to X", "blamed the bombing on X", "the attack was blamed on X": the act (a noun
+# the trigger lexicon reads as violence) and the preposition that names who did it
 ATTRIBUTING_VERBS = {"attribute": "to", "blame": "on"}
 # "placed the blame on Kurdish rebels", "pinned the blame on X": the blame is the act's stand-in
 _BLAME_VERBS = frozenset({"place", "put", "lay", "pin"})
-_ACTS = frozenset({"attack", "bombing", "blast", "explosion", "assault", "raid", "killing", "massacre", "ambush",
-                   "kidnapping", "abduction", "shooting", "violence", "strike", "assassination", "murder", "bombings",
-                   "attacks", "killings"})
 # "No group has claimed responsibility", "none claimed": no one claimed
 _NO_ONE = frozenset({"no", "none", "nobody", "neither"})
 _WH = frozenset({"which", "who", "that"})
@@ -104,7 +101,11 @@ def open_to_claim(event: Event) -> bool:
     """Violence that happened whose attacker is untold or unnamed ("gunmen")."""
     if event.event_type not in VIOLENT_TYPES or not event.counted:
         return False
-    return event.actor1 is None or ((event.actor1_id or "").startswith("generic:") and event.inter1 in _UNNAMED_ARMED)
+    return event.actor1 is None or _unnamed_armed(event.actor1_id, event.inter1)
+
+
+def _unnamed_armed(actor_id: str | None, inter: int | None) -> bool:
+    return (actor_id or "").startswith("generic:") and inter in _UNNAMED_ARMED
 
 
 def claimed(own: list[Event], before: list[Event]) -> tuple[list[Event], list[Event]]:
@@ -124,6 +125,17 @@ def _undated(event: Event) -> bool:
     return "publication date" in (event.date_reason or "")
 
 
+def _is_blame(token: Token) -> bool:
+    return token.lemma_.lower() == "blame"
+
+
+def _is_violence(token: Token) -> bool:
+    """A noun the trigger lexicon reads as violence ("the bombing", "the attack")."""
+    lexicon = default_lexicon()
+    entries = lexicon.lemmas.get(token.lemma_.lower()) or lexicon.lemmas.get(token.lower_) or ()
+    return token.pos_ in ("NOUN", "PROPN") and any(e.event_type in VIOLENT_TYPES for e in entries)
+
+
 def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
     """What the sentence says another did ("the agency attributed the attack to the Taleban", "officials
     blamed the bombing on the PKK", "the attack was blamed on X"): the named actor, as a claim of kind
@@ -134,8 +146,8 @@ def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
         prep_word = ATTRIBUTING_VERBS.get(lemma) or ("on" if lemma in _BLAME_VERBS else None)
         if prep_word is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
             continue
-        acts = {"blame"} if lemma in _BLAME_VERBS else _ACTS
-        act = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in acts), None)
+        is_act = _is_blame if lemma in _BLAME_VERBS else _is_violence
+        act = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and is_act(c)), None)
         # the parser hangs "to the Taleban" from the verb or from the act
         prep = next((c for c in (*verb.children, *(act.children if act is not None else ()))
                      if c.dep_ in ("prep", "dative") and c.lower_ == prep_word), None)
@@ -179,8 +191,7 @@ def name_claimant(event: Event, match: ActorMatch, claim: Claim, *, own: bool, o
         event.spans.pop("actor2", None)
     if match.actor_id is not None and match.actor_id in (event.actor1_id, event.actor2_id):
         return
-    if own and event.inter1 == 1 and (event.actor2 is None or open_to_claim(replace(
-            event, actor1=event.actor2, actor1_id=event.actor2_id, inter1=event.inter2))):
+    if own and event.inter1 == 1 and (event.actor2 is None or _unnamed_armed(event.actor2_id, event.inter2)):
         event.actor2, event.actor2_id, event.inter2 = event.actor1, event.actor1_id, event.inter1
         if "actor1" in event.spans:
             event.spans["actor2"] = event.spans["actor1"]

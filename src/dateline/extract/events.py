@@ -23,7 +23,7 @@ from ..geo.document import build_document_geo, document_evidence
 from ..geo.place_tagger import PlaceMention
 from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, parse_relation, place_reading
 from ..geo.source_homes import SourcePrior, StoredHomes, source_key
-from ..models import Event, Place, make_event_id
+from ..models import VIOLENT_TYPES, Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
 from ..resolve.demonyms import capital_of, demonym_places
 from ..resolve.names import core_name, normalise_name
@@ -660,7 +660,7 @@ class Extractor:
                 event.fatalities_low = sum(q.low if q.vague and q.low is not None else q.value for q in killed)
         else:
             # No number given: count singular victims of any killing verb in the sentence.
-            own = trigger.entry.event_type not in (*_VIOLENT, "Riots")  # a protest over "the killing of a nurse" tells the killing
+            own = trigger.entry.event_type not in (*VIOLENT_TYPES, "Riots")  # a protest over "the killing of a nurse" tells the killing
             for token in [trigger.head, *(t for t in sent if scope is None or t.i in scope)]:
                 victims = count_victims(token, nouns=own or token is trigger.head)
                 if victims is not None:
@@ -692,7 +692,7 @@ class Extractor:
         sentence's event adds to is a statement of its own, kept by the report as an aggregate (never the
         event's toll, never an incident)."""
         totals = [q for q in _in_sentence(doc._.quantities, sent) if q.kind == KILLED_TOTAL]
-        target = next((e for e in reversed(events) if e.event_type in _VIOLENT), None)
+        target = next((e for e in reversed(events) if e.event_type in VIOLENT_TYPES), None)
         if not totals or target is None or not enabled("extract.running_totals"):
             return []
         offset = doc._.offset
@@ -713,7 +713,7 @@ class Extractor:
         dropping it or counting a new event."""
         if not enabled("extract.toll_statements"):
             return None
-        target = next((e for e in reversed(events) if e.event_type in _VIOLENT), None)
+        target = next((e for e in reversed(events) if e.event_type in VIOLENT_TYPES), None)
         if target is None or target.fatalities is None or target.negated or target.hypothetical or target.future:
             return None
         offset = doc._.offset
@@ -763,7 +763,7 @@ class Extractor:
         for trigger in triggers:
             target = next((e for e in reversed(para.events) if e.sub_event_type == trigger.entry.sub_event_type), None)
             # "The blast went off in ...": a violent noun refers back to the paragraph's last event.
-            if target is None and para.events and trigger.entry.event_type in _VIOLENT and para.events[-1].event_type in _VIOLENT:
+            if target is None and para.events and trigger.entry.event_type in VIOLENT_TYPES and para.events[-1].event_type in VIOLENT_TYPES:
                 target = para.events[-1]
             if target is None:
                 continue
@@ -811,7 +811,6 @@ class Extractor:
 
 _TOWN_PART_KM = 50.0  # a town's district lies this close to it
 _CITY = 100_000  # a town this big has districts of its own
-_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # how far after the event's sentence (characters) a sentence giving another toll may still be about it
 _TOLL_REACH = 1500
 _TOLL_GIVERS = frozenset({"put", "place", "give", "estimate", "raise", "revise"})
@@ -825,7 +824,7 @@ _BACK_PRONOUNS = {"this", "it", "that"}
 def _referring(sent: Span, para: _Paragraph) -> list[Trigger]:
     """A referring noun in a sentence without a trigger ("The deaths came in Horlivka"), or a pronoun that
     took place somewhere, as a stand-in trigger of the paragraph's last event."""
-    if not para.events or para.events[-1].event_type not in _VIOLENT:
+    if not para.events or para.events[-1].event_type not in VIOLENT_TYPES:
         return []
     last = para.events[-1]
     entry = TriggerEntry(last.event_type, last.sub_event_type or "", None, None, 0)

@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..models import Event
+from ..models import VIOLENT_TYPES, Event
 from ..rules import enabled
-from .compat import VIOLENT, bounds, weak_date
+from .compat import bounds, weak_date
 
 __all__ = ["Candidate", "Traits"]
 
@@ -40,7 +40,7 @@ class Traits:
 
     @classmethod
     def of(cls, e: Event, *, toll_statements: bool, refers_back: bool = False) -> Traits:
-        return cls(_TYPE_VIOLENT if e.event_type in VIOLENT else e.event_type, bounds(e), weak_date(e), e.country or None,
+        return cls(_TYPE_VIOLENT if e.event_type in VIOLENT_TYPES else e.event_type, bounds(e), weak_date(e), e.country or None,
                    e.fatalities, (toll_statements and "toll_of" in e.spans) or refers_back)
 
 

@@ -11,15 +11,12 @@ import re
 from datetime import date, timedelta
 
 from ..geo.distance import distance_km
-from ..models import Event
+from ..models import VIOLENT_TYPES, Event
 from ..rules import enabled
 
-__all__ = ["ADDITIVE", "ESCALATION", "VIOLENT", "actors_compatible", "bounds", "dates_compatible", "definite_actor", "escalation",
+__all__ = ["ADDITIVE", "ESCALATION", "actors_compatible", "bounds", "dates_compatible", "definite_actor", "escalation",
            "named_actors", "places_compatible", "same_kind", "state_attacker", "types_compatible", "weak_date", "weak_place"]
 
-# Violence is often typed differently by different reports of one attack (a bombing that killed
-# civilians: Explosions or Violence against civilians).
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 NEAR_KM = 25.0
 
 
@@ -119,7 +116,7 @@ def same_kind(a: Event, b: Event) -> bool:
 def types_compatible(a: Event, b: Event) -> bool:
     """Violence of any kind may be one attack told differently; other kinds (an arrest, a handover, a
     protest) are one event only when their sub-types agree or are steps of one escalation."""
-    if a.event_type in VIOLENT and b.event_type in VIOLENT:
+    if a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES:
         return True
     return a.event_type == b.event_type and same_kind(a, b)
 

@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..models import Aggregate, Document, Event, Incident
+from ..models import VIOLENT_TYPES, Aggregate, Document, Event, Incident
 from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
 from .candidates import Candidate, Traits
 from .compat import (
     ADDITIVE,
-    VIOLENT,
     actors_compatible,
     bounds,
     dates_compatible,
@@ -142,7 +141,7 @@ def same_in_report(a: Event, b: Event) -> bool:
         return False
     later = a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b
     if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities) \
-            and not (a.event_type in VIOLENT and b.event_type in VIOLENT and (refers_back(later) or definite_actor(later))):
+            and not (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES and (refers_back(later) or definite_actor(later))):
         return False
     # a sentence that only gives another toll for an event told is that event, whatever its figure; so is
     # one that counts the dead of the violence told ("they only killed five police during the assault")

@@ -15,10 +15,9 @@ from typing import Iterable
 
 from ..geo.distance import distance_km
 from ..incidents.tolls import combine, figures_of
-from ..models import Event
+from ..models import VIOLENT_TYPES, Event
 
 # Violence types are often coded differently by different reports of one attack.
-_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 MAX_KM = 25.0
 DATE_SLACK_DAYS = 1
 
@@ -80,7 +79,7 @@ def _places_near(a: Event, b: Event) -> bool:
 
 
 def _types_compatible(a: Event, b: Event) -> bool:
-    return a.event_type == b.event_type or (a.event_type in _VIOLENT and b.event_type in _VIOLENT)
+    return a.event_type == b.event_type or (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES)
 
 
 def _actors_compatible(a: Event, b: Event) -> bool:

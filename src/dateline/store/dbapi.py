@@ -13,10 +13,9 @@ from typing import Any, TypeVar
 
 from ..errors import ConfigError, StoreError
 from ..filters import EventFilter
-from ..incidents.compat import VIOLENT
 from ..incidents.report import Report, consolidate
 from ..merge.across import cluster, link
-from ..models import EVENT_FIELDS, Aggregate, Document, Event, Incident, Reference, Section
+from ..models import EVENT_FIELDS, VIOLENT_TYPES, Aggregate, Document, Event, Incident, Reference, Section
 from ..review.apply import Review
 from .base import (
     DocumentSummary,
@@ -440,9 +439,9 @@ class DbApiStore(ReviewStore, UserStore, JobStore, Store):
             if r.admin1:
                 sql += " AND (admin1 = ? OR admin1 IS NULL)"
                 params.append(r.admin1)
-            if r.event_type in VIOLENT:
-                sql += f" AND event_type IN ({', '.join('?' for _ in VIOLENT)})"
-                params += sorted(VIOLENT)
+            if r.event_type in VIOLENT_TYPES:
+                sql += f" AND event_type IN ({', '.join('?' for _ in VIOLENT_TYPES)})"
+                params += sorted(VIOLENT_TYPES)
             else:
                 sql += " AND event_type = ? AND sub_event_type = ?"
                 params += [r.event_type, r.sub_event_type]
