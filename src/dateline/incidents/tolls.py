@@ -63,8 +63,9 @@ def combine(figures: Sequence[Figure]) -> Toll:
         return Toll(None, None, None, None)
     values = [f.value for f in figures]
     counts_given = [f for f in figures if f.bound not in ("high", "least")]
-    if not counts_given and any(f.bound == "least" for f in figures):
-        least = min(figures, key=lambda f: f.value)
+    bounds_only = [f for f in figures if f.bound == "least"]
+    if not counts_given and bounds_only:
+        least = min(bounds_only, key=lambda f: f.value)  # a ceiling ("up to 40") is never the low bound
         return Toll(None, least.value, None, least)  # "several" alone: a low bound (from its mention), no best figure
     candidates = counts_given or list(figures)
     # "at least four" beside "23": the lower bound agrees with the count and does not compete with it
