@@ -7,6 +7,7 @@ import pytest
 
 from dateline.incidents import consolidate
 from dateline.ingest import document_from_text
+from dateline.models import Document
 from dateline.rules import switched_off
 
 
@@ -499,3 +500,29 @@ def test_victims_the_parse_leaves_without_their_passive_are_never_attackers(engi
     with switched_off(["actors.passive_subject_by_order"]):
         events, _ = story(engine, text, published="2015-03-21")
     assert any((e.actor1 or "").startswith("Military Forces of Nigeria") for e in events)
+
+
+def test_a_headline_placed_by_the_document_joins_through_the_lede_that_names_the_town(engine) -> None:
+    """The headline's place is the document's, so it joins only with evidence; the detail sentence finds
+    it in the lede (the same town), and the headline bars it no more than the lede does."""
+    text = ("Suicide bomb in Afghanistan kills nine\n\n"
+            "Nine people are confirmed dead after a suicide bomb exploded in the Afghan city of Kandahar.\n\n"
+            "\"Afghan police in Kandahar discovered a vehicle-borne improvised explosive device which detonated "
+            "prior to its final destination,\" it said.")
+    document = Document(id="headline", text=text, published="2009-03-04")  # the headline a line of the text
+    ((document, events),) = list(engine.extract([document]))
+    on = consolidate(document, events)
+    assert [len(i.mention_ids) for i in on.incidents] == [3]
+    assert [i.record.fatalities for i in on.incidents] == [9]
+    with switched_off(["incidents.evidence_from_one"]):
+        ((document, events),) = list(engine.extract([document]))
+        assert len(consolidate(document, events).incidents) == 2
+
+
+def test_evidence_from_one_member_never_joins_what_another_member_contradicts(engine) -> None:
+    """A second toll in the same town is another bombing: no member's agreement overrides a contradiction."""
+    text = ("Suicide bomb in Afghanistan kills nine\n\n"
+            "Nine people are confirmed dead after a suicide bomb exploded in the Afghan city of Kandahar.\n\n"
+            "In another attack in Kandahar, a suicide bomber killed four police officers at a checkpoint.")
+    _, told = story(engine, text, published="2009-03-04")
+    assert sorted(i.record.fatalities for i in told.incidents) == [4, 9]

@@ -50,6 +50,39 @@ def _mentions_in(mentions: list[ActorMention], indexes: set[int], head: Token | 
     return main, [m for m in inside if m is not main]
 
 
+# personal pronouns that may stand for the subject of the clause theirs hangs from
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_SINGULAR_PRONOUNS = frozenset({"he", "him", "she", "her"})
+_RESUMING_CLAUSES = ("advcl", "conj")
+
+
+def _referent(token: Token) -> Token:
+    """The noun a personal pronoun stands for when its clause hangs from another whose subject it resumes
+    ("soldiers were guarding workers when they were assaulted": the soldiers); else the token itself.
+
+    English resumes the subject of the governing clause with a pronoun in the clause that follows; a
+    pronoun whose clause governs, or whose governing clause has no noun subject of its number, is left."""
+    lower = token.lower_
+    if not enabled("actors.pronoun_resumes_subject") or lower not in _PLURAL_PRONOUNS | _SINGULAR_PRONOUNS:
+        return token
+    clause = token.head
+    if clause.dep_ not in _RESUMING_CLAUSES or clause.head.i == clause.i or clause.head.i > token.i:
+        return token
+    subject = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return token
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    if (lower in _PLURAL_PRONOUNS) != plural and subject.tag_ != "NNP":  # "the Taliban ... they": a group's name either way
+        return token
+    return subject
+
+
+def _slot(mentions: list[ActorMention], token: Token) -> tuple[ActorMention | None, list[ActorMention]]:
+    """The mention filling a role whose phrase is ``token``'s, a pronoun read as the noun it stands for."""
+    token = _referent(token)
+    return _mentions_in(mentions, _tokens(token), token)
+
+
 def _other_happenings(verb: Token) -> set[int]:
     """Tokens of the sentence's adverbial clauses that tell another happening, with a subject of
     their own and no event word ("the bombs exploded, killing 12, as Maliki arrived in Cairo"): the
@@ -172,6 +205,7 @@ def _patients(verb: Token) -> set[int]:
             above = above.head
             verbs.append(above)
     heads = [c for v in verbs for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
+    heads += [r for r in map(_referent, heads) if r not in heads]  # "when they were assaulted": the soldiers
     # "eleven were killed, including two police": the list of victims hangs on the verb or its patient
     heads += [c for v in (*verbs, *heads) for c in v.children if c.dep_ == "prep" and c.lower_ in _VICTIM_LISTS]
     return {t.i for c in heads for t in c.subtree}
@@ -298,7 +332,7 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
             if child.dep_ in _AGENT_DEPS and slots.actor1 is None:
                 target = child if child.dep_ != "agent" else next((c for c in child.children if c.dep_ == "pobj"), child)
                 if trigger.entry.subject_is_target:
-                    slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(target), target)
+                    slots.actor2, slots.assoc2 = _slot(mentions, target)
                     continue
                 partner = next((c for c in target.children if c.dep_ == "conj"), None)
                 if partner is not None and trigger.entry.event_type == "Battles":
@@ -307,13 +341,13 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
                     slots.actor1, slots.assoc1 = _mentions_in(mentions, side, target)
                     slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(partner), partner)
                 else:
-                    slots.actor1, slots.assoc1 = _mentions_in(mentions, _tokens(target), target)
+                    slots.actor1, slots.assoc1 = _slot(mentions, target)
             elif child.dep_ in ("dobj", "nsubjpass") and slots.actor2 is None:
                 if trigger.entry.needs_object:
                     # "launched an operation against X": the object is what was launched, not the target
                     slots.actor2, slots.assoc2 = _against(child, mentions)
                 else:
-                    slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(child), child)
+                    slots.actor2, slots.assoc2 = _slot(mentions, child)
             elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and slots.actor2 is None:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:

@@ -137,30 +137,52 @@ def same_in_report(a: Event, b: Event) -> bool:
     toll), and a mention whose place or date is not its own sentence's joins only with positive
     evidence (the same toll, named actor or place).
     """
+    needs = _needs_evidence(a, b)
+    return needs is not None and (not needs or _agree(a, b))
+
+
+def _needs_evidence(a: Event, b: Event) -> bool | None:
+    """None when the two mentions contradict each other (two events); else whether they may be one
+    event only with positive evidence (:func:`_agree`), a place or date not their sentence's own."""
     if not types_compatible(a, b) or not actors_compatible(a, b):
-        return False
+        return None
     later = a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b
     if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities) \
             and not (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES and (refers_back(later) or definite_actor(later))):
-        return False
+        return None
     # a sentence that only gives another toll for an event told is that event, whatever its figure; so is
     # one that counts the dead of the violence told ("they only killed five police during the assault")
     revision = (enabled("extract.toll_statements") and ("toll_of" in a.spans or "toll_of" in b.spans)) or (
         enabled("incidents.refers_back_toll") and refers_back(later))
     if not revision and a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
-        return False  # one report gives one toll per event; two tolls are two events (or a total)
+        return None  # one report gives one toll per event; two tolls are two events (or a total)
     if not revision and (a.fatalities is not None and b.fatalities is not None) and (_additive(a) or _additive(b)):
-        return False
+        return None
     weak = weak_date(a) or weak_date(b)
     if not dates_compatible(a, b, slack_days=WEAK_DATE_DAYS if weak else 1):
-        return False
+        return None
     if weak_place(a) or weak_place(b):
         if a.country and b.country and a.country != b.country:
-            return False
-        return _agree(a, b)
+            return None
+        return True
     if not places_compatible(a, b):
+        return None
+    return weak
+
+
+def _joins(mention: Event, group: Candidate) -> bool:
+    """Whether a mention may join an incident of its report: no member contradicts it, and where it
+    needs positive evidence (its place or date, or a member's, not its sentence's own) every such member
+    gives it, or, with ``incidents.evidence_from_one``, one member that does not contradict it does (the
+    headline's "a bomb in Iraq" meets "a bomb in Fallujah" through the lede that names both)."""
+    needs = [_needs_evidence(mention, m) for m in group.distinct.values()]
+    if None in needs:
         return False
-    return not weak or _agree(a, b)
+    if not any(needs):
+        return True
+    if not enabled("incidents.evidence_from_one"):
+        return all(not n or _agree(mention, m) for n, m in zip(needs, group.distinct.values()))
+    return any(_agree(mention, m) for m in (*group.distinct.values(), *group.details.values()))
 
 
 def _agreement(a: Event, b: Event) -> int:
@@ -195,8 +217,7 @@ def group_mentions(mentions: Sequence[Event]) -> list[list[Event]]:
         best, best_score = None, -1
         if state != "single":
             for group in groups:
-                if group.state != state or not group.admits(traits, weak_days=WEAK_DATE_DAYS) or not all(
-                        same_in_report(mention, m) for m in group.distinct.values()):
+                if group.state != state or not group.admits(traits, weak_days=WEAK_DATE_DAYS) or not _joins(mention, group):
                     continue
                 score = max(_agreement(mention, m) for m in (*group.distinct.values(), *group.details.values()))
                 if score > best_score:
