@@ -86,6 +86,8 @@ RULES: dict[str, str] = {
     "extract.running_totals": "'bringing to 31 the number killed this week' is a total of its own, never the event's toll",
     "extract.alternative_tolls": "a second count told as another source's ('while police said five') bounds the toll, never adds",
     "extract.no_stateless_place": "a sea or a region in no country is no event's place; the document's stands in",
+    "sides.battle_has_two": "a battle's unnamed second side: an unidentified armed group against state forces, the document's most named force against others",
+    "sides.force_first": "a battle whose sentence names no side ('fighting continues in Malakal') is the document's most named force against an unnamed group",
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",
     "aggregates.series_without_figure": "'a surge of suicide car bombings' names several events, with or without a figure",
     "aggregates.area_without_figure": "'attacked in many areas' with no place named in the sentence spreads over an area, with or without a figure",

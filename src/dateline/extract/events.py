@@ -38,6 +38,7 @@ from .parts import conjoined_names, parallel_parts
 from .placing import aside_role, bare_capital, beside_the_story, demonym_area, framing_places, pick_place, relation_before
 from .regions import lies_in, owner_before, part_of_town, people_before, regions_after
 from .role_defaults import apply_role_defaults
+from .sides import oppose_sides
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
@@ -147,6 +148,7 @@ class Extractor:
                 events.extend(self._running_totals(document.id, doc, sent, found or events[-1:]))
                 self._advance_narrative(doc, sent, para)
                 para.last = (doc, sent)
+        oppose_sides(events, self.registry)
         return events
 
     # -- document context ------------------------------------------------------------------
