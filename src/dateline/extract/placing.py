@@ -50,7 +50,7 @@ _EVENT_NOUNS = frozenset({"conflict", "war", "battle", "fighting", "violence", "
 # Kinds of area a place qualifies by saying where the area lies ("Baghdad's Dora district").
 _AREA_NOUNS = words("area_noun")
 # People and bodies whose "of X" says where they belong, not where the event was.
-_PEOPLE_NOUNS = frozenset({"governor", "mayor", "resident", "native", "people", "citizen", "employee", "firm",
+_PEOPLE_NOUNS = frozenset({"governor", "mayor", "resident", "native", "national", "people", "citizen", "employee", "firm",
                            "company", "member", "chief", "head", "leader", "official", "council", "councillor",
                            "government", "president", "minister", "police", "army", "university",
                            "tribe", "sheikh", "representative", "deputy", "commander", "son", "daughter"})
@@ -178,6 +178,15 @@ def aside_role(mention: PlaceMention, doc: Doc, trigger: Token | None = None) ->
                                or any(m.token_start <= parent.i < m.token_end for m in doc._.places or [])):
         return None  # "Nigeria's central Plateau state", "Iraq's Anbar": a country qualifying its own province
     return prep if prep in _DIRECTIONAL or prep == "modifier" else None
+
+
+def across_the_border(mention: PlaceMention, doc: Doc) -> bool:
+    """The place is the neighbour a border is "with" ("near the borders with Iran and Iraq"): across it."""
+    link = _attachment(mention, doc)
+    while link.dep_ == "conj" and link.head.i != link.i and link.head.pos_ in ("PROPN", "NOUN"):
+        link = link.head  # "with Iran and Iraq": Iraq is across the border as Iran is
+    prep = link.head
+    return link.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lower_ in BORDER_NOUNS
 
 
 def beside_the_story(mention: PlaceMention, doc: Doc) -> bool:
@@ -393,6 +402,12 @@ def pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention |
             return None
     if enabled("placing.not_where_teller_is"):
         inside = [m for m in inside if not _in_speaker(m, doc, clause_head, tellers_only=True)]
+        if not inside:
+            return None
+    if enabled("placing.across_the_border"):
+        # "attacked a convoy near the borders with Iran and Iraq": the countries across the border are
+        # not the scene; the scene is this side of it, where the document is
+        inside = [m for m in inside if not (m.coarse and across_the_border(m, doc))]
         if not inside:
             return None
     whole = {t.i for t in clause_head.subtree}

@@ -74,6 +74,19 @@ def weapon_decides(event: Event, *, triggers: list[Trigger]) -> Trigger | None:
     return weapon
 
 
+def fight_decides(event: Event, *, triggers: list[Trigger]) -> Trigger | None:
+    """ACLED: the dead of a battle are the battle's ("clashes in Aden killed 40", "the fighting left 12
+    dead"): a killing whose subject is a noun of fighting takes that noun's type. The noun when it decided."""
+    if event.event_type != "Violence against civilians" or event.sub_event_type != "Attack" or not enabled("typing.fight_decides"):
+        return None
+    fight = next((t for t in triggers if t.entry.event_type == "Battles" and t.head.dep_ in ("nsubj", "csubj")
+                  and t.head.head.pos_ == "VERB"), None)
+    if fight is not None:
+        event.event_type, event.sub_event_type = fight.entry.event_type, fight.entry.sub_event_type
+        event.plover_type, event.plover_mode = fight.entry.plover_type, fight.entry.plover_mode
+    return fight
+
+
 def armed_target(event: Event) -> bool:
     """ACLED: violence against an armed actor named as the target (state forces, an armed group) is a
     battle, not violence against civilians. Sets the type; whether it did."""
@@ -91,6 +104,8 @@ def refine_type(event: Event, *, triggers: list[Trigger], sent: Span) -> None:
         return
     # The weapon decides: a killing by a bomb in the same sentence is an explosion.
     if weapon_decides(event, triggers=triggers) is not None:
+        return
+    if fight_decides(event, triggers=triggers) is not None:
         return
     # An attack whose target is an armed actor (or armed victims) is a battle, not violence against civilians.
     if event.inter2 is None and any(t.entry.subject_is_finder for t in triggers):

@@ -1,0 +1,45 @@
+"""Reading real news: a neighbour across a border, a nationality, a toll over days of fighting, the dead of
+a battle (extract/placing.py, data/aggregate_cues.yaml, extract/typing.py)."""
+
+from __future__ import annotations
+
+from dateline.rules import switched_off
+from test_event_place import _picked
+from test_news_story import story
+
+
+def test_the_countries_a_border_is_with_are_not_the_scene(engine) -> None:
+    text = "Kurdish militants attacked a convoy of Turkish troops Sunday near the borders with Iran and Iraq."
+    assert _picked(engine, text, "attacked") is None
+    with switched_off(["placing.across_the_border"]):
+        assert _picked(engine, text, "attacked") in ("Iran", "Iraq")
+
+
+def test_a_place_named_with_its_border_is_still_the_scene(engine) -> None:
+    assert _picked(engine, "Rebels attacked an army post in Bayelsa near the border with Cameroon.", "attacked") == "Bayelsa"
+
+
+def test_a_nationality_is_not_where_a_hostage_was_taken(engine) -> None:
+    text = ("Another aid worker has been abducted by gunmen in Kenya's northern Mandera region.\n\n"
+            "A charity spokesman told reporters that one nurse, a national of Italy, was abducted "
+            "while driving along the Mandera-Wajir road.")
+    events, _ = story(engine, text, published="2011-10-14")
+    assert [e.country for e in events] == ["Kenya", "Kenya"]
+
+
+def test_a_toll_over_days_of_fighting_is_an_aggregate(engine) -> None:
+    text = "Witnesses said two days of fighting between rival Islamist groups killed at least 64 people in Wabho."
+    _, told = story(engine, text, published="2009-06-07")
+    assert [a.fatalities for a in told.aggregates] == [64]
+    assert not told.incidents
+    with switched_off(["aggregates.period"]):
+        _, told = story(engine, text, published="2009-06-07")
+    assert [i.record.fatalities for i in told.incidents] == [64]
+
+
+def test_the_dead_of_clashes_are_a_battles(engine) -> None:
+    events, _ = story(engine, "Clashes in Aden killed 40 people on Monday.", published="2009-06-07")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 40)]
+    with switched_off(["typing.fight_decides"]):
+        events, _ = story(engine, "Clashes in Aden killed 40 people on Monday.", published="2009-06-07")
+    assert [e.event_type for e in events] == ["Violence against civilians"]
