@@ -43,3 +43,31 @@ def test_the_dead_of_clashes_are_a_battles(engine) -> None:
     with switched_off(["typing.fight_decides"]):
         events, _ = story(engine, "Clashes in Aden killed 40 people on Monday.", published="2009-06-07")
     assert [e.event_type for e in events] == ["Violence against civilians"]
+
+
+def test_the_dead_of_several_attacks_are_an_aggregate_but_twin_bombs_one_event(engine) -> None:
+    text = "Police said at least 90 people were killed in yesterday's attacks in Karachi."
+    _, told = story(engine, text, published="2011-07-08")
+    assert [a.fatalities for a in told.aggregates] == [90] and not told.incidents
+    _, told = story(engine, "Twelve people were killed in twin bombings in Baghdad on Monday.", published="2011-07-08")
+    assert [i.record.fatalities for i in told.incidents] == [12] and not told.aggregates
+
+
+def test_an_offensive_said_to_have_killed_is_a_running_toll(engine) -> None:
+    text = "An army offensive launched in March in the tribal areas is said to have killed 300 militants."
+    _, told = story(engine, text, published="2010-05-15")
+    assert [a.fatalities for a in told.aggregates] == [300]
+    with switched_off(["aggregates.cumulative"]):
+        _, told = story(engine, text, published="2010-05-15")
+    assert not told.aggregates
+
+
+def test_a_comparison_over_the_past_months_is_no_new_attack(engine) -> None:
+    """'the attack was one of the deadliest in the past six months' tells of the bombing told, on no day of its own."""
+    text = ("Suicide bombers driving trucks killed 175 people in two villages near Sinjar on Tuesday.\n\n"
+            "If the toll is right, the attack was one of the deadliest in Iraq in the past six months.")
+    _, told = story(engine, text, published="2007-08-14")
+    assert len(told.incidents) == 1
+    with switched_off(["starts.window_is_no_date"]):
+        _, told = story(engine, text, published="2007-08-14")
+    assert len(told.incidents) == 2

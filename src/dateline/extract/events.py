@@ -1079,7 +1079,10 @@ def _starts_event(trigger: Trigger, timexes: list[Timex], *, first: bool = False
         return True
     # "Operation X follows the script Maliki set with his March campaign": March dates the
     # campaign, not the operation, so it gives the operation no date of its own
-    return any(t.is_calendar and t.mod != "START" and not in_other_clause(t, head) for t in timexes)
+    # "the attack was one of the deadliest in the past six months": a stretch counted back from now is the
+    # yardstick of a comparison, not the day of an event of its own
+    return any(t.is_calendar and t.mod != "START" and not in_other_clause(t, head)
+               and not (t.type == "DURATION" and enabled("starts.window_is_no_date")) for t in timexes)
 
 
 def _confidence(event: Event, trigger: Trigger) -> float:
