@@ -71,3 +71,23 @@ def test_a_comparison_over_the_past_months_is_no_new_attack(engine) -> None:
     with switched_off(["starts.window_is_no_date"]):
         _, told = story(engine, text, published="2007-08-14")
     assert len(told.incidents) == 2
+
+
+def test_fighting_broken_out_in_recent_weeks_is_a_course_of_events(engine) -> None:
+    text = "In recent weeks, fighting has broken out between Tuareg rebels and Islamist militants in Gao."
+    events, _ = story(engine, text, published="2012-06-27")
+    assert [e.background for e in events] == [True]
+    with switched_off(["flags.ongoing_for_weeks"]):
+        events, _ = story(engine, text, published="2012-06-27")
+    assert [e.background for e in events] == [False]
+
+
+def test_what_people_fled_is_no_event_but_fighting_that_broke_out_is(engine) -> None:
+    text = "The United Nations estimates that 600,000 people have fled fighting in the capital this year."
+    events, _ = story(engine, text, published="2007-12-29")
+    assert events == []
+    with switched_off(["starts.what_people_fled"]):
+        events, _ = story(engine, text, published="2007-12-29")
+    assert [e.event_type for e in events] == ["Battles"]
+    events, _ = story(engine, "Thousands fled Beledweyne after heavy fighting erupted on Monday.", published="2007-12-29")
+    assert [e.event_type for e in events] == ["Battles"]

@@ -30,6 +30,7 @@ RULES: dict[str, str] = {
     "triggers.figurative": "a trigger noun qualified as words or misfortune is no violence ('verbal attacks', 'a heart attack')",
     "triggers.marks": "a trigger noun naming what a body shows ('bearing signs of torture') is no event of its own",
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
+    "starts.what_people_fled": "'600,000 people have fled fighting in the capital': what people fled is the cause of their flight, no event told",
     "starts.window_is_no_date": "'one of the deadliest in the past six months': a stretch counted back from now gives a definite noun no date of its own",
     "dating.finite_verb_hung_low": "a verb with an object hung from a noun by the parser ('missiles fired from a drone killed five on Monday') dates the event",
     "flags.generic": "a simple-present statement about a bare plural is general, not one event",

@@ -1060,6 +1060,8 @@ def _within(items: list | None, doc: Doc, lo: int, hi: int, *, key: Callable[[An
 
 
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their"}
+# verbs of fleeing: what people fled is the cause of their flight, not an event the sentence tells
+_FLED_FROM = frozenset({"flee", "escape"})
 
 
 def _starts_event(trigger: Trigger, timexes: list[Timex], *, first: bool = False) -> bool:
@@ -1071,6 +1073,10 @@ def _starts_event(trigger: Trigger, timexes: list[Timex], *, first: bool = False
     "Seven people died in the explosion" as the first line about a blast.
     """
     head = trigger.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "xcomp", "pobj") and enabled("starts.what_people_fled"):
+        verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "from" else head.head
+        if verb.lemma_.lower() in _FLED_FROM:
+            return False  # "600,000 people have fled fighting in the capital": the cause of flight, told as such
     # "the battles and demonstrations": the first noun's determiner makes the whole list definite
     phrase = head.head if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN") else head
     definite = head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE

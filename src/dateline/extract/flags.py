@@ -277,8 +277,9 @@ def _realised(verb: Token) -> bool:
 def _ongoing_since(verb: Token) -> str | None:
     """The words of "since ..." when a perfect verb tells what has gone on since then ("have been fighting
     since April", "has killed thousands since it launched its insurgency"): a course of events, no incident."""
-    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "attr") and enabled("flags.ongoing_for_weeks"):
-        verb = verb.head  # "Donetsk has experienced heavy shelling over the past two weeks"
+    if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "attr", "nsubj") and enabled("flags.ongoing_for_weeks"):
+        # "Donetsk has experienced heavy shelling over the past two weeks", "in recent weeks, fighting has broken out"
+        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return None
     for child in verb.children:
