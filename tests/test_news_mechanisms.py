@@ -91,3 +91,21 @@ def test_what_people_fled_is_no_event_but_fighting_that_broke_out_is(engine) -> 
     assert [e.event_type for e in events] == ["Battles"]
     events, _ = story(engine, "Thousands fled Beledweyne after heavy fighting erupted on Monday.", published="2007-12-29")
     assert [e.event_type for e in events] == ["Battles"]
+
+
+def test_protesters_who_clash_riot_and_the_clash_is_the_act_not_its_outcome(engine) -> None:
+    text = "There was more violence in Bangkok today as protesters clashed with police killing at least one soldier."
+    events, _ = story(engine, text, published="2010-04-29")
+    assert [(e.event_type, e.sub_event_type, e.actor1) for e in events] == [
+        ("Riots", "Violent demonstration", "Rioters (Thailand)")]
+    with switched_off(["typing.protesters_clash_riot"]):
+        events, _ = story(engine, text, published="2010-04-29")
+    assert [e.event_type for e in events] != ["Riots"]
+    with switched_off(["extract.outcome_is_no_act"]):
+        events, _ = story(engine, text, published="2010-04-29")
+    assert [e.trigger for e in events] == ["killing"]
+
+
+def test_an_outcome_participle_leaves_the_bomb_its_explosion(engine) -> None:
+    events, _ = story(engine, "A bomb exploded in a market in Hilla on Monday, killing 12.", published="2010-04-29")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 12)]

@@ -42,7 +42,7 @@ from .sides import oppose_sides
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
-from .typing import air_delivered, refine_type, went_off
+from .typing import air_delivered, protesters_riot, refine_type, went_off
 from .victims import count_victims
 
 if TYPE_CHECKING:
@@ -199,7 +199,8 @@ class Extractor:
         """One event from the triggers of one clause (``scope``: its token indexes; None is the sentence)."""
         # A negated trigger ("the first blast did not cause casualties, but the second ...
         # killing five") gives way to one that did happen in the same sentence.
-        trigger = max(group, key=lambda t: (not flags_of[t.start].negated, t.score, -t.start))
+        outcomes = _outcome_participles(group)
+        trigger = max(group, key=lambda t: (not flags_of[t.start].negated, t.start not in outcomes, t.score, -t.start))
         offset = doc._.offset
         start, end = sent.start_char + offset, sent.end_char + offset
         # the first clause's event keeps the sentence's id; another clause's is told apart by its trigger
@@ -239,6 +240,8 @@ class Extractor:
             craft = air_delivered(event, words)
             if craft is not None:
                 event.type_reason = f"'{craft}' delivered it: an air strike (ACLED); {event.type_reason}"
+            if protesters_riot(event, trigger):
+                event.type_reason = f"protesters are a side: a riot (ACLED); {event.type_reason}"
         else:
             mark_proposed(event, proposed)
         apply_role_defaults(event, self.registry)
@@ -1028,6 +1031,17 @@ def _in_sentence_actors(doc: Doc, sent: Span) -> list[ActorMention]:
 
 def _in_sentence_places(items: list[PlaceMention] | None, sent: Span) -> list[PlaceMention]:
     return _within(items, sent.doc, sent.start, sent.end, key=_token_start)
+
+
+def _outcome_participles(group: list[Trigger]) -> set[int]:
+    """Starts of triggers that tell the outcome of another trigger's act in a participle hung from its verb
+    ("protesters clashed with police, killing a soldier": the clash is the event, the killing its toll)."""
+    if not enabled("extract.outcome_is_no_act"):
+        return set()
+    heads = {t.head.i for t in group}
+    # the parser may hang it from the verb's preposition ("clashed with police killing a soldier")
+    return {t.start for t in group if t.head.tag_ == "VBG" and t.head.dep_ in ("advcl", "pcomp")
+            and (t.head.head.i in heads or t.head.head.head.i in heads) and t.head.head.i != t.head.i}
 
 
 def _token_at(doc: Doc, char: int) -> int:

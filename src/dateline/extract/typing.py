@@ -98,6 +98,18 @@ def armed_target(event: Event) -> bool:
     return True
 
 
+def protesters_riot(event: Event, trigger: Trigger) -> bool:
+    """ACLED: demonstrators who clash with police or others riot ("protesters clashed with police"); a
+    battle is fought between armed sides, and force against protesters is the police's act, not their
+    clash. Sets the type; whether it did."""
+    fought = event.event_type == "Battles" or trigger.entry.event_type == "Battles"
+    if not fought or event.actor1_id != "generic:protesters" or not enabled("typing.protesters_clash_riot"):
+        return False
+    event.event_type, event.sub_event_type = "Riots", "Violent demonstration"
+    event.plover_type, event.plover_mode = "PROTEST", "riot"
+    return True
+
+
 def refine_type(event: Event, *, triggers: list[Trigger], sent: Span) -> None:
     """Apply ACLED's distinctions the lexicon alone cannot make."""
     if event.event_type != "Violence against civilians" or event.sub_event_type != "Attack":
