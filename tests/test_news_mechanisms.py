@@ -109,3 +109,11 @@ def test_protesters_who_clash_riot_and_the_clash_is_the_act_not_its_outcome(engi
 def test_an_outcome_participle_leaves_the_bomb_its_explosion(engine) -> None:
     events, _ = story(engine, "A bomb exploded in a market in Hilla on Monday, killing 12.", published="2010-04-29")
     assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 12)]
+
+
+def test_a_generic_word_qualifying_another_actor_is_no_side(engine) -> None:
+    text = "Rebels clashed with government police killing at least one officer in Gao on Monday."
+    events, _ = story(engine, text, published="2012-06-27")
+    assert [e.actor2 for e in events] == ["Police Forces of Mali"], [e.actor2 for e in events]
+    events, _ = story(engine, "Taliban fighters attacked a police post in Helmand on Monday.", published="2010-04-26")
+    assert [e.actor1 for e in events] == ["Taliban"]

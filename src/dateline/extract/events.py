@@ -1022,11 +1022,22 @@ def _in_sentence_actors(doc: Doc, sent: Span) -> list[ActorMention]:
     """The sentence's actor mentions, without those inside a longer place name ("Sadr" of "Sadr City":
     the town named after him, not the man)."""
     actors = _within(doc._.actors, sent.doc, sent.start, sent.end, key=_token_start)
+    if enabled("actors.generic_qualifier"):
+        # "government police", "army troops": a generic word qualifying another actor's noun is no side of its own
+        heads = {t for a in actors for t in range(a.token_start, a.token_end)}
+        actors = [a for a in actors if not (a.actor_id.startswith("generic:") and _qualifies(doc, a, heads))]
     if not enabled("actors.not_in_place_names"):
         return actors
     places = [(p.token_start, p.token_end) for p in _in_sentence_places(doc._.places, sent) if p.known]
     return [a for a in actors if not any(s <= a.token_start and a.token_end <= e and e - s > a.token_end - a.token_start
                                          for s, e in places)]
+
+
+def _qualifies(doc: Doc, actor: ActorMention, tokens: set[int]) -> bool:
+    """Every word of the mention modifies a word of another actor mention."""
+    words = doc[actor.token_start : actor.token_end]
+    return all(t.dep_ in ("compound", "amod") and t.head.i in tokens and not actor.token_start <= t.head.i < actor.token_end
+               for t in words)
 
 
 def _in_sentence_places(items: list[PlaceMention] | None, sent: Span) -> list[PlaceMention]:
