@@ -117,3 +117,11 @@ def test_a_generic_word_qualifying_another_actor_is_no_side(engine) -> None:
     assert [e.actor2 for e in events] == ["Police Forces of Mali"], [e.actor2 for e in events]
     events, _ = story(engine, "Taliban fighters attacked a police post in Helmand on Monday.", published="2010-04-26")
     assert [e.actor1 for e in events] == ["Taliban"]
+
+
+def test_a_gerund_subject_leaves_the_victims_to_its_verb(engine) -> None:
+    events, _ = story(engine, "Shelling killed five civilians in Tripoli on Saturday.", published="2020-05-10")
+    assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Libya)", "Civilians (Libya)")]
+    with switched_off(["actors.gerund_subject"]):
+        events, _ = story(engine, "Shelling killed five civilians in Tripoli on Saturday.", published="2020-05-10")
+    assert [e.actor2 for e in events] == [None]

@@ -56,6 +56,7 @@ RULES: dict[str, str] = {
     "victims.shares": "'10 percent of the villagers' is no head count",
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",
     "actors.generic_qualifier": "'government police': a generic actor word qualifying another actor's noun is no side of its own",
+    "actors.gerund_subject": "'Shelling killed five civilians': a gerund subject is a noun, and the verb it is subject of tells the victims",
     "actors.not_in_place_names": "a name inside a longer place name ('Sadr' of 'Sadr City') is no actor",
     "actors.own_forces": "'the government said its forces retook the town': the speaker's own forces, a government's through its military",
     "actors.claimant": "the speaker who claims an act as its own ('the army said it killed 15') is its actor1",

@@ -319,7 +319,9 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
         return _killers(sent, mentions)
     head = trigger.head
     # "the offensive of X", "X's attack": walk up from a nominal trigger to its verb.
-    verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else head
+    # a gerund in a noun's place ("Shelling killed five civilians") is a noun: its verb tells the roles
+    nominal = head.pos_ not in ("VERB", "AUX") or (head.tag_ == "VBG" and head.dep_ in ("nsubj", "csubj") and enabled("actors.gerund_subject"))
+    verb = head if not nominal else head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "csubj") else head
     sides = _between(head) or (_between(verb) if verb.i != head.i else None)
     if sides:
         left, right = sides
