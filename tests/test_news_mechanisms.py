@@ -125,3 +125,16 @@ def test_a_gerund_subject_leaves_the_victims_to_its_verb(engine) -> None:
     with switched_off(["actors.gerund_subject"]):
         events, _ = story(engine, "Shelling killed five civilians in Tripoli on Saturday.", published="2020-05-10")
     assert [e.actor2 for e in events] == [None]
+
+
+def test_places_told_in_parallel_leave_no_narrative_place(engine) -> None:
+    text = ("Troops fired on protesters in Kano on Monday, killing four.\n\n"
+            "In the past week, thousands of people have marched in Kano and Kaduna to protest fuel prices.\n\n"
+            "On Monday, police used tear gas to break up a gathering of students at the university.")
+    events, _ = story(engine, text, published="2012-01-10")
+    (gathering,) = [e for e in events if "gathering" in e.evidence_text]
+    assert gathering.location == "Kano", gathering.place_reason
+    with switched_off(["placing.parallel_places_no_narrative"]):
+        events, _ = story(engine, text, published="2012-01-10")
+    (gathering,) = [e for e in events if "gathering" in e.evidence_text]
+    assert gathering.location == "Kaduna"

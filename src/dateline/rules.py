@@ -78,6 +78,7 @@ RULES: dict[str, str] = {
     "placing.demonym_area": "'the Nigerian Delta' in a sentence naming no place puts the event in that country (another than the document's)",
     "placing.paragraph_place": "a sentence naming no place (nor its sentence before) takes where its paragraph's last event was told",
     "placing.told_in_another_country": "'In Pakistan, officials said that missiles killed five', 'violence in Thailand as protesters clashed': that country",
+    "placing.parallel_places_no_narrative": "an event told in several places at once ('in Rangoon and Mandalay') leaves none of them as the narrative's place",
     "placing.narrative_place": "the place a paragraph told last goes on into the next paragraphs until another is told",
     "placing.not_where_told": "a place of the verb of saying that quotes an event ('he told AFP from Maiduguri') is where it was told",
     "places.untagged_objects": "a one-word name the model missed, a verb's object or joined to a place, is a big city's or province's",

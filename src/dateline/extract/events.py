@@ -135,12 +135,16 @@ class Extractor:
                                        first=not events)
                 self._claims(doc, sent, found, events)
                 for event in found:
-                    for told in self._parts(event, doc, sent, context):
+                    parts = self._parts(event, doc, sent, context)
+                    for told in parts:
                         told.source = document.source
                         told.source_url = document.url
                         told.published = document.published
                         events.append(told)
                     para.events.append(event)
+                    if len(parts) > 1 and enabled("placing.parallel_places_no_narrative"):
+                        # "in Rangoon and Mandalay": no one of the places goes on into the sentences after
+                        para.place = None
                 if not found and events:
                     revision = self._toll_statement(document.id, doc, sent, events)
                     if revision is not None:
