@@ -138,3 +138,13 @@ def test_places_told_in_parallel_leave_no_narrative_place(engine) -> None:
         events, _ = story(engine, text, published="2012-01-10")
     (gathering,) = [e for e in events if "gathering" in e.evidence_text]
     assert gathering.location == "Kaduna"
+
+
+def test_a_paragraph_opening_on_the_bombing_names_its_target(engine) -> None:
+    text = ("A car bomb has exploded in Van, a city in eastern Turkey, on Thursday.\n\n"
+            "The bombing, which took place near the city centre, was apparently targeting a passing military vehicle.")
+    events, _ = story(engine, text, published="2008-01-03")
+    assert [(e.location, e.actor2) for e in events] == [("Van", "Military Forces of Turkey (2002-)")]
+    with switched_off(["anaphora.across_paragraphs"]):
+        events, _ = story(engine, text, published="2008-01-03")
+    assert [e.actor2 for e in events] == [None]

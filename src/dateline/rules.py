@@ -100,6 +100,7 @@ RULES: dict[str, str] = {
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",
     "aggregates.series_without_figure": "'a surge of suicide car bombings' names several events, with or without a figure",
     "aggregates.area_without_figure": "'attacked in many areas' with no place named in the sentence spreads over an area, with or without a figure",
+    "anaphora.across_paragraphs": "a paragraph opening on 'The bombing, which ...' completes the story's last event, not only its own paragraph's",
     "incidents.restated": "two sentences in mostly the same words tell one incident",
     "incidents.refers_back_toll": "the dead of the violence told before ('five were killed in the attack') are another figure of it, not another event",
     "incidents.refers_back": "a sentence naming 'the attack' told before adds to that incident, whatever its sub-type",

@@ -60,6 +60,8 @@ class _Paragraph:
     timex: Timex | None = None
     timex_offset: int = 0
     events: list[Event] = field(default_factory=list)
+    # the last event of the paragraphs before: what a paragraph opening on "The bombing ..." refers back to
+    before: Event | None = None
     last: tuple[Doc, Span] | None = None  # the sentence before, for a place it names
     place: ResolvedPlace | None = None  # the place of its last event placed by the paragraph's own words
 
@@ -130,7 +132,8 @@ class Extractor:
                 index = _paragraph_index(doc, sent) + shift
                 if index != para.index:
                     # the place told last goes on into the next paragraph (a report's narrative)
-                    para = _Paragraph(index=index, place=para.place if enabled("placing.narrative_place") else None)
+                    para = _Paragraph(index=index, place=para.place if enabled("placing.narrative_place") else None,
+                                      before=para.events[-1] if para.events else para.before)
                 found = self._sentence(document.id, doc, sent, context, para, published=document.published,
                                        first=not events)
                 self._claims(doc, sent, found, events)
@@ -769,15 +772,20 @@ class Extractor:
 
     def _fill_from_anaphor(self, doc: Doc, sent: Span, triggers: list[Trigger], para: _Paragraph, context: PlaceContext) -> None:
         """A later sentence about "the offensive" completes the event it refers back to."""
+        told, elsewhere = para.events, False
+        if not told and para.before is not None and enabled("anaphora.across_paragraphs"):
+            # a paragraph opening on "The bombing ... was targeting a military vehicle": the story's last event,
+            # whose side it names; its place was the paragraph's before, and stays
+            told, elsewhere = [para.before], True
         for trigger in triggers:
-            target = next((e for e in reversed(para.events) if e.sub_event_type == trigger.entry.sub_event_type), None)
+            target = next((e for e in reversed(told) if e.sub_event_type == trigger.entry.sub_event_type), None)
             # "The blast went off in ...": a violent noun refers back to the paragraph's last event.
-            if target is None and para.events and trigger.entry.event_type in VIOLENT_TYPES and para.events[-1].event_type in VIOLENT_TYPES:
-                target = para.events[-1]
+            if target is None and told and trigger.entry.event_type in VIOLENT_TYPES and told[-1].event_type in VIOLENT_TYPES:
+                target = told[-1]
             if target is None:
                 continue
             offset = doc._.offset
-            if _coarse_place(target):
+            if _coarse_place(target) and not elsewhere:
                 mentions = self._regions_coarse(_in_sentence_places(doc._.places, sent))
                 mention = pick_place(trigger, mentions)
                 if mention is not None and not mention.known:
