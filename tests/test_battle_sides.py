@@ -43,3 +43,14 @@ def test_a_force_named_in_another_country_fights_no_battle_here(engine) -> None:
     battles = [e for e in _battles(engine, text, published="2012-08-06").values() if e.country == "Syria"]
     assert battles and all(e.actor2 != "Military Forces of the United States" for e in battles), \
         [(e.actor1, e.actor2) for e in battles]
+
+
+def test_a_battle_naming_only_the_group_fought_gets_the_leading_force_as_actor1(engine) -> None:
+    text = ("Pakistani troops attacked militant hideouts in Orakzai on Friday.\n\n"
+            "Officials confirmed the deaths of two dozen soldiers in clashes with insurgents in Orakzai.")
+    events, _ = story(engine, text, published="2010-05-15")
+    (clash,) = [e for e in events if e.fatalities == 24]
+    assert (clash.actor1, clash.actor2) == ("Military Forces of Pakistan", "Unidentified Armed Group (Pakistan)")
+    with switched_off(["sides.battle_has_two"]):
+        events, _ = story(engine, text, published="2010-05-15")
+    assert [e.actor1 for e in events if e.fatalities == 24] == [None]

@@ -8,7 +8,7 @@ from dateline.annotate.quantities import find_quantities, parse_number
 @pytest.mark.parametrize(
     ("text", "value"),
     [("12", 12), ("1,200", 1200), ("twelve", 12), ("twenty-five", 25), ("dozens", 12), ("dozens of", 12), ("hundreds", 100),
-     ("several", 10), ("a", 1), ("three hundred", 300)],
+     ("several", 10), ("a", 1), ("three hundred", 300), ("two dozen", 24), ("a dozen", 12)],
 )
 def test_parse_number(text: str, value: int) -> None:
     assert parse_number(text) == value
@@ -153,3 +153,8 @@ def test_a_day_inside_the_count_phrase_leaves_the_count() -> None:
 ])
 def test_a_count_before_an_active_killing_verb_is_of_the_killers(text, expected) -> None:
     assert [(q.kind, q.value) for q in find_quantities(text)] == expected
+
+
+def test_two_dozen_soldiers_are_twenty_four() -> None:
+    (q,) = [q for q in find_quantities("Two dozen soldiers were killed in Orakzai on Friday.") if q.kind == "killed"]
+    assert q.value == 24

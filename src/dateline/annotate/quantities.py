@@ -66,7 +66,7 @@ _NUM_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _SHARE = r"(?!\d|\s*(?:/|%|percent\b|per\s+cent\b))"
 _NUM = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+{_SHARE}|\d+{_SHARE}|(?:{'|'.join(_TENS)})[\s-](?:{'|'.join(k for k in _UNITS if _UNITS[k] < 10)})|"
-    rf"(?:{_NUM_WORD})(?:\s+hundred)?|a\s+(?:hundred|thousand)|a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|"
+    rf"(?:{_NUM_WORD})(?:\s+(?:hundred|dozen))?|a\s+(?:hundred|thousand)|a\s+dozen|dozens(?:\s+of)?|scores(?:\s+of)?|hundreds(?:\s+of)?|"
     r"several|many|numerous|a\s+number\s+of|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of)"
 )
 _QUAL = r"(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|more\s+than|over|as\s+many\s+as|about|around|approximately|nearly|almost|some|up\s+to|an\s+estimated|a\s+total\s+of|another|other)"
@@ -240,6 +240,8 @@ def parse_number(text: str) -> int | None:
             total += _TENS[word]
         elif word == "hundred":
             total = max(total, 1) * 100
+        elif word == "dozen":
+            total = max(total, 1) * 12  # "two dozen"
         elif word == "of":
             continue
         else:

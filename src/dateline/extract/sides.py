@@ -81,11 +81,16 @@ def oppose_sides(events: Sequence[Event], registry: "ActorRegistry | None") -> N
         return
     forces: dict[str | None, Force | None] = {}
     for e in events:
-        if e.event_type != "Battles" or not e.actor1 or e.actor2:
+        if e.event_type != "Battles" or (e.actor1 and e.actor2) or not (e.actor1 or e.actor2):
             continue
         if e.country not in forces:
             forces[e.country] = leading_force(events, registry, e.country)
         force = forces[e.country]
+        if not e.actor1:
+            # "deaths of soldiers in clashes with insurgents": the side named is the one fought
+            if force is not None and not _is_force(registry, e, 2) and force.name != e.actor2:
+                _set(e, 1, force.name, force.actor_id, force.inter, _leading(force))
+            continue
         if force is not None and not _named(e, 1) and force.name != e.actor1 and enabled("sides.force_first"):
             # no side named ("the fighting went on"): the force against an armed group it fought
             _set(e, 1, force.name, force.actor_id, force.inter, _leading(force), replaces=True)
