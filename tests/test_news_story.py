@@ -526,3 +526,13 @@ def test_evidence_from_one_member_never_joins_what_another_member_contradicts(en
             "In another attack in Kandahar, a suicide bomber killed four police officers at a checkpoint.")
     _, told = story(engine, text, published="2009-03-04")
     assert sorted(i.record.fatalities for i in told.incidents) == [4, 9]
+
+
+def test_a_later_sentence_at_the_hotel_tells_the_attack_told_there(engine) -> None:
+    """'the hostages seized at the hotel' is the attack on the hotel told, not a second event of another sub-type."""
+    text = ("Police say at least 18 bodies have been found at the Serena in Kabul.\n\n"
+            "Dozens of guests, who were taken hostage by gunmen at the hotel on Friday morning, were freed when "
+            "commandos entered the building.")
+    on, off = incidents_on_and_off(engine, text, "2014-03-21", ["incidents.definite_scene"])
+    assert len([i for i in on.incidents if i.record.counted]) == 1, [i.record.sub_event_type for i in on.incidents]
+    assert len([i for i in off.incidents if i.record.counted]) == 2

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..models import VIOLENT_TYPES, Aggregate, Document, Event, Incident
+from ..resolve.place_words import words
 from ..rules import enabled
 from .aggregates import AggregateCues, split_aggregates
 from .build import build_incident
@@ -115,6 +116,18 @@ def refers_back(e: Event) -> bool:
     return any(not ADDITIVE.search(m.group(0)) for m in (*_BACK.finditer(e.evidence_text), *died_in))
 
 
+@functools.lru_cache(maxsize=1)
+def _facility() -> re.Pattern[str]:
+    nouns = "|".join(sorted(map(re.escape, words("facility")), key=len, reverse=True))
+    return re.compile(rf"\b(?:at|in|inside|outside|near|into|from|stormed|of)\s+the\s+(?:[\w&'-]+\s+){{0,3}}?(?:{nouns})s?\b", re.I)
+
+
+def definite_scene(e: Event) -> bool:
+    """The mention names its scene as one already told: a building with the definite article ("the 170
+    hostages seized at the luxury hotel", "fresh explosions were heard at the Taj Hotel")."""
+    return enabled("incidents.definite_scene") and bool(_facility().search(e.evidence_text))
+
+
 def _agree(a: Event, b: Event) -> bool:
     """Positive evidence that two mentions tell one event: the same toll, a shared named actor, the
     same place, the same words, or the later one's attackers named as already told ("the militants")."""
@@ -148,7 +161,8 @@ def _needs_evidence(a: Event, b: Event) -> bool | None:
         return None
     later = a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b
     if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities) \
-            and not (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES and (refers_back(later) or definite_actor(later))):
+            and not (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
+                     and (refers_back(later) or definite_actor(later) or definite_scene(later))):
         return None
     # a sentence that only gives another toll for an event told is that event, whatever its figure; so is
     # one that counts the dead of the violence told ("they only killed five police during the assault")
