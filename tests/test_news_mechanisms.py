@@ -148,3 +148,16 @@ def test_a_paragraph_opening_on_the_bombing_names_its_target(engine) -> None:
     with switched_off(["anaphora.across_paragraphs"]):
         events, _ = story(engine, text, published="2008-01-03")
     assert [e.actor2 for e in events] == [None]
+
+
+def test_a_backers_people_are_not_where_the_story_is(engine) -> None:
+    """'Ethiopian-backed government troops' in a story from Mogadishu: Somalia, and 'the capital' is Mogadishu."""
+    text = ("An Islamist group has claimed responsibility for the death of the spokesman for Mogadishu's mayor.\n\n"
+            "Fighting between Islamist-led insurgents and Ethiopian-backed government troops has displaced thousands "
+            "in the capital.\n\nA roadside bomb killed two soldiers on Saturday.")
+    events, _ = story(engine, text, published="2007-12-29")
+    (bomb,) = [e for e in events if e.fatalities == 2]
+    assert bomb.country == "Somalia", bomb.place_reason
+    with switched_off(["geo.affiliation_is_no_people"]):
+        events, _ = story(engine, text, published="2007-12-29")
+    assert [e.country for e in events if e.fatalities == 2] == ["Ethiopia"]

@@ -73,6 +73,7 @@ RULES: dict[str, str] = {
     "placing.not_where_teller_is": "where a correspondent or agency that reports the event is ('a correspondent in Kabul reports') is not its place",
     "placing.conjunct_shares_preposition": "a place in a list hangs from its first member's preposition ('troops from Mali, the United States and France')",
     "placing.across_the_border": "the country named in 'near the border with Iran' is the neighbour across it, not the scene",
+    "geo.affiliation_is_no_people": "'Ethiopian-backed troops' names who backs the troops, not the people or country ('the capital') a story is about",
     "placing.the_capital": "'the capital' standing alone is the capital of the document's country",
     "quantities.vague_is_a_bound": "'several killed', 'dozens dead' give the least the words allow as the low bound, no exact figure",
     "placing.demonym_area": "'the Nigerian Delta' in a sentence naming no place puts the event in that country (another than the document's)",

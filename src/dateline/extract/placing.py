@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..annotate.pipeline import doc_text
 from ..geo.demonyms import DemonymMention
-from ..geo.document import BORDER_NOUNS
+from ..geo.document import AFFILIATION_PARTICIPLES, BORDER_NOUNS
 from ..geo.place_tagger import PlaceMention
 from ..geo.places import Relation, parse_relation
 from ..resolve.place_words import words
@@ -59,8 +59,6 @@ _PEOPLE_NOUNS = frozenset({"governor", "mayor", "resident", "native", "national"
 # they usually speak from the scene.
 _TELLER_NOUNS = frozenset({"correspondent", "reporter", "journalist", "agency", "newspaper", "paper", "channel",
                            "television", "radio", "station", "broadcaster", "website", "bureau", "daily", "outlet"})
-_AFFILIATION_PARTICIPLES = frozenset({"backed", "based", "led", "funded", "allied", "sponsored", "supported", "linked",
-                                      "aligned", "controlled", "owned", "run", "born", "trained", "armed", "affiliated"})
 # "the city of ", "the Diyala provincial capital ": words between a bearing and the town's name
 _KIND_BEFORE_NAME = re.compile(r"\bthe\s+(?:(?:(?:provincial|regional)\s+)?capital(?:\s+city)?,?|"
                                r"(?:[a-z][\w-]*\s+)?(?:" + "|".join(map(re.escape, sorted(words("bearing_kind"))))
@@ -100,7 +98,7 @@ def _attachment(mention: PlaceMention, doc: Doc) -> Token:
 def _governing_preposition(mention: PlaceMention, doc: Doc, trigger: Token | None = None) -> str | None:
     """The preposition the place hangs from ("in" for "in Amara"), "modifier" for "a Basra official", or None."""
     end = mention.token_end
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in _AFFILIATION_PARTICIPLES:
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in AFFILIATION_PARTICIPLES:
         return "modifier"  # "Iran-backed rebels", "Dubai-based TV": who stands behind an actor, not the scene
     if enabled("extract.place_in_actor") and mention.token_end < len(doc) and not doc[mention.token_end].is_punct and (
             _in_actor(mention, doc)):

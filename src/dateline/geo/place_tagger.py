@@ -29,6 +29,7 @@ from ..resolve.names import core_name, normalise_name
 from ..resolve.place_words import hints, words
 from ..rules import enabled
 from .country_words import district_phrases
+from .document import affiliation
 from .place_kinds import named_after_possessive, named_before_kind
 from .place_lookup import best_place_kind, capital_test, coarse_test, first_place_lookup
 
@@ -656,7 +657,9 @@ class PlaceTagger:
 
     def _only_country(self, doc: Doc) -> str | None:
         """The capital of the one country the Doc's entities name ("Iraq", "Iraqi"); None if none or several."""
-        capitals = {self.capital_of(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP")} - {None}
+        # "Ethiopian-backed troops" names who backs the troops, not a country the text is about
+        capitals = {self.capital_of(ent.text) for ent in doc.ents if ent.label_ in ("GPE", "NORP")
+                    and not affiliation(doc, ent.end)} - {None}
         return capitals.pop() if len(capitals) == 1 else None
 
 
