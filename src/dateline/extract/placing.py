@@ -27,8 +27,9 @@ from itertools import accumulate
 from spacy.tokens import Doc, Span, Token
 
 from ..annotate.pipeline import doc_text
+from ..geo.affiliation import backs
 from ..geo.demonyms import DemonymMention
-from ..geo.document import AFFILIATION_PARTICIPLES, BORDER_NOUNS
+from ..geo.document import BORDER_NOUNS
 from ..geo.place_tagger import PlaceMention
 from ..geo.places import Relation, parse_relation
 from ..resolve.place_words import words
@@ -98,7 +99,7 @@ def _attachment(mention: PlaceMention, doc: Doc) -> Token:
 def _governing_preposition(mention: PlaceMention, doc: Doc, trigger: Token | None = None) -> str | None:
     """The preposition the place hangs from ("in" for "in Amara"), "modifier" for "a Basra official", or None."""
     end = mention.token_end
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in AFFILIATION_PARTICIPLES:
+    if backs(doc, end):
         return "modifier"  # "Iran-backed rebels", "Dubai-based TV": who stands behind an actor, not the scene
     if enabled("extract.place_in_actor") and mention.token_end < len(doc) and not doc[mention.token_end].is_punct and (
             _in_actor(mention, doc)):

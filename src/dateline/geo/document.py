@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ResolveError
 from ..models import UNKNOWN_ACTOR, Place
-from ..rules import enabled
+from .affiliation import affiliation
 from .context import PlaceContext
 from .source_homes import SourcePrior
 
@@ -28,13 +28,10 @@ if TYPE_CHECKING:
     from .place_tagger import PlaceMention
     from .places import PlaceResolver
 
-__all__ = ["AFFILIATION_PARTICIPLES", "BORDER_NOUNS", "affiliation", "GeoEvidence", "SetAside", "build_document_geo", "document_evidence"]
+__all__ = ["BORDER_NOUNS", "GeoEvidence", "SetAside", "build_document_geo", "document_evidence"]
 
 # Nouns for a frontier: a country named with one ("the border with Cameroon") is the neighbour, not the scene.
 BORDER_NOUNS = frozenset({"border", "borders", "frontier", "boundary"})
-# "Iran-backed rebels", "Ethiopian-backed troops", "Dubai-based TV": who stands behind an actor, not the scene
-AFFILIATION_PARTICIPLES = frozenset({"backed", "based", "led", "funded", "allied", "sponsored", "supported", "linked",
-                                     "aligned", "controlled", "owned", "run", "born", "trained", "armed", "affiliated"})
 # A document's country below this evidence (one town's reading, no country or province named) yields to the
 # one country its peoples' names point to.
 WEAK_COUNTRY = 2.0
@@ -107,12 +104,6 @@ def _peoples_country(docs: Iterable["Doc"], gazetteer: "Gazetteer | None") -> Pl
                and not (ent.end < len(doc) and doc[ent.end].lower_ in BORDER_NOUNS) and not affiliation(doc, ent.end)}
     countries = {c.country_code: c for c in map(gazetteer.country, sorted(peoples)) if c is not None}
     return countries.popitem()[1] if len(countries) == 1 else None
-
-
-def affiliation(doc: "Doc", end: int) -> bool:
-    """The words from ``end`` on say whose backing or base a name tells ("-backed", "-led", "-based")."""
-    return (enabled("geo.affiliation_is_no_people") and end + 1 < len(doc) and doc[end].text == "-"
-            and doc[end + 1].lower_ in AFFILIATION_PARTICIPLES)
 
 
 def _groups_country(docs: Iterable["Doc"], gazetteer: "Gazetteer | None", registry: "ActorRegistry | None") -> Place | None:

@@ -28,8 +28,8 @@ from ..models import UNKNOWN_ACTOR
 from ..resolve.names import core_name, normalise_name
 from ..resolve.place_words import hints, words
 from ..rules import enabled
+from .affiliation import affiliation
 from .country_words import district_phrases
-from .document import affiliation
 from .place_kinds import named_after_possessive, named_before_kind
 from .place_lookup import best_place_kind, capital_test, coarse_test, first_place_lookup
 
