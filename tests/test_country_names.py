@@ -7,7 +7,7 @@ import pytest
 
 from dateline.geo.gazetteer import Gazetteer
 from dateline.resolve.actors import ActorRegistry
-from dateline.resolve.demonyms import countries, country_name
+from dateline.resolve.demonyms import country_name
 
 
 @pytest.fixture(scope="module")

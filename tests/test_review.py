@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dateline import query, review
+from dateline import review
 from dateline.cli import main
 from dateline.errors import ReviewError
 from dateline.export import export_events

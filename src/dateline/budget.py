@@ -12,7 +12,6 @@ Either way the document gets one line naming it and the batch goes on.
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass
 

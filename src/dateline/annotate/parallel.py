@@ -39,7 +39,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..config import env_number
-from ..errors import ConfigError
 from .model import PACKAGE_KEY, build_model
 
 __all__ = ["MIN_BATCHES", "WORKERS_ENV", "model_pipes", "read_shared", "serve", "workers"]

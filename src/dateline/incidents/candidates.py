@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..models import VIOLENT_TYPES, Event
-from ..rules import enabled
 from .compat import bounds, weak_date
 
 __all__ = ["Candidate", "Traits"]
