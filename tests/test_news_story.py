@@ -536,3 +536,13 @@ def test_a_later_sentence_at_the_hotel_tells_the_attack_told_there(engine) -> No
     on, off = incidents_on_and_off(engine, text, "2014-03-21", ["incidents.definite_scene"])
     assert len([i for i in on.incidents if i.record.counted]) == 1, [i.record.sub_event_type for i in on.incidents]
     assert len([i for i in off.incidents if i.record.counted]) == 2
+
+
+def test_what_happened_during_the_abduction_is_part_of_it(engine) -> None:
+    text = ("Gunmen kidnapped a foreign engineer near Warri on Tuesday.\n\n"
+            "Some reports say there was an exchange of gunfire during the abduction and a policeman escorting the "
+            "engineer was killed.")
+    on, off = incidents_on_and_off(engine, text, "2007-02-07", ["incidents.during_the_attack"])
+    assert len(on.incidents) == 1, [(i.record.event_type, i.record.fatalities) for i in on.incidents]
+    assert on.incidents[0].record.fatalities == 1
+    assert len(off.incidents) == 2

@@ -110,6 +110,7 @@ RULES: dict[str, str] = {
     "incidents.evidence_from_one": "a mention that may join an incident only with positive evidence needs it from one member, not from each",
     "incidents.died_in_the_attack": "'ten had been killed in the strike': the dead of the violence told before, whatever their place",
     "incidents.definite_scene": "a later mention at 'the hotel', 'the mall' (a building told before) tells the violence told there, whatever its sub-type",
+    "incidents.during_the_attack": "'an exchange of gunfire during the abduction': what happened during the violence told is part of it",
     "incidents.definite_actor": "a later mention whose generic attackers are definite ('the militants') tells the event told before",
     "incidents.anaphor_defers": "attackers pointed back at ('the gunmen', 'they') neither vote for an incident's actor1 nor beat the mention that named them",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",

@@ -104,6 +104,12 @@ _DIED_IN = re.compile(r"\b(?:killed|died|dead|wounded|injured|hurt|beheaded|slai
                       r"fighting|clashes|clash|violence|massacre)s?\b", re.I)
 
 
+# "there was an exchange of gunfire during the abduction": what happened during the violence told is part of it
+_DURING = re.compile(r"\b(?:during|in\s+the\s+course\s+of|amid)\s+the\s+(?:[a-z-]+\s+){0,2}(?:attack|assault|raid|bombing|"
+                     r"siege|ambush|abduction|kidnapping|hijacking|hostage-taking|standoff|stand-off|clashes|clash|fighting|"
+                     r"shooting|massacre|operation|offensive)s?\b", re.I)
+
+
 def refers_back(e: Event) -> bool:
     """The mention's sentence names the violence told before with a definite noun ("the attack began
     when a car bomb exploded", "ten people had been killed in the strike")."""
@@ -113,7 +119,8 @@ def refers_back(e: Event) -> bool:
         return True
     # "the second attack", "the other blast": another event, not the one told
     died_in = _DIED_IN.finditer(e.evidence_text) if enabled("incidents.died_in_the_attack") else ()
-    return any(not ADDITIVE.search(m.group(0)) for m in (*_BACK.finditer(e.evidence_text), *died_in))
+    during = _DURING.finditer(e.evidence_text) if enabled("incidents.during_the_attack") else ()
+    return any(not ADDITIVE.search(m.group(0)) for m in (*_BACK.finditer(e.evidence_text), *died_in, *during))
 
 
 @functools.lru_cache(maxsize=1)
