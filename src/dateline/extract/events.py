@@ -206,8 +206,10 @@ class Extractor:
         """One event from the triggers of one clause (``scope``: its token indexes; None is the sentence)."""
         # A negated trigger ("the first blast did not cause casualties, but the second ...
         # killing five") gives way to one that did happen in the same sentence.
-        outcomes = _outcome_participles(group)
-        trigger = max(group, key=lambda t: (not flags_of[t.start].negated, t.start not in outcomes, t.score, -t.start))
+        trigger = max(group, key=lambda t: (not flags_of[t.start].negated, t.score, -t.start))
+        act = _act_of_outcome(trigger, group)
+        if act is not None and not flags_of[act.start].negated:
+            trigger = act
         offset = doc._.offset
         start, end = sent.start_char + offset, sent.end_char + offset
         # the first clause's event keeps the sentence's id; another clause's is told apart by its trigger
@@ -1056,15 +1058,14 @@ def _in_sentence_places(items: list[PlaceMention] | None, sent: Span) -> list[Pl
     return _within(items, sent.doc, sent.start, sent.end, key=_token_start)
 
 
-def _outcome_participles(group: list[Trigger]) -> set[int]:
-    """Starts of triggers that tell the outcome of another trigger's act in a participle hung from its verb
+def _act_of_outcome(trigger: Trigger, group: list[Trigger]) -> Trigger | None:
+    """The trigger whose act ``trigger`` tells the outcome of in a participle hung from its verb
     ("protesters clashed with police, killing a soldier": the clash is the event, the killing its toll)."""
-    if not enabled("extract.outcome_is_no_act"):
-        return set()
-    heads = {t.head.i for t in group}
+    if not enabled("extract.outcome_is_no_act") or trigger.head.tag_ != "VBG" or trigger.head.dep_ not in ("advcl", "pcomp"):
+        return None
     # the parser may hang it from the verb's preposition ("clashed with police killing a soldier")
-    return {t.start for t in group if t.head.tag_ == "VBG" and t.head.dep_ in ("advcl", "pcomp")
-            and (t.head.head.i in heads or t.head.head.head.i in heads) and t.head.head.i != t.head.i}
+    above = {trigger.head.head.i, trigger.head.head.head.i} - {trigger.head.i}
+    return next((t for t in group if t.head.i in above and t is not trigger), None)
 
 
 def _token_at(doc: Doc, char: int) -> int:
