@@ -68,10 +68,7 @@ def weapon_decides(event: Event, *, triggers: list[Trigger]) -> Trigger | None:
     if event.event_type != "Violence against civilians" or event.sub_event_type != "Attack" or not enabled("typing.weapon_decides"):
         return None
     weapon = max((t for t in triggers if t.entry.event_type == "Explosions/Remote violence"), key=lambda t: t.entry.weight, default=None)
-    if weapon is not None:
-        event.event_type, event.sub_event_type = weapon.entry.event_type, weapon.entry.sub_event_type
-        event.plover_type, event.plover_mode = weapon.entry.plover_type, weapon.entry.plover_mode
-    return weapon
+    return _typed_by(event, weapon)
 
 
 def fight_decides(event: Event, *, triggers: list[Trigger]) -> Trigger | None:
@@ -81,10 +78,15 @@ def fight_decides(event: Event, *, triggers: list[Trigger]) -> Trigger | None:
         return None
     fight = next((t for t in triggers if t.entry.event_type == "Battles" and t.head.dep_ in ("nsubj", "csubj")
                   and t.head.head.pos_ == "VERB"), None)
-    if fight is not None:
-        event.event_type, event.sub_event_type = fight.entry.event_type, fight.entry.sub_event_type
-        event.plover_type, event.plover_mode = fight.entry.plover_type, fight.entry.plover_mode
-    return fight
+    return _typed_by(event, fight)
+
+
+def _typed_by(event: Event, trigger: Trigger | None) -> Trigger | None:
+    """The event takes the trigger's type, sub-type and PLOVER reading (when there is one); the trigger."""
+    if trigger is not None:
+        event.event_type, event.sub_event_type = trigger.entry.event_type, trigger.entry.sub_event_type
+        event.plover_type, event.plover_mode = trigger.entry.plover_type, trigger.entry.plover_mode
+    return trigger
 
 
 def armed_target(event: Event) -> bool:
