@@ -93,21 +93,21 @@ def restated(a: Event, b: Event) -> bool:
 # "The attack began when a car bomb exploded at the gate": a definite noun for the violence told
 # before, in the mention's own sentence, says it tells more of that event (a new sub-type, a detail)
 # as what the sentence is about: its opening words ("The attack began ...", "In the blast, ...")
-_BACK = re.compile(r"^\W*(?:(?:in|during|after|since)\s+)?(?:the|this|that|its)\s+(?:[a-z-]+\s+){0,2}(?:attack|assault|raid|"
-                   r"bombing|blast|explosion|siege|ambush|massacre|shooting|violence|fighting|clashes)\b", re.I)
+# Nouns a sentence names the violence told before with ("the attack", "the strike", "the abduction"), one list for
+# the three ways a sentence points back at it below.
+_TOLD = (r"(?:attack|assault|raid|bombing|blast|explosion|strike|airstrike|air\s+strike|shelling|siege|ambush|massacre|"
+         r"shooting|violence|fighting|clash|clashes|abduction|kidnapping|hijacking|hostage-taking|standoff|stand-off|"
+         r"operation|offensive)s?")
+_BACK = re.compile(rf"^\W*(?:(?:in|during|after|since)\s+)?(?:the|this|that|its)\s+(?:[a-z-]+\s+){{0,2}}{_TOLD}\b", re.I)
 
 
 # "ten people had been killed in the strike", "died in the attack": the dead of the violence told before
 _DIED_IN = re.compile(r"\b(?:killed|died|dead|wounded|injured|hurt|beheaded|slain|executed)\s+(?:(?!(?:in|during|by|from)\b)[\w()-]+\s+){0,4}?"
-                      r"(?:in|during|by|from)\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}"
-                      r"(?:attack|assault|raid|bombing|blast|explosion|strike|airstrike|air\s+strike|shelling|ambush|shooting|"
-                      r"fighting|clashes|clash|violence|massacre)s?\b", re.I)
+                      rf"(?:in|during|by|from)\s+(?:the|this|that)\s+(?:[a-z-]+\s+){{0,2}}{_TOLD}\b", re.I)
 
 
 # "there was an exchange of gunfire during the abduction": what happened during the violence told is part of it
-_DURING = re.compile(r"\b(?:during|in\s+the\s+course\s+of|amid)\s+the\s+(?:[a-z-]+\s+){0,2}(?:attack|assault|raid|bombing|"
-                     r"siege|ambush|abduction|kidnapping|hijacking|hostage-taking|standoff|stand-off|clashes|clash|fighting|"
-                     r"shooting|massacre|operation|offensive)s?\b", re.I)
+_DURING = re.compile(rf"\b(?:during|in\s+the\s+course\s+of|amid)\s+the\s+(?:[a-z-]+\s+){{0,2}}{_TOLD}\b", re.I)
 
 
 def refers_back(e: Event) -> bool:
