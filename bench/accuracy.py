@@ -47,6 +47,7 @@ SUITES: list[tuple[str, str, Path, dict]] = [
 BENCH_SUITES = [
     ("chronicle", chronicle.suite_report),
     ("opennews", chronicle.news_report),
+    ("heldnews", chronicle.held_report),
 ]
 
 

@@ -1,6 +1,6 @@
 """The chronicle an analyst sees, against chronicle-dev's hand-coded posts (issues 14 and 15).
 
-    .venv/bin/python bench/chronicle.py [--split all|a|b] [--json [PATH]] [--no-store] [--docs DIR] [--gold FILE] [--news]
+    .venv/bin/python bench/chronicle.py [--split all|a|b] [--json [PATH]] [--no-store] [--docs DIR] [--gold FILE] [--news | --held]
 
 Each post runs through the real engine on its own (``extract_sources``); what a user is shown for
 it comes from ONE seam, :func:`shown_records`. Then every post is ingested into one temporary
@@ -33,9 +33,12 @@ if TYPE_CHECKING:
 
 DOCS = DATA / "chronicle-dev" / "docs"
 GOLD = DATA / "chronicle-dev" / "gold.jsonl"
-# the repository's own held-out news set (bench/opennews/README.md)
+# the repository's own news set (bench/opennews/README.md), open for error analysis
 NEWS_DOCS = Path(__file__).resolve().parent / "opennews" / "docs"
 NEWS_GOLD = Path(__file__).resolve().parent / "opennews" / "gold.jsonl"
+# news kept whole for acceptance: scored, never read for errors (bench/heldnews/README.md)
+HELD_DOCS = Path(__file__).resolve().parent / "heldnews" / "docs"
+HELD_GOLD = Path(__file__).resolve().parent / "heldnews" / "gold.jsonl"
 
 
 # ------------------------------------------------------------------------- the two seams
@@ -140,6 +143,11 @@ def news_report(*, engine: "Engine | None" = None) -> dict[str, Any]:
     return suite_report(engine=engine, docs=NEWS_DOCS, gold=NEWS_GOLD)
 
 
+def held_report(*, engine: "Engine | None" = None) -> dict[str, Any]:
+    """bench/heldnews (news held out whole), scored like chronicle-dev."""
+    return suite_report(engine=engine, docs=HELD_DOCS, gold=HELD_GOLD)
+
+
 # ------------------------------------------------------------------------------- printing
 
 _MAIN = ("precision", "recall", "strict_precision", "duplicate_share", "aggregates_shown", "false_positive_share",
@@ -172,8 +180,9 @@ def table(results: dict[str, ChronicleScore], *, worst: int = 6) -> list[str]:
             if any(v is not None for v in values):
                 out.append(f"{key:<{width}}  " + "  ".join(f"{_cell(v):>8}" for v in values))
     base = results.get("all") or next(iter(results.values()))
-    out.append(f"-- worst documents ({base.split}): errors = false positives + duplicates + aggregates + missed")
-    for doc in base.worst(worst):
+    if worst:
+        out.append(f"-- worst documents ({base.split}): errors = false positives + duplicates + aggregates + missed")
+    for doc in base.worst(worst) if worst else ():
         c = doc.counts
         out.append(f"{doc.errors:>3}  {doc.doc[:60]:<60}  shown {c['shown']:>2}  tp {c['true_positives']:>2}  "
                    f"dup {c['duplicates']:>2}  agg {c['aggregates_shown']:>2}  fp {c['false_positives']:>2}  "
@@ -186,6 +195,8 @@ def main() -> None:
     parser.add_argument("--docs", type=Path, default=DOCS, help="folder of the posts (*.txt)")
     parser.add_argument("--gold", type=Path, default=GOLD, help="gold.jsonl")
     parser.add_argument("--news", action="store_true", help="score bench/opennews instead (--docs and --gold ignored)")
+    parser.add_argument("--held", action="store_true",
+                        help="score bench/heldnews, the news held out whole, instead (--docs and --gold ignored)")
     parser.add_argument("--split", choices=SPLITS, help="only this half (default: all, a and b)")
     parser.add_argument("--json", nargs="?", const="-", metavar="PATH",
                         help="the scores with every document's detail as JSON (to PATH, or stdout without one)")
@@ -194,14 +205,16 @@ def main() -> None:
     from dateline.errors import DatelineError
 
     try:
-        docs, gold = (NEWS_DOCS, NEWS_GOLD) if args.news else (args.docs, args.gold)
-        results = run((args.split,) if args.split else SPLITS, docs=docs, gold=gold, with_store=not args.no_store)
+        docs, gold = (HELD_DOCS, HELD_GOLD) if args.held else (NEWS_DOCS, NEWS_GOLD) if args.news else (args.docs, args.gold)
+        splits = ("all",) if args.held else (args.split,) if args.split else SPLITS
+        results = run(splits, docs=docs, gold=gold, with_store=not args.no_store)
     except DatelineError as err:
         raise SystemExit(f"error: {err}") from None
     if args.json == "-":
         print(json.dumps({s: r.to_dict() for s, r in results.items()}, indent=1))
         return
-    print("\n".join(table(results)))
+    # the held-out set's documents are not shown: its errors are not to be read while deciding
+    print("\n".join(table(results, worst=0 if args.held else 6)))
     if args.json:
         Path(args.json).write_text(json.dumps({s: r.to_dict() for s, r in results.items()}, indent=1), encoding="utf-8")
 
