@@ -432,3 +432,20 @@ def test_the_armed_groups_of_other_wars_have_acled_names(registry, surface, date
 def test_common_words_name_no_armed_group(registry, surface):
     match = registry.resolve(surface, country="Colombia")
     assert match is None or match.actor_id is None or match.actor_id.startswith("generic:"), match
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("Polish oil worker", "Civilians (Poland)"),
+    ("South Korean workers", "Civilians (South Korea)"),
+    ("foreign oil workers", "Civilians (International)"),
+    ("foreigners", "Civilians (International)"),
+    ("international aid workers", "Civilians (International)"),
+    ("aid workers", "Civilians (Nigeria)"),
+])
+def test_civilians_are_named_by_their_nationality(registry, surface, name):
+    assert registry.resolve(surface, country="Nigeria").name == name
+
+
+def test_foreign_words_make_no_force_international(registry):
+    # only civilians can be of no one country in ACLED's names: "foreign troops" stay a state's
+    assert "International" not in registry.resolve("foreign troops", country="Nigeria").name

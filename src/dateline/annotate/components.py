@@ -179,8 +179,15 @@ def _origin_start(span: Span) -> int:
         return start - 3
     if start >= 1 and _LED.match(doc[start - 1].text):
         return start - 1
-    if start >= 1 and (doc[start - 1].ent_type_ == "NORP" or doc[start - 1].ent_type_ == "GPE") and doc[start - 1].pos_ in ("ADJ", "PROPN"):
-        return start - 1
+    # "Polish oil workers", "foreign aid workers": the people's word may stand before nouns that
+    # qualify the actor's noun; the caller keeps the wider name only if the registry reads it
+    at = start
+    while at >= 1 and start - at < 2 and doc[at - 1].pos_ == "NOUN" and doc[at - 1].dep_ == "compound":
+        at -= 1
+    if at >= 1 and doc[at - 1].ent_type_ in ("NORP", "GPE") and doc[at - 1].pos_ in ("ADJ", "PROPN"):
+        return at - 1
+    if at >= 1 and doc[at - 1].pos_ == "ADJ" and doc[at - 1].dep_ == "amod":
+        return at - 1
     return start
 
 

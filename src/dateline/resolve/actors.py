@@ -72,6 +72,8 @@ jihadist jihadists
 """.split())
 # Generic actors that a capitalised word before them turns into an unknown proper name.
 _NAME_GUARDED = frozenset({"military", "unidentified_armed_group"})
+# ACLED's country slot for foreigners of no one country ("Civilians (International)").
+INTERNATIONAL = "International"
 # Countries written with "the" after "of" in ACLED names.
 _THE_COUNTRIES = frozenset({"United States", "United Kingdom", "United Arab Emirates", "Netherlands",
                             "Philippines", "Central African Republic", "Democratic Republic of Congo"})
@@ -156,6 +158,9 @@ class _Generic:
     state_role: str | None = None
     # nouns that name this actor only after a demonym ("Russian forces"; "rebel forces" is no army)
     after_demonym: list[str] = field(default_factory=list)
+    # words that make this actor foreigners of no one country ("foreign oil workers"): ACLED's
+    # "International" in the country slot
+    foreign_words: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------- normalisation
@@ -242,7 +247,7 @@ class _Reader:
 
     ACTOR_KEYS = {"id", "name", "type", "inter", "country", "aliases", "periods", "period_name",
                   "valid_from", "valid_to", "successor", "state", "role", "member_of", "branch_of"}
-    GENERIC_KEYS = {"id", "name", "type", "inter", "nouns", "state_role", "after_demonym"}
+    GENERIC_KEYS = {"id", "name", "type", "inter", "nouns", "state_role", "after_demonym", "foreign_words"}
     TOP_KEYS = {"default_country", "demonyms", "period_sets", "generics", "actors"}
 
     def __init__(self, path: Path) -> None:
@@ -429,7 +434,8 @@ class _Reader:
                        self.kind(raw.get("type"), line, what), self.inter(raw.get("inter"), line, what),
                        self.strings(raw.get("nouns"), line, f"{what} nouns"), line,
                        self.text(raw.get("state_role"), line, f"{what} state_role", required=False),
-                       self.strings(raw.get("after_demonym") or [], line, f"{what} after_demonym"))
+                       self.strings(raw.get("after_demonym") or [], line, f"{what} after_demonym"),
+                       [w.casefold() for w in self.strings(raw.get("foreign_words") or [], line, f"{what} foreign_words")])
         if "{country}" not in gen.name:
             raise self.fail(line, f"{what}: a generic name needs a {{country}} slot",
                             hint='e.g. "Civilians ({country})"')
@@ -677,6 +683,8 @@ class ActorRegistry:
             return None
         target, hint = found
         if isinstance(target, _Generic):
+            if hint is None and any(k in target.foreign_words for k in keys):
+                hint = INTERNATIONAL  # "foreign oil workers", "foreigners": of no one country
             return self._generic_match(target, hint or context, context, surface, date)
         branch = self._branch(target, date, context)
         if branch is not None:
