@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dateline.rules import switched_off
 from test_event_place import _picked
-from test_news_story import story
+from test_news_story import incidents_on_and_off, story
 
 
 def _events_on_off(engine, text: str, published: str, rule: str):
@@ -153,3 +153,56 @@ def test_a_backers_people_are_not_where_the_story_is(engine) -> None:
     (bomb,) = [e for e in on if e.fatalities == 2]
     assert bomb.country == "Somalia", bomb.place_reason
     assert [e.country for e in off if e.fatalities == 2] == ["Ethiopia"]
+
+
+def test_foreign_victims_are_civilians_of_their_nationality(engine) -> None:
+    # ACLED names civilians by their nationality: a demonym before the noun, even past a qualifying noun
+    text = ("Gunmen kidnapped a Polish oil worker in the southern city of Warri on Thursday.\n\n"
+            "Militants kidnapped two British engineers in Port Harcourt on Monday.")
+    events, _ = story(engine, text, published="2007-05-25")
+    assert [e.actor2 for e in events] == ["Civilians (Poland)", "Civilians (United Kingdom)"]
+
+
+def test_foreigners_of_no_one_country_are_international_civilians(engine) -> None:
+    events, _ = story(engine, "Gunmen kidnapped eight foreign oil workers in Bayelsa State on Friday.", published="2007-05-25")
+    assert [e.actor2 for e in events] == ["Civilians (International)"]
+    events, _ = story(engine, "Gunmen kidnapped eight oil workers in Bayelsa State on Friday.", published="2007-05-25")
+    assert [e.actor2 for e in events] == ["Civilians (Nigeria)"]
+
+
+def test_two_days_the_sentences_name_are_two_events_of_one_report(engine) -> None:
+    text = ("Gunmen kidnapped eight foreign oil workers in Delta State on Friday.\n\n"
+            "On Thursday, gunmen abducted a Polish oil worker in the city of Warri.")
+    on, off = incidents_on_and_off(engine, text, "2007-05-25", ["incidents.named_days_differ"])
+    assert sorted(i.record.date_start for i in on.incidents) == ["2007-05-24", "2007-05-25"]
+    assert len(off.incidents) == 1
+
+
+def test_a_night_that_runs_into_the_next_day_leaves_the_days_one_event(engine) -> None:
+    text = ("Gunmen attacked a police station in Maiduguri late on Thursday, killing four officers.\n\n"
+            "The gunmen attacked the police station in Maiduguri early on Friday, witnesses said.")
+    events, told = story(engine, text, published="2011-10-15")
+    assert len({e.date_start for e in events}) == 2, [(e.date_start, e.date_reason) for e in events]
+    assert len(told.incidents) == 1
+
+
+def test_the_day_of_a_later_act_dates_what_came_before_it_only_within_the_week(engine) -> None:
+    text = ("Iraq's prime minister visited Ramadi Tuesday after government forces recaptured the government "
+            "compound in the city.")
+    on, off = _events_on_off(engine, text, "2015-12-29", "dating.sequence_is_another_time")
+    assert [(e.date_start, e.time_precision) for e in on] == [("2015-12-29", 2)]
+    assert on[0].date_reason.startswith("no date of its own: 'Tuesday'")
+    assert [e.time_precision for e in off] == [1]
+    # the day still dates an act it modifies, whatever came after it
+    events, _ = story(engine, "Gunmen killed five villagers on Tuesday after storming a village near Kano.",
+                      published="2015-12-29")
+    assert [(e.date_start, e.time_precision) for e in events] == [("2015-12-29", 1)]
+
+
+def test_a_single_attack_earlier_this_month_is_one_event_not_a_total(engine) -> None:
+    text = "Earlier this month, a roadside bomb killed four soldiers in Kandahar."
+    _, told = story(engine, text, published="2009-06-20")
+    assert [i.record.fatalities for i in told.incidents] == [4] and not told.aggregates
+    with switched_off(["aggregates.one_event"]):
+        _, told = story(engine, text, published="2009-06-20")
+    assert not told.incidents and [a.fatalities for a in told.aggregates] == [4]

@@ -41,5 +41,5 @@ def test_a_rule_switched_off_no_longer_decides(engine) -> None:
     with switched_off(["extract.parallel_places"]):
         off = told()
     assert len(on.incidents) == 3 and len(off.incidents) < 3
-    with switched_off(["aggregates.plural", "aggregates.components"]):
+    with switched_off(["aggregates.plural"]):
         assert len(told().aggregates) <= len(on.aggregates)

@@ -36,7 +36,7 @@ class AggregateCues:
 
     families: dict[str, tuple[re.Pattern[str], ...]]
     # words that tell one event ("a roadside bomb killed four soldiers earlier this month"): with them
-    # no cue but a split into named parts makes the figure a total
+    # no cue makes the figure a total (a split into named parts still does, extract/parts.py)
     one_event: tuple[re.Pattern[str], ...] = ()
 
     @classmethod
@@ -51,7 +51,7 @@ class AggregateCues:
         """(family, matched words) of the first cue found in ``text`` (of the ``only`` families if given)."""
         single = enabled(f"aggregates.{_ONE_EVENT}") and any(p.search(text) for p in self.one_event)
         for name, patterns in self.families.items():
-            if not enabled(f"aggregates.{name}") or (single and name != "components") or (only and name not in only):
+            if not enabled(f"aggregates.{name}") or single or (only and name not in only):
                 continue
             for pattern in patterns:
                 match = pattern.search(text)
