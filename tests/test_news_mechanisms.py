@@ -206,3 +206,12 @@ def test_a_single_attack_earlier_this_month_is_one_event_not_a_total(engine) -> 
     with switched_off(["aggregates.one_event"]):
         _, told = story(engine, text, published="2009-06-20")
     assert not told.incidents and [a.fatalities for a in told.aggregates] == [4]
+
+
+def test_a_conflicts_toll_by_un_figures_and_a_toll_since_a_truce_are_aggregates(engine) -> None:
+    text = ("Ukraine said 75 soldiers and civilians have been killed since the cease-fire took effect September 5.\n\n"
+            "Both sides have stopped short of declaring the truce null, despite the continuing carnage, which has "
+            "killed more than 3,500 people in eastern Ukraine, according to U.N. figures.")
+    _, told = story(engine, text, published="2014-10-05")
+    assert sorted(a.fatalities for a in told.aggregates) == [75, 3500]
+    assert not [i for i in told.incidents if i.record.fatalities]

@@ -158,3 +158,11 @@ def test_a_count_before_an_active_killing_verb_is_of_the_killers(text, expected)
 def test_two_dozen_soldiers_are_twenty_four() -> None:
     (q,) = [q for q in find_quantities("Two dozen soldiers were killed in Orakzai on Friday.") if q.kind == "killed"]
     assert q.value == 24
+
+
+def test_one_number_counts_two_kinds_of_people_named_together() -> None:
+    found = find_quantities("Ukraine said 75 soldiers and civilians have been killed since the truce began.")
+    assert [(q.kind, q.value) for q in found] == [("killed", 75)]
+    # two numbers are two groups, and "others" after "and" are no one counted
+    assert [(q.kind, q.value) for q in find_quantities("Gunmen killed five soldiers and three civilians.")] == [("killed", 8)]
+    assert [(q.kind, q.value) for q in find_quantities("The blast killed four people and others were wounded.")] == [("killed", 4)]

@@ -86,10 +86,14 @@ _THINGS = r"(?:camels?|cattle|cows?|goats?|sheep|donkeys?|horses?|animals?|lives
 _NOT_THINGS = rf"(?!(?:\s+{_MOD}){{0,2}}\s+{_THINGS}\b(?!\s+(?:{_PERSON})\b))"  # "truck drivers" are people
 
 
+# "75 soldiers and civilians": one number counts two kinds of people named together
+_BOTH = rf"(?:\s+and\s+(?!others\b)(?:{_PERSON})(?!\w)(?!\s+of\b))"
+
+
 def _group(subset_ok: bool) -> str:
     subset = "" if subset_ok else _SUBSET
     return (
-        rf"(?:(?<![\w-])(?:{_QUAL}\s+)?(?:(?:his|her|their|its)\s+)?(?:{_NUM})\b{subset}{_NOT_THINGS}(?:\s+{_MOD}){{0,3}}(?:\s+(?:{_PERSON})(?!\w))?{_OF}{_SOURCE}|"
+        rf"(?:(?<![\w-])(?:{_QUAL}\s+)?(?:(?:his|her|their|its)\s+)?(?:{_NUM})\b{subset}{_NOT_THINGS}(?:\s+{_MOD}){{0,3}}(?:\s+(?:{_PERSON})(?!\w))?{_BOTH}?{_OF}{_SOURCE}|"
         rf"(?<![\w-])(?:a|an|one|his|her|their)\s+(?!(?:{_NUM})(?![\w-]))(?:{_MOD}\s+){{0,3}}(?:{_PERSON})(?!\w){_OF}{_SOURCE}|"
         r"(?<![\w-])(?:him|her)(?=\s+and\b|\s*[,.;]|$))"
     )
