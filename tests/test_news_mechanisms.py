@@ -215,3 +215,14 @@ def test_a_conflicts_toll_by_un_figures_and_a_toll_since_a_truce_are_aggregates(
     _, told = story(engine, text, published="2014-10-05")
     assert sorted(a.fatalities for a in told.aggregates) == [75, 3500]
     assert not [i for i in told.incidents if i.record.fatalities]
+
+
+def test_similar_attacks_are_others_like_the_one_told_not_an_event(engine) -> None:
+    text = ("A roadside bomb killed eight soldiers in Yala province on Saturday.\n\n"
+            "No group has taken responsibility, but rebel groups have carried out many similar attacks in the region.")
+    _, told = story(engine, text, published="2013-06-29")
+    assert [i.record.fatalities for i in told.incidents] == [8]
+    assert [a.reason.split(":")[0] for a in told.aggregates] == ["series"]
+    with switched_off(["aggregates.series"]):
+        _, told = story(engine, text, published="2013-06-29")
+    assert len(told.incidents) == 2
