@@ -226,3 +226,11 @@ def test_similar_attacks_are_others_like_the_one_told_not_an_event(engine) -> No
     with switched_off(["aggregates.series"]):
         _, told = story(engine, text, published="2013-06-29")
     assert len(told.incidents) == 2
+
+
+def test_crowd_control_munitions_are_no_attack_and_the_classifier_reads_none_in(engine) -> None:
+    on, off = _events_on_off(engine, "Police used flash-balls and smoke grenades.", "2005-07-14",
+                             "triggers.dismissed_bar_the_model")
+    assert on == [] and len(off) == 1
+    events, _ = story(engine, "Militants threw a grenade at a police patrol in Srinagar, wounding three.", published="2005-07-14")
+    assert [e.sub_event_type for e in events] == ["Grenade"]

@@ -39,7 +39,7 @@ from .placing import aside_role, bare_capital, beside_the_story, demonym_area, f
 from .regions import lies_in, owner_before, part_of_town, people_before, regions_after
 from .role_defaults import apply_role_defaults
 from .sides import oppose_sides
-from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, find_triggers
+from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, dismissed, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
 from .typing import air_delivered, protesters_riot, refine_type, went_off
@@ -182,7 +182,8 @@ class Extractor:
         if not primary:
             referring = triggers or _referring(sent, para)
             # no trigger word at all: the type classifier may still read an event in the sentence
-            found = propose(sent, self.type_model) if not referring and self.type_model is not None else None
+            found = (propose(sent, self.type_model) if not referring and self.type_model is not None
+                     and not dismissed(sent, self.lexicon) else None)
             if found is None:
                 self._fill_from_anaphor(doc, sent, referring, para, context)
                 self._fill_counts(doc, sent, para)

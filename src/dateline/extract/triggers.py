@@ -139,8 +139,9 @@ def _describes_a_thing(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _figurative(token: Token, lexicon: Lexicon) -> bool:
-    """The trigger noun is qualified by a word that makes it words or misfortune, not violence
-    ("shrill public attacks on the minister", "died of a heart attack", "a long legal battle")."""
+    """The trigger noun is qualified by a word that makes it words, misfortune or a crowd-control munition,
+    not violence ("shrill public attacks on the minister", "died of a heart attack", "a long legal battle",
+    "police used smoke grenades")."""
     if not enabled("triggers.figurative"):
         return False
     if token.pos_ in ("VERB", "AUX"):
@@ -153,6 +154,17 @@ def _figurative(token: Token, lexicon: Lexicon) -> bool:
     words = lexicon.figurative_modifiers.get("*", frozenset()) | lexicon.figurative_modifiers.get(token.lemma_.lower(), frozenset())
     return any(child.dep_ in ("amod", "compound", "nmod") and child.i < token.i
                and child.lower_.removesuffix("-") in words for child in token.children)
+
+
+def dismissed(sent: Span, lexicon: Lexicon | None = None) -> bool:
+    """Whether the sentence has a trigger word read as no violence: figurative, a crowd-control munition
+    or a mark on the dead ("police used smoke grenades"). Such a sentence has said it tells no attack, and
+    the type classifier is not to read one into it."""
+    lexicon = lexicon or default_lexicon()
+    if not enabled("triggers.dismissed_bar_the_model"):
+        return False
+    return any((lexicon.lemmas.get(t.lemma_.lower()) or lexicon.lemmas.get(t.lower_))
+               and (_figurative(t, lexicon) or _mark_on_the_dead(t, lexicon)) for t in sent)
 
 
 def _mark_on_the_dead(token: Token, lexicon: Lexicon) -> bool:
