@@ -234,3 +234,20 @@ def test_crowd_control_munitions_are_no_attack_and_the_classifier_reads_none_in(
     assert on == [] and len(off) == 1
     events, _ = story(engine, "Militants threw a grenade at a police patrol in Srinagar, wounding three.", published="2005-07-14")
     assert [e.sub_event_type for e in events] == ["Grenade"]
+
+
+def test_a_disaster_that_kills_is_no_political_violence(engine) -> None:
+    text = ("At least ten people have been reported killed after a large, destructive tornado tore through "
+            "Yazoo City, Mississippi yesterday.")
+    on, off = _events_on_off(engine, text, "2010-04-25", "triggers.natural_causes")
+    assert on == [] and len(off) == 1
+    events, _ = story(engine, "Gunmen killed five people in an attack on a bus near Yazoo City on Friday.", published="2010-04-25")
+    assert len(events) == 1
+
+
+def test_the_crime_a_court_tries_is_no_event_of_the_report(engine) -> None:
+    on, off = _events_on_off(engine, "Brothers found guilty of killing schoolboy in Sydney", "2006-08-09", "triggers.charges")
+    assert on == [] and len(off) == 1
+    # an accusation is how a report attributes violence, not a court's charge
+    events, _ = story(engine, "The army accused the rebels of killing 20 villagers near Gulu on Monday.", published="2006-08-09")
+    assert [e.fatalities for e in events] == [20]

@@ -29,6 +29,8 @@ RULES: dict[str, str] = {
     "triggers.needs_agent": "'demonstrate' and 'rally' are protests only when people do them ('as the study demonstrates')",
     "triggers.figurative": "a trigger noun qualified as words or misfortune is no violence ('verbal attacks', 'a heart attack')",
     "triggers.dismissed_bar_the_model": "a sentence whose trigger word was read as no violence ('police used smoke grenades') gets no event from the type classifier",
+    "triggers.natural_causes": "a disaster or accident that kills ('killed after a tornado tore through') is no political violence",
+    "triggers.charges": "the crime a court tries ('found guilty of killing a schoolboy') is no event of the report",
     "triggers.marks": "a trigger noun naming what a body shows ('bearing signs of torture') is no event of its own",
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
     "starts.what_people_fled": "'600,000 people have fled fighting in the capital': what people fled is the cause of their flight, no event told",

@@ -61,6 +61,11 @@ class Lexicon:
     figurative_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
     # nouns whose "of" names what a body shows ("signs of torture"): no event of its own
     mark_heads: frozenset[str] = frozenset()
+    # what kills with no one's hand ("killed after a tornado tore through the town"): no political violence
+    natural_causes: frozenset[str] = frozenset()
+    # words of a court whose "of"/"with"/"for" names the crime tried ("found guilty of killing a
+    # schoolboy"): the crime is told as a charge, no event of the report
+    charge_heads: frozenset[str] = frozenset()
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
@@ -77,6 +82,12 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             continue
         if isinstance(item, dict) and "mark_heads" in item:
             lexicon.mark_heads |= {w.lower() for w in item["mark_heads"] or ()}
+            continue
+        if isinstance(item, dict) and "natural_causes" in item:
+            lexicon.natural_causes |= {w.lower() for w in item["natural_causes"] or ()}
+            continue
+        if isinstance(item, dict) and "charge_heads" in item:
+            lexicon.charge_heads |= {w.lower() for w in item["charge_heads"] or ()}
             continue
         if isinstance(item, dict) and "figurative_modifiers" in item:
             for noun, words in (item["figurative_modifiers"] or {}).items():
@@ -156,15 +167,43 @@ def _figurative(token: Token, lexicon: Lexicon) -> bool:
                and child.lower_.removesuffix("-") in words for child in token.children)
 
 
+def _natural_cause(token: Token, lexicon: Lexicon) -> bool:
+    """A disaster or accident is the trigger's cause: its subject, or in a clause or phrase hung from it
+    ("a tornado killed ten", "killed after a tornado tore through", "died in floods")."""
+    if not enabled("triggers.natural_causes") or not lexicon.natural_causes:
+        return False
+    # "were reported killed after a tornado tore through": the clause may hang from the verb of telling
+    verbs = {token.i, token.head.i} if token.dep_ in ("xcomp", "ccomp") else {token.i}
+    for cause in token.sent:
+        if cause.lemma_.lower() not in lexicon.natural_causes and cause.lower_ not in lexicon.natural_causes:
+            continue
+        up, steps = cause, 0
+        while up.head.i != up.i and steps < 3:
+            up, steps = up.head, steps + 1
+            if up.i in verbs:
+                return True
+    return False
+
+
+def _charged(token: Token, lexicon: Lexicon) -> bool:
+    """The trigger names the crime a court tries ("found guilty of killing", "charged with murder")."""
+    if not enabled("triggers.charges") or token.dep_ not in ("pobj", "pcomp"):
+        return False
+    prep = token.head
+    return (prep.lower_ in ("of", "with", "for") and prep.head.i != prep.i
+            and prep.head.lower_ in lexicon.charge_heads)
+
+
 def dismissed(sent: Span, lexicon: Lexicon | None = None) -> bool:
-    """Whether the sentence has a trigger word read as no violence: figurative, a crowd-control munition
-    or a mark on the dead ("police used smoke grenades"). Such a sentence has said it tells no attack, and
+    """Whether the sentence has a trigger word read as no violence: figurative, a crowd-control munition,
+    a mark on the dead, a disaster's work or a court's charge ("police used smoke grenades"). Such a sentence has said it tells no attack, and
     the type classifier is not to read one into it."""
     lexicon = lexicon or default_lexicon()
     if not enabled("triggers.dismissed_bar_the_model"):
         return False
     return any((lexicon.lemmas.get(t.lemma_.lower()) or lexicon.lemmas.get(t.lower_))
-               and (_figurative(t, lexicon) or _mark_on_the_dead(t, lexicon)) for t in sent)
+               and (_figurative(t, lexicon) or _mark_on_the_dead(t, lexicon) or _natural_cause(t, lexicon)
+                    or _charged(t, lexicon)) for t in sent)
 
 
 def _mark_on_the_dead(token: Token, lexicon: Lexicon) -> bool:
@@ -220,7 +259,8 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
         if token.i in taken or token.is_stop and token.lemma_.lower() not in lexicon.lemmas:
             continue
         entries = lexicon.lemmas.get(token.lemma_.lower()) or lexicon.lemmas.get(token.lower_)
-        if not entries or _describes_a_thing(token, lexicon) or _figurative(token, lexicon) or _mark_on_the_dead(token, lexicon):
+        if not entries or _describes_a_thing(token, lexicon) or _figurative(token, lexicon) \
+                or _mark_on_the_dead(token, lexicon) or _natural_cause(token, lexicon) or _charged(token, lexicon):
             continue
         for entry in entries:
             if entry.pos and token.pos_ not in entry.pos:
