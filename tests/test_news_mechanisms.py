@@ -251,3 +251,8 @@ def test_the_crime_a_court_tries_is_no_event_of_the_report(engine) -> None:
     # an accusation is how a report attributes violence, not a court's charge
     events, _ = story(engine, "The army accused the rebels of killing 20 villagers near Gulu on Monday.", published="2006-08-09")
     assert [e.fatalities for e in events] == [20]
+
+
+def test_storming_a_village_is_the_attack_not_a_storm(engine) -> None:
+    events, _ = story(engine, "Gunmen killed five villagers after storming a village near Kano on Tuesday.", published="2015-12-29")
+    assert [e.fatalities for e in events] == [5]

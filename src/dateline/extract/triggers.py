@@ -175,8 +175,9 @@ def _natural_cause(token: Token, lexicon: Lexicon) -> bool:
     # "were reported killed after a tornado tore through": the clause may hang from the verb of telling
     verbs = {token.i, token.head.i} if token.dep_ in ("xcomp", "ccomp") else {token.i}
     for cause in token.sent:
-        if cause.lemma_.lower() not in lexicon.natural_causes and cause.lower_ not in lexicon.natural_causes:
-            continue
+        if cause.pos_ != "NOUN" or (cause.lemma_.lower() not in lexicon.natural_causes
+                                    and cause.lower_ not in lexicon.natural_causes):
+            continue  # a noun: "storming a village" is the attack
         up, steps = cause, 0
         while up.head.i != up.i and steps < 3:
             up, steps = up.head, steps + 1
