@@ -256,3 +256,19 @@ def test_the_crime_a_court_tries_is_no_event_of_the_report(engine) -> None:
 def test_storming_a_village_is_the_attack_not_a_storm(engine) -> None:
     events, _ = story(engine, "Gunmen killed five villagers after storming a village near Kano on Tuesday.", published="2015-12-29")
     assert [e.fatalities for e in events] == [5]
+
+
+def test_who_died_is_a_victim_never_the_attacker(engine) -> None:
+    text = "Medics say at least 26 people have died in an airstrike in northwestern Yemen."
+    on, off = _events_on_off(engine, text, "2017-11-01", "actors.the_dead_are_no_agents")
+    assert [(e.actor1, e.actor2) for e in on] == [(None, "Civilians (Yemen)")]
+    assert [e.actor1 for e in off] == ["Civilians (Yemen)"]
+
+
+def test_an_armed_group_one_mention_names_is_who_the_unidentified_attackers_were(engine) -> None:
+    text = ("Soldiers guarding eradication workers were assaulted by FARC rebels near Vista Hermosa on Tuesday.\n\n"
+            "Gunmen killed 24 soldiers in the attack, the army said.\n\n"
+            "The defence minister said rebels killed 24 soldiers in the attack.")
+    on, off = incidents_on_and_off(engine, text, "2005-12-28", ["incidents.named_beats_unidentified"])
+    assert [i.record.actor1 for i in on.incidents] == ["FARC: Revolutionary Armed Forces of Colombia"]
+    assert [i.record.actor1 for i in off.incidents] == ["Unidentified Armed Group (Colombia)"]

@@ -28,14 +28,16 @@ RULES: dict[str, str] = {
     "triggers.modifiers": "a trigger word that qualifies a noun names a thing, not an event ('beheading videos')",
     "triggers.needs_agent": "'demonstrate' and 'rally' are protests only when people do them ('as the study demonstrates')",
     "triggers.figurative": "a trigger noun qualified as words or misfortune is no violence ('verbal attacks', 'a heart attack')",
-    "triggers.dismissed_bar_the_model": "a sentence whose trigger word was read as no violence ('police used smoke grenades') gets no event from the type classifier",
+    "triggers.dismissed_bar_the_model": "a sentence whose trigger word was read as no violence ('police used smoke grenades') "
+                                        "gets no event from the type classifier",
     "triggers.natural_causes": "a disaster or accident that kills ('killed after a tornado tore through') is no political violence",
     "triggers.charges": "the crime a court tries ('found guilty of killing a schoolboy') is no event of the report",
     "triggers.marks": "a trigger noun naming what a body shows ('bearing signs of torture') is no event of its own",
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
     "starts.what_people_fled": "'600,000 people have fled fighting in the capital': what people fled is the cause of their flight, no event told",
     "starts.window_is_no_date": "'one of the deadliest in the past six months': a stretch counted back from now gives a definite noun no date of its own",
-    "dating.sequence_is_another_time": "'visited Ramadi Tuesday after forces recaptured the compound': the day of an act dates only within the week what its 'after' clause tells",
+    "dating.sequence_is_another_time": "'visited Ramadi Tuesday after forces recaptured the compound': the day of an act "
+                                       "dates what its 'after' clause tells only within the week",
     "dating.finite_verb_hung_low": "a verb with an object hung from a noun by the parser ('missiles fired from a drone killed five on Monday') dates the event",
     "flags.generic": "a simple-present statement about a bare plural is general, not one event",
     "flags.headline_is_news": "a headline's present tense ('Gunmen assassinate ex-security chief') tells what happened, never a generality",
@@ -58,6 +60,7 @@ RULES: dict[str, str] = {
     "typing.found_device_went_off": "a device found or seized that detonated all the same is an explosion (ACLED)",
     "typing.type_model": "the trained sub-type classifier beside the trigger words",
     "victims.shares": "'10 percent of the villagers' is no head count",
+    "actors.the_dead_are_no_agents": "'26 people have died in an airstrike': who died is a victim, never the attacker",
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",
     "actors.generic_qualifier": "'government police': a generic actor word qualifying another actor's noun is no side of its own",
     "actors.gerund_subject": "'Shelling killed five civilians': a gerund subject is a noun, and the verb it is subject of tells the victims",
@@ -115,7 +118,10 @@ RULES: dict[str, str] = {
     "incidents.died_in_the_attack": "'ten had been killed in the strike': the dead of the violence told before, whatever their place",
     "incidents.definite_scene": "a later mention at 'the hotel', 'the mall' (a building told before) tells the violence told there, whatever its sub-type",
     "incidents.during_the_attack": "'an exchange of gunfire during the abduction': what happened during the violence told is part of it",
-    "incidents.named_days_differ": "two mentions of one report, each with a day its own sentence names ('kidnapped Friday', 'on Thursday, a Polish oil worker was abducted'), on different days are two events",
+    "incidents.named_days_differ": "two mentions of one report, each with a day its own sentence names ('kidnapped Friday', "
+                                   "'on Thursday, a Polish oil worker was abducted'), on different days are two events",
+    "incidents.named_beats_unidentified": "an incident's side one mention names ('the FARC') beats the unidentified armed "
+                                          "group its other mentions give",
     "incidents.definite_actor": "a later mention whose generic attackers are definite ('the militants') tells the event told before",
     "incidents.anaphor_defers": "attackers pointed back at ('the gunmen', 'they') neither vote for an incident's actor1 nor beat the mention that named them",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",

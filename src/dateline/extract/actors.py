@@ -273,11 +273,19 @@ _HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "murder", "execute"
                           "massacre", "slay", "torture", "rape"})
 
 
+# verbs whose active subject died
+_DIE_LEMMAS = frozenset({"die", "perish"})
+
+
 def _harmed_anywhere(sent: Span) -> set[int]:
     """Tokens of people the sentence says were harmed, whatever clause tells it ("bringing to 31 the number of
     people killed", "three civilians were wounded"): victims, never an event's attacker."""
     out: set[int] = set()
     for token in sent:
+        if token.lemma_.lower() in _DIE_LEMMAS and token.pos_ == "VERB" and enabled("actors.the_dead_are_no_agents"):
+            # "26 people have died in an airstrike": who died is the victim of the act that killed them
+            out |= {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+            continue
         if token.lemma_.lower() not in _HARM_LEMMAS or token.tag_ != "VBN":
             continue
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -391,7 +399,8 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
         slots.actor2 = None  # the victims are the kin: civilians by ACLED's convention, said by role defaults
     if slots.actor2 is None and rest and trigger.entry.event_type != "Protests":
         # the victims wherever they stand ("six people were killed when a bomb exploded"), else the next actor
-        after = [m for m in rest if m.token_start in patients] or [m for m in rest if m.token_start > head.i]
+        after = ([m for m in rest if m.token_start in patients] or [m for m in rest if m.token_start in harmed]
+                 or [m for m in rest if m.token_start > head.i])
         if after:
             slots.actor2 = after[0]
     return slots

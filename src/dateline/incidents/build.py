@@ -60,13 +60,23 @@ def _type_rank(mentions: Sequence[Event]) -> Callable[[Event], tuple]:
     return lambda e: (-votes[e.event_type], -escalation(e), -subs[e.sub_event_type], -e.confidence, _order(e))
 
 
+UNIDENTIFIED = "generic:unidentified_armed_group"
+_NON_STATE_ARMED = frozenset({2, 3, 4})  # ACLED inter codes: rebels, political and identity militias
+
+
 def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple]:
     # "the gunmen", "they" point back at attackers already told: they neither vote nor beat the
     # mention that named them ("al-Shabab militants attacked …; the gunmen stormed …")
     told = {id(e) for e in mentions if slot == "actor1" and enabled("incidents.anaphor_defers") and definite_actor(e)}
     voters = [e for e in mentions if id(e) not in told] or list(mentions)
     votes = Counter(getattr(e, slot) for e in voters if getattr(e, slot))
-    return lambda e: (getattr(e, slot) is None, id(e) in told, -votes.get(getattr(e, slot), 0), _order(e))
+    # an armed group one mention names ("the FARC") is who the others' "rebels" were, however many they are
+    inter = "inter1" if slot == "actor1" else "inter2"
+    unnamed = enabled("incidents.named_beats_unidentified") and any(
+        getattr(e, inter) in _NON_STATE_ARMED and not (getattr(e, f"{slot}_id") or "generic:").startswith("generic:")
+        for e in voters)
+    return lambda e: (getattr(e, slot) is None, id(e) in told,
+                      unnamed and getattr(e, f"{slot}_id") == UNIDENTIFIED, -votes.get(getattr(e, slot), 0), _order(e))
 
 
 def _value_rank(name: str) -> Callable[[Event], tuple]:
