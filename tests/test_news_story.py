@@ -387,7 +387,8 @@ def test_attackers_pointed_back_at_do_not_outvote_the_group_that_was_named(engin
             "a local official said.\n\n"
             "The gunmen stormed the market shortly after noon on Sunday and opened fire on the stalls.\n\n"
             "Witnesses said the attackers began the attack near the mosque and then seized several traders as hostages.")
-    on, off = incidents_on_and_off(engine, text, "2014-03-03", ["incidents.anaphor_defers"])
+    on, off = incidents_on_and_off(engine, text, "2014-03-03",
+                                   ["incidents.anaphor_defers", "incidents.named_beats_unidentified"])
     (incident,) = [i for i in on.incidents if i.record.fatalities == 17]
     assert incident.record.actor1 == "Boko Haram", [(m, i.record.actor1) for i in on.incidents for m in i.mention_ids]
     (incident,) = [i for i in off.incidents if i.record.fatalities == 17]
