@@ -272,3 +272,12 @@ def test_an_armed_group_one_mention_names_is_who_the_unidentified_attackers_were
     on, off = incidents_on_and_off(engine, text, "2005-12-28", ["incidents.named_beats_unidentified"])
     assert [i.record.actor1 for i in on.incidents] == ["FARC: Revolutionary Armed Forces of Colombia"]
     assert [i.record.actor1 for i in off.incidents] == ["Unidentified Armed Group (Colombia)"]
+
+
+def test_a_place_phrase_conjoined_to_the_verb_is_a_place_told_in_parallel(engine) -> None:
+    text = ("Protests were also being held in the southern city of Daraa, near the border, and in Deir el-Zour, "
+            "in the eastern part of the country.")
+    _, on = story(engine, text, published="2011-12-09")
+    with switched_off(["extract.conjoined_preposition"]):
+        _, off = story(engine, text, published="2011-12-09")
+    assert len(on.incidents) == 2 and len(off.incidents) == 1

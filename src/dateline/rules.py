@@ -90,6 +90,8 @@ RULES: dict[str, str] = {
     "placing.narrative_place": "the place a paragraph told last goes on into the next paragraphs until another is told",
     "placing.not_where_told": "a place of the verb of saying that quotes an event ('he told AFP from Maiduguri') is where it was told",
     "places.untagged_objects": "a one-word name the model missed, a verb's object or joined to a place, is a big city's or province's",
+    "extract.conjoined_preposition": "'protests were held in Daraa and in Deir el-Zour': a place phrase conjoined to the "
+                                     "verb is a place told in parallel",
     "extract.clauses": "one event per independent clause that has a trigger",
     "extract.parallel_places": "one event per place told in parallel ('in Tikrit and Hawija')",
     "extract.conjoined_names": "a proper name coordinated with a place is a candidate place",

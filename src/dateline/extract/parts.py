@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..geo.place_tagger import PlaceMention
+from ..rules import enabled
 
 __all__ = ["Part", "conjoined_names", "parallel_parts"]
 
@@ -100,10 +101,16 @@ def parallel_parts(doc: Doc, chosen: PlaceMention, mentions: list[PlaceMention])
     return [Part(chosen, *_branch(own_path, meet.i, chosen)), *parts]
 
 
+_PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside"})
+
+
 def _gapped(theirs: list[Token]) -> bool:
     """Whether a place's branch is a gapped clause of the verb it meets: its top is a conjunct of the
     verb that is no verb itself, a figure or a noun standing for the verb's object ("and two in Hawija")."""
     top = theirs[-1] if theirs else None
+    if top is not None and top.dep_ == "conj" and top.pos_ == "ADP" and top.lower_ in _PLACE_PREPS \
+            and enabled("extract.conjoined_preposition"):
+        return True  # "protests were held in Daraa, ... and in Deir el-Zour": the place's phrase stands for the verb's
     return (top is not None and top.dep_ == "conj" and top.pos_ in ("NUM", "NOUN", "PROPN")
             and any(c.dep_ == "prep" for c in top.children))
 
