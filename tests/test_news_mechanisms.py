@@ -281,3 +281,12 @@ def test_a_place_phrase_conjoined_to_the_verb_is_a_place_told_in_parallel(engine
     with switched_off(["extract.conjoined_preposition"]):
         _, off = story(engine, text, published="2011-12-09")
     assert len(on.incidents) == 2 and len(off.incidents) == 1
+
+
+def test_the_provinces_of_a_list_are_each_a_place_told_in_parallel(engine) -> None:
+    text = "Bombs went off in Yala, Pattani and Narathiwat provinces on Thursday."
+    _, on = story(engine, text, published="2006-06-15")
+    with switched_off(["extract.listed_provinces"]):
+        _, off = story(engine, text, published="2006-06-15")
+    assert sorted(i.record.location for i in on.incidents) == ["Narathiwat", "Pattani", "Yala"]
+    assert len(off.incidents) == 2

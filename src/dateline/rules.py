@@ -92,6 +92,8 @@ RULES: dict[str, str] = {
     "places.untagged_objects": "a one-word name the model missed, a verb's object or joined to a place, is a big city's or province's",
     "extract.conjoined_preposition": "'protests were held in Daraa and in Deir el-Zour': a place phrase conjoined to the "
                                      "verb is a place told in parallel",
+    "extract.listed_provinces": "'bombs went off in Yala, Pattani and Narathiwat provinces': the provinces of a list are "
+                                "each a place told in parallel",
     "extract.clauses": "one event per independent clause that has a trigger",
     "extract.parallel_places": "one event per place told in parallel ('in Tikrit and Hawija')",
     "extract.conjoined_names": "a proper name coordinated with a place is a candidate place",

@@ -72,9 +72,12 @@ def parallel_parts(doc: Doc, chosen: PlaceMention, mentions: list[PlaceMention])
     parts: list[Part] = []
     seen = {chosen.name.casefold()}
     for mention in mentions:
-        if mention is chosen or mention.coarse or not mention.known or mention.name.casefold() in seen:
+        if mention is chosen or (mention.coarse and not _listed_kind(doc, mention)) or not mention.known \
+                or mention.name.casefold() in seen:
             continue
-        path = _path(_root(doc, mention))
+        # the name of a listed kind hangs in the list, its kind word wherever the parser put it
+        path = _path(doc[mention.token_start : mention.token_end - 1].root if _listed_kind(doc, mention)
+                     and mention.token_end - mention.token_start > 1 else _root(doc, mention))
         meet = next((t for t in path if t.i in own_ids), None)
         if meet is None:
             continue
@@ -102,6 +105,14 @@ def parallel_parts(doc: Doc, chosen: PlaceMention, mentions: list[PlaceMention])
 
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside"})
+# a kind word in the plural after the last name of a list: every name of it is a place of that kind
+_PLURAL_KINDS = frozenset({"provinces", "states", "districts", "regions", "governorates", "counties", "prefectures"})
+
+
+def _listed_kind(doc: Doc, mention: PlaceMention) -> bool:
+    """ "in Yala, Pattani and Narathiwat provinces": the province closes a list of provinces, each a place of
+    its own, not a qualifier of a town."""
+    return doc[mention.token_end - 1].lower_ in _PLURAL_KINDS and enabled("extract.listed_provinces")
 
 
 def _gapped(theirs: list[Token]) -> bool:
