@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dateline.rules import switched_off
+from test_news_mechanisms import _events_on_off
 from test_news_story import story
 
 
@@ -35,3 +36,14 @@ def test_a_pronoun_of_another_number_resumes_nothing(engine) -> None:
     text = "Soldiers were guarding the governor's house in Bayelsa on Friday when he was attacked by gunmen."
     record = _incident(engine, text)
     assert record.actor2 != "Military Forces of Nigeria"
+
+
+def test_a_speaker_named_in_the_singular_is_no_they_who_did_it(engine) -> None:
+    text = ("When the fighters were unable to penetrate the city, the government says they took hostages "
+            "using them as human shields.")
+    on, off = _events_on_off(engine, text, "2013-09-10", "actors.claimant_agrees")
+    assert [e.actor1 for e in on] == ["Unidentified Armed Group"]  # the text names no country
+    assert [e.actor1 for e in off] == ["Government"]
+    # a group's proper name may be "they": it claims its own act
+    events, _ = story(engine, "The Taliban said they attacked the base in Kunar on Monday.", published="2013-09-10")
+    assert [e.actor1 for e in events] == ["Taliban"]

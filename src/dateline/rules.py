@@ -61,6 +61,7 @@ RULES: dict[str, str] = {
     "typing.type_model": "the trained sub-type classifier beside the trigger words",
     "victims.shares": "'10 percent of the villagers' is no head count",
     "actors.the_dead_are_no_agents": "'26 people have died in an airstrike': who died is a victim, never the attacker",
+    "actors.claimant_agrees": "'the government says they took hostages': a speaker named in the singular is no 'they'",
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",
     "actors.generic_qualifier": "'government police': a generic actor word qualifying another actor's noun is no side of its own",
     "actors.gerund_subject": "'Shelling killed five civilians': a gerund subject is a noun, and the verb it is subject of tells the victims",

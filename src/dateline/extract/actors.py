@@ -233,9 +233,17 @@ def _claimant(head: Token, mentions: list[ActorMention]) -> ActorMention | None:
     """The speaker who claims the act as its own ("the army said it killed 15 militants", "the Taliban said
     they had attacked the base"): the event's subject is a pronoun and its clause is what that speaker said."""
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
-    if not any(c.dep_ == "nsubj" and c.lower_ in _CLAIMING_PRONOUNS for c in verb.children):
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _CLAIMING_PRONOUNS), None)
+    if pronoun is None:
         return None
-    return _speaker(verb, mentions)
+    speaker = _speaker(verb, mentions)
+    if speaker is not None and pronoun.lower_ == "they" and enabled("actors.claimant_agrees"):
+        # "the government says they took hostages": a body named in the singular is "it"; "they" are others
+        # told before (a group's proper name may be either: "the Taliban said they")
+        noun = verb.doc[speaker.token_end - 1]
+        if noun.tag_ == "NN":
+            return None
+    return speaker
 
 
 def _owner(head: Token, actor1: ActorMention | None, mentions: list[ActorMention]) -> ActorMention | None:
