@@ -290,3 +290,14 @@ def test_the_provinces_of_a_list_are_each_a_place_told_in_parallel(engine) -> No
         _, off = story(engine, text, published="2006-06-15")
     assert sorted(i.record.location for i in on.incidents) == ["Narathiwat", "Pattani", "Yala"]
     assert len(off.incidents) == 2
+
+
+def test_who_is_accused_of_the_act_did_it_and_the_accuser_is_no_target(engine) -> None:
+    text = ("Heavy shelling in residential areas of Tripoli left at least three dead on Saturday.\n\n"
+            "Forces of the Government of National Accord accused the Libyan Arab Armed Forces of the shelling.")
+    events, _ = story(engine, text, published="2020-05-10")
+    assert [(e.actor1, e.actor2) for e in events] == [("LNA: Libyan National Army", None)]
+    assert events[0].actor1_reason.startswith("attributed: ")
+    with switched_off(["claims.accused_of", "anaphora.teller_is_no_target"]):
+        events, _ = story(engine, text, published="2020-05-10")
+    assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Libya)", "Government of Libya")]

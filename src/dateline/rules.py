@@ -62,6 +62,7 @@ RULES: dict[str, str] = {
     "victims.shares": "'10 percent of the villagers' is no head count",
     "actors.the_dead_are_no_agents": "'26 people have died in an airstrike': who died is a victim, never the attacker",
     "actors.claimant_agrees": "'the government says they took hostages': a speaker named in the singular is no 'they'",
+    "claims.accused_of": "'the government accused the LNA of the shelling': the accused did the act, as an attribution",
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",
     "actors.generic_qualifier": "'government police': a generic actor word qualifying another actor's noun is no side of its own",
     "actors.gerund_subject": "'Shelling killed five civilians': a gerund subject is a noun, and the verb it is subject of tells the victims",
@@ -113,6 +114,8 @@ RULES: dict[str, str] = {
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",
     "aggregates.series_without_figure": "'a surge of suicide car bombings' names several events, with or without a figure",
     "aggregates.area_without_figure": "'attacked in many areas' with no place named in the sentence spreads over an area, with or without a figure",
+    "anaphora.teller_is_no_target": "'the government accused the LNA of the shelling': who tells, blames or condemns the "
+                                    "act told is not its target",
     "anaphora.across_paragraphs": "a paragraph opening on 'The bombing, which ...' completes the story's last event, not only its own paragraph's",
     "incidents.restated": "two sentences in mostly the same words tell one incident",
     "incidents.refers_back_toll": "the dead of the violence told before ('five were killed in the attack') are another figure of it, not another event",

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from ..annotate.components import ActorMention
 from ..models import VIOLENT_TYPES, Event
 from ..resolve.actors import ActorMatch
+from ..rules import enabled
 from .triggers import default_lexicon
 
 __all__ = ["ATTRIBUTING_VERBS", "CLAIM_VERBS", "Claim", "attributions", "claimed", "claims", "mark_told_before", "name_claimant",
@@ -24,6 +25,8 @@ _CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
 # "attributed the attack to X", "blamed the bombing on X", "the attack was blamed on X": the act (a noun
 # the trigger lexicon reads as violence) and the preposition that names who did it
 ATTRIBUTING_VERBS = {"attribute": "to", "blame": "on"}
+# "accused the LNA of the shelling": the object did the act named after the preposition
+ACCUSING_VERBS = {"accuse": "of"}
 # "placed the blame on Kurdish rebels", "pinned the blame on X": the blame is the act's stand-in
 _BLAME_VERBS = frozenset({"place", "put", "lay", "pin"})
 # "No group has claimed responsibility", "none claimed": no one claimed
@@ -143,15 +146,24 @@ def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
     found = []
     for verb in sent:
         lemma = verb.lemma_.lower()
-        prep_word = ATTRIBUTING_VERBS.get(lemma) or ("on" if lemma in _BLAME_VERBS else None)
-        if prep_word is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
-            continue
-        is_act = _is_blame if lemma in _BLAME_VERBS else _is_violence
-        act = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and is_act(c)), None)
-        # the parser hangs "to the Taleban" from the verb or from the act
-        prep = next((c for c in (*verb.children, *(act.children if act is not None else ()))
-                     if c.dep_ in ("prep", "dative") and c.lower_ == prep_word), None)
-        doer = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if lemma in ACCUSING_VERBS and verb.pos_ == "VERB" and not any(c.dep_ == "neg" for c in verb.children) \
+                and enabled("claims.accused_of"):
+            # "the government accused the LNA of the shelling": the accused is the doer, the act after "of"
+            doer = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            # the parser may hang "of the shelling" anywhere after the accused ("..., affiliated with X, of the shelling")
+            prep = next((t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == ACCUSING_VERBS[lemma]
+                         and t.i > doer.i), None) if doer is not None else None
+            act = next((c for c in prep.children if c.dep_ == "pobj" and _is_violence(c)), None) if prep is not None else None
+        else:
+            prep_word = ATTRIBUTING_VERBS.get(lemma) or ("on" if lemma in _BLAME_VERBS else None)
+            if prep_word is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            is_act = _is_blame if lemma in _BLAME_VERBS else _is_violence
+            act = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and is_act(c)), None)
+            # the parser hangs "to the Taleban" from the verb or from the act
+            prep = next((c for c in (*verb.children, *(act.children if act is not None else ()))
+                         if c.dep_ in ("prep", "dative") and c.lower_ == prep_word), None)
+            doer = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if act is None or doer is None:
             continue
         name = {t.i for t in doer.subtree}
@@ -161,7 +173,8 @@ def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
         doer_mention = next((a for a in inside if a.token_start <= doer.i < a.token_end), inside[-1])
         # who says so, when the sentence names them ("the governor blamed ..."): the claim's provenance
         teller = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        words = sent.doc[min(act.left_edge.i, verb.i, teller.left_edge.i if teller is not None else verb.i) : doer.right_edge.i + 1]
+        first = min(act.left_edge.i, verb.i, teller.left_edge.i if teller is not None else verb.i)
+        words = sent.doc[first : max(doer.right_edge.i, act.right_edge.i) + 1]
         told = sent.doc[act.left_edge.i : act.right_edge.i + 1]
         found.append(Claim(doer_mention, words.text, words.start_char, words.end_char, told.start_char, told.end_char,
                            kind="attributed"))

@@ -29,7 +29,7 @@ from ..resolve.demonyms import capital_of, demonym_places
 from ..resolve.names import core_name, normalise_name
 from ..rules import enabled
 from .actors import ActorSlots, assign_actors
-from .attribution import attribution
+from .attribution import SPEECH_LEMMAS, attribution
 from .claims import attributions, claimed, claims, mark_told_before, name_claimant
 from .clauses import clause_groups, clause_scope
 from .dating import choose_date, in_name, in_other_clause
@@ -804,7 +804,10 @@ class Extractor:
                         target.spans["place"] = [mention.start + offset, mention.end + offset]
             if target.actor2 is None:
                 used = {target.actor1_id}
+                tellers = _tellers(sent) if enabled("anaphora.teller_is_no_target") else set()
                 for mention in _in_sentence_actors(doc, sent):
+                    if mention.token_start in tellers:
+                        continue  # "the government accused the LNA of the shelling": who tells it is no target
                     match = self._resolve_actor(mention, target.date_start, target.country)
                     if match is not None and match.actor_id not in used and match.inter != 7:
                         target.actor2, target.actor2_id, target.inter2 = match.name, match.actor_id, match.inter
@@ -1031,6 +1034,23 @@ def _without_dateline(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMenti
 
 def _in_sentence(items: list | None, sent: Span) -> list:
     return _within(items, sent.doc, sent.start_char, sent.end_char, key=_char_start)
+
+
+# verbs whose subject tells of an act, blames or condemns it: a party to the telling, not to the act
+_TELLING = frozenset({"accuse", "blame", "attribute", "condemn", "denounce", "deny", "claim"})
+
+
+def _tellers(sent: Span) -> set[int]:
+    """Tokens of the subjects of the sentence's verbs of saying, blaming and condemning, and of whom they
+    accuse ("accused the LNA of the shelling": the doer, not the target)."""
+    out: set[int] = set()
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in _TELLING | SPEECH_LEMMAS:
+            continue
+        parties = [c for c in verb.children if c.dep_ == "nsubj" or (lemma == "accuse" and c.dep_ == "dobj")]
+        out |= {t.i for c in parties for t in c.subtree}
+    return out
 
 
 def _in_sentence_actors(doc: Doc, sent: Span) -> list[ActorMention]:
