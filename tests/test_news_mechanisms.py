@@ -301,3 +301,9 @@ def test_who_is_accused_of_the_act_did_it_and_the_accuser_is_no_target(engine) -
     with switched_off(["claims.accused_of", "anaphora.teller_is_no_target"]):
         events, _ = story(engine, text, published="2020-05-10")
     assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Libya)", "Government of Libya")]
+
+
+def test_a_pattern_of_arrests_is_a_series_not_an_event(engine) -> None:
+    text = "A pattern of arrests and seizures indicates that arms are brought into Chittagong by the rebels."
+    _, told = story(engine, text, published="2005-02-10")
+    assert not told.incidents and [a.reason.split(":")[0] for a in told.aggregates] == ["series"]
