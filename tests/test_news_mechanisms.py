@@ -307,3 +307,10 @@ def test_a_pattern_of_arrests_is_a_series_not_an_event(engine) -> None:
     text = "A pattern of arrests and seizures indicates that arms are brought into Chittagong by the rebels."
     _, told = story(engine, text, published="2005-02-10")
     assert not told.incidents and [a.reason.split(":")[0] for a in told.aggregates] == ["series"]
+
+
+def test_withdrawing_from_talks_hands_over_no_territory(engine) -> None:
+    events, _ = story(engine, "The group also withdrew from any further negotiations with the government.", published="2010-04-26")
+    assert events == []
+    events, _ = story(engine, "Syrian troops withdrew from Lebanon on Tuesday.", published="2005-04-27")
+    assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]

@@ -29,6 +29,8 @@ class TriggerEntry:
     subject_is_target: bool = False  # "leaders ended up in jail": the subject is who it happened to
     subject_is_finder: bool = False  # "police found nine bodies": the subject found the dead, it did not kill them
     needs_agent: bool = False  # as a verb, only with people as its subject ("as the article demonstrates" shows)
+    # objects that make the word no event of its type ("withdrew from the negotiations" hands over no territory)
+    bars_object: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -107,6 +109,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 subject_is_target=bool(item.get("subject_is_target", False)),
                 subject_is_finder=bool(item.get("subject_is_finder", False)),
                 needs_agent=bool(item.get("needs_agent", False)),
+                bars_object=frozenset(w.lower() for w in item.get("bars_object") or ()),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise ExtractError(f"entry {i + 1} is malformed: {err}", where=str(path)) from err
@@ -135,6 +138,14 @@ def _object_words(token: Token) -> set[str]:
     if token.dep_ in ("amod", "compound"):
         words.add(token.head.lemma_.lower())
     return words
+
+
+def _object_heads(token: Token) -> set[str]:
+    """Lemmas of the heads of the token's object and of what it is "from" ("withdrew from the talks")."""
+    heads = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+    heads |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+              for g in c.children if g.dep_ == "pobj"}
+    return heads
 
 
 def _describes_a_thing(token: Token, lexicon: Lexicon) -> bool:
@@ -196,15 +207,22 @@ def _charged(token: Token, lexicon: Lexicon) -> bool:
 
 
 def dismissed(sent: Span, lexicon: Lexicon | None = None) -> bool:
-    """Whether the sentence has a trigger word read as no violence: figurative, a crowd-control munition,
-    a mark on the dead, a disaster's work or a court's charge ("police used smoke grenades"). Such a sentence has said it tells no attack, and
+    """Whether the sentence has a trigger word read as no event: figurative, a crowd-control munition, a
+    mark on the dead, a disaster's work, a court's charge or barred by its object ("police used smoke
+    grenades", "withdrew from the negotiations"). Such a sentence has said it tells no attack, and
     the type classifier is not to read one into it."""
     lexicon = lexicon or default_lexicon()
     if not enabled("triggers.dismissed_bar_the_model"):
         return False
-    return any((lexicon.lemmas.get(t.lemma_.lower()) or lexicon.lemmas.get(t.lower_))
-               and (_figurative(t, lexicon) or _mark_on_the_dead(t, lexicon) or _natural_cause(t, lexicon)
-                    or _charged(t, lexicon)) for t in sent)
+    for t in sent:
+        entries = lexicon.lemmas.get(t.lemma_.lower()) or lexicon.lemmas.get(t.lower_)
+        if not entries:
+            continue
+        if _figurative(t, lexicon) or _mark_on_the_dead(t, lexicon) or _natural_cause(t, lexicon) or _charged(t, lexicon):
+            return True
+        if all(e.bars_object and e.bars_object & _object_heads(t) for e in entries):
+            return True  # "withdrew from the negotiations"
+    return False
 
 
 def _mark_on_the_dead(token: Token, lexicon: Lexicon) -> bool:
@@ -267,6 +285,8 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
             if entry.pos and token.pos_ not in entry.pos:
                 continue
             if entry.needs_object and not (entry.needs_object & _object_words(token)):
+                continue
+            if entry.bars_object and entry.bars_object & _object_heads(token):
                 continue
             if entry.needs_agent and token.pos_ in ("VERB", "AUX") and enabled("triggers.needs_agent") \
                     and not _has_agent(token):
