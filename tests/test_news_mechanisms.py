@@ -314,3 +314,11 @@ def test_withdrawing_from_talks_hands_over_no_territory(engine) -> None:
     assert events == []
     events, _ = story(engine, "Syrian troops withdrew from Lebanon on Tuesday.", published="2005-04-27")
     assert [e.sub_event_type for e in events] == ["Non-violent transfer of territory"]
+
+
+def test_people_named_as_the_doers_of_something_else_announce_no_protest(engine) -> None:
+    on, off = _events_on_off(engine, "Thai prime minister dismisses offer by anti-government protesters", "2010-04-26",
+                             "triggers.doers_of_other")
+    assert on == [] and [e.event_type for e in off] == ["Protests"]
+    events, _ = story(engine, "Thousands of protesters marched in Bangkok on Monday.", published="2010-04-26")
+    assert [e.event_type for e in events] == ["Protests"]

@@ -31,6 +31,7 @@ class TriggerEntry:
     needs_agent: bool = False  # as a verb, only with people as its subject ("as the article demonstrates" shows)
     # objects that make the word no event of its type ("withdrew from the negotiations" hands over no territory)
     bars_object: frozenset[str] = frozenset()
+    not_as_doer_of_other: bool = False  # "an offer by protesters": people named as doers of something else
 
 
 @dataclass(slots=True)
@@ -110,6 +111,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 subject_is_finder=bool(item.get("subject_is_finder", False)),
                 needs_agent=bool(item.get("needs_agent", False)),
                 bars_object=frozenset(w.lower() for w in item.get("bars_object") or ()),
+                not_as_doer_of_other=bool(item.get("not_as_doer_of_other", False)),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise ExtractError(f"entry {i + 1} is malformed: {err}", where=str(path)) from err
@@ -138,6 +140,13 @@ def _object_words(token: Token) -> set[str]:
     if token.dep_ in ("amod", "compound"):
         words.add(token.head.lemma_.lower())
     return words
+
+
+def _doer_of_other(token: Token) -> bool:
+    """The noun is the "by" phrase of a verb or noun that is no trigger of its own ("an offer by protesters")."""
+    by = token.head
+    return token.dep_ == "pobj" and by.lower_ == "by" and by.dep_ in ("agent", "prep") and by.head.i != by.i \
+        and enabled("triggers.doers_of_other")
 
 
 def _object_heads(token: Token) -> set[str]:
@@ -222,6 +231,8 @@ def dismissed(sent: Span, lexicon: Lexicon | None = None) -> bool:
             return True
         if all(e.bars_object and e.bars_object & _object_heads(t) for e in entries):
             return True  # "withdrew from the negotiations"
+        if all(e.not_as_doer_of_other for e in entries) and _doer_of_other(t):
+            return True  # "factories put together by protesters"
     return False
 
 
@@ -287,6 +298,8 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
             if entry.needs_object and not (entry.needs_object & _object_words(token)):
                 continue
             if entry.bars_object and entry.bars_object & _object_heads(token):
+                continue
+            if entry.not_as_doer_of_other and _doer_of_other(token):
                 continue
             if entry.needs_agent and token.pos_ in ("VERB", "AUX") and enabled("triggers.needs_agent") \
                     and not _has_agent(token):
