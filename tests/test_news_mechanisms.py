@@ -322,3 +322,9 @@ def test_people_named_as_the_doers_of_something_else_announce_no_protest(engine)
     assert on == [] and [e.event_type for e in off] == ["Protests"]
     events, _ = story(engine, "Thousands of protesters marched in Bangkok on Monday.", published="2010-04-26")
     assert [e.event_type for e in events] == ["Protests"]
+
+
+def test_taking_over_a_town_is_a_non_state_actor_overtaking_territory(engine) -> None:
+    events, _ = story(engine, "Islamist militants have taken over the town of Gao after clashing with Tuareg rebels Wednesday.",
+                      published="2012-06-27")
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
