@@ -328,3 +328,11 @@ def test_taking_over_a_town_is_a_non_state_actor_overtaking_territory(engine) ->
     events, _ = story(engine, "Islamist militants have taken over the town of Gao after clashing with Tuareg rebels Wednesday.",
                       published="2012-06-27")
     assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_sirens_that_went_off_are_no_bomb(engine) -> None:
+    events, _ = story(engine, "Sirens also went off late Thursday in Tel Aviv after missiles fired from Gaza approached the city.",
+                      published="2012-11-15")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+    events, _ = story(engine, "A bomb went off in a market in Baghdad on Monday, killing five.", published="2012-11-15")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]

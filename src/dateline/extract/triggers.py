@@ -32,6 +32,7 @@ class TriggerEntry:
     # objects that make the word no event of its type ("withdrew from the negotiations" hands over no territory)
     bars_object: frozenset[str] = frozenset()
     not_as_doer_of_other: bool = False  # "an offer by protesters": people named as doers of something else
+    bars_subject: frozenset[str] = frozenset()  # "sirens went off": subjects that make a phrase no event
 
 
 @dataclass(slots=True)
@@ -112,6 +113,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 needs_agent=bool(item.get("needs_agent", False)),
                 bars_object=frozenset(w.lower() for w in item.get("bars_object") or ()),
                 not_as_doer_of_other=bool(item.get("not_as_doer_of_other", False)),
+                bars_subject=frozenset(w.lower() for w in item.get("bars_subject") or ()),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise ExtractError(f"entry {i + 1} is malformed: {err}", where=str(path)) from err
@@ -283,6 +285,9 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
                 continue
             span = sent[i : i + n]
             head = span.root
+            if entries[0].bars_subject and any(c.dep_ == "nsubj" and c.lemma_.lower() in entries[0].bars_subject
+                                                for c in head.children):
+                continue  # "sirens went off": no bomb
             found.append(Trigger(span.start, span.end, entries[0], head, head.pos_ in ("VERB", "AUX")))
             taken.update(range(span.start, span.end))
     for token in sent:
