@@ -336,3 +336,13 @@ def test_sirens_that_went_off_are_no_bomb(engine) -> None:
     assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
     events, _ = story(engine, "A bomb went off in a market in Baghdad on Monday, killing five.", published="2012-11-15")
     assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_relative_clause_tells_what_its_noun_did_before_and_who_did_it(engine) -> None:
+    text = "Authorities were still working early Sunday to apprehend gunmen who killed 39 people in Nairobi."
+    on, off = _events_on_off(engine, text, "2013-09-22", "dating.relative_clause_is_another_time")
+    assert [(e.date_start, e.time_precision) for e in on] == [("2013-09-22", 2)]
+    assert [e.time_precision for e in off] == [1]
+    on, off = _events_on_off(engine, text, "2013-09-22", "actors.relative_pronoun_agent")
+    assert [e.actor1 for e in on] == ["Unidentified Armed Group (Kenya)"]
+    assert [e.actor1 for e in off] != ["Unidentified Armed Group (Kenya)"]

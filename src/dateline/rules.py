@@ -39,6 +39,8 @@ RULES: dict[str, str] = {
     "starts.window_is_no_date": "'one of the deadliest in the past six months': a stretch counted back from now gives a definite noun no date of its own",
     "dating.sequence_is_another_time": "'visited Ramadi Tuesday after forces recaptured the compound': the day of an act "
                                        "dates what its 'after' clause tells only within the week",
+    "dating.relative_clause_is_another_time": "'working early Sunday to apprehend gunmen who killed 39': a relative clause's "
+                                              "act is dated by another verb's day only within the week",
     "dating.finite_verb_hung_low": "a verb with an object hung from a noun by the parser ('missiles fired from a drone killed five on Monday') dates the event",
     "flags.generic": "a simple-present statement about a bare plural is general, not one event",
     "flags.headline_is_news": "a headline's present tense ('Gunmen assassinate ex-security chief') tells what happened, never a generality",
@@ -64,6 +66,7 @@ RULES: dict[str, str] = {
     "actors.the_dead_are_no_agents": "'26 people have died in an airstrike': who died is a victim, never the attacker",
     "actors.claimant_agrees": "'the government says they took hostages': a speaker named in the singular is no 'they'",
     "claims.accused_of": "'the government accused the LNA of the shelling': the accused did the act, as an attribution",
+    "actors.relative_pronoun_agent": "'gunmen who killed 39 people': the relative pronoun's noun is the attacker",
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",
     "actors.generic_qualifier": "'government police': a generic actor word qualifying another actor's noun is no side of its own",
     "actors.gerund_subject": "'Shelling killed five civilians': a gerund subject is a noun, and the verb it is subject of tells the victims",

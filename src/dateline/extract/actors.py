@@ -212,6 +212,7 @@ def _patients(verb: Token) -> set[int]:
 
 
 _CLAIMING_PRONOUNS = frozenset({"it", "they", "we"})
+_RELATIVE = frozenset({"who", "that", "which"})
 _OWNING_PRONOUNS = frozenset({"its", "their", "our"})
 
 
@@ -349,6 +350,8 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
         for child in verb.children:
             if child.dep_ in _AGENT_DEPS and slots.actor1 is None:
                 target = child if child.dep_ != "agent" else next((c for c in child.children if c.dep_ == "pobj"), child)
+                if target.lower_ in _RELATIVE and verb.dep_ == "relcl" and enabled("actors.relative_pronoun_agent"):
+                    target = verb.head  # "gunmen who killed 39 people": the noun the clause tells of
                 if trigger.entry.subject_is_target:
                     slots.actor2, slots.assoc2 = _slot(mentions, target)
                     continue

@@ -46,7 +46,7 @@ def choose_date(trigger: Trigger, timexes: list[Timex], *, narrative: Timex | No
     if later is not None:
         # the day bounds the event from after, as the publication date does: ACLED's "within the week"
         return DateChoice(later.date_start, later.date_end, FALLBACK_PRECISION,
-                          f"no date of its own: '{later.text}' dates what came after it", later)
+                          f"no date of its own: '{later.text}' dates another act told with it", later)
     if narrative is not None:
         t = narrative
         return DateChoice(t.date_start, t.date_end, t.precision, f"no date in sentence: narrative time '{t.text}' from earlier in the paragraph", t)
@@ -110,9 +110,14 @@ def before_dated_act(t: Timex, trigger: Token) -> bool:
     verb = _modified_verb(t, trigger.doc)
     if verb is None or verb.i == trigger.i or not enabled("dating.sequence_is_another_time"):
         return False
-    tok, steps = trigger, 0
+    tok, steps, relative = trigger, 0, False
     while tok.head.i != tok.i and steps < 12:
+        # "were still working early Sunday to apprehend gunmen who killed 39 people": a relative clause tells
+        # what its noun did before
+        relative = relative or (tok.dep_ == "relcl" and enabled("dating.relative_clause_is_another_time"))
         if tok.head.i == verb.i:
+            if relative:
+                return True
             if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in tok.children):
                 return True
             return tok.dep_ == "prep" and tok.lower_ in _SEQUENCE
