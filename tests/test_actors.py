@@ -441,6 +441,8 @@ def test_common_words_name_no_armed_group(registry, surface):
     ("foreigners", "Civilians (International)"),
     ("international aid workers", "Civilians (International)"),
     ("aid workers", "Civilians (Nigeria)"),
+    ("Iraqi noncombatants", "Civilians (Iraq)"),
+    ("northern refugees", "Civilians (Nigeria)"),
 ])
 def test_civilians_are_named_by_their_nationality(registry, surface, name):
     assert registry.resolve(surface, country="Nigeria").name == name
