@@ -346,3 +346,10 @@ def test_a_relative_clause_tells_what_its_noun_did_before_and_who_did_it(engine)
     on, off = _events_on_off(engine, text, "2013-09-22", "actors.relative_pronoun_agent")
     assert [e.actor1 for e in on] == ["Unidentified Armed Group (Kenya)"]
     assert [e.actor1 for e in off] != ["Unidentified Armed Group (Kenya)"]
+
+
+def test_two_victims_the_second_hung_from_the_first_ones_name(engine) -> None:
+    text = ("The leader of al-Qaeda in Iraq, Abu Ayyub al-Masri, and the leader of an affiliate group, "
+            "Abu Omar al-Baghdadi, were killed by Iraqi and US forces.")
+    on, off = _events_on_off(engine, text, "2010-04-20", "victims.list_after_apposition")
+    assert [e.fatalities for e in on] == [2] and [e.fatalities for e in off] == [1]

@@ -62,6 +62,8 @@ RULES: dict[str, str] = {
     "typing.air_delivered": "a bomb or missile that aircraft deliver is an air strike (ACLED)",
     "typing.found_device_went_off": "a device found or seized that detonated all the same is an explosion (ACLED)",
     "typing.type_model": "the trained sub-type classifier beside the trigger words",
+    "victims.list_after_apposition": "'the leader of X, al-Masri, and the leader of Y ... were killed': two victims, the second "
+                                     "hung from the first's name",
     "victims.shares": "'10 percent of the villagers' is no head count",
     "actors.the_dead_are_no_agents": "'26 people have died in an airstrike': who died is a victim, never the attacker",
     "actors.claimant_agrees": "'the government says they took hostages': a speaker named in the singular is no 'they'",

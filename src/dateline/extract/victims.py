@@ -76,7 +76,15 @@ def _antecedent_count(pronoun: Token) -> int | None:
 def _list_items(first: Token) -> list[Token]:
     """The other items of a list ("him, his wife and two guards"), ending at the item after "and"."""
     items, previous = [], first
-    for conj in first.conjuncts:
+    conjuncts = list(first.conjuncts)
+    if not conjuncts and enabled("victims.list_after_apposition"):
+        # "The leader of al-Qaeda in Iraq, Abu Ayyub al-Masri, and the leader of an affiliate group ...": the
+        # parser hangs the next item from the first one's name
+        name = next((c for c in first.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        conjuncts = [c for c in (name.conjuncts if name is not None else ()) if c.pos_ in ("NOUN", "PROPN")
+                     and c.tag_ in ("NN", "NNS")]
+        previous = name if conjuncts else first
+    for conj in conjuncts:
         if conj.i < first.i:
             continue
         items.append(conj)
