@@ -166,3 +166,9 @@ def test_one_number_counts_two_kinds_of_people_named_together() -> None:
     # two numbers are two groups, and "others" after "and" are no one counted
     assert [(q.kind, q.value) for q in find_quantities("Gunmen killed five soldiers and three civilians.")] == [("killed", 8)]
     assert [(q.kind, q.value) for q in find_quantities("The blast killed four people and others were wounded.")] == [("killed", 4)]
+
+
+def test_n_or_m_is_a_range_whose_low_end_is_the_count() -> None:
+    found = find_quantities("Reports conflict, suggesting nine or ten people killed.")
+    assert [(q.kind, q.value, q.low, q.high) for q in found] == [("killed", 9, 9, 10)]
+    assert [(q.value, q.high) for q in find_quantities("Two or three soldiers were killed.")] == [(2, 3)]

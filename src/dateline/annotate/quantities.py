@@ -70,7 +70,9 @@ _NUM = (
     r"several|many|numerous|a\s+number\s+of|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of)"
 )
 _QUAL = r"(?:at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|more\s+than|over|as\s+many\s+as|about|around|approximately|nearly|almost|some|up\s+to|an\s+estimated|a\s+total\s+of|another|other)"
-_RANGE = rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>\d+)\s*(?:-|to)\s*(?P<hi2>\d+))"
+# "between 24 and 28", "24-28", "nine or ten": a range (its low end the count, as ACLED codes conflicting figures)
+_RANGE = (rf"(?:between\s+(?P<lo>{_NUM})\s+and\s+(?P<hi>{_NUM})|(?P<lo2>\d+)\s*(?:-|to)\s*(?P<hi2>\d+)|"
+          rf"(?P<lo3>{_NUM})\s+or\s+(?P<hi3>{_NUM}))")
 # One counted group: "at least 12 people", "a policeman", "two Iraqi civilians".
 _OF = (r"(?:\s+of\s+(?:(?:the|a|an|one|his|her|their|its|same|local)\s+)?[A-Za-z-]+(?:\s+\([A-Z]+\))?)?"
        r"(?:\s+from\s+(?:(?:the|a|an|one|his|her|their|its|same|local|single)\s+)?(?:single\s+)?[A-Za-z-]+)?")  # "nine people from a single family"
@@ -123,6 +125,7 @@ def _list(first: str, rest: str = _GROUP, *, companions: bool = False) -> str:
     along = rf"(?:,?\s+(?:along\s+with|together\s+with|with)\s+{rest})?" if companions else ""
     return (
         rf"(?P<list>between\s+{_NUM}\s+and\s+{_NUM}(?:\s+(?:[a-z-]+\s+)?(?:{_PERSON}))?|"
+        rf"(?<![\w-]){_NUM}\s+or\s+{_NUM}\s+(?:[a-z-]+\s+)?(?:{_PERSON})(?!\w)|"
         rf"(?>{first})(?:\s*,\s*(?>{rest})){{0,{_MAX_LISTED}}}{_SHARE_NAMED}?(?:,?\s+and\s+(?>{rest}))?{along})"
     )
 
@@ -281,8 +284,8 @@ def _sum_list(text: str) -> tuple[int, int | None, int | None, bool] | None:
     """(value, low, high, vague) of a list of counted groups; vague when any group is."""
     r = _RANGE_RE.search(text)
     if r:
-        lo = parse_number(r.group("lo") or r.group("lo2"))
-        hi = parse_number(r.group("hi") or r.group("hi2"))
+        lo = parse_number(r.group("lo") or r.group("lo2") or r.group("lo3"))
+        hi = parse_number(r.group("hi") or r.group("hi2") or r.group("hi3"))
         if lo is not None and hi is not None and lo <= hi:
             return lo, lo, hi, False
     text = _SHARE_NAMED_RE.sub(",", text)  # the officer among eighteen soldiers is no nineteenth
