@@ -353,3 +353,13 @@ def test_two_victims_the_second_hung_from_the_first_ones_name(engine) -> None:
             "Abu Omar al-Baghdadi, were killed by Iraqi and US forces.")
     on, off = _events_on_off(engine, text, "2010-04-20", "victims.list_after_apposition")
     assert [e.fatalities for e in on] == [2] and [e.fatalities for e in off] == [1]
+
+
+def test_what_has_been_going_on_is_a_course_of_events_and_what_is_anticipated_no_event(engine) -> None:
+    on, off = _events_on_off(engine, "Malians have been holding demonstrations in the capital, Bamako.", "2012-06-28",
+                             "flags.perfect_progressive")
+    assert [e.background for e in on] == [True] and [e.background for e in off] == [False]
+    events, _ = story(engine, "Rebels have been fighting government troops near Gao since Monday.", published="2012-06-28")
+    assert [e.background for e in events] == [False]  # a few days' fighting is one spell
+    events, _ = story(engine, "Residents are staying indoors in anticipation of more attacks.", published="2012-11-15")
+    assert all(e.hypothetical for e in events)

@@ -50,6 +50,7 @@ RULES: dict[str, str] = {
     "flags.ongoing_for_weeks": "a perfect verb over weeks or more ('has experienced heavy shelling over the past two weeks') tells a course of events",
     "flags.frequent": "'attacks are frequent': how often violence happens is no event",
     "flags.ongoing_since": "a perfect verb with 'since' ('have been fighting since April') tells a course of events, not an incident",
+    "flags.perfect_progressive": "'Malians have been holding demonstrations in the capital': what has been going on is a course of events",
     "flags.protest_purpose": "a protest told as the purpose of a gathering that happened ('marched to protest') happened",
     "flags.bare_verb": "a verb in its base form with no subject is an order or an aim",
     "flags.clause_verb_modality": "a noun trigger takes the mood of its clause's verb ('there will be attacks')",

@@ -19,7 +19,8 @@ _HYPO_HEADS = {
     "decline", "promise", "pledge", "prepare", "allow", "if", "unless", "rather", "decide", "expect",
 }
 # nouns of what may come: "on the brink of launching an offensive", "the threat of attacks"
-_POSSIBILITY = {"brink", "verge", "threat", "risk", "danger", "prospect", "possibility"}
+_POSSIBILITY = {"brink", "verge", "threat", "risk", "danger", "prospect", "possibility", "anticipation", "expectation",
+                "fear", "warning"}
 _ATTEMPTS = {"try", "attempt"}
 # outcomes that make an attempted attack a clash: the target fought back
 _REPELLED = {"repel", "repulse", "rebuff", "beat", "push", "fight"}
@@ -235,6 +236,9 @@ def mention_flags(trigger: Token, sent: Span, *, protest: bool = False) -> Flags
     since = _ongoing_since(trigger) if enabled("flags.ongoing_since") else None
     if since is not None:
         flags.background, flags.reason = True, f"ongoing since ('{since}')"
+    course = _perfect_progressive(trigger) if since is None and enabled("flags.perfect_progressive") else None
+    if course is not None:
+        flags.background, flags.reason = True, f"a course of events ('{course}')"
     described = _describes_who(trigger) if enabled("flags.describes_who") else None
     if described is not None:
         flags.background, flags.reason = True, f"describes who they are ('{described}')"
@@ -272,6 +276,21 @@ def _realised(verb: Token) -> bool:
     """A verb told as done: past tense, without a modal or a negation of its own ("marched", "fired")."""
     return verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "neg") and (c.lower_ in _MODALS or c.dep_ == "neg")
                                           for c in verb.children)
+
+
+def _perfect_progressive(trigger: Token) -> str | None:
+    """ "Malians have been holding demonstrations in the capital", "rebels have been attacking convoys": a
+    present perfect progressive tells what has gone on for a while, a course of events, no incident. Returns
+    the verb's words."""
+    verb = trigger.head if trigger.pos_ not in ("VERB", "AUX") and trigger.dep_ == "dobj" else trigger
+    if verb.tag_ != "VBG" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    if not (any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in aux) and any(a.lower_ == "been" for a in aux)):
+        return None
+    if any(_DAYS_AGO.search(verb.doc[c.i : c.right_edge.i + 1].text) for c in verb.children if c.lower_ == "since"):
+        return None  # "have been fighting since Monday": a few days' fighting is one spell (as for the perfect)
+    return verb.doc[min(a.i for a in aux) : verb.i + 1].text
 
 
 def _ongoing_since(verb: Token) -> str | None:
