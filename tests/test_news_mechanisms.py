@@ -170,14 +170,6 @@ def test_foreigners_of_no_one_country_are_international_civilians(engine) -> Non
     assert [e.actor2 for e in events] == ["Civilians (Nigeria)"]
 
 
-def test_two_days_the_sentences_name_are_two_events_of_one_report(engine) -> None:
-    text = ("Gunmen kidnapped eight foreign oil workers in Delta State on Friday.\n\n"
-            "On Thursday, gunmen abducted a Polish oil worker in the city of Warri.")
-    on, off = incidents_on_and_off(engine, text, "2007-05-25", ["incidents.named_days_differ"])
-    assert sorted(i.record.date_start for i in on.incidents) == ["2007-05-24", "2007-05-25"]
-    assert len(off.incidents) == 1
-
-
 def test_a_night_that_runs_into_the_next_day_leaves_the_days_one_event(engine) -> None:
     text = ("Gunmen attacked a police station in Maiduguri late on Thursday, killing four officers.\n\n"
             "The gunmen attacked the police station in Maiduguri early on Friday, witnesses said.")

@@ -133,8 +133,6 @@ RULES: dict[str, str] = {
     "incidents.died_in_the_attack": "'ten had been killed in the strike': the dead of the violence told before, whatever their place",
     "incidents.definite_scene": "a later mention at 'the hotel', 'the mall' (a building told before) tells the violence told there, whatever its sub-type",
     "incidents.during_the_attack": "'an exchange of gunfire during the abduction': what happened during the violence told is part of it",
-    "incidents.named_days_differ": "two mentions of one report, each with a day its own sentence names ('kidnapped Friday', "
-                                   "'on Thursday, a Polish oil worker was abducted'), on different days are two events",
     "incidents.named_beats_unidentified": "an incident's side one mention names ('the FARC') beats the unidentified armed "
                                           "group its other mentions give",
     "incidents.definite_actor": "a later mention whose generic attackers are definite ('the militants') tells the event told before",

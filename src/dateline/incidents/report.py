@@ -150,18 +150,6 @@ def _agree(a: Event, b: Event) -> bool:
     return bool(a.location) and a.location == b.location
 
 
-# the parts of a day that may run into the next, or that a night's event is told by ("overnight")
-_NIGHT = re.compile(r"\b(?:night|overnight|evening|late|early|dawn|midnight|morning)\b", re.I)
-
-
-def _named_day(e: Event) -> bool:
-    """The mention's own sentence names its day ("on Thursday") and no part of a day that runs over to the
-    next: two such days that differ in one report are two events ("kidnapped Friday ... On Thursday, a
-    Polish oil worker was abducted"), where a day's slack is left for "late Thursday" and "early Friday"."""
-    return (e.date_reason or "").startswith("sentence: '") and e.date_end in (None, e.date_start) \
-        and not _NIGHT.search(e.evidence_text)
-
-
 def same_in_report(a: Event, b: Event) -> bool:
     """Whether two mentions of one report can tell the same event.
 
@@ -192,8 +180,7 @@ def _needs_evidence(a: Event, b: Event) -> bool | None:
     if not revision and (a.fatalities is not None and b.fatalities is not None) and (_additive(a) or _additive(b)):
         return None
     weak = weak_date(a) or weak_date(b)
-    slack = WEAK_DATE_DAYS if weak else 0 if enabled("incidents.named_days_differ") and _named_day(a) and _named_day(b) else 1
-    if not dates_compatible(a, b, slack_days=slack):
+    if not dates_compatible(a, b, slack_days=WEAK_DATE_DAYS if weak else 1):
         return None
     if weak_place(a) or weak_place(b):
         if a.country and b.country and a.country != b.country:
@@ -236,7 +223,7 @@ def _as_earlier(e: Event) -> tuple:
     one incident with the same reading answer every newcomer alike, so it meets one of them: a long
     report that restates one event hundreds of times is not compared hundreds of times per mention."""
     return (e.event_type, e.sub_event_type, frozenset(named_actors(e)), frozenset(state_attacker(e)), e.fatalities, "toll_of" in e.spans, _additive(e),
-            bounds(e), weak_date(e), _named_day(e), weak_place(e), e.country, e.admin1, e.latitude, e.longitude, e.geo_precision,
+            bounds(e), weak_date(e), weak_place(e), e.country, e.admin1, e.latitude, e.longitude, e.geo_precision,
             e.location, e.date_start, e.actor1, _content_words(e.evidence_text))
 
 
