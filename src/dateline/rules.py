@@ -37,10 +37,6 @@ RULES: dict[str, str] = {
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
     "starts.what_people_fled": "'600,000 people have fled fighting in the capital': what people fled is the cause of their flight, no event told",
     "starts.window_is_no_date": "'one of the deadliest in the past six months': a stretch counted back from now gives a definite noun no date of its own",
-    "dating.sequence_is_another_time": "'visited Ramadi Tuesday after forces recaptured the compound': the day of an act "
-                                       "dates what its 'after' clause tells only within the week",
-    "dating.relative_clause_is_another_time": "'working early Sunday to apprehend gunmen who killed 39': a relative clause's "
-                                              "act is dated by another verb's day only within the week",
     "dating.finite_verb_hung_low": "a verb with an object hung from a noun by the parser ('missiles fired from a drone killed five on Monday') dates the event",
     "flags.generic": "a simple-present statement about a bare plural is general, not one event",
     "flags.headline_is_news": "a headline's present tense ('Gunmen assassinate ex-security chief') tells what happened, never a generality",

@@ -12,8 +12,8 @@ from ..rules import enabled
 from .attribution import SPEECH_LEMMAS
 from .triggers import Trigger
 
-__all__ = ["DateChoice", "FALLBACK_PRECISION", "NAME_NOUNS", "before_dated_act", "choose_date", "in_name",
-           "in_other_clause", "pick_timex", "spoken_on"]
+__all__ = ["DateChoice", "FALLBACK_PRECISION", "NAME_NOUNS", "choose_date", "in_name", "in_other_clause",
+           "pick_timex", "spoken_on"]
 
 # Nouns a number or date names rather than dates ("the 14th of July bridge", "the 1920 Revolution
 # Brigades"): landmarks (the kind-word table's date_name words) and units. A date before an event noun
@@ -42,11 +42,6 @@ def choose_date(trigger: Trigger, timexes: list[Timex], *, narrative: Timex | No
     chosen = pick_timex(trigger, timexes)
     if chosen is not None:
         return DateChoice(chosen.date_start, chosen.date_end, chosen.precision, _sentence_reason(chosen, published), chosen)
-    later = next((t for t in timexes if t.is_calendar and before_dated_act(t, trigger.head)), None)
-    if later is not None:
-        # the day bounds the event from after, as the publication date does: ACLED's "within the week"
-        return DateChoice(later.date_start, later.date_end, FALLBACK_PRECISION,
-                          f"no date of its own: '{later.text}' dates another act told with it", later)
     if narrative is not None:
         t = narrative
         return DateChoice(t.date_start, t.date_end, t.precision, f"no date in sentence: narrative time '{t.text}' from earlier in the paragraph", t)
@@ -88,43 +83,6 @@ def spoken_on(t: Timex, trigger: Token) -> bool:
             and trigger.i in {x.i for x in tok.subtree})
 
 
-def _modified_verb(t: Timex, doc: Doc) -> Token | None:
-    """The verb (or the root) the expression modifies."""
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
-        return None
-    tok = span.root
-    while tok.head.i != tok.i and tok.pos_ not in ("VERB", "AUX"):
-        tok = tok.head
-    return tok
-
-
-# what marks a clause or phrase as told before or after the act its sentence dates
-_SEQUENCE = frozenset({"after", "before", "until"})
-
-
-def before_dated_act(t: Timex, trigger: Token) -> bool:
-    """ "the prime minister visited Ramadi Tuesday after government forces recaptured the compound": the
-    day dates the visit; the recapture, in a clause or phrase of sequence hung from it, came at another
-    time."""
-    verb = _modified_verb(t, trigger.doc)
-    if verb is None or verb.i == trigger.i or not enabled("dating.sequence_is_another_time"):
-        return False
-    tok, steps, relative = trigger, 0, False
-    while tok.head.i != tok.i and steps < 12:
-        # "were still working early Sunday to apprehend gunmen who killed 39 people": a relative clause tells
-        # what its noun did before
-        relative = relative or (tok.dep_ == "relcl" and enabled("dating.relative_clause_is_another_time"))
-        if tok.head.i == verb.i:
-            if relative:
-                return True
-            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in tok.children):
-                return True
-            return tok.dep_ == "prep" and tok.lower_ in _SEQUENCE
-        tok, steps = tok.head, steps + 1
-    return False
-
-
 def _sentence_reason(t: Timex, published: str | None) -> str:
     """Why the sentence's own expression gives this date, and what it was counted from."""
     if t.anchored_on_narrative:
@@ -144,8 +102,7 @@ def pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
     head = trigger.head
     # "shot dead X, who was running in elections scheduled for next month": a date inside a
     # clause about someone else does not date this event.
-    preferred = [t for t in preferred if not in_other_clause(t, head) and not spoken_on(t, head)
-                 and not before_dated_act(t, head)]
+    preferred = [t for t in preferred if not in_other_clause(t, head) and not spoken_on(t, head)]
     if not preferred:
         return None
     related = {tok.i for tok in head.subtree} | {tok.i for tok in head.head.subtree}
