@@ -72,6 +72,10 @@ class Lexicon:
     charge_heads: frozenset[str] = frozenset()
 
 
+# the lexicon's entries that are word sets of its own (a YAML item with one of these keys)
+_WORD_SETS = ("modifier_heads", "mark_heads", "natural_causes", "charge_heads")
+
+
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """Read the trigger lexicon; ExtractError names the entry that is wrong."""
     path = path or package_data("event_triggers.yaml")
@@ -81,17 +85,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         raise ExtractError(f"cannot read trigger lexicon: {err}", where=str(path)) from err
     lexicon = Lexicon()
     for i, item in enumerate(raw or []):
-        if isinstance(item, dict) and "modifier_heads" in item:
-            lexicon.modifier_heads |= {w.lower() for w in item["modifier_heads"] or ()}
-            continue
-        if isinstance(item, dict) and "mark_heads" in item:
-            lexicon.mark_heads |= {w.lower() for w in item["mark_heads"] or ()}
-            continue
-        if isinstance(item, dict) and "natural_causes" in item:
-            lexicon.natural_causes |= {w.lower() for w in item["natural_causes"] or ()}
-            continue
-        if isinstance(item, dict) and "charge_heads" in item:
-            lexicon.charge_heads |= {w.lower() for w in item["charge_heads"] or ()}
+        word_set = next((k for k in _WORD_SETS if isinstance(item, dict) and k in item), None)
+        if word_set is not None:
+            setattr(lexicon, word_set, getattr(lexicon, word_set) | {w.lower() for w in item[word_set] or ()})
             continue
         if isinstance(item, dict) and "figurative_modifiers" in item:
             for noun, words in (item["figurative_modifiers"] or {}).items():
