@@ -30,7 +30,7 @@ from ..resolve.names import core_name, normalise_name
 from ..rules import enabled
 from .actors import ActorSlots, assign_actors
 from .attribution import SPEECH_LEMMAS, attribution
-from .claims import attributions, claimed, claims, mark_told_before, name_claimant
+from .claims import ACCUSING_VERBS, attributions, claimed, claims, mark_told_before, name_claimant
 from .clauses import clause_groups, clause_scope
 from .dating import choose_date, in_name, in_other_clause
 from .flags import Flags, date_flags, mention_flags
@@ -1048,7 +1048,7 @@ def _tellers(sent: Span) -> set[int]:
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB" or lemma not in _TELLING | SPEECH_LEMMAS:
             continue
-        parties = [c for c in verb.children if c.dep_ == "nsubj" or (lemma == "accuse" and c.dep_ == "dobj")]
+        parties = [c for c in verb.children if c.dep_ == "nsubj" or (lemma in ACCUSING_VERBS and c.dep_ == "dobj")]
         out |= {t.i for c in parties for t in c.subtree}
     return out
 

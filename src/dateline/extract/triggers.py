@@ -213,6 +213,13 @@ def _charged(token: Token, lexicon: Lexicon) -> bool:
             and prep.head.lower_ in lexicon.charge_heads)
 
 
+def _no_violence(token: Token, lexicon: Lexicon) -> bool:
+    """The trigger word is read as no violence: figurative, a crowd-control munition, a mark on the dead, a
+    disaster's work or a court's charge."""
+    return (_figurative(token, lexicon) or _mark_on_the_dead(token, lexicon) or _natural_cause(token, lexicon)
+            or _charged(token, lexicon))
+
+
 def dismissed(sent: Span, lexicon: Lexicon | None = None) -> bool:
     """Whether the sentence has a trigger word read as no event: figurative, a crowd-control munition, a
     mark on the dead, a disaster's work, a court's charge or barred by its object ("police used smoke
@@ -225,7 +232,7 @@ def dismissed(sent: Span, lexicon: Lexicon | None = None) -> bool:
         entries = lexicon.lemmas.get(t.lemma_.lower()) or lexicon.lemmas.get(t.lower_)
         if not entries:
             continue
-        if _figurative(t, lexicon) or _mark_on_the_dead(t, lexicon) or _natural_cause(t, lexicon) or _charged(t, lexicon):
+        if _no_violence(t, lexicon):
             return True
         if all(e.bars_object and e.bars_object & _object_heads(t) for e in entries):
             return True  # "withdrew from the negotiations"
@@ -290,8 +297,7 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
         if token.i in taken or token.is_stop and token.lemma_.lower() not in lexicon.lemmas:
             continue
         entries = lexicon.lemmas.get(token.lemma_.lower()) or lexicon.lemmas.get(token.lower_)
-        if not entries or _describes_a_thing(token, lexicon) or _figurative(token, lexicon) \
-                or _mark_on_the_dead(token, lexicon) or _natural_cause(token, lexicon) or _charged(token, lexicon):
+        if not entries or _describes_a_thing(token, lexicon) or _no_violence(token, lexicon):
             continue
         for entry in entries:
             if entry.pos and token.pos_ not in entry.pos:
