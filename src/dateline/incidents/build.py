@@ -60,7 +60,7 @@ def _type_rank(mentions: Sequence[Event]) -> Callable[[Event], tuple]:
     return lambda e: (-votes[e.event_type], -escalation(e), -subs[e.sub_event_type], -e.confidence, _order(e))
 
 
-UNIDENTIFIED = "generic:unidentified_armed_group"
+_UNIDENTIFIED = "generic:unidentified_armed_group"
 _NON_STATE_ARMED = frozenset({2, 3, 4})  # ACLED inter codes: rebels, political and identity militias
 
 
@@ -76,7 +76,7 @@ def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple
         getattr(e, inter) in _NON_STATE_ARMED and not (getattr(e, f"{slot}_id") or "generic:").startswith("generic:")
         for e in voters)
     return lambda e: (getattr(e, slot) is None, id(e) in told,
-                      unnamed and getattr(e, f"{slot}_id") == UNIDENTIFIED, -votes.get(getattr(e, slot), 0), _order(e))
+                      unnamed and getattr(e, f"{slot}_id") == _UNIDENTIFIED, -votes.get(getattr(e, slot), 0), _order(e))
 
 
 def _value_rank(name: str) -> Callable[[Event], tuple]:
