@@ -489,9 +489,6 @@ def test_what_an_act_answers_takes_no_part_in_it(engine) -> None:
     text = "Gunmen attacked an army post in Kidal on Monday in retaliation for Chadian air strikes, killing three soldiers."
     events, _ = story(engine, text, published="2014-05-20")
     assert [e.actor2 for e in events if e.fatalities == 3] != ["Military Forces of Chad"], [(e.actor1, e.actor2) for e in events]
-    with switched_off(["actors.in_answer_to"]):
-        events, _ = story(engine, text, published="2014-05-20")
-    assert "Military Forces of Chad" in {e.actor1 for e in events} | {e.actor2 for e in events}
 
 
 def test_victims_the_parse_leaves_without_their_passive_are_never_attackers(engine) -> None:

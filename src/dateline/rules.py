@@ -76,7 +76,6 @@ RULES: dict[str, str] = {
     "actors.attributed": "'attributed the attack to the Taleban', 'blamed the bombing on the PKK': a named group is the attacker where none was named",
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.identified_as": "'a rebel group, believed to be the FARC': the unnamed attacker is the group it is said to be",
-    "actors.in_answer_to": "what an act answers ('in retaliation for French operations') takes no part in it",
     "actors.passive_subject_by_order": "the noun right before 'were killed' is its victim where the parse gives the passive no subject",
     "actors.pronoun_resumes_subject": "'guarding workers when they were assaulted': a pronoun resumes the subject of the clause its own hangs from",
     "actors.beneficiaries": "those an act is for ('protested in support of Hezbollah') are no party to it",

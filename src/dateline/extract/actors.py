@@ -102,21 +102,15 @@ def _other_happenings(verb: Token) -> set[int]:
 
 # "in support of X", "in solidarity with X", "on behalf of X": those a protest or act is for
 _FOR_WHOM = frozenset({"support", "solidarity", "behalf", "favor", "favour", "backing", "sympathy", "defence", "defense"})
-# "in retaliation for X", "what they say is revenge for X", "in response to X": what the act answers
-_IN_ANSWER = frozenset({"retaliation", "revenge", "response", "reprisal", "reprisals", "vengeance"})
 
 
 def _beneficiaries(sent: Span) -> set[int]:
-    """Tokens of those an act is done for ("Palestinians protested in support of Hezbollah") or of what it
-    answers ("stormed the complex in retaliation for French operations in Mali"): no party to it."""
+    """Tokens of those an act is done for ("Palestinians protested in support of Hezbollah"): no party to it."""
     out: set[int] = set()
     for token in sent:
         lemma = token.lemma_.lower()
         if lemma in _FOR_WHOM and token.dep_ == "pobj" and token.head.lower_ in ("in", "on") and enabled("actors.beneficiaries"):
             out |= {t.i for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("of", "with") for t in prep.subtree}
-        elif lemma in _IN_ANSWER and enabled("actors.in_answer_to"):
-            out |= {t.i for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("for", "to", "against")
-                    for t in prep.subtree}
     return out
 
 
