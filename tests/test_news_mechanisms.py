@@ -339,3 +339,11 @@ def test_what_has_been_going_on_is_a_course_of_events_and_what_is_anticipated_no
     assert [e.background for e in events] == [False]  # a few days' fighting is one spell
     events, _ = story(engine, "Residents are staying indoors in anticipation of more attacks.", published="2012-11-15")
     assert all(e.hypothetical for e in events)
+
+
+def test_a_named_bodys_protests_are_an_objection_not_a_gathering(engine) -> None:
+    on, off = _events_on_off(engine, "The move has drawn protests from the Tamil National Alliance on Monday.", "2004-11-19",
+                             "triggers.objections")
+    assert on == [] and [e.event_type for e in off] == ["Protests"]
+    events, _ = story(engine, "The decision drew protests from residents of Jaffna on Monday.", published="2004-11-19")
+    assert [e.event_type for e in events] == ["Protests"]

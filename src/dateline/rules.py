@@ -33,6 +33,7 @@ RULES: dict[str, str] = {
     "triggers.natural_causes": "a disaster or accident that kills ('killed after a tornado tore through') is no political violence",
     "triggers.charges": "the crime a court tries ('found guilty of killing a schoolboy') is no event of the report",
     "triggers.doers_of_other": "'an offer by protesters': people named as the doers of something else announce no protest",
+    "triggers.objections": "'drew protests from the Tamil National Alliance': a named body's protest is an objection, not a gathering",
     "triggers.marks": "a trigger noun naming what a body shows ('bearing signs of torture') is no event of its own",
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
     "starts.what_people_fled": "'600,000 people have fled fighting in the capital': what people fled is the cause of their flight, no event told",

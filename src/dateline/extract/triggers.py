@@ -33,6 +33,7 @@ class TriggerEntry:
     bars_object: frozenset[str] = frozenset()
     not_as_doer_of_other: bool = False  # "an offer by protesters": people named as doers of something else
     bars_subject: frozenset[str] = frozenset()  # "sirens went off": subjects that make a phrase no event
+    objection_from_named: bool = False  # "drew protests from the Tamil National Alliance": a body's objection
 
 
 @dataclass(slots=True)
@@ -110,6 +111,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 bars_object=frozenset(w.lower() for w in item.get("bars_object") or ()),
                 not_as_doer_of_other=bool(item.get("not_as_doer_of_other", False)),
                 bars_subject=frozenset(w.lower() for w in item.get("bars_subject") or ()),
+                objection_from_named=bool(item.get("objection_from_named", False)),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise ExtractError(f"entry {i + 1} is malformed: {err}", where=str(path)) from err
@@ -145,6 +147,14 @@ def _doer_of_other(token: Token) -> bool:
     by = token.head
     return token.dep_ == "pobj" and by.lower_ == "by" and by.dep_ in ("agent", "prep") and by.head.i != by.i \
         and enabled("triggers.doers_of_other")
+
+
+def _objection_from_named(token: Token) -> bool:
+    """ "drew protests from the Tamil National Alliance": a noun of protest that comes "from" a named
+    organisation is the body's objection, said, not a crowd in the street ("protests from residents" are)."""
+    return token.pos_ == "NOUN" and enabled("triggers.objections") and any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE") for g in c.children)
+        for c in token.children)
 
 
 def _object_heads(token: Token) -> set[str]:
@@ -238,6 +248,8 @@ def dismissed(sent: Span, lexicon: Lexicon | None = None) -> bool:
             return True  # "withdrew from the negotiations"
         if all(e.not_as_doer_of_other for e in entries) and _doer_of_other(t):
             return True  # "factories put together by protesters"
+        if all(e.objection_from_named for e in entries) and _objection_from_named(t):
+            return True  # "drew protests from the Tamil National Alliance"
     return False
 
 
@@ -307,6 +319,8 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
             if entry.bars_object and entry.bars_object & _object_heads(token):
                 continue
             if entry.not_as_doer_of_other and _doer_of_other(token):
+                continue
+            if entry.objection_from_named and _objection_from_named(token):
                 continue
             if entry.needs_agent and token.pos_ in ("VERB", "AUX") and enabled("triggers.needs_agent") \
                     and not _has_agent(token):
