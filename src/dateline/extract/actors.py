@@ -345,7 +345,11 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
             if child.dep_ in _AGENT_DEPS and slots.actor1 is None:
                 target = child if child.dep_ != "agent" else next((c for c in child.children if c.dep_ == "pobj"), child)
                 if target.lower_ in _RELATIVE and verb.dep_ == "relcl" and enabled("actors.relative_pronoun_agent"):
-                    target = verb.head  # "gunmen who killed 39 people": the noun the clause tells of
+                    # "gunmen who killed 39 people": the noun the clause tells of, without the clause itself
+                    # ("a car, which exploded as police approached it": not the police)
+                    noun = verb.head
+                    slots.actor1, slots.assoc1 = _mentions_in(mentions, _tokens(noun) - _tokens(verb), noun)
+                    continue
                 if trigger.entry.subject_is_target:
                     slots.actor2, slots.assoc2 = _slot(mentions, target)
                     continue
