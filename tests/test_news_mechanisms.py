@@ -351,3 +351,12 @@ def test_a_named_bodys_protests_are_an_objection_not_a_gathering(engine) -> None
     assert on == [] and [e.event_type for e in off] == ["Protests"]
     events, _ = story(engine, "The decision drew protests from residents of Jaffna on Monday.", published="2004-11-19")
     assert [e.event_type for e in events] == ["Protests"]
+
+
+def test_people_taken_so_far_this_year_are_a_total_not_an_event(engine) -> None:
+    text = "More than 100 foreign oil workers have been kidnapped so far this year in the Niger Delta."
+    _, told = story(engine, text, published="2007-05-25")
+    assert not told.incidents and [a.reason.split(":")[0] for a in told.aggregates] == ["period"]
+    with switched_off(["aggregates.abduction_counts"]):
+        _, told = story(engine, text, published="2007-05-25")
+    assert len(told.incidents) == 1 and not told.aggregates

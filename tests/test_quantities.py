@@ -172,3 +172,9 @@ def test_n_or_m_is_a_range_whose_low_end_is_the_count() -> None:
     found = find_quantities("Reports conflict, suggesting nine or ten people killed.")
     assert [(q.kind, q.value, q.low, q.high) for q in found] == [("killed", 9, 9, 10)]
     assert [(q.value, q.high) for q in find_quantities("Two or three soldiers were killed.")] == [(2, 3)]
+
+
+def test_a_count_of_people_taken_is_its_own_kind_never_deaths() -> None:
+    found = find_quantities("More than 100 foreign oil workers have been kidnapped so far this year.")
+    assert [(q.kind, q.value) for q in found] == [("abducted", 100)]
+    assert [(q.kind, q.value) for q in find_quantities("Gunmen kidnapped five South Korean workers on Monday.")] == [("abducted", 5)]

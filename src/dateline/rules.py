@@ -120,6 +120,8 @@ RULES: dict[str, str] = {
     "anaphora.teller_is_no_target": "'the government accused the LNA of the shelling': who tells, blames or condemns the "
                                     "act told is not its target",
     "anaphora.across_paragraphs": "a paragraph opening on 'The bombing, which ...' completes the story's last event, not only its own paragraph's",
+    "aggregates.abduction_counts": "'more than 100 foreign oil workers have been kidnapped so far this year': a count of "
+                                   "people taken is read for totals as a toll is",
     "incidents.restated": "two sentences in mostly the same words tell one incident",
     "incidents.refers_back_toll": "the dead of the violence told before ('five were killed in the attack') are another figure of it, not another event",
     "incidents.refers_back": "a sentence naming 'the attack' told before adds to that incident, whatever its sub-type",

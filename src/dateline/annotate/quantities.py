@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 KILLED, INJURED, ARRESTED = "killed", "injured", "arrested"
+ABDUCTED = "abducted"  # people taken: a count of its own (never deaths), which a total over a period may give
 # a running total the sentence's event adds to ("bringing to 31 the number of people killed this week"): the
 # total of a period, never this event's toll
 KILLED_TOTAL = "killed_total"
@@ -149,12 +150,14 @@ _KILL_WORDS = (
     r"(?:burn(?:ed|t)|hacked|axed|macheted|beaten|bludgeoned|stoned|stabbed|shot|tortured|lynched|clubbed|crushed|strangled)\s+to\s+death"
 )
 _ARREST_WORDS = r"arrested|detained|captured|rounded\s+up|taken\s+into\s+custody|apprehended"
+_ABDUCT_WORDS = r"kidnapped|abducted|taken\s+hostage|seized\s+as\s+hostages"
 
 _AFTER = {
     # "130 tribesmen were killed and wounded": no count of the dead alone
     KILLED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_KILL_WORDS})\b(?!\s+(?:and|or)\s+(?:{_INJURE_WORDS}))", re.I),
     INJURED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_INJURE_WORDS})\b", re.I),
     ARRESTED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_ARREST_WORDS})\b", re.I),
+    ABDUCTED: re.compile(rf"{_LIST}{_INCLUDING}{_BE}\s+(?:{_ABDUCT_WORDS})\b", re.I),
 }
 # What an _AFTER pattern cannot match without (its verb, after a space): a sentence lacking it is not
 # scanned with the pattern, whose list of counts is tried at every word (most of the time of a sentence)
@@ -162,11 +165,13 @@ _AFTER_NEEDS = {
     KILLED: re.compile(rf"\s(?:{_KILL_WORDS})\b", re.I),
     INJURED: re.compile(rf"\s(?:{_INJURE_WORDS})\b", re.I),
     ARRESTED: re.compile(rf"\s(?:{_ARREST_WORDS})\b", re.I),
+    ABDUCTED: re.compile(rf"\s(?:{_ABDUCT_WORDS})\b", re.I),
 }
 _BEFORE = {
     KILLED: re.compile(rf"\b(?:kill(?:ed|ing|s)?|gunn(?:ed|ing)\s+down|mow(?:ed|ing)\s+down|shot\s+and\s+killed|stabb(?:ed|ing)\s+to\s+death|claim(?:ed|ing)\s+the\s+lives\s+of|slit(?:ting)?\s+the\s+throats\s+of|(?:(?:death\s+)?toll|death\s+(?:total|count)|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed|those\s+killed))(?:\s+(?:in|from)\s+[^.;,]{{1,120}}?)?\s+(?:(?:has|had)\s+)?(?:rose|risen|climbed|reached|stood|stands|rises|jumped|remained|remains|of|is|was)(?:\s+(?:to|at))?|(?:put|puts|putting|placed|places|gave|gives|estimated|estimates|raised|revised)\s+(?:the\s+)?(?:(?:death\s+)?toll|death\s+(?:total|count))(?:\s+(?:up\s+)?(?:at|to))?|deaths?\s+of|execut(?:ed|ing)|massacr(?:ed|ing)|slaughter(?:ed|ing)|butcher(?:ed|ing)|behead(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing)|shot\s+dead)\s+{_LIST_AFTER_VERB}(?:\s+(?:dead|people\s+dead))?", re.I),
     INJURED: re.compile(rf"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|(?:dead|killed)\s+and)\s+{_LIST}(?=\s+(?:others\s+)?(?:wounded|injured|hurt))|\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+{_LIST.replace('(?P<list>', '(?P<list2>')}", re.I),
     ARRESTED: re.compile(rf"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es))\s+{_LIST}", re.I),
+    ABDUCTED: re.compile(rf"\b(?:kidnapp?(?:ed|ing|s)?|abduct(?:ed|ing|s)?)\s+(?:[A-Z][a-z]+day\s+)?{_LIST}", re.I),
 }
 _BODIES = re.compile(rf"\b(?:found|discovered|recovered|retrieved|dumped|unearthed|pulled)\s+(?:the\s+)?(?:(?P<list>{_NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:bodies|corpses)|(?:bodies|corpses)\s+(?:[\w-]+\s+){{0,3}}?of\s+(?P<list2>(?:{_QUAL}\s+)?{_NUM}))", re.I)
 # "Six bodies were dumped at a shrine", "The bodies of six people were found".
@@ -346,7 +351,7 @@ def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) 
     for m in _LEFT_DEAD.finditer(text):
         kind = KILLED if m.group("what").lower() == "dead" else INJURED
         add(kind, m, m.group("list"), m.start("list"))
-    for kind in (KILLED, INJURED, ARRESTED):
+    for kind in (KILLED, INJURED, ARRESTED, ABDUCTED):
         for m in _BEFORE[kind].finditer(text):
             name = "list" if m.group("list") is not None else "list2"  # INJURED has two shapes
             if re.search(r"\bof\s+(?:them|whom|those)\b", m.group(name)) and any(q.kind == kind for q in found):

@@ -689,6 +689,9 @@ class Extractor:
                 event.spans["injured"] = [q.start + offset, q.end + offset]
             elif q.kind == "arrested" and (event.arrested is None or q.value > event.arrested):
                 event.arrested = q.value
+            elif q.kind == "abducted" and "abducted" not in event.spans:
+                # people taken: no death toll, but a count a total over a period may give ("so far this year")
+                event.spans["abducted"] = [q.start + offset, q.end + offset]
 
     @staticmethod
     def _perpetrators(event: Event, sent: Span, killed: list) -> None:

@@ -76,7 +76,7 @@ def _toll_sentence(text: str, span: list[int]) -> tuple[int, int]:
 def _clause(event: Event, text: str | None = None) -> str:
     """The words around the death count (the whole evidence when no count was read). ``text`` is the
     document's, for a count read outside the mention's sentence."""
-    span = event.spans.get("fatalities") or event.spans.get("injured")
+    span = event.spans.get("fatalities") or event.spans.get("injured") or event.spans.get("abducted")
     if not span:
         return event.evidence_text
     if text is not None and _outside(event):
@@ -103,7 +103,8 @@ def aggregate_reason(event: Event, cues: AggregateCues | None = None, *, text: s
     without naming a place of its own ("voting centres were attacked in many areas", the ``area``
     family); other figureless talk of attacks in general is a generic statement, which extraction flags.
     """
-    if event.fatalities is None and event.fatalities_low is None and event.injured is None:
+    counted = enabled("aggregates.abduction_counts") and bool(event.spans.get("abducted"))  # "100 have been kidnapped"
+    if event.fatalities is None and event.fatalities_low is None and event.injured is None and not counted:
         if event.spans.get("part"):
             return None  # a place told in parallel whose figure went to the total is one event of it
         families = {"series"} if enabled("aggregates.series_without_figure") else set()
