@@ -2,7 +2,7 @@
 
     dateline_paragraphs  token.is_sent_start  a blank line ends a sentence (before the parser)
     dateline_timex       doc._.timexes     time expressions normalised against doc._.published
-    dateline_quantities  doc._.quantities  killed / injured / arrested counts per sentence
+    dateline_quantities  doc._.quantities  killed / injured / arrested / abducted counts per sentence
     dateline_actors      doc._.actors      actor mentions (registry aliases, generic nouns, NER)
     dateline_places      doc._.places      place mentions, registered in geo/place_tagger.py; one the gazetteer lacks has known=False
 

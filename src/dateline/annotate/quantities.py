@@ -213,7 +213,7 @@ _QUAL_RE = re.compile(_QUAL, re.I)
 
 @dataclass(slots=True)
 class Quantity:
-    """A count of people killed, injured or arrested; offsets into the text given."""
+    """A count of people killed, injured, arrested or abducted; offsets into the text given."""
 
     kind: str
     value: int
@@ -311,7 +311,7 @@ def _sum_list(text: str) -> tuple[int, int | None, int | None, bool] | None:
 
 
 def find_quantities(text: str, *, exclude: list[tuple[int, int]] | None = None) -> list[Quantity]:
-    """Counts of killed, injured and arrested people in ``text`` (one sentence)."""
+    """Counts of killed, injured, arrested and abducted people in ``text`` (one sentence)."""
     exclude = exclude or []
     # a date's numbers are no count, and must not join the count after them ("on 5 May 2008 and 12
     # wounded" is 12 wounded, not 2,020): its digits are masked (its words stay, "were on Saturday
