@@ -74,6 +74,7 @@ RULES: dict[str, str] = {
     "actors.own_forces": "'the government said its forces retook the town': the speaker's own forces, a government's through its military",
     "actors.claimant": "the speaker who claims an act as its own ('the army said it killed 15') is its actor1",
     "actors.state_as_agent": "a state named as the subject of violence ('Russia launched missiles') acts through its military",
+    "actors.owned_gerund": "'the U.S. military has confirmed killing two militants': who confirms or admits the act did it",
     "actors.attributed": "'attributed the attack to the Taleban', 'blamed the bombing on the PKK': a named group is the attacker where none was named",
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.identified_as": "'a rebel group, believed to be the FARC': the unnamed attacker is the group it is said to be",
@@ -93,6 +94,10 @@ RULES: dict[str, str] = {
     "placing.told_in_another_country": "'In Pakistan, officials said that missiles killed five', 'violence in Thailand as protesters clashed': that country",
     "placing.parallel_places_no_narrative": "an event told in several places at once ('in Rangoon and Mandalay') leaves none of them as the narrative's place",
     "placing.narrative_place": "the place a paragraph told last goes on into the next paragraphs until another is told",
+    "placing.voice_is_no_scene": "a country that speaks ('The United States has said it is deeply concerned') casts no vote "
+                                 "for the document's country",
+    "placing.not_at_another_time": "'occurred several days before a scheduled meeting in London': the place of what "
+                                   "comes before is not the event's",
     "placing.not_where_told": "a place of the verb of saying that quotes an event ('he told AFP from Maiduguri') is where it was told",
     "places.untagged_objects": "a one-word name the model missed, a verb's object or joined to a place, is a big city's or province's",
     "extract.conjoined_preposition": "'protests were held in Daraa and in Deir el-Zour': a place phrase conjoined to the "

@@ -206,6 +206,8 @@ def _patients(verb: Token) -> set[int]:
 
 
 _CLAIMING_PRONOUNS = frozenset({"it", "they", "we"})
+# verbs that own a gerund act as the subject's ("confirmed killing", "admitted shooting", "claimed carrying out")
+_OWNING_LEMMAS = frozenset({"confirm", "admit", "claim", "acknowledge", "report"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _OWNING_PRONOUNS = frozenset({"its", "their", "our"})
 
@@ -228,6 +230,14 @@ def _claimant(head: Token, mentions: list[ActorMention]) -> ActorMention | None:
     """The speaker who claims the act as its own ("the army said it killed 15 militants", "the Taliban said
     they had attacked the base"): the event's subject is a pronoun and its clause is what that speaker said."""
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    act = head
+    while act.pos_ not in ("VERB", "AUX") and act.head.i != act.i:
+        act = act.head  # "confirmed killing two militants in an airstrike": the strike's clause verb
+    if (act.tag_ == "VBG" and act.dep_ == "xcomp" and act.head.lemma_.lower() in _OWNING_LEMMAS
+            and enabled("actors.owned_gerund") and not any(c.dep_.startswith("nsubj") for c in act.children)):
+        # "the U.S. military has confirmed killing two militants": who owns the act did it
+        owner = next((c for c in act.head.children if c.dep_ == "nsubj"), None)
+        return _mentions_in(mentions, _tokens(owner), owner)[0] if owner is not None else None
     pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _CLAIMING_PRONOUNS), None)
     if pronoun is None:
         return None

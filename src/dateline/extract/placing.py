@@ -188,9 +188,22 @@ def across_the_border(mention: PlaceMention, doc: Doc) -> bool:
     return link.dep_ == "pobj" and prep.lower_ == "with" and prep.head.lower_ in BORDER_NOUNS
 
 
+# verbs whose subject speaks or asks: "The United States has said it is deeply concerned"
+_VOICE_LEMMAS = SPEECH_LEMMAS | frozenset({
+    "call", "urge", "condemn", "warn", "express", "demand", "welcome", "criticize", "criticise", "deny",
+    "insist", "appeal", "ask", "pledge", "vow", "promise",
+})
+
+
+def _speaks(mention: PlaceMention, doc: Doc) -> bool:
+    """The place is the subject of a verb of saying or asking: a country's voice, not a scene."""
+    link = _attachment(mention, doc)
+    return enabled("placing.voice_is_no_scene") and link.dep_ == "nsubj" and link.head.lemma_.lower() in _VOICE_LEMMAS
+
+
 def beside_the_story(mention: PlaceMention, doc: Doc) -> bool:
-    """Whether a place stands beside the story as a whole (a frontier, an origin, a modifier)."""
-    return aside_role(mention, doc) is not None
+    """Whether a place stands beside the story as a whole (a frontier, an origin, a modifier, a voice)."""
+    return aside_role(mention, doc) is not None or _speaks(mention, doc)
 
 
 def _tier(mention: PlaceMention, doc: Doc, clause: set[int], related: set[int]) -> int:
@@ -376,6 +389,25 @@ def _score(item: _Placed, trigger: Trigger, subtree: set[int], *, plain_town: bo
             mention.token_start not in subtree and prep not in _LOCATIVE, abs(mention.token_start - trigger.head.i))
 
 
+# prepositions that set a happening at another time than the event's ("before a meeting in London")
+_OTHER_TIME = frozenset({"before", "until", "ahead", "prior"})
+
+
+def _at_another_time(mention: PlaceMention, doc: Doc, head: Token) -> bool:
+    """The place hangs from a phrase that sets another happening before the event ("several days
+    before a scheduled meeting in London", "ahead of talks in Geneva"), below the trigger."""
+    tok = _attachment(mention, doc)
+    seen = 0
+    while tok.head.i != tok.i and tok.i != head.i and seen < 12:
+        tok = tok.head
+        seen += 1
+        if tok.i == head.i:
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in _OTHER_TIME:
+            return head in tok.ancestors
+    return False
+
+
 def pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention | None:
     """The place of the sentence that is the trigger's location argument; None if there is none.
 
@@ -401,6 +433,11 @@ def pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention |
             return None
     if enabled("placing.not_where_teller_is"):
         inside = [m for m in inside if not _in_speaker(m, doc, clause_head, tellers_only=True)]
+        if not inside:
+            return None
+    if enabled("placing.not_at_another_time"):
+        # "the incident occurred several days before a scheduled meeting in London": the meeting's place
+        inside = [m for m in inside if not _at_another_time(m, doc, head)]
         if not inside:
             return None
     if enabled("placing.across_the_border"):

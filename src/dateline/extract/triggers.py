@@ -149,10 +149,21 @@ def _doer_of_other(token: Token) -> bool:
         and enabled("triggers.doers_of_other")
 
 
-def _objection_from_named(token: Token) -> bool:
+# verbs whose purpose "to protest" is an objection voiced to someone, not a crowd gathered
+_VOICING = frozenset({"talk", "speak", "write", "call", "summon", "meet", "send", "tell", "phone", "visit", "lodge"})
+
+
+def _objection(token: Token) -> bool:
     """ "drew protests from the Tamil National Alliance": a noun of protest that comes "from" a named
-    organisation is the body's objection, said, not a crowd in the street ("protests from residents" are)."""
-    return token.pos_ == "NOUN" and enabled("triggers.objections") and any(
+    organisation is the body's objection, said, not a crowd in the street ("protests from residents" are);
+    so is a protest that is the purpose of talking to someone ("talked to the general to protest against
+    the deployment"; "marched to protest" is still a march)."""
+    if not enabled("triggers.objections"):
+        return False
+    if token.pos_ == "VERB":
+        return token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in _VOICING and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return token.pos_ == "NOUN" and any(
         c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" and g.ent_type_ in ("ORG", "GPE") for g in c.children)
         for c in token.children)
 
@@ -248,7 +259,7 @@ def dismissed(sent: Span, lexicon: Lexicon | None = None) -> bool:
             return True  # "withdrew from the negotiations"
         if all(e.not_as_doer_of_other for e in entries) and _doer_of_other(t):
             return True  # "factories put together by protesters"
-        if all(e.objection_from_named for e in entries) and _objection_from_named(t):
+        if all(e.objection_from_named for e in entries) and _objection(t):
             return True  # "drew protests from the Tamil National Alliance"
     return False
 
@@ -320,7 +331,7 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
                 continue
             if entry.not_as_doer_of_other and _doer_of_other(token):
                 continue
-            if entry.objection_from_named and _objection_from_named(token):
+            if entry.objection_from_named and _objection(token):
                 continue
             if entry.needs_agent and token.pos_ in ("VERB", "AUX") and enabled("triggers.needs_agent") \
                     and not _has_agent(token):

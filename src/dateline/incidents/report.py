@@ -126,12 +126,13 @@ def refers_back(e: Event) -> bool:
 @functools.lru_cache(maxsize=1)
 def _facility() -> re.Pattern[str]:
     nouns = "|".join(sorted(map(re.escape, words("facility")), key=len, reverse=True))
-    return re.compile(rf"\b(?:at|in|inside|outside|near|into|from|stormed|of)\s+the\s+(?:[\w&'-]+\s+){{0,3}}?(?:{nouns})s?\b", re.I)
+    before = "at|in|inside|outside|near|into|from|of|stormed|overran|overrun|seized|captured|raided|surrounded|retook"
+    return re.compile(rf"\b(?:{before})\s+the\s+(?:[\w&'-]+\s+){{0,3}}?(?:{nouns})s?\b", re.I)
 
 
 def definite_scene(e: Event) -> bool:
     """The mention names its scene as one already told: a building with the definite article ("the 170
-    hostages seized at the luxury hotel", "fresh explosions were heard at the Taj Hotel")."""
+    hostages seized at the luxury hotel", "fresh explosions were heard at the Taj Hotel", "overran the base")."""
     return enabled("incidents.definite_scene") and bool(_facility().search(e.evidence_text))
 
 

@@ -1,0 +1,69 @@
+"""Reading real news: a country that speaks, an act owned by who confirms it, a place of what came
+before, a protest voiced to someone, events counted or ranked, the forces' own words
+(extract/placing.py, extract/actors.py, extract/triggers.py, data/aggregate_cues.yaml, data/actors.yaml)."""
+
+from __future__ import annotations
+
+from test_news_story import incidents_on_and_off, story
+
+
+def test_a_country_that_speaks_casts_no_vote_for_the_documents_country(engine) -> None:
+    text = ("Clashes continued on Tuesday between rebels and the army near Laukkai, officials said.\n\n"
+            "The United States has said it is deeply concerned by the fighting and has called on all sides "
+            "to return to talks.")
+    on, off = incidents_on_and_off(engine, text, "2015-02-24", ["placing.voice_is_no_scene"])
+    assert [i.record.country for i in on.incidents] == ["Myanmar"]
+    assert [i.record.country for i in off.incidents] == ["United States"]
+
+
+def test_who_confirms_killing_did_it(engine) -> None:
+    text = "The U.S. military has confirmed killing two al-Shabab militants in an airstrike near Jilib on Thursday."
+    on, off = incidents_on_and_off(engine, text, "2020-01-17", ["actors.owned_gerund"])
+    assert [i.record.actor1 for i in on.incidents] == ["Military Forces of the United States (2017-2021)"]
+    assert [i.record.actor1 for i in off.incidents] == [None]
+
+
+def test_the_place_of_what_comes_before_is_not_the_events(engine) -> None:
+    text = ("Three soldiers were killed when gunmen attacked a checkpoint in Ataq on Sunday.\n\n"
+            "Security forces killed two gunmen in a raid on Monday, days before a scheduled meeting in London.")
+    on, off = incidents_on_and_off(engine, text, "2010-01-26", ["placing.not_at_another_time"])
+    assert "London" not in [i.record.location for i in on.incidents]
+    assert "London" in [i.record.location for i in off.incidents]
+
+
+def test_firing_at_a_checkpoint_is_an_attack(engine) -> None:
+    _, told = story(engine, "Armed men started firing at a police checkpoint in Ataq on Sunday.", published="2010-01-24")
+    assert [(i.record.event_type, i.record.location) for i in told.incidents] == [("Battles", "Ataq")]
+
+
+def test_a_protest_voiced_to_someone_is_no_gathering(engine) -> None:
+    text = "The rebels' deputy commander talked to an army general on Tuesday to protest against the deployment of troops in Kachin State."
+    on, off = incidents_on_and_off(engine, text, "2014-04-16", ["triggers.objections"])
+    assert not on.incidents
+    assert [i.record.event_type for i in off.incidents] == ["Protests"]
+    _, told = story(engine, "Thousands of villagers marched to protest against the deployment in Myitkyina on Monday.", published="2014-04-16")
+    assert [i.record.event_type for i in told.incidents] == ["Protests"]
+
+
+def test_events_counted_or_ranked_are_a_series_not_an_event(engine) -> None:
+    text = ("Last year, the command conducted a record 63 strikes in Somalia.\n\n"
+            "It is the second U.S. airstrike in Somalia this year.")
+    on, off = incidents_on_and_off(engine, text, "2020-01-17", ["aggregates.series"])
+    assert not on.incidents and len(on.aggregates) == 2
+    assert off.incidents
+
+
+def test_a_peoples_peacekeepers_and_government_troops_are_military_forces(engine) -> None:
+    _, told = story(engine, "Rebels attacked French peacekeepers near Duekoue on Monday.", published="2003-01-06")
+    assert [(i.record.actor2, i.record.event_type) for i in told.incidents] == [("Military Forces of France", "Battles")]
+    _, told = story(engine, "Clashes broke out between Kokang rebels and Myanmar government troops near Laukkai on Tuesday.",
+                    published="2015-02-24")
+    assert "Military Forces of Myanmar" in {i.record.actor1 for i in told.incidents} | {i.record.actor2 for i in told.incidents}
+
+
+def test_a_later_mention_that_overran_the_base_tells_the_attack_told(engine) -> None:
+    text = ("Al-Shabab militants attacked a military base near Baidoa on Friday, killing six soldiers, officials said.\n\n"
+            "Al-Shabab said its fighters overran the base and seized weapons.")
+    on, off = incidents_on_and_off(engine, text, "2020-01-17", ["incidents.definite_scene"])
+    assert len(on.incidents) == 1
+    assert len(off.incidents) == 2
