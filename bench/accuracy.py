@@ -48,6 +48,7 @@ BENCH_SUITES = [
     ("chronicle", chronicle.suite_report),
     ("opennews", chronicle.news_report),
     ("heldnews", chronicle.held_report),
+    ("devnews", chronicle.dev_report),
 ]
 
 

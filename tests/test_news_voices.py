@@ -67,3 +67,11 @@ def test_a_later_mention_that_overran_the_base_tells_the_attack_told(engine) -> 
     on, off = incidents_on_and_off(engine, text, "2020-01-17", ["incidents.definite_scene"])
     assert len(on.incidents) == 1
     assert len(off.incidents) == 2
+
+
+def test_the_assault_told_before_joins_though_the_document_placed_it(engine) -> None:
+    text = ("Rebels in the north say government troops attacked rebel targets on Monday.\n\n"
+            "\"The assault escalated today when they used airstrikes near Mohnyin,\" a rebel spokesman said.")
+    on, off = incidents_on_and_off(engine, text, "2015-11-16", ["incidents.refers_back_agrees"])
+    assert len(on.incidents) == 1
+    assert len(off.incidents) == 2

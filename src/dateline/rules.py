@@ -135,6 +135,8 @@ RULES: dict[str, str] = {
     "incidents.evidence_from_one": "a mention that may join an incident only with positive evidence needs it from one member, not from each",
     "incidents.died_in_the_attack": "'ten had been killed in the strike': the dead of the violence told before, whatever their place",
     "incidents.definite_scene": "a later mention at 'the hotel', 'the mall' (a building told before) tells the violence told there, whatever its sub-type",
+    "incidents.refers_back_agrees": "a sentence that names the violence told before ('the attack') and gives no toll of its "
+                                    "own agrees with it, though one of them is placed by the document alone",
     "incidents.during_the_attack": "'an exchange of gunfire during the abduction': what happened during the violence told is part of it",
     "incidents.named_beats_unidentified": "an incident's side one mention names ('the FARC') beats the unidentified armed "
                                           "group its other mentions give",

@@ -144,6 +144,8 @@ def _agree(a: Event, b: Event) -> bool:
     later = a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b
     if definite_actor(later) or (enabled("incidents.died_in_the_attack") and _DIED_IN.search(later.evidence_text)):
         return True  # the later one's attackers or dead are of the violence told before
+    if enabled("incidents.refers_back_agrees") and later.fatalities is None and refers_back(later):
+        return True  # "the attack began when ...": the violence told before, though placed by the document
     if a.fatalities is not None and a.fatalities == b.fatalities:
         return True
     if named_actors(a) & named_actors(b) or state_attacker(a) & state_attacker(b):
