@@ -4,6 +4,7 @@ before, a protest voiced to someone, events counted or ranked, the forces' own w
 
 from __future__ import annotations
 
+from dateline.rules import switched_off
 from test_news_story import incidents_on_and_off, story
 
 
@@ -75,3 +76,20 @@ def test_the_assault_told_before_joins_though_the_document_placed_it(engine) -> 
     on, off = incidents_on_and_off(engine, text, "2015-11-16", ["incidents.refers_back_agrees"])
     assert len(on.incidents) == 1
     assert len(off.incidents) == 2
+
+
+def test_a_clause_a_day_apart_is_another_event_with_its_own_toll_and_day(engine) -> None:
+    text = ("Officials say twin bombings Sunday near Baghdad have killed at least two people and wounded several "
+            "others, one day after attacks killed more than 30 people.")
+    events, _ = story(engine, text, published="2012-10-28")
+    assert sorted((e.date_start, e.fatalities) for e in events) == [("2012-10-27", 30), ("2012-10-28", 2)]
+    with switched_off(["extract.another_time_clause"]):
+        events, _ = story(engine, text, published="2012-10-28")
+    assert [e.fatalities for e in events] == [32]
+
+
+def test_the_share_named_after_the_victims_is_no_attacker(engine) -> None:
+    text = "Explosions in Baghdad on Saturday killed at least 31 people, many of them Shi'ite pilgrims."
+    on, off = incidents_on_and_off(engine, text, "2012-10-28", ["actors.share_of_the_victims"])
+    assert [i.record.actor2 for i in on.incidents] == ["Civilians (Iraq)"]
+    assert [i.record.actor2 for i in off.incidents] != ["Civilians (Iraq)"]

@@ -67,6 +67,8 @@ RULES: dict[str, str] = {
     "actors.claimant_agrees": "'the government says they took hostages': a speaker named in the singular is no 'they'",
     "claims.accused_of": "'the government accused the LNA of the shelling': the accused did the act, as an attribution",
     "actors.relative_pronoun_agent": "'gunmen who killed 39 people': the relative pronoun's noun is the attacker",
+    "actors.share_of_the_victims": "'killed at least 31 people, many of them Shi'ite pilgrims': the share named after the "
+                                   "victims is of the victims, never the attacker",
     "actors.kin_are_civilians": "the kin of a named person ('Allawi's cousin was abducted') are the victims, not that person",
     "actors.generic_qualifier": "'government police': a generic actor word qualifying another actor's noun is no side of its own",
     "actors.gerund_subject": "'Shelling killed five civilians': a gerund subject is a noun, and the verb it is subject of tells the victims",
@@ -105,6 +107,8 @@ RULES: dict[str, str] = {
     "extract.listed_provinces": "'bombs went off in Yala, Pattani and Narathiwat provinces': the provinces of a list are "
                                 "each a place told in parallel",
     "extract.clauses": "one event per independent clause that has a trigger",
+    "extract.another_time_clause": "'one day after attacks killed more than 30 people': a clause set a span of time apart "
+                                   "is another event, with its own figures",
     "extract.parallel_places": "one event per place told in parallel ('in Tikrit and Hawija')",
     "extract.conjoined_names": "a proper name coordinated with a place is a candidate place",
     "extract.dateline_last": "the dateline places an event only when its clause names no place",

@@ -295,6 +295,15 @@ def _harmed_anywhere(sent: Span) -> set[int]:
     people killed", "three civilians were wounded"): victims, never an event's attacker."""
     out: set[int] = set()
     for token in sent:
+        if token.lower_ == "them" and token.i > sent.start + 1 and sent.doc[token.i - 1].lower_ == "of" \
+                and enabled("actors.share_of_the_victims"):
+            # "killed at least 31 people, many of them Shi'ite pilgrims": the share named after the victims
+            # is of the victims, however the parser hung it (often as the sentence's root)
+            for t in sent.doc[token.i + 1 : sent.end]:
+                if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or (t.is_punct and t.text not in ("'", "-")):
+                    break  # the share's own words only, not a clause after them
+                out.add(t.i)
+            continue
         if token.lemma_.lower() in _DIE_LEMMAS and token.pos_ == "VERB" and enabled("actors.the_dead_are_no_agents"):
             # "26 people have died in an airstrike": who died is the victim of the act that killed them
             out |= {t.i for c in token.children if c.dep_ == "nsubj" for t in c.subtree}

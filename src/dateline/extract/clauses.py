@@ -15,9 +15,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ..rules import enabled
 from .triggers import Trigger
 
-__all__ = ["clause_groups", "clause_scope", "independent_clause"]
+__all__ = ["clause_groups", "clause_scope", "days_apart", "independent_clause"]
 
 # an agent of its own: "and gunmen shot dead two policemen" is another event; "and two soldiers were
 # killed" (a passive subject, the victims) tells the first clause's toll
@@ -33,8 +34,25 @@ def independent_clause(token: Token, verbs: frozenset[int] = frozenset()) -> Tok
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and cur.head.pos_ in ("VERB", "AUX") \
                 and any(c.dep_ in _SUBJECTS for c in cur.children) and (not verbs or cur.i in verbs):
             return cur
+        if _at_another_time(cur) and (not verbs or cur.i in verbs):
+            return cur
         cur = cur.head
     return cur
+
+
+# "one day after attacks killed more than 30 people": a span of time before the marker sets the clause apart
+_TIME_UNITS = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"})
+
+
+def _at_another_time(verb: Token) -> bool:
+    """An adverbial clause with a subject of its own, set a span of time before or after the main one ("one
+    day after attacks killed more than 30 people", "hours before gunmen stormed the hotel"): another event."""
+    if verb.dep_ != "advcl" or verb.pos_ not in ("VERB", "AUX") or not enabled("extract.another_time_clause"):
+        return False
+    children = list(verb.children)
+    return (any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in children)
+            and any(c.dep_ in _SUBJECTS for c in children)
+            and any(c.dep_ == "npadvmod" and c.lower_ in _TIME_UNITS for c in children))
 
 
 def clause_groups(triggers: Sequence[Trigger]) -> list[tuple[Token, list[Trigger]]]:
@@ -54,3 +72,34 @@ def clause_scope(root: Token, others: Sequence[Token]) -> frozenset[int]:
         if other.i in inside:
             inside -= {t.i for t in other.subtree}
     return frozenset(inside)
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+_DAYS_PER = {"hour": 0, "hours": 0, "day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def days_apart(token: Token) -> tuple[int, Token] | None:
+    """For a token in a clause set apart in time ("one day after attacks killed 30"), the days from the
+    main clause's date to this clause's (negative: before it) and the clause's verb; None when the token
+    is in no such clause or the span is not counted in hours, days or weeks."""
+    cur = token
+    while cur.head.i != cur.i and not _at_another_time(cur):
+        cur = cur.head
+    if not _at_another_time(cur):
+        return None
+    unit = next(c for c in cur.children if c.dep_ == "npadvmod" and c.lower_ in _TIME_UNITS)
+    if unit.lower_ not in _DAYS_PER:
+        return None
+    count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
+    if count is None:
+        n = 1
+    elif count.lower_ in _NUMBER_WORDS:
+        n = _NUMBER_WORDS[count.lower_]
+    elif count.text.isdigit():
+        n = int(count.text)
+    else:
+        return None
+    mark = next(c for c in cur.children if c.dep_ == "mark" and c.lower_ in ("after", "before"))
+    days = n * _DAYS_PER[unit.lower_]
+    return (-days if mark.lower_ == "after" else days), cur

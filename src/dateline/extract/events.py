@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
 from ..annotate.pipeline import AnnotatedDocument, doc_text, paragraph_index
@@ -31,7 +31,7 @@ from ..rules import enabled
 from .actors import ActorSlots, assign_actors
 from .attribution import SPEECH_LEMMAS, attribution
 from .claims import ACCUSING_VERBS, attributions, claimed, claims, mark_told_before, name_claimant
-from .clauses import clause_groups, clause_scope
+from .clauses import clause_groups, clause_scope, days_apart
 from .dating import choose_date, in_name, in_other_clause
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
@@ -265,6 +265,13 @@ class Extractor:
     def _date(self, event: Event, trigger: Trigger, timexes: list[Timex], para: _Paragraph, offset: int, published: str | None) -> None:
         choice = choose_date(trigger, timexes, narrative=para.timex, published=published)
         event.date_start, event.date_end, event.time_precision, event.date_reason = choice.date_start, choice.date_end, choice.precision, choice.reason
+        apart = days_apart(trigger.head) if choice.timex is not None and choice.precision == 1 else None
+        if apart is not None and not _inside_clause(choice.timex, apart[1]):
+            # "twin bombings Sunday ..., one day after attacks killed more than 30": Saturday, a day before Sunday
+            days, _ = apart
+            day = (date.fromisoformat(choice.date_start) + timedelta(days=days)).isoformat()
+            event.date_start = event.date_end = day
+            event.date_reason = f"{choice.reason}, {abs(days)} day(s) {'before' if days < 0 else 'after'} it"
         if choice.timex is not None:
             base = offset if choice.timex is not para.timex else para.timex_offset
             event.spans["date"] = [choice.timex.start + base, choice.timex.end + base]
@@ -833,6 +840,12 @@ class Extractor:
         elif calendar:
             para.timex = [t for t in calendar if _at_most_a_year(t)][-1]
             para.timex_offset = doc._.offset
+
+
+def _inside_clause(t: Timex, clause: Token) -> bool:
+    """Whether the expression lies inside the clause's words (offsets within the clause's Doc)."""
+    words = list(clause.subtree)
+    return words[0].idx <= t.start and t.end <= words[-1].idx + len(words[-1])
 
 
 _TOWN_PART_KM = 50.0  # a town's district lies this close to it
