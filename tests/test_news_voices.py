@@ -93,3 +93,15 @@ def test_the_share_named_after_the_victims_is_no_attacker(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2012-10-28", ["actors.share_of_the_victims"])
     assert [i.record.actor2 for i in on.incidents] == ["Civilians (Iraq)"]
     assert [i.record.actor2 for i in off.incidents] != ["Civilians (Iraq)"]
+
+
+def test_a_bare_toll_is_another_figure_of_the_violence_told(engine) -> None:
+    text = ("A large blast in central Beirut has killed several people, including a former minister.\n\n"
+            "Reports conflict on the number of casualties, suggesting nine or ten people killed.")
+    on, off = incidents_on_and_off(engine, text, "2005-02-14", ["extract.bare_toll_statements"])
+    assert [(i.record.event_type, i.record.fatalities) for i in on.incidents] == [("Explosions/Remote violence", 9)]
+    assert len(off.incidents) == 2
+    # a share of the dead, or more of them, is no toll of the whole
+    _, told = story(engine, text.replace("suggesting nine or ten people killed", "and two of their citizens were killed"),
+                    published="2005-02-14")
+    assert len(told.incidents) == 2

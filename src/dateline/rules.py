@@ -118,6 +118,8 @@ RULES: dict[str, str] = {
     "extract.part_of_owner": "a part written with its town ('Baghdad's Dora district') is read by that town, else the town stands",
     "extract.outcome_is_no_act": "'protesters clashed with police, killing a soldier': the act is the clash, the participle its outcome",
     "extract.participle_shares_clause": "an outcome participle ('..., killing four') shares the province of the clause it hangs from",
+    "extract.bare_toll_statements": "'reports suggest nine or ten people killed': a killing with no attacker, place or day of "
+                                    "its own gives another toll of the violence told before",
     "extract.running_totals": "'bringing to 31 the number killed this week' is a total of its own, never the event's toll",
     "extract.alternative_tolls": "a second count told as another source's ('while police said five') bounds the toll, never adds",
     "extract.no_stateless_place": "a sea or a region in no country is no event's place; the document's stands in",

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
 from ..annotate.pipeline import AnnotatedDocument, doc_text, paragraph_index
-from ..annotate.quantities import KILLED_TOTAL, perpetrators_killed
+from ..annotate.quantities import KILLED, KILLED_TOTAL, perpetrators_killed
 from ..annotate.timex import Timex
 from ..budget import Deadline
 from ..geo.abroad import own_reading
@@ -137,6 +137,14 @@ class Extractor:
                 found = self._sentence(document.id, doc, sent, context, para, published=document.published,
                                        first=not events)
                 self._claims(doc, sent, found, events)
+                if found and events and all(_bare_toll(e, sent, doc._.offset) for e in found) \
+                        and enabled("extract.bare_toll_statements"):
+                    # "Current reports suggest nine or ten people killed": no attacker, place or day of its
+                    # own, only another toll for the violence told before
+                    revision = self._toll_statement(document.id, doc, sent, events, any_count=True)
+                    if revision is not None:
+                        events.append(revision)
+                        found = []
                 for event in found:
                     parts = self._parts(event, doc, sent, context)
                     for told in parts:
@@ -731,7 +739,7 @@ class Extractor:
                                injured=None, arrested=None, spans=spans, incident_id=None))
         return out
 
-    def _toll_statement(self, doc_id: str, doc: Doc, sent: Span, events: list[Event]) -> Event | None:
+    def _toll_statement(self, doc_id: str, doc: Doc, sent: Span, events: list[Event], *, any_count: bool = False) -> Event | None:
         """ "A hospital official put the death toll at nine", "Later the toll rose to 12": a sentence that
         only gives another toll for the last violent event told is a mention of that event with its own
         figure and who gave it, so the incident keeps every figure (low, best, high) instead of
@@ -739,13 +747,13 @@ class Extractor:
         if not enabled("extract.toll_statements"):
             return None
         target = next((e for e in reversed(events) if e.event_type in VIOLENT_TYPES), None)
-        if target is None or target.fatalities is None or target.negated or target.hypothetical or target.future:
+        if target is None or (target.fatalities is None and not any_count) or target.negated or target.hypothetical or target.future:
             return None
         offset = doc._.offset
         start, end = sent.start_char + offset, sent.end_char + offset
         if start - target.evidence_end > _TOLL_REACH:
             return None
-        toll = next((q for q in _in_sentence(doc._.quantities, sent) if q.told_as_toll), None)
+        toll = next((q for q in _in_sentence(doc._.quantities, sent) if q.told_as_toll or (any_count and q.kind == KILLED)), None)
         if toll is None or toll.value == target.fatalities:
             return None
         spans = {k: list(v) for k, v in target.spans.items() if k not in ("fatalities", "reported_by", "evidence")}
@@ -840,6 +848,26 @@ class Extractor:
         elif calendar:
             para.timex = [t for t in calendar if _at_most_a_year(t)][-1]
             para.timex_offset = doc._.offset
+
+
+# the words of a killing that is only a toll ("nine or ten people killed", "were killed")
+_TOLL_TRIGGERS = frozenset({"killed", "died", "dead", "killing"})
+# "seven more soldiers", "two of their citizens", "another five": newcomers or a share, not the toll told
+_NOT_THE_TOLL = re.compile(r"\b(?:more|another|other|others|additional|also|separately|elsewhere)\b|\b\w+\s+of\s+(?:their|its|his|her|them|the)\b", re.I)
+
+
+def _bare_toll(event: Event, sent: Span, offset: int) -> bool:
+    """The mention only gives a toll: a killing word with no attacker named, no place and no day of its own
+    sentence, no weapon or act of violence, and no words that make its dead newcomers or a share."""
+    start, end = sent.start_char + offset, sent.end_char + offset
+
+    def own(key: str) -> bool:
+        span = event.spans.get(key)
+        return bool(span) and start <= span[0] < end
+
+    return (event.event_type in VIOLENT_TYPES and (event.trigger or "").lower() in _TOLL_TRIGGERS
+            and event.fatalities is not None and not own("actor1") and not own("place") and not own("date")
+            and not event.negated and not event.hypothetical and not _NOT_THE_TOLL.search(sent.text))
 
 
 def _inside_clause(t: Timex, clause: Token) -> bool:
