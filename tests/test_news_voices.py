@@ -105,3 +105,16 @@ def test_a_bare_toll_is_another_figure_of_the_violence_told(engine) -> None:
     _, told = story(engine, text.replace("suggesting nine or ten people killed", "and two of their citizens were killed"),
                     published="2005-02-14")
     assert len(told.incidents) == 2
+
+
+def test_a_name_in_the_documents_country_beats_the_same_name_abroad_as_an_alias(engine) -> None:
+    from dataclasses import replace
+
+    from dateline.geo.places import PlaceContext, PlaceResolver
+    from dateline.geo.weights import DEFAULT_WEIGHTS
+
+    context = PlaceContext(country_code="SY")
+    places = engine.extractor.places
+    assert places.resolve("Ariha", context=context, nearby=["Damascus"]).place.country_code == "SY"
+    without = PlaceResolver(places.gazetteer, weights=replace(DEFAULT_WEIGHTS, alias_abroad=0.0))
+    assert without.resolve("Ariha", context=context, nearby=["Damascus"]).place.country_code == "PS"

@@ -390,6 +390,8 @@ class PlaceResolver:
         # an acronym ("EU", "UAE") names its place through an alias, so it has no "own-name" match
         acronym = name.replace(".", "").isupper() and len(name) <= 6
         exact = set() if acronym else {id(p) for _r, p in pool.values() if normalise_name(p.name) == own}
+        home_exact = bool(context.country_code) and any(
+            id(p) in exact and p.country_code == context.country_code for _r, p in pool.values())
         country_first = bool(found) and found[0].is_country
         unit_named = _names_a_province(pool, own)
         towns = {(p.country_code, p.admin1) for _r, p in pool.values() if p.feature_class == "P"}
@@ -428,6 +430,10 @@ class PlaceResolver:
             if exact and id(place) not in exact and not place.is_country:
                 # "Paris" means a place called Paris before one that has it as an old name
                 item.add("alias_only", -w.alias_only, "another candidate has the very name")
+                if home_exact and place.country_code != context.country_code and w.alias_abroad:
+                    # "Ariha" in a Syrian story is Ariha in Idlib, not Jericho (Ariha in Arabic)
+                    item.add("alias_abroad", -w.alias_abroad,
+                             f"abroad, and a candidate in the document's country ({context.country_code}) has the very name")
             if place.feature_code == "ADM2" and wanted != "ADM2" and (place.country_code, place.admin1) in towns:
                 # a district named after its town: the bare name means the town
                 item.add("district_of_town", -w.district_of_town, "a district named after a town of its province")

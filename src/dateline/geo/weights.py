@@ -53,6 +53,7 @@ class Weights:
     colocated_each: float
     colocated_cap: float
     alias_only: float
+    alias_abroad: float
     district_of_town: float
     county_of_province: float
     county_listed: float
