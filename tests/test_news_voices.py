@@ -118,3 +118,10 @@ def test_a_name_in_the_documents_country_beats_the_same_name_abroad_as_an_alias(
     assert places.resolve("Ariha", context=context, nearby=["Damascus"]).place.country_code == "SY"
     without = PlaceResolver(places.gazetteer, weights=replace(DEFAULT_WEIGHTS, alias_abroad=0.0))
     assert without.resolve("Ariha", context=context, nearby=["Damascus"]).place.country_code == "PS"
+
+
+def test_a_while_clause_with_its_own_act_is_another_event(engine) -> None:
+    text = "A car bomb in Hilla killed four people, while another car bomb in Baghdad killed one person on Wednesday."
+    on, off = incidents_on_and_off(engine, text, "2012-11-14", ["extract.contrast_clause"])
+    assert sorted((i.record.location, i.record.fatalities) for i in on.incidents) == [("Baghdad", 1), ("Hillah", 4)]
+    assert len(off.incidents) == 1

@@ -109,6 +109,8 @@ RULES: dict[str, str] = {
     "extract.clauses": "one event per independent clause that has a trigger",
     "extract.another_time_clause": "'one day after attacks killed more than 30 people': a clause set a span of time apart "
                                    "is another event, with its own figures",
+    "extract.contrast_clause": "'a car bomb in Hilla killed four, while another car bomb in Baghdad killed one': a "
+                               "'while' clause with its own subject and act is another event",
     "extract.parallel_places": "one event per place told in parallel ('in Tikrit and Hawija')",
     "extract.conjoined_names": "a proper name coordinated with a place is a candidate place",
     "extract.dateline_last": "the dateline places an event only when its clause names no place",

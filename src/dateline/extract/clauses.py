@@ -34,7 +34,7 @@ def independent_clause(token: Token, verbs: frozenset[int] = frozenset()) -> Tok
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and cur.head.pos_ in ("VERB", "AUX") \
                 and any(c.dep_ in _SUBJECTS for c in cur.children) and (not verbs or cur.i in verbs):
             return cur
-        if _at_another_time(cur) and (not verbs or cur.i in verbs):
+        if (_at_another_time(cur) or _set_beside(cur)) and (not verbs or cur.i in verbs):
             return cur
         cur = cur.head
     return cur
@@ -77,6 +77,16 @@ def clause_scope(root: Token, others: Sequence[Token]) -> frozenset[int]:
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
 _DAYS_PER = {"hour": 0, "hours": 0, "day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _set_beside(verb: Token) -> bool:
+    """An adverbial clause of contrast with a subject of its own ("a car bomb in Hilla killed four, while
+    another car bomb in Baghdad killed one"): another event told beside the first."""
+    if verb.dep_ != "advcl" or verb.pos_ not in ("VERB", "AUX") or not enabled("extract.contrast_clause"):
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in children) and any(
+        c.dep_ in _SUBJECTS for c in children)
 
 
 def days_apart(token: Token) -> tuple[int, Token] | None:
