@@ -852,8 +852,10 @@ class Extractor:
 
 # the words of a killing that is only a toll ("nine or ten people killed", "were killed")
 _TOLL_TRIGGERS = frozenset({"killed", "died", "dead", "killing"})
-# "seven more soldiers", "two of their citizens", "another five": newcomers or a share, not the toll told
-_NOT_THE_TOLL = re.compile(r"\b(?:more|another|other|others|additional|also|separately|elsewhere)\b|\b\w+\s+of\s+(?:their|its|his|her|them|the)\b", re.I)
+# "seven more soldiers", "another five" (before the killing word), "two of their citizens": newcomers or a share,
+# not the toll told
+_NEWCOMERS = re.compile(r"\b(?:more|another|other|others|additional|also|separately|elsewhere)\b", re.I)
+_SHARE = re.compile(r"\b\w+\s+of\s+(?:their|its|his|her|them|the)\b", re.I)
 
 
 def _bare_toll(event: Event, sent: Span, offset: int) -> bool:
@@ -867,7 +869,17 @@ def _bare_toll(event: Event, sent: Span, offset: int) -> bool:
 
     return (event.event_type in VIOLENT_TYPES and (event.trigger or "").lower() in _TOLL_TRIGGERS
             and event.fatalities is not None and not own("actor1") and not own("place") and not own("date")
-            and not event.negated and not event.hypothetical and not _NOT_THE_TOLL.search(sent.text))
+            and not event.negated and not event.hypothetical and not _SHARE.search(sent.text)
+            and not _NEWCOMERS.search(_up_to_trigger(event, sent, offset)))
+
+
+def _up_to_trigger(event: Event, sent: Span, offset: int) -> str:
+    """The sentence's words up to the end of the event's trigger ("seven more soldiers were killed"; not
+    the wounded "others" told after it)."""
+    span = event.spans.get("trigger")
+    if not span:
+        return sent.text
+    return sent.text[: max(0, span[1] - (sent.start_char + offset))]
 
 
 def _inside_clause(t: Timex, clause: Token) -> bool:
