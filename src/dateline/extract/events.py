@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
 from ..annotate.pipeline import AnnotatedDocument, doc_text, paragraph_index
-from ..annotate.quantities import KILLED, KILLED_TOTAL, perpetrators_killed
+from ..annotate.quantities import INJURED, KILLED, KILLED_TOTAL, perpetrators_killed
 from ..annotate.timex import Timex
 from ..budget import Deadline
 from ..geo.abroad import own_reading
@@ -762,6 +762,12 @@ class Extractor:
         event = replace(target, event_id=make_event_id(doc_id, start, end), evidence_start=start, evidence_end=end,
                         evidence_text=sent.text, fatalities=toll.value, fatalities_low=toll.low, fatalities_high=toll.high,
                         reported_by=None, spans=spans, incident_id=None, confidence=round(target.confidence * 0.9, 3))
+        if any_count:
+            # "two were killed and five wounded": the sentence's own wounded go with its toll
+            hurt = next((q for q in _in_sentence(doc._.quantities, sent) if q.kind == INJURED), None)
+            if hurt is not None:
+                event.injured = hurt.value
+                event.spans["injured"] = [hurt.start + offset, hurt.end + offset]
         figure = next((t for t in sent if t.idx >= toll.start), sent.root)
         source = attribution(sent, figure)
         if source is not None:
