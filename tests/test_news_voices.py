@@ -125,3 +125,12 @@ def test_a_while_clause_with_its_own_act_is_another_event(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2012-11-14", ["extract.contrast_clause"])
     assert sorted((i.record.location, i.record.fatalities) for i in on.incidents) == [("Baghdad", 1), ("Hillah", 4)]
     assert len(off.incidents) == 1
+
+
+def test_a_toll_statement_casts_no_vote_for_the_sides(engine) -> None:
+    text = ("Al-Shabab militants attacked a military base near Baidoa on Friday, killing six soldiers.\n\n"
+            "Government forces at the base responded, sparking a gun battle.\n\n"
+            "Local sources said five soldiers were killed. A statement put the toll at four soldiers.")
+    on, off = incidents_on_and_off(engine, text, "2020-01-17", ["incidents.tolls_do_not_vote"])
+    assert [i.record.actor1 for i in on.incidents] == ["Al Shabaab"]
+    assert [i.record.actor1 for i in off.incidents] != ["Al Shabaab"]

@@ -150,6 +150,8 @@ RULES: dict[str, str] = {
                                           "group its other mentions give",
     "incidents.definite_actor": "a later mention whose generic attackers are definite ('the militants') tells the event told before",
     "incidents.anaphor_defers": "attackers pointed back at ('the gunmen', 'they') neither vote for an incident's actor1 nor beat the mention that named them",
+    "incidents.tolls_do_not_vote": "a sentence that only gives another toll copies the sides of the event it counts: it "
+                                   "casts no vote for the incident's sides",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
 }
 

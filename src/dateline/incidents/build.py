@@ -68,7 +68,9 @@ def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple
     # "the gunmen", "they" point back at attackers already told: they neither vote nor beat the
     # mention that named them ("al-Shabab militants attacked …; the gunmen stormed …")
     told = {id(e) for e in mentions if slot == "actor1" and enabled("incidents.anaphor_defers") and definite_actor(e)}
-    voters = [e for e in mentions if id(e) not in told] or list(mentions)
+    # a sentence that only gives another toll copies the sides of the event it counts: no votes of its own
+    copies = {id(e) for e in mentions if "toll_of" in e.spans and enabled("incidents.tolls_do_not_vote")}
+    voters = [e for e in mentions if id(e) not in told and id(e) not in copies] or list(mentions)
     votes = Counter(getattr(e, slot) for e in voters if getattr(e, slot))
     # an armed group one mention names ("the FARC") is who the others' "rebels" were, however many they are
     inter = "inter1" if slot == "actor1" else "inter2"
