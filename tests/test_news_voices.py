@@ -134,3 +134,11 @@ def test_a_toll_statement_casts_no_vote_for_the_sides(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2020-01-17", ["incidents.tolls_do_not_vote"])
     assert [i.record.actor1 for i in on.incidents] == ["Al Shabaab"]
     assert [i.record.actor1 for i in off.incidents] != ["Al Shabaab"]
+
+
+def test_a_peoples_missile_is_its_military_and_the_youth_movement_is_al_shabaab(engine) -> None:
+    _, told = story(engine, "An Israeli missile hit a van near Tyre on Saturday, killing eight people.", published="2006-07-15")
+    assert [i.record.actor1 for i in told.incidents] == ["Military Forces of Israel"]
+    _, told = story(engine, "The Mujahideen Youth Movement claimed to have detonated the roadside bomb that killed the mayor "
+                            "of Mogadishu on Friday.", published="2007-12-29")
+    assert [i.record.actor1 for i in told.incidents] == ["Al Shabaab"]
