@@ -142,3 +142,11 @@ def test_a_peoples_missile_is_its_military_and_the_youth_movement_is_al_shabaab(
     _, told = story(engine, "The Mujahideen Youth Movement claimed to have detonated the roadside bomb that killed the mayor "
                             "of Mogadishu on Friday.", published="2007-12-29")
     assert [i.record.actor1 for i in told.incidents] == ["Al Shabaab"]
+
+
+def test_a_region_across_borders_is_its_part_in_the_documents_country(engine) -> None:
+    text = ("Indian officials say gunmen attacked a security camp in Kashmir on Wednesday, killing five soldiers. "
+            "India's police chief condemned the attack.")
+    on, off = incidents_on_and_off(engine, text, "2004-07-28", ["placing.region_in_its_country"])
+    assert [(i.record.admin1, i.record.country) for i in on.incidents] == [("Jammu and Kashmir", "India")]
+    assert [i.record.admin1 for i in off.incidents] != ["Jammu and Kashmir"]

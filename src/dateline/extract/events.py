@@ -21,7 +21,7 @@ from ..geo.demonyms import demonym_mentions, demonym_place
 from ..geo.distance import distance_km
 from ..geo.document import build_document_geo, document_evidence
 from ..geo.place_tagger import PlaceMention
-from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, parse_relation, place_reading
+from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, parse_relation, place_reading, precision_of
 from ..geo.source_homes import SourcePrior, StoredHomes, source_key
 from ..models import VIOLENT_TYPES, Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
@@ -284,6 +284,24 @@ class Extractor:
             base = offset if choice.timex is not para.timex else para.timex_offset
             event.spans["date"] = [choice.timex.start + base, choice.timex.end + base]
 
+    def _region_in_country(self, doc: Doc, mention: PlaceMention, context: PlaceContext) -> ResolvedPlace | None:
+        """The region's province or town in one country: the people's word right before it ("Indian
+        Kashmir"), else the document's country; None when that country has no place of the name."""
+        assert self.places is not None
+        before = doc[mention.token_start - 1] if mention.token_start > 0 else None
+        people = demonym_places().get(before.text.casefold()) if before is not None and before.ent_type_ == "NORP" else None
+        code = people.country_code if people is not None and people.name is None else context.country_code
+        if not code:
+            return None
+        found = next((p for p in self.places.candidates(mention.name, country_code=code)
+                      if p.country_code == code and not p.is_country), None)
+        if found is None:
+            return None
+        geo, where = precision_of(found)
+        whose = f"'{before.text}'" if people is not None and people.name is None else "the document's country"
+        return ResolvedPlace(found, geo, where, f"'{mention.text}' lies across borders; its part in {found.country} "
+                                                f"({whose}): {found.name}")
+
     def _place(self, event: Event, doc: Doc, sent: Span, trigger: Trigger, context: PlaceContext, para: _Paragraph) -> None:
         if self.places is None:
             event.place_reason = "no gazetteer configured"
@@ -302,6 +320,10 @@ class Extractor:
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
             lost = mention
             resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context, relation)
+            if resolved is not None and not resolved.place.country_code and enabled("placing.region_in_its_country"):
+                # "in Indian Kashmir", "Kashmir's most famous tourist spot" in a story about India: the part
+                # of the region in the country its people's word or the document names
+                resolved = self._region_in_country(doc, mention, context) or resolved
             if resolved is not None and not resolved.place.country_code and enabled("extract.no_stateless_place"):
                 resolved = None  # "near the Red Sea port of Mocha": the sea lies in no country; the port named next may
             if resolved is not None:
