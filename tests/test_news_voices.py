@@ -150,3 +150,12 @@ def test_a_region_across_borders_is_its_part_in_the_documents_country(engine) ->
     on, off = incidents_on_and_off(engine, text, "2004-07-28", ["placing.region_in_its_country"])
     assert [(i.record.admin1, i.record.country) for i in on.incidents] == [("Jammu and Kashmir", "India")]
     assert [i.record.admin1 for i in off.incidents] != ["Jammu and Kashmir"]
+
+
+def test_a_name_after_a_peoples_word_is_read_in_that_peoples_country(engine) -> None:
+    _, told = story(engine, "Five South Korean workers have been kidnapped in the Nigerian Delta.", published="2006-06-08")
+    assert [i.record.country for i in told.incidents] == ["Nigeria"]
+    text = "Suspected militants in Indian Kashmir have attacked a military camp, killing five soldiers."
+    on, off = incidents_on_and_off(engine, text, "2004-07-28", ["places.peoples_part"])
+    assert [i.record.admin1 for i in on.incidents] == ["Jammu and Kashmir"]
+    assert [i.record.admin1 for i in off.incidents] != ["Jammu and Kashmir"]

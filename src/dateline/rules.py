@@ -124,8 +124,10 @@ RULES: dict[str, str] = {
                                     "its own gives another toll of the violence told before",
     "extract.running_totals": "'bringing to 31 the number killed this week' is a total of its own, never the event's toll",
     "extract.alternative_tolls": "a second count told as another source's ('while police said five') bounds the toll, never adds",
-    "placing.region_in_its_country": "'in Indian Kashmir', 'Kashmir's tourist spot' in a story about India: a region "
-                                     "across borders is its part in the country its people's word or the document names",
+    "places.peoples_part": "'Indian Kashmir', a name the gazetteer lacks: the known name after the people's word is the place",
+    "placing.region_in_its_country": "'in the Nigerian Delta', 'Kashmir's tourist spot' in a story about India: a name "
+                                     "is read in the country its people's word names, and a region across borders is its "
+                                     "part in the document's country",
     "extract.no_stateless_place": "a sea or a region in no country is no event's place; the document's stands in",
     "sides.battle_has_two": "a battle's unnamed second side: an unidentified armed group against state forces, the document's most named force against others",
     "sides.force_first": "a battle whose sentence names no side ('fighting continues in Malakal') is the document's most named force against an unnamed group",

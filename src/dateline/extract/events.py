@@ -284,21 +284,15 @@ class Extractor:
             base = offset if choice.timex is not para.timex else para.timex_offset
             event.spans["date"] = [choice.timex.start + base, choice.timex.end + base]
 
-    def _region_in_country(self, doc: Doc, mention: PlaceMention, context: PlaceContext) -> ResolvedPlace | None:
-        """The region's province or town in one country: the people's word right before it ("Indian
-        Kashmir"), else the document's country; None when that country has no place of the name."""
+    def _part_in_country(self, mention: PlaceMention, code: str, whose: str) -> ResolvedPlace | None:
+        """A region's part in one country: its first province or town there (by the name or an alias), or
+        None when the country has none."""
         assert self.places is not None
-        before = doc[mention.token_start - 1] if mention.token_start > 0 else None
-        people = demonym_places().get(before.text.casefold()) if before is not None and before.ent_type_ == "NORP" else None
-        code = people.country_code if people is not None and people.name is None else context.country_code
-        if not code:
-            return None
         found = next((p for p in self.places.candidates(mention.name, country_code=code)
                       if p.country_code == code and not p.is_country), None)
         if found is None:
             return None
         geo, where = precision_of(found)
-        whose = f"'{before.text}'" if people is not None and people.name is None else "the document's country"
         return ResolvedPlace(found, geo, where, f"'{mention.text}' lies across borders; its part in {found.country} "
                                                 f"({whose}): {found.name}")
 
@@ -320,10 +314,17 @@ class Extractor:
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
             lost = mention
             resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context, relation)
+            people = _peoples_country(doc, mention)
+            country = self.gazetteer.country(people) if people and self.gazetteer is not None else None
+            if resolved is not None and country is not None and enabled("placing.region_in_its_country"):
+                # "in the Nigerian Delta": the name's own reading in the country its people's word names
+                resolved = self._in_country(mention, resolved, country, doc[mention.token_start].text, relation) or resolved
             if resolved is not None and not resolved.place.country_code and enabled("placing.region_in_its_country"):
-                # "in Indian Kashmir", "Kashmir's most famous tourist spot" in a story about India: the part
-                # of the region in the country its people's word or the document names
-                resolved = self._region_in_country(doc, mention, context) or resolved
+                # "in Indian Kashmir", "Kashmir's most famous tourist spot" in a story about India: a region
+                # across borders is its part in the people's or the document's country
+                code = people or context.country_code
+                resolved = (self._part_in_country(mention, code, "its people's word" if people else "the document's country")
+                            if code else None) or resolved
             if resolved is not None and not resolved.place.country_code and enabled("extract.no_stateless_place"):
                 resolved = None  # "near the Red Sea port of Mocha": the sea lies in no country; the port named next may
             if resolved is not None:
@@ -908,6 +909,18 @@ def _up_to_trigger(event: Event, sent: Span, offset: int) -> str:
     if not span:
         return sent.text
     return sent.text[: max(0, span[1] - (sent.start_char + offset))]
+
+
+def _peoples_country(doc: Doc, mention: PlaceMention) -> str | None:
+    """The country of a people's word that the mention starts with ("Indian Kashmir", "the Nigerian Delta"),
+    read apart from its name; None when there is none."""
+    first = doc[mention.token_start]
+    if first.lower_ == "the" and mention.token_end - mention.token_start > 2:
+        first = doc[mention.token_start + 1]  # "the Nigerian Delta"
+    if mention.token_end - first.i < 2 or first.text == mention.name.split()[0]:
+        return None
+    people = demonym_places().get(first.text.casefold())
+    return people.country_code if people is not None and people.name is None else None
 
 
 def _inside_clause(t: Timex, clause: Token) -> bool:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..config import package_data
 from ..models import UNKNOWN_ACTOR
+from ..resolve.demonyms import demonym_places
 from ..resolve.names import core_name, normalise_name
 from ..resolve.place_words import hints, words
 from ..rules import enabled
@@ -178,6 +179,9 @@ class PlaceTagger:
             span, hint = _strip_place_words(doc, ent)
             if span is None:
                 continue
+            if (len(span) >= 2 and span[0].text.casefold() in demonym_places() and not self.is_known(span.text)
+                    and self.is_known(span[1:].text) and enabled("places.peoples_part")):
+                span = span[1:]  # "in Indian Kashmir": Kashmir, its people's word read by the place's resolution
             name = span.text
             if hint and ent.end < len(doc) and doc[ent.end].lower_ == "of" and self._is_country(name):
                 hint = None  # "the Iraq province of Anbar": the word is Anbar's kind (but "the Dora district of Baghdad")
