@@ -159,3 +159,10 @@ def test_a_name_after_a_peoples_word_is_read_in_that_peoples_country(engine) -> 
     on, off = incidents_on_and_off(engine, text, "2004-07-28", ["places.peoples_part"])
     assert [i.record.admin1 for i in on.incidents] == ["Jammu and Kashmir"]
     assert [i.record.admin1 for i in off.incidents] != ["Jammu and Kashmir"]
+
+
+def test_the_dead_of_a_sixth_day_of_bombardment_are_a_total(engine) -> None:
+    text = "Activists say government forces have bombarded the city of Homs for a sixth day, killing at least 60 people."
+    on, off = incidents_on_and_off(engine, text, "2012-02-09", ["aggregates.period"])
+    assert not on.incidents and [a.fatalities for a in on.aggregates] == [60]
+    assert off.incidents
