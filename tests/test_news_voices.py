@@ -166,3 +166,10 @@ def test_the_dead_of_a_sixth_day_of_bombardment_are_a_total(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2012-02-09", ["aggregates.period"])
     assert not on.incidents and [a.fatalities for a in on.aggregates] == [60]
     assert off.incidents
+
+
+def test_an_attack_on_a_checkpoint_is_a_battle(engine) -> None:
+    text = "About 40 rebels attacked a checkpoint near the village of Goain on Sunday."
+    on, off = incidents_on_and_off(engine, text, "2010-04-25", ["typing.armed_site"])
+    assert [i.record.sub_event_type for i in on.incidents] == ["Armed clash"]
+    assert [i.record.sub_event_type for i in off.incidents] == ["Attack"]

@@ -57,6 +57,7 @@ RULES: dict[str, str] = {
     "typing.fight_decides": "the dead of a battle are the battle's ('clashes in Aden killed 40'): a killing by a noun of fighting is that battle (ACLED)",
     "typing.protesters_clash_riot": "demonstrators who clash ('protesters clashed with police') riot: a violent demonstration, not a battle (ACLED)",
     "typing.armed_victims_battle": "an attack whose victims are armed is a battle (ACLED)",
+    "typing.armed_site": "'about 40 rebels attacked a checkpoint': violence aimed at a post of armed forces is a battle (ACLED)",
     "typing.air_delivered": "a bomb or missile that aircraft deliver is an air strike (ACLED)",
     "typing.found_device_went_off": "a device found or seized that detonated all the same is an explosion (ACLED)",
     "typing.type_model": "the trained sub-type classifier beside the trigger words",

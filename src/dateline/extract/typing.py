@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..models import Event
+from ..resolve.place_words import words
 from ..rules import enabled
 from .triggers import Trigger
 
@@ -112,6 +113,16 @@ def protesters_riot(event: Event, trigger: Trigger) -> bool:
     return True
 
 
+def _at_armed_site(sent: Span) -> bool:
+    """The violence is aimed at a post of armed forces ("about 40 rebels attacked a checkpoint", "an attack on
+    the base"): the object of a verb or of "on"/"at" is one (data/place_words.yaml, armed_site)."""
+    if not enabled("typing.armed_site"):
+        return False
+    sites = words("armed_site")
+    return any(t.lemma_.lower() in sites and (t.dep_ == "dobj" or (t.dep_ == "pobj" and t.head.lower_ in ("on", "at")))
+               for t in sent)
+
+
 def refine_type(event: Event, *, triggers: list[Trigger], sent: Span) -> None:
     """Apply ACLED's distinctions the lexicon alone cannot make."""
     if event.event_type != "Violence against civilians" or event.sub_event_type != "Attack":
@@ -127,6 +138,7 @@ def refine_type(event: Event, *, triggers: list[Trigger], sent: Span) -> None:
     if not enabled("typing.armed_victims_battle"):
         return
     victims = {t.lower_ for t in sent}
-    if (event.inter2 in _ARMED) or (event.inter2 is None and victims & _SECURITY_VICTIMS and event.inter1 != 7):
+    if (event.inter2 in _ARMED) or (event.inter2 is None and victims & _SECURITY_VICTIMS and event.inter1 != 7) or (
+            event.actor2_id in (None, "generic:civilians") and "actor2" not in event.spans and _at_armed_site(sent)):
         event.event_type, event.sub_event_type = "Battles", "Armed clash"
         event.plover_type, event.plover_mode = "FIGHT", "small-arms"

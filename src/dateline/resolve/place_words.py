@@ -25,7 +25,7 @@ __all__ = ["USES", "WORDS_FILE", "WordRow", "features", "generic_prefixes", "hin
 WORDS_FILE = "place_words.yaml"
 USES = ("admin_suffix", "province", "city", "named_by_of", "cue", "part", "unknown_kind", "settlement", "hint_noun",
         "apposition", "region", "county", "before_kind", "after_possessive", "generic_suffix", "admin_alias_suffix",
-        "scene_noun", "area_noun", "bearing_kind", "phrase_kind", "part_noun", "date_name", "not_unknown", "of_place_body",
+        "scene_noun", "armed_site", "area_noun", "bearing_kind", "phrase_kind", "part_noun", "date_name", "not_unknown", "of_place_body",
         "scene_of", "street", "feature_suffix", "local_feature", "demonym_area", "facility")
 
 
