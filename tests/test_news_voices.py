@@ -173,3 +173,11 @@ def test_an_attack_on_a_checkpoint_is_a_battle(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2010-04-25", ["typing.armed_site"])
     assert [i.record.sub_event_type for i in on.incidents] == ["Armed clash"]
     assert [i.record.sub_event_type for i in off.incidents] == ["Attack"]
+
+
+def test_a_clash_and_the_ground_it_won_are_one_battle_typed_by_the_outcome(engine) -> None:
+    text = ("Al-Shabab militants attacked an army base near the town of El Adde on Friday, killing dozens of soldiers.\n\n"
+            "Al-Shabab said its fighters overran the base and seized control of the town.")
+    on, off = incidents_on_and_off(engine, text, "2016-01-15", ["incidents.battle_won_ground"])
+    assert [i.record.sub_event_type for i in on.incidents] == ["Non-state actor overtakes territory"]
+    assert [i.record.sub_event_type for i in off.incidents] != ["Non-state actor overtakes territory"]

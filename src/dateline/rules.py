@@ -157,6 +157,8 @@ RULES: dict[str, str] = {
     "incidents.anaphor_defers": "attackers pointed back at ('the gunmen', 'they') neither vote for an incident's actor1 nor beat the mention that named them",
     "incidents.tolls_do_not_vote": "a sentence that only gives another toll copies the sides of the event it counts: it "
                                    "casts no vote for the incident's sides",
+    "incidents.battle_won_ground": "'militants attacked the base ... al-Shabab has taken control of the town': the clash "
+                                   "and the ground it won are one battle, typed by the outcome",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
 }
 
