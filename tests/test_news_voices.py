@@ -65,8 +65,7 @@ def test_a_peoples_peacekeepers_and_government_troops_are_military_forces(engine
 def test_a_later_mention_that_overran_the_base_tells_the_attack_told(engine) -> None:
     text = ("Al-Shabab militants attacked a military base near Baidoa on Friday, killing six soldiers, officials said.\n\n"
             "Al-Shabab said its fighters overran the base and seized weapons.")
-    # (the clash and the base taken are one battle by its outcome too: off as well, to see the scene alone)
-    on, off = incidents_on_and_off(engine, text, "2020-01-17", ["incidents.definite_scene", "incidents.battle_won_ground"])
+    on, off = incidents_on_and_off(engine, text, "2020-01-17", ["incidents.definite_scene"])
     assert len(on.incidents) == 1
     assert len(off.incidents) == 2
 
@@ -176,9 +175,8 @@ def test_an_attack_on_a_checkpoint_is_a_battle(engine) -> None:
     assert [i.record.sub_event_type for i in off.incidents] == ["Attack"]
 
 
-def test_a_clash_and_the_ground_it_won_are_one_battle_typed_by_the_outcome(engine) -> None:
-    text = ("Al-Shabab militants attacked an army base near the town of El Adde on Friday, killing dozens of soldiers.\n\n"
-            "Al-Shabab said its fighters overran the base and seized control of the town.")
-    on, off = incidents_on_and_off(engine, text, "2016-01-15", ["incidents.battle_won_ground"])
-    assert [i.record.sub_event_type for i in on.incidents] == ["Non-state actor overtakes territory"]
-    assert [i.record.sub_event_type for i in off.incidents] != ["Non-state actor overtakes territory"]
+def test_a_killing_that_counts_dead_stays_violence_over_the_classifier(engine) -> None:
+    text = "Security forces killed dozens of militants and destroyed a huge cache of weapons and explosives in Miran Shah."
+    on, off = incidents_on_and_off(engine, text, "2006-03-11", ["typing.the_dead_make_violence"])
+    assert [i.record.event_type for i in on.incidents] == ["Battles"]
+    assert [i.record.event_type for i in off.incidents] == ["Strategic developments"]

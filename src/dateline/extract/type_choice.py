@@ -20,7 +20,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from ..errors import ExtractError
-from ..models import Event
+from ..models import VIOLENT_TYPES, Event
 from ..rules import enabled
 from .triggers import Trigger, TriggerEntry
 from .type_model import MODEL_DIR, TypeModel, TypePrediction
@@ -70,6 +70,9 @@ def choose_type(event: Event, sent: Span, model: TypeModel | None, *, triggers: 
         event.type_reason = f"{trigger}; the model agrees ({found.probability:.2f})"
     elif not found.is_event or found.probability < model.decide:
         event.type_reason = f"{trigger}; the model's {found.sub_event_type} ({found.probability:.2f}) is below {model.decide:.2f}"
+    elif _dead_make_violence(event, model.sub_types[found.sub_event_type].event_type):
+        event.type_reason = (f"{trigger}; the dead it counts make it violence, over the model's {found.sub_event_type} "
+                             f"({found.probability:.2f}) (ACLED)")
     else:
         was = event.sub_event_type
         _set_type(event, model, found)
@@ -84,6 +87,14 @@ def choose_type(event: Event, sent: Span, model: TypeModel | None, *, triggers: 
             event.type_source = TRIGGER
             event.type_reason = (f"the target is armed: a battle (ACLED), over the model's "
                                  f"{found.sub_event_type} ({found.probability:.2f})")
+
+
+def _dead_make_violence(event: Event, model_type: str) -> bool:
+    """A violent trigger whose clause counts dead ("killed dozens of militants and destroyed a cache of
+    weapons") stays violence, not a strategic development: ACLED codes an event in which people were
+    killed by its violent type (force against protesters stays the classifier's to call)."""
+    return (event.event_type in VIOLENT_TYPES and model_type == "Strategic developments" and enabled("typing.the_dead_make_violence")
+            and (event.fatalities is not None or event.fatalities_low is not None))
 
 
 def propose(sent: Span, model: TypeModel, verbs: EventVerbs | None = None) -> tuple[Trigger, TypePrediction] | None:

@@ -97,16 +97,11 @@ ESCALATION: dict[str, tuple[tuple[str, ...], ...]] = {
     "Protests": (("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),),
     # a bomb that a later sentence tells was a suicide bomber's is one suicide bombing (ACLED)
     "Explosions/Remote violence": (("Remote explosive/landmine/IED", "Suicide bomb"),),
-    # "militants attacked the base ... al-Shabab has taken control of the town": the clash that won the
-    # ground is the taking of it (ACLED codes the territorial outcome); either side's gain is its own chain
-    "Battles": (("Armed clash", "Non-state actor overtakes territory"), ("Armed clash", "Government regains territory")),
 }
 
 
 def _chains(e: Event) -> list[tuple[str, ...]]:
     if not enabled("incidents.escalation"):
-        return []
-    if e.event_type == "Battles" and not enabled("incidents.battle_won_ground"):
         return []
     return [c for c in ESCALATION.get(e.event_type, ()) if e.sub_event_type in c]
 
