@@ -4,9 +4,12 @@
 which leaves 7 soldiers dead" tells an arrest and a clash. A clause counts as independent when it
 is a verb coordinated with another, has an active subject of its own (a passive one is the
 victims: "a bomb exploded and two soldiers were killed" is one event) and is itself a trigger
-("and 19 others wounded in a suicide attack" is the first clause's toll and weapon); a trigger belongs to the nearest
-such clause above it, else to the sentence's main clause. Each event then takes only the figures
-of its own clause's words.
+("and 19 others wounded in a suicide attack" is the first clause's toll and weapon). An adverbial
+clause with a subject and a trigger verb of its own counts too when it is set a span of time apart
+("..., one day after attacks killed more than 30 people": another day's event, dated back by
+:func:`days_apart`) or told in contrast ("..., while another car bomb in Baghdad killed one"). A
+trigger belongs to the nearest such clause above it, else to the sentence's main clause; each event
+then takes only the figures of its own clause's words.
 """
 
 from __future__ import annotations

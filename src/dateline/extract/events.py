@@ -314,11 +314,12 @@ class Extractor:
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
             lost = mention
             resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context, relation)
-            people = _peoples_country(doc, mention)
+            word = _peoples_word(doc, mention)
+            people = demonym_places()[word.text.casefold()].country_code if word is not None else None
             country = self.gazetteer.country(people) if people and self.gazetteer is not None else None
-            if resolved is not None and country is not None and enabled("placing.region_in_its_country"):
+            if resolved is not None and country is not None and word is not None and enabled("placing.region_in_its_country"):
                 # "in the Nigerian Delta": the name's own reading in the country its people's word names
-                resolved = self._in_country(mention, resolved, country, doc[mention.token_start].text, relation) or resolved
+                resolved = self._in_country(mention, resolved, country, word.text, relation) or resolved
             if resolved is not None and not resolved.place.country_code and enabled("placing.region_in_its_country"):
                 # "in Indian Kashmir", "Kashmir's most famous tourist spot" in a story about India: a region
                 # across borders is its part in the people's or the document's country
@@ -888,8 +889,9 @@ _SHARE = re.compile(r"\b\w+\s+of\s+(?:their|its|his|her|them|the)\b", re.I)
 
 
 def _bare_toll(event: Event, sent: Span, offset: int) -> bool:
-    """The mention only gives a toll: a killing word with no attacker named, no place and no day of its own
-    sentence, no weapon or act of violence, and no words that make its dead newcomers or a share."""
+    """The mention only gives a toll: its trigger is a killing word (no weapon or act of violence), with no
+    attacker named, no place and no day of its own sentence, and no words that make its dead newcomers or a
+    share."""
     start, end = sent.start_char + offset, sent.end_char + offset
 
     def own(key: str) -> bool:
@@ -911,16 +913,16 @@ def _up_to_trigger(event: Event, sent: Span, offset: int) -> str:
     return sent.text[: max(0, span[1] - (sent.start_char + offset))]
 
 
-def _peoples_country(doc: Doc, mention: PlaceMention) -> str | None:
-    """The country of a people's word that the mention starts with ("Indian Kashmir", "the Nigerian Delta"),
-    read apart from its name; None when there is none."""
+def _peoples_word(doc: Doc, mention: PlaceMention) -> Token | None:
+    """The people's word a mention starts with ("Indian Kashmir", "the Nigerian Delta"), read apart from its
+    name, when it names a country; None when there is none."""
     first = doc[mention.token_start]
     if first.lower_ == "the" and mention.token_end - mention.token_start > 2:
         first = doc[mention.token_start + 1]  # "the Nigerian Delta"
     if mention.token_end - first.i < 2 or first.text == mention.name.split()[0]:
         return None
     people = demonym_places().get(first.text.casefold())
-    return people.country_code if people is not None and people.name is None else None
+    return first if people is not None and people.name is None and people.country_code else None
 
 
 def _inside_clause(t: Timex, clause: Token) -> bool:

@@ -390,12 +390,12 @@ def _score(item: _Placed, trigger: Trigger, subtree: set[int], *, plain_town: bo
 
 
 # prepositions that set a happening at another time than the event's ("before a meeting in London")
-_OTHER_TIME = frozenset({"before", "until", "ahead", "prior"})
+_OTHER_TIME = frozenset({"before", "until"})
 
 
 def _at_another_time(mention: PlaceMention, doc: Doc, head: Token) -> bool:
-    """The place hangs from a phrase that sets another happening before the event ("several days
-    before a scheduled meeting in London", "ahead of talks in Geneva"), below the trigger."""
+    """The place hangs from a phrase that sets another happening after the event ("several days
+    before a scheduled meeting in London", "until talks in Geneva"), below the trigger."""
     tok = _attachment(mention, doc)
     seen = 0
     while tok.head.i != tok.i and tok.i != head.i and seen < 12:

@@ -92,31 +92,25 @@ def places_compatible(a: Event, b: Event, *, near_km: float = NEAR_KM) -> bool:
 
 # Sub-types that tell one event as it escalates or as more of it is told, mildest or vaguest first: a
 # protest that the police broke up is one "Protest with intervention" (ACLED), however many sentences
-# it takes to tell. A type may have several chains; two sub-types are one event's only within one.
-ESCALATION: dict[str, tuple[tuple[str, ...], ...]] = {
-    "Protests": (("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),),
+# it takes to tell.
+ESCALATION: dict[str, tuple[str, ...]] = {
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
     # a bomb that a later sentence tells was a suicide bomber's is one suicide bombing (ACLED)
-    "Explosions/Remote violence": (("Remote explosive/landmine/IED", "Suicide bomb"),),
+    "Explosions/Remote violence": ("Remote explosive/landmine/IED", "Suicide bomb"),
 }
-
-
-def _chains(e: Event) -> list[tuple[str, ...]]:
-    if not enabled("incidents.escalation"):
-        return []
-    return [c for c in ESCALATION.get(e.event_type, ()) if e.sub_event_type in c]
 
 
 def escalation(e: Event) -> int:
     """How far along its type's escalation the record's sub-type is (-1: not in one)."""
-    chains = _chains(e)
-    return max(c.index(e.sub_event_type) for c in chains) if chains else -1
+    steps = ESCALATION.get(e.event_type, ()) if enabled("incidents.escalation") else ()
+    return steps.index(e.sub_event_type) if e.sub_event_type in steps else -1
 
 
 def same_kind(a: Event, b: Event) -> bool:
     """The same sub-type, or two steps of one escalation."""
     if a.sub_event_type == b.sub_event_type:
         return True
-    return a.event_type == b.event_type and any(c in _chains(b) for c in _chains(a))
+    return a.event_type == b.event_type and escalation(a) >= 0 and escalation(b) >= 0 and enabled("incidents.escalation")
 
 
 def types_compatible(a: Event, b: Event) -> bool:
