@@ -61,7 +61,7 @@ RULES: dict[str, str] = {
     "typing.air_delivered": "a bomb or missile that aircraft deliver is an air strike (ACLED)",
     "typing.found_device_went_off": "a device found or seized that detonated all the same is an explosion (ACLED)",
     "typing.the_dead_make_violence": "'killed dozens of militants and destroyed a cache of weapons': a violent trigger that "
-                                     "counts dead stays violence over the classifier's other type (ACLED)",
+                                     "counts dead stays violence over the classifier's strategic development (ACLED)",
     "typing.type_model": "the trained sub-type classifier beside the trigger words",
     "victims.list_after_apposition": "'the leader of X, al-Masri, and the leader of Y ... were killed': two victims, the second "
                                      "hung from the first's name",
@@ -101,8 +101,8 @@ RULES: dict[str, str] = {
     "placing.narrative_place": "the place a paragraph told last goes on into the next paragraphs until another is told",
     "placing.voice_is_no_scene": "a country that speaks ('The United States has said it is deeply concerned') casts no vote "
                                  "for the document's country",
-    "placing.not_at_another_time": "'occurred several days before a scheduled meeting in London': the place of what "
-                                   "comes before is not the event's",
+    "placing.not_at_another_time": "'occurred several days before a scheduled meeting in London': the place of a "
+                                   "happening the event comes before is not the event's",
     "placing.not_where_told": "a place of the verb of saying that quotes an event ('he told AFP from Maiduguri') is where it was told",
     "places.untagged_objects": "a one-word name the model missed, a verb's object or joined to a place, is a big city's or province's",
     "extract.conjoined_preposition": "'protests were held in Daraa and in Deir el-Zour': a place phrase conjoined to the "
