@@ -180,3 +180,17 @@ def test_a_killing_that_counts_dead_stays_violence_over_the_classifier(engine) -
     on, off = incidents_on_and_off(engine, text, "2006-03-11", ["typing.the_dead_make_violence"])
     assert [i.record.event_type for i in on.incidents] == ["Battles"]
     assert [i.record.event_type for i in off.incidents] == ["Strategic developments"]
+
+
+def test_fighting_told_as_a_state_with_no_date_is_no_incident(engine) -> None:
+    text = ("The government is currently battling secessionists in the country's south.\n\n"
+            "Russia has battled insurgency attacks on police in the North Caucasus.")
+    on, off = incidents_on_and_off(engine, text, "2010-01-24", ["flags.current_state"])
+    assert not [i for i in on.incidents if i.record.counted]
+    assert [i for i in off.incidents if i.record.counted]
+    # a day's fighting is told as now, and is one
+    _, told = story(engine, "Troops are currently battling rebels in Malakal on Monday.", published="2014-01-15")
+    assert [i.record.counted for i in told.incidents] == [True]
+    # a government that struggles to contain a group tells no event
+    _, told = story(engine, "The government has struggled to contain Boko Haram despite a state of emergency.", published="2014-06-05")
+    assert not told.incidents

@@ -27,6 +27,8 @@ _REPELLED = {"repel", "repulse", "rebuff", "beat", "push", "fight"}
 _RECURRING = {"whenever"}
 _FUTURE_WORDS = {"will", "'ll", "shall", "tomorrow", "upcoming", "planned", "scheduled", "next", "soon"}
 _HABITUAL = {"often", "usually", "regularly", "frequently", "routinely", "sometimes", "repeatedly", "typically"}
+# "is currently battling": what goes on now, told as a state
+_NOW = {"currently", "presently"}
 # How far before publication an event must end to count as background history. Calibrated on
 # the sample: an analyst's post covers the past weeks; older dated events are context.
 BACKGROUND_DAYS = 60
@@ -242,9 +244,30 @@ def mention_flags(trigger: Token, sent: Span, *, protest: bool = False) -> Flags
     described = _describes_who(trigger) if enabled("flags.describes_who") else None
     if described is not None:
         flags.background, flags.reason = True, f"describes who they are ('{described}')"
+    current = _current_state(trigger) if enabled("flags.current_state") else None
+    if current is not None:
+        flags.background, flags.reason = True, f"a state of affairs ('{current}')"
     if enabled("flags.habitual") and any(t.lower_ in _HABITUAL for t in trigger.children):
         flags.background, flags.reason = True, "habitual ('" + next(t.text for t in trigger.children if t.lower_ in _HABITUAL) + "')"
     return flags
+
+
+def _current_state(trigger: Token) -> str | None:
+    """ "The government is currently battling secessionists in the south", "Russia has battled insurgency
+    attacks": fighting told as going on now, or a bare plural of attacks as the object of a present perfect,
+    in a sentence with no date, is a state of affairs, not an incident. Returns the words."""
+    sent = trigger.sent
+    if any(t.is_calendar and sent.start_char <= t.start < sent.end_char for t in trigger.doc._.timexes or ()):
+        return None  # "is battling rebels on Monday": a day's fighting ("nearly daily attacks" names none)
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    now = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in _NOW), None) if verb is not None else None
+    if verb is not None and now is not None and verb.tag_ == "VBG" and _present(verb):
+        return f"{now.text} {verb.text}"
+    if (trigger.tag_ == "NNS" and trigger.dep_ == "dobj" and not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
+            and trigger.head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
+                                                   for c in trigger.head.children)):
+        return f"{trigger.head.text} {trigger.text}"
+    return None
 
 
 def _describes_who(trigger: Token) -> str | None:
