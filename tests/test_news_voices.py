@@ -194,3 +194,10 @@ def test_fighting_told_as_a_state_with_no_date_is_no_incident(engine) -> None:
     # a government that struggles to contain a group tells no event
     _, told = story(engine, "The government has struggled to contain Boko Haram despite a state of emergency.", published="2014-06-05")
     assert not told.incidents
+
+
+def test_a_town_naming_a_building_is_the_scene(engine) -> None:
+    text = ("Somalia's al-Shabab militant group said it carried out the attack on a Nairobi mall on Saturday.\n\n"
+            "The group is fighting the government in Somalia, where Kenyan troops are deployed.")
+    _, told = story(engine, text, published="2013-09-24")
+    assert ("Nairobi", "Kenya") in {(i.record.location, i.record.country) for i in told.incidents}
