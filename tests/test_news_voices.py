@@ -201,3 +201,10 @@ def test_a_town_naming_a_building_is_the_scene(engine) -> None:
             "The group is fighting the government in Somalia, where Kenyan troops are deployed.")
     _, told = story(engine, text, published="2013-09-24")
     assert ("Nairobi", "Kenya") in {(i.record.location, i.record.country) for i in told.incidents}
+
+
+def test_a_clause_dated_by_its_own_words_is_another_event(engine) -> None:
+    text = "Troops killed five militants in Bannu on Monday, after militants killed 12 soldiers in Kohat during the weekend."
+    on, off = incidents_on_and_off(engine, text, "2010-04-20", ["extract.another_time_clause"])
+    assert sorted(i.record.fatalities for i in on.incidents) == [5, 12]
+    assert sorted(i.record.fatalities for i in off.incidents) != [5, 12]

@@ -49,13 +49,23 @@ _TIME_UNITS = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month
 
 def _at_another_time(verb: Token) -> bool:
     """An adverbial clause with a subject of its own, set a span of time before or after the main one ("one
-    day after attacks killed more than 30 people", "hours before gunmen stormed the hotel"): another event."""
+    day after attacks killed more than 30 people", "hours before gunmen stormed the hotel") or dated by its
+    own words ("after two blasts in Kohat killed 49 people during the weekend"): another event."""
     if verb.dep_ != "advcl" or verb.pos_ not in ("VERB", "AUX") or not enabled("extract.another_time_clause"):
         return False
     children = list(verb.children)
     return (any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in children)
             and any(c.dep_ in _SUBJECTS for c in children)
-            and any(c.dep_ == "npadvmod" and c.lower_ in _TIME_UNITS for c in children))
+            and (any(c.dep_ == "npadvmod" and c.lower_ in _TIME_UNITS for c in children) or _dated_apart(verb)))
+
+
+def _dated_apart(verb: Token) -> bool:
+    """The clause and the sentence around it each have a date of their own ("took the toll to 73 in three
+    days, after two blasts killed 49 during the weekend"); "five were killed after herders clashed on
+    Tuesday" has one date, the event's."""
+    inside = {t.i for t in verb.subtree}
+    return any(t.ent_type_ == "DATE" for t in verb.subtree) and any(
+        t.ent_type_ == "DATE" and t.i not in inside for t in verb.sent)
 
 
 def clause_groups(triggers: Sequence[Trigger]) -> list[tuple[Token, list[Trigger]]]:
@@ -101,9 +111,9 @@ def days_apart(token: Token) -> tuple[int, Token] | None:
         cur = cur.head
     if not _at_another_time(cur):
         return None
-    unit = next(c for c in cur.children if c.dep_ == "npadvmod" and c.lower_ in _TIME_UNITS)
-    if unit.lower_ not in _DAYS_PER:
-        return None
+    unit = next((c for c in cur.children if c.dep_ == "npadvmod" and c.lower_ in _TIME_UNITS), None)
+    if unit is None or unit.lower_ not in _DAYS_PER:
+        return None  # dated by its own words ("during the weekend"), or a span of months or years
     count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
     if count is None:
         n = 1
