@@ -1,6 +1,6 @@
-"""Reading real news: a country that speaks, an act owned by who confirms it, a place of what came
-before, a protest voiced to someone, events counted or ranked, the forces' own words
-(extract/placing.py, extract/actors.py, extract/triggers.py, data/aggregate_cues.yaml, data/actors.yaml)."""
+"""Reading real news (session 17): who speaks and who acts, where a name lies, which clause is another event,
+which sentence only gives another toll, and what is a state of affairs or a total (extract/, incidents/,
+geo/ and their data files)."""
 
 from __future__ import annotations
 
