@@ -1,4 +1,4 @@
-"""Reading real news (session 17): who speaks and who acts, where a name lies, which clause is another event,
+"""Reading real news: who speaks and who acts, where a name lies, which clause is another event,
 which sentence only gives another toll, and what is a state of affairs or a total (extract/, incidents/,
 geo/ and their data files)."""
 
