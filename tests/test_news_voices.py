@@ -208,3 +208,10 @@ def test_a_clause_dated_by_its_own_words_is_another_event(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2010-04-20", ["extract.another_time_clause"])
     assert sorted(i.record.fatalities for i in on.incidents) == [5, 12]
     assert sorted(i.record.fatalities for i in off.incidents) != [5, 12]
+
+
+def test_a_state_that_is_the_subject_acts_before_word_order(engine) -> None:
+    text = "Israel responded with air strikes on bridges in the Gaza Strip in the search for their missing soldier."
+    on, off = incidents_on_and_off(engine, text, "2006-06-26", ["actors.state_before_word_order"])
+    assert [i.record.actor1 for i in on.incidents] == ["Military Forces of Israel"]
+    assert [i.record.actor1 for i in off.incidents] != ["Military Forces of Israel"]

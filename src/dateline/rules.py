@@ -82,6 +82,8 @@ RULES: dict[str, str] = {
     "actors.claimant": "the speaker who claims an act as its own ('the army said it killed 15') is its actor1",
     "actors.state_as_agent": "a state named as the subject of violence ('Russia launched missiles') acts through its military",
     "actors.owned_gerund": "'the U.S. military has confirmed killing two militants': who confirms or admits the act did it",
+    "actors.state_before_word_order": "'Israel has responded by air strikes ... for their missing soldier': a state that is "
+                                      "the subject acts, before an actor the word order offers",
     "actors.attributed": "'attributed the attack to the Taleban', 'blamed the bombing on the PKK': a named group is the attacker where none was named",
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.identified_as": "'a rebel group, believed to be the FARC': the unnamed attacker is the group it is said to be",

@@ -414,6 +414,11 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
         # "the government said its forces retook Bor and are clearing out rebels": the owner, told by the
         # subject, before any actor word order offers
         slots.owner1 = _owner(head, slots.actor1, all_mentions)
+    if (slots.actor1 is None and slots.owner1 is None and trigger.entry.event_type in VIOLENT_TYPES
+            and enabled("actors.state_as_agent") and enabled("actors.state_before_word_order")):
+        # "Israel has responded by air strikes ... in the search for their missing soldier": the state the
+        # sentence makes the subject acts, before any actor word order offers
+        slots.actor1 = _state_agent(head)
     if slots.actor1 is None and slots.owner1 is None and agents:
         before = [m for m in agents if m.token_start < head.i]
         slots.actor1 = (before or agents)[0]
