@@ -21,7 +21,7 @@ from ..geo.demonyms import demonym_mentions, demonym_place
 from ..geo.distance import distance_km
 from ..geo.document import build_document_geo, document_evidence
 from ..geo.place_tagger import PlaceMention
-from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, parse_relation, place_reading, precision_of
+from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, parse_relation, place_reading
 from ..geo.source_homes import SourcePrior, StoredHomes, source_key
 from ..models import VIOLENT_TYPES, Event, Place, make_event_id
 from ..resolve.actors import ActorMatch
@@ -284,18 +284,6 @@ class Extractor:
             base = offset if choice.timex is not para.timex else para.timex_offset
             event.spans["date"] = [choice.timex.start + base, choice.timex.end + base]
 
-    def _part_in_country(self, mention: PlaceMention, code: str, whose: str) -> ResolvedPlace | None:
-        """A region's part in one country: its first province or town there (by the name or an alias), or
-        None when the country has none."""
-        assert self.places is not None
-        found = next((p for p in self.places.candidates(mention.name, country_code=code)
-                      if p.country_code == code and not p.is_country), None)
-        if found is None:
-            return None
-        geo, where = precision_of(found)
-        return ResolvedPlace(found, geo, where, f"'{mention.text}' lies across borders; its part in {found.country} "
-                                                f"({whose}): {found.name}")
-
     def _place(self, event: Event, doc: Doc, sent: Span, trigger: Trigger, context: PlaceContext, para: _Paragraph) -> None:
         if self.places is None:
             event.place_reason = "no gazetteer configured"
@@ -314,8 +302,7 @@ class Extractor:
                 resolved.reason = f"'{mention.text}' in sentence; {resolved.reason}"
             lost = mention
             resolved, mention = self._within_named_region(doc, mention, mentions, resolved, context, relation)
-            word = _peoples_word(doc, mention)
-            people = demonym_places()[word.text.casefold()].country_code if word is not None else None
+            word, people = _peoples_word(doc, mention)
             country = self.gazetteer.country(people) if people and self.gazetteer is not None else None
             if resolved is not None and country is not None and word is not None and enabled("placing.region_in_its_country"):
                 # "in the Nigerian Delta": the name's own reading in the country its people's word names
@@ -324,8 +311,9 @@ class Extractor:
                 # "in Indian Kashmir", "Kashmir's most famous tourist spot" in a story about India: a region
                 # across borders is its part in the people's or the document's country
                 code = people or context.country_code
-                resolved = (self._part_in_country(mention, code, "its people's word" if people else "the document's country")
-                            if code else None) or resolved
+                home = self.gazetteer.country(code) if code and self.gazetteer is not None else None
+                part = "its people's word" if people else "the document's country"
+                resolved = (self._reading_in(mention, home, relation, part_of=part) if home is not None else None) or resolved
             if resolved is not None and not resolved.place.country_code and enabled("extract.no_stateless_place"):
                 resolved = None  # "near the Red Sea port of Mocha": the sea lies in no country; the port named next may
             if resolved is not None:
@@ -523,16 +511,21 @@ class Extractor:
                                         f"reading in {country.name}", relation=relation)
         return self._reading_in(mention, country, relation)
 
-    def _reading_in(self, mention: PlaceMention, region: Place, relation: Relation | None) -> ResolvedPlace | None:
-        """The mention's own reading inside a country or province; None when it has none there."""
+    def _reading_in(self, mention: PlaceMention, region: Place, relation: Relation | None, *,
+                    part_of: str | None = None) -> ResolvedPlace | None:
+        """The mention's own reading inside a country or province; None when it has none there. With
+        ``part_of`` (why that country), a region across borders reads as its part there, by its name or
+        an alias ("Kashmir" in India: Jammu and Kashmir)."""
         cc = region.country_code or ""
         admin1 = None if region.is_country else region.admin1
         found = self.places.candidates(mention.name, hint=mention.kind_hint, country_code=cc, admin1=admin1)
-        place = own_reading(found, mention.name, cc, admin1)
-        if place is None:
-            return None
-        return place_reading(place, f"'{mention.text}' in sentence, written with {region.name}: its reading there",
-                             relation=relation)
+        if part_of is not None:
+            place = next((p for p in found if p.country_code == cc and not p.is_country), None)
+            why = f"'{mention.text}' lies across borders; its part in {region.name} ({part_of})"
+        else:
+            place = own_reading(found, mention.name, cc, admin1)
+            why = f"'{mention.text}' in sentence, written with {region.name}: its reading there"
+        return place_reading(place, why, relation=relation) if place is not None else None
 
     def _the_capital(self, event: Event, sent: Span, context: PlaceContext) -> ResolvedPlace | None:
         """ "fired mortar rounds at districts of the capital": the capital of the document's country."""
@@ -913,16 +906,18 @@ def _up_to_trigger(event: Event, sent: Span, offset: int) -> str:
     return sent.text[: max(0, span[1] - (sent.start_char + offset))]
 
 
-def _peoples_word(doc: Doc, mention: PlaceMention) -> Token | None:
+def _peoples_word(doc: Doc, mention: PlaceMention) -> tuple[Token | None, str | None]:
     """The people's word a mention starts with ("Indian Kashmir", "the Nigerian Delta"), read apart from its
-    name, when it names a country; None when there is none."""
+    name, and the country it names; (None, None) when there is none."""
     first = doc[mention.token_start]
     if first.lower_ == "the" and mention.token_end - mention.token_start > 2:
         first = doc[mention.token_start + 1]  # "the Nigerian Delta"
     if mention.token_end - first.i < 2 or first.text == mention.name.split()[0]:
-        return None
+        return None, None
     people = demonym_places().get(first.text.casefold())
-    return first if people is not None and people.name is None and people.country_code else None
+    if people is None or people.name is not None or not people.country_code:
+        return None, None
+    return first, people.country_code
 
 
 def _inside_clause(t: Timex, clause: Token) -> bool:

@@ -256,18 +256,20 @@ def _current_state(trigger: Token) -> str | None:
     """ "The government is currently battling secessionists in the south", "Russia has battled insurgency
     attacks": fighting told as going on now, or a bare plural of attacks as the object of a present perfect,
     in a sentence with no date, is a state of affairs, not an incident. Returns the words."""
+    words = None
+    if trigger.pos_ in ("VERB", "AUX") and trigger.tag_ == "VBG" and _present(trigger):
+        now = next((c for c in trigger.children if c.dep_ == "advmod" and c.lower_ in _NOW), None)
+        words = f"{now.text} {trigger.text}" if now is not None else None
+    elif (trigger.tag_ == "NNS" and trigger.dep_ == "dobj" and trigger.head.tag_ == "VBN"
+          and not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
+          and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in trigger.head.children)):
+        words = f"{trigger.head.text} {trigger.text}"
+    if words is None:
+        return None
     sent = trigger.sent
     if any(t.is_calendar and sent.start_char <= t.start < sent.end_char for t in trigger.doc._.timexes or ()):
         return None  # "is battling rebels on Monday": a day's fighting ("nearly daily attacks" names none)
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
-    now = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in _NOW), None) if verb is not None else None
-    if verb is not None and now is not None and verb.tag_ == "VBG" and _present(verb):
-        return f"{now.text} {verb.text}"
-    if (trigger.tag_ == "NNS" and trigger.dep_ == "dobj" and not any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children)
-            and trigger.head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
-                                                   for c in trigger.head.children)):
-        return f"{trigger.head.text} {trigger.text}"
-    return None
+    return words
 
 
 def _describes_who(trigger: Token) -> str | None:

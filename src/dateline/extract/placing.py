@@ -393,7 +393,7 @@ def _score(item: _Placed, trigger: Trigger, subtree: set[int], *, plain_town: bo
 _OTHER_TIME = frozenset({"before", "until"})
 
 
-def _at_another_time(mention: PlaceMention, doc: Doc, head: Token) -> bool:
+def _before_another_happening(mention: PlaceMention, doc: Doc, head: Token) -> bool:
     """The place hangs from a phrase that sets another happening after the event ("several days
     before a scheduled meeting in London", "until talks in Geneva"), below the trigger."""
     tok = _attachment(mention, doc)
@@ -437,7 +437,7 @@ def pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention |
             return None
     if enabled("placing.not_at_another_time"):
         # "the incident occurred several days before a scheduled meeting in London": the meeting's place
-        inside = [m for m in inside if not _at_another_time(m, doc, head)]
+        inside = [m for m in inside if not _before_another_happening(m, doc, head)]
         if not inside:
             return None
     if enabled("placing.across_the_border"):
