@@ -154,6 +154,41 @@ def test_a_lower_bound_below_a_count_agrees_with_it_and_never_becomes_best() -> 
     assert toll.best == 6
 
 
+def test_two_sides_dead_counted_apart_add_up_and_a_total_stands_when_larger() -> None:
+    soldiers = [Figure(5, "m1", "d", side="state"), Figure(4, "m2", "d", side="state")]
+    gunmen = [Figure(2, "m3", "d", side="armed"), Figure(1, "m4", "d", side="armed", bound="low")]
+    toll = combine([*soldiers, *gunmen])
+    assert (toll.low, toll.best, toll.high) == (5, 6, 7)  # each side's best added; low and high add their bounds
+    assert combine([*soldiers, *gunmen, Figure(25, "m5", "d")]).best == 25  # "25 were killed" in all
+    with switched_off(["incidents.side_tolls"]):
+        assert combine([*soldiers, *gunmen]).best == 2  # who reads no sides has alternatives
+
+
+def test_whose_dead_a_figure_counts_comes_from_its_words() -> None:
+    from dateline.incidents.tolls import figures_of, toll_side
+
+    def counted(text: str, words: str) -> Event:
+        start = text.index(words)
+        return mention("s", start=0, killed=2, text=text, spans={"fatalities": [start, start + len(words)]})
+
+    assert toll_side(counted("Militants killed five soldiers on Tuesday.", "five soldiers")) == "state"
+    assert toll_side(counted("Two gunmen were also killed.", "Two gunmen")) == "armed"
+    assert toll_side(counted("Two police officers were killed.", "Two police officers")) == "state"
+    assert toll_side(counted("Six soldiers and 19 militants were killed.", "Six soldiers and 19 militants")) is None
+    assert toll_side(counted("Seven people were killed.", "Seven people")) is None
+    raider = counted("One of the raiders was killed at the gate.", "One of the raiders")
+    assert [(f.side, f.bound) for f in figures_of(raider)] == [("armed", "low")]
+
+
+def test_one_side_is_never_both_sides_of_an_incident() -> None:
+    # the army has most votes for actor1; for actor2 the lede's army ties the militants and comes first
+    lede = mention("a", start=0, actor1="militants", actor2="army", text="Militants attacked an army post.")
+    back = mention("a", start=100, actor1="army", actor2="militants", text="Soldiers fought back against the militants.")
+    alone = mention("a", start=200, actor1="army", actor2=None, text="Soldiers fought for hours.")
+    (incident,) = consolidate("a", [lede, back, alone]).incidents
+    assert (incident.record.actor1, incident.record.actor2) == ("army", "militants")
+
+
 def test_totals_over_a_period_or_area_are_aggregates_not_incidents() -> None:
     period = mention("a", start=0, killed=8300, text="Some 8,300 people were killed in Iraq this year, officials said.",
                      spans={"fatalities": [5, 10]})

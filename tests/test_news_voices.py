@@ -215,3 +215,34 @@ def test_a_state_that_is_the_subject_acts_before_word_order(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2006-06-26", ["actors.state_before_word_order"])
     assert [i.record.actor1 for i in on.incidents] == ["Military Forces of Israel"]
     assert [i.record.actor1 for i in off.incidents] != ["Military Forces of Israel"]
+
+
+def test_the_dead_of_each_side_of_a_battle_are_one_toll(engine) -> None:
+    text = ("Militants attacked an army post near Kandahar on Tuesday, killing six soldiers.\n\n"
+            "Three militants were also killed in the clash, a provincial spokesman said.\n\n"
+            "One of the militants was shot dead at the gate of the post.")
+    on, off = incidents_on_and_off(engine, text, "2011-05-10", ["incidents.side_tolls"])
+    assert [i.record.fatalities for i in on.incidents] == [9]
+    assert len(off.incidents) > 1
+
+
+def test_a_participle_saying_what_a_group_is_tells_no_event(engine) -> None:
+    text = ("Police said the bomber belonged to Jundallah, which is one of the small groups fighting for the "
+            "independence of Baluchistan.")
+    on, off = incidents_on_and_off(engine, text, "2011-05-10", ["flags.describes_who"])
+    assert on.incidents and all(i.record.background for i in on.incidents)
+    assert off.incidents and not any(i.record.background for i in off.incidents)
+
+
+def test_a_claim_of_an_act_told_apart_names_no_attacker_of_the_violence_before(engine) -> None:
+    text = ("Gunmen attacked a police post in Kismayo on Tuesday, killing four officers.\n\n"
+            "Meanwhile, Islamic State militants have claimed responsibility for an attack on African Union troops "
+            "that took place Monday outside Mogadishu.")
+    on, off = incidents_on_and_off(engine, text, "2016-04-27", ["actors.claim_of_an_act_apart"])
+    kismayo = [i.record.actor1 for i in on.incidents if i.record.fatalities == 4]
+    assert kismayo == ["Unidentified Armed Group (Somalia)"]
+    assert [i.record.actor1 for i in off.incidents if i.record.fatalities == 4] == ["Islamic State (Somalia)"]
+    # "Saturday's attack" is the attack told before, whatever day the sentence gives it
+    _, told = story(engine, text.replace("an attack on African Union troops that took place Monday outside Mogadishu",
+                                         "Tuesday's attack"), published="2016-04-27")
+    assert [i.record.actor1 for i in told.incidents if i.record.fatalities == 4] == ["Islamic State (Somalia)"]

@@ -239,6 +239,7 @@ class Figure:
     bound: str = "best"  # "best", "low" (at least n), "least" (at least n, told as no count: "several") or "high" (at most n)
     updated: bool = False  # told as a revision ("the toll rose to 15")
     span: list[int] | None = None
+    side: str | None = None  # whose dead it counts, where its words say: "state" forces or an "armed" group
 
 
 @dataclass

@@ -86,6 +86,8 @@ RULES: dict[str, str] = {
                                       "the subject acts, before an actor the word order offers",
     "actors.attributed": "'attributed the attack to the Taleban', 'blamed the bombing on the PKK': a named group is the attacker where none was named",
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
+    "actors.claim_of_an_act_apart": "a claim of an act its sentence places or dates apart from the violence told before "
+                                    "('an attack ... that took place Monday outside Mogadishu') names that act's attacker only",
     "actors.identified_as": "'a rebel group, believed to be the FARC': the unnamed attacker is the group it is said to be",
     "actors.passive_subject_by_order": "the noun right before 'were killed' is its victim where the parse gives the passive no subject",
     "actors.pronoun_resumes_subject": "'guarding workers when they were assaulted': a pronoun resumes the subject of the clause its own hangs from",
@@ -164,6 +166,8 @@ RULES: dict[str, str] = {
     "incidents.tolls_do_not_vote": "a sentence that only gives another toll copies the sides of the event it counts: it "
                                    "casts no vote for the incident's sides",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
+    "incidents.side_tolls": "the dead of two sides ('five soldiers', then 'two gunmen were also killed') are parts of one "
+                            "battle's toll, added, not alternatives; 'one of the raiders' is a part of its side's figure",
 }
 
 

@@ -5,6 +5,7 @@ of the violence it follows, when that violence has no attacker or only an unname
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -15,8 +16,8 @@ from ..resolve.actors import ActorMatch
 from ..rules import enabled
 from .triggers import default_lexicon
 
-__all__ = ["ATTRIBUTING_VERBS", "CLAIM_VERBS", "Claim", "attributions", "claimed", "claims", "mark_told_before", "name_claimant",
-           "open_to_claim"]
+__all__ = ["ATTRIBUTING_VERBS", "CLAIM_VERBS", "Claim", "attributions", "claimed", "claims", "claims_an_act_apart",
+           "mark_told_before", "name_claimant", "open_to_claim"]
 
 # verb + object that together claim an act: "claimed responsibility", "took credit", "admitted
 # responsibility". A row set: remove one and its claims are no longer read.
@@ -111,16 +112,50 @@ def _unnamed_armed(actor_id: str | None, inter: int | None) -> bool:
     return (actor_id or "").startswith("generic:") and inter in _UNNAMED_ARMED
 
 
-def claimed(own: list[Event], before: list[Event]) -> tuple[list[Event], list[Event]]:
+def claimed(own: list[Event], before: list[Event], claim: Claim | None = None, offset: int = 0) -> tuple[list[Event], list[Event]]:
     """The mentions a claim made in a sentence names the attacker of: (the sentence's own violence,
     whatever attacker its words gave; the violence told last before it and the mentions of the same day
-    that have no named attacker)."""
+    that have no named attacker). A claim whose act the sentence places or dates apart from the violence
+    told before ("claimed responsibility for an attack ... that took place Monday outside Mogadishu") is
+    a claim of that act only."""
     violent = [e for e in own if e.event_type in VIOLENT_TYPES and e.counted]
     last = next((e for e in reversed(before) if e.event_type in VIOLENT_TYPES and e.counted), None)
     if last is None:
         return violent, []
+    if claim is not None and claims_an_act_apart(own, before, claim, offset):
+        return violent, []
     return violent, [e for e in before if e.event_type in VIOLENT_TYPES and e.counted and e.country == last.country
                      and (e.date_start == last.date_start or _undated(e) or _undated(last)) and open_to_claim(e)]
+
+
+def claims_an_act_apart(own: list[Event], before: list[Event], claim: Claim, offset: int) -> bool:
+    """The act the claim names is the sentence's own violence, placed or dated apart from the violence
+    told last before it: another act, not one told before."""
+    if not enabled("actors.claim_of_an_act_apart"):
+        return False
+    last = next((e for e in reversed(before) if e.event_type in VIOLENT_TYPES and e.counted), None)
+    return last is not None and any(e.event_type in VIOLENT_TYPES and e.counted and _in_object(e, claim, offset)
+                                    and _told_apart(e, last) for e in own)
+
+
+def _in_object(event: Event, claim: Claim, offset: int) -> bool:
+    start, end = event.spans["trigger"]
+    return claim.object_start + offset <= start and end <= claim.object_end + offset
+
+
+# "the attack", "Saturday's attack", "this bombing": an act named as one already told
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|these|those|its|their)|['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _told_apart(event: Event, last: Event) -> bool:
+    """The sentence names the act as a new one ("an attack", "attack against ...") and gives it its own day
+    or place, not the one of the violence told before."""
+    trigger = event.spans["trigger"][0] - event.evidence_start
+    if _DEFINITE.search(event.evidence_text[max(0, trigger - 40): trigger]):
+        return False
+    own_day = (event.date_reason or "").startswith("sentence") and event.date_start != last.date_start
+    own_place = "in sentence" in (event.place_reason or "") and event.location != last.location
+    return own_day or own_place
 
 
 def _undated(event: Event) -> bool:
@@ -185,8 +220,7 @@ def mark_told_before(own: list[Event], claim: Claim, offset: int) -> None:
     """ "claimed responsibility for Saturday's attack": a mention whose trigger is the act claimed tells the
     attack told before (``spans["told_before"]``, read by the incidents stage)."""
     for event in own:
-        start, end = event.spans["trigger"]
-        if claim.object_start + offset <= start and end <= claim.object_end + offset:
+        if _in_object(event, claim, offset):
             event.spans["told_before"] = [claim.object_start + offset, claim.object_end + offset]
 
 

@@ -30,7 +30,7 @@ from ..resolve.names import core_name, normalise_name
 from ..rules import enabled
 from .actors import ActorSlots, assign_actors
 from .attribution import SPEECH_LEMMAS, attribution
-from .claims import ACCUSING_VERBS, attributions, claimed, claims, mark_told_before, name_claimant
+from .claims import ACCUSING_VERBS, attributions, claimed, claims, claims_an_act_apart, mark_told_before, name_claimant
 from .clauses import clause_groups, clause_scope, days_apart
 from .dating import choose_date, in_name, in_other_clause
 from .flags import Flags, date_flags, mention_flags
@@ -652,8 +652,9 @@ class Extractor:
         offset = doc._.offset
         actors = _in_sentence_actors(doc, sent)
         for claim in claims(sent, actors) + (attributions(sent, actors) if enabled("actors.attributed") else []):
-            own, earlier = claimed(found, before)
-            mark_told_before(own, claim, offset)
+            own, earlier = claimed(found, before, claim, offset)
+            if not claims_an_act_apart(found, before, claim, offset):
+                mark_told_before(own, claim, offset)  # an act placed or dated apart is no act told before
             for event in (*own, *earlier):
                 match = self._resolve_actor(claim.claimant, event.date_start, event.country)
                 if match is not None:

@@ -278,8 +278,13 @@ def _describes_who(trigger: Token) -> str | None:
     if trigger.tag_ != "VBG":
         return None
     if trigger.dep_ == "acl":
-        noun, verb = trigger.head, trigger.head.head
-        if noun.dep_ not in ("nsubj", "nsubjpass"):
+        noun = trigger.head
+        # "which is one of the main rebel groups fighting for Kashmir's independence": the group the
+        # participle qualifies may be a part named through "of", and what the statement says it is
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.i != noun.head.i:
+            noun = noun.head.head
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass", "attr"):
             return None
     else:
         # the parser may make the participle the main verb ("troops currently fighting rebels [ROOT] ... are

@@ -81,6 +81,12 @@ def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple
                       unnamed and getattr(e, f"{slot}_id") == _UNIDENTIFIED, -votes.get(getattr(e, slot), 0), _order(e))
 
 
+def _other_side(rank: Callable[[Event], tuple], record: Event) -> Callable[[Event], tuple]:
+    # read after actor1 is chosen: one side is never both ("militants attacked soldiers" beside "soldiers
+    # killed three militants" names one pair, in two orders)
+    return lambda e: (e.actor2 is not None and e.actor2 == record.actor1, *rank(e))
+
+
 def _value_rank(name: str) -> Callable[[Event], tuple]:
     return lambda e: (getattr(e, name) is None, _order(e))
 
@@ -102,7 +108,7 @@ def build_incident(mentions: Sequence[Event], *, incident_id: str | None = None,
     rankers: dict[str, Callable[[Event], tuple]] = {
         "type": _type_rank(ordered),
         "actor1": _actor_rank("actor1", ordered),
-        "actor2": _actor_rank("actor2", ordered),
+        "actor2": _other_side(_actor_rank("actor2", ordered), record),
         "date": _date_rank,
         "place": _place_rank,
     }

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from ..models import VIOLENT_TYPES, Event
 from .compat import bounds, weak_date
+from .tolls import toll_side
 
 __all__ = ["Candidate", "Traits"]
 
@@ -33,6 +34,7 @@ class Traits:
     weak_date: bool
     country: str | None
     fatalities: int | None
+    side: str | None  # whose dead its toll counts (tolls.toll_side)
     # it only gives another toll (extract.toll_statements) or counts the dead of the violence told
     # (report.refers_back): any toll may stand beside it
     revises: bool
@@ -40,7 +42,7 @@ class Traits:
     @classmethod
     def of(cls, e: Event, *, toll_statements: bool, refers_back: bool = False) -> Traits:
         return cls(_TYPE_VIOLENT if e.event_type in VIOLENT_TYPES else e.event_type, bounds(e), weak_date(e), e.country or None,
-                   e.fatalities, (toll_statements and "toll_of" in e.spans) or refers_back)
+                   e.fatalities, toll_side(e), (toll_statements and "toll_of" in e.spans) or refers_back)
 
 
 @dataclass(slots=True)
@@ -75,7 +77,7 @@ class Candidate:
     strong: _Dates = field(default_factory=_Dates)  # members dated by their own sentence
     weak: _Dates = field(default_factory=_Dates)  # members dated by the document or the narrative
     countries: set[str] = field(default_factory=set)
-    tolls: set[int] = field(default_factory=set)  # the tolls of members that do not only revise one
+    tolls: set[tuple[int, str | None]] = field(default_factory=set)  # the tolls (and sides) of members that do not only revise one
 
     def add(self, mention: Event, traits: Traits, reading: tuple | None = None, *, detail: bool = False) -> None:
         self.members.append(mention)
@@ -95,7 +97,7 @@ class Candidate:
         if traits.country:
             self.countries.add(traits.country)
         if traits.fatalities is not None and not traits.revises:
-            self.tolls.add(traits.fatalities)
+            self.tolls.add((traits.fatalities, traits.side))
 
     def admits(self, t: Traits, *, weak_days: int, strong_days: int = 1) -> bool:
         """False when ``same_in_report`` fails for the mention and some member (see the module's docstring);
@@ -114,5 +116,6 @@ class Candidate:
                 return False
         if t.country and not self.countries <= {t.country}:
             return False  # two countries are two places, named in the sentence or not
-        # two tolls are two events, unless one only revises the other
-        return t.fatalities is None or t.revises or self.tolls <= {t.fatalities}
+        # two tolls are two events, unless one only revises the other or they count two sides' dead
+        return t.fatalities is None or t.revises or all(
+            value == t.fatalities or (side is not None and t.side is not None and side != t.side) for value, side in self.tolls)

@@ -35,6 +35,7 @@ from .compat import (
     weak_date,
     weak_place,
 )
+from .tolls import toll_side
 
 __all__ = ["Report", "consolidate", "refers_back", "same_in_report"]
 
@@ -61,11 +62,28 @@ class Report:
 _ALSO_TOLD = re.compile(r"\balso\s+(?:told|said|says|reported|confirmed|gave|put)\b", re.I)
 
 
+# "in another attack", "a separate bombing": another event, whoever's dead it counts
+_ANOTHER = re.compile(r"\b(?:another|other|others|separate|second|third|elsewhere)\b", re.I)
+
+
+def _sides_apart(a: Event, b: Event) -> bool:
+    """The two mentions count the dead of two sides ("five soldiers", "two gunmen"): parts of one toll."""
+    side_a, side_b = toll_side(a), toll_side(b)
+    return side_a is not None and side_b is not None and side_a != side_b
+
+
 def _additive(e: Event) -> bool:
     """The mention tells of further victims or another event ("six more were killed", "in another attack")."""
     span = e.spans.get("fatalities")
     head = e.evidence_text[: (span[0] - e.evidence_start) if span else 60]
     return bool(ADDITIVE.search(_ALSO_TOLD.sub(" ", head)))
+
+
+def _another(e: Event) -> bool:
+    """The mention tells of another event ("in another attack"), not only of more dead ("also")."""
+    span = e.spans.get("fatalities")
+    head = e.evidence_text[: (span[0] - e.evidence_start) if span else 60]
+    return bool(_ANOTHER.search(head))
 
 
 def _flag_state(e: Event) -> str:
@@ -178,9 +196,11 @@ def _needs_evidence(a: Event, b: Event) -> bool | None:
     # one that counts the dead of the violence told ("they only killed five police during the assault")
     revision = (enabled("extract.toll_statements") and ("toll_of" in a.spans or "toll_of" in b.spans)) or (
         enabled("incidents.refers_back_toll") and refers_back(later))
-    if not revision and a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities:
+    both = a.fatalities is not None and b.fatalities is not None
+    parts = both and _sides_apart(a, b)
+    if not revision and both and a.fatalities != b.fatalities and not parts:
         return None  # one report gives one toll per event; two tolls are two events (or a total)
-    if not revision and (a.fatalities is not None and b.fatalities is not None) and (_additive(a) or _additive(b)):
+    if not revision and both and (_another(a) or _another(b) if parts else _additive(a) or _additive(b)):
         return None
     weak = weak_date(a) or weak_date(b)
     if not dates_compatible(a, b, slack_days=WEAK_DATE_DAYS if weak else 1):
@@ -225,7 +245,8 @@ def _as_earlier(e: Event) -> tuple:
     (the later one's own tests, such as :func:`definite_actor`, read only the later one). Members of
     one incident with the same reading answer every newcomer alike, so it meets one of them: a long
     report that restates one event hundreds of times is not compared hundreds of times per mention."""
-    return (e.event_type, e.sub_event_type, frozenset(named_actors(e)), frozenset(state_attacker(e)), e.fatalities, "toll_of" in e.spans, _additive(e),
+    return (e.event_type, e.sub_event_type, frozenset(named_actors(e)), frozenset(state_attacker(e)), e.fatalities, toll_side(e),
+            "toll_of" in e.spans, _additive(e), _another(e),
             bounds(e), weak_date(e), weak_place(e), e.country, e.admin1, e.latitude, e.longitude, e.geo_precision,
             e.location, e.date_start, e.actor1, _content_words(e.evidence_text))
 

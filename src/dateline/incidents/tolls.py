@@ -3,18 +3,32 @@
 Different figures for one incident are alternatives, never added: the best is a figure told as a
 revision ("the toll rose to 15") if any, else the figure most mentions agree on, else the lowest
 (ACLED codes the most conservative of conflicting reports); low and high bound every figure given.
+The one exception is the dead of two sides of a battle, each counted in its own words ("killing five
+soldiers", then "two gunmen were also killed"): parts of the toll, combined side by side and added.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..models import Event, Figure
+from ..resolve.actors import ActorRegistry
+from ..rules import enabled
 
-__all__ = ["Toll", "combine", "figures_of"]
+__all__ = ["ARMED", "STATE", "Toll", "combine", "figures_of", "toll_side"]
+
+# Whose dead a figure counts, by the ACLED interaction code of the people its words name: a state's
+# forces (its own or foreign ones) or an armed group's fighters. Civilians and "people" are no side: a
+# figure of them may be everyone's dead.
+STATE, ARMED = "state", "armed"
+_SIDE_OF_INTER = {1: STATE, 8: STATE, 2: ARMED, 3: ARMED, 4: ARMED}
+_WORD = re.compile(r"[A-Za-z]+")
+# "one of the raiders", "two of them": a part of a group counted elsewhere, so at least that many
+_PARTITIVE = re.compile(r"\bof\s+(?:the|them|those|these|whom)\b", re.I)
 
 # A figure told as a revision of an earlier one.
 _UPDATED = re.compile(
@@ -40,14 +54,42 @@ def _updated(event: Event) -> bool:
     return bool(_UPDATED.search(event.evidence_text[max(0, start - 40): max(0, end)]))
 
 
+@functools.lru_cache(maxsize=1)
+def _registry() -> ActorRegistry:
+    return ActorRegistry.load()
+
+
+def _counted_words(event: Event) -> str:
+    span = event.spans.get("fatalities")
+    if not span:
+        return ""
+    return event.evidence_text[max(0, span[0] - event.evidence_start): max(0, span[1] - event.evidence_start)]
+
+
+def toll_side(event: Event) -> str | None:
+    """The side whose dead the mention's figure counts ("five soldiers": the state's; "two gunmen": an armed
+    group's), when every person its words name is of that one side; else None."""
+    if not enabled("incidents.side_tolls"):
+        return None
+    sides = set()
+    for word in _WORD.findall(_counted_words(event)):
+        match = _registry().resolve(word)
+        if match is not None:  # "police officers": the word the registry reads says whose
+            sides.add(_SIDE_OF_INTER.get(match.inter))
+    return sides.pop() if len(sides) == 1 else None
+
+
 def figures_of(event: Event) -> list[Figure]:
     """The death figures one mention gives (its best count, and its bounds when they differ)."""
     found: list[Figure] = []
     span = event.spans.get("fatalities")
+    side = toll_side(event)
     base = dict(mention_id=event.event_id, document_id=event.document_id, source=event.source,
-                reported_by=event.reported_by, span=list(span) if span else None)
+                reported_by=event.reported_by, span=list(span) if span else None, side=side)
     if event.fatalities is not None:
         bound = "low" if event.fatalities_low == event.fatalities and event.fatalities_high is None else "best"
+        if side is not None and _PARTITIVE.search(_counted_words(event)):
+            bound = "low"  # "one of the raiders was killed at the gate": at least one of that side's dead
         found.append(Figure(event.fatalities, bound=bound, updated=_updated(event), **base))
     elif event.fatalities_low is not None:
         # "several were killed": at least three, and no count to publish
@@ -58,7 +100,30 @@ def figures_of(event: Event) -> list[Figure]:
 
 
 def combine(figures: Sequence[Figure]) -> Toll:
-    """low / best / high over every figure given for one incident."""
+    """low / best / high over every figure given for one incident: alternatives, except that where two
+    sides' dead are counted apart, each side's figures are combined and the sides added (a figure of
+    no side, such as "seven people", stands for the whole when it is the larger)."""
+    sides = sorted({f.side for f in figures if f.side}) if enabled("incidents.side_tolls") else []
+    if len(sides) < 2:
+        return _alternatives(figures)
+    parts = [_alternatives([f for f in figures if f.side == side]) for side in sides]
+    if any(p.best is None for p in parts):
+        return _alternatives(figures)
+    best = sum(p.best for p in parts if p.best is not None)
+    whole = [f for f in figures if not f.side]
+    if whole:
+        told = _alternatives(whole)
+        if told.best is not None and told.best >= best:
+            return told
+    low = sum(p.low if p.low is not None else p.best for p in parts if p.best is not None)
+    highs = [p.high if p.high is not None else p.best for p in parts]
+    high = sum(h for h in highs if h is not None)
+    largest = max(parts, key=lambda p: p.best or 0)
+    return Toll(best, low, max(high, best), largest.best_from)
+
+
+def _alternatives(figures: Sequence[Figure]) -> Toll:
+    """low / best / high over figures that are alternatives for one count."""
     if not figures:
         return Toll(None, None, None, None)
     values = [f.value for f in figures]
