@@ -166,6 +166,10 @@ RULES: dict[str, str] = {
     "incidents.tolls_do_not_vote": "a sentence that only gives another toll copies the sides of the event it counts: it "
                                    "casts no vote for the incident's sides",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
+    "incidents.untolled_detail": "violence told later on the same day at the same place, with no toll of its own and no word "
+                                 "of another event, tells more of the violence told first, whatever its kind",
+    "incidents.partitive_tolls": "'two of their citizens were killed' counts a share of the dead told: a lower bound that "
+                                 "stands beside the whole toll, not another event",
     "incidents.side_tolls": "the dead of two sides ('five soldiers', then 'two gunmen were also killed') are parts of one "
                             "battle's toll, added, not alternatives; 'one of the raiders' is a part of its side's figure",
 }

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from ..models import VIOLENT_TYPES, Event
 from .compat import bounds, weak_date
-from .tolls import toll_side
+from .tolls import partitive, toll_side
 
 __all__ = ["Candidate", "Traits"]
 
@@ -35,14 +35,14 @@ class Traits:
     country: str | None
     fatalities: int | None
     side: str | None  # whose dead its toll counts (tolls.toll_side)
-    # it only gives another toll (extract.toll_statements) or counts the dead of the violence told
-    # (report.refers_back): any toll may stand beside it
+    # it only gives another toll (extract.toll_statements), counts the dead of the violence told
+    # (report.refers_back) or a share of them (tolls.partitive): any toll may stand beside it
     revises: bool
 
     @classmethod
     def of(cls, e: Event, *, toll_statements: bool, refers_back: bool = False) -> Traits:
         return cls(_TYPE_VIOLENT if e.event_type in VIOLENT_TYPES else e.event_type, bounds(e), weak_date(e), e.country or None,
-                   e.fatalities, toll_side(e), (toll_statements and "toll_of" in e.spans) or refers_back)
+                   e.fatalities, toll_side(e), partitive(e) or (toll_statements and "toll_of" in e.spans) or refers_back)
 
 
 @dataclass(slots=True)

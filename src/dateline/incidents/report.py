@@ -35,7 +35,7 @@ from .compat import (
     weak_date,
     weak_place,
 )
-from .tolls import toll_side
+from .tolls import partitive, toll_side
 
 __all__ = ["Report", "consolidate", "refers_back", "same_in_report"]
 
@@ -72,6 +72,11 @@ def _sides_apart(a: Event, b: Event) -> bool:
     return side_a is not None and side_b is not None and side_a != side_b
 
 
+def _share_of(part: Event, whole: Event) -> bool:
+    """ "two of their citizens were killed" beside "39 people were killed": a share of the dead told."""
+    return partitive(part) and part.fatalities is not None and whole.fatalities is not None and part.fatalities < whole.fatalities
+
+
 def _additive(e: Event) -> bool:
     """The mention tells of further victims or another event ("six more were killed", "in another attack")."""
     span = e.spans.get("fatalities")
@@ -84,6 +89,18 @@ def _another(e: Event) -> bool:
     span = e.spans.get("fatalities")
     head = e.evidence_text[: (span[0] - e.evidence_start) if span else 60]
     return bool(_ANOTHER.search(head))
+
+
+def _untolled_detail(a: Event, b: Event, later: Event) -> bool:
+    """ "Most of these people died after an exchange of heavy shelling": violence told later on the same
+    day at the same place, with no toll of its own and no word of another event, tells more of the
+    violence told first, whatever kind its words make it."""
+    if not enabled("incidents.untolled_detail"):
+        return False
+    if later.fatalities is not None or later.fatalities_low is not None or _another(later) or _additive(later):
+        return False
+    return (not weak_date(a) and not weak_date(b) and a.date_start == b.date_start and not weak_place(a) and not weak_place(b)
+            and bool(a.location) and a.location == b.location)
 
 
 def _flag_state(e: Event) -> str:
@@ -190,14 +207,14 @@ def _needs_evidence(a: Event, b: Event) -> bool | None:
     later = a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b
     if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities) \
             and not (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
-                     and (refers_back(later) or definite_actor(later) or definite_scene(later))):
+                     and (refers_back(later) or definite_actor(later) or definite_scene(later) or _untolled_detail(a, b, later))):
         return None
     # a sentence that only gives another toll for an event told is that event, whatever its figure; so is
     # one that counts the dead of the violence told ("they only killed five police during the assault")
     revision = (enabled("extract.toll_statements") and ("toll_of" in a.spans or "toll_of" in b.spans)) or (
         enabled("incidents.refers_back_toll") and refers_back(later))
     both = a.fatalities is not None and b.fatalities is not None
-    parts = both and _sides_apart(a, b)
+    parts = both and (_sides_apart(a, b) or _share_of(a, b) or _share_of(b, a))
     if not revision and both and a.fatalities != b.fatalities and not parts:
         return None  # one report gives one toll per event; two tolls are two events (or a total)
     if not revision and both and (_another(a) or _another(b) if parts else _additive(a) or _additive(b)):
@@ -245,7 +262,7 @@ def _as_earlier(e: Event) -> tuple:
     (the later one's own tests, such as :func:`definite_actor`, read only the later one). Members of
     one incident with the same reading answer every newcomer alike, so it meets one of them: a long
     report that restates one event hundreds of times is not compared hundreds of times per mention."""
-    return (e.event_type, e.sub_event_type, frozenset(named_actors(e)), frozenset(state_attacker(e)), e.fatalities, toll_side(e),
+    return (e.event_type, e.sub_event_type, frozenset(named_actors(e)), frozenset(state_attacker(e)), e.fatalities, toll_side(e), partitive(e),
             "toll_of" in e.spans, _additive(e), _another(e),
             bounds(e), weak_date(e), weak_place(e), e.country, e.admin1, e.latitude, e.longitude, e.geo_precision,
             e.location, e.date_start, e.actor1, _content_words(e.evidence_text))

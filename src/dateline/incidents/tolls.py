@@ -19,7 +19,7 @@ from ..models import Event, Figure
 from ..resolve.actors import ActorRegistry
 from ..rules import enabled
 
-__all__ = ["ARMED", "STATE", "Toll", "combine", "figures_of", "toll_side"]
+__all__ = ["ARMED", "STATE", "Toll", "combine", "figures_of", "partitive", "toll_side"]
 
 # Whose dead a figure counts, by the ACLED interaction code of the people its words name: a state's
 # forces (its own or foreign ones) or an armed group's fighters. Civilians and "people" are no side: a
@@ -27,7 +27,8 @@ __all__ = ["ARMED", "STATE", "Toll", "combine", "figures_of", "toll_side"]
 STATE, ARMED = "state", "armed"
 _SIDE_OF_INTER = {1: STATE, 8: STATE, 2: ARMED, 3: ARMED, 4: ARMED}
 _WORD = re.compile(r"[A-Za-z]+")
-# "one of the raiders", "two of them": a part of a group counted elsewhere, so at least that many
+# "one of the raiders", "two of them": a part of a group counted elsewhere, so at least that many ("18 of its
+# soldiers" names whose soldiers, not a share)
 _PARTITIVE = re.compile(r"\bof\s+(?:the|them|those|these|whom)\b", re.I)
 
 # A figure told as a revision of an earlier one.
@@ -79,6 +80,12 @@ def toll_side(event: Event) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
+def partitive(event: Event) -> bool:
+    """The mention's figure counts a part of a group ("two of their citizens were killed"): a share of
+    the dead told elsewhere, never a toll of its own."""
+    return event.fatalities is not None and enabled("incidents.partitive_tolls") and bool(_PARTITIVE.search(_counted_words(event)))
+
+
 def figures_of(event: Event) -> list[Figure]:
     """The death figures one mention gives (its best count, and its bounds when they differ)."""
     found: list[Figure] = []
@@ -88,8 +95,8 @@ def figures_of(event: Event) -> list[Figure]:
                 reported_by=event.reported_by, span=list(span) if span else None, side=side)
     if event.fatalities is not None:
         bound = "low" if event.fatalities_low == event.fatalities and event.fatalities_high is None else "best"
-        if side is not None and _PARTITIVE.search(_counted_words(event)):
-            bound = "low"  # "one of the raiders was killed at the gate": at least one of that side's dead
+        if partitive(event):
+            bound = "low"  # "one of the raiders was killed at the gate": at least one of the dead
         found.append(Figure(event.fatalities, bound=bound, updated=_updated(event), **base))
     elif event.fatalities_low is not None:
         # "several were killed": at least three, and no count to publish
