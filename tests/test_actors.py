@@ -451,3 +451,20 @@ def test_civilians_are_named_by_their_nationality(registry, surface, name):
 def test_foreign_words_make_no_force_international(registry):
     # only civilians can be of no one country in ACLED's names: "foreign troops" stay a state's
     assert "International" not in registry.resolve("foreign troops", country="Nigeria").name
+
+
+@pytest.mark.parametrize("surface, actor_id", [
+    ("rebel troops", "generic:unidentified_armed_group"),  # the rebels' fighters, not a state's troops
+    ("insurgent soldiers", "generic:unidentified_armed_group"),
+    ("government troops", "generic:military"),
+    ("army soldiers", "generic:military"),
+])
+def test_a_state_force_noun_after_an_armed_groups_word_names_that_group(registry, surface, actor_id):
+    assert registry.resolve(surface).actor_id == actor_id
+
+
+def test_a_name_ending_in_its_members_noun_is_matched_in_the_plural_too(registry):
+    patterns = dict(registry.patterns())
+    assert patterns.get("kokang rebels") == "mndaa"  # the alias is "Kokang rebel"
+    assert ("kokang rebel", "mndaa") in registry.patterns()
+    assert "hezbollahs" not in patterns  # a proper name has no plural

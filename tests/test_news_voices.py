@@ -265,3 +265,12 @@ def test_a_share_of_the_dead_joins_the_violence_as_a_lower_bound(engine) -> None
     on, off = incidents_on_and_off(engine, text, "2013-09-22", ["incidents.partitive_tolls"])
     assert [i.record.fatalities for i in on.incidents] == [39]
     assert sorted(i.record.fatalities for i in off.incidents) == [2, 39]
+
+
+def test_rebel_troops_and_a_peoples_warship_are_read_as_whose_they_are(engine) -> None:
+    text = ("Government forces ambushed rebel troops near Homs on Sunday, killing 12 rebels.\n\n"
+            "On Monday, Hezbollah fired a missile at an Israeli warship off the coast of Beirut.")
+    _, told = story(engine, text, published="2013-07-22")
+    sides = [(i.record.actor1, i.record.actor2) for i in told.incidents]
+    assert ("Military Forces of Syria (2000-2024)", "Unidentified Armed Group (Syria)") in sides
+    assert ("Hezbollah", "Military Forces of Israel") in sides

@@ -182,13 +182,14 @@ def _origin_start(span: Span) -> int:
     # "Polish oil workers", "foreign aid workers": the people's word may stand before nouns that
     # qualify the actor's noun; the caller keeps the wider name only if the registry reads it
     at = start
-    while at >= 1 and start - at < 2 and doc[at - 1].pos_ == "NOUN" and doc[at - 1].dep_ == "compound":
+    while at >= 1 and start - at < 2 and doc[at - 1].pos_ == "NOUN" and doc[at - 1].dep_ in ("compound", "amod"):
         at -= 1
     if at >= 1 and doc[at - 1].ent_type_ in ("NORP", "GPE") and doc[at - 1].pos_ in ("ADJ", "PROPN"):
         return at - 1
     if at >= 1 and doc[at - 1].pos_ == "ADJ" and doc[at - 1].dep_ == "amod":
         return at - 1
-    return start
+    # "rebel troops": the nouns before may say whose the force is (the registry reads them)
+    return at
 
 
 def _longest_first(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:

@@ -72,6 +72,8 @@ jihadist jihadists
 """.split())
 # Generic actors that a capitalised word before them turns into an unknown proper name.
 _NAME_GUARDED = frozenset({"military", "unidentified_armed_group"})
+# ACLED interaction codes of armed groups that are not a state's: rebels, political and identity militias
+_NON_STATE_ARMED = frozenset({2, 3, 4})
 # ACLED's country slot for foreigners of no one country ("Civilians (International)").
 INTERNATIONAL = "International"
 # Countries written with "the" after "of" in ACLED names.
@@ -648,6 +650,9 @@ class ActorRegistry:
             for alias in names + entry.aliases:  # period names ("... (2006-2014)") never occur in text
                 for form in _surface_variants(alias):
                     out.setdefault((form.lower(), entry.id), None)
+                    plural = _plural_member(form)
+                    if plural:  # "Kokang rebels" for the alias "Kokang rebel": a group named by its members
+                        out.setdefault((plural.lower(), entry.id), None)
         for gen in self._generics.values():
             for noun in gen.nouns:
                 out.setdefault((noun.lower(), GENERIC_PREFIX + gen.id), None)
@@ -720,7 +725,7 @@ class ActorRegistry:
         while start < len(keys):  # steps 1-2: whole string, then without leading modifiers
             hit = self._lookup(keys[start:])
             if hit is not None:
-                return hit, hint
+                return self._armed_members(hit, keys[:start]), hint
             if hint is not None and " ".join(keys[start:]) in self._after_demonym:
                 return self._after_demonym[" ".join(keys[start:])], hint  # "Russian forces", "US air strikes"
             head = keys[start]
@@ -743,7 +748,7 @@ class ActorRegistry:
                 continue
             if isinstance(hit, _Generic) and hit.id in _NAME_GUARDED and _name_like(words[i - 1], words[i]):
                 continue
-            return hit, hint or next((self._demonyms[k] for k in keys[:i] if k in self._demonyms), None)
+            return self._armed_members(hit, keys[:i]), hint or next((self._demonyms[k] for k in keys[:i] if k in self._demonyms), None)
         if "of" in keys[1:-1]:  # step 5: "residents of Sadr City"
             cut = keys.index("of")
             inner = self._find(keys[:cut], words[:cut])
@@ -751,6 +756,17 @@ class ActorRegistry:
                 after = self._demonyms.get(" ".join(keys[cut + 1:]))
                 return inner[0], hint or inner[1] or after
         return None
+
+    def _armed_members(self, hit: _Entry | _Generic, before: list[str]) -> _Entry | _Generic:
+        """ "rebel troops", "insurgent soldiers": a state's force noun after an armed group's word names that
+        group's members, not the state's forces."""
+        if not isinstance(hit, _Generic) or not hit.state_role:
+            return hit
+        for key in before:
+            armed = self._lookup([key], loose=False)
+            if isinstance(armed, _Generic) and not armed.state_role and armed.inter in _NON_STATE_ARMED:
+                return armed
+        return hit
 
     def _led(self, keys: list[str], words: list[str], country: str) -> tuple[_Entry | _Generic, str | None] | None:
         """A force led by ``country``: a named force of that country, else its military (a coalition
@@ -846,6 +862,19 @@ def _package_demonyms() -> dict[str, str]:
             if key and " " not in key:
                 seen.setdefault(key, set()).add(name)
     return {key: next(iter(names)) for key, names in seen.items() if len(names) == 1}
+
+
+def _plural_member(alias: str) -> str | None:
+    """ "Kokang rebels" for "Kokang rebel", "ETA gunmen" for "ETA gunman": the plural of a name that ends
+    in a common noun for its members (lowercase, after a proper name); None for any other name."""
+    head, _, last = alias.rpartition(" ")
+    if not head or not last.isalpha() or not last.islower() or last.endswith("s"):
+        return None
+    if last.endswith("man"):
+        return f"{head} {last[:-3]}men"
+    if last.endswith("y") and last[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return f"{head} {last[:-1]}ies"
+    return f"{head} {last}es" if last.endswith(("x", "ch", "sh")) else f"{head} {last}s"
 
 
 def _name_like(before: str, word: str) -> bool:
