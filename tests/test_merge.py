@@ -156,9 +156,9 @@ def test_a_lower_bound_below_a_count_agrees_with_it_and_never_becomes_best() -> 
 
 def test_two_sides_dead_counted_apart_add_up_and_a_total_stands_when_larger() -> None:
     soldiers = [Figure(5, "m1", "d", side="state"), Figure(4, "m2", "d", side="state")]
-    gunmen = [Figure(2, "m3", "d", side="armed"), Figure(1, "m4", "d", side="armed", bound="low")]
+    gunmen = [Figure(2, "m3", "d", side="armed"), Figure(1, "m4", "d", side="armed", bound="share")]
     toll = combine([*soldiers, *gunmen])
-    assert (toll.low, toll.best, toll.high) == (5, 6, 7)  # each side's best added; low and high add their bounds
+    assert (toll.low, toll.best, toll.high) == (6, 6, 7)  # each side's best added (a share counts only alone); low and high add their bounds
     assert combine([*soldiers, *gunmen, Figure(25, "m5", "d")]).best == 25  # "25 were killed" in all
     with switched_off(["incidents.side_tolls"]):
         assert combine([*soldiers, *gunmen]).best == 2  # who reads no sides has alternatives
@@ -177,7 +177,7 @@ def test_whose_dead_a_figure_counts_comes_from_its_words() -> None:
     assert toll_side(counted("Six soldiers and 19 militants were killed.", "Six soldiers and 19 militants")) is None
     assert toll_side(counted("Seven people were killed.", "Seven people")) is None
     raider = counted("One of the raiders was killed at the gate.", "One of the raiders")
-    assert [(f.side, f.bound) for f in figures_of(raider)] == [("armed", "low")]
+    assert [(f.side, f.bound) for f in figures_of(raider)] == [("armed", "share")]
 
 
 def test_one_side_is_never_both_sides_of_an_incident() -> None:

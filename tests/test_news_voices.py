@@ -274,3 +274,19 @@ def test_rebel_troops_and_a_peoples_warship_are_read_as_whose_they_are(engine) -
     sides = [(i.record.actor1, i.record.actor2) for i in told.incidents]
     assert ("Military Forces of Syria (2000-2024)", "Unidentified Armed Group (Syria)") in sides
     assert ("Hezbollah", "Military Forces of Israel") in sides
+
+
+def test_a_missile_an_air_force_or_war_planes_fire_is_an_air_strike(engine) -> None:
+    for craft in ("an Israeli air force fired a missile", "Israeli war planes fired a missile"):
+        text = f"Officials say {craft} at a house in Gaza City on Sunday, killing eight people."
+        on, off = incidents_on_and_off(engine, text, "2007-05-20", ["typing.air_delivered"])
+        assert [i.record.sub_event_type for i in on.incidents] == ["Air/drone strike"], craft
+        assert [i.record.sub_event_type for i in off.incidents] == ["Shelling/artillery/missile attack"], craft
+
+
+def test_a_group_of_the_people_killed_is_a_share_of_the_reports_toll(engine) -> None:
+    text = ("A suicide bombing at a hotel in Mogadishu on Thursday killed at least fifteen people, including "
+            "three cabinet ministers.\n\nThe blast inside the hotel killed three ministers and wounded another.")
+    on, off = incidents_on_and_off(engine, text, "2009-12-03", ["incidents.group_of_everyone"])
+    assert [i.record.fatalities for i in on.incidents] == [15]
+    assert [i.record.fatalities for i in off.incidents] != [15]

@@ -236,7 +236,9 @@ class Figure:
     document_id: str
     source: str | None = None  # the outlet of the document
     reported_by: str | None = None  # who the text credits ("the defence ministry")
-    bound: str = "best"  # "best", "low" (at least n), "least" (at least n, told as no count: "several") or "high" (at most n)
+    # "best", "low" (at least n), "least" (at least n, told as no count: "several"), "high" (at most n) or
+    # "share" (a share of the dead another figure counts: "three ministers" beside "fifteen people")
+    bound: str = "best"
     updated: bool = False  # told as a revision ("the toll rose to 15")
     span: list[int] | None = None
     side: str | None = None  # whose dead it counts, where its words say: "state" forces or an "armed" group

@@ -170,6 +170,8 @@ RULES: dict[str, str] = {
                                  "of another event, tells more of the violence told first, whatever its kind",
     "incidents.partitive_tolls": "'two of their citizens were killed' counts a share of the dead told: a lower bound that "
                                  "stands beside the whole toll, not another event",
+    "incidents.group_of_everyone": "in one report, a figure of one group ('three ministers') below the figure of everyone killed "
+                                   "('at least fifteen people') is a share of it, not another toll",
     "incidents.side_tolls": "the dead of two sides ('five soldiers', then 'two gunmen were also killed') are parts of one "
                             "battle's toll, added, not alternatives; 'one of the raiders' is a part of its side's figure",
 }

@@ -19,7 +19,10 @@ _SECURITY_VICTIMS = {"soldier", "soldiers", "troops", "policeman", "policemen", 
 # ("attacked with an F-16-launched bomb", "warplanes fired missiles at ...").
 _AIRCRAFT = {"warplane", "warplanes", "jet", "jets", "fighter-bomber", "fighter-bombers", "fighter jet", "aircraft",
              "helicopter", "helicopters", "gunship", "gunships", "drone", "drones", "f-16", "f-16s", "f-15", "f-15s",
-             "f-35", "f-35s", "apache", "apaches", "su-24", "su-25", "su-34", "mig-23", "mig-29", "b-52", "b-52s"}
+             "f-35", "f-35s", "apache", "apaches", "su-24", "su-25", "su-34", "mig-23", "mig-29", "b-52", "b-52s",
+             "plane", "planes", "airplane", "airplanes", "bomber", "bombers"}
+# two words that name aircraft ("an Israeli air force fired a missile", "war planes")
+_AIRCRAFT_PAIRS = {("air", "force"), ("air", "forces"), ("war", "planes"), ("war", "plane")}
 _EXPLOSIVES = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}
 
 
@@ -28,7 +31,8 @@ def air_delivered(event: Event, sent: Span) -> str | None:
     first (the trigger or the classifier). Sets the sub-type and returns the aircraft's word."""
     if event.event_type != "Explosions/Remote violence" or event.sub_event_type not in _EXPLOSIVES or not enabled("typing.air_delivered"):
         return None
-    craft = next((t.text for t in sent if t.lower_ in _AIRCRAFT), None)
+    craft = next((t.text for t in sent if t.lower_ in _AIRCRAFT), None) or next(
+        (f"{t.text} {t.nbor().text}" for t in sent[:-1] if (t.lower_, t.nbor().lower_) in _AIRCRAFT_PAIRS), None)
     if craft is not None:
         event.sub_event_type, event.plover_mode = "Air/drone strike", "aerial"
     return craft

@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..models import Event, Figure, Incident
 from ..rules import enabled
 from .compat import definite_actor, escalation, weak_date, weak_place
-from .tolls import combine, disagreement, figures_of
+from .tolls import combine, disagreement, report_figures
 
 __all__ = ["FIELD_GROUPS", "build_incident", "incident_id_for"]
 
@@ -124,7 +124,7 @@ def build_incident(mentions: Sequence[Event], *, incident_id: str | None = None,
     # evidence and document: the lede's
     record.spans["evidence"] = [lede.evidence_start, lede.evidence_end]
     sources["evidence"] = lede.event_id
-    all_figures = list(figures) if figures is not None else [f for m in ordered for f in figures_of(m)]
+    all_figures = list(figures) if figures is not None else report_figures(ordered)
     toll = combine(all_figures)
     record.fatalities, record.fatalities_low, record.fatalities_high = toll.best, toll.low, toll.high
     if toll.best_from is not None:
@@ -133,7 +133,7 @@ def build_incident(mentions: Sequence[Event], *, incident_id: str | None = None,
             record.spans["fatalities"] = list(toll.best_from.span)
     record.confidence = max(m.confidence for m in ordered)
     notes = []
-    fatal = disagreement("fatalities", [(_source_name_of(f), f.value) for f in all_figures if f.bound != "high"])
+    fatal = disagreement("fatalities", [(_source_name_of(f), f.value) for f in all_figures if f.bound not in ("high", "share")])
     if fatal:
         notes.append(fatal)
     for name in ("date_start", "location", "event_type"):

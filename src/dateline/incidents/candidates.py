@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from ..models import VIOLENT_TYPES, Event
 from .compat import bounds, weak_date
-from .tolls import partitive, toll_side
+from .tolls import counts_everyone, partitive, toll_side
 
 __all__ = ["Candidate", "Traits"]
 
@@ -35,6 +35,7 @@ class Traits:
     country: str | None
     fatalities: int | None
     side: str | None  # whose dead its toll counts (tolls.toll_side)
+    everyone: bool  # its toll counts everyone killed, not one group (tolls.counts_everyone)
     # it only gives another toll (extract.toll_statements), counts the dead of the violence told
     # (report.refers_back) or a share of them (tolls.partitive): any toll may stand beside it
     revises: bool
@@ -42,7 +43,7 @@ class Traits:
     @classmethod
     def of(cls, e: Event, *, toll_statements: bool, refers_back: bool = False) -> Traits:
         return cls(_TYPE_VIOLENT if e.event_type in VIOLENT_TYPES else e.event_type, bounds(e), weak_date(e), e.country or None,
-                   e.fatalities, toll_side(e), partitive(e) or (toll_statements and "toll_of" in e.spans) or refers_back)
+                   e.fatalities, toll_side(e), counts_everyone(e), partitive(e) or (toll_statements and "toll_of" in e.spans) or refers_back)
 
 
 @dataclass(slots=True)
@@ -77,7 +78,7 @@ class Candidate:
     strong: _Dates = field(default_factory=_Dates)  # members dated by their own sentence
     weak: _Dates = field(default_factory=_Dates)  # members dated by the document or the narrative
     countries: set[str] = field(default_factory=set)
-    tolls: set[tuple[int, str | None]] = field(default_factory=set)  # the tolls (and sides) of members that do not only revise one
+    tolls: set[tuple[int, str | None, bool]] = field(default_factory=set)  # the tolls (side, of everyone) of members that do not only revise one
 
     def add(self, mention: Event, traits: Traits, reading: tuple | None = None, *, detail: bool = False) -> None:
         self.members.append(mention)
@@ -97,7 +98,7 @@ class Candidate:
         if traits.country:
             self.countries.add(traits.country)
         if traits.fatalities is not None and not traits.revises:
-            self.tolls.add((traits.fatalities, traits.side))
+            self.tolls.add((traits.fatalities, traits.side, traits.everyone))
 
     def admits(self, t: Traits, *, weak_days: int, strong_days: int = 1) -> bool:
         """False when ``same_in_report`` fails for the mention and some member (see the module's docstring);
@@ -116,6 +117,9 @@ class Candidate:
                 return False
         if t.country and not self.countries <= {t.country}:
             return False  # two countries are two places, named in the sentence or not
-        # two tolls are two events, unless one only revises the other or they count two sides' dead
+        # two tolls are two events, unless one only revises the other, they count two sides' dead, or one
+        # counts a group of the people the other's counts (tolls.share_of)
         return t.fatalities is None or t.revises or all(
-            value == t.fatalities or (side is not None and t.side is not None and side != t.side) for value, side in self.tolls)
+            value == t.fatalities or (side is not None and t.side is not None and side != t.side)
+            or (everyone and not t.everyone and t.fatalities < value) or (t.everyone and not everyone and value < t.fatalities)
+            for value, side, everyone in self.tolls)

@@ -35,7 +35,7 @@ from .compat import (
     weak_date,
     weak_place,
 )
-from .tolls import partitive, toll_side
+from .tolls import counts_everyone, partitive, share_of, toll_side
 
 __all__ = ["Report", "consolidate", "refers_back", "same_in_report"]
 
@@ -70,11 +70,6 @@ def _sides_apart(a: Event, b: Event) -> bool:
     """The two mentions count the dead of two sides ("five soldiers", "two gunmen"): parts of one toll."""
     side_a, side_b = toll_side(a), toll_side(b)
     return side_a is not None and side_b is not None and side_a != side_b
-
-
-def _share_of(part: Event, whole: Event) -> bool:
-    """ "two of their citizens were killed" beside "39 people were killed": a share of the dead told."""
-    return partitive(part) and part.fatalities is not None and whole.fatalities is not None and part.fatalities < whole.fatalities
 
 
 def _additive(e: Event) -> bool:
@@ -214,7 +209,7 @@ def _needs_evidence(a: Event, b: Event) -> bool | None:
     revision = (enabled("extract.toll_statements") and ("toll_of" in a.spans or "toll_of" in b.spans)) or (
         enabled("incidents.refers_back_toll") and refers_back(later))
     both = a.fatalities is not None and b.fatalities is not None
-    parts = both and (_sides_apart(a, b) or _share_of(a, b) or _share_of(b, a))
+    parts = both and (_sides_apart(a, b) or share_of(a, b) or share_of(b, a))
     if not revision and both and a.fatalities != b.fatalities and not parts:
         return None  # one report gives one toll per event; two tolls are two events (or a total)
     if not revision and both and (_another(a) or _another(b) if parts else _additive(a) or _additive(b)):
@@ -262,8 +257,8 @@ def _as_earlier(e: Event) -> tuple:
     (the later one's own tests, such as :func:`definite_actor`, read only the later one). Members of
     one incident with the same reading answer every newcomer alike, so it meets one of them: a long
     report that restates one event hundreds of times is not compared hundreds of times per mention."""
-    return (e.event_type, e.sub_event_type, frozenset(named_actors(e)), frozenset(state_attacker(e)), e.fatalities, toll_side(e), partitive(e),
-            "toll_of" in e.spans, _additive(e), _another(e),
+    return (e.event_type, e.sub_event_type, frozenset(named_actors(e)), frozenset(state_attacker(e)), e.fatalities, toll_side(e),
+            partitive(e), counts_everyone(e), "toll_of" in e.spans, _additive(e), _another(e),
             bounds(e), weak_date(e), weak_place(e), e.country, e.admin1, e.latitude, e.longitude, e.geo_precision,
             e.location, e.date_start, e.actor1, _content_words(e.evidence_text))
 

@@ -13,13 +13,14 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Event, Figure
 from ..resolve.actors import ActorRegistry
 from ..rules import enabled
 
-__all__ = ["ARMED", "STATE", "Toll", "combine", "figures_of", "partitive", "toll_side"]
+__all__ = ["ARMED", "STATE", "Toll", "combine", "counts_everyone", "figures_of", "partitive", "report_figures", "share_of",
+           "toll_side"]
 
 # Whose dead a figure counts, by the ACLED interaction code of the people its words name: a state's
 # forces (its own or foreign ones) or an armed group's fighters. Civilians and "people" are no side: a
@@ -86,6 +87,39 @@ def partitive(event: Event) -> bool:
     return event.fatalities is not None and enabled("incidents.partitive_tolls") and bool(_PARTITIVE.search(_counted_words(event)))
 
 
+# the words of a figure that count everyone the violence killed ("fifteen people"): a report's whole toll
+_EVERYONE = re.compile(r"\b(?:people|persons|individuals|victims)\b", re.I)
+
+
+def counts_everyone(event: Event) -> bool:
+    """The mention's figure counts everyone killed ("at least fifteen people"), not one group of them."""
+    return event.fatalities is not None and bool(_EVERYONE.search(_counted_words(event)))
+
+
+def share_of(part: Event, whole: Event) -> bool:
+    """``part``'s figure counts a share of ``whole``'s dead: a part of a group ("one of the raiders"), or,
+    in one report, a group of the people its whole toll counts ("three ministers" beside "at least fifteen
+    people ... including three ministers")."""
+    if part.fatalities is None or whole.fatalities is None or part.fatalities >= whole.fatalities:
+        return False
+    if partitive(part):
+        return True
+    return (enabled("incidents.group_of_everyone") and part.document_id == whole.document_id and counts_everyone(whole)
+            and not counts_everyone(part))
+
+
+def report_figures(mentions: Sequence[Event]) -> list[Figure]:
+    """The death figures of one incident's mentions, a share of another mention's dead told as such (it
+    stands beside the whole toll, never below it as an alternative)."""
+    found = []
+    for mention in mentions:
+        figures = figures_of(mention)
+        if figures and figures[0].bound in ("best", "low") and any(share_of(mention, other) for other in mentions if other is not mention):
+            figures[0] = replace(figures[0], bound="share")
+        found += figures
+    return found
+
+
 def figures_of(event: Event) -> list[Figure]:
     """The death figures one mention gives (its best count, and its bounds when they differ)."""
     found: list[Figure] = []
@@ -96,7 +130,7 @@ def figures_of(event: Event) -> list[Figure]:
     if event.fatalities is not None:
         bound = "low" if event.fatalities_low == event.fatalities and event.fatalities_high is None else "best"
         if partitive(event):
-            bound = "low"  # "one of the raiders was killed at the gate": at least one of the dead
+            bound = "share"  # "one of the raiders was killed at the gate": a share of the dead told
         found.append(Figure(event.fatalities, bound=bound, updated=_updated(event), **base))
     elif event.fatalities_low is not None:
         # "several were killed": at least three, and no count to publish
@@ -133,6 +167,8 @@ def _alternatives(figures: Sequence[Figure]) -> Toll:
     """low / best / high over figures that are alternatives for one count."""
     if not figures:
         return Toll(None, None, None, None)
+    # a share of the dead ("three ministers", "one of the raiders") counts only where nothing else does, as a lower bound
+    figures = [f for f in figures if f.bound != "share"] or [replace(f, bound="low") for f in figures]
     values = [f.value for f in figures]
     counts_given = [f for f in figures if f.bound not in ("high", "least")]
     bounds_only = [f for f in figures if f.bound == "least"]
