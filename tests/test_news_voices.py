@@ -290,3 +290,26 @@ def test_a_group_of_the_people_killed_is_a_share_of_the_reports_toll(engine) -> 
     on, off = incidents_on_and_off(engine, text, "2009-12-03", ["incidents.group_of_everyone"])
     assert [i.record.fatalities for i in on.incidents] == [15]
     assert [i.record.fatalities for i in off.incidents] != [15]
+
+
+def test_a_toll_till_now_and_targets_across_an_area_are_totals(engine) -> None:
+    text = ("Israeli warplanes attacked targets across the Gaza Strip on Saturday, with a death toll of at least 12.\n\n"
+            "Residents said 15 people were killed in Gaza till now.")
+    on, off = incidents_on_and_off(engine, text, "2012-03-10", ["aggregates.plural", "aggregates.period"])
+    assert not on.incidents and len(on.aggregates) == 2
+    assert off.incidents
+
+
+def test_a_states_forces_attacking_protesters_is_a_protest_met_with_force(engine) -> None:
+    text = "The Bahraini police launched an attack on protesters at a roundabout in Manama on Thursday."
+    on, off = incidents_on_and_off(engine, text, "2011-02-17", ["typing.force_on_protesters"])
+    assert [(i.record.sub_event_type, i.record.actor1, i.record.actor2) for i in on.incidents] == [
+        ("Protest with intervention", "Protesters (Bahrain)", "Police Forces of Bahrain")]
+    assert [i.record.event_type for i in off.incidents] != ["Protests"]
+
+
+def test_a_relative_clause_on_the_events_noun_places_it(engine) -> None:
+    text = "Israel came back with severe airstrikes that shook Gaza."
+    on, off = incidents_on_and_off(engine, text, "2012-03-10", ["placing.event_relative_clause"])
+    assert [i.record.location for i in on.incidents] == ["Gaza"]
+    assert [i.record.location for i in off.incidents] != ["Gaza"]

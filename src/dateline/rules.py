@@ -59,6 +59,8 @@ RULES: dict[str, str] = {
     "typing.fight_decides": "the dead of a battle are the battle's ('clashes in Aden killed 40'): a killing by a noun of fighting is that battle (ACLED)",
     "typing.protesters_clash_riot": "demonstrators who clash ('protesters clashed with police') riot: a violent demonstration, not a battle (ACLED)",
     "typing.armed_victims_battle": "an attack whose victims are armed is a battle (ACLED)",
+    "typing.force_on_protesters": "a state's forces attacking demonstrators is a protest met with force, the protesters "
+                                   "its first actor (ACLED): excessive force where people died, else an intervention",
     "typing.armed_site": "'about 40 rebels attacked a checkpoint': violence aimed at a post of armed forces is a battle (ACLED)",
     "typing.air_delivered": "a bomb or missile that aircraft deliver is an air strike (ACLED)",
     "typing.found_device_went_off": "a device found or seized that detonated all the same is an explosion (ACLED)",
@@ -105,6 +107,8 @@ RULES: dict[str, str] = {
     "placing.told_in_another_country": "'In Pakistan, officials said that missiles killed five', 'violence in Thailand as protesters clashed': that country",
     "placing.parallel_places_no_narrative": "an event told in several places at once ('in Rangoon and Mandalay') leaves none of them as the narrative's place",
     "placing.narrative_place": "the place a paragraph told last goes on into the next paragraphs until another is told",
+    "placing.event_relative_clause": "a relative clause on the event's own noun ('airstrikes that shook Gaza') is the event's "
+                                     "clause for its place",
     "placing.voice_is_no_scene": "a country that speaks ('The United States has said it is deeply concerned') casts no vote "
                                  "for the document's country",
     "placing.not_at_another_time": "'occurred several days before a scheduled meeting in London': the place of a "

@@ -45,7 +45,7 @@ _PERSON = (
     r"Kurds?|Shiites?|Shias?|Sunnis?|Christians?|Yazidis?|prisoners?|detainees?|suspects?|"
     r"attackers?|bombers?|personnel|servicem[ae]n|cadets?|volunteers?|labou?rers?|others|"
     r"mourners|guests|infants?|babies|baby|sons?|daughters?|brothers?|wife|"
-    r"husband|father|mother|guard|policeman|soldier|civilian|person|victims?|bodies|"
+    r"husband|father|mother|guard|policeman|soldier|civilian|person|victims?|bodies|martyrs?|"
     r"MPs?|lawmakers?|governors?|mayors?|council(?:l)?ors?|candidates?|presenters?|cameram[ae]n|"
     r"photographers?|reporters?|engineers?|chiefs?|elders?|sheikhs?|imams?|priests?|nephews?|"
     r"nieces?|cousins?|uncles?|aunts?|sisters?|grandsons?|granddaughters?|youths?|teenagers?|"

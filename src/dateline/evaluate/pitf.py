@@ -110,9 +110,11 @@ def consistent_type(weapon: str, event: Event | None) -> bool:
         return False
     if weapon in ("Explosives", "Suicide Bombing"):
         return event.event_type == "Explosions/Remote violence"
+    # ACLED codes deadly force by a state's forces against demonstrators as a protest event
+    force_on_protesters = event.sub_event_type == "Excessive force against protesters"
     if weapon == "Heavy Weapons":  # shelling, air strikes, or a battle
-        return event.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians")
-    return event.event_type in ("Violence against civilians", "Battles")
+        return event.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians") or force_on_protesters
+    return event.event_type in ("Violence against civilians", "Battles") or force_on_protesters
 
 
 def _score(rows: list[PitfRow], events: dict[str, list[Event]]) -> tuple[dict[str, float], dict[str, int]]:

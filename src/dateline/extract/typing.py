@@ -117,6 +117,32 @@ def protesters_riot(event: Event, trigger: Trigger) -> bool:
     return True
 
 
+def force_on_protesters(event: Event) -> bool:
+    """ACLED: a state's forces attacking demonstrators ("the police launched an attack on protesters") is a
+    protest met with force, the protesters its first actor: excessive force where people died, else an
+    intervention. Sets the type and sides; whether it did."""
+    if (event.event_type not in ("Violence against civilians", "Battles", "Riots") or event.actor2_id != "generic:protesters"
+            or event.inter1 != 1 or not enabled("typing.force_on_protesters")):
+        return False
+    lethal = event.fatalities is not None or event.fatalities_low is not None
+    event.event_type = "Protests"
+    if lethal:  # PLOVER's reading as data/event_types/sub_types.yaml gives it
+        event.sub_event_type, event.plover_type, event.plover_mode = "Excessive force against protesters", "ASSAULT", "firearms"
+    else:
+        event.sub_event_type, event.plover_type, event.plover_mode = "Protest with intervention", "PROTEST", "demonstrate"
+    event.actor1, event.actor2 = event.actor2, event.actor1
+    event.actor1_id, event.actor2_id = event.actor2_id, event.actor1_id
+    event.inter1, event.inter2 = event.inter2, event.inter1
+    event.actor1_reason, event.actor2_reason = event.actor2_reason, event.actor1_reason
+    spans = event.spans
+    first, second = spans.pop("actor1", None), spans.pop("actor2", None)
+    if second is not None:
+        spans["actor1"] = second
+    if first is not None:
+        spans["actor2"] = first
+    return True
+
+
 def _at_armed_site(sent: Span) -> bool:
     """The violence is aimed at a post of armed forces ("about 40 rebels attacked a checkpoint", "an attack on
     the base"): the object of a verb or of "on"/"at" is one (data/place_words.yaml, armed_site)."""
