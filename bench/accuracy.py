@@ -49,6 +49,7 @@ BENCH_SUITES = [
     ("opennews", chronicle.news_report),
     ("heldnews", chronicle.held_report),
     ("devnews", chronicle.dev_report),
+    ("devblogs", chronicle.blogs_report),
 ]
 
 

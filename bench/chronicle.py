@@ -1,6 +1,6 @@
 """The chronicle an analyst sees, against chronicle-dev's hand-coded posts (issues 14 and 15).
 
-    .venv/bin/python bench/chronicle.py [--split all|a|b] [--json [PATH]] [--no-store] [--docs DIR] [--gold FILE] [--news | --held | --dev]
+    .venv/bin/python bench/chronicle.py [--split all|a|b] [--json [PATH]] [--no-store] [--docs DIR] [--gold FILE] [--news | --held | --dev | --blogs]
 
 Each post runs through the real engine on its own (``extract_sources``); what a user is shown for
 it comes from ONE seam, :func:`shown_records`. Then every post is ingested into one temporary
@@ -42,6 +42,8 @@ HELD_GOLD = Path(__file__).resolve().parent / "heldnews" / "gold.jsonl"
 # news coded blind after heldnews, open for error analysis
 DEV_DOCS = Path(__file__).resolve().parent / "devnews" / "docs"
 DEV_GOLD = Path(__file__).resolve().parent / "devnews" / "gold.jsonl"
+BLOG_DOCS = Path(__file__).resolve().parent / "devblogs" / "docs"
+BLOG_GOLD = Path(__file__).resolve().parent / "devblogs" / "gold.jsonl"
 
 
 # ------------------------------------------------------------------------- the two seams
@@ -156,6 +158,11 @@ def dev_report(*, engine: "Engine | None" = None) -> dict[str, Any]:
     return suite_report(engine=engine, docs=DEV_DOCS, gold=DEV_GOLD)
 
 
+def blogs_report(*, engine: "Engine | None" = None) -> dict[str, Any]:
+    """bench/devblogs (blog posts open for error analysis), scored like chronicle-dev."""
+    return suite_report(engine=engine, docs=BLOG_DOCS, gold=BLOG_GOLD)
+
+
 # ------------------------------------------------------------------------------- printing
 
 _MAIN = ("precision", "recall", "strict_precision", "duplicate_share", "aggregates_shown", "false_positive_share",
@@ -207,6 +214,8 @@ def main() -> None:
                         help="score bench/heldnews, the news held out whole, instead (--docs and --gold ignored)")
     parser.add_argument("--dev", action="store_true",
                         help="score bench/devnews, news open for error analysis, instead (--docs and --gold ignored)")
+    parser.add_argument("--blogs", action="store_true",
+                        help="score bench/devblogs, blog posts open for error analysis, instead (--docs and --gold ignored)")
     parser.add_argument("--split", choices=SPLITS, help="only this half (default: all, a and b)")
     parser.add_argument("--json", nargs="?", const="-", metavar="PATH",
                         help="the scores with every document's detail as JSON (to PATH, or stdout without one)")
@@ -216,8 +225,9 @@ def main() -> None:
 
     try:
         docs, gold = ((HELD_DOCS, HELD_GOLD) if args.held else (DEV_DOCS, DEV_GOLD) if args.dev
-                      else (NEWS_DOCS, NEWS_GOLD) if args.news else (args.docs, args.gold))
-        splits = ("all",) if args.held or args.dev else (args.split,) if args.split else SPLITS
+                      else (BLOG_DOCS, BLOG_GOLD) if args.blogs else (NEWS_DOCS, NEWS_GOLD) if args.news
+                      else (args.docs, args.gold))
+        splits = ("all",) if args.held or args.dev or args.blogs else (args.split,) if args.split else SPLITS
         results = run(splits, docs=docs, gold=gold, with_store=not args.no_store)
     except DatelineError as err:
         raise SystemExit(f"error: {err}") from None
