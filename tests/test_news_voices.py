@@ -313,3 +313,9 @@ def test_a_relative_clause_on_the_events_noun_places_it(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2012-03-10", ["placing.event_relative_clause"])
     assert [i.record.location for i in on.incidents] == ["Gaza"]
     assert [i.record.location for i in off.incidents] != ["Gaza"]
+
+
+def test_a_proper_name_between_a_time_and_its_verb_makes_no_name_of_the_time(engine) -> None:
+    # "the 1920 Revolution Brigades" is a name; "Last year, Boko Haram opened fire" dates the shooting
+    _, told = story(engine, "Last year, Boko Haram opened fire on students at a college in Yobe state.", published="2014-04-17")
+    assert [(i.record.date_start, i.record.date_end) for i in told.incidents] == [("2013-01-01", "2013-12-31")]

@@ -25,6 +25,9 @@ PUB = "2008-06-20"  # a Friday
         ("last March", "2008-03", "2008-03-01", "2008-03-31", 3),
         ("between June 10 and 12", "2008-06-10", "2008-06-10", "2008-06-12", 2),
         ("two days ago", "2008-06-18", "2008-06-18", "2008-06-18", 1),
+        # some days or weeks back: TimeML's PAST_REF, the days they may be as the range
+        ("A few days ago, gunmen struck", "PAST_REF", "2008-06-13", "2008-06-19", 2),
+        ("several weeks ago", "PAST_REF", "2008-05-16", "2008-06-13", 3),
         ("19 June 2008", "2008-06-19", "2008-06-19", "2008-06-19", 1),
         ("the 1990s", "199", "1990-01-01", "1999-12-31", 3),
     ],

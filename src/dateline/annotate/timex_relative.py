@@ -145,6 +145,10 @@ def length_value(n: int | None, unit: str) -> str:
     return f"PT{qty}{code}" if unit in ("second", "minute", "hour") else f"P{qty}{code}"
 
 
+# "a few days ago", "several weeks ago": the nearest and farthest days back such words mean, and the precision
+_SOME_BACK = {"day": (1, 7, WEEK), "week": (7, 35, MONTH)}
+
+
 def n_ago(m: re.Match[str], ctx: Context) -> Timex | None:
     direction = " ".join(m["dir"].lower().split())
     unit = m["unit"].lower().rstrip("s")
@@ -162,6 +166,12 @@ def n_ago(m: re.Match[str], ctx: Context) -> Timex | None:
         return None
     if n is None and unit == "year" and not later and ctx.ref is not None:
         return _new(m, "DATE", f"{(ctx.ref.year - 3) // 10:03d}X")  # "a few years ago": some year of that decade
+    if n is None and not later and unit in _SOME_BACK:
+        # "a few days ago", "several weeks ago": some days back, not the day itself; TimeML's PAST_REF, with the
+        # days it may be as the range (an event dated by it falls in them)
+        nearest, farthest, precision = _SOME_BACK[unit]
+        return _new(m, "DATE", "PAST_REF", base - timedelta(days=farthest), base - timedelta(days=nearest), precision,
+                    mod="APPROX", anchored=True)
     if n is None or unit in ("second", "minute", "hour", "century"):
         code = UNIT_CODES[unit]
         value = "PAST_REF" if not later else "FUTURE_REF"

@@ -64,6 +64,8 @@ def in_name(t: Timex, doc: Doc) -> bool:
         head = tok.head
         if head.i in inside or head.i < span.end or tok.dep_ not in ("nummod", "compound", "amod", "nmod", "npadvmod"):
             continue
+        if head.pos_ not in ("NOUN", "PROPN"):
+            continue  # "Last year, Boko Haram opened fire": a verb's time, whatever name stands between
         between = head.doc[span.end : head.i]
         if head.lower_ in NAME_NOUNS or any(b.tag_ in ("NNP", "NNPS") for b in between):
             return True
