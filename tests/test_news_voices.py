@@ -319,3 +319,20 @@ def test_a_proper_name_between_a_time_and_its_verb_makes_no_name_of_the_time(eng
     # "the 1920 Revolution Brigades" is a name; "Last year, Boko Haram opened fire" dates the shooting
     _, told = story(engine, "Last year, Boko Haram opened fire on students at a college in Yobe state.", published="2014-04-17")
     assert [(i.record.date_start, i.record.date_end) for i in told.incidents] == [("2013-01-01", "2013-12-31")]
+
+
+def test_violence_heard_is_a_sign_not_an_act_told(engine) -> None:
+    for text in ("Sporadic gunfire is heard in different spots in Baghdad.", "I can hear gunfire and helicopters circling Baghdad."):
+        on, off = incidents_on_and_off(engine, text, "2006-02-22", ["flags.perceived"])
+        assert on.incidents and all(i.record.background for i in on.incidents), text
+        assert off.incidents and not any(i.record.background for i in off.incidents), text
+
+
+def test_violence_a_blogger_writes_about_is_a_topic_not_an_act_told(engine) -> None:
+    text = "Murzaki makes a photo-post about a rally in Bishkek."
+    on, off = incidents_on_and_off(engine, text, "2010-08-08", ["flags.topic"])
+    assert on.incidents and all(i.record.background for i in on.incidents)
+    assert off.incidents and not any(i.record.background for i in off.incidents)
+    # news that emerges about a battle tells the battle
+    _, told = story(engine, "Details are emerging about an intense battle in Farah province on Friday.", published="2009-09-12")
+    assert told.incidents and not any(i.record.background for i in told.incidents)

@@ -43,6 +43,9 @@ RULES: dict[str, str] = {
     "flags.headline_is_news": "a headline's present tense ('Gunmen assassinate ex-security chief') tells what happened, never a generality",
     "flags.own_clause_conjunct": "a coordinated verb with its own subject, or an event noun that is a verb's subject, is not under that verb's mood",
     "flags.describes_who": "'troops currently fighting rebels are based in the city': a participle telling who the subject of a present statement is",
+    "flags.perceived": "violence someone hears or sees ('I can hear gunfire', 'gunfire is heard') is a sign of it, not an act told",
+    "flags.topic": "violence named after 'about' ('blogs about renewed conflict', 'a photo-post about a rally') is what someone "
+                   "writes or talks about, not an act told",
     "flags.current_state": "'the government is currently battling secessionists', 'Russia has battled insurgency attacks': "
                            "fighting told as a state, with no date, is no incident",
     "flags.habitual": "'often', 'usually': a habit, kept as background",

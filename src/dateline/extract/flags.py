@@ -249,7 +249,55 @@ def mention_flags(trigger: Token, sent: Span, *, protest: bool = False) -> Flags
         flags.background, flags.reason = True, f"a state of affairs ('{current}')"
     if enabled("flags.habitual") and any(t.lower_ in _HABITUAL for t in trigger.children):
         flags.background, flags.reason = True, "habitual ('" + next(t.text for t in trigger.children if t.lower_ in _HABITUAL) + "')"
+    perceived = _perceived(trigger) if enabled("flags.perceived") else None
+    if perceived is not None:
+        flags.background, flags.reason = True, f"a sign of violence perceived, not an act told ('{perceived}')"
+    topic = _topic(trigger) if enabled("flags.topic") else None
+    if topic is not None:
+        flags.background, flags.reason = True, f"what someone writes or talks about ('{topic}')"
     return flags
+
+
+# Verbs of perceiving: "I hear gunfire", "explosions could be heard", "we saw smoke"
+_PERCEIVE = frozenset({"hear", "see", "smell", "notice"})
+
+
+def _perceived(trigger: Token) -> str | None:
+    """ "I can hear gunfire", "sporadic gunfire is heard in different spots": violence that someone hears
+    or sees, the noun its object (or the subject of its passive), is a sign of it, not an act the text
+    tells: the words."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in ("dobj", "nsubjpass", "nsubj", "conj"):
+        return None
+    noun = trigger
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head  # "I hear gunfire and explosions"
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.dep_ == "ccomp":
+        verb = verb.head  # "I can hear gunfire ringing out": what is heard, as a clause
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if verb.lemma_.lower() not in _PERCEIVE:
+        return None
+    return f"{verb.text} {trigger.text}"
+
+
+# Verbs and nouns of writing and talking: a violence noun after "about" under one of them is a topic
+# ("details are emerging about a battle" tells the battle)
+_WRITES = frozenset({"blog", "write", "post", "tweet", "talk", "speak", "comment", "discuss", "chat", "photo-post",
+                     "post", "blogpost", "article", "essay", "piece", "list", "notes", "note", "roundup", "thread",
+                     "video", "podcast", "op-ed", "column", "debate"})
+
+
+def _topic(trigger: Token) -> str | None:
+    """ "X blogs about renewed conflict", "a photo-post about a rally": violence named as the topic of a
+    post, a talk or a list is what someone writes about, not an act the text tells (the text tells it, if at
+    all, elsewhere): the words."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj" or trigger.head.lower_ != "about":
+        return None
+    writes = trigger.head.head
+    if writes.lemma_.lower() not in _WRITES and writes.lower_ not in _WRITES:
+        return None
+    return f"{writes.text} about {trigger.text}"
 
 
 def _current_state(trigger: Token) -> str | None:
