@@ -336,3 +336,10 @@ def test_violence_a_blogger_writes_about_is_a_topic_not_an_act_told(engine) -> N
     # news that emerges about a battle tells the battle
     _, told = story(engine, "Details are emerging about an intense battle in Farah province on Friday.", published="2009-09-12")
     assert told.incidents and not any(i.record.background for i in told.incidents)
+
+
+def test_violence_about_to_happen_has_not_happened(engine) -> None:
+    text = "Riot police by the hundreds arrived in Manama with clubs, about to attack."
+    on, off = incidents_on_and_off(engine, text, "2011-02-17", ["flags.about_to"])
+    assert on.incidents and all(i.record.future for i in on.incidents)
+    assert off.incidents and not any(i.record.future for i in off.incidents)

@@ -43,6 +43,7 @@ RULES: dict[str, str] = {
     "flags.headline_is_news": "a headline's present tense ('Gunmen assassinate ex-security chief') tells what happened, never a generality",
     "flags.own_clause_conjunct": "a coordinated verb with its own subject, or an event noun that is a verb's subject, is not under that verb's mood",
     "flags.describes_who": "'troops currently fighting rebels are based in the city': a participle telling who the subject of a present statement is",
+    "flags.about_to": "'riot police are about to attack': what is about to happen has not happened yet",
     "flags.perceived": "violence someone hears or sees ('I can hear gunfire', 'gunfire is heard') is a sign of it, not an act told",
     "flags.topic": "violence named after 'about' ('blogs about renewed conflict', 'a photo-post about a rally') is what someone "
                    "writes or talks about, not an act told",

@@ -235,6 +235,10 @@ def mention_flags(trigger: Token, sent: Span, *, protest: bool = False) -> Flags
         flags.hypothetical, flags.reason = True, f"generic: {generic}"
     if any(t.lower_ in ("planned", "scheduled", "upcoming") for t in trigger.children) or trigger.lower_ in ("planned",):
         flags.future, flags.reason = True, "planned"
+    doc = trigger.doc
+    if (enabled("flags.about_to") and trigger.pos_ == "VERB" and trigger.i >= 2 and doc[trigger.i - 1].lower_ == "to"
+            and doc[trigger.i - 2].lower_ == "about" and not any(t.lower_ == "how" for t in doc[max(0, trigger.i - 3): trigger.i])):
+        flags.future, flags.reason = True, "about to happen ('about to')"  # "riot police are about to attack"
     since = _ongoing_since(trigger) if enabled("flags.ongoing_since") else None
     if since is not None:
         flags.background, flags.reason = True, f"ongoing since ('{since}')"
