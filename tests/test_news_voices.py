@@ -343,3 +343,13 @@ def test_violence_about_to_happen_has_not_happened(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2011-02-17", ["flags.about_to"])
     assert on.incidents and all(i.record.future for i in on.incidents)
     assert off.incidents and not any(i.record.future for i in off.incidents)
+
+
+def test_the_troops_after_a_peoples_force_are_that_force(engine) -> None:
+    text = ("Rebels in Ivory Coast have attacked French peacekeepers near Duekoue on Monday.\n\n"
+            "A military spokesman said the troops were attacked on two fronts near Duekoue.")
+    on, _ = story(engine, text, published="2003-01-06")
+    with switched_off(["actors.definite_force_told"]):
+        off, _ = story(engine, text, published="2003-01-06")
+    assert [e.actor2 for e in on] == ["Military Forces of France", "Military Forces of France"]
+    assert [e.actor2 for e in off] == ["Military Forces of France", "Military Forces of Ivory Coast"]

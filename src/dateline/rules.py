@@ -94,6 +94,8 @@ RULES: dict[str, str] = {
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.claim_of_an_act_apart": "a claim of an act its sentence places or dates apart from the violence told before "
                                     "('an attack ... that took place Monday outside Mogadishu') names that act's attacker only",
+    "actors.definite_force_told": "'French peacekeepers ... the troops were attacked': a state's force named by a bare definite "
+                                  "noun is the one the document named last, not the event country's own",
     "actors.identified_as": "'a rebel group, believed to be the FARC': the unnamed attacker is the group it is said to be",
     "actors.passive_subject_by_order": "the noun right before 'were killed' is its victim where the parse gives the passive no subject",
     "actors.pronoun_resumes_subject": "'guarding workers when they were assaulted': a pronoun resumes the subject of the clause its own hangs from",

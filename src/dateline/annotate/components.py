@@ -49,6 +49,7 @@ class ActorMention:
     actor_id: str
     token_start: int
     token_end: int
+    definite: bool = False  # "the troops", "these soldiers": a force told before, not a new one
 
 
 @Language.factory("dateline_timex", assigns=["doc._.timexes"], requires=["doc._.published"])
@@ -147,7 +148,7 @@ class ActorTagger:
             spans = [self._with_members(doc, span, actor_id) for span, actor_id in spans]
         spans = _longest_first(spans)
         doc._.actors = [
-            ActorMention(s.start_char, s.end_char, s.text, actor_id, s.start, s.end) for s, actor_id in spans
+            ActorMention(s.start_char, s.end_char, s.text, actor_id, s.start, s.end, definite=_definite(s)) for s, actor_id in spans
         ]
         return doc
 
@@ -163,6 +164,12 @@ class ActorTagger:
 
 
 _LED = re.compile(r"^[\w.]+-led$", re.I)
+_DEFINITE = frozenset({"the", "these", "those"})
+
+
+def _definite(span: Span) -> bool:
+    """ "the troops", "these soldiers": the span, or the word before it, is a definite article or demonstrative."""
+    return span[0].lower_ in _DEFINITE or (span.start > 0 and span.doc[span.start - 1].lower_ in _DEFINITE)
 
 
 def _names_a_state(ent: Span) -> bool:

@@ -93,6 +93,9 @@ class Extractor:
     def __post_init__(self) -> None:
         self.places = PlaceResolver(self.gazetteer) if self.gazetteer is not None else None
         self._countries: dict[str, bool] = {}
+        # the state force the document being read named last, by role ("French peacekeepers"): "the troops"
+        # after it are those (one document at a time; reset by extract)
+        self._forces: dict[str, ActorMatch] = {}
 
     def _far_point_province(self, resolved: ResolvedPlace) -> None:
         """ "145 km north of Baghdad" lies in another province than Baghdad: a point moved more than 25 km
@@ -121,6 +124,7 @@ class Extractor:
         context = self.document_geo(annotated.header_docs + annotated.docs, prior=prior, source=source)
         events: list[Event] = []
         para = _Paragraph()
+        self._forces = {}
         done = 0
         for doc in annotated.docs:
             # a later piece of a long section goes on with the paragraph the piece before ended in
@@ -681,7 +685,20 @@ class Extractor:
         if self.registry is None:
             return None
         # the event's country (its place, else the document's); never a fixed default
-        return self.registry.resolve(mention.text, date=date, country=country)
+        match = self.registry.resolve(mention.text, date=date, country=country)
+        if match is None or match.type not in _FORCE_TYPES or not enabled("actors.definite_force_told"):
+            return match
+        role = "police" if "police" in (match.actor_id or "") else "military"
+        words = [w for w in mention.text.lower().split() if w not in _DEFINITE_WORDS]
+        bare = match.actor_id in _BARE_FORCES and len(words) == 1
+        if bare and mention.definite:
+            told = self._forces.get(role)
+            # "French peacekeepers ... the troops were attacked": the force told before, not the event
+            # country's own
+            return told if told is not None and told.country != match.country else match
+        if not bare:
+            self._forces[role] = match  # a force the words name ("Ethiopian troops", "the Somali army")
+        return match
 
     def _counts(self, event: Event, doc: Doc, sent: Span, trigger: Trigger, scope: frozenset[int] | None = None) -> None:
         offset = doc._.offset
@@ -874,6 +891,12 @@ class Extractor:
         elif calendar:
             para.timex = [t for t in calendar if _at_most_a_year(t)][-1]
             para.timex_offset = doc._.offset
+
+
+# The types of a state's forces, the generic ones a bare noun names, and the words that make a noun definite
+_FORCE_TYPES = frozenset({"state_forces", "external_forces"})
+_BARE_FORCES = frozenset({"generic:military", "generic:police"})
+_DEFINITE_WORDS = frozenset({"the", "these", "those"})  # left out of the words that name a force
 
 
 # the words of a killing that is only a toll ("nine or ten people killed", "were killed")
