@@ -353,3 +353,16 @@ def test_the_troops_after_a_peoples_force_are_that_force(engine) -> None:
         off, _ = story(engine, text, published="2003-01-06")
     assert [e.actor2 for e in on] == ["Military Forces of France", "Military Forces of France"]
     assert [e.actor2 for e in off] == ["Military Forces of France", "Military Forces of Ivory Coast"]
+
+
+def test_bombs_defused_are_disrupted_not_exploded(engine) -> None:
+    text = "Iraqi forces worked Tuesday to clear militants from Ramadi, defusing and clearing bombs from streets and buildings."
+    on, off = incidents_on_and_off(engine, text, "2015-12-29", ["triggers.object_acted_on"])
+    assert [i.record.sub_event_type for i in on.incidents] == ["Disrupted weapons use"]
+    assert [i.record.sub_event_type for i in off.incidents] != ["Disrupted weapons use"]
+
+
+def test_the_government_compound_names_no_actor(engine) -> None:
+    _, told = story(engine, "Government forces recaptured the government compound in Ramadi from Islamic State on Monday.",
+                    published="2015-12-29")
+    assert told.incidents and all("Government of" not in str(i.record.actor2) for i in told.incidents)

@@ -28,6 +28,9 @@ RULES: dict[str, str] = {
     "triggers.modifiers": "a trigger word that qualifies a noun names a thing, not an event ('beheading videos')",
     "triggers.needs_agent": "'demonstrate' and 'rally' are protests only when people do them ('as the study demonstrates')",
     "triggers.figurative": "a trigger noun qualified as words or misfortune is no violence ('verbal attacks', 'a heart attack')",
+    "triggers.shared_object": "'defusing and clearing bombs': a verb with no object of its own shares its conjunct's",
+    "triggers.object_acted_on": "'defused a bomb', 'seized weapons': a weapon a trigger needs as its object is what it acted on, "
+                                "no explosion of its own",
     "triggers.dismissed_bar_the_model": "a sentence whose trigger word was read as no violence ('police used smoke grenades') "
                                         "gets no event from the type classifier",
     "triggers.natural_causes": "a disaster or accident that kills ('killed after a tornado tore through') is no political violence",

@@ -146,6 +146,8 @@ class ActorTagger:
                         spans.append((ent, UNKNOWN_ACTOR))
         if self.resolve is not None:
             spans = [self._with_members(doc, span, actor_id) for span, actor_id in spans]
+        # "the government compound", "government offices": the government's word qualifying a building names no actor
+        spans = [(span, actor_id) for span, actor_id in spans if not _qualifies_a_thing(span, actor_id)]
         spans = _longest_first(spans)
         doc._.actors = [
             ActorMention(s.start_char, s.end_char, s.text, actor_id, s.start, s.end, definite=_definite(s)) for s, actor_id in spans
@@ -165,6 +167,15 @@ class ActorTagger:
 
 _LED = re.compile(r"^[\w.]+-led$", re.I)
 _DEFINITE = frozenset({"the", "these", "those"})
+
+
+def _qualifies_a_thing(span: Span, actor_id: str) -> bool:
+    """A government's generic word used as a modifier of a noun that names no actor ("the government
+    compound", "government offices")."""
+    if actor_id != "generic:government" or len(span) != 1 or span.end >= len(span.doc):
+        return False
+    word = span[0]
+    return word.dep_ in ("compound", "amod", "nmod") and word.head.i > word.i and word.head.pos_ == "NOUN"
 
 
 def _definite(span: Span) -> bool:

@@ -129,17 +129,25 @@ def default_lexicon() -> Lexicon:
     return load_lexicon()
 
 
+def _object_tokens(token: Token) -> list[Token]:
+    """The token's objects, including through a preposition (and the noun it qualifies)."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "dative", "oprd", "prep"):
+            found.extend(child.subtree)
+    if token.dep_ in ("amod", "compound"):
+        found.append(token.head)
+    if not found and token.pos_ == "VERB" and enabled("triggers.shared_object"):
+        # "defusing and clearing bombs": a verb with no object of its own shares its conjunct's
+        for conj in token.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB":
+                found.extend(t for c in conj.children if c.dep_ == "dobj" for t in c.subtree)
+    return found
+
+
 def _object_words(token: Token) -> set[str]:
     """Lower-cased lemmas of the token's objects, including through a preposition."""
-    words: set[str] = set()
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "dative", "oprd"):
-            words.update(t.lemma_.lower() for t in child.subtree)
-        elif child.dep_ == "prep":
-            words.update(t.lemma_.lower() for t in child.subtree)
-    if token.dep_ in ("amod", "compound"):
-        words.add(token.head.lemma_.lower())
-    return words
+    return {t.lemma_.lower() for t in _object_tokens(token)}
 
 
 def _doer_of_other(token: Token) -> bool:
@@ -340,4 +348,10 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
             taken.add(token.i)
             break
     found.sort(key=lambda t: t.start)
+    if enabled("triggers.object_acted_on"):
+        # "defused a bomb", "seized weapons": the weapon a trigger needs as its object is what it acted on,
+        # no explosion of its own
+        acted_on = {t.i for trig in found if trig.entry.needs_object for t in _object_tokens(trig.head)
+                    if t.lemma_.lower() in trig.entry.needs_object}
+        found = [t for t in found if t.entry.needs_object or t.head.i not in acted_on]
     return found
