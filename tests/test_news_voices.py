@@ -5,7 +5,7 @@ geo/ and their data files)."""
 from __future__ import annotations
 
 from dateline.rules import switched_off
-from test_news_story import incidents_on_and_off, story
+from test_news_story import BOKO_HARAM, incidents_on_and_off, story
 
 
 def test_a_country_that_speaks_casts_no_vote_for_the_documents_country(engine) -> None:
@@ -366,3 +366,10 @@ def test_the_government_compound_names_no_actor(engine) -> None:
     _, told = story(engine, "Government forces recaptured the government compound in Ramadi from Islamic State on Monday.",
                     published="2015-12-29")
     assert told.incidents and all("Government of" not in str(i.record.actor2) for i in told.incidents)
+
+
+def test_a_group_suspected_to_be_behind_a_blast_is_its_attacker(engine) -> None:
+    text = "Boko Haram is suspected to be behind a bus station bomb blast in Abuja on Monday, which left more than 70 dead."
+    on, off = incidents_on_and_off(engine, text, "2014-04-17", ["claims.suspected_behind"])
+    assert [i.record.actor1 for i in on.incidents] == [BOKO_HARAM]
+    assert [i.record.actor1 for i in off.incidents] != [BOKO_HARAM]

@@ -26,6 +26,8 @@ _CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
 # "attributed the attack to X", "blamed the bombing on X", "the attack was blamed on X": the act (a noun
 # the trigger lexicon reads as violence) and the preposition that names who did it
 ATTRIBUTING_VERBS = {"attribute": "to", "blame": "on"}
+# "X is suspected (believed, thought) to be behind the attack": the subject of the passive did it
+_SUSPECTING_VERBS = frozenset({"suspect", "believe", "think"})
 # "accused the LNA of the shelling": the object did the act named after the preposition
 ACCUSING_VERBS = {"accuse": "of"}
 # "placed the blame on Kurdish rebels", "pinned the blame on X": the blame is the act's stand-in
@@ -188,6 +190,13 @@ def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
             # the parser may hang "of the shelling" anywhere after the accused ("..., affiliated with X, of the shelling")
             prep = next((t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == ACCUSING_VERBS[lemma]
                          and t.i > doer.i), None) if doer is not None else None
+            act = next((c for c in prep.children if c.dep_ == "pobj" and _is_violence(c)), None) if prep is not None else None
+        elif lemma in _SUSPECTING_VERBS and verb.pos_ == "VERB" and enabled("claims.suspected_behind") \
+                and not any(c.dep_ == "neg" for c in verb.children):
+            # "Boko Haram is suspected to be behind a bus station bomb blast": the subject of the passive did it
+            doer = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+            prep = next((c for c in be.children if c.dep_ == "prep" and c.lower_ == "behind"), None) if be is not None else None
             act = next((c for c in prep.children if c.dep_ == "pobj" and _is_violence(c)), None) if prep is not None else None
         else:
             prep_word = ATTRIBUTING_VERBS.get(lemma) or ("on" if lemma in _BLAME_VERBS else None)
