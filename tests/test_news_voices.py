@@ -308,13 +308,6 @@ def test_a_states_forces_attacking_protesters_is_a_protest_met_with_force(engine
     assert [i.record.event_type for i in off.incidents] != ["Protests"]
 
 
-def test_a_relative_clause_on_the_events_noun_places_it(engine) -> None:
-    text = "Israel came back with severe airstrikes that shook Gaza."
-    on, off = incidents_on_and_off(engine, text, "2012-03-10", ["placing.event_relative_clause"])
-    assert [i.record.location for i in on.incidents] == ["Gaza"]
-    assert [i.record.location for i in off.incidents] != ["Gaza"]
-
-
 def test_a_proper_name_between_a_time_and_its_verb_makes_no_name_of_the_time(engine) -> None:
     # "the 1920 Revolution Brigades" is a name; "Last year, Boko Haram opened fire" dates the shooting
     _, told = story(engine, "Last year, Boko Haram opened fire on students at a college in Yobe state.", published="2014-04-17")
@@ -326,23 +319,6 @@ def test_violence_heard_is_a_sign_not_an_act_told(engine) -> None:
         on, off = incidents_on_and_off(engine, text, "2006-02-22", ["flags.perceived"])
         assert on.incidents and all(i.record.background for i in on.incidents), text
         assert off.incidents and not any(i.record.background for i in off.incidents), text
-
-
-def test_violence_a_blogger_writes_about_is_a_topic_not_an_act_told(engine) -> None:
-    text = "Murzaki makes a photo-post about a rally in Bishkek."
-    on, off = incidents_on_and_off(engine, text, "2010-08-08", ["flags.topic"])
-    assert on.incidents and all(i.record.background for i in on.incidents)
-    assert off.incidents and not any(i.record.background for i in off.incidents)
-    # news that emerges about a battle tells the battle
-    _, told = story(engine, "Details are emerging about an intense battle in Farah province on Friday.", published="2009-09-12")
-    assert told.incidents and not any(i.record.background for i in told.incidents)
-
-
-def test_violence_about_to_happen_has_not_happened(engine) -> None:
-    text = "Riot police by the hundreds arrived in Manama with clubs, about to attack."
-    on, off = incidents_on_and_off(engine, text, "2011-02-17", ["flags.about_to"])
-    assert on.incidents and all(i.record.future for i in on.incidents)
-    assert off.incidents and not any(i.record.future for i in off.incidents)
 
 
 def test_the_troops_after_a_peoples_force_are_that_force(engine) -> None:

@@ -235,10 +235,6 @@ def mention_flags(trigger: Token, sent: Span, *, protest: bool = False) -> Flags
         flags.hypothetical, flags.reason = True, f"generic: {generic}"
     if any(t.lower_ in ("planned", "scheduled", "upcoming") for t in trigger.children) or trigger.lower_ in ("planned",):
         flags.future, flags.reason = True, "planned"
-    doc = trigger.doc
-    if (enabled("flags.about_to") and trigger.pos_ == "VERB" and trigger.i >= 2 and doc[trigger.i - 1].lower_ == "to"
-            and doc[trigger.i - 2].lower_ == "about" and not any(t.lower_ == "how" for t in doc[max(0, trigger.i - 3): trigger.i])):
-        flags.future, flags.reason = True, "about to happen ('about to')"  # "riot police are about to attack"
     since = _ongoing_since(trigger) if enabled("flags.ongoing_since") else None
     if since is not None:
         flags.background, flags.reason = True, f"ongoing since ('{since}')"
@@ -256,9 +252,6 @@ def mention_flags(trigger: Token, sent: Span, *, protest: bool = False) -> Flags
     perceived = _perceived(trigger) if enabled("flags.perceived") else None
     if perceived is not None:
         flags.background, flags.reason = True, f"a sign of violence perceived, not an act told ('{perceived}')"
-    topic = _topic(trigger) if enabled("flags.topic") else None
-    if topic is not None:
-        flags.background, flags.reason = True, f"what someone writes or talks about ('{topic}')"
     return flags
 
 
@@ -284,24 +277,6 @@ def _perceived(trigger: Token) -> str | None:
         return None
     return f"{verb.text} {trigger.text}"
 
-
-# Verbs and nouns of writing and talking: a violence noun after "about" under one of them is a topic
-# ("details are emerging about a battle" tells the battle)
-_WRITES = frozenset({"blog", "write", "post", "tweet", "talk", "speak", "comment", "discuss", "chat", "photo-post",
-                     "post", "blogpost", "article", "essay", "piece", "list", "notes", "note", "roundup", "thread",
-                     "video", "podcast", "op-ed", "column", "debate"})
-
-
-def _topic(trigger: Token) -> str | None:
-    """ "X blogs about renewed conflict", "a photo-post about a rally": violence named as the topic of a
-    post, a talk or a list is what someone writes about, not an act the text tells (the text tells it, if at
-    all, elsewhere): the words."""
-    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj" or trigger.head.lower_ != "about":
-        return None
-    writes = trigger.head.head
-    if writes.lemma_.lower() not in _WRITES and writes.lower_ not in _WRITES:
-        return None
-    return f"{writes.text} about {trigger.text}"
 
 
 def _current_state(trigger: Token) -> str | None:

@@ -450,10 +450,6 @@ def pick_place(trigger: Trigger, mentions: list[PlaceMention]) -> PlaceMention |
     # clauses above the trigger's, and those under or conjoined to it ("killed in an ambush and set ablaze in Fallujah")
     related = _clauses_above(clause_head) | whole
     own = _own_clause(clause_head)
-    if enabled("placing.event_relative_clause"):
-        # "airstrikes that shook Gaza", "a bomb that went off in a market": a relative clause on the event's
-        # own noun tells where it happened
-        own |= {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
     items = [_placed(m, doc, head, own, related, inside) for m in inside]
     # a country or province counts only within the trigger's clause (and the clauses below it); a
     # participle that tells the outcome ("ambushed a patrol in Ghazni province, killing four") shares
