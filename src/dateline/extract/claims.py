@@ -114,17 +114,16 @@ def _unnamed_armed(actor_id: str | None, inter: int | None) -> bool:
     return (actor_id or "").startswith("generic:") and inter in _UNNAMED_ARMED
 
 
-def claimed(own: list[Event], before: list[Event], claim: Claim | None = None, offset: int = 0) -> tuple[list[Event], list[Event]]:
+def claimed(own: list[Event], before: list[Event], *, apart: bool = False) -> tuple[list[Event], list[Event]]:
     """The mentions a claim made in a sentence names the attacker of: (the sentence's own violence,
     whatever attacker its words gave; the violence told last before it and the mentions of the same day
-    that have no named attacker). A claim whose act the sentence places or dates apart from the violence
-    told before ("claimed responsibility for an attack ... that took place Monday outside Mogadishu") is
-    a claim of that act only."""
+    that have no named attacker). A claim of an act told ``apart`` from the violence before
+    (:func:`claims_an_act_apart`) is a claim of that act only."""
     violent = [e for e in own if e.event_type in VIOLENT_TYPES and e.counted]
     last = next((e for e in reversed(before) if e.event_type in VIOLENT_TYPES and e.counted), None)
     if last is None:
         return violent, []
-    if claim is not None and claims_an_act_apart(own, before, claim, offset):
+    if apart:
         return violent, []
     return violent, [e for e in before if e.event_type in VIOLENT_TYPES and e.counted and e.country == last.country
                      and (e.date_start == last.date_start or _undated(e) or _undated(last)) and open_to_claim(e)]
@@ -132,7 +131,8 @@ def claimed(own: list[Event], before: list[Event], claim: Claim | None = None, o
 
 def claims_an_act_apart(own: list[Event], before: list[Event], claim: Claim, offset: int) -> bool:
     """The act the claim names is the sentence's own violence, placed or dated apart from the violence
-    told last before it: another act, not one told before."""
+    told last before it ("claimed responsibility for an attack ... that took place Monday outside
+    Mogadishu"): another act, not one told before."""
     if not enabled("actors.claim_of_an_act_apart"):
         return False
     last = next((e for e in reversed(before) if e.event_type in VIOLENT_TYPES and e.counted), None)

@@ -658,8 +658,9 @@ class Extractor:
         offset = doc._.offset
         actors = _in_sentence_actors(doc, sent)
         for claim in claims(sent, actors) + (attributions(sent, actors) if enabled("actors.attributed") else []):
-            own, earlier = claimed(found, before, claim, offset)
-            if not claims_an_act_apart(found, before, claim, offset):
+            apart = claims_an_act_apart(found, before, claim, offset)
+            own, earlier = claimed(found, before, apart=apart)
+            if not apart:
                 mark_told_before(own, claim, offset)  # an act placed or dated apart is no act told before
             for event in (*own, *earlier):
                 match = self._resolve_actor(claim.claimant, event.date_start, event.country)

@@ -278,7 +278,6 @@ def _perceived(trigger: Token) -> str | None:
     return f"{verb.text} {trigger.text}"
 
 
-
 def _current_state(trigger: Token) -> str | None:
     """ "The government is currently battling secessionists in the south", "Russia has battled insurgency
     attacks": fighting told as going on now, or a bare plural of attacks as the object of a present perfect,
