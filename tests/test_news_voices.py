@@ -349,3 +349,14 @@ def test_a_group_suspected_to_be_behind_a_blast_is_its_attacker(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2014-04-17", ["claims.suspected_behind"])
     assert [i.record.actor1 for i in on.incidents] == [BOKO_HARAM]
     assert [i.record.actor1 for i in off.incidents] != [BOKO_HARAM]
+
+
+def test_firearms_on_protesters_are_excessive_force(engine) -> None:
+    text = "The army used live ammunition to disperse protesters in Tahrir Square in Cairo on Friday."
+    on, off = incidents_on_and_off(engine, text, "2011-12-17", ["typing.firearms_on_protesters"])
+    assert [i.record.sub_event_type for i in on.incidents] == ["Excessive force against protesters"]
+    assert [i.record.sub_event_type for i in off.incidents] == ["Protest with intervention"]
+    # rubber bullets and tear gas are an intervention
+    _, told = story(engine, "Police fired tear gas and rubber bullets to disperse protesters in Cairo on Friday.",
+                    published="2011-12-17")
+    assert [i.record.sub_event_type for i in told.incidents] == ["Protest with intervention"]

@@ -63,6 +63,8 @@ RULES: dict[str, str] = {
     "typing.fight_decides": "the dead of a battle are the battle's ('clashes in Aden killed 40'): a killing by a noun of fighting is that battle (ACLED)",
     "typing.protesters_clash_riot": "demonstrators who clash ('protesters clashed with police') riot: a violent demonstration, not a battle (ACLED)",
     "typing.armed_victims_battle": "an attack whose victims are armed is a battle (ACLED)",
+    "typing.firearms_on_protesters": "a protest the state's forces met with firearms ('opened fire to disperse', 'live "
+                                      "ammunition') is excessive force against protesters, dead or not (ACLED)",
     "typing.force_on_protesters": "a state's forces attacking demonstrators is a protest met with force, the protesters "
                                    "its first actor (ACLED): excessive force where people died, else an intervention",
     "typing.armed_site": "'about 40 rebels attacked a checkpoint': violence aimed at a post of armed forces is a battle (ACLED)",

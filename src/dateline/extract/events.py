@@ -42,7 +42,7 @@ from .sides import oppose_sides
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, dismissed, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
-from .typing import air_delivered, force_on_protesters, protesters_riot, refine_type, went_off
+from .typing import air_delivered, firearms_on_protesters, force_on_protesters, protesters_riot, refine_type, went_off
 from .victims import count_victims
 
 if TYPE_CHECKING:
@@ -266,6 +266,9 @@ class Extractor:
                 event.type_reason = f"protesters are a side: a riot (ACLED); {event.type_reason}"
             elif force_on_protesters(event):
                 event.type_reason = f"a state's forces against protesters: a protest met with force (ACLED); {event.type_reason}"
+            fired = firearms_on_protesters(event, words)
+            if fired is not None:
+                event.type_reason = f"firearms on protesters ('{fired}'): excessive force (ACLED); {event.type_reason}"
         else:
             mark_proposed(event, proposed)
         apply_role_defaults(event, self.registry)

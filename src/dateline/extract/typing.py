@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ..models import Event
@@ -141,6 +143,25 @@ def force_on_protesters(event: Event) -> bool:
     if first is not None:
         spans["actor2"] = first
     return True
+
+
+# Firearms used on a crowd: "opened fire", "live ammunition", "shot" (not rubber or plastic bullets)
+_FIREARMS = re.compile(r"\b(?:opened fire|open fire|opening fire|fired (?:on|at|into)|live (?:ammunition|rounds|fire|bullets)|"
+                       r"(?<!rubber )(?<!plastic )bullets|gunfire|gunshots|shot (?:dead|and killed|at)|shooting at)\b", re.I)
+
+
+def firearms_on_protesters(event: Event, sent: Span) -> str | None:
+    """ACLED: a protest the state's forces met with firearms ("police opened fire to disperse demonstrators",
+    "the army used live ammunition") is excessive force against protesters, dead or not. Sets the sub-type
+    and returns the words."""
+    if (event.event_type != "Protests" or event.sub_event_type != "Protest with intervention"
+            or not enabled("typing.firearms_on_protesters")):
+        return None
+    found = _FIREARMS.search(sent.text)
+    if found is None:
+        return None
+    event.sub_event_type, event.plover_type, event.plover_mode = "Excessive force against protesters", "ASSAULT", "firearms"
+    return found.group(0)
 
 
 def _at_armed_site(sent: Span) -> bool:
