@@ -360,3 +360,13 @@ def test_firearms_on_protesters_are_excessive_force(engine) -> None:
     _, told = story(engine, "Police fired tear gas and rubber bullets to disperse protesters in Cairo on Friday.",
                     published="2011-12-17")
     assert [i.record.sub_event_type for i in told.incidents] == ["Protest with intervention"]
+
+
+def test_an_after_clause_of_what_had_happened_ends_the_narratives_day(engine) -> None:
+    text = ("On November 10, militants fired an anti-tank missile at a patrol near Gaza. After a cease fire was negotiated "
+            "and rocket fire had almost stopped, drones killed a Hamas commander in Gaza City.")
+    on, _ = story(engine, text, published="2012-11-15")
+    with switched_off(["dating.narrative_turn"]):
+        off, _ = story(engine, text, published="2012-11-15")
+    assert [e.date_start for e in on] == ["2012-11-10", "2012-11-15"]
+    assert [e.date_start for e in off] == ["2012-11-10", "2012-11-10"]

@@ -138,6 +138,8 @@ class Extractor:
                     # the place told last goes on into the next paragraph (a report's narrative)
                     para = _Paragraph(index=index, place=para.place if enabled("placing.narrative_place") else None,
                                       before=para.events[-1] if para.events else para.before)
+                if para.timex is not None and _time_moved_on(sent) and enabled("dating.narrative_turn"):
+                    para.timex = None  # "After a cease fire had been agreed, ...": later, by how much the text does not say
                 found = self._sentence(document.id, doc, sent, context, para, published=document.published,
                                        first=not events)
                 self._claims(doc, sent, found, events)
@@ -895,6 +897,25 @@ class Extractor:
         elif calendar:
             para.timex = [t for t in calendar if _at_most_a_year(t)][-1]
             para.timex_offset = doc._.offset
+
+
+def _time_moved_on(sent: Span) -> bool:
+    """The sentence opens on what had happened since the time told ("After a cease fire was negotiated and
+    rocket fire had almost stopped, drones killed ..."): an opening "after" clause in the pluperfect or the
+    passive (read off the words: the parser hangs such clauses anywhere), and no date of its own, so the
+    narrative's day no longer dates what follows."""
+    if len(sent) < 4 or sent[0].lower_ != "after":
+        return False
+    opening = []
+    for tok in sent[1:]:
+        if tok.text == ",":
+            break
+        opening.append(tok)
+    else:
+        return False
+    turned = any(t.lower_ == "had" and t.pos_ == "AUX" for t in opening) or any(
+        t.lower_ in ("was", "were") and n.tag_ == "VBN" for t, n in zip(opening, opening[1:]))
+    return turned and not any(t.is_calendar and sent.start_char <= t.start < sent.end_char for t in sent.doc._.timexes or ())
 
 
 # The types of a state's forces, the generic ones a bare noun names, and the words that make a noun definite
