@@ -25,6 +25,14 @@ def incidents_on_and_off(engine, text: str, published: str, rules: list[str]):
     return on, off
 
 
+def mentions_on_and_off(engine, text: str, published: str, rules: list[str]):
+    """The story's mentions with every rule on, and with ``rules`` switched off."""
+    on, _ = story(engine, text, published=published)
+    with switched_off(rules):
+        off, _ = story(engine, text, published=published)
+    return on, off
+
+
 BOKO_HARAM = "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"  # ACLED's name for the group
 
 _HEADLINE = "Militants kill 11 in Somali village\n\n"

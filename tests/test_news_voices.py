@@ -5,7 +5,7 @@ geo/ and their data files)."""
 from __future__ import annotations
 
 from dateline.rules import switched_off
-from test_news_story import BOKO_HARAM, incidents_on_and_off, story
+from test_news_story import BOKO_HARAM, incidents_on_and_off, mentions_on_and_off, story
 
 
 def test_a_country_that_speaks_casts_no_vote_for_the_documents_country(engine) -> None:
@@ -324,9 +324,7 @@ def test_violence_heard_is_a_sign_not_an_act_told(engine) -> None:
 def test_the_troops_after_a_peoples_force_are_that_force(engine) -> None:
     text = ("Rebels in Ivory Coast have attacked French peacekeepers near Duekoue on Monday.\n\n"
             "A military spokesman said the troops were attacked on two fronts near Duekoue.")
-    on, _ = story(engine, text, published="2003-01-06")
-    with switched_off(["actors.definite_force_told"]):
-        off, _ = story(engine, text, published="2003-01-06")
+    on, off = mentions_on_and_off(engine, text, "2003-01-06", ["actors.definite_force_told"])
     assert [e.actor2 for e in on] == ["Military Forces of France", "Military Forces of France"]
     assert [e.actor2 for e in off] == ["Military Forces of France", "Military Forces of Ivory Coast"]
 
@@ -365,8 +363,6 @@ def test_firearms_on_protesters_are_excessive_force(engine) -> None:
 def test_an_after_clause_of_what_had_happened_ends_the_narratives_day(engine) -> None:
     text = ("On November 10, militants fired an anti-tank missile at a patrol near Gaza. After a cease fire was negotiated "
             "and rocket fire had almost stopped, drones killed a Hamas commander in Gaza City.")
-    on, _ = story(engine, text, published="2012-11-15")
-    with switched_off(["dating.narrative_turn"]):
-        off, _ = story(engine, text, published="2012-11-15")
+    on, off = mentions_on_and_off(engine, text, "2012-11-15", ["dating.narrative_turn"])
     assert [e.date_start for e in on] == ["2012-11-10", "2012-11-15"]
     assert [e.date_start for e in off] == ["2012-11-10", "2012-11-10"]

@@ -166,7 +166,8 @@ class ActorTagger:
 
 
 _LED = re.compile(r"^[\w.]+-led$", re.I)
-_DEFINITE = frozenset({"the", "these", "those"})
+# the words that make an actor's noun definite ("the troops", "these soldiers")
+DEFINITE_WORDS = frozenset({"the", "these", "those"})
 
 
 def _qualifies_a_thing(span: Span, actor_id: str) -> bool:
@@ -180,7 +181,7 @@ def _qualifies_a_thing(span: Span, actor_id: str) -> bool:
 
 def _definite(span: Span) -> bool:
     """ "the troops", "these soldiers": the span, or the word before it, is a definite article or demonstrative."""
-    return span[0].lower_ in _DEFINITE or (span.start > 0 and span.doc[span.start - 1].lower_ in _DEFINITE)
+    return span[0].lower_ in DEFINITE_WORDS or (span.start > 0 and span.doc[span.start - 1].lower_ in DEFINITE_WORDS)
 
 
 def _names_a_state(ent: Span) -> bool:

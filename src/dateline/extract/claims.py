@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..annotate.components import ActorMention
 from ..models import VIOLENT_TYPES, Event
-from ..resolve.actors import ActorMatch
+from ..resolve.actors import NON_STATE_ARMED, ActorMatch
 from ..rules import enabled
 from .triggers import default_lexicon
 
@@ -38,9 +38,6 @@ _WH = frozenset({"which", "who", "that"})
 # the parts of the claimant's phrase that are not its name: "the al-Qaida-linked group X" (X, not
 # al-Qaida), "a group from Syria", "X, which claimed ..."
 _NOT_THE_NAME = frozenset({"amod", "relcl", "prep", "advcl", "npadvmod"})
-# inter codes of attackers a claim may name: none told, or unnamed rebels and militias; never a
-# state's forces, civilians, protesters or rioters the sentence named as attacking
-_UNNAMED_ARMED = frozenset({2, 3, 4})
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +108,9 @@ def open_to_claim(event: Event) -> bool:
 
 
 def _unnamed_armed(actor_id: str | None, inter: int | None) -> bool:
-    return (actor_id or "").startswith("generic:") and inter in _UNNAMED_ARMED
+    # attackers a claim may name: unnamed rebels and militias; never a state's forces, civilians,
+    # protesters or rioters the sentence named as attacking
+    return (actor_id or "").startswith("generic:") and inter in NON_STATE_ARMED
 
 
 def claimed(own: list[Event], before: list[Event], *, apart: bool = False) -> tuple[list[Event], list[Event]]:

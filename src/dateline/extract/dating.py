@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..annotate.timex import Timex
 from ..resolve.place_words import words
@@ -13,7 +13,7 @@ from .attribution import SPEECH_LEMMAS
 from .triggers import Trigger
 
 __all__ = ["DateChoice", "FALLBACK_PRECISION", "NAME_NOUNS", "choose_date", "in_name", "in_other_clause",
-           "pick_timex", "spoken_on"]
+           "pick_timex", "spoken_on", "time_moved_on"]
 
 # Nouns a number or date names rather than dates ("the 14th of July bridge", "the 1920 Revolution
 # Brigades"): landmarks (the kind-word table's date_name words) and units. A date before an event noun
@@ -144,3 +144,22 @@ def in_other_clause(t: Timex, head: Token) -> bool:
 
 
 _OBJECTS = {"dobj", "nsubjpass", "pobj", "dative", "appos", "conj", "attr"}
+
+
+def time_moved_on(sent: Span) -> bool:
+    """The sentence opens on what had happened since the time told ("After a cease fire was negotiated and
+    rocket fire had almost stopped, drones killed ..."): an opening "after" clause in the pluperfect or the
+    passive (read off the words: the parser hangs such clauses anywhere), and no date of its own, so the
+    narrative's day no longer dates what follows."""
+    if len(sent) < 4 or sent[0].lower_ != "after" or not enabled("dating.narrative_turn"):
+        return False
+    opening = []
+    for tok in sent[1:]:
+        if tok.text == ",":
+            break
+        opening.append(tok)
+    else:
+        return False
+    turned = any(t.lower_ == "had" and t.pos_ == "AUX" for t in opening) or any(
+        t.lower_ in ("was", "were") and n.tag_ == "VBN" for t, n in zip(opening, opening[1:]))
+    return turned and not any(t.is_calendar and sent.start_char <= t.start < sent.end_char for t in sent.doc._.timexes or ())

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..annotate.components import UNKNOWN_ACTOR, ActorMention
+from ..annotate.components import DEFINITE_WORDS, UNKNOWN_ACTOR, ActorMention
 from ..annotate.pipeline import AnnotatedDocument, doc_text, paragraph_index
 from ..annotate.quantities import INJURED, KILLED, KILLED_TOTAL, perpetrators_killed
 from ..annotate.timex import Timex
@@ -32,7 +32,7 @@ from .actors import ActorSlots, assign_actors
 from .attribution import SPEECH_LEMMAS, attribution
 from .claims import ACCUSING_VERBS, attributions, claimed, claims, claims_an_act_apart, mark_told_before, name_claimant
 from .clauses import clause_groups, clause_scope, days_apart
-from .dating import choose_date, in_name, in_other_clause
+from .dating import choose_date, in_name, in_other_clause, time_moved_on
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
 from .placing import aside_role, bare_capital, beside_the_story, demonym_area, framing_places, pick_place, relation_before
@@ -138,7 +138,7 @@ class Extractor:
                     # the place told last goes on into the next paragraph (a report's narrative)
                     para = _Paragraph(index=index, place=para.place if enabled("placing.narrative_place") else None,
                                       before=para.events[-1] if para.events else para.before)
-                if para.timex is not None and _time_moved_on(sent) and enabled("dating.narrative_turn"):
+                if para.timex is not None and time_moved_on(sent):
                     para.timex = None  # "After a cease fire had been agreed, ...": later, by how much the text does not say
                 found = self._sentence(document.id, doc, sent, context, para, published=document.published,
                                        first=not events)
@@ -695,7 +695,7 @@ class Extractor:
         if match is None or match.type not in _FORCE_TYPES or not enabled("actors.definite_force_told"):
             return match
         role = "police" if "police" in (match.actor_id or "") else "military"
-        words = [w for w in mention.text.lower().split() if w not in _DEFINITE_WORDS]
+        words = [w for w in mention.text.lower().split() if w not in DEFINITE_WORDS]
         bare = match.actor_id in _BARE_FORCES and len(words) == 1
         if bare and mention.definite:
             told = self._forces.get(role)
@@ -899,29 +899,9 @@ class Extractor:
             para.timex_offset = doc._.offset
 
 
-def _time_moved_on(sent: Span) -> bool:
-    """The sentence opens on what had happened since the time told ("After a cease fire was negotiated and
-    rocket fire had almost stopped, drones killed ..."): an opening "after" clause in the pluperfect or the
-    passive (read off the words: the parser hangs such clauses anywhere), and no date of its own, so the
-    narrative's day no longer dates what follows."""
-    if len(sent) < 4 or sent[0].lower_ != "after":
-        return False
-    opening = []
-    for tok in sent[1:]:
-        if tok.text == ",":
-            break
-        opening.append(tok)
-    else:
-        return False
-    turned = any(t.lower_ == "had" and t.pos_ == "AUX" for t in opening) or any(
-        t.lower_ in ("was", "were") and n.tag_ == "VBN" for t, n in zip(opening, opening[1:]))
-    return turned and not any(t.is_calendar and sent.start_char <= t.start < sent.end_char for t in sent.doc._.timexes or ())
-
-
-# The types of a state's forces, the generic ones a bare noun names, and the words that make a noun definite
+# The types of a state's forces, and the generic ones a bare noun names
 _FORCE_TYPES = frozenset({"state_forces", "external_forces"})
 _BARE_FORCES = frozenset({"generic:military", "generic:police"})
-_DEFINITE_WORDS = frozenset({"the", "these", "those"})  # left out of the words that name a force
 
 
 # the words of a killing that is only a toll ("nine or ten people killed", "were killed")

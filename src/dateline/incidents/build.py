@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..models import Event, Figure, Incident
+from ..resolve.actors import NON_STATE_ARMED
 from ..rules import enabled
 from .compat import definite_actor, escalation, weak_date, weak_place
 from .tolls import combine, disagreement, report_figures
@@ -61,7 +62,6 @@ def _type_rank(mentions: Sequence[Event]) -> Callable[[Event], tuple]:
 
 
 _UNIDENTIFIED = "generic:unidentified_armed_group"
-_NON_STATE_ARMED = frozenset({2, 3, 4})  # ACLED inter codes: rebels, political and identity militias
 
 
 def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple]:
@@ -75,7 +75,7 @@ def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple
     # an armed group one mention names ("the FARC") is who the others' "rebels" were, however many they are
     inter = "inter1" if slot == "actor1" else "inter2"
     unnamed = enabled("incidents.named_beats_unidentified") and any(
-        getattr(e, inter) in _NON_STATE_ARMED and not (getattr(e, f"{slot}_id") or "generic:").startswith("generic:")
+        getattr(e, inter) in NON_STATE_ARMED and not (getattr(e, f"{slot}_id") or "generic:").startswith("generic:")
         for e in voters)
     return lambda e: (getattr(e, slot) is None, id(e) in told,
                       unnamed and getattr(e, f"{slot}_id") == _UNIDENTIFIED, -votes.get(getattr(e, slot), 0), _order(e))

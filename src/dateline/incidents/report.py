@@ -72,18 +72,20 @@ def _sides_apart(a: Event, b: Event) -> bool:
     return side_a is not None and side_b is not None and side_a != side_b
 
 
+def _before_figure(e: Event) -> str:
+    """The mention's words before its death figure (its first 60 characters when it gives none)."""
+    span = e.spans.get("fatalities")
+    return e.evidence_text[: (span[0] - e.evidence_start) if span else 60]
+
+
 def _additive(e: Event) -> bool:
     """The mention tells of further victims or another event ("six more were killed", "in another attack")."""
-    span = e.spans.get("fatalities")
-    head = e.evidence_text[: (span[0] - e.evidence_start) if span else 60]
-    return bool(ADDITIVE.search(_ALSO_TOLD.sub(" ", head)))
+    return bool(ADDITIVE.search(_ALSO_TOLD.sub(" ", _before_figure(e))))
 
 
 def _another(e: Event) -> bool:
     """The mention tells of another event ("in another attack"), not only of more dead ("also")."""
-    span = e.spans.get("fatalities")
-    head = e.evidence_text[: (span[0] - e.evidence_start) if span else 60]
-    return bool(_ANOTHER.search(head))
+    return bool(_ANOTHER.search(_before_figure(e)))
 
 
 def _untolled_detail(a: Event, b: Event, later: Event) -> bool:

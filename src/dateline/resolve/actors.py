@@ -36,7 +36,7 @@ from .. import config
 from ..errors import ResolveError
 from ..models import Actor
 
-__all__ = ["ActorMatch", "ActorRegistry", "ACTOR_TYPES", "normalise_actor_name"]
+__all__ = ["ActorMatch", "ActorRegistry", "ACTOR_TYPES", "NON_STATE_ARMED", "normalise_actor_name"]
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ jihadist jihadists
 # Generic actors that a capitalised word before them turns into an unknown proper name.
 _NAME_GUARDED = frozenset({"military", "unidentified_armed_group"})
 # ACLED interaction codes of armed groups that are not a state's: rebels, political and identity militias
-_NON_STATE_ARMED = frozenset({2, 3, 4})
+NON_STATE_ARMED = frozenset({2, 3, 4})
 # ACLED's country slot for foreigners of no one country ("Civilians (International)").
 INTERNATIONAL = "International"
 # Countries written with "the" after "of" in ACLED names.
@@ -764,7 +764,7 @@ class ActorRegistry:
             return hit
         for key in before:
             armed = self._lookup([key], loose=False)
-            if isinstance(armed, _Generic) and not armed.state_role and armed.inter in _NON_STATE_ARMED:
+            if isinstance(armed, _Generic) and not armed.state_role and armed.inter in NON_STATE_ARMED:
                 return armed
         return hit
 
