@@ -19,6 +19,9 @@ SIDEBAR = "sidebar"
 
 # The actor id of an organisation the actor registry does not know (kept with its surface text).
 UNKNOWN_ACTOR = "unknown"
+# The actor id of a definite noun for an organisation ("the group", "the militant group"): the armed group
+# the document named last, resolved by the extract stage (none when it named none).
+TOLD_GROUP = "told:group"
 COMMENTS = "comments"
 SECTION_KINDS = (BODY, HEADER, REFERENCES, SIDEBAR, COMMENTS)
 

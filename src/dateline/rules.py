@@ -99,6 +99,9 @@ RULES: dict[str, str] = {
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.claim_of_an_act_apart": "a claim of an act its sentence places or dates apart from the violence told before "
                                     "('an attack ... that took place Monday outside Mogadishu') names that act's attacker only",
+    "actors.wing_of_named": "'Hamas military chief': a generic word beside a named actor, both qualifying one noun, is no side of its own",
+    "actors.group_told": "'Boko Haram ... the group abducted about 100 girls': 'the group' (a definite noun for an organisation) "
+                         "is the armed group the document named last",
     "actors.definite_force_told": "'French peacekeepers ... the troops were attacked': a state's force named by a bare definite "
                                   "noun is the one the document named last, not the event country's own",
     "actors.identified_as": "'a rebel group, believed to be the FARC': the unnamed attacker is the group it is said to be",
@@ -179,6 +182,7 @@ RULES: dict[str, str] = {
     "incidents.tolls_do_not_vote": "a sentence that only gives another toll copies the sides of the event it counts: it "
                                    "casts no vote for the incident's sides",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
+    "incidents.actor_not_enough": "a shared named actor is no evidence that two kinds of act, one dated only by the document, are one",
     "incidents.untolled_detail": "violence told later on the same day at the same place, with no toll of its own and no word "
                                  "of another event, tells more of the violence told first, whatever its kind",
     "incidents.partitive_tolls": "'two of their citizens were killed' counts a share of the dead told: a lower bound that "

@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..geo.place_tagger import PLACE_LABELS  # importing it registers dateline_places
-from ..models import UNKNOWN_ACTOR
+from ..models import TOLD_GROUP, UNKNOWN_ACTOR
 from .paragraphs import make_paragraphs  # noqa: F401  (registers dateline_paragraphs)
 from .quantities import Quantity, find_quantities
 from .texts import doc_text
@@ -148,6 +148,11 @@ class ActorTagger:
             spans = [self._with_members(doc, span, actor_id) for span, actor_id in spans]
         # "the government compound", "government offices": the government's word qualifying a building names no actor
         spans = [(span, actor_id) for span, actor_id in spans if not _qualifies_a_thing(span, actor_id)]
+        # "the group" names the group told before; "a group of gunmen", "rights groups" name none, and a
+        # word of its own ("the terrorist group") keeps its reading
+        others = {i for span, actor_id in spans if actor_id != TOLD_GROUP for i in range(span.start, span.end)}
+        spans = [(span, actor_id) for span, actor_id in spans
+                 if actor_id != TOLD_GROUP or (_definite(span) and others.isdisjoint(range(span.start, span.end)))]
         spans = _longest_first(spans)
         doc._.actors = [
             ActorMention(s.start_char, s.end_char, s.text, actor_id, s.start, s.end, definite=_definite(s)) for s, actor_id in spans

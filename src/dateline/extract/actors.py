@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
-from ..models import VIOLENT_TYPES
+from ..models import TOLD_GROUP, VIOLENT_TYPES
 from ..rules import enabled
 from .attribution import SPEECH_LEMMAS
 from .triggers import Trigger, find_triggers
@@ -129,7 +129,8 @@ def _identified(mention: ActorMention | None, sent: Span, mentions: list[ActorMe
             continue
         # the participle's phrase, to the comma that closes it (the parser may make it the main verb)
         end = next((t.i for t in doc[token.i : sent.end] if t.is_punct), sent.end)
-        named = [m for m in mentions if token.i < m.token_start < end and not m.actor_id.startswith("generic:")]
+        named = [m for m in mentions if token.i < m.token_start < end and not m.actor_id.startswith("generic:")
+                 and m.actor_id != TOLD_GROUP]
         return named[0] if named else None
     return None
 

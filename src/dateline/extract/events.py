@@ -23,8 +23,8 @@ from ..geo.document import build_document_geo, document_evidence
 from ..geo.place_tagger import PlaceMention
 from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, parse_relation, place_reading
 from ..geo.source_homes import SourcePrior, StoredHomes, source_key
-from ..models import VIOLENT_TYPES, Event, Place, make_event_id
-from ..resolve.actors import ActorMatch
+from ..models import TOLD_GROUP, VIOLENT_TYPES, Event, Place, make_event_id
+from ..resolve.actors import NON_STATE_ARMED, ActorMatch
 from ..resolve.demonyms import capital_of, demonym_places
 from ..resolve.names import core_name, normalise_name
 from ..rules import enabled
@@ -96,6 +96,9 @@ class Extractor:
         # the state force the document being read named last, by role ("French peacekeepers"): "the troops"
         # after it are those (one document at a time; reset by extract)
         self._forces: dict[str, ActorMatch] = {}
+        # the armed group the document named last ("Boko Haram ... the group abducted"): what "the group"
+        # after it names (reset by extract)
+        self._group: ActorMention | None = None
 
     def _far_point_province(self, resolved: ResolvedPlace) -> None:
         """ "145 km north of Baghdad" lies in another province than Baghdad: a point moved more than 25 km
@@ -125,6 +128,7 @@ class Extractor:
         events: list[Event] = []
         para = _Paragraph()
         self._forces = {}
+        self._group = None
         done = 0
         for doc in annotated.docs:
             # a later piece of a long section goes on with the paragraph the piece before ended in
@@ -168,6 +172,7 @@ class Extractor:
                         events.append(revision)
                 events.extend(self._running_totals(document.id, doc, sent, found or events[-1:]))
                 self._advance_narrative(doc, sent, para)
+                self._remember_group(doc, sent)
                 para.last = (doc, sent)
         oppose_sides(events, self.registry)
         return events
@@ -249,7 +254,7 @@ class Extractor:
         if source is not None:
             event.reported_by = source.text
             event.spans["reported_by"] = [source.start + offset, source.end + offset]
-        slots = assign_actors(trigger, sent, _in_sentence_actors(doc, sent),
+        slots = assign_actors(trigger, sent, self._sentence_actors(doc, sent),
                               reporter=source.tokens if source is not None else frozenset())
         self._actors(event, slots, offset)
         self._counts(event, doc, sent, trigger, scope)
@@ -661,7 +666,7 @@ class Extractor:
         if not enabled("actors.claimed_responsibility"):
             return
         offset = doc._.offset
-        actors = _in_sentence_actors(doc, sent)
+        actors = self._sentence_actors(doc, sent)
         for claim in claims(sent, actors) + (attributions(sent, actors) if enabled("actors.attributed") else []):
             apart = claims_an_act_apart(found, before, claim, offset)
             own, earlier = claimed(found, before, apart=apart)
@@ -683,7 +688,30 @@ class Extractor:
             match = military if military is not None else match
         return match, speaker
 
+    def _sentence_actors(self, doc: Doc, sent: Span) -> list[ActorMention]:
+        """The sentence's actor mentions; "the group" only once the document has named an armed group."""
+        actors = _in_sentence_actors(doc, sent)
+        if self._group is None or not enabled("actors.group_told"):
+            actors = [a for a in actors if a.actor_id != TOLD_GROUP]
+        return actors
+
+    def _remember_group(self, doc: Doc, sent: Span) -> None:
+        """The last armed group the sentence names, for a "the group" after it."""
+        if self.registry is None:
+            return
+        for mention in reversed(_in_sentence_actors(doc, sent)):
+            if mention.actor_id == TOLD_GROUP or mention.actor_id.startswith("generic:"):
+                continue
+            match = self._resolve_actor(mention, None, None)
+            if match is not None and match.inter in NON_STATE_ARMED:
+                self._group = mention
+                return
+
     def _resolve_actor(self, mention: ActorMention, date: str | None, country: str | None) -> ActorMatch | None:
+        if mention.actor_id == TOLD_GROUP:
+            # "the group abducted about 100 girls": the armed group the document named last
+            told = self._group if enabled("actors.group_told") else None
+            return self._resolve_actor(told, date, country) if told is not None else None
         if mention.actor_id == UNKNOWN_ACTOR:
             # Not in the registry: keep the name as written, typed as an armed group (ACLED inter 3).
             name = mention.text[4:] if mention.text.lower().startswith("the ") else mention.text
@@ -872,7 +900,7 @@ class Extractor:
             if target.actor2 is None:
                 used = {target.actor1_id}
                 tellers = _tellers(sent) if enabled("anaphora.teller_is_no_target") else set()
-                for mention in _in_sentence_actors(doc, sent):
+                for mention in self._sentence_actors(doc, sent):
                     if mention.token_start in tellers:
                         continue  # "the government accused the LNA of the shelling": who tells it is no target
                     match = self._resolve_actor(mention, target.date_start, target.country)
@@ -1186,11 +1214,27 @@ def _in_sentence_actors(doc: Doc, sent: Span) -> list[ActorMention]:
         # "government police", "army troops": a generic word qualifying another actor's noun is no side of its own
         heads = {t for a in actors for t in range(a.token_start, a.token_end)}
         actors = [a for a in actors if not (a.actor_id.startswith("generic:") and _qualifies(doc, a, heads))]
+    if enabled("actors.wing_of_named"):
+        # "Hamas military chief", "the Taliban's military commander": a generic word beside a named actor,
+        # both qualifying one noun, tells which wing of that actor, not another side
+        named = {t for a in actors if not a.actor_id.startswith("generic:") for t in range(a.token_start, a.token_end)}
+        actors = [a for a in actors if not (a.actor_id.startswith("generic:") and _beside_named(doc, a, named))]
     if not enabled("actors.not_in_place_names"):
         return actors
     places = [(p.token_start, p.token_end) for p in _in_sentence_places(doc._.places, sent) if p.known]
     return [a for a in actors if not any(s <= a.token_start and a.token_end <= e and e - s > a.token_end - a.token_start
                                          for s, e in places)]
+
+
+def _beside_named(doc: Doc, actor: ActorMention, named: set[int]) -> bool:
+    """The one-word mention qualifies a noun after it that a named actor's word qualifies too."""
+    if actor.token_end - actor.token_start != 1:
+        return False
+    word = doc[actor.token_start]
+    noun = word.head
+    if word.dep_ not in ("amod", "compound") or noun.i <= word.i or noun.pos_ != "NOUN":
+        return False
+    return any(c.dep_ in ("nmod", "poss", "compound") and c.i in named for c in noun.children)
 
 
 def _qualifies(doc: Doc, actor: ActorMention, tokens: set[int]) -> bool:

@@ -34,7 +34,7 @@ import yaml
 
 from .. import config
 from ..errors import ResolveError
-from ..models import Actor
+from ..models import TOLD_GROUP, Actor
 
 __all__ = ["ActorMatch", "ActorRegistry", "ACTOR_TYPES", "NON_STATE_ARMED", "normalise_actor_name"]
 
@@ -250,7 +250,7 @@ class _Reader:
     ACTOR_KEYS = {"id", "name", "type", "inter", "country", "aliases", "periods", "period_name",
                   "valid_from", "valid_to", "successor", "state", "role", "member_of", "branch_of"}
     GENERIC_KEYS = {"id", "name", "type", "inter", "nouns", "state_role", "after_demonym", "foreign_words"}
-    TOP_KEYS = {"default_country", "demonyms", "period_sets", "generics", "actors"}
+    TOP_KEYS = {"default_country", "demonyms", "period_sets", "generics", "told_group_nouns", "actors"}
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -508,8 +508,11 @@ class ActorRegistry:
     """Canonical actors with aliases, periods and memberships; resolves surface names."""
 
     def __init__(self, entries: dict[str, _Entry], generics: dict[str, _Generic], *,
-                 demonyms: dict[str, str], default_country: str | None, path: Path | None = None) -> None:
+                 demonyms: dict[str, str], default_country: str | None, path: Path | None = None,
+                 told_group_nouns: tuple[str, ...] = ()) -> None:
         self.path = path
+        # "the group", "the militant group": nouns that, definite, name the armed group the text named last
+        self.told_group_nouns = told_group_nouns
         self.default_country = default_country
         self._entries = entries
         self._generics = generics
@@ -583,8 +586,10 @@ class ActorRegistry:
             if gen.id in generics:
                 raise reader.fail(gen.line, f"duplicate generic id {gen.id!r}")
             generics[gen.id] = gen
+        told = tuple(reader.strings(data.get("told_group_nouns") or [], data["__line__"], "told_group_nouns"))
         try:
-            return cls(entries, generics, demonyms=demonyms, default_country=default_country, path=path)
+            return cls(entries, generics, demonyms=demonyms, default_country=default_country, path=path,
+                       told_group_nouns=told)
         except _AliasClash as clash:
             raise reader.fail(clash.line, str(clash), hint="remove the alias from one of them") from None
 
@@ -656,6 +661,8 @@ class ActorRegistry:
         for gen in self._generics.values():
             for noun in gen.nouns:
                 out.setdefault((noun.lower(), GENERIC_PREFIX + gen.id), None)
+        for noun in self.told_group_nouns:
+            out.setdefault((noun.lower(), TOLD_GROUP), None)
         return list(out)
 
     def resolve(self, surface: str, *, date: DateLike = None, country: str | None = None) -> ActorMatch | None:

@@ -1,0 +1,77 @@
+"""Actors the text names once and then refers to: "the group" after a named armed group, a named
+group's wing ("Hamas military chief"), a state's forces by their own name ("IDF", "Kenya Defence
+Forces"), and what a shared named actor says of two acts of one report (extract/, incidents/ and the
+actor registry)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dateline.incidents.report import same_in_report
+from dateline.rules import switched_off
+from test_merge import mention
+from test_news_story import BOKO_HARAM, mentions_on_and_off, story
+
+
+def test_the_group_is_the_armed_group_named_before(engine) -> None:
+    text = ("Boko Haram is suspected to be behind a bus station bomb blast in Abuja on Monday that killed 70 people.\n\n"
+            "On Tuesday, the group abducted about 100 girls from a school in Chibok.")
+    on, off = mentions_on_and_off(engine, text, "2014-04-16", ["actors.group_told"])
+    abduction = [e for e in on if e.sub_event_type == "Abduction/forced disappearance"]
+    assert [e.actor1 for e in abduction] == [BOKO_HARAM]
+    assert [e.actor1 for e in off if e.sub_event_type == "Abduction/forced disappearance"] == ["Unidentified Armed Group (Nigeria)"]
+
+
+def test_the_group_names_no_one_before_any_group_is_named(engine) -> None:
+    events, _ = story(engine, "On Tuesday, the group abducted about 100 girls from a school in Chibok, Nigeria.",
+                      published="2014-04-16")
+    assert [e.actor1 for e in events] == ["Unidentified Armed Group (Nigeria)"]
+
+
+def test_a_group_of_gunmen_is_no_group_told(engine) -> None:
+    text = ("Boko Haram fighters attacked a village near Maiduguri on Monday, killing 12 people.\n\n"
+            "On Wednesday a group of gunmen abducted 20 traders near Chibok.")
+    events, _ = story(engine, text, published="2014-04-16")
+    abduction = [e for e in events if e.sub_event_type == "Abduction/forced disappearance"]
+    assert [e.actor1 for e in abduction] == ["Unidentified Armed Group (Nigeria)"]
+
+
+def test_the_group_names_the_group_told_last(engine) -> None:
+    text = ("Al-Shabab fighters attacked a base in Gedo on Friday, killing 20 soldiers.\n\n"
+            "Islamic State militants ambushed a convoy near Bosaso on Sunday, killing four soldiers.\n\n"
+            "On Monday the group beheaded two herders near Qandala.")
+    events, _ = story(engine, text, published="2016-04-26")
+    beheading = [e for e in events if "beheaded" in e.evidence_text]
+    assert beheading and beheading[0].actor1.startswith("Islamic State"), [e.actor1 for e in beheading]
+
+
+def test_a_named_groups_military_chief_is_that_groups(engine) -> None:
+    text = "Israeli drones killed Hamas military chief Ahmad al-Jabari in Gaza City on Wednesday."
+    on, off = mentions_on_and_off(engine, text, "2012-11-14", ["actors.wing_of_named"])
+    assert [e.actor2 for e in on] == ["Hamas Movement"]
+    assert [e.actor2 for e in off] != ["Hamas Movement"]
+
+
+def test_a_states_forces_by_their_own_name(engine) -> None:
+    events, _ = story(engine, "IDF drones killed two militants in Gaza City on Wednesday.", published="2012-11-14")
+    assert [e.actor1 for e in events] == ["Military Forces of Israel"]
+    events, _ = story(engine, "Kenya Defence Forces said they killed 10 militants near Kismayo on Sunday.", published="2013-09-30")
+    assert [e.actor1 for e in events] == ["Military Forces of Kenya"]
+
+
+def test_one_actors_other_act_told_by_the_document_date_stays_apart() -> None:
+    # "the group has intensified its campaign of killing" (dated and placed by the document), then "a few
+    # days ago, the group abducted about 100 girls in Chibok": one group's two acts, not one act told twice
+    campaign = mention("d", start=0, etype="Violence against civilians", sub="Attack", actor="boko_haram",
+                       date="2014-04-17", location="Borno", date_reason="no date in sentence: publication date",
+                       place_reason="no place in sentence: the document's main province (Borno)")
+    abduction = mention("d", start=200, etype="Violence against civilians", sub="Abduction/forced disappearance",
+                        actor="boko_haram", date="2014-04-10", location="Chibok", date_reason="sentence: 'A few days ago'",
+                        text="A few days ago, the group abducted about 100 girls from the secondary school in Chibok.")
+    assert not same_in_report(campaign, abduction)
+    with switched_off(["incidents.actor_not_enough"]):
+        assert same_in_report(campaign, abduction)
+    # the same kind of act, or both dated by their own sentences: the shared group is evidence as before
+    again = replace(abduction, event_id="d-300", evidence_start=300, date_start="2014-04-17", date_end="2014-04-17",
+                    date_reason="no date in sentence: publication date", place_reason="no place in sentence")
+    assert same_in_report(abduction, again)
