@@ -64,7 +64,7 @@ def test_a_peoples_peacekeepers_and_government_troops_are_military_forces(engine
 
 def test_a_later_mention_that_overran_the_base_tells_the_attack_told(engine) -> None:
     text = ("Al-Shabab militants attacked a military base near Baidoa on Friday, killing six soldiers, officials said.\n\n"
-            "Al-Shabab said its fighters overran the base and seized weapons.")
+            "Al-Shabab said its fighters overran the base near Baidoa and seized weapons.")
     on, off = incidents_on_and_off(engine, text, "2020-01-17", ["incidents.definite_scene"])
     assert len(on.incidents) == 1
     assert len(off.incidents) == 2
@@ -250,7 +250,7 @@ def test_a_claim_of_an_act_told_apart_names_no_attacker_of_the_violence_before(e
 
 def test_violence_told_later_that_day_there_with_no_toll_tells_more_of_the_first(engine) -> None:
     text = ("Fighting between insurgents and government troops killed 14 people in Mogadishu on Sunday.\n\n"
-            "Insurgents fired mortars at the presidential palace in Mogadishu on Sunday, witnesses said.")
+            "Insurgents fired mortars at government positions in Mogadishu on Sunday, witnesses said.")
     on, off = incidents_on_and_off(engine, text, "2009-12-21", ["incidents.untolled_detail"])
     assert [(i.record.sub_event_type, i.record.fatalities) for i in on.incidents] == [("Armed clash", 14)]
     assert len(off.incidents) == 2

@@ -10,7 +10,7 @@ from dataclasses import replace
 from dateline.incidents.report import same_in_report
 from dateline.rules import switched_off
 from test_merge import mention
-from test_news_story import BOKO_HARAM, mentions_on_and_off, story
+from test_news_story import BOKO_HARAM, incidents_on_and_off, mentions_on_and_off, story
 
 
 def test_the_group_is_the_armed_group_named_before(engine) -> None:
@@ -75,3 +75,34 @@ def test_one_actors_other_act_told_by_the_document_date_stays_apart() -> None:
     again = replace(abduction, event_id="d-300", evidence_start=300, date_start="2014-04-17", date_end="2014-04-17",
                     date_reason="no date in sentence: publication date", place_reason="no place in sentence")
     assert same_in_report(abduction, again)
+
+
+def test_quoted_reactions_with_nothing_of_their_own_are_the_scene_told(engine) -> None:
+    text = ("Riot police have just attacked protesters camped at the Pearl Roundabout in Manama, Bahrain.\n\n"
+            "Here are the reactions from Twitter:\n\n"
+            "@witness: Riot police by the hundreds have arrived with clubs and are charging.\n\n"
+            "@onlooker: Lots of demonstrators running away.\n\n"
+            "@resident: They're attacking from everywhere #lulu")
+    on, off = incidents_on_and_off(engine, text, "2011-02-17", ["incidents.bare_detail"])
+    assert len(on.incidents) == 1, [(i.record.sub_event_type, i.record.evidence_text) for i in on.incidents]
+    # the scene keeps the kind and sides its first sentence told: the reactions follow it
+    assert on.incidents[0].record.event_type == "Protests"
+    assert on.incidents[0].record.actor1 == "Protesters (Bahrain)"
+    assert len(off.incidents) > 1
+
+
+def test_a_bare_mention_of_another_day_stays_apart(engine) -> None:
+    text = ("Riot police attacked protesters camped at the Pearl Roundabout in Manama, Bahrain, on Thursday.\n\n"
+            "On Saturday, lots of demonstrators were running away from gunfire.")
+    _, told = story(engine, text, published="2011-02-19")
+    assert len(told.incidents) == 2, [(i.record.date_start, i.record.evidence_text) for i in told.incidents]
+
+
+def test_a_mention_at_a_scene_of_its_own_is_no_bare_detail(engine) -> None:
+    lede = "Thousands of protesters marched in Cairo on Monday against the new constitution."
+    apart = "Gunmen opened fire on demonstrators outside the presidential palace."
+    along = "Gunmen opened fire on demonstrators."
+    _, with_scene = story(engine, lede + "\n\n" + apart, published="2013-02-11")
+    _, without = story(engine, lede + "\n\n" + along, published="2013-02-11")
+    assert len(with_scene.incidents) == 2, [i.record.evidence_text for i in with_scene.incidents]
+    assert len(without.incidents) == 1, [i.record.evidence_text for i in without.incidents]

@@ -182,6 +182,8 @@ RULES: dict[str, str] = {
     "incidents.tolls_do_not_vote": "a sentence that only gives another toll copies the sides of the event it counts: it "
                                    "casts no vote for the incident's sides",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
+    "incidents.bare_detail": "a mention with no date, place or toll of its own joins the scene of unrest the report tells that day, "
+                             "whatever kind of violence or protest its words make it",
     "incidents.actor_not_enough": "a shared named actor is no evidence that two kinds of act, one dated only by the document, are one",
     "incidents.untolled_detail": "violence told later on the same day at the same place, with no toll of its own and no word "
                                  "of another event, tells more of the violence told first, whatever its kind",

@@ -35,7 +35,7 @@ from .clauses import clause_groups, clause_scope, days_apart
 from .dating import choose_date, in_name, in_other_clause, time_moved_on
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
-from .placing import aside_role, bare_capital, beside_the_story, demonym_area, framing_places, pick_place, relation_before
+from .placing import aside_role, bare_capital, beside_the_story, demonym_area, framing_places, named_scene, pick_place, relation_before
 from .regions import lies_in, owner_before, part_of_town, people_before, regions_after
 from .role_defaults import apply_role_defaults
 from .sides import oppose_sides
@@ -250,6 +250,10 @@ class Extractor:
         event.spans["trigger"] = [doc[trigger.start].idx + offset, doc[trigger.end - 1].idx + len(doc[trigger.end - 1]) + offset]
         self._date(event, trigger, timexes, para, offset, published)
         self._place(event, doc, sent, trigger, context, para)
+        scene = named_scene(sent) if "place" not in event.spans else None
+        if scene is not None:
+            # a scene the gazetteer cannot place is still the sentence's own (incidents/report.py reads it)
+            event.spans["scene"] = [scene.start_char + offset, scene.end_char + offset]
         source = attribution(sent, trigger.head)
         if source is not None:
             event.reported_by = source.text

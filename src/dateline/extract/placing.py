@@ -303,6 +303,28 @@ def framing_places(trigger: Trigger, mentions: list[PlaceMention]) -> list[Place
     return out
 
 
+# prepositions that put an act at a scene ("outside the presidential palace", "near the village")
+_SCENE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "on", "into", "around", "along"})
+# entity types a preposition's object names no scene with ("on Monday", "at Reuters")
+_NOT_A_SCENE = frozenset({"DATE", "TIME", "PERSON", "ORG", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+
+
+def named_scene(sent: Span) -> Span | None:
+    """The first phrase in the sentence that puts something at a scene, whether or not the gazetteer
+    knows it: a locative preposition before a proper name or a scene noun ("outside the presidential
+    palace", "in Martyr's Square", "at the protest sites")."""
+    scene = words("scene_noun") | words("facility") | words("local_feature")
+    for token in sent:
+        if token.dep_ != "prep" or token.lower_ not in _SCENE_PREPOSITIONS:
+            continue
+        obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.ent_type_ in _NOT_A_SCENE:
+            continue
+        if obj.pos_ == "PROPN" or obj.lemma_.lower() in scene or obj.lower_ in scene:
+            return sent.doc[token.i : obj.i + 1]
+    return None
+
+
 def bare_capital(sent: Span) -> Token | None:
     """ "the capital" standing alone ("shelled districts of the capital"): the capital of the country the
     story is in. Not "the capital of X", "the capital, Mogadishu", "the provincial capital", "capital punishment"."""

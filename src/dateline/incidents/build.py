@@ -96,8 +96,11 @@ def _source_name(e: Event) -> str:
 
 
 def build_incident(mentions: Sequence[Event], *, incident_id: str | None = None, reasons: Sequence[str] = (),
-                   figures: Sequence[Figure] | None = None) -> Incident:
-    """The incident of these mentions (one or many documents): fields from the best-supported mention."""
+                   figures: Sequence[Figure] | None = None, followers: frozenset[str] = frozenset()) -> Incident:
+    """The incident of these mentions (one or many documents): fields from the best-supported mention.
+
+    ``followers``: ids of mentions that joined as bare details of the scene ("demonstrators running
+    away"); they neither vote for nor supply its kind and sides."""
     if not mentions:
         raise ValueError("an incident needs at least one mention")
     ordered = sorted(mentions, key=_order)
@@ -105,16 +108,17 @@ def build_incident(mentions: Sequence[Event], *, incident_id: str | None = None,
     incident_id = incident_id or incident_id_for([m.event_id for m in ordered])
     record = replace(lede, event_id=incident_id, incident_id=incident_id, spans={})
     sources: dict[str, str] = {}
+    voters = [m for m in ordered if m.event_id not in followers] or ordered
     rankers: dict[str, Callable[[Event], tuple]] = {
-        "type": _type_rank(ordered),
-        "actor1": _actor_rank("actor1", ordered),
-        "actor2": _other_side(_actor_rank("actor2", ordered), record),
+        "type": _type_rank(voters),
+        "actor1": _actor_rank("actor1", voters),
+        "actor2": _other_side(_actor_rank("actor2", voters), record),
         "date": _date_rank,
         "place": _place_rank,
     }
     for group, names in FIELD_GROUPS.items():
         rank = rankers.get(group) or _value_rank(names[0])
-        best = min(ordered, key=rank)
+        best = min(voters if group in ("type", "actor1", "actor2") else ordered, key=rank)
         for name in names:
             setattr(record, name, getattr(best, name))
             span = best.spans.get(name)

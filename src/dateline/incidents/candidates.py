@@ -23,6 +23,7 @@ from .tolls import counts_everyone, partitive, toll_side
 __all__ = ["Candidate", "Traits"]
 
 _TYPE_VIOLENT = "violent"  # every kind of violence may be one attack told differently (compat.types_compatible)
+_SCENE_KINDS = frozenset({_TYPE_VIOLENT, "Protests", "Riots"})  # report._SCENE_TYPES as kinds
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +40,14 @@ class Traits:
     # it only gives another toll (extract.toll_statements), counts the dead of the violence told
     # (report.refers_back) or a share of them (tolls.partitive): any toll may stand beside it
     revises: bool
+    # it gives no date, place or toll of its own (report.bare): it may join a scene told as another kind
+    bare: bool = False
 
     @classmethod
-    def of(cls, e: Event, *, toll_statements: bool, refers_back: bool = False) -> Traits:
+    def of(cls, e: Event, *, toll_statements: bool, refers_back: bool = False, bare: bool = False) -> Traits:
         return cls(_TYPE_VIOLENT if e.event_type in VIOLENT_TYPES else e.event_type, bounds(e), weak_date(e), e.country or None,
-                   e.fatalities, toll_side(e), counts_everyone(e), partitive(e) or (toll_statements and "toll_of" in e.spans) or refers_back)
+                   e.fatalities, toll_side(e), counts_everyone(e), partitive(e) or (toll_statements and "toll_of" in e.spans) or refers_back,
+                   bare)
 
 
 @dataclass(slots=True)
@@ -89,7 +93,8 @@ class Candidate:
         else:
             self.distinct.setdefault(key, mention)
             self.details.pop(key, None)
-        self.kind = traits.kind if self.kind is None or self.kind == traits.kind else "mixed"
+        if not (detail and traits.bare and self.kind is not None):  # a bare detail bars no kind the scene admits
+            self.kind = traits.kind if self.kind is None or self.kind == traits.kind else "mixed"
         if traits.bounds is None:
             self.undated = True
         else:
@@ -103,8 +108,8 @@ class Candidate:
     def admits(self, t: Traits, *, weak_days: int, strong_days: int = 1) -> bool:
         """False when ``same_in_report`` fails for the mention and some member (see the module's docstring);
         it allows `weak_days` either side of two dates when one is weak, else `strong_days`."""
-        if self.kind != t.kind:
-            return False  # compat.types_compatible
+        if self.kind != t.kind and not (t.bare and self.kind in _SCENE_KINDS and t.kind in _SCENE_KINDS):
+            return False  # compat.types_compatible (a bare mention may join a scene of another kind: report.bare)
         if t.bounds is None:
             if self.dated:
                 return False

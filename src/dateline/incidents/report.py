@@ -3,7 +3,10 @@ become one incident; totals over a period or area become aggregate statements.
 
 Mentions join an incident only when they agree with every mention already in it (type, date,
 place, actors, and no contradicting toll), and among several such incidents the one they agree with
-best; so a roundup of separate attacks stays separate while restatements fold together.
+best; so a roundup of separate attacks stays separate while restatements fold together. A mention
+with no date, place or toll of its own (a quoted tweet, "lots of demonstrators running away") joins
+the scene of unrest the report tells that day whatever kind its words make it, and does not vote on
+the incident's kind or sides.
 """
 
 from __future__ import annotations
@@ -98,6 +101,30 @@ def _untolled_detail(a: Event, b: Event, later: Event) -> bool:
         return False
     return (not weak_date(a) and not weak_date(b) and a.date_start == b.date_start and not weak_place(a) and not weak_place(b)
             and bool(a.location) and a.location == b.location)
+
+
+# the kinds of event one scene of unrest may be told as, sentence by sentence (a protest, a charge by the
+# police, gunfire, a crowd running away)
+_SCENE_TYPES = VIOLENT_TYPES | {"Protests", "Riots"}
+
+
+def bare(e: Event) -> bool:
+    """ "Riot police coming out to attack", "Lots of demonstrators running away": a mention that gives no
+    date, place (not even a scene the gazetteer cannot place) or count of dead, wounded or arrested of its
+    own and no word of another event tells nothing that sets it apart from the scene the report tells that day."""
+    return (enabled("incidents.bare_detail") and e.event_type in _SCENE_TYPES and weak_date(e) and weak_place(e)
+            and "scene" not in e.spans and e.fatalities is None and e.fatalities_low is None and e.injured is None
+            and e.arrested is None and not _another(e) and not _additive(e))
+
+
+def _kind(e: Event) -> str:
+    return "violence" if e.event_type in VIOLENT_TYPES else e.event_type
+
+
+def _bare_of_scene(a: Event, b: Event, later: Event) -> bool:
+    """The later mention is bare and told of the same day and country as a scene the earlier one tells."""
+    return (bare(later) and a.event_type in _SCENE_TYPES and b.event_type in _SCENE_TYPES and a.date_start == b.date_start
+            and (not a.country or not b.country or a.country == b.country))
 
 
 def _flag_state(e: Event) -> str:
@@ -206,9 +233,11 @@ def same_in_report(a: Event, b: Event) -> bool:
 def _needs_evidence(a: Event, b: Event) -> bool | None:
     """None when the two mentions contradict each other (two events); else whether they may be one
     event only with positive evidence (:func:`_agree`), a place or date not their sentence's own."""
+    later = a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b
+    if _bare_of_scene(a, b, later) and actors_compatible(a, b):
+        return False
     if not types_compatible(a, b) or not actors_compatible(a, b):
         return None
-    later = a if (a.evidence_start, a.event_id) > (b.evidence_start, b.event_id) else b
     if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities) \
             and not (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
                      and (refers_back(later) or definite_actor(later) or definite_scene(later) or _untolled_detail(a, b, later))):
@@ -279,7 +308,7 @@ def group_mentions(mentions: Sequence[Event]) -> list[list[Event]]:
     for mention in sorted(mentions, key=lambda e: (e.evidence_start, e.event_id)):
         state = _flag_state(mention)
         traits = Traits.of(mention, toll_statements=toll_statements,
-                           refers_back=enabled("incidents.refers_back_toll") and refers_back(mention))
+                           refers_back=enabled("incidents.refers_back_toll") and refers_back(mention), bare=bare(mention))
         best, best_score = None, -1
         if state != "single":
             for group in groups:
@@ -292,7 +321,7 @@ def group_mentions(mentions: Sequence[Event]) -> list[list[Event]]:
             best = Candidate(state)
             groups.append(best)
         # a mention that refers back to the violence told is its detail: its own reading bars no later mention
-        detail = enabled("incidents.details_do_not_veto") and (refers_back(mention) or definite_actor(mention))
+        detail = enabled("incidents.details_do_not_veto") and (refers_back(mention) or definite_actor(mention) or bare(mention))
         best.add(mention, traits, _as_earlier(mention), detail=detail)
     return [group.members for group in groups]
 
@@ -304,7 +333,10 @@ def consolidate(document: Document | str, mentions: Iterable[Event], *, cues: Ag
     kept, totals = split_aggregates(mentions, cues, text=text or None)
     incidents = []
     for group in group_mentions(kept):
-        incident = build_incident(group, reasons=[f"same report: {len(group)} mentions"] if len(group) > 1 else [])
+        # a bare mention of another kind than the report's first told of the scene follows it
+        followers = frozenset(m.event_id for m in group[1:] if bare(m) and _kind(m) != _kind(group[0]))
+        incident = build_incident(group, reasons=[f"same report: {len(group)} mentions"] if len(group) > 1 else [],
+                                  followers=followers)
         for mention in group:
             mention.incident_id = incident.incident_id
         incidents.append(incident)
