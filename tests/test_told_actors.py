@@ -106,3 +106,18 @@ def test_a_mention_at_a_scene_of_its_own_is_no_bare_detail(engine) -> None:
     _, without = story(engine, lede + "\n\n" + along, published="2013-02-11")
     assert len(with_scene.incidents) == 2, [i.record.evidence_text for i in with_scene.incidents]
     assert len(without.incidents) == 1, [i.record.evidence_text for i in without.incidents]
+
+
+def test_an_unnamed_group_is_of_the_place_it_came_from(engine) -> None:
+    text = "SDEROT, Israel - On Saturday, Gaza militants fired an anti-tank missile at an army patrol near Sderot, injuring four soldiers."
+    on, off = mentions_on_and_off(engine, text, "2012-11-12", ["actors.origin_place"])
+    assert [e.actor1 for e in on] == ["Unidentified Armed Group (Palestine)"]
+    assert [e.actor1 for e in off] == ["Unidentified Armed Group (Israel)"]
+    events, _ = story(engine, "Militants from Gaza fired rockets at Sderot, Israel, on Monday.", published="2012-11-12")
+    assert [e.actor1 for e in events] == ["Unidentified Armed Group (Palestine)"]
+
+
+def test_an_arrest_nobody_is_named_making_is_the_polices(engine) -> None:
+    events, _ = story(engine, "CAIRO - State media say some 35 protesters have been arrested in Cairo for carrying gas cylinders.",
+                      published="2013-08-14")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Arrests", "Police Forces of Egypt")]

@@ -38,7 +38,7 @@ from .parts import conjoined_names, parallel_parts
 from .placing import aside_role, bare_capital, beside_the_story, demonym_area, framing_places, named_scene, pick_place, relation_before
 from .regions import lies_in, owner_before, part_of_town, people_before, regions_after
 from .role_defaults import apply_role_defaults
-from .sides import oppose_sides
+from .sides import UNNAMED_GROUP, oppose_sides
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, dismissed, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
@@ -283,6 +283,7 @@ class Extractor:
         else:
             mark_proposed(event, proposed)
         apply_role_defaults(event, self.registry)
+        self._origin(event, doc, slots.actor1, trigger, context)
         flags = flags_of[trigger.start]
         date_flags(flags, date_start=event.date_start, date_end=event.date_end, published=published)
         event.negated, event.hypothetical, event.future, event.background = flags.negated, flags.hypothetical, flags.future, flags.background
@@ -663,6 +664,28 @@ class Extractor:
             names = [m.name for m in (self._resolve_actor(a, date, country) for a in assoc) if m is not None and m.name != match.name]
             if names:
                 setattr(event, f"assoc_actor_{role}", "; ".join(dict.fromkeys(names)))
+
+    def _origin(self, event: Event, doc: Doc, mention: ActorMention | None, trigger: Trigger, context: PlaceContext) -> None:
+        """ "Gaza militants", "militants from Gaza", "rockets fired from Gaza": an unnamed armed group the
+        words place somewhere is of that place's country, not of the country the act is in."""
+        if (not enabled("actors.origin_place") or self.places is None or self.registry is None
+                or not (event.actor1_id or "").startswith("generic:") or event.inter1 not in NON_STATE_ARMED):
+            return
+        origin = _origin_word(doc, doc[mention.token_end - 1]) if mention is not None else None
+        if origin is None and "actor1" not in event.spans:
+            # no attacker named: where the act came from ("rockets fired from Gaza")
+            head = trigger.head
+            origin = _origin_word(doc, head) or (_origin_word(doc, head.head) if head.head.i != head.i else None)
+        if origin is None:
+            return
+        resolved = self.places.resolve(origin.text, context=context)
+        country = resolved.place.country if resolved is not None else None
+        if not country or country == event.country:
+            return
+        match = self.registry.resolve(mention.text if mention is not None else UNNAMED_GROUP, date=event.date_start, country=country)
+        if match is not None and match.actor_id == event.actor1_id:
+            event.actor1, event.inter1 = match.name, match.inter
+            event.actor1_reason = f"'{origin.text}' is where they came from: {country}"
 
     def _claims(self, doc: Doc, sent: Span, found: list[Event], before: list[Event]) -> None:
         """A claim of responsibility, or an attribution, in the sentence names the attacker of the
@@ -1228,6 +1251,19 @@ def _in_sentence_actors(doc: Doc, sent: Span) -> list[ActorMention]:
     places = [(p.token_start, p.token_end) for p in _in_sentence_places(doc._.places, sent) if p.known]
     return [a for a in actors if not any(s <= a.token_start and a.token_end <= e and e - s > a.token_end - a.token_start
                                          for s, e in places)]
+
+
+def _origin_word(doc: Doc, head: Token) -> Span | None:
+    """The place name that says where an actor or act came from: one qualifying its noun ("Gaza militants")
+    or the object of "from" after it ("militants from Gaza", "fired from Gaza")."""
+    for child in head.children:
+        if child.dep_ in ("compound", "nmod") and child.i < head.i and child.ent_type_ == "GPE":
+            return next((e for e in doc.ents if e.start <= child.i < e.end), None)
+        if child.dep_ == "prep" and child.lower_ == "from":
+            obj = next((c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"), None)
+            if obj is not None:
+                return next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+    return None
 
 
 def _beside_named(doc: Doc, actor: ActorMention, named: set[int]) -> bool:

@@ -21,12 +21,12 @@ from ..rules import enabled
 if TYPE_CHECKING:
     from ..resolve.actors import ActorRegistry
 
-__all__ = ["Force", "leading_force", "oppose_sides"]
+__all__ = ["UNNAMED_GROUP", "Force", "leading_force", "oppose_sides"]
 
 # ACLED's interaction codes of state forces at home (1) and abroad (8)
 FORCE_INTERS = (1, 8)
 # the words the registry reads as an armed group nobody named ("Unidentified Armed Group (Iraq)")
-_UNNAMED_GROUP = "gunmen"
+UNNAMED_GROUP = "gunmen"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,7 @@ def oppose_sides(events: Sequence[Event], registry: "ActorRegistry | None") -> N
             # no side named ("the fighting went on"): the force against an armed group it fought
             _set(e, 1, force.name, force.actor_id, force.inter, _leading(force), replaces=True)
         if _is_force(registry, e, 1):
-            match = registry.resolve(_UNNAMED_GROUP, date=e.date_start, country=e.country)
+            match = registry.resolve(UNNAMED_GROUP, date=e.date_start, country=e.country)
             if match is not None and match.actor_id != e.actor1_id:
                 _set(e, 2, match.name, match.actor_id, match.inter,
                      f"a battle has two sides: '{match.name}' against '{e.actor1}' (ACLED's convention)")
