@@ -269,3 +269,14 @@ def test_a_bomb_a_mention_tells_was_a_suicide_bombers_is_one_suicide_bombing() -
     assert build_incident([*later, lede]).record.sub_event_type == "Suicide bomb"
     with switched_off(["incidents.escalation"]):
         assert build_incident([*later, lede]).record.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_two_reports_of_the_same_two_unnamed_sides_that_day_are_one_event() -> None:
+    sides = dict(etype="Protests", sub="Protest with intervention", actor="generic:protesters", actor1="Protesters (Iraq)",
+                 actor2="Police Forces of Iraq", actor2_id="generic:police", text="Riot police attacked the protesters.")
+    country_level = mention("blog-a", location="Iraq", admin1=None, lat=33.0, lon=44.0, geo_precision=3,
+                            place_reason="no place in sentence: the document's main country (Iraq)", **sides)
+    in_town = mention("blog-b", location="Amarah", **sides)
+    assert len(joined([country_level], [in_town])) == 1
+    with switched_off(["merge.same_sides"]):
+        assert len(joined([country_level], [in_town])) == 2

@@ -183,6 +183,7 @@ RULES: dict[str, str] = {
     "incidents.tolls_do_not_vote": "a sentence that only gives another toll copies the sides of the event it counts: it "
                                    "casts no vote for the incident's sides",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
+    "merge.same_sides": "two reports' incidents with the same two sides, though neither is a named actor, count that as evidence they are one",
     "incidents.bare_detail": "a mention with no date, place or toll of its own joins the scene of unrest the report tells that day, "
                              "whatever kind of violence or protest its words make it",
     "incidents.actor_not_enough": "a shared named actor is no evidence that two kinds of act, one dated only by the document, are one",

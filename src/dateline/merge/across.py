@@ -17,6 +17,7 @@ from ..geo.distance import distance_km
 from ..incidents.build import build_incident
 from ..incidents.compat import actors_compatible, dates_compatible, named_actors, places_compatible, types_compatible, weak_date, weak_place
 from ..models import Event, Incident
+from ..rules import enabled
 
 __all__ = ["cluster", "combine", "link", "Link"]
 
@@ -85,6 +86,11 @@ def link(a: Incident, b: Incident) -> Link | None:
     if ra.sub_event_type == rb.sub_event_type:
         score += 1
         why.append(f"same sub-type ({ra.sub_event_type})")
+    if (not shared and ra.actor1 and ra.actor2 and (ra.actor1, ra.actor2) == (rb.actor1, rb.actor2)
+            and enabled("merge.same_sides")):
+        # "police attacked protesters" in two reports of one day: both sides the same, though neither named
+        score += 2
+        why.append(f"same sides ({ra.actor1} / {ra.actor2})")
     if score < 3:
         return None  # compatible, but nothing says it is the same event
     if ra.date_start == rb.date_start:
