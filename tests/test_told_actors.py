@@ -121,3 +121,19 @@ def test_an_arrest_nobody_is_named_making_is_the_polices(engine) -> None:
     events, _ = story(engine, "CAIRO - State media say some 35 protesters have been arrested in Cairo for carrying gas cylinders.",
                       published="2013-08-14")
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Arrests", "Police Forces of Egypt")]
+
+
+def test_the_same_armed_side_attacked_by_the_same_attacker_is_one_event(engine) -> None:
+    text = ("Rebels in Ivory Coast have attacked French peacekeepers near a key western town.\n\n"
+            "A French military spokesman said the troops were attacked on two fronts near the town of Duekoue on Monday.")
+    on, off = incidents_on_and_off(engine, text, "2003-01-06", ["incidents.same_sides"])
+    assert len(on.incidents) == 1, [i.record.evidence_text for i in on.incidents]
+    assert on.incidents[0].record.location == "Duekoué"
+    assert len(off.incidents) == 2
+
+
+def test_a_device_that_did_harm_went_off(engine) -> None:
+    text = "BAIDOA - Militants planted an explosive device that destroyed a military vehicle near Baidoa on Monday."
+    on, off = mentions_on_and_off(engine, text, "2016-04-26", ["typing.device_did_harm"])
+    assert [e.sub_event_type for e in on] == ["Remote explosive/landmine/IED"]
+    assert [e.sub_event_type for e in off] != ["Remote explosive/landmine/IED"]

@@ -71,6 +71,7 @@ RULES: dict[str, str] = {
                                    "its first actor (ACLED): excessive force where people died, else an intervention",
     "typing.armed_site": "'about 40 rebels attacked a checkpoint': violence aimed at a post of armed forces is a battle (ACLED)",
     "typing.air_delivered": "a bomb or missile that aircraft deliver is an air strike (ACLED)",
+    "typing.device_did_harm": "'planted an explosive device that destroyed a vehicle': a device that did harm went off (an explosion)",
     "typing.found_device_went_off": "a device found or seized that detonated all the same is an explosion (ACLED)",
     "typing.the_dead_make_violence": "'killed dozens of militants and destroyed a cache of weapons': a violent trigger that "
                                      "counts dead stays violence over the classifier's strategic development (ACLED)",
@@ -184,6 +185,7 @@ RULES: dict[str, str] = {
                                    "casts no vote for the incident's sides",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
     "merge.same_sides": "two reports' incidents with the same two sides, though neither is a named actor, count that as evidence they are one",
+    "incidents.same_sides": "two mentions of one report naming the same armed side attacked by the same attacker agree they are one event",
     "incidents.bare_detail": "a mention with no date, place or toll of its own joins the scene of unrest the report tells that day, "
                              "whatever kind of violence or protest its words make it",
     "incidents.actor_not_enough": "a shared named actor is no evidence that two kinds of act, one dated only by the document, are one",

@@ -42,6 +42,9 @@ def air_delivered(event: Event, sent: Span) -> str | None:
 
 # Verbs telling that a device went off ("a bomb which detonated", "the device exploded as police arrived")
 _WENT_OFF = frozenset({"detonate", "explode", "blow"})
+# what a device that went off did ("planted an explosive device that destroyed a vehicle")
+_DID_HARM = frozenset({"destroy", "kill", "wound", "injure", "damage", "hit", "rip", "tear", "wreck"})
+_RELATIVE_SUBJECTS = frozenset({"that", "which", "who"})
 
 
 def went_off(event: Event, trigger: Token) -> str | None:
@@ -53,12 +56,18 @@ def went_off(event: Event, trigger: Token) -> str | None:
     # the trigger itself ("... a device which detonated", the classifier having read the finding) or a
     # clause on what was found ("found a bomb, which exploded")
     found = [t for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    if enabled("typing.device_did_harm"):
+        # "planted an explosive device that destroyed a vehicle": the device is the subject of what it did
+        for clause in (c for t in (trigger, *found) for c in t.children if c.dep_ in ("relcl", "acl")):
+            if (clause.lemma_.lower() in _DID_HARM and not any(c.dep_ == "neg" for c in clause.children)
+                    and any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE_SUBJECTS for c in clause.children)):
+                _an_explosion(event)
+                return clause.text
     for verb in (trigger, *found):
         if (verb.pos_ == "VERB" and verb.lemma_.lower() in _WENT_OFF and verb.dep_ in ("relcl", "acl", "conj")
                 and not any(c.dep_ == "neg" for c in verb.children)
                 and (verb.lemma_.lower() != "blow" or any(c.lower_ == "up" for c in verb.children))):
-            event.event_type, event.sub_event_type = "Explosions/Remote violence", "Remote explosive/landmine/IED"
-            event.plover_type, event.plover_mode = "ASSAULT", "explosives"
+            _an_explosion(event)
             if event.actor2 is None and event.actor1 is not None:
                 # the force that found the device did not plant it: it is the side the blast hit
                 event.actor2, event.actor2_id, event.inter2 = event.actor1, event.actor1_id, event.inter1
@@ -67,6 +76,11 @@ def went_off(event: Event, trigger: Token) -> str | None:
                     event.spans["actor2"] = event.spans.pop("actor1")
             return verb.text
     return None
+
+
+def _an_explosion(event: Event) -> None:
+    event.event_type, event.sub_event_type = "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    event.plover_type, event.plover_mode = "ASSAULT", "explosives"
 
 
 def weapon_decides(event: Event, *, triggers: list[Trigger]) -> Trigger | None:

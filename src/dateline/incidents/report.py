@@ -207,6 +207,8 @@ def _agree(a: Event, b: Event) -> bool:
         return True  # "the attack began when ...": the violence told before, though placed by the document
     if a.fatalities is not None and a.fatalities == b.fatalities:
         return True
+    if _same_sides(a, b):
+        return True
     if (named_actors(a) & named_actors(b) or state_attacker(a) & state_attacker(b)) and not _steps_apart(a, b):
         return True
     return bool(a.location) and a.location == b.location
@@ -217,6 +219,13 @@ def _steps_apart(a: Event, b: Event) -> bool:
     "the group has intensified its killing"): one actor's two acts as likely as one act told twice."""
     return (enabled("incidents.actor_not_enough") and a.sub_event_type != b.sub_event_type
             and (weak_date(a) or weak_date(b)))
+
+
+def _same_sides(a: Event, b: Event) -> bool:
+    """ "Rebels attacked French peacekeepers", then "the troops were attacked near Duekoue": both sentences
+    name the same armed side attacked, by the same attacker (civilians, everyone's victims, say nothing)."""
+    return (enabled("incidents.same_sides") and bool(a.actor2) and a.actor2 == b.actor2 and a.actor1 == b.actor1
+            and a.inter2 != 7 and "actor2" in a.spans and "actor2" in b.spans)
 
 
 def same_in_report(a: Event, b: Event) -> bool:
@@ -298,7 +307,7 @@ def _as_earlier(e: Event) -> tuple:
     return (e.event_type, e.sub_event_type, frozenset(named_actors(e)), frozenset(state_attacker(e)), e.fatalities, toll_side(e),
             partitive(e), counts_everyone(e), "toll_of" in e.spans, _additive(e), _another(e),
             bounds(e), weak_date(e), weak_place(e), e.country, e.admin1, e.latitude, e.longitude, e.geo_precision,
-            e.location, e.date_start, e.actor1, _content_words(e.evidence_text))
+            e.location, e.date_start, e.actor1, e.actor2, e.inter2, "actor2" in e.spans, _content_words(e.evidence_text))
 
 
 def group_mentions(mentions: Sequence[Event]) -> list[list[Event]]:
