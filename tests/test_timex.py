@@ -634,3 +634,26 @@ def test_a_clock_in_any_case_is_no_year() -> None:
     found = [(t.text, t.value) for t in find_timexes("They broke into a house last night [1930 gmt] and killed five.", "2013-10-01")]
     assert ("1930 gmt", "2013-09-30T19:30") in found and not any(v == "1930" for _, v in found)
     assert [t.value for t in find_timexes("The convoy was hit at 2100 hours.", "2013-10-01")] == ["2013-10-01T21:00"]
+
+
+def test_a_day_named_beside_a_year_is_of_that_year() -> None:
+    from datetime import date as _date
+
+    from dateline.annotate.timex import find_timexes
+
+    found = {t.text: (t.value, t.date_start) for t in find_timexes(
+        "Two years ago, on February 14, a bomb killed him. In 2005 on May 3 they came back. On Friday, 2004 was recalled.",
+        _date(2007, 2, 17))}
+    assert found["February 14"] == ("2005-02-14", "2005-02-14")
+    assert found["May 3"] == ("2005-05-03", "2005-05-03")
+    assert found["Friday"][0] == "2007-02-16"  # a weekday is dated by the text's own time, not by a year beside it
+
+
+def test_years_later_moves_the_narratives_day_on(engine) -> None:
+    from test_news_story import mentions_on_and_off
+
+    text = ("BEIRUT - Two years ago, on February 14, a massive explosion killed Rafic Hariri in Beirut. "
+            "Two years later, thousands of Lebanese marked the day with a mass rally in Beirut.")
+    on, off = mentions_on_and_off(engine, text, "2007-02-17", ["dating.later_by"])
+    assert [(e.event_type, e.date_start) for e in on] == [("Explosions/Remote violence", "2005-02-14"), ("Protests", "2007-02-14")]
+    assert [e.date_start for e in off if e.event_type == "Protests"] != ["2007-02-14"]

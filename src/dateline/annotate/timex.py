@@ -112,7 +112,49 @@ def _normalise_all(text: str, ctx: Context, start: int, end: int) -> list[Timex]
         second = _second_day(text, timex, end)
         if second is not None:
             found.append(second)
-    return _merge_clock(text, found)
+    return _year_beside(text, _merge_clock(text, found))
+
+
+# what may stand between a year and a day or month it dates ("Two years ago, on February 14", "in 2005 on May 3")
+_YEAR_GAP = re.compile(r"[\s,]*(?:(?:on|in|of)\s+)?(?:the\s+)?$", re.I)
+_OWN_YEAR = re.compile(r"\b\d{4}\b|'\d\d\b")
+
+
+def _names_month(text: str) -> bool:
+    return any(word.rstrip(".") in MONTHS for word in re.findall(r"[a-z.]+", text.lower()))
+
+
+def _year_beside(text: str, found: list[Timex]) -> list[Timex]:
+    """ "Two years ago, on February 14", "in 2005 on May 3": a day or month named without its year beside
+    a year is of that year, not of the year the text's publication gives it."""
+    for a, b in zip(found, found[1:]):
+        gap = text[a.end : b.start]
+        if len(gap) > 8 or not _YEAR_GAP.fullmatch(gap):
+            continue
+        for year, dated in ((a, b), (b, a)):
+            if not (year.type == "DATE" and len(year.value) == 4 and year.value.isdigit()):
+                continue
+            if (dated.type != "DATE" or len(dated.value) not in (7, 10) or _OWN_YEAR.search(dated.text)
+                    or dated.value[:4] == year.value or not _names_month(dated.text)):
+                continue  # a weekday ("On Friday, 2004 was ...") is dated by the text's own time
+            try:
+                date.fromisoformat((year.value + dated.value[4:] + "-01")[:10])
+            except ValueError:
+                continue  # February 29 of a year without one
+            dated.value = year.value + dated.value[4:]
+            for name in ("date_start", "date_end"):
+                day = getattr(dated, name)
+                if day is not None:
+                    setattr(dated, name, _with_year(day, year.value))
+    return found
+
+
+def _with_year(day: str, year: str) -> str:
+    """The ISO day in another year (February 29 becomes February 28 where that year has none)."""
+    try:
+        return date.fromisoformat(year + day[4:10]).isoformat()
+    except ValueError:
+        return date.fromisoformat(year + day[4:8] + "28").isoformat()
 
 
 def _part_of_day(text: str, t: Timex, start: int) -> Timex:

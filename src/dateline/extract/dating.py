@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from ..annotate.timex import Timex
+from ..annotate.timex import NUMBER_WORDS, Timex
 from ..resolve.place_words import words
 from ..rules import enabled
 from .attribution import SPEECH_LEMMAS
 from .triggers import Trigger
 
-__all__ = ["DateChoice", "FALLBACK_PRECISION", "NAME_NOUNS", "choose_date", "in_name", "in_other_clause",
+__all__ = ["DateChoice", "FALLBACK_PRECISION", "NAME_NOUNS", "choose_date", "in_name", "in_other_clause", "moved_on_by",
            "pick_timex", "spoken_on", "time_moved_on"]
 
 # Nouns a number or date names rather than dates ("the 14th of July bridge", "the 1920 Revolution
@@ -163,3 +165,40 @@ def time_moved_on(sent: Span) -> bool:
     turned = any(t.lower_ == "had" and t.pos_ == "AUX" for t in opening) or any(
         t.lower_ in ("was", "were") and n.tag_ == "VBN" for t, n in zip(opening, opening[1:]))
     return turned and not any(t.is_calendar and sent.start_char <= t.start < sent.end_char for t in sent.doc._.timexes or ())
+
+
+# "Two years later, ...", "Fast forward, two years and many dramatic incidents later, ...": an opening that
+# moves the narrative's time on by a stated span
+_LATER = re.compile(r"^\W*(?:fast[- ]forward\W+)?(?P<n>\d+|[a-z]+)\s+(?P<unit>year|month|week|day)s?\b(?:\W+[\w'-]+){0,5}?\W+later\b",
+                    re.I)
+
+
+def moved_on_by(sent: Span, narrative: Timex) -> Timex | None:
+    """The narrative's day moved on by the span the sentence opens with ("Two years later, the Lebanese
+    marked the event": two years after the day told before), or None; a sentence with a date of its own
+    is dated by it. The span's own reading as a time from the publication day is not its date."""
+    m = _LATER.match(sent.text)
+    if m is None or not enabled("dating.later_by") or narrative.date_start is None or narrative.date_end is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS.get(m["n"].lower())
+    first, last = sent.start_char + m.start(), sent.start_char + m.end()
+    if not n or any(t.is_calendar and sent.start_char <= t.start < sent.end_char and not (first <= t.start and t.end <= last)
+                    for t in sent.doc._.timexes or ()):
+        return None
+    unit = m["unit"].lower()
+    start, end = (_later(date.fromisoformat(d), n, unit) for d in (narrative.date_start, narrative.date_end))
+    if start is None or end is None:
+        return None
+    # the span is this sentence's words (the caller keeps its document offset)
+    return replace(narrative, text=m.group(0).strip(), start=first, end=last,
+                   value=start.isoformat() if start == end else narrative.value, date_start=start.isoformat(), date_end=end.isoformat())
+
+
+def _later(day: date, n: int, unit: str) -> date | None:
+    if unit in ("day", "week"):
+        return day + timedelta(days=n * (7 if unit == "week" else 1))
+    months = day.month - 1 + n * (12 if unit == "year" else 1)
+    try:
+        return day.replace(year=day.year + months // 12, month=months % 12 + 1)
+    except ValueError:
+        return day.replace(year=day.year + months // 12, month=months % 12 + 1, day=28)

@@ -32,7 +32,7 @@ from .actors import ActorSlots, assign_actors
 from .attribution import SPEECH_LEMMAS, attribution
 from .claims import ACCUSING_VERBS, attributions, claimed, claims, claims_an_act_apart, mark_told_before, name_claimant
 from .clauses import clause_groups, clause_scope, days_apart
-from .dating import choose_date, in_name, in_other_clause, time_moved_on
+from .dating import choose_date, in_name, in_other_clause, moved_on_by, time_moved_on
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
 from .placing import aside_role, bare_capital, beside_the_story, demonym_area, framing_places, named_scene, pick_place, relation_before
@@ -144,6 +144,10 @@ class Extractor:
                                       before=para.events[-1] if para.events else para.before)
                 if para.timex is not None and time_moved_on(sent):
                     para.timex = None  # "After a cease fire had been agreed, ...": later, by how much the text does not say
+                elif para.timex is not None:
+                    moved = moved_on_by(sent, para.timex)  # "Two years later, ...": the day told, moved on
+                    if moved is not None:
+                        para.timex, para.timex_offset = moved, doc._.offset
                 found = self._sentence(document.id, doc, sent, context, para, published=document.published,
                                        first=not events)
                 self._claims(doc, sent, found, events)
@@ -195,7 +199,10 @@ class Extractor:
         arrested, and the forces are put into violent conflict, which leaves 7 soldiers dead": an
         arrest and a clash, each with the figures of its own clause)."""
         triggers = find_triggers(sent, self.lexicon)
-        timexes = [t for t in _in_sentence(doc._.timexes, sent) if not in_name(t, doc)]
+        moved = para.timex if para.timex is not None and para.timex_offset == doc._.offset else None
+        # "Two years later" moved the narrative's day on (dating.moved_on_by): it is not read again from the publication day
+        timexes = [t for t in _in_sentence(doc._.timexes, sent) if not in_name(t, doc)
+                   and not (moved is not None and moved.start <= t.start and t.end <= moved.end)]
         primary = [t for t in triggers if _starts_event(t, timexes, first=first)]
         proposed: TypePrediction | None = None
         if not primary:
