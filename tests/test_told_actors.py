@@ -137,3 +137,11 @@ def test_a_device_that_did_harm_went_off(engine) -> None:
     on, off = mentions_on_and_off(engine, text, "2016-04-26", ["typing.device_did_harm"])
     assert [e.sub_event_type for e in on] == ["Remote explosive/landmine/IED"]
     assert [e.sub_event_type for e in off] != ["Remote explosive/landmine/IED"]
+
+
+def test_who_flies_the_craft_a_missile_was_fired_from_fired_it(engine) -> None:
+    text = ("Officials in Pakistan said missiles fired from a U.S. drone aircraft killed at least five suspected rebels "
+            "near Miran Shah on Monday.")
+    on, off = mentions_on_and_off(engine, text, "2010-04-28", ["actors.launched_from"])
+    assert [e.actor1 for e in on] == ["Military Forces of the United States (2009-2017)"]
+    assert [e.actor1 for e in off] != [e.actor1 for e in on]

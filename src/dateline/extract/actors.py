@@ -33,6 +33,10 @@ class ActorSlots:
     assoc2: list[ActorMention] = field(default_factory=list)
 
 
+# verbs of firing a weapon: what it was fired from ("fired from a U.S. drone") is who fired it
+_LAUNCHING = frozenset({"fire", "launch", "drop", "shoot", "lob"})
+
+
 def _tokens(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
@@ -391,6 +395,14 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(obj), obj)
+        if slots.actor1 is None and verb.lemma_.lower() in _LAUNCHING and enabled("actors.launched_from"):
+            # "missiles fired from a U.S. drone", "bombs dropped from Syrian helicopters": who flies the craft
+            # it was fired from fired it
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    slots.actor1, slots.assoc1 = _mentions_in(mentions, _tokens(obj), obj)
+                    break
         if (head.i != verb.i or head.pos_ in ("NOUN", "PROPN")) and slots.actor1 is None:
             for child in head.children:
                 if child.dep_ in ("poss", "compound", "amod"):
