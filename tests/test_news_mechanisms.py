@@ -360,3 +360,14 @@ def test_people_taken_so_far_this_year_are_a_total_not_an_event(engine) -> None:
     with switched_off(["aggregates.abduction_counts"]):
         _, told = story(engine, text, published="2007-05-25")
     assert len(told.incidents) == 1 and not told.aggregates
+
+
+def test_an_event_dated_more_than_a_week_before_publication_is_told_as_background(engine) -> None:
+    text = ("Gunmen attacked a police checkpoint in Kunduz on Saturday, killing four officers. "
+            "A suicide bomber killed two people at a school in Kabul on December 11.")
+    events, _ = story(engine, text, published="2014-12-21")
+    by_day = {e.date_start: e.background for e in events}
+    assert by_day == {"2014-12-20": False, "2014-12-11": True}
+    with switched_off(["flags.background_by_date"]):
+        events, _ = story(engine, text, published="2014-12-21")
+    assert not any(e.background for e in events)

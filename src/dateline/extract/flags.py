@@ -29,9 +29,10 @@ _FUTURE_WORDS = {"will", "'ll", "shall", "tomorrow", "upcoming", "planned", "sch
 _HABITUAL = {"often", "usually", "regularly", "frequently", "routinely", "sometimes", "repeatedly", "typically"}
 # "is currently battling": what goes on now, told as a state
 _NOW = {"currently", "presently"}
-# How far before publication an event must end to count as background history. Calibrated on
-# the sample: an analyst's post covers the past weeks; older dated events are context.
-BACKGROUND_DAYS = 60
+# How far before publication an event must end to count as background history: news tells the past
+# week's events as news; an event dated further back is told as an earlier incident (coders of the
+# dev sets flag every event more than a week old as background, and none younger than six days).
+BACKGROUND_DAYS = 7
 
 
 @dataclass(slots=True)
