@@ -145,3 +145,21 @@ def test_who_flies_the_craft_a_missile_was_fired_from_fired_it(engine) -> None:
     on, off = mentions_on_and_off(engine, text, "2010-04-28", ["actors.launched_from"])
     assert [e.actor1 for e in on] == ["Military Forces of the United States (2009-2017)"]
     assert [e.actor1 for e in off] != [e.actor1 for e in on]
+
+
+def test_a_share_of_the_dead_counted_among_a_group_is_the_violence_told_before(engine) -> None:
+    text = ("Gunmen opened fire and threw grenades at a hotel in Mogadishu on Tuesday, killing 14 people, police said.\n\n"
+            "Gunmen also tossed grenades at guards outside the hotel gate.\n\n"
+            "Turkey and Italy each say one of their nationals was killed.")
+    on, off = incidents_on_and_off(engine, text, "2015-03-03", ["incidents.among_theirs"])
+    counted = [i.record for i in on.incidents if not i.record.negated]
+    assert len(counted) < len([i for i in off.incidents if not i.record.negated])
+    assert sorted(r.fatalities for r in counted if r.fatalities is not None) == [14]
+
+
+def test_a_conjoined_verb_without_a_subject_shares_the_first_ones(engine) -> None:
+    text = ("Soldiers have surrounded the gunmen who have been holed up inside a hotel in Mogadishu since Saturday "
+            "and are holding guests hostage.")
+    on, off = mentions_on_and_off(engine, text, "2015-03-03", ["actors.conjunct_subject"])
+    assert [e.actor1 for e in on if e.sub_event_type == "Abduction/forced disappearance"] == ["Unidentified Armed Group (Somalia)"]
+    assert [e.actor1 for e in off if e.sub_event_type == "Abduction/forced disappearance"] == ["Military Forces of Somalia"]

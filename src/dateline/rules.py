@@ -101,6 +101,7 @@ RULES: dict[str, str] = {
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.claim_of_an_act_apart": "a claim of an act its sentence places or dates apart from the violence told before "
                                     "('an attack ... that took place Monday outside Mogadishu') names that act's attacker only",
+    "actors.conjunct_subject": "'the attackers who are holed up in the mall and are holding hostages': a conjoined verb with no subject of its own shares the first one's",
     "actors.launched_from": "'missiles fired from a U.S. drone': the actor the weapon was fired from fired it",
     "actors.origin_place": "'Gaza militants', 'militants from Gaza': an unnamed armed group is of the country its words place it in",
     "actors.wing_of_named": "'Hamas military chief': a generic word beside a named actor, both qualifying one noun, is no side of its own",
@@ -187,6 +188,7 @@ RULES: dict[str, str] = {
                                    "casts no vote for the incident's sides",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
     "merge.same_sides": "two reports' incidents with the same two sides, though neither is a named actor, count that as evidence they are one",
+    "incidents.among_theirs": "'two of their citizens were killed' after violence of another kind told that day: the dead of that violence, one incident",
     "incidents.same_sides": "two mentions of one report naming the same armed side attacked by the same attacker agree they are one event",
     "incidents.bare_detail": "a mention with no date, place or toll of its own joins the scene of unrest the report tells that day, "
                              "whatever kind of violence or protest its words make it",

@@ -271,6 +271,28 @@ def _owner(head: Token, actor1: ActorMention | None, mentions: list[ActorMention
     return _speaker(verb, mentions)
 
 
+def _conjunct_subject(verb: Token, mentions: list[ActorMention],
+                      slots: ActorSlots) -> tuple[ActorMention | None, list[ActorMention]]:
+    """ "the attackers who have been holed up inside the mall and are holding hostages": an active verb
+    conjoined to another, with no subject of its own, shares that verb's subject (the noun a relative
+    pronoun stands for). Its passive subject too: who was holed up is who holds the hostages."""
+    first = verb.head
+    if (verb.dep_ != "conj" or first.i == verb.i or first.pos_ not in ("VERB", "AUX")
+            or any(c.dep_ == "auxpass" for c in verb.children)):
+        return None, []
+    if any(c.dep_ == "auxpass" for c in first.children) and (verb.tag_ == "VBN" or not any(c.dep_ == "aux" for c in verb.children)):
+        return None, []  # "five were killed and ten wounded": the passive goes on, its subject the harmed
+    subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None, []
+    if subject.lower_ in _RELATIVE and first.dep_ == "relcl":
+        noun = first.head
+        found, assoc = _mentions_in(mentions, _tokens(noun) - _tokens(first), noun)
+    else:
+        found, assoc = _mentions_in(mentions, _tokens(subject), subject)
+    return (found, assoc) if found is not None and found is not slots.actor2 else (None, [])
+
+
 def _speaker(verb: Token, mentions: list[ActorMention]) -> ActorMention | None:
     """The actor who says the clause of ``verb`` ("X said [the clause]")."""
     clause = verb
@@ -395,6 +417,9 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     slots.actor2, slots.assoc2 = _mentions_in(mentions, _tokens(obj), obj)
+        if (slots.actor1 is None and not trigger.entry.subject_is_target and enabled("actors.conjunct_subject")
+                and not any(c.dep_ in (*_AGENT_DEPS, "nsubjpass") for c in verb.children)):
+            slots.actor1, slots.assoc1 = _conjunct_subject(verb, mentions, slots)
         if slots.actor1 is None and verb.lemma_.lower() in _LAUNCHING and enabled("actors.launched_from"):
             # "missiles fired from a U.S. drone", "bombs dropped from Syrian helicopters": who flies the craft
             # it was fired from fired it

@@ -38,7 +38,7 @@ from .compat import (
     weak_date,
     weak_place,
 )
-from .tolls import counts_everyone, partitive, share_of, toll_side
+from .tolls import counted_among_theirs, counts_everyone, partitive, share_of, toll_side
 
 __all__ = ["Report", "consolidate", "refers_back", "same_in_report"]
 
@@ -249,7 +249,8 @@ def _needs_evidence(a: Event, b: Event) -> bool | None:
         return None
     if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities) \
             and not (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
-                     and (refers_back(later) or definite_actor(later) or definite_scene(later) or _untolled_detail(a, b, later))):
+                     and (refers_back(later) or definite_actor(later) or definite_scene(later) or counted_among_theirs(later)
+                         or _untolled_detail(a, b, later))):
         return None
     # a sentence that only gives another toll for an event told is that event, whatever its figure; so is
     # one that counts the dead of the violence told ("they only killed five police during the assault")

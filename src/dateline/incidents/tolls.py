@@ -19,7 +19,7 @@ from ..models import Event, Figure
 from ..resolve.actors import ActorRegistry
 from ..rules import enabled
 
-__all__ = ["ARMED", "STATE", "Toll", "combine", "counts_everyone", "figures_of", "partitive", "report_figures", "share_of",
+__all__ = ["ARMED", "STATE", "Toll", "combine", "counted_among_theirs", "counts_everyone", "figures_of", "partitive", "report_figures", "share_of",
            "toll_side"]
 
 # Whose dead a figure counts, by the ACLED interaction code of the people its words name: a state's
@@ -89,6 +89,17 @@ def partitive(event: Event) -> bool:
 
 # the words of a figure that count everyone the violence killed ("fifteen people"): a report's whole toll
 _EVERYONE = re.compile(r"\b(?:people|persons|individuals|victims)\b", re.I)
+
+
+# "two of their citizens", "18 of its soldiers": members of a group the sentence points back to
+_OF_THEIRS = re.compile(r"\bof\s+(?:their|its|our)\b", re.I)
+
+
+def counted_among_theirs(event: Event) -> bool:
+    """The mention's figure counts members of a group it points back to ("Canada and France each say two of
+    their citizens were killed"): the dead of violence told before, not a new event."""
+    return (event.fatalities is not None and enabled("incidents.among_theirs")
+            and bool(_PARTITIVE.search(_counted_words(event)) or _OF_THEIRS.search(_counted_words(event))))
 
 
 def counts_everyone(event: Event) -> bool:
