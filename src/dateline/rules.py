@@ -101,7 +101,8 @@ RULES: dict[str, str] = {
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.claim_of_an_act_apart": "a claim of an act its sentence places or dates apart from the violence told before "
                                     "('an attack ... that took place Monday outside Mogadishu') names that act's attacker only",
-    "actors.conjunct_subject": "'the attackers who are holed up in the mall and are holding hostages': a conjoined verb with no subject of its own shares the first one's",
+    "actors.conjunct_subject": "'the attackers who are holed up in the mall and are holding hostages': a conjoined verb "
+                               "with no subject of its own shares the first one's",
     "actors.launched_from": "'missiles fired from a U.S. drone': the actor the weapon was fired from fired it",
     "actors.origin_place": "'Gaza militants', 'militants from Gaza': an unnamed armed group is of the country its words place it in",
     "actors.wing_of_named": "'Hamas military chief': a generic word beside a named actor, both qualifying one noun, is no side of its own",
