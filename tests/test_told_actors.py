@@ -163,3 +163,15 @@ def test_a_conjoined_verb_without_a_subject_shares_the_first_ones(engine) -> Non
     on, off = mentions_on_and_off(engine, text, "2015-03-03", ["actors.conjunct_subject"])
     assert [e.actor1 for e in on if e.sub_event_type == "Abduction/forced disappearance"] == ["Unidentified Armed Group (Somalia)"]
     assert [e.actor1 for e in off if e.sub_event_type == "Abduction/forced disappearance"] == ["Military Forces of Somalia"]
+
+
+def test_a_toll_statement_counts_the_dead_of_violence_told_before_whatever_its_kind(engine) -> None:
+    text = ("Fighting continued on Tuesday between Kachin rebels and Myanmar government troops near Laiza.\n\n"
+            "A rebel spokesman said the army had launched an offensive against the rebels. \"They started at dawn. "
+            "They pulled back and again started hitting us with artillery,\" he said.\n\n"
+            "However, the government said two soldiers were killed.")
+    on, off = incidents_on_and_off(engine, text, "2015-02-24", ["incidents.toll_of_any_kind"])
+    counted = lambda report: [i.record for i in report.incidents if not (i.record.negated or i.record.hypothetical)]
+    assert len(counted(on)) < len(counted(off))
+    tolled = [r for r in counted(on) if r.fatalities == 2]
+    assert [r.event_type for r in tolled] == ["Battles"]

@@ -110,7 +110,8 @@ def build_incident(mentions: Sequence[Event], *, incident_id: str | None = None,
     sources: dict[str, str] = {}
     voters = [m for m in ordered if m.event_id not in followers] or ordered
     rankers: dict[str, Callable[[Event], tuple]] = {
-        "type": _type_rank(voters),
+        # a toll statement copies the kind of the event it counts: one vote, not two
+        "type": _type_rank([m for m in voters if "toll_of" not in m.spans or not enabled("incidents.tolls_do_not_vote")] or voters),
         "actor1": _actor_rank("actor1", voters),
         "actor2": _other_side(_actor_rank("actor2", voters), record),
         "date": _date_rank,

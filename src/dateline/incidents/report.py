@@ -214,6 +214,12 @@ def _agree(a: Event, b: Event) -> bool:
     return bool(a.location) and a.location == b.location
 
 
+def _tolls_told(e: Event) -> bool:
+    """ "They started hitting with artillery ... However, the government said three soldiers were killed": a
+    toll statement counts the dead of violence told before, whatever kind its words made that violence."""
+    return "toll_of" in e.spans and enabled("extract.toll_statements") and enabled("incidents.toll_of_any_kind")
+
+
 def _steps_apart(a: Event, b: Event) -> bool:
     """Two kinds of act, one of them dated only by the document ("a few days ago, the group abducted ...",
     "the group has intensified its killing"): one actor's two acts as likely as one act told twice."""
@@ -250,7 +256,7 @@ def _needs_evidence(a: Event, b: Event) -> bool | None:
     if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities) \
             and not (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
                      and (refers_back(later) or definite_actor(later) or definite_scene(later) or counted_among_theirs(later)
-                         or _untolled_detail(a, b, later))):
+                         or _tolls_told(later) or _untolled_detail(a, b, later))):
         return None
     # a sentence that only gives another toll for an event told is that event, whatever its figure; so is
     # one that counts the dead of the violence told ("they only killed five police during the assault")
