@@ -189,7 +189,7 @@ RULES: dict[str, str] = {
                                    "casts no vote for the incident's sides",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
     "merge.same_sides": "two reports' incidents with the same two sides, though neither is a named actor, count that as evidence they are one",
-    "incidents.toll_of_any_kind": "a toll statement ('the government said three soldiers were killed') counts the dead of violence told before, of whatever kind",
+    "incidents.toll_of_any_kind": "a toll statement ('the government said three soldiers were killed') counts the dead of violence told before, any kind",
     "incidents.among_theirs": "'two of their citizens were killed' after violence of another kind told that day: the dead of that violence, one incident",
     "incidents.same_sides": "two mentions of one report naming the same armed side attacked by the same attacker agree they are one event",
     "incidents.bare_detail": "a mention with no date, place or toll of its own joins the scene of unrest the report tells that day, "
