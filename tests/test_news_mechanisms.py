@@ -371,3 +371,18 @@ def test_an_event_dated_more_than_a_week_before_publication_is_told_as_backgroun
     with switched_off(["flags.background_by_date"]):
         events, _ = story(engine, text, published="2014-12-21")
     assert not any(e.background for e in events)
+
+
+def test_one_act_told_of_several_places_is_a_series_and_a_stretch_of_months_a_period(engine) -> None:
+    text = "Gunmen on motorcycles attacked four other villages on Friday and Saturday in the nearby Bama district."
+    _, told = story(engine, text, published="2014-06-09")
+    assert told.aggregates and not told.incidents
+    with switched_off(["aggregates.series"]):
+        _, told = story(engine, text, published="2014-06-09")
+    assert told.incidents
+    text = "Activists say troops have killed 45 civilians in Idlib, continuing a months-long siege of the city."
+    _, told = story(engine, text, published="2012-02-08")
+    assert [a.fatalities for a in told.aggregates] == [45]
+    with switched_off(["aggregates.period"]):
+        _, told = story(engine, text, published="2012-02-08")
+    assert [i.record.fatalities for i in told.incidents] == [45]
