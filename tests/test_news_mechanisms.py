@@ -386,3 +386,12 @@ def test_one_act_told_of_several_places_is_a_series_and_a_stretch_of_months_a_pe
     with switched_off(["aggregates.period"]):
         _, told = story(engine, text, published="2012-02-08")
     assert [i.record.fatalities for i in told.incidents] == [45]
+
+
+def test_an_event_dated_by_a_month_over_before_publication_is_background(engine) -> None:
+    text = "Last month, gunmen kidnapped 12 oil workers near Warri."
+    on, off = _events_on_off(engine, text, "2007-02-04", "flags.background_earlier_month")
+    assert [(e.date_start[:7], e.background) for e in on] == [("2007-01", True)]
+    assert [e.background for e in off] == [False]
+    events, _ = story(engine, "This month, gunmen kidnapped 12 oil workers near Warri.", published="2007-02-20")
+    assert [e.background for e in events] == [False]  # the month is not over

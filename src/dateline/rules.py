@@ -61,6 +61,7 @@ RULES: dict[str, str] = {
     "flags.bare_verb": "a verb in its base form with no subject is an order or an aim",
     "flags.clause_verb_modality": "a noun trigger takes the mood of its clause's verb ('there will be attacks')",
     "flags.possibility_nouns": "'the brink of', 'the threat of': what may come is hypothetical",
+    "flags.background_earlier_month": "an event dated only by a month (or longer) that was over before publication ('last month') is background",
     "flags.background_by_date": "an event dated long before publication is background",
     "typing.weapon_decides": "an attack on civilians with a bomb or shell named is an explosion (ACLED)",
     "typing.fight_decides": "the dead of a battle are the battle's ('clashes in Aden killed 40'): a killing by a noun of fighting is that battle (ACLED)",

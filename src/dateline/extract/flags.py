@@ -33,6 +33,8 @@ _NOW = {"currently", "presently"}
 # week's events as news; an event dated further back is told as an earlier incident (coders of the
 # dev sets flag every event more than a week old as background, and none younger than six days).
 BACKGROUND_DAYS = 7
+# A date told only as a month (or longer) spans at least this many days
+MONTH_DAYS = 27
 
 
 @dataclass(slots=True)
@@ -392,6 +394,10 @@ def date_flags(flags: Flags, *, date_start: str | None, date_end: str | None, pu
     if end < pub - timedelta(days=BACKGROUND_DAYS):
         flags.background = True
         flags.reason = flags.reason or f"dated {date_end[:7]}, long before publication ({published[:10]})"
+    elif (end - start).days >= MONTH_DAYS and end < pub and enabled("flags.background_earlier_month"):
+        # "Last month, 24 were taken hostage": a month told whole, over before the story, is history
+        flags.background = True
+        flags.reason = flags.reason or f"dated {date_start[:7]}, a month over before publication ({published[:10]})"
     elif start > pub + timedelta(days=1):
         flags.future = True
         flags.reason = flags.reason or f"dated after publication ({published[:10]})"
