@@ -395,3 +395,10 @@ def test_an_event_dated_by_a_month_over_before_publication_is_background(engine)
     assert [e.background for e in off] == [False]
     events, _ = story(engine, "This month, gunmen kidnapped 12 oil workers near Warri.", published="2007-02-20")
     assert [e.background for e in events] == [False]  # the month is not over
+
+
+def test_an_event_told_inside_a_phrase_set_days_apart_is_that_many_days_from_the_reports_day(engine) -> None:
+    text = "Rebels are patrolling the streets of Kidal, two days after driving out the army in clashes that killed 12 soldiers."
+    on, off = _events_on_off(engine, text, "2012-06-28", "dating.days_after_phrase")
+    assert [e.date_start for e in on if e.fatalities == 12] == ["2012-06-26"]
+    assert [e.date_start for e in off if e.fatalities == 12] == ["2012-06-28"]

@@ -59,6 +59,14 @@ def _at_another_time(verb: Token) -> bool:
             and (any(c.dep_ == "npadvmod" and c.lower_ in _TIME_UNITS for c in children) or _dated_apart(verb)))
 
 
+def _after_phrase(prep: Token) -> bool:
+    """ "one day after ousting a rebel group in clashes", "two days before the vote": a phrase set a span of
+    time from the clause it qualifies; an event told inside it happened that span apart."""
+    return (prep.dep_ == "prep" and prep.lower_ in ("after", "before") and enabled("dating.days_after_phrase")
+            and any(c.dep_ == "npadvmod" and c.lower_ in _TIME_UNITS for c in prep.children)
+            and any(c.dep_ in ("pcomp", "pobj") for c in prep.children))
+
+
 def _dated_apart(verb: Token) -> bool:
     """The clause and the sentence around it each have a date of their own ("took the toll to 73 in three
     days, after two blasts killed 49 during the weekend"); "five were killed after herders clashed on
@@ -107,9 +115,9 @@ def days_apart(token: Token) -> tuple[int, Token] | None:
     main clause's date to this clause's (negative: before it) and the clause's verb; None when the token
     is in no such clause or the span is not counted in hours, days or weeks."""
     cur = token
-    while cur.head.i != cur.i and not _at_another_time(cur):
+    while cur.head.i != cur.i and not (_at_another_time(cur) or _after_phrase(cur)):
         cur = cur.head
-    if not _at_another_time(cur):
+    if not (_at_another_time(cur) or _after_phrase(cur)):
         return None
     unit = next((c for c in cur.children if c.dep_ == "npadvmod" and c.lower_ in _TIME_UNITS), None)
     if unit is None or unit.lower_ not in _DAYS_PER:
@@ -123,6 +131,6 @@ def days_apart(token: Token) -> tuple[int, Token] | None:
         n = int(count.text)
     else:
         return None
-    mark = next(c for c in cur.children if c.dep_ == "mark" and c.lower_ in ("after", "before"))
+    mark = cur if cur.dep_ == "prep" else next(c for c in cur.children if c.dep_ == "mark" and c.lower_ in ("after", "before"))
     days = n * _DAYS_PER[unit.lower_]
     return (-days if mark.lower_ == "after" else days), cur

@@ -301,8 +301,12 @@ class Extractor:
     def _date(self, event: Event, trigger: Trigger, timexes: list[Timex], para: _Paragraph, offset: int, published: str | None) -> None:
         choice = choose_date(trigger, timexes, narrative=para.timex, published=published)
         event.date_start, event.date_end, event.time_precision, event.date_reason = choice.date_start, choice.date_end, choice.precision, choice.reason
-        apart = days_apart(trigger.head) if choice.timex is not None and choice.precision == 1 else None
-        if apart is not None and not _inside_clause(choice.timex, apart[1]):
+        # a day told, or the day the paragraph or the report is of ("Militants are streaming into Gao, one day
+        # after ousting the rebels": the day before the report's)
+        single = choice.date_start is not None and choice.date_start == choice.date_end and (
+            choice.precision == 1 or (choice.timex is None or choice.timex is para.timex) and enabled("dating.apart_from_fallback"))
+        apart = days_apart(trigger.head) if single else None
+        if apart is not None and (choice.timex is None or not _inside_clause(choice.timex, apart[1])):
             # "twin bombings Sunday ..., one day after attacks killed more than 30": Saturday, a day before Sunday
             days, _ = apart
             day = (date.fromisoformat(choice.date_start) + timedelta(days=days)).isoformat()
