@@ -111,9 +111,11 @@ def share_of(part: Event, whole: Event) -> bool:
     """``part``'s figure counts a share of ``whole``'s dead: a part of a group ("one of the raiders"), or,
     in one report, a group of the people its whole toll counts ("three ministers" beside "at least fifteen
     people ... including three ministers")."""
-    if part.fatalities is None or whole.fatalities is None or part.fatalities >= whole.fatalities:
+    # "several people" (at least 3) is a whole as well as "15 people"
+    whole_dead = whole.fatalities if whole.fatalities is not None else whole.fatalities_low
+    if part.fatalities is None or whole_dead is None or part.fatalities >= whole_dead:
         return False
-    if partitive(part):
+    if partitive(part) or counted_among_theirs(part):
         return True
     return (enabled("incidents.group_of_everyone") and part.document_id == whole.document_id and counts_everyone(whole)
             and not counts_everyone(part))
