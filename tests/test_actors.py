@@ -91,6 +91,9 @@ def test_person_without_a_role_on_the_date_stands_for_themself(registry):
         ("Iraqi army", "iraq_military"), ("Iraqi security forces", "iraq_military"), ("ISF", "iraq_military"),
         ("Interior ministry commandos", "iraq_police"), ("national police", "iraq_police"),
         ("Kurdish forces", "peshmerga"), ("Mujahideen Army", "jaish_al_mujahideen"),
+        # the military's people by their service, not civilians
+        ("U.S. service members", "us_military"), ("American service personnel", "us_military"),
+        ("Ukrainian service staff", "generic:military"),
     ],
 )
 def test_aliases_resolve(registry, surface, actor_id):
