@@ -657,3 +657,18 @@ def test_years_later_moves_the_narratives_day_on(engine) -> None:
     on, off = mentions_on_and_off(engine, text, "2007-02-17", ["dating.later_by"])
     assert [(e.event_type, e.date_start) for e in on] == [("Explosions/Remote violence", "2005-02-14"), ("Protests", "2007-02-14")]
     assert [e.date_start for e in off if e.event_type == "Protests"] != ["2007-02-14"]
+
+
+def test_broadcast_transcripts_spell_years_and_days_in_words() -> None:
+    from dateline.annotate.timex import find_timexes
+
+    def values(text: str) -> list[str]:
+        return [t.value for t in find_timexes(text, "2012-04-22")]
+
+    assert values("The former leader was assassinated in two thousand seven.") == ["2007"]
+    assert values("The ceasefire has held since two thousand and three.") == ["2003"]
+    assert values("The rocket was launched on April thirteenth.") == ["2012-04-13"]
+    assert values("Troops withdrew on March the twenty-first.") == ["2012-03-21"]
+    # a count is no year
+    assert values("Two thousand seven hundred people fled the town.") == []
+    assert values("In two thousand seven hundred cases the police did nothing.") == []

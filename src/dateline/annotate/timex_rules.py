@@ -34,6 +34,16 @@ YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 # A year as broadcast transcripts spell it: "nineteen ninety-four".
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 SPOKEN_YEAR = rf"(?P<spoken>nineteen\s+(?:{_TENS}(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))"
+# The days of a month as broadcast transcripts spell them: "April thirteenth", "May the twenty-first".
+_ORDINAL_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+DAY_WORDS: dict[str, int] = ({w: i + 1 for i, w in enumerate(_ORDINAL_UNITS)}
+                             | {w: i + 10 for i, w in enumerate(["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                                                  "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                                                                  "nineteenth"])}
+                             | {"twentieth": 20, "thirtieth": 30}
+                             | {f"twenty{sep}{w}": 21 + i for i, w in enumerate(_ORDINAL_UNITS) for sep in ("-", " ")}
+                             | {f"thirty{sep}first": 31 for sep in ("-", " ")})
+_DAY_WORD = "|".join(sorted((re.escape(w).replace("\\ ", r"\s+") for w in DAY_WORDS), key=len, reverse=True))
 WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
 _UNIT = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur(?:y|ie))"
@@ -73,6 +83,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"\b(?:(?P<rel>this\s+past|last|this|next|early|late|mid|the)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:{YEAR}|{SPOKEN_YEAR}))?\b", _I)),
     ("spoken_year", re.compile(r"\b(?P<century>nineteen)\s+(?P<rest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b(?!\s+(?:people|percent|dollars|years|months))", _I)),
     ("spoken_year", re.compile(r"\bthe\s+year\s+(?P<century>two\s+thousand)(?:\s+and\s+(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten))?\b", _I)),
+    # "assassinated in two thousand seven", "since two thousand and three": after a preposition of time, not a count
+    # ("two thousand seven hundred people")
+    ("spoken_year", re.compile(r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s)|(?<=\bof\s))(?P<century>two\s+thousand)"
+                               r"(?:\s+and)?\s+(?P<rest>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                               r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b(?![\s-]+(?:hundred|thousand|people|"
+                               r"persons|troops|soldiers|dollars|euros|pounds|percent|years|of\b))", _I)),
     ("year_ago", re.compile(r"\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?:quarter|period))?\b", _I)),
     ("period", re.compile(rf"\b(?:the\s+)?(?:(?:{YEAR}|(?P<which>latest|current|same|comparable|corresponding))\s+period(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year))?|(?P<what>quarter|period)(?P<ago2>\s+a\s+year\s+(?:ago|earlier)))\b", _I)),
     # decades before quarters: "the last half of the '80s" is the decade's, not a half-year (a
@@ -122,7 +138,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # late in the list so that "the 20th century" and "the 19th of June" are read first
     # (the pattern starts at "the", a literal the regex engine scans for; timex_days checks the preposition)
     ("ordinal_day", re.compile(r"(?P<the>[Tt]he\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th))\b")),
-    ("month_day_words", re.compile(rf"\b{_MONTH_FULL}\s+(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b")),
+    ("month_day_words", re.compile(rf"\b{_MONTH_FULL}\s+(?:the\s+)?(?P<word>{_DAY_WORD})\b")),
     ("bare_month", re.compile(rf"(?<![\w.-]){_MONTH_FULL}(?![\w-])(?!\s+\d)")),
     ("bare_year", re.compile(rf"(?<![\d/$.,-]){YEAR}(?![\d/%-]|[.,]\d)(?!\s*(?:percent|per\s+cent|people|troops|soldiers|men|feet|meters|metres|miles|km|tons|dollars))")),
 ]
@@ -149,5 +165,5 @@ GATES: dict[str, tuple[str, ...]] = {
     "the_year": ("year",), "month_rel_year": ("year",), "weekday": ("day",), "long_adj": ("-long",), "weekday_set": ("ndays", "sdays", "idays", "rdays", "day nights", "day mornings", "day evenings", "day afternoons"), "rel_unit": ("week", "month", "year", "decade", "centur"),
     "relday": ("yesterday", "today", "tomorrow", "night", "morning", "afternoon", "evening"), "duration": _UNIT_WORDS, "plural": _UNIT_WORDS,
     "ellipsis_last": ("as last", "than last"), "clock24": ("gmt", "utc", "local time", "hours", "hrs"), "month_part": (" half of", " week of", " days of", " weeks of"),
-    "ordinal_day": tuple(f"the {i}" for i in range(1, 10)), "millennia": ("thousand years", "millenni"), "decade_half": ("half of",), "narrative_part": ("the morning", "the afternoon", "the evening"), "weeks_ago_day": ("week ago ", "weeks ago ", "week from ", "weeks from "), "month_day_words": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+    "ordinal_day": tuple(f"the {i}" for i in range(1, 10)), "millennia": ("thousand years", "millenni"), "decade_half": ("half of",), "narrative_part": ("the morning", "the afternoon", "the evening"), "weeks_ago_day": ("week ago ", "weeks ago ", "week from ", "weeks from "), "month_day_words": ("first", "second", "third", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "teenth", "tieth", "fourth"),
 }

@@ -16,6 +16,7 @@ from typing import Callable
 
 from .timex_model import DAY, MONTH, WEEK, Timex
 from .timex_rules import (
+    DAY_WORDS,
     DECADE_WORDS,
     MONTHS,
     NUMBER_WORDS,
@@ -267,7 +268,9 @@ def n_month_day(m: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def n_month_day_words(m: re.Match[str], ctx: Context) -> Timex | None:
-    day = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"].index(m["word"].lower()) + 1
+    day = DAY_WORDS.get(re.sub(r"\s+", " ", m["word"].lower()))
+    if day is None:
+        return None
     month = month_num(m["month"])
     year = year_for(month, day, ctx, m)
     d = safe_date(year, month, day) if year else None
