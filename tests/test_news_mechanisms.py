@@ -402,3 +402,17 @@ def test_an_event_told_inside_a_phrase_set_days_apart_is_that_many_days_from_the
     on, off = _events_on_off(engine, text, "2012-06-28", "dating.days_after_phrase")
     assert [e.date_start for e in on if e.fatalities == 12] == ["2012-06-26"]
     assert [e.date_start for e in off if e.fatalities == 12] == ["2012-06-28"]
+
+
+def test_aircraft_doing_the_violence_make_an_air_strike_and_a_projectile_that_went_off_shelling(engine) -> None:
+    text = "IDF drones assassinated Hamas military chief Ahmad al-Jabari in Gaza City on Wednesday."
+    on, off = _events_on_off(engine, text, "2012-11-15", "typing.aircraft_agent")
+    assert [e.sub_event_type for e in on] == ["Air/drone strike"]
+    assert [e.sub_event_type for e in off] != ["Air/drone strike"]
+    # a suicide bomber is no plane
+    events, _ = story(engine, "Suicide bombers killed at least 20 people in Baghdad on Sunday.", published="2013-10-06")
+    assert all(e.sub_event_type != "Air/drone strike" for e in events)
+    text = "One of the rockets exploded in a house in Ashkelon on Thursday, killing two people."
+    on, off = _events_on_off(engine, text, "2012-11-15", "typing.projectile_agent")
+    assert [e.sub_event_type for e in on] == ["Shelling/artillery/missile attack"]
+    assert [e.sub_event_type for e in off] == ["Remote explosive/landmine/IED"]

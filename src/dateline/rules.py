@@ -65,6 +65,8 @@ RULES: dict[str, str] = {
     "flags.possibility_nouns": "'the brink of', 'the threat of': what may come is hypothetical",
     "flags.background_earlier_month": "an event dated only by a month (or longer) that was over before publication ('last month') is background",
     "flags.background_by_date": "an event dated long before publication is background",
+    "typing.aircraft_agent": "'IDF drones assassinated the Hamas chief', 'helicopters attacked the convoy': aircraft that do the violence make an air strike",
+    "typing.projectile_agent": "'one of those rockets exploded in a home': a projectile that went off is shelling or a missile attack, not a planted bomb",
     "typing.weapon_decides": "an attack on civilians with a bomb or shell named is an explosion (ACLED)",
     "typing.fight_decides": "the dead of a battle are the battle's ('clashes in Aden killed 40'): a killing by a noun of fighting is that battle (ACLED)",
     "typing.protesters_clash_riot": "demonstrators who clash ('protesters clashed with police') riot: a violent demonstration, not a battle (ACLED)",

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..models import Event
+from ..models import VIOLENT_TYPES, Event
 from ..resolve.place_words import words
 from ..rules import enabled
 from .triggers import Trigger
@@ -38,6 +38,45 @@ def air_delivered(event: Event, sent: Span) -> str | None:
     if craft is not None:
         event.sub_event_type, event.plover_mode = "Air/drone strike", "aerial"
     return craft
+
+
+def aircraft_agent(event: Event, trigger: Token) -> str | None:
+    """ "IDF drones assassinated the Hamas military chief", "helicopters attacked the convoy", "killed by a
+    drone": aircraft that do the violence make it an air or drone strike (ACLED), whatever the sides would
+    make it. Sets the type and returns the aircraft's word."""
+    if event.event_type not in VIOLENT_TYPES or event.sub_event_type == "Air/drone strike" or not enabled("typing.aircraft_agent"):
+        return None
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    agents += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    # "suicide bombers have killed 20": a bomber doing the violence is a person as often as a plane
+    craft = next((a for a in agents if a.lower_ in _AIRCRAFT and a.lower_ not in ("bomber", "bombers")), None)
+    if craft is None:
+        return None
+    event.event_type, event.sub_event_type, event.plover_mode = "Explosions/Remote violence", "Air/drone strike", "aerial"
+    return craft.text
+
+
+# Projectiles fired from afar: one that went off or hit is shelling, a rocket or missile attack
+_PROJECTILES = frozenset({"rocket", "rockets", "mortar", "mortars", "shell", "shells", "missile", "missiles", "grad", "grads",
+                          "katyusha", "katyushas", "projectile", "projectiles"})
+
+
+def projectile_agent(event: Event, trigger: Token) -> str | None:
+    """ "One of those rockets exploded in a home", "mortar shells hit the market": a projectile that went
+    off is shelling or a missile attack (ACLED), not a planted bomb. Sets the sub-type and returns the word."""
+    if event.sub_event_type != "Remote explosive/landmine/IED" or not enabled("typing.projectile_agent"):
+        return None
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # "one of those rockets": the noun counted
+        named = [subject, *(p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                            if p.dep_ == "pobj")]
+        found = next((t for t in named if t.lower_ in _PROJECTILES), None)
+        if found is not None:
+            event.sub_event_type, event.plover_mode = "Shelling/artillery/missile attack", "artillery"
+            return found.text
+    return None
 
 
 # Verbs telling that a device went off ("a bomb which detonated", "the device exploded as police arrived")
