@@ -281,7 +281,7 @@ def test_rebel_troops_and_a_peoples_warship_are_read_as_whose_they_are(engine) -
 def test_a_missile_an_air_force_or_war_planes_fire_is_an_air_strike(engine) -> None:
     for craft in ("an Israeli air force fired a missile", "Israeli war planes fired a missile"):
         text = f"Officials say {craft} at a house in Gaza City on Sunday, killing eight people."
-        on, off = incidents_on_and_off(engine, text, "2007-05-20", ["typing.air_delivered"])
+        on, off = incidents_on_and_off(engine, text, "2007-05-20", ["typing.air_delivered", "typing.aircraft_agent"])
         assert [i.record.sub_event_type for i in on.incidents] == ["Air/drone strike"], craft
         assert [i.record.sub_event_type for i in off.incidents] == ["Shelling/artillery/missile attack"], craft
 
