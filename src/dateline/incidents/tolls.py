@@ -98,8 +98,10 @@ _OF_THEIRS = re.compile(r"\bof\s+(?:their|its|our)\b", re.I)
 def counted_among_theirs(event: Event) -> bool:
     """The mention's figure counts members of a group it points back to ("Canada and France each say two of
     their citizens were killed"): the dead of violence told before, not a new event."""
-    return (event.fatalities is not None and enabled("incidents.among_theirs")
-            and bool(_PARTITIVE.search(_counted_words(event)) or _OF_THEIRS.search(_counted_words(event))))
+    if event.fatalities is None or not enabled("incidents.among_theirs"):
+        return False
+    counted = _counted_words(event)
+    return bool(_PARTITIVE.search(counted) or _OF_THEIRS.search(counted))
 
 
 def counts_everyone(event: Event) -> bool:
