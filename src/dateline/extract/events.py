@@ -42,7 +42,7 @@ from .sides import UNNAMED_GROUP, oppose_sides
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, dismissed, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
-from .typing import air_delivered, aircraft_agent, firearms_on_protesters, force_on_protesters, projectile_agent, protesters_riot, refine_type, went_off
+from .typing import air_delivered, firearms_on_protesters, force_on_protesters, projectile_agent, protesters_riot, refine_type, went_off
 from .victims import count_victims
 
 if TYPE_CHECKING:
@@ -277,7 +277,7 @@ class Extractor:
             blast = went_off(event, trigger.head)
             if blast is not None:
                 event.type_reason = f"the device found '{blast}': an explosion (ACLED); {event.type_reason}"
-            craft = aircraft_agent(event, trigger.head) or air_delivered(event, words)
+            craft = air_delivered(event, words, trigger.head)
             if craft is not None:
                 event.type_reason = f"'{craft}' delivered it: an air strike (ACLED); {event.type_reason}"
             fired = projectile_agent(event, trigger.head)

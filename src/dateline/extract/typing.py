@@ -28,9 +28,28 @@ _AIRCRAFT_PAIRS = {("air", "force"), ("air", "forces"), ("war", "planes"), ("war
 _EXPLOSIVES = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}
 
 
-def air_delivered(event: Event, sent: Span) -> str | None:
-    """ACLED: a bomb, shell or missile that aircraft deliver is an air or drone strike, whoever typed it
-    first (the trigger or the classifier). Sets the sub-type and returns the aircraft's word."""
+def _verb_of(trigger: Token) -> Token:
+    """The verb a trigger tells its act with: itself, or the verb a noun trigger hangs from."""
+    return trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+
+
+def air_delivered(event: Event, sent: Span, trigger: Token) -> str | None:
+    """ACLED: violence aircraft do is an air or drone strike. Aircraft that are the act's agent ("IDF drones
+    assassinated the Hamas military chief", "killed by a drone") make it one whatever the sides would make it
+    (``typing.aircraft_agent``); aircraft named anywhere in the sentence make a bomb, shell or missile one,
+    whoever typed it first, the trigger or the classifier (``typing.air_delivered``). Sets the type and
+    returns the aircraft's word."""
+    if event.sub_event_type == "Air/drone strike":
+        return None
+    if event.event_type in VIOLENT_TYPES and enabled("typing.aircraft_agent"):
+        verb = _verb_of(trigger)
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+        agents += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        # "suicide bombers have killed 20": a bomber doing the violence is a person as often as a plane
+        agent = next((a.text for a in agents if a.lower_ in _AIRCRAFT and a.lower_ not in ("bomber", "bombers")), None)
+        if agent is not None:
+            event.event_type, event.sub_event_type, event.plover_mode = "Explosions/Remote violence", "Air/drone strike", "aerial"
+            return agent
     if event.event_type != "Explosions/Remote violence" or event.sub_event_type not in _EXPLOSIVES or not enabled("typing.air_delivered"):
         return None
     craft = next((t.text for t in sent if t.lower_ in _AIRCRAFT), None) or next(
@@ -38,23 +57,6 @@ def air_delivered(event: Event, sent: Span) -> str | None:
     if craft is not None:
         event.sub_event_type, event.plover_mode = "Air/drone strike", "aerial"
     return craft
-
-
-def aircraft_agent(event: Event, trigger: Token) -> str | None:
-    """ "IDF drones assassinated the Hamas military chief", "helicopters attacked the convoy", "killed by a
-    drone": aircraft that do the violence make it an air or drone strike (ACLED), whatever the sides would
-    make it. Sets the type and returns the aircraft's word."""
-    if event.event_type not in VIOLENT_TYPES or event.sub_event_type == "Air/drone strike" or not enabled("typing.aircraft_agent"):
-        return None
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    agents = [c for c in verb.children if c.dep_ == "nsubj"]
-    agents += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    # "suicide bombers have killed 20": a bomber doing the violence is a person as often as a plane
-    craft = next((a for a in agents if a.lower_ in _AIRCRAFT and a.lower_ not in ("bomber", "bombers")), None)
-    if craft is None:
-        return None
-    event.event_type, event.sub_event_type, event.plover_mode = "Explosions/Remote violence", "Air/drone strike", "aerial"
-    return craft.text
 
 
 # Projectiles fired from afar: one that went off or hit is shelling, a rocket or missile attack
@@ -67,8 +69,7 @@ def projectile_agent(event: Event, trigger: Token) -> str | None:
     off is shelling or a missile attack (ACLED), not a planted bomb. Sets the sub-type and returns the word."""
     if event.sub_event_type != "Remote explosive/landmine/IED" or not enabled("typing.projectile_agent"):
         return None
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+    for subject in (c for c in _verb_of(trigger).children if c.dep_ in ("nsubj", "nsubjpass")):
         # "one of those rockets": the noun counted
         named = [subject, *(p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                             if p.dep_ == "pobj")]

@@ -64,12 +64,18 @@ def _type_rank(mentions: Sequence[Event]) -> Callable[[Event], tuple]:
 _UNIDENTIFIED = "generic:unidentified_armed_group"
 
 
+def _toll_copy(e: Event) -> bool:
+    """A sentence that only gives another toll copies the kind and sides of the event it counts: it casts
+    no vote of its own for them (one vote, not two)."""
+    return "toll_of" in e.spans and enabled("incidents.tolls_do_not_vote")
+
+
 def _actor_rank(slot: str, mentions: Sequence[Event]) -> Callable[[Event], tuple]:
     # "the gunmen", "they" point back at attackers already told: they neither vote nor beat the
     # mention that named them ("al-Shabab militants attacked …; the gunmen stormed …")
     told = {id(e) for e in mentions if slot == "actor1" and enabled("incidents.anaphor_defers") and definite_actor(e)}
     # a sentence that only gives another toll copies the sides of the event it counts: no votes of its own
-    copies = {id(e) for e in mentions if "toll_of" in e.spans and enabled("incidents.tolls_do_not_vote")}
+    copies = {id(e) for e in mentions if _toll_copy(e)}
     voters = [e for e in mentions if id(e) not in told and id(e) not in copies] or list(mentions)
     votes = Counter(getattr(e, slot) for e in voters if getattr(e, slot))
     # an armed group one mention names ("the FARC") is who the others' "rebels" were, however many they are
@@ -110,8 +116,7 @@ def build_incident(mentions: Sequence[Event], *, incident_id: str | None = None,
     sources: dict[str, str] = {}
     voters = [m for m in ordered if m.event_id not in followers] or ordered
     rankers: dict[str, Callable[[Event], tuple]] = {
-        # a toll statement copies the kind of the event it counts: one vote, not two
-        "type": _type_rank([m for m in voters if "toll_of" not in m.spans or not enabled("incidents.tolls_do_not_vote")] or voters),
+        "type": _type_rank([m for m in voters if not _toll_copy(m)] or voters),
         "actor1": _actor_rank("actor1", voters),
         "actor2": _other_side(_actor_rank("actor2", voters), record),
         "date": _date_rank,

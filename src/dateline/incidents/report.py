@@ -214,10 +214,15 @@ def _agree(a: Event, b: Event) -> bool:
     return bool(a.location) and a.location == b.location
 
 
+def _toll_statement(e: Event) -> bool:
+    """A sentence that only gives another toll for an event told before (extract.toll_statements)."""
+    return enabled("extract.toll_statements") and "toll_of" in e.spans
+
+
 def _tolls_told(e: Event) -> bool:
     """ "They started hitting with artillery ... However, the government said three soldiers were killed": a
     toll statement counts the dead of violence told before, whatever kind its words made that violence."""
-    return "toll_of" in e.spans and enabled("extract.toll_statements") and enabled("incidents.toll_of_any_kind")
+    return _toll_statement(e) and enabled("incidents.toll_of_any_kind")
 
 
 def _steps_apart(a: Event, b: Event) -> bool:
@@ -260,7 +265,7 @@ def _needs_evidence(a: Event, b: Event) -> bool | None:
         return None
     # a sentence that only gives another toll for an event told is that event, whatever its figure; so is
     # one that counts the dead of the violence told ("they only killed five police during the assault")
-    revision = (enabled("extract.toll_statements") and ("toll_of" in a.spans or "toll_of" in b.spans)) or (
+    revision = _toll_statement(a) or _toll_statement(b) or (
         enabled("incidents.refers_back_toll") and refers_back(later))
     both = a.fatalities is not None and b.fatalities is not None
     parts = both and (_sides_apart(a, b) or share_of(a, b) or share_of(b, a))
