@@ -416,3 +416,21 @@ def test_aircraft_doing_the_violence_make_an_air_strike_and_a_projectile_that_we
     on, off = _events_on_off(engine, text, "2012-11-15", "typing.projectile_agent")
     assert [e.sub_event_type for e in on] == ["Shelling/artillery/missile attack"]
     assert [e.sub_event_type for e in off] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_paragraph_opening_with_no_place_takes_the_place_it_names_next(engine) -> None:
+    text = ("Gunmen killed four farmers in the Nigerian town of Bauchi on Monday.\n\n"
+            "A firefight broke out between Afghan soldiers and insurgents on Monday, leaving six insurgents dead. "
+            "The fighting began when the insurgents attacked a police post in Kunduz province.")
+    on, off = _events_on_off(engine, text, "2010-04-26", "placing.paragraph_ahead")
+    fight = [e for e in on if e.fatalities == 6]
+    assert [e.country for e in fight] == ["Afghanistan"]
+    assert "in a later sentence of its paragraph" in fight[0].place_reason
+    assert [e.country for e in off if e.fatalities == 6] == ["Nigeria"]
+
+
+def test_a_namesake_abroad_later_in_the_paragraph_is_not_the_scene(engine) -> None:
+    text = ("A bomb killed three people in Baghdad on Monday.\n\n"
+            "Two policemen were wounded in a shooting on Monday. It happened near the Saint George hotel.")
+    events, _ = story(engine, text, published="2010-04-26")
+    assert {e.country for e in events} == {"Iraq"}

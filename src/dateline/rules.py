@@ -129,6 +129,7 @@ RULES: dict[str, str] = {
     "quantities.vague_is_a_bound": "'several killed', 'dozens dead' give the least the words allow as the low bound, no exact figure",
     "placing.demonym_area": "'the Nigerian Delta' in a sentence naming no place puts the event in that country (another than the document's)",
     "placing.paragraph_place": "a sentence naming no place (nor its sentence before) takes where its paragraph's last event was told",
+    "placing.paragraph_ahead": "a paragraph opening on an event naming no place takes the place its next sentences name, before one carried in from the paragraphs before",
     "placing.told_in_another_country": "'In Pakistan, officials said that missiles killed five', 'violence in Thailand as protesters clashed': that country",
     "placing.parallel_places_no_narrative": "an event told in several places at once ('in Rangoon and Mandalay') leaves none of them as the narrative's place",
     "placing.narrative_place": "the place a paragraph told last goes on into the next paragraphs until another is told",

@@ -64,6 +64,7 @@ class _Paragraph:
     before: Event | None = None
     last: tuple[Doc, Span] | None = None  # the sentence before, for a place it names
     place: ResolvedPlace | None = None  # the place of its last event placed by the paragraph's own words
+    own_place: bool = False  # ``place`` was told in this paragraph, not carried in from the ones before
 
 
 def _paragraph_place(para: _Paragraph) -> ResolvedPlace | None:
@@ -383,6 +384,9 @@ class Extractor:
             resolved = self._people_country(event, trigger, context)
         if resolved is None and para.last is not None:
             resolved = self._place_before(event, para.last, context)
+        if resolved is None and not para.own_place and enabled("placing.paragraph_ahead"):
+            resolved = self._place_ahead(event, doc, sent, context)
+        own = resolved is not None
         if resolved is None and enabled("placing.paragraph_place"):
             resolved = _paragraph_place(para)
         told = resolved is not None  # the paragraph's words placed it; the document's fallbacks below do not
@@ -402,6 +406,7 @@ class Extractor:
         _set_place(event, resolved)
         if told:
             para.place = resolved
+            para.own_place = para.own_place or own
 
     def _parts(self, event: Event, doc: Doc, sent: Span, context: PlaceContext) -> list[Event]:
         """The event, and one more per place told in parallel with its own (parts.py): each part placed
@@ -644,6 +649,35 @@ class Extractor:
         event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
         resolved.reason = f"'{mention.text}' in sentence, framing what was told: the event's country; {resolved.reason}"
         return resolved
+
+    def _place_ahead(self, event: Event, doc: Doc, sent: Span, context: PlaceContext) -> ResolvedPlace | None:
+        """ "A gun battle took place between Pakistani soldiers and insurgents on Sunday. The incident
+        occurred ... in the Orakzai district": a paragraph that opens on an event naming no place names it
+        next; its place is the paragraph's, not one carried in from the paragraphs before."""
+        index = _paragraph_index(doc, sent)
+        for later in doc.sents:
+            if later.start < sent.end:
+                continue
+            if _paragraph_index(doc, later) != index or time_moved_on(later):
+                break  # another paragraph, or a later time of the paragraph's story ("After a cease fire ...")
+            mentions = _without_dateline(doc, _in_sentence_places(doc._.places, later))
+            # a place abroad counts only when the two sentences' peoples say that country ("Pakistani
+            # soldiers"): alone, a name read abroad is as likely a namesake (a "Saint George hotel")
+            peoples = {m.names.country_code for s in (sent, later)
+                       for m in demonym_mentions(doc, [(p.start, p.end) for p in mentions], within=s)}
+            for mention in mentions:
+                if not mention.known or aside_role(mention, doc) is not None:
+                    continue
+                relation = relation_before(doc, mention, later.start_char)  # "a village north of Mosul"
+                resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, relation=relation)
+                if resolved is None or not resolved.place.country_code or resolved.place.is_country:
+                    continue  # a country named later is as often a party ("Israel said") as a scene
+                if resolved.place.country_code not in ({context.country_code} | peoples) - {None}:
+                    continue
+                event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
+                resolved.reason = f"no place in sentence: '{mention.text}' in a later sentence of its paragraph; {resolved.reason}"
+                return resolved
+        return None
 
     def _place_before(self, event: Event, last: tuple[Doc, Span], context: PlaceContext) -> ResolvedPlace | None:
         """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""
