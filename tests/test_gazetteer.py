@@ -449,6 +449,7 @@ def test_french_regions_before_2016(world: Gazetteer, name: str, admin1: str) ->
 
 
 @pytest.mark.parametrize("name, expected", [("Zabol Province", "Zabul"), ("Kondoz Province", "Kunduz"),
+                                            ("Jawzjan Province", "Jowzjan"),
                                             ("Zabul", None), ("Maysan", None)])
 def test_loose_provinces_swap_o_u_and_e_i(default_gazetteer: Gazetteer, name: str, expected: str | None) -> None:
     """Round 9: a province written with the other vowel ("Zabol" for Zabul); none when the very

@@ -59,8 +59,16 @@ def _spelling(name: str) -> str:
     return "".join(ch for ch in unidecode(name).lower() if ch.isalnum())
 
 
+# spellings that transliterations of Pashto, Dari and Arabic swap, folded before the vowels:
+# "Jawzjan" = Jowzjan, "Qunduz" = Kunduz, "Paktiya" = Paktia, "Djibouti" = Jibuti
+_LOOSE_SPELLINGS = (("ou", "u"), ("aw", "ow"), ("q", "k"), ("iya", "ia"), ("dj", "j"))
+
+
 def _loose_key(key: str) -> str:
-    """A lookup key with o -> u and e -> i folded, doubled letters collapsed ("zabol" = "zabul")."""
+    """A lookup key with the spellings above and o -> u, e -> i folded, doubled letters collapsed
+    ("zabol" = "zabul")."""
+    for written, folded in _LOOSE_SPELLINGS:
+        key = key.replace(written, folded)
     return re.sub(r"(.)\1+", r"\1", key.replace("o", "u").replace("e", "i"))
 
 
@@ -209,8 +217,9 @@ class Gazetteer:
 
     def loose_provinces(self, name: str) -> list[Place]:
         """Provinces whose name differs from ``name`` (its generic word left out) only in the vowels
-        o/u and e/i, which transliterations of Pashto, Dari and Arabic swap ("Zabol Province" = Zabul,
-        "Kondoz" = Kunduz, "Kurdufan" = Kordofan); empty when the very spelling names a province.
+        o/u and e/i or the spellings of ``_LOOSE_SPELLINGS``, which transliterations of Pashto, Dari and
+        Arabic swap ("Zabol Province" = Zabul, "Kondoz" = Kunduz, "Jawzjan" = Jowzjan); empty when the
+        very spelling names a province.
         For names asked as provinces that found none."""
         key = strip_generic(name)[0]
         if not key:
