@@ -230,6 +230,7 @@ from dateline.incidents import AggregateCues  # noqa: E402
     ("Nearly 2,000 soldiers have died since the start of the offensive.", "period"),
     ("Officials said 120 people were killed across the country last month.", "area"),
     ("Several candidates were assassinated these last two weeks, officials said.", "period"),
+    ("In March alone, some 300 people were killed in the province.", "period"),
 ])
 def test_totals_are_recognised_by_their_clause(text, family) -> None:
     assert AggregateCues.load().first(text)[0] == family
@@ -241,6 +242,8 @@ def test_totals_are_recognised_by_their_clause(text, family) -> None:
     "Gunmen shot dead a judge and his driver in Mosul.",
     "Earlier this month, a roadside bomb killed four soldiers in neighbouring Baghlan province.",
     "Since Monday, an air strike on a market has killed 12 people, officials said.",
+    "Five soldiers have been killed in the north after their convoy came under fire from rebels.",
+    "Four guards have been killed in an eastern town after insurgents stormed its bank.",
 ])
 def test_single_attacks_are_not_totals(text) -> None:
     assert AggregateCues.load().first(text) is None
