@@ -84,6 +84,18 @@ def test_an_attempt_alone_stays_hypothetical(engine) -> None:
     assert one_event(engine, "Militants tried to attack a police post in Bannu.").hypothetical
 
 
+def test_an_act_that_failed_to_come_about_did_not_happen_but_a_failure_to_stop_one_did(engine) -> None:
+    from dateline.rules import switched_off
+
+    failed = one_event(engine, "Insurgents failed to bomb a police station in Kandahar on Tuesday.")
+    assert failed.hypothetical and "failed" in failed.flag_reason
+    not_stopped = one_event(engine, "Guards failed to prevent a bombing that killed six people in Quetta.")
+    assert not not_stopped.hypothetical
+    with switched_off(["flags.failed_attempt"]):
+        assert not one_event(engine, "Insurgents failed to bomb a police station in Kandahar on Tuesday.").hypothetical
+        assert one_event(engine, "Guards failed to prevent a bombing that killed six people in Quetta.").hypothetical
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -54,6 +54,7 @@ RULES: dict[str, str] = {
     "flags.perceived": "violence someone hears or sees ('I can hear gunfire', 'gunfire is heard') is a sign of it, not an act told",
     "flags.current_state": "'the government is currently battling secessionists', 'Russia has battled insurgency attacks': "
                            "fighting told as a state, with no date, is no incident",
+    "flags.failed_attempt": "'failed to launch a rocket': an act that failed to come about did not happen; 'failed to prevent the bombings': they did",
     "flags.habitual": "'often', 'usually': a habit, kept as background",
     "flags.ongoing_for_weeks": "a perfect verb over weeks or more ('has experienced heavy shelling over the past two weeks') tells a course of events",
     "flags.frequent": "'attacks are frequent': how often violence happens is no event",

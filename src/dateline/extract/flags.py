@@ -22,6 +22,10 @@ _HYPO_HEADS = {
 _POSSIBILITY = {"brink", "verge", "threat", "risk", "danger", "prospect", "possibility", "anticipation", "expectation",
                 "fear", "warning"}
 _ATTEMPTS = {"try", "attempt"}
+# "failed to launch a rocket": the act did not come about; "failed to prevent the bombings": a failure to
+# stop it, so it did ("fail" undoes the verb of stopping below it)
+_FAILED = {"fail"}
+_STOPPING = {"prevent", "avoid", "stop", "halt", "foil", "thwart", "avert"}
 # outcomes that make an attempted attack a clash: the target fought back
 _REPELLED = {"repel", "repulse", "rebuff", "beat", "push", "fight"}
 _RECURRING = {"whenever"}
@@ -202,7 +206,14 @@ def mention_flags(trigger: Token, sent: Span, *, protest: bool = False) -> Flags
         flags.negated, flags.reason = True, "no one was affected"
     fought_off = _fought_off(trigger)
     attempt_i = fought_off.i if fought_off is not None else -1  # spaCy makes a new Token per access: compare indexes
-    for gov in _told_as_fact(trigger):
+    told = _told_as_fact(trigger)
+    for k, gov in enumerate(told):
+        if enabled("flags.failed_attempt") and gov.lemma_.lower() in _STOPPING and k + 1 < len(told) \
+                and told[k + 1].lemma_.lower() in _FAILED:
+            break  # "failed to prevent the bombings": the bombings happened
+        if enabled("flags.failed_attempt") and gov.lemma_.lower() in _FAILED and gov.i != attempt_i:
+            flags.hypothetical, flags.reason = True, f"an attempt that failed ('{gov.text}')"
+            break
         if gov.lemma_.lower() in _DENY:
             flags.negated, flags.reason = True, f"denied ('{gov.text}')"
         if gov.lemma_.lower() == "fear" and gov.tag_ == "VBN":
