@@ -211,3 +211,25 @@ def test_two_sides_dead_in_one_sentence_are_not_two_figures_for_the_same_dead(en
     event = one_event(engine, "Troops killed 11 militants near Maiduguri on Monday, while the army said four soldiers "
                               "were killed.")
     assert event.fatalities == 15, (event.fatalities, event.fatalities_low, event.fatalities_high)
+
+
+def test_a_date_in_a_clause_about_a_subject_that_is_no_act_does_not_date_the_event(engine) -> None:
+    from dateline.rules import switched_off
+
+    text = "Tribal elders, who met the governor two weeks ago, said gunmen shot dead a teacher in Ghazni."
+    assert one_event(engine, text).date_start == "2011-03-18"
+    with switched_off(["dating.subject_clause_other"]):
+        assert one_event(engine, text).date_start < "2011-03-10"
+
+
+def test_an_actor_blamed_for_an_act_is_its_attacker(engine) -> None:
+    from dateline.rules import switched_off
+
+    text = ("A car bomb killed five people in Mogadishu on Monday. "
+            "Officials blamed al-Shabab for carrying out the attack.")
+    doc = document_from_text(text, id="t", published="2011-03-18")
+    ((_, events),) = list(engine.extract([doc]))
+    assert [e.actor1 for e in events] == ["Al Shabaab"]
+    with switched_off(["claims.accused_of"]):
+        ((_, events),) = list(engine.extract([doc]))
+    assert [e.actor1 for e in events] == ["Unidentified Armed Group (Somalia)"]

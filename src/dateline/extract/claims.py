@@ -28,8 +28,9 @@ _CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
 ATTRIBUTING_VERBS = {"attribute": "to", "blame": "on"}
 # "X is suspected (believed, thought) to be behind the attack": the subject of the passive did it
 _SUSPECTING_VERBS = frozenset({"suspect", "believe", "think"})
-# "accused the LNA of the shelling": the object did the act named after the preposition
-ACCUSING_VERBS = {"accuse": "of"}
+# "accused the LNA of the shelling", "blamed a Saudi-led coalition for conducting the airstrike": the
+# object did the act named after the preposition
+ACCUSING_VERBS = {"accuse": "of", "blame": "for"}
 # "placed the blame on Kurdish rebels", "pinned the blame on X": the blame is the act's stand-in
 _BLAME_VERBS = frozenset({"place", "put", "lay", "pin"})
 # "No group has claimed responsibility", "none claimed": no one claimed
@@ -175,6 +176,19 @@ def _is_violence(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and any(e.event_type in VIOLENT_TYPES for e in entries)
 
 
+def _accused_act(prep: Token) -> Token | None:
+    """The violence after "of" or "for": its noun ("of the shelling"), or the object of a gerund ("for
+    conducting the airstrike", "of carrying out the attack")."""
+    for child in prep.children:
+        if child.dep_ == "pobj" and _is_violence(child):
+            return child
+        if child.dep_ == "pcomp":
+            act = next((g for g in child.children if g.dep_ == "dobj" and _is_violence(g)), None)
+            if act is not None:
+                return act
+    return None
+
+
 def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
     """What the sentence says another did ("the agency attributed the attack to the Taleban", "officials
     blamed the bombing on the PKK", "the attack was blamed on X"): the named actor, as a claim of kind
@@ -182,14 +196,16 @@ def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
     found = []
     for verb in sent:
         lemma = verb.lemma_.lower()
+        accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if lemma in ACCUSING_VERBS and verb.pos_ == "VERB" and not any(c.dep_ == "neg" for c in verb.children) \
-                and enabled("claims.accused_of"):
+                and enabled("claims.accused_of") and not (accused is not None and _is_violence(accused)):
             # "the government accused the LNA of the shelling": the accused is the doer, the act after "of"
-            doer = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            # ("blamed the bombing on the PKK", whose object is the act, is read below)
+            doer = accused
             # the parser may hang "of the shelling" anywhere after the accused ("..., affiliated with X, of the shelling")
             prep = next((t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == ACCUSING_VERBS[lemma]
                          and t.i > doer.i), None) if doer is not None else None
-            act = next((c for c in prep.children if c.dep_ == "pobj" and _is_violence(c)), None) if prep is not None else None
+            act = _accused_act(prep) if prep is not None else None
         elif lemma in _SUSPECTING_VERBS and verb.pos_ == "VERB" and enabled("claims.suspected_behind") \
                 and not any(c.dep_ == "neg" for c in verb.children):
             # "Boko Haram is suspected to be behind a bus station bomb blast": the subject of the passive did it

@@ -12,7 +12,7 @@ from ..annotate.timex import NUMBER_WORDS, Timex
 from ..resolve.place_words import words
 from ..rules import enabled
 from .attribution import SPEECH_LEMMAS
-from .triggers import Trigger
+from .triggers import Trigger, default_lexicon
 
 __all__ = ["DateChoice", "FALLBACK_PRECISION", "NAME_NOUNS", "choose_date", "in_name", "in_other_clause", "moved_on_by",
            "pick_timex", "spoken_on", "time_moved_on"]
@@ -129,8 +129,9 @@ def _finite_verb_hung_low(verb: Token) -> bool:
 
 def in_other_clause(t: Timex, head: Token) -> bool:
     """Whether the expression sits in a relative or participial clause about the victim or object
-    ("killed a judge who had sentenced militants in March"); one about the subject ("the attack,
-    which began on Monday, killed ...") still dates the event."""
+    ("killed a judge who had sentenced militants in March") or about a subject that is no act ("Houthi
+    rebels, who took the capital three years ago, blamed the coalition for the airstrike"); one about
+    a subject that is the act ("the attack, which began on Monday, killed ...") still dates the event."""
     span = head.doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return False
@@ -140,12 +141,20 @@ def in_other_clause(t: Timex, head: Token) -> bool:
             return False
         if tok.dep_ in ("relcl", "acl") and tok.head.i != head.i and not _finite_verb_hung_low(tok):
             noun = tok.head
-            return noun.dep_ in _OBJECTS and head.i not in {x.i for x in tok.subtree}
+            about = noun.dep_ in _OBJECTS or (noun.dep_ == "nsubj" and noun.i != head.i and not _names_an_act(noun)
+                                              and enabled("dating.subject_clause_other"))
+            return about and head.i not in {x.i for x in tok.subtree}
         tok, steps = tok.head, steps + 1
     return False
 
 
 _OBJECTS = {"dobj", "nsubjpass", "pobj", "dative", "appos", "conj", "attr"}
+
+
+def _names_an_act(noun: Token) -> bool:
+    """A noun the trigger lexicon reads as an event ("the attack", "the fighting")."""
+    lemmas = default_lexicon().lemmas
+    return bool(lemmas.get(noun.lemma_.lower()) or lemmas.get(noun.lower_))
 
 
 def time_moved_on(sent: Span) -> bool:
