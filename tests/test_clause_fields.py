@@ -233,3 +233,12 @@ def test_an_actor_blamed_for_an_act_is_its_attacker(engine) -> None:
     with switched_off(["claims.accused_of"]):
         ((_, events),) = list(engine.extract([doc]))
     assert [e.actor1 for e in events] == ["Unidentified Armed Group (Somalia)"]
+
+
+def test_a_day_counted_back_from_the_sentences_other_date_dates_the_act(engine) -> None:
+    from dateline.rules import switched_off
+
+    text = "Iraqi leaders on Wednesday condemned the killing of a judge in Mosul the day before."
+    assert one_event(engine, text).date_start == "2011-03-15"
+    with switched_off(["dating.counted_back_first"]):
+        assert one_event(engine, text).date_start == "2011-03-16"

@@ -41,6 +41,7 @@ RULES: dict[str, str] = {
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
     "starts.what_people_fled": "'600,000 people have fled fighting in the capital': what people fled is the cause of their flight, no event told",
     "starts.window_is_no_date": "'one of the deadliest in the past six months': a stretch counted back from now gives a definite noun no date of its own",
+    "dating.counted_back_first": "a day counted back from the sentence's other date ('condemned on Tuesday the killing the day before') dates the act; the other is when it was told",
     "dating.subject_clause_other": "a date in a relative clause about a subject that is no act ('rebels, who took the capital three years ago, blamed ...') does not date the event",
     "dating.days_after_phrase": "'one day after ousting a rebel group in clashes': an event told inside a phrase set a span apart happened that span apart",
     "dating.apart_from_fallback": "an event told a span apart from a sentence dated by its paragraph or report is that span from that day",

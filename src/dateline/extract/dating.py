@@ -96,6 +96,10 @@ def _sentence_reason(t: Timex, published: str | None) -> str:
     return f"sentence: '{t.text}'"
 
 
+# "the day before", "the previous night", "a day earlier": counted back from a date told before it
+_COUNTED_BACK = re.compile(r"\b(?:before|previous|earlier|prior)\b", re.I)
+
+
 def pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
     """The sentence's calendar expression closest to the trigger, preferring those attached to it."""
     calendar = [t for t in timexes if t.is_calendar]
@@ -109,6 +113,12 @@ def pick_timex(trigger: Trigger, timexes: list[Timex]) -> Timex | None:
     preferred = [t for t in preferred if not in_other_clause(t, head) and not spoken_on(t, head)]
     if not preferred:
         return None
+    if enabled("dating.counted_back_first") and len(preferred) > 1:
+        # "leaders on Tuesday condemned the killing of a cleric the day before": a day counted back from
+        # the sentence's other date is the act's; the other is the day it was told or answered
+        back = [t for t in preferred if t.anchored_on_narrative and _COUNTED_BACK.search(t.text)]
+        if back and len(back) < len(preferred):
+            preferred = back
     related = {tok.i for tok in head.subtree} | {tok.i for tok in head.head.subtree}
     attached = []
     for t in preferred:
