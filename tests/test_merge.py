@@ -283,3 +283,16 @@ def test_two_reports_of_the_same_two_unnamed_sides_that_day_are_one_event() -> N
     assert len(joined([country_level], [in_town])) == 1
     with switched_off(["merge.same_sides"]):
         assert len(joined([country_level], [in_town])) == 2
+
+
+@pytest.mark.parametrize("text, back", [
+    ("Police said the first blast came from a car that exploded at a checkpoint.", True),
+    ("Officials told reporters the bombing targeted a police convoy.", True),
+    ("The attack began when a car bomb exploded at the gate.", True),
+    ("He said the second blast killed five more people.", False),  # another blast, not the one told
+    ("Witnesses said gunmen attacked the town at dawn.", False),
+])
+def test_the_violence_told_is_named_back_after_its_teller_too(text, back) -> None:
+    from dateline.incidents.report import refers_back
+
+    assert refers_back(mention("d", text=text)) is back

@@ -157,7 +157,9 @@ def restated(a: Event, b: Event) -> bool:
 _TOLD = (r"(?:attack|assault|raid|bombing|blast|explosion|strike|airstrike|air\s+strike|shelling|siege|ambush|massacre|"
          r"shooting|violence|fighting|clash|clashes|abduction|kidnapping|hijacking|hostage-taking|standoff|stand-off|"
          r"operation|offensive)s?")
-_BACK = re.compile(rf"^\W*(?:(?:in|during|after|since)\s+)?(?:the|this|that|its)\s+(?:[a-z-]+\s+){{0,2}}{_TOLD}\b", re.I)
+# (after the teller: "Authorities said the first blast involved a car")
+_TELLER = r"(?:[\w'’.-]+\s+){1,5}?(?:said|says|say|reported|reports|added|told\s+\w+)\s+(?:that\s+)?"
+_BACK = re.compile(rf"^\W*(?:{_TELLER})?(?:(?:in|during|after|since)\s+)?(?:the|this|that|its)\s+(?:[a-z-]+\s+){{0,2}}{_TOLD}\b", re.I)
 
 
 # "ten people had been killed in the strike", "died in the attack": the dead of the violence told before
