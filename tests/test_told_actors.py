@@ -165,6 +165,14 @@ def test_a_conjoined_verb_without_a_subject_shares_the_first_ones(engine) -> Non
     assert [e.actor1 for e in off if e.sub_event_type == "Abduction/forced disappearance"] == ["Military Forces of Somalia"]
 
 
+def test_who_are_believed_to_hold_hostages_hold_them(engine) -> None:
+    text = ("Police have surrounded the gunmen who have been holed up inside a bank in Mombasa since Monday "
+            "and are believed to be holding staff hostage.")
+    on, off = mentions_on_and_off(engine, text, "2015-03-03", ["actors.conjunct_subject"])
+    assert [e.actor1 for e in on if e.sub_event_type == "Abduction/forced disappearance"] == ["Unidentified Armed Group (Kenya)"]
+    assert [e.actor1 for e in off if e.sub_event_type == "Abduction/forced disappearance"] == ["Police Forces of Kenya"]
+
+
 def test_a_toll_statement_counts_the_dead_of_violence_told_before_whatever_its_kind(engine) -> None:
     text = ("Fighting continued on Tuesday between Kachin rebels and Myanmar government troops near Laiza.\n\n"
             "A rebel spokesman said the army had launched an offensive against the rebels. \"They started at dawn. "

@@ -271,16 +271,27 @@ def _owner(head: Token, actor1: ActorMention | None, mentions: list[ActorMention
     return _speaker(verb, mentions)
 
 
+# passives of report whose subject does what their infinitive says ("are believed to be holding hostages")
+_REPORTED_PASSIVE = frozenset({"believe", "say", "think", "report", "suspect", "understand", "know"})
+
+
 def _conjunct_subject(verb: Token, mentions: list[ActorMention],
                       slots: ActorSlots) -> tuple[ActorMention | None, list[ActorMention]]:
     """ "the attackers who have been holed up inside the mall and are holding hostages": an active verb
     conjoined to another, with no subject of its own, shares that verb's subject (the noun a relative
-    pronoun stands for). Its passive subject too: who was holed up is who holds the hostages."""
+    pronoun stands for). Its passive subject too: who was holed up is who holds the hostages; so does
+    the infinitive of a conjoined passive of report ("and are believed to be holding hostages")."""
+    # "... and are believed to be holding hostages": who are believed to hold them hold them
+    reported = (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REPORTED_PASSIVE
+                and any(c.dep_ == "auxpass" for c in verb.head.children))
+    if reported:
+        verb = verb.head
     first = verb.head
     if (verb.dep_ != "conj" or first.i == verb.i or first.pos_ not in ("VERB", "AUX")
-            or any(c.dep_ == "auxpass" for c in verb.children)):
+            or (not reported and any(c.dep_ == "auxpass" for c in verb.children))):
         return None, []
-    if any(c.dep_ == "auxpass" for c in first.children) and (verb.tag_ == "VBN" or not any(c.dep_ == "aux" for c in verb.children)):
+    if not reported and any(c.dep_ == "auxpass" for c in first.children) and (
+            verb.tag_ == "VBN" or not any(c.dep_ == "aux" for c in verb.children)):
         return None, []  # "five were killed and ten wounded": the passive goes on, its subject the harmed
     subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
