@@ -547,6 +547,14 @@ def test_a_later_sentence_at_the_hotel_tells_the_attack_told_there(engine) -> No
     assert len([i for i in off.incidents if i.record.counted]) == 2
 
 
+def test_a_scene_named_with_its_towns_name_is_the_one_told(engine) -> None:
+    text = ("Gunmen killed 21 people in an attack on a shopping centre in Kampala on Sunday, police said.\n\n"
+            "Militants are still holding dozens of shoppers hostage inside Kampala's Garden Mall, officials said.")
+    on, off = incidents_on_and_off(engine, text, "2014-03-24", ["incidents.definite_scene"])
+    assert len([i for i in on.incidents if i.record.counted]) == 1, [i.record.sub_event_type for i in on.incidents]
+    assert len([i for i in off.incidents if i.record.counted]) == 2
+
+
 def test_what_happened_during_the_abduction_is_part_of_it(engine) -> None:
     text = ("Gunmen kidnapped a foreign engineer near Warri on Tuesday.\n\n"
             "Some reports say there was an exchange of gunfire during the abduction and a policeman escorting the "

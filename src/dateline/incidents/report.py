@@ -188,7 +188,8 @@ def refers_back(e: Event) -> bool:
 def _facility() -> re.Pattern[str]:
     nouns = "|".join(sorted(map(re.escape, words("facility")), key=len, reverse=True))
     before = "at|in|inside|outside|near|into|from|of|stormed|overran|overrun|seized|captured|raided|surrounded|retook"
-    return re.compile(rf"\b(?:{before})\s+the\s+(?:[\w&'-]+\s+){{0,3}}?(?:{nouns})s?\b", re.I)
+    # "inside the mall", "inside Nairobi's Westgate Mall": a scene named as one known
+    return re.compile(rf"\b(?:{before})\s+(?:the|(?-i:[A-Z])[\w-]+['’]s)\s+(?:[\w&'-]+\s+){{0,3}}?(?:{nouns})s?\b", re.I)
 
 
 def definite_scene(e: Event) -> bool:
