@@ -296,3 +296,16 @@ def test_the_violence_told_is_named_back_after_its_teller_too(text, back) -> Non
     from dateline.incidents.report import refers_back
 
     assert refers_back(mention("d", text=text)) is back
+
+
+@pytest.mark.parametrize("text, words, definite", [
+    ("The residents also say the militants seized weapons.", "militants", True),  # the teller's "also"
+    ("Police said the other militants fled.", "militants", False),  # another group
+    ("Later, more militants arrived in trucks.", "militants", False),
+])
+def test_a_definite_attacker_is_one_told_whatever_the_teller_says_before_it(text, words, definite) -> None:
+    from dateline.incidents.compat import definite_actor
+
+    start = text.index(words)
+    event = mention("d", text=text, actor="generic:unidentified_armed_group", spans={"actor1": [start, start + len(words)]})
+    assert definite_actor(event) is definite

@@ -165,6 +165,11 @@ def definite_actor(e: Event) -> bool:
         return False
     start = span[0] - e.evidence_start
     before = e.evidence_text[max(0, start - 30) : start]
-    phrase = e.evidence_text[max(0, start - 30) : span[1] - e.evidence_start]
     own = e.evidence_text[max(0, start) : span[1] - e.evidence_start]
-    return bool(_DEFINITE.search(before) or _DEFINITE_START.match(own)) and not ADDITIVE.search(phrase)
+    found = _DEFINITE.search(before)
+    if found is None and not _DEFINITE_START.match(own):
+        return False
+    # "the other militants": another group; the teller's words before the phrase ("residents also say the
+    # militants seized ...") are no part of it
+    phrase = (before[found.start():] if found is not None else "") + own
+    return not ADDITIVE.search(phrase)
