@@ -213,3 +213,22 @@ def test_demonstrating_something_is_showing_not_protesting(engine) -> None:
     doc = engine.nlp("Demonstrating outside the embassy, students demanded the release of the detainees.")
     found = [(t.head.text, t.entry.event_type) for s in doc.sents for t in find_triggers(s, default_lexicon())]
     assert ("Demonstrating", "Protests") in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The late senator had been fighting for democracy in Kirkuk for decades.",
+    "The governor launched the fight against corruption in Basra on Monday.",
+])
+def test_a_cause_fought_for_or_an_ill_fought_against_is_no_battle(engine, text) -> None:
+    from dateline.rules import switched_off
+
+    _, events = events_of(engine, text)
+    assert not [e for e in shown(events) if e.event_type == "Battles"], [(e.trigger, e.sub_event_type) for e in events]
+    with switched_off(["triggers.cause_objects"]):
+        _, events = events_of(engine, text)
+    assert [e for e in shown(events) if e.event_type == "Battles"]
+
+
+def test_a_side_fought_against_is_still_a_battle(engine) -> None:
+    _, events = events_of(engine, "Tribal fighters fought against insurgents near Kirkuk on Monday.")
+    assert [e.sub_event_type for e in shown(events)] == ["Armed clash"]

@@ -176,10 +176,16 @@ def _objection(token: Token) -> bool:
         for c in token.children)
 
 
+# what a word's object may be told with besides a direct object: "withdrew from the talks", "fighting for
+# democracy", "the fight against poverty"
+_OBJECT_PREPS = frozenset({"from", "for", "against"})
+
+
 def _object_heads(token: Token) -> set[str]:
-    """Lemmas of the heads of the token's object and of what it is "from" ("withdrew from the talks")."""
+    """Lemmas of the heads of the token's object and of what it is "from", "for" or "against"."""
     heads = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
-    heads |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+    preps = _OBJECT_PREPS if enabled("triggers.cause_objects") else {"from"}
+    heads |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in preps
               for g in c.children if g.dep_ == "pobj"}
     return heads
 
