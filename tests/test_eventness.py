@@ -232,3 +232,16 @@ def test_a_cause_fought_for_or_an_ill_fought_against_is_no_battle(engine, text) 
 def test_a_side_fought_against_is_still_a_battle(engine) -> None:
     _, events = events_of(engine, "Tribal fighters fought against insurgents near Kirkuk on Monday.")
     assert [e.sub_event_type for e in shown(events)] == ["Armed clash"]
+
+
+def test_a_trigger_word_that_is_also_a_pronoun_is_the_pronoun_when_bare(engine) -> None:
+    from dateline.rules import switched_off
+
+    text = "A journalist friend of mine from Kirkuk said 40 people died there last week."
+    _, events = events_of(engine, text)
+    assert not [e for e in events if e.trigger == "mine"]
+    with switched_off(["triggers.bare_pronoun"]):
+        _, events = events_of(engine, text)
+    assert [e for e in events if e.trigger == "mine"]
+    _, events = events_of(engine, "A truck hit a mine near Kirkuk on Monday, killing four people.")
+    assert [e.trigger for e in events] == ["mine"]

@@ -25,6 +25,7 @@ __all__ = ["RULES", "RULES_OFF_ENV", "enabled", "switched_off"]
 RULES_OFF_ENV = "DATELINE_RULES_OFF"
 
 RULES: dict[str, str] = {
+    "triggers.bare_pronoun": "a trigger word that is also a pronoun is the pronoun when bare ('a friend of mine'), the weapon with a determiner ('hit a mine')",
     "triggers.cause_objects": "what a trigger is 'for' or 'against' counts as its object for bars_object ('fighting for democracy' is no battle)",
     "triggers.modifiers": "a trigger word that qualifies a noun names a thing, not an event ('beheading videos')",
     "triggers.needs_agent": "'demonstrate' and 'rally' are protests only when people do them ('as the study demonstrates')",

@@ -248,6 +248,13 @@ def _charged(token: Token, lexicon: Lexicon) -> bool:
             and prep.head.lower_ in lexicon.charge_heads)
 
 
+def _bare_pronoun(token: Token) -> bool:
+    """A trigger word that is also a pronoun, read as the pronoun when bare ("a friend of mine"): the
+    weapon is told with a determiner, a number, a modifier or in the plural ("hit a mine", "mines")."""
+    return (enabled("triggers.bare_pronoun") and token.tag_ in ("NN", "PRP", "PRP$") and token.dep_ != "compound"
+            and not any(c.dep_ in ("det", "amod", "compound", "nummod", "poss") for c in token.children))
+
+
 def _no_violence(token: Token, lexicon: Lexicon) -> bool:
     """The trigger word is read as no violence: figurative, a crowd-control munition, a mark on the dead, a
     disaster's work or a court's charge."""
@@ -331,7 +338,7 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
             found.append(Trigger(span.start, span.end, entries[0], head, head.pos_ in ("VERB", "AUX")))
             taken.update(range(span.start, span.end))
     for token in sent:
-        if token.i in taken or token.is_stop and token.lemma_.lower() not in lexicon.lemmas:
+        if token.i in taken or token.is_stop and (token.lemma_.lower() not in lexicon.lemmas or _bare_pronoun(token)):
             continue
         entries = lexicon.lemmas.get(token.lemma_.lower()) or lexicon.lemmas.get(token.lower_)
         if not entries or _describes_a_thing(token, lexicon) or _no_violence(token, lexicon):
