@@ -43,8 +43,10 @@ RULES: dict[str, str] = {
     "starts.definite_refers_back": "a definite noun trigger without a date of its own refers to an event told before",
     "starts.what_people_fled": "'600,000 people have fled fighting in the capital': what people fled is the cause of their flight, no event told",
     "starts.window_is_no_date": "'one of the deadliest in the past six months': a stretch counted back from now gives a definite noun no date of its own",
-    "dating.counted_back_first": "a day counted back from the sentence's other date ('condemned on Tuesday the killing the day before') dates the act; the other is when it was told",
-    "dating.subject_clause_other": "a date in a relative clause about a subject that is no act ('rebels, who took the capital three years ago, blamed ...') does not date the event",
+    "dating.counted_back_first": "a day counted back from the sentence's other date ('condemned on Tuesday the killing the day before') "
+                                 "dates the act; the other is when it was told",
+    "dating.subject_clause_other": "a date in a relative clause about a subject that is no act ('rebels, who took the capital three "
+                                   "years ago, blamed ...') does not date the event",
     "dating.days_after_phrase": "'one day after ousting a rebel group in clashes': an event told inside a phrase set a span apart happened that span apart",
     "dating.apart_from_fallback": "an event told a span apart from a sentence dated by its paragraph or report is that span from that day",
     "dating.later_by": "'Two years later, ...' opening a sentence moves the narrative's day on by the span it states",
@@ -134,7 +136,8 @@ RULES: dict[str, str] = {
     "quantities.vague_is_a_bound": "'several killed', 'dozens dead' give the least the words allow as the low bound, no exact figure",
     "placing.demonym_area": "'the Nigerian Delta' in a sentence naming no place puts the event in that country (another than the document's)",
     "placing.paragraph_place": "a sentence naming no place (nor its sentence before) takes where its paragraph's last event was told",
-    "placing.paragraph_ahead": "a paragraph opening on an event naming no place takes the place its next sentences name, before one carried in from the paragraphs before",
+    "placing.paragraph_ahead": "a paragraph opening on an event naming no place takes the place its next sentences name, before one "
+                               "carried in from the paragraphs before",
     "placing.told_in_another_country": "'In Pakistan, officials said that missiles killed five', 'violence in Thailand as protesters clashed': that country",
     "placing.parallel_places_no_narrative": "an event told in several places at once ('in Rangoon and Mandalay') leaves none of them as the narrative's place",
     "placing.narrative_place": "the place a paragraph told last goes on into the next paragraphs until another is told",
