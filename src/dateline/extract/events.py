@@ -655,9 +655,8 @@ class Extractor:
         occurred ... in the Orakzai district": a paragraph that opens on an event naming no place names it
         next; its place is the paragraph's, not one carried in from the paragraphs before."""
         index = _paragraph_index(doc, sent)
-        for later in doc.sents:
-            if later.start < sent.end:
-                continue
+        # the sentences after this one, read only to the paragraph's end (not the whole document per event)
+        for later in (doc[sent.end :].sents if sent.end < len(doc) else ()):
             if _paragraph_index(doc, later) != index or time_moved_on(later):
                 break  # another paragraph, or a later time of the paragraph's story ("After a cease fire ...")
             mentions = _without_dateline(doc, _in_sentence_places(doc._.places, later))
