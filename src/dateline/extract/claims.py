@@ -172,7 +172,7 @@ def _is_blame(token: Token) -> bool:
 def _is_violence(token: Token) -> bool:
     """A noun the trigger lexicon reads as violence ("the bombing", "the attack")."""
     lexicon = default_lexicon()
-    entries = lexicon.lemmas.get(token.lemma_.lower()) or lexicon.lemmas.get(token.lower_) or ()
+    entries = lexicon.entries(token)
     return token.pos_ in ("NOUN", "PROPN") and any(e.event_type in VIOLENT_TYPES for e in entries)
 
 

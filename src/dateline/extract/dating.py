@@ -163,8 +163,7 @@ _OBJECTS = {"dobj", "nsubjpass", "pobj", "dative", "appos", "conj", "attr"}
 
 def _names_an_act(noun: Token) -> bool:
     """A noun the trigger lexicon reads as an event ("the attack", "the fighting")."""
-    lemmas = default_lexicon().lemmas
-    return bool(lemmas.get(noun.lemma_.lower()) or lemmas.get(noun.lower_))
+    return bool(default_lexicon().entries(noun))
 
 
 def time_moved_on(sent: Span) -> bool:

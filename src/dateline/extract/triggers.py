@@ -72,6 +72,10 @@ class Lexicon:
     # schoolboy"): the crime is told as a charge, no event of the report
     charge_heads: frozenset[str] = frozenset()
 
+    def entries(self, token: Token) -> list[TriggerEntry]:
+        """The entries a token's word announces, by its lemma or else its lower-cased form."""
+        return self.lemmas.get(token.lemma_.lower()) or self.lemmas.get(token.lower_) or []
+
 
 # the lexicon's entries that are word sets of its own (a YAML item with one of these keys)
 _WORD_SETS = ("modifier_heads", "mark_heads", "natural_causes", "charge_heads")
@@ -271,7 +275,7 @@ def dismissed(sent: Span, lexicon: Lexicon | None = None) -> bool:
     if not enabled("triggers.dismissed_bar_the_model"):
         return False
     for t in sent:
-        entries = lexicon.lemmas.get(t.lemma_.lower()) or lexicon.lemmas.get(t.lower_)
+        entries = lexicon.entries(t)
         if not entries:
             continue
         if _no_violence(t, lexicon):
@@ -340,7 +344,7 @@ def find_triggers(sent: Span, lexicon: Lexicon | None = None) -> list[Trigger]:
     for token in sent:
         if token.i in taken or token.is_stop and (token.lemma_.lower() not in lexicon.lemmas or _bare_pronoun(token)):
             continue
-        entries = lexicon.lemmas.get(token.lemma_.lower()) or lexicon.lemmas.get(token.lower_)
+        entries = lexicon.entries(token)
         if not entries or _describes_a_thing(token, lexicon) or _no_violence(token, lexicon):
             continue
         for entry in entries:
