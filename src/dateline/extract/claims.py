@@ -196,7 +196,7 @@ def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
     found = []
     for verb in sent:
         lemma = verb.lemma_.lower()
-        accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        accused = next((c for c in verb.children if c.dep_ == "dobj"), None) if lemma in ACCUSING_VERBS else None
         if lemma in ACCUSING_VERBS and verb.pos_ == "VERB" and not any(c.dep_ == "neg" for c in verb.children) \
                 and enabled("claims.accused_of") and not (accused is not None and _is_violence(accused)):
             # "the government accused the LNA of the shelling": the accused is the doer, the act after "of"

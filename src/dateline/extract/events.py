@@ -21,7 +21,7 @@ from ..geo.demonyms import demonym_mentions, demonym_place
 from ..geo.distance import distance_km
 from ..geo.document import build_document_geo, document_evidence
 from ..geo.place_tagger import PlaceMention
-from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, parse_relation, place_reading
+from ..geo.places import PlaceContext, PlaceResolver, Relation, ResolvedPlace, place_reading
 from ..geo.source_homes import SourcePrior, StoredHomes, source_key
 from ..models import TOLD_GROUP, VIOLENT_TYPES, Event, Place, make_event_id
 from ..resolve.actors import NON_STATE_ARMED, ActorMatch
@@ -664,30 +664,32 @@ class Extractor:
             # soldiers"): alone, a name read abroad is as likely a namesake (a "Saint George hotel")
             peoples = {m.names.country_code for s in (sent, later)
                        for m in demonym_mentions(doc, [(p.start, p.end) for p in mentions], within=s)}
-            for mention in mentions:
-                if not mention.known or aside_role(mention, doc) is not None:
-                    continue
-                relation = relation_before(doc, mention, later.start_char)  # "a village north of Mosul"
-                resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, relation=relation)
-                if resolved is None or not resolved.place.country_code or resolved.place.is_country:
-                    continue  # a country named later is as often a party ("Israel said") as a scene
-                if resolved.place.country_code not in ({context.country_code} | peoples) - {None}:
-                    continue
-                event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
-                resolved.reason = f"no place in sentence: '{mention.text}' in a later sentence of its paragraph; {resolved.reason}"
-                return resolved
+            homes = ({context.country_code} | peoples) - {None}
+            # a country named later is as often a party ("Israel said") as a scene
+            found = self._place_told(event, doc, later, context, "in a later sentence of its paragraph",
+                                     [m for m in mentions if m.known and aside_role(m, doc) is None],
+                                     lambda place: not place.is_country and place.country_code in homes)
+            if found is not None:
+                return found
         return None
 
     def _place_before(self, event: Event, last: tuple[Doc, Span], context: PlaceContext) -> ResolvedPlace | None:
         """ "Gunmen stormed homes in Latifiyah at dawn. They killed six men.": the town of the sentence before."""
         doc, sent = last
-        for mention in _in_sentence_places(doc._.places, sent):
-            relation = parse_relation(doc_text(doc)[max(sent.start_char, mention.start - 60) : mention.start])
+        return self._place_told(event, doc, sent, context, "in the sentence before", _in_sentence_places(doc._.places, sent),
+                                lambda place: place.feature_class == "P" and place.country_code == context.country_code)
+
+    def _place_told(self, event: Event, doc: Doc, sent: Span, context: PlaceContext, where: str,
+                    mentions: list[PlaceMention], accept: Callable[[Place], bool]) -> ResolvedPlace | None:
+        """The first of another sentence's places (``sent``) that ``accept`` takes, with the bearing written
+        before it ("a village north of Mosul"), for an event whose own sentence names none."""
+        for mention in mentions:
+            relation = relation_before(doc, mention, sent.start_char)
             resolved = self.places.resolve(mention.name, hint=mention.kind_hint, context=context, relation=relation)
-            if resolved is None or resolved.place.feature_class != "P" or resolved.place.country_code != context.country_code:
+            if resolved is None or not resolved.place.country_code or not accept(resolved.place):
                 continue
             event.spans["place"] = [mention.start + doc._.offset, mention.end + doc._.offset]
-            resolved.reason = f"no place in sentence: '{mention.text}' in the sentence before; {resolved.reason}"
+            resolved.reason = f"no place in sentence: '{mention.text}' {where}; {resolved.reason}"
             return resolved
         return None
 
