@@ -434,3 +434,24 @@ def test_a_namesake_abroad_later_in_the_paragraph_is_not_the_scene(engine) -> No
             "Two policemen were wounded in a shooting on Monday. It happened near the Saint George hotel.")
     events, _ = story(engine, text, published="2010-04-26")
     assert {e.country for e in events} == {"Iraq"}
+
+
+def test_a_noun_that_counts_a_group_is_no_single_victim(engine) -> None:
+    text = "Al-Shabab said its fighters overran the base near Baidoa on Friday, killing number of soldiers."
+    on, off = _events_on_off(engine, text, "2016-04-26", "victims.group_nouns")
+    assert [e.fatalities for e in on] == [None] and [e.fatalities for e in off] == [1]
+
+
+def test_the_recent_fighting_is_a_period_not_one_incident(engine) -> None:
+    text = "It's estimated that more than 380 people died in the recent fighting in Mogadishu."
+    _, told = story(engine, text, published="2007-03-26")
+    assert [a.fatalities for a in told.aggregates] == [380] and not told.incidents
+    with switched_off(["aggregates.period"]):
+        _, told = story(engine, text, published="2007-03-26")
+    assert [i.record.fatalities for i in told.incidents] == [380]
+
+
+def test_how_a_toll_was_counted_stands_between_the_verb_and_its_victims(engine) -> None:
+    events, _ = story(engine, "Militants stormed a mall in Nairobi and opened fire, killing by the latest count 69 people.",
+                      published="2013-09-23")
+    assert [e.fatalities for e in events] == [69]

@@ -368,3 +368,12 @@ def test_an_after_clause_of_what_had_happened_ends_the_narratives_day(engine) ->
     on, off = mentions_on_and_off(engine, text, "2012-11-15", ["dating.narrative_turn"])
     assert [e.date_start for e in on] == ["2012-11-10", "2012-11-15"]
     assert [e.date_start for e in off] == ["2012-11-10", "2012-11-10"]
+
+
+def test_an_intervention_whose_toll_a_later_sentence_gives_is_excessive_force(engine) -> None:
+    text = ("The Bahraini police launched an attack on protesters at a roundabout in Manama on Thursday.\n\n"
+            "Hospital officials said two protesters died.")
+    on, off = incidents_on_and_off(engine, text, "2011-02-17", ["incidents.lethal_intervention"])
+    assert [(i.record.sub_event_type, i.record.fatalities) for i in on.incidents] == [("Excessive force against protesters", 2)]
+    assert [i.record.sub_event_type for i in off.incidents] == ["Protest with intervention"]
+

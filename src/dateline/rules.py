@@ -92,6 +92,7 @@ RULES: dict[str, str] = {
     "victims.list_after_apposition": "'the leader of X, al-Masri, and the leader of Y ... were killed': two victims, the second "
                                      "hung from the first's name",
     "victims.shares": "'10 percent of the villagers' is no head count",
+    "victims.group_nouns": "'killing number of soldiers', 'a group of villagers': a noun that counts a group is no single victim",
     "actors.the_dead_are_no_agents": "'26 people have died in an airstrike': who died is a victim, never the attacker",
     "actors.claimant_agrees": "'the government says they took hostages': a speaker named in the singular is no 'they'",
     "claims.suspected_behind": "'X is suspected to be behind the blast' names X the attacker, as an attribution",
@@ -202,6 +203,8 @@ RULES: dict[str, str] = {
     "incidents.tolls_do_not_vote": "a sentence that only gives another toll copies the sides of the event it counts: it "
                                    "casts no vote for the incident's sides",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
+    "incidents.lethal_intervention": "an incident's protest with intervention whose toll (from any of its mentions) counts dead "
+                                     "is excessive force against protesters",
     "merge.same_sides": "two reports' incidents with the same two sides, though neither is a named actor, count that as evidence they are one",
     "incidents.toll_of_any_kind": "a toll statement ('the government said three soldiers were killed') counts the dead of violence told before, any kind",
     "incidents.among_theirs": "'two of their citizens were killed' after violence of another kind told that day: the dead of that violence, one incident",

@@ -180,12 +180,9 @@ def force_on_protesters(event: Event) -> bool:
     if (event.event_type not in ("Violence against civilians", "Battles", "Riots") or event.actor2_id != "generic:protesters"
             or event.inter1 != 1 or not enabled("typing.force_on_protesters")):
         return False
-    lethal = event.fatalities is not None or event.fatalities_low is not None
     event.event_type = "Protests"
-    if lethal:  # PLOVER's reading as data/event_types/sub_types.yaml gives it
-        event.sub_event_type, event.plover_type, event.plover_mode = "Excessive force against protesters", "ASSAULT", "firearms"
-    else:
-        event.sub_event_type, event.plover_type, event.plover_mode = "Protest with intervention", "PROTEST", "demonstrate"
+    event.sub_event_type, event.plover_type, event.plover_mode = "Protest with intervention", "PROTEST", "demonstrate"
+    lethal_force(event)
     event.actor1, event.actor2 = event.actor2, event.actor1
     event.actor1_id, event.actor2_id = event.actor2_id, event.actor1_id
     event.inter1, event.inter2 = event.inter2, event.inter1
@@ -196,6 +193,18 @@ def force_on_protesters(event: Event) -> bool:
         spans["actor1"] = second
     if first is not None:
         spans["actor2"] = first
+    return True
+
+
+def lethal_force(event: Event) -> bool:
+    """ACLED: an intervention in a protest that killed someone is excessive force against protesters.
+    Read again on the incident, whose toll may come from a later sentence ("a second person was killed
+    during the raid"). Sets the sub-type; whether it did."""
+    lethal = bool(event.fatalities) or bool(event.fatalities_low)
+    if event.sub_event_type != "Protest with intervention" or not lethal:
+        return False
+    # PLOVER's reading as data/event_types/sub_types.yaml gives it
+    event.sub_event_type, event.plover_type, event.plover_mode = "Excessive force against protesters", "ASSAULT", "firearms"
     return True
 
 

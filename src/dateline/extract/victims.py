@@ -44,9 +44,17 @@ _SHARES = {"percent", "%", "pct", "proportion", "fraction", "share", "half", "ha
            "quarter", "quarters", "majority", "minority", "part", "portion", "bulk", "most", "rest"}
 
 
+# a singular noun that counts a group ("a number of soldiers", "a group of villagers"): no head count
+_GROUP_NOUNS = {"number", "group", "handful", "host", "crowd", "lot", "dozen", "score", "couple", "band", "busload",
+                "family", "series", "wave", "string"}
+
+
 def _one(noun: Token) -> int | None:
     """Count of one conjunct: its number, or 1 for a singular noun, name or pronoun."""
     if noun.lower_ in _SHARES and enabled("victims.shares"):
+        return None
+    if noun.lower_ in _GROUP_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) \
+            and enabled("victims.group_nouns"):
         return None
     for child in noun.children:
         if child.dep_ == "nummod":

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from ..models import Event, Figure, Incident
 from ..resolve.actors import NON_STATE_ARMED
+from ..extract.typing import lethal_force
 from ..rules import enabled
 from .compat import definite_actor, escalation, weak_date, weak_place
 from .tolls import combine, disagreement, report_figures
@@ -141,6 +142,9 @@ def build_incident(mentions: Sequence[Event], *, incident_id: str | None = None,
         sources["fatalities"] = toll.best_from.mention_id
         if toll.best_from.span:
             record.spans["fatalities"] = list(toll.best_from.span)
+    if enabled("incidents.lethal_intervention") and lethal_force(record):
+        # the toll of the incident may come from a later sentence than the one that told the intervention
+        record.type_reason = f"the intervention killed people: excessive force (ACLED); {record.type_reason}"
     record.confidence = max(m.confidence for m in ordered)
     notes = []
     fatal = disagreement("fatalities", [(_source_name_of(f), f.value) for f in all_figures if f.bound not in ("high", "share")])
