@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from ..extract.typing import lethal_force
 from ..models import Event, Figure, Incident
 from ..resolve.actors import NON_STATE_ARMED
-from ..extract.typing import lethal_force
 from ..rules import enabled
 from .compat import definite_actor, escalation, weak_date, weak_place
 from .tolls import combine, disagreement, report_figures
