@@ -122,7 +122,9 @@ def test_a_generic_word_qualifying_another_actor_is_no_side(engine) -> None:
 def test_a_gerund_subject_leaves_the_victims_to_its_verb(engine) -> None:
     on, off = _events_on_off(engine, "Shelling killed five civilians in Tripoli on Saturday.", "2020-05-10", "actors.gerund_subject")
     assert [(e.actor1, e.actor2) for e in on] == [("Unidentified Armed Group (Libya)", "Civilians (Libya)")]
-    assert [e.actor2 for e in off] == [None]
+    assert "actor2" in on[0].spans  # read from the sentence's "five civilians"
+    # off: the victims are not read; only the convention for a bomb's unnamed victims names them (no words of its own)
+    assert [("actor2" in e.spans, (e.actor2_reason or "").startswith("no actor2 named")) for e in off] == [(False, True)]
 
 
 def test_places_told_in_parallel_leave_no_narrative_place(engine) -> None:
@@ -275,9 +277,9 @@ def test_who_is_accused_of_the_act_did_it_and_the_accuser_is_no_target(engine) -
     text = ("Heavy shelling in residential areas of Tripoli left at least three dead on Saturday.\n\n"
             "Forces of the Government of National Accord accused the Libyan Arab Armed Forces of the shelling.")
     events, _ = story(engine, text, published="2020-05-10")
-    assert [(e.actor1, e.actor2) for e in events] == [("LNA: Libyan National Army", None)]
+    assert [(e.actor1, e.actor2) for e in events] == [("LNA: Libyan National Army", "Civilians (Libya)")]
     assert events[0].actor1_reason.startswith("attributed: ")
-    with switched_off(["claims.accused_of", "anaphora.teller_is_no_target"]):
+    with switched_off(["claims.accused_of", "anaphora.teller_is_no_target", "extract.harmed_are_civilians"]):
         events, _ = story(engine, text, published="2020-05-10")
     assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Libya)", "Government of Libya")]
 
@@ -455,3 +457,16 @@ def test_how_a_toll_was_counted_stands_between_the_verb_and_its_victims(engine) 
     events, _ = story(engine, "Militants stormed a mall in Nairobi and opened fire, killing by the latest count 69 people.",
                       published="2013-09-23")
     assert [e.fatalities for e in events] == [69]
+
+
+def test_the_people_a_bomb_harmed_with_no_side_named_are_civilians(engine) -> None:
+    text = "A roadside bomb exploded near a bus station in Peshawar on Monday, leaving four dead."
+    on, off = _events_on_off(engine, text, "2011-02-15", "extract.harmed_are_civilians")
+    assert [e.actor2 for e in on] == ["Civilians (Pakistan)"] and [e.actor2 for e in off] == [None]
+    # a blast that harmed no one has no second side
+    events, _ = story(engine, "A roadside bomb exploded near a bus station in Peshawar on Monday.", published="2011-02-15")
+    assert [e.actor2 for e in events] == [None]
+    # the group a sentence suspects is the attacker, and the convention fills the side it leaves
+    events, _ = story(engine, "Al-Shabab is suspected to be behind a car bomb at a market in Mogadishu, which killed 12 people.",
+                      published="2011-02-15")
+    assert [(e.actor1, e.actor2) for e in events] == [("Al Shabaab", "Civilians (Somalia)")]

@@ -178,6 +178,8 @@ RULES: dict[str, str] = {
     "sides.battle_has_two": "a battle's unnamed second side: an unidentified armed group against state forces, the document's most named force against others",
     "sides.force_first": "a battle whose sentence names no side ('fighting continues in Malakal') is the document's most named force against an unnamed group",
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",
+    "extract.harmed_are_civilians": "the people a bomb or shell killed or wounded, with no armed side named as its target, are "
+                                    "civilians (actor2, ACLED)",
     "aggregates.series_without_figure": "'a surge of suicide car bombings' names several events, with or without a figure",
     "aggregates.area_without_figure": "'attacked in many areas' with no place named in the sentence spreads over an area, with or without a figure",
     "anaphora.teller_is_no_target": "'the government accused the LNA of the shelling': who tells, blames or condemns the "

@@ -752,6 +752,8 @@ class Extractor:
                 match = self._resolve_actor(claim.claimant, event.date_start, event.country)
                 if match is not None:
                     name_claimant(event, match, claim, own=event in own, offset=offset)
+                    # the claimant may have been read as the target: the convention fills the side it left
+                    apply_role_defaults(event, self.registry)
 
     def _owner(self, speaker: ActorMention | None, date: str | None, country: str | None) -> tuple[ActorMatch, ActorMention] | None:
         """The actor whose forces the speaker's "its forces" are: a named group itself, a state's forces

@@ -31,6 +31,7 @@ class SlotRule:
     replace: frozenset[str] = frozenset()
     forces_to_actor2: bool = False
     keeps_words: bool = False  # the fill renames the people the replaced words named (civilians -> protesters)
+    when_harmed: bool = False  # fill only when the event killed or wounded people ("the blast killed 70 people")
 
 _FORCES = ("state_forces", "external_forces")
 _FORCE_INTERS = (1, 8)
@@ -51,7 +52,8 @@ class RoleDefaults:
             rules = {key: {int(slot[-1]): SlotRule(fill=(spec or {}).get("fill"),
                                                   replace=frozenset((spec or {}).get("replace") or ()),
                                                   forces_to_actor2=bool((spec or {}).get("forces_to_actor2")),
-                                                  keeps_words=bool((spec or {}).get("keeps_words")))
+                                                  keeps_words=bool((spec or {}).get("keeps_words")),
+                                                  when_harmed=bool((spec or {}).get("when_harmed")))
                            for slot, spec in (value or {}).items() if slot in ("actor1", "actor2")}
                      for key, value in raw.items()}
         except (OSError, yaml.YAMLError, AttributeError, TypeError, ValueError) as err:
@@ -82,6 +84,8 @@ def apply_role_defaults(event: Event, registry: "ActorRegistry | None", defaults
             setattr(event, f"actor{role}_reason", f"'{old}' is never actor{role} of {label} (ACLED); removed")
         if getattr(event, f"actor{role}") is not None or rule.fill is None or registry is None:
             continue
+        if rule.when_harmed and not (_harmed(event) and enabled("extract.harmed_are_civilians")):
+            continue
         match = registry.resolve(rule.fill, date=event.date_start, country=event.country)
         if match is None or (role == 2 and match.actor_id == event.actor1_id) or (role == 1 and match.actor_id == event.actor2_id):
             continue
@@ -93,6 +97,10 @@ def apply_role_defaults(event: Event, registry: "ActorRegistry | None", defaults
         before = getattr(event, f"actor{role}_reason")
         reason = f"no actor{role} named: '{match.name}', ACLED's convention for {label}"
         setattr(event, f"actor{role}_reason", f"{before}; {reason}" if before else reason)
+
+
+def _harmed(event: Event) -> bool:
+    return any(bool(v) for v in (event.fatalities, event.fatalities_low, event.injured))
 
 
 def _to_actor2(event: Event) -> None:
