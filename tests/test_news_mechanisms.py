@@ -470,3 +470,11 @@ def test_the_people_a_bomb_harmed_with_no_side_named_are_civilians(engine) -> No
     events, _ = story(engine, "Al-Shabab is suspected to be behind a car bomb at a market in Mogadishu, which killed 12 people.",
                       published="2011-02-15")
     assert [(e.actor1, e.actor2) for e in events] == [("Al Shabaab", "Civilians (Somalia)")]
+
+
+def test_the_people_a_noun_names_belong_to_the_group_its_of_names(engine) -> None:
+    for text in ("Israeli aircraft killed the top military commander of Islamic Jihad in Gaza City on Wednesday.",
+                 "An Israeli missile strike on Khan Younis killed the senior military commander of Islamic Jihad."):
+        on, off = _events_on_off(engine, text, "2012-11-15", "actors.member_of")
+        assert [e.actor2 for e in on] == ["PIJ: Palestinian Islamic Jihad"], text
+        assert [e.actor2 for e in off] != ["PIJ: Palestinian Islamic Jihad"], text

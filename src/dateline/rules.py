@@ -114,6 +114,7 @@ RULES: dict[str, str] = {
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.claim_of_an_act_apart": "a claim of an act its sentence places or dates apart from the violence told before "
                                     "('an attack ... that took place Monday outside Mogadishu') names that act's attacker only",
+    "actors.member_of": "'the top military commander of Hamas': the people a noun names belong to the group its 'of' names",
     "actors.conjunct_subject": "'the attackers who are holed up in the mall and are holding hostages': a conjoined verb "
                                "with no subject of its own shares the first one's",
     "actors.launched_from": "'missiles fired from a U.S. drone': the actor the weapon was fired from fired it",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..annotate.components import UNKNOWN_ACTOR, ActorMention
 from ..models import TOLD_GROUP, VIOLENT_TYPES
@@ -49,9 +49,28 @@ def _mentions_in(mentions: list[ActorMention], indexes: set[int], head: Token | 
     main = None
     if head is not None:
         main = next((m for m in inside if m.token_start <= head.i < m.token_end), None)
+    if main is None and head is not None and enabled("actors.member_of"):
+        # "the top military commander of Hamas": the people the head noun names belong to the group its
+        # "of" names; a word describing them ("military") is no side
+        main = next((m for m in inside if _of_the(head.doc[m.token_end - 1], head)), None)
     if main is None:
         main = inside[-1] if head is not None and all(m.token_end <= head.i + 1 for m in inside) else inside[0]
     return main, [m for m in inside if m is not main]
+
+
+def _of_the(token: Token, head: Token) -> bool:
+    """``token`` is the object of an "of" that hangs from ``head``."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == head.i
+
+
+def _group_of(mention: ActorMention, mentions: list[ActorMention], doc: Doc) -> ActorMention:
+    """ "the top military commander of Hamas": a word describing people ("military") stands for the group the
+    noun it describes belongs to, when its "of" names one."""
+    last = doc[mention.token_end - 1]
+    if last.dep_ not in ("amod", "compound") or last.head.pos_ != "NOUN":
+        return mention
+    noun = last.head
+    return next((m for m in mentions if m is not mention and _of_the(doc[m.token_end - 1], noun)), mention)
 
 
 # personal pronouns that may stand for the subject of the clause theirs hangs from
@@ -484,5 +503,5 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
         after = ([m for m in rest if m.token_start in patients] or [m for m in rest if m.token_start in harmed]
                  or [m for m in rest if m.token_start > head.i])
         if after:
-            slots.actor2 = after[0]
+            slots.actor2 = _group_of(after[0], mentions, head.doc) if enabled("actors.member_of") else after[0]
     return slots
