@@ -478,3 +478,9 @@ def test_the_people_a_noun_names_belong_to_the_group_its_of_names(engine) -> Non
         on, off = _events_on_off(engine, text, "2012-11-15", "actors.member_of")
         assert [e.actor2 for e in on] == ["PIJ: Palestinian Islamic Jihad"], text
         assert [e.actor2 for e in off] != ["PIJ: Palestinian Islamic Jihad"], text
+
+
+def test_a_states_word_before_its_aircraft_names_its_military_however_many_words_the_craft_takes(engine) -> None:
+    events, _ = story(engine, "Two missiles from a US unmanned aerial vehicle struck a compound near Miranshah on Monday.",
+                      published="2010-09-06")
+    assert [(e.actor1, e.sub_event_type) for e in events] == [("Military Forces of the United States (2009-2017)", "Air/drone strike")]

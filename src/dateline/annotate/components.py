@@ -132,9 +132,9 @@ class ActorTagger:
                     if match is None and _names_a_state(ent) and ent.end < len(doc):
                         # "Russian forces", "a US drone strike": a people's or state's word and a noun that
                         # names its forces or their fire only after it
-                        for extra in (2, 1):
+                        for extra in (3, 2, 1):  # "a US unmanned aerial vehicle"
                             wider = doc[ent.start : min(len(doc), ent.end + extra)]
-                            if any(t.pos_ not in ("NOUN", "PROPN") for t in doc[ent.end : wider.end]):
+                            if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in doc[ent.end : wider.end]):
                                 continue  # "in Samarra, police said": a list, not a name
                             match = self.resolve(wider.text)
                             if match is not None:

@@ -22,9 +22,10 @@ _SECURITY_VICTIMS = {"soldier", "soldiers", "troops", "policeman", "policemen", 
 _AIRCRAFT = {"warplane", "warplanes", "jet", "jets", "fighter-bomber", "fighter-bombers", "fighter jet", "aircraft",
              "helicopter", "helicopters", "gunship", "gunships", "drone", "drones", "f-16", "f-16s", "f-15", "f-15s",
              "f-35", "f-35s", "apache", "apaches", "su-24", "su-25", "su-34", "mig-23", "mig-29", "b-52", "b-52s",
-             "plane", "planes", "airplane", "airplanes", "bomber", "bombers"}
-# two words that name aircraft ("an Israeli air force fired a missile", "war planes")
-_AIRCRAFT_PAIRS = {("air", "force"), ("air", "forces"), ("war", "planes"), ("war", "plane")}
+             "plane", "planes", "airplane", "airplanes", "bomber", "bombers", "uav", "uavs"}
+# two words that name aircraft ("an Israeli air force fired a missile", "war planes", "unmanned aerial vehicles")
+_AIRCRAFT_PAIRS = {("air", "force"), ("air", "forces"), ("war", "planes"), ("war", "plane"), ("aerial", "vehicle"),
+                   ("aerial", "vehicles")}
 _EXPLOSIVES = {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack"}
 
 
