@@ -484,3 +484,10 @@ def test_a_states_word_before_its_aircraft_names_its_military_however_many_words
     events, _ = story(engine, "Two missiles from a US unmanned aerial vehicle struck a compound near Miranshah on Monday.",
                       published="2010-09-06")
     assert [(e.actor1, e.sub_event_type) for e in events] == [("Military Forces of the United States (2009-2017)", "Air/drone strike")]
+
+
+def test_an_event_told_years_after_is_dated_that_many_years_before(engine) -> None:
+    text = "The town of Jalalabad remains tense three years after the ethnic riots that killed dozens of people."
+    on, off = _events_on_off(engine, text, "2013-05-20", "dating.months_apart")
+    assert [(e.date_start, e.date_end, e.time_precision, e.background) for e in on] == [("2010-05-01", "2010-05-31", 3, True)]
+    assert [(e.date_start, e.background) for e in off] == [("2013-05-20", False)]

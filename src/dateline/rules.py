@@ -47,6 +47,7 @@ RULES: dict[str, str] = {
                                  "dates the act; the other is when it was told",
     "dating.subject_clause_other": "a date in a relative clause about a subject that is no act ('rebels, who took the capital three "
                                    "years ago, blamed ...') does not date the event",
+    "dating.months_apart": "'two years after the ethnic clashes': the event told is dated that many months or years from the clause's date",
     "dating.days_after_phrase": "'one day after ousting a rebel group in clashes': an event told inside a phrase set a span apart happened that span apart",
     "dating.apart_from_fallback": "an event told a span apart from a sentence dated by its paragraph or report is that span from that day",
     "dating.later_by": "'Two years later, ...' opening a sentence moves the narrative's day on by the span it states",

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..rules import enabled
 from .triggers import Trigger
 
-__all__ = ["clause_groups", "clause_scope", "days_apart", "independent_clause"]
+__all__ = ["clause_groups", "clause_scope", "days_apart", "independent_clause", "months_apart"]
 
 # an agent of its own: "and gunmen shot dead two policemen" is another event; "and two soldiers were
 # killed" (a passive subject, the victims) tells the first clause's toll
@@ -110,18 +110,19 @@ def _set_beside(verb: Token) -> bool:
         c.dep_ in _SUBJECTS for c in children)
 
 
-def days_apart(token: Token) -> tuple[int, Token] | None:
-    """For a token in a clause set apart in time ("one day after attacks killed 30"), the days from the
-    main clause's date to this clause's (negative: before it) and the clause's verb; None when the token
-    is in no such clause or the span is not counted in hours, days or weeks."""
+_MONTHS_PER = {"month": 1, "months": 1, "year": 12, "years": 12}
+
+
+def _span_apart(token: Token) -> tuple[int, Token, Token] | None:
+    """(count, unit word, clause or phrase) for a token in a clause set a counted span of time apart."""
     cur = token
     while cur.head.i != cur.i and not (_at_another_time(cur) or _after_phrase(cur)):
         cur = cur.head
     if not (_at_another_time(cur) or _after_phrase(cur)):
         return None
     unit = next((c for c in cur.children if c.dep_ == "npadvmod" and c.lower_ in _TIME_UNITS), None)
-    if unit is None or unit.lower_ not in _DAYS_PER:
-        return None  # dated by its own words ("during the weekend"), or a span of months or years
+    if unit is None:
+        return None  # dated by its own words ("during the weekend")
     count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
     if count is None:
         n = 1
@@ -131,6 +132,30 @@ def days_apart(token: Token) -> tuple[int, Token] | None:
         n = int(count.text)
     else:
         return None
+    return n, unit, cur
+
+
+def _sign(cur: Token) -> int:
     mark = cur if cur.dep_ == "prep" else next(c for c in cur.children if c.dep_ == "mark" and c.lower_ in ("after", "before"))
-    days = n * _DAYS_PER[unit.lower_]
-    return (-days if mark.lower_ == "after" else days), cur
+    return -1 if mark.lower_ == "after" else 1
+
+
+def days_apart(token: Token) -> tuple[int, Token] | None:
+    """For a token in a clause set apart in time ("one day after attacks killed 30"), the days from the
+    main clause's date to this clause's (negative: before it) and the clause's verb; None when the token
+    is in no such clause or the span is not counted in hours, days or weeks."""
+    found = _span_apart(token)
+    if found is None or found[1].lower_ not in _DAYS_PER:
+        return None  # a span of months or years: months_apart
+    n, unit, cur = found
+    return _sign(cur) * n * _DAYS_PER[unit.lower_], cur
+
+
+def months_apart(token: Token) -> tuple[int, Token] | None:
+    """As :func:`days_apart` for a span counted in months or years ("two years after the ethnic clashes"):
+    the months from the main clause's date to this clause's, and the clause or phrase."""
+    found = _span_apart(token)
+    if found is None or found[1].lower_ not in _MONTHS_PER:
+        return None
+    n, unit, cur = found
+    return _sign(cur) * n * _MONTHS_PER[unit.lower_], cur
