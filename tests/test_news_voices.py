@@ -378,3 +378,15 @@ def test_an_intervention_whose_toll_a_later_sentence_gives_is_excessive_force(en
     assert [(i.record.sub_event_type, i.record.fatalities) for i in on.incidents] == [("Excessive force against protesters", 2)]
     assert [i.record.sub_event_type for i in off.incidents] == ["Protest with intervention"]
 
+
+
+def test_a_sentence_opening_on_a_turn_of_time_tells_another_event(engine) -> None:
+    text = ("Soldiers opened fire on protesters in Mandalay on Thursday, witnesses said.\n\n"
+            "Earlier Thursday, police used tear gas to break up a gathering of students near a market in Mandalay.")
+    on, off = incidents_on_and_off(engine, text, "2008-05-02", ["incidents.turn_opens_another"])
+    assert len(on.incidents) == 2 and len(off.incidents) == 1
+    # a turn that points back at the event told is still that event
+    text = ("Gunmen attacked a hotel in Mogadishu on Thursday, killing five guests.\n\n"
+            "Later, police said the gunmen had entered the hotel through a back door.")
+    _, told = story(engine, text, published="2008-05-02")
+    assert len(told.incidents) == 1

@@ -206,6 +206,8 @@ RULES: dict[str, str] = {
     "incidents.anaphor_defers": "attackers pointed back at ('the gunmen', 'they') neither vote for an incident's actor1 nor beat the mention that named them",
     "incidents.tolls_do_not_vote": "a sentence that only gives another toll copies the sides of the event it counts: it "
                                    "casts no vote for the incident's sides",
+    "incidents.turn_opens_another": "a sentence opening on 'Earlier', 'Later', 'Meanwhile', 'Separately' or 'Elsewhere' tells "
+                                    "another event than those told before it, unless it points back at one",
     "incidents.escalation": "a protest and its dispersal are one event, typed as it escalated",
     "incidents.lethal_intervention": "an incident's protest with intervention whose toll (from any of its mentions) counts dead "
                                      "is excessive force against protesters",

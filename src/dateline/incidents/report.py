@@ -69,6 +69,15 @@ _ALSO_TOLD = re.compile(r"\balso\s+(?:told|said|says|reported|confirmed|gave|put
 _ANOTHER = re.compile(r"\b(?:another|other|others|separate|second|third|elsewhere)\b", re.I)
 
 
+# "Earlier Wednesday, security forces broke up a gathering", "Separately, ...": a sentence opening on a turn of
+# the story's time or thread tells another event than those told before it
+_TURN = re.compile(r"^\W*(?:earlier|later|meanwhile|separately|elsewhere)\b(?:\s+(?:on\s+)?(?:in\s+the\s+)?[a-z]+){0,2}\s*,", re.I)
+
+
+def _turns(e: Event) -> bool:
+    return enabled("incidents.turn_opens_another") and bool(_TURN.match(e.evidence_text))
+
+
 def _sides_apart(a: Event, b: Event) -> bool:
     """The two mentions count the dead of two sides ("five soldiers", "two gunmen"): parts of one toll."""
     side_a, side_b = toll_side(a), toll_side(b)
@@ -260,6 +269,8 @@ def _needs_evidence(a: Event, b: Event) -> bool | None:
     if _bare_of_scene(a, b, later) and actors_compatible(a, b):
         return False
     if not types_compatible(a, b) or not actors_compatible(a, b):
+        return None
+    if _turns(later) and not (refers_back(later) or definite_actor(later) or definite_scene(later) or _toll_statement(later)):
         return None
     if not same_kind(a, b) and not (a.fatalities is not None and a.fatalities == b.fatalities) \
             and not (a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES
