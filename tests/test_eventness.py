@@ -245,3 +245,11 @@ def test_a_trigger_word_that_is_also_a_pronoun_is_the_pronoun_when_bare(engine) 
     assert [e for e in events if e.trigger == "mine"]
     _, events = events_of(engine, "A truck hit a mine near Kirkuk on Monday, killing four people.")
     assert [e.trigger for e in events] == ["mine"]
+
+
+def test_people_held_captive_are_taken(engine) -> None:
+    from dateline.extract.triggers import default_lexicon, find_triggers
+
+    doc = engine.nlp("At least 30 villagers are being held captive by gunmen in a school near Maiduguri.")
+    found = [t.entry.sub_event_type for s in doc.sents for t in find_triggers(s, default_lexicon())]
+    assert "Abduction/forced disappearance" in found, found
