@@ -491,3 +491,10 @@ def test_an_event_told_years_after_is_dated_that_many_years_before(engine) -> No
     on, off = _events_on_off(engine, text, "2013-05-20", "dating.months_apart")
     assert [(e.date_start, e.date_end, e.time_precision, e.background) for e in on] == [("2010-05-01", "2010-05-31", 3, True)]
     assert [(e.date_start, e.background) for e in off] == [("2013-05-20", False)]
+
+
+def test_two_parties_that_agree_to_end_hostilities_are_the_agreements_sides(engine) -> None:
+    text = "The talks ended on Monday as the MILF and the rival MNLF faction agreed to end all hostilities in Cotabato."
+    on, off = _events_on_off(engine, text, "2010-03-01", "actors.parties_agree")
+    assert [(e.sub_event_type, e.date_start) for e in on] == [("Agreement", "2010-03-01")]
+    assert [e.actor2 for e in on] != [None] and [e.actor2 for e in off] == [None]

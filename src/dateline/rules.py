@@ -115,6 +115,7 @@ RULES: dict[str, str] = {
     "actors.claimed_responsibility": "'X claimed responsibility' names X the attacker of the violence it follows, where none was named",
     "actors.claim_of_an_act_apart": "a claim of an act its sentence places or dates apart from the violence told before "
                                     "('an attack ... that took place Monday outside Mogadishu') names that act's attacker only",
+    "actors.parties_agree": "'Hamas and Fatah agreed to end hostilities': the two subjects of an agreement are its two sides",
     "actors.member_of": "'the top military commander of Hamas': the people a noun names belong to the group its 'of' names",
     "actors.conjunct_subject": "'the attackers who are holed up in the mall and are holding hostages': a conjoined verb "
                                "with no subject of its own shares the first one's",

@@ -430,7 +430,8 @@ def assign_actors(trigger: Trigger, sent: Span, mentions: list[ActorMention], *,
                     slots.actor2, slots.assoc2 = _slot(mentions, target)
                     continue
                 partner = next((c for c in target.children if c.dep_ == "conj"), None)
-                if partner is not None and trigger.entry.event_type == "Battles":
+                if partner is not None and (trigger.entry.event_type == "Battles" or (
+                        trigger.entry.sub_event_type == "Agreement" and enabled("actors.parties_agree"))):
                     # "the Sadrists and their rival the SIIC fought": the two sides of one clash
                     side = _tokens(target) - _tokens(partner)
                     slots.actor1, slots.assoc1 = _mentions_in(mentions, side, target)
