@@ -498,3 +498,14 @@ def test_two_parties_that_agree_to_end_hostilities_are_the_agreements_sides(engi
     on, off = _events_on_off(engine, text, "2010-03-01", "actors.parties_agree")
     assert [(e.sub_event_type, e.date_start) for e in on] == [("Agreement", "2010-03-01")]
     assert [e.actor2 for e in on] != [None] and [e.actor2 for e in off] == [None]
+
+
+def test_a_toll_told_in_contrast_is_no_part_of_the_main_clauses_toll(engine) -> None:
+    text = "Army shelling killed at least 11 people in Idlib on Sunday, while 20 rebels died in fighting near Hama."
+    on, off = _events_on_off(engine, text, "2013-07-21", "extract.contrast_victims")
+    assert 31 not in [e.fatalities for e in on] and 11 in [e.fatalities for e in on]
+    assert 31 in [e.fatalities for e in off]
+    # victims told in contrast by a killing verb are their own event
+    text = "Army shelling killed at least 11 people in Idlib on Sunday, while 20 rebels were killed near Hama."
+    on, off = _events_on_off(engine, text, "2013-07-21", "extract.contrast_victims")
+    assert sorted(e.fatalities for e in on) == [11, 20] and [e.fatalities for e in off] == [31]

@@ -158,6 +158,8 @@ RULES: dict[str, str] = {
     "extract.clauses": "one event per independent clause that has a trigger",
     "extract.another_time_clause": "'one day after attacks killed more than 30 people': a clause set a span of time apart "
                                    "is another event, with its own figures",
+    "extract.contrast_victims": "'..., while 28 rebels were killed near Damascus': a clause told in contrast is apart from the "
+                                "main clause's event though its subject is the victims or it tells no event",
     "extract.contrast_clause": "'a car bomb in Hilla killed four, while another car bomb in Baghdad killed one': a "
                                "'while' clause with its own subject and act is another event",
     "extract.parallel_places": "one event per place told in parallel ('in Tikrit and Hawija')",

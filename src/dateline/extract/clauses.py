@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..rules import enabled
 from .triggers import Trigger
 
-__all__ = ["clause_groups", "clause_scope", "days_apart", "independent_clause", "months_apart"]
+__all__ = ["clause_groups", "clause_scope", "clauses_beside", "days_apart", "independent_clause", "months_apart"]
 
 # an agent of its own: "and gunmen shot dead two policemen" is another event; "and two soldiers were
 # killed" (a passive subject, the victims) tells the first clause's toll
@@ -106,8 +106,35 @@ def _set_beside(verb: Token) -> bool:
     if verb.dep_ != "advcl" or verb.pos_ not in ("VERB", "AUX") or not enabled("extract.contrast_clause"):
         return False
     children = list(verb.children)
-    return any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in children) and any(
-        c.dep_ in _SUBJECTS for c in children)
+    if not any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in children):
+        return False
+    if any(c.dep_ in _SUBJECTS for c in children):
+        return True
+    # "..., while 28 rebels were killed near Damascus": victims told in contrast at a place of their own are
+    # another event's ("..., while the police said five were killed" is another figure for the same dead)
+    return (enabled("extract.contrast_victims") and any(c.dep_ == "nsubjpass" for c in children)
+            and _places_apart(verb))
+
+
+def _places_apart(verb: Token) -> bool:
+    """The clause names a place, and not one its sentence names outside it."""
+    inside = {t.i for t in verb.subtree}
+    own = {t.text for t in verb.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")}
+    return bool(own) and not own & {t.text for t in verb.sent if t.i not in inside and t.ent_type_ in ("GPE", "LOC", "FAC")}
+
+
+def clauses_beside(root: Token) -> list[Token]:
+    """The verbs of clauses told in contrast within ``root``'s clause ("..., while 28 rebels died near
+    Damascus"): their words are no part of the main clause's event, whether or not they tell one."""
+    if not enabled("extract.contrast_victims"):
+        return []
+    return [t for t in root.subtree if t.i != root.i and _untold_beside(t)]
+
+
+def _untold_beside(verb: Token) -> bool:
+    """ "..., while 28 rebels died near Damascus": a clause in contrast at a place of its own, whatever its subject."""
+    return (verb.dep_ == "advcl" and verb.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children) and _places_apart(verb))
 
 
 _MONTHS_PER = {"month": 1, "months": 1, "year": 12, "years": 12}

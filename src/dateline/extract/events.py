@@ -31,7 +31,7 @@ from ..rules import enabled
 from .actors import ActorSlots, assign_actors
 from .attribution import SPEECH_LEMMAS, attribution
 from .claims import ACCUSING_VERBS, attributions, claimed, claims, claims_an_act_apart, mark_told_before, name_claimant
-from .clauses import clause_groups, clause_scope, days_apart, months_apart
+from .clauses import clause_groups, clause_scope, clauses_beside, days_apart, months_apart
 from .dating import choose_date, in_name, in_other_clause, moved_on_by, time_moved_on
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
@@ -221,7 +221,8 @@ class Extractor:
         roots = [root for root, _ in clauses]
         events = []
         for k, (root, group) in enumerate(clauses):
-            scope = None if len(clauses) == 1 else clause_scope(root, [r for r in roots if r is not root])
+            beside = [v for v in clauses_beside(root) if v not in roots] if root is not None else []
+            scope = None if len(clauses) == 1 and not beside else clause_scope(root, [r for r in roots if r is not root] + beside)
             own = triggers if scope is None else [t for t in triggers if t.head.i in scope]
             events.append(self._clause_event(doc_id, doc, sent, group, own, scope, context, para, timexes, flags_of,
                                              proposed, published=published, whole=k == 0))
