@@ -509,3 +509,9 @@ def test_a_toll_told_in_contrast_is_no_part_of_the_main_clauses_toll(engine) -> 
     text = "Army shelling killed at least 11 people in Idlib on Sunday, while 20 rebels were killed near Hama."
     on, off = _events_on_off(engine, text, "2013-07-21", "extract.contrast_victims")
     assert sorted(e.fatalities for e in on) == [11, 20] and [e.fatalities for e in off] == [31]
+
+
+def test_protesters_a_protest_names_as_its_object_are_its_first_side(engine) -> None:
+    events, _ = story(engine, "The earlier rally in Melbourne attracted some 20,000 protesters.", published="2005-11-15")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [("Peaceful protest", "Protesters (Australia)", None)]
+    assert "actor1" in events[0].spans  # the words that named them

@@ -74,14 +74,19 @@ def apply_role_defaults(event: Event, registry: "ActorRegistry | None", defaults
     if first is not None and first.forces_to_actor2 and event.inter1 in _FORCE_INTERS and event.actor1_id \
             and event.actor1_id != event.actor2_id:
         _to_actor2(event)
+    label = f"{event.event_type}" + (f"/{event.sub_event_type}" if event.sub_event_type else "")
+    spans = {role: event.spans.get(f"actor{role}") for role in (1, 2)}  # the words that named each side
+    removed: dict[str, list[int] | None] = {}  # actor id -> the words of a side the convention removed
+    # every removal first: "attracted some 30,000 protesters" named the protesters as actor2; removed there,
+    # they are the fill of actor1, which a fill checked against the old actor2 would refuse
     for role, rule in sorted(rules.items()):
         current = getattr(event, f"actor{role}_id")
-        span = event.spans.get(f"actor{role}")  # the words that named the side, kept if the convention renames it
-        label = f"{event.event_type}" + (f"/{event.sub_event_type}" if event.sub_event_type else "")
         if getattr(event, f"actor{role}") is not None and current in rule.replace:
             old = getattr(event, f"actor{role}")
+            removed[current] = spans[role]
             _clear(event, role)
             setattr(event, f"actor{role}_reason", f"'{old}' is never actor{role} of {label} (ACLED); removed")
+    for role, rule in sorted(rules.items()):
         if getattr(event, f"actor{role}") is not None or rule.fill is None or registry is None:
             continue
         if rule.when_harmed and not (_harmed(event) and enabled("extract.harmed_are_civilians")):
@@ -92,6 +97,7 @@ def apply_role_defaults(event: Event, registry: "ActorRegistry | None", defaults
         setattr(event, f"actor{role}", match.name)
         setattr(event, f"actor{role}_id", match.actor_id)
         setattr(event, f"inter{role}", match.inter)
+        span = spans[role] or removed.get(match.actor_id)
         if span is not None and rule.keeps_words:
             event.spans[f"actor{role}"] = span
         before = getattr(event, f"actor{role}_reason")
