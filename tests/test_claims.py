@@ -68,3 +68,12 @@ def test_blame_placed_on_a_known_group_names_it(engine) -> None:
     on, off = incidents_on_and_off(engine, text, "2012-06-11", ["actors.attributed"])
     assert [i.record.actor1 for i in on.incidents if i.record.fatalities == 2] == ["PKK: Kurdistan Workers Party"]
     assert [i.record.actor1 for i in off.incidents if i.record.fatalities == 2] != ["PKK: Kurdistan Workers Party"]
+
+
+def test_who_the_doer_is_identified_as_did_the_act(engine) -> None:
+    text = ("A suicide bombing at a market in Kano killed 12 people on Friday.\n\n"
+            "Police identified the bomber, a young man in a blue shirt, as a member of Boko Haram.")
+    on, off = incidents_on_and_off(engine, text, "2014-05-03", ["claims.identified_as"])
+    assert [i.record.actor1 for i in on.incidents if i.record.fatalities == 12] == [
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]
+    assert [i.record.actor1 for i in off.incidents if i.record.fatalities == 12] == ["Unidentified Armed Group (Nigeria)"]

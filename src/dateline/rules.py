@@ -97,6 +97,7 @@ RULES: dict[str, str] = {
     "actors.the_dead_are_no_agents": "'26 people have died in an airstrike': who died is a victim, never the attacker",
     "actors.claimant_agrees": "'the government says they took hostages': a speaker named in the singular is no 'they'",
     "claims.suspected_behind": "'X is suspected to be behind the blast' names X the attacker, as an attribution",
+    "claims.identified_as": "'identified the bomber as a member of al-Shabab': who the doer is identified as did the act",
     "claims.accused_of": "'the government accused the LNA of the shelling': the accused did the act, as an attribution",
     "actors.relative_pronoun_agent": "'gunmen who killed 39 people': the relative pronoun's noun is the attacker",
     "actors.share_of_the_victims": "'killed at least 31 people, many of them Shi'ite pilgrims': the share named after the "

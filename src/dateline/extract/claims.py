@@ -31,6 +31,10 @@ _SUSPECTING_VERBS = frozenset({"suspect", "believe", "think"})
 # "accused the LNA of the shelling", "blamed a Saudi-led coalition for conducting the airstrike": the
 # object did the act named after the preposition
 ACCUSING_VERBS = {"accuse": "of", "blame": "for"}
+# "identified the bomber as a member of al-Shabab": the people an act's doer is identified as did it
+_IDENTIFYING_VERBS = frozenset({"identify"})
+_DOERS = frozenset({"bomber", "attacker", "gunman", "assailant", "kidnapper", "shooter", "killer", "perpetrator",
+                    "abductor", "hijacker", "sniper"})
 # "placed the blame on Kurdish rebels", "pinned the blame on X": the blame is the act's stand-in
 _BLAME_VERBS = frozenset({"place", "put", "lay", "pin"})
 # "No group has claimed responsibility", "none claimed": no one claimed
@@ -213,6 +217,14 @@ def attributions(sent: Span, actors: list[ActorMention]) -> list[Claim]:
             be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
             prep = next((c for c in be.children if c.dep_ == "prep" and c.lower_ == "behind"), None) if be is not None else None
             act = next((c for c in prep.children if c.dep_ == "pobj" and _is_violence(c)), None) if prep is not None else None
+        elif lemma in _IDENTIFYING_VERBS and verb.pos_ == "VERB" and enabled("claims.identified_as") \
+                and not any(c.dep_ == "neg" for c in verb.children):
+            # "identified the bomber as a member of al-Shabab": the doer stands for the act, the "as" names who
+            act = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _DOERS), None)
+            # the parser may hang "as ..." from a clause after the doer ("..., as a member of X, the group believed ...")
+            prep = next((t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "as" and act is not None
+                         and t.i > act.i), None)
+            doer = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         else:
             prep_word = ATTRIBUTING_VERBS.get(lemma) or ("on" if lemma in _BLAME_VERBS else None)
             if prep_word is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
