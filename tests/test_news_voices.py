@@ -390,3 +390,11 @@ def test_a_sentence_opening_on_a_turn_of_time_tells_another_event(engine) -> Non
             "Later, police said the gunmen had entered the hotel through a back door.")
     _, told = story(engine, text, published="2008-05-02")
     assert len(told.incidents) == 1
+
+
+def test_strikes_on_dozens_of_targets_are_a_series_though_another_clause_tells_one_strike(engine) -> None:
+    text = ("Warplanes hit dozens of targets across the north in air raids on Friday, a day after an army missile strike "
+            "on Sirte killed a rebel commander.")
+    on, off = incidents_on_and_off(engine, text, "2011-08-12", ["aggregates.one_event_at_trigger"])
+    assert any("dozens of targets" in a.evidence_text for a in on.aggregates)
+    assert not any("dozens of targets" in a.evidence_text for a in off.aggregates)

@@ -186,6 +186,8 @@ RULES: dict[str, str] = {
     "extract.role_defaults": "ACLED's conventions for unnamed sides (data/role_defaults.yaml)",
     "extract.harmed_are_civilians": "the people a bomb or shell killed or wounded, with no armed side named as its target, are "
                                     "civilians (actor2, ACLED)",
+    "aggregates.one_event_at_trigger": "with no figure, words that tell one event ('an Israeli missile strike') keep a series "
+                                       "of strikes one event only when they stand at its trigger",
     "aggregates.series_without_figure": "'a surge of suicide car bombings' names several events, with or without a figure",
     "aggregates.area_without_figure": "'attacked in many areas' with no place named in the sentence spreads over an area, with or without a figure",
     "anaphora.teller_is_no_target": "'the government accused the LNA of the shelling': who tells, blames or condemns the "

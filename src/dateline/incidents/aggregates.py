@@ -47,9 +47,11 @@ class AggregateCues:
         return cls({name: tuple(re.compile(p, re.I) for p in patterns)
                     for name, patterns in raw.items() if name not in disabled}, single)
 
-    def first(self, text: str, only: frozenset[str] | None = None) -> tuple[str, str] | None:
-        """(family, matched words) of the first cue found in ``text`` (of the ``only`` families if given)."""
-        single = enabled(f"aggregates.{_ONE_EVENT}") and any(p.search(text) for p in self.one_event)
+    def first(self, text: str, only: frozenset[str] | None = None, *, single_in: str | None = None) -> tuple[str, str] | None:
+        """(family, matched words) of the first cue found in ``text`` (of the ``only`` families if given);
+        ``single_in``: where words that tell one event are looked for, when not in all of ``text``."""
+        single = enabled(f"aggregates.{_ONE_EVENT}") and any(
+            p.search(text if single_in is None else single_in) for p in self.one_event)
         for name, patterns in self.families.items():
             if not enabled(f"aggregates.{name}") or single or (only and name not in only):
                 continue
@@ -88,6 +90,17 @@ def _clause(event: Event, text: str | None = None) -> str:
     return body[start:end]
 
 
+def _around_trigger(event: Event) -> str | None:
+    """The words up to and around the mention's trigger: "air raids against militants, a day after an Israeli
+    missile strike killed ..." names one strike of another clause, not the raids as one event. None (the whole
+    sentence) with ``aggregates.one_event_at_trigger`` off or no trigger span."""
+    span = event.spans.get("trigger")
+    if not span or not enabled("aggregates.one_event_at_trigger"):
+        return None
+    start, end = span[0] - event.evidence_start, span[1] - event.evidence_start
+    return event.evidence_text[max(0, start - 60) : end + 20]
+
+
 def _placed_in_sentence(event: Event) -> bool:
     """Whether the mention's place was named in its own sentence (its place span lies in its evidence),
     not carried from the paragraph or given by the document."""
@@ -110,7 +123,8 @@ def aggregate_reason(event: Event, cues: AggregateCues | None = None, *, text: s
         families = {"series"} if enabled("aggregates.series_without_figure") else set()
         if enabled("aggregates.area_without_figure") and not _placed_in_sentence(event):
             families.add("area")  # "in Baghdad fighting goes on in several areas" names its place: an event
-        found = (cues or AggregateCues.load()).first(event.evidence_text, frozenset(families)) if families else None
+        found = (cues or AggregateCues.load()).first(event.evidence_text, frozenset(families),
+                                                     single_in=_around_trigger(event)) if families else None
         return f"{found[0]}: '{found[1]}'" if found is not None else None
     running = event.spans.get("running_total")
     if running:
