@@ -44,6 +44,7 @@ def test_a_trigger_word_before_an_event_noun_still_counts(engine, text) -> None:
     "The former governor died of a heart attack in Basra on Monday.",
     "The two parties fought a long legal battle in Baghdad over the seats.",
     "She was in the middle of a US Senate campaign in Alabama in 1972.",
+    "Our weekly roundup of voices from Kenyan bloggers in Nairobi begins with a post on the election.",
 ])
 def test_words_and_misfortunes_are_no_violence(engine, text) -> None:
     _, events = events_of(engine, text)
