@@ -515,3 +515,10 @@ def test_protesters_a_protest_names_as_its_object_are_its_first_side(engine) -> 
     events, _ = story(engine, "The earlier rally in Melbourne attracted some 20,000 protesters.", published="2005-11-15")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [("Peaceful protest", "Protesters (Australia)", None)]
     assert "actor1" in events[0].spans  # the words that named them
+
+
+def test_rioters_who_attack_commit_mob_violence(engine) -> None:
+    text = "A mob attacked a church in Kaduna on Sunday, killing two worshippers."
+    on, off = _events_on_off(engine, text, "2011-02-14", "typing.mob_violence")
+    assert [(e.event_type, e.sub_event_type, e.actor1) for e in on] == [("Riots", "Mob violence", "Rioters (Nigeria)")]
+    assert [e.event_type for e in off] != ["Riots"]

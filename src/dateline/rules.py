@@ -81,6 +81,7 @@ RULES: dict[str, str] = {
     "typing.armed_victims_battle": "an attack whose victims are armed is a battle (ACLED)",
     "typing.firearms_on_protesters": "a protest the state's forces met with firearms ('opened fire to disperse', 'live "
                                       "ammunition') is excessive force against protesters, dead or not (ACLED)",
+    "typing.mob_violence": "rioters or a mob who attack people or property commit mob violence, not an armed group's attack (ACLED)",
     "typing.force_on_protesters": "a state's forces attacking demonstrators is a protest met with force, the protesters "
                                    "its first actor (ACLED): excessive force where people died, else an intervention",
     "typing.armed_site": "'about 40 rebels attacked a checkpoint': violence aimed at a post of armed forces is a battle (ACLED)",

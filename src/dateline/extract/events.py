@@ -42,7 +42,8 @@ from .sides import UNNAMED_GROUP, oppose_sides
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, dismissed, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
-from .typing import air_delivered, firearms_on_protesters, force_on_protesters, projectile_agent, protesters_riot, refine_type, went_off
+from .typing import (air_delivered, firearms_on_protesters, force_on_protesters, mob_violence, projectile_agent, protesters_riot,
+                     refine_type, went_off)
 from .victims import count_victims
 
 if TYPE_CHECKING:
@@ -287,6 +288,8 @@ class Extractor:
                 event.type_reason = f"a '{fired}' went off: shelling or a missile attack (ACLED); {event.type_reason}"
             if protesters_riot(event, trigger):
                 event.type_reason = f"protesters are a side: a riot (ACLED); {event.type_reason}"
+            elif mob_violence(event):
+                event.type_reason = f"rioters did it: mob violence (ACLED); {event.type_reason}"
             elif force_on_protesters(event):
                 event.type_reason = f"a state's forces against protesters: a protest met with force (ACLED); {event.type_reason}"
             fired = firearms_on_protesters(event, words)

@@ -174,6 +174,16 @@ def protesters_riot(event: Event, trigger: Trigger) -> bool:
     return True
 
 
+def mob_violence(event: Event) -> bool:
+    """ACLED: rioters or a mob (not demonstrators) who attack people or property commit mob violence, not an
+    armed group's attack ("several attacks against Sunni mosques by angry rioters"). Sets the type; whether it did."""
+    if event.event_type not in VIOLENT_TYPES or event.actor1_id != "generic:rioters" or not enabled("typing.mob_violence"):
+        return False
+    event.event_type, event.sub_event_type = "Riots", "Mob violence"
+    event.plover_type, event.plover_mode = "PROTEST", "riot"
+    return True
+
+
 def force_on_protesters(event: Event) -> bool:
     """ACLED: a state's forces attacking demonstrators ("the police launched an attack on protesters") is a
     protest met with force, the protesters its first actor: excessive force where people died, else an
