@@ -42,8 +42,7 @@ from .sides import UNNAMED_GROUP, oppose_sides
 from .triggers import Lexicon, Trigger, TriggerEntry, default_lexicon, dismissed, find_triggers
 from .type_choice import choose_type, mark_proposed, propose
 from .type_model import TypeModel, TypePrediction, default_type_model
-from .typing import (air_delivered, firearms_on_protesters, force_on_protesters, mob_violence, projectile_agent, protesters_riot,
-                     refine_type, went_off)
+from .typing import air_delivered, firearms_on_protesters, force_on_protesters, mob_violence, projectile_agent, protesters_riot, refine_type, went_off
 from .victims import count_victims
 
 if TYPE_CHECKING:
