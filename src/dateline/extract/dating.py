@@ -14,8 +14,8 @@ from ..rules import enabled
 from .attribution import SPEECH_LEMMAS
 from .triggers import Trigger, default_lexicon
 
-__all__ = ["DateChoice", "FALLBACK_PRECISION", "NAME_NOUNS", "choose_date", "in_name", "in_other_clause", "moved_on_by",
-           "pick_timex", "spoken_on", "time_moved_on"]
+__all__ = ["DateChoice", "FALLBACK_PRECISION", "NAME_NOUNS", "choose_date", "in_name", "in_other_clause", "month_away",
+           "moved_on_by", "pick_timex", "spoken_on", "time_moved_on"]
 
 # Nouns a number or date names rather than dates ("the 14th of July bridge", "the 1920 Revolution
 # Brigades"): landmarks (the kind-word table's date_name words) and units. A date before an event noun
@@ -53,6 +53,15 @@ def choose_date(trigger: Trigger, timexes: list[Timex], *, narrative: Timex | No
         precision = FALLBACK_PRECISION if len(published) >= 10 else 3
         return DateChoice(published[:10], published[:10], precision, "no date in sentence or paragraph: publication date")
     return DateChoice(None, None, None, "no date in text and the document has no publication date")
+
+
+def month_away(day: str, months: int) -> tuple[str, str]:
+    """The first and last day of the month ``months`` from the month of ``day`` (an ISO date)."""
+    start = date.fromisoformat(day[:10])
+    index = start.year * 12 + start.month - 1 + months
+    first = date(index // 12, index % 12 + 1, 1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return first.isoformat(), last.isoformat()
 
 
 def in_name(t: Timex, doc: Doc) -> bool:

@@ -32,7 +32,7 @@ from .actors import ActorSlots, assign_actors
 from .attribution import SPEECH_LEMMAS, attribution
 from .claims import ACCUSING_VERBS, attributions, claimed, claims, claims_an_act_apart, mark_told_before, name_claimant
 from .clauses import clause_groups, clause_scope, clauses_beside, days_apart, months_apart
-from .dating import choose_date, in_name, in_other_clause, moved_on_by, time_moved_on
+from .dating import choose_date, in_name, in_other_clause, month_away, moved_on_by, time_moved_on
 from .flags import Flags, date_flags, mention_flags
 from .parts import conjoined_names, parallel_parts
 from .placing import aside_role, bare_capital, beside_the_story, demonym_area, framing_places, named_scene, pick_place, relation_before
@@ -323,11 +323,8 @@ class Extractor:
         if back is not None and (choice.timex is None or not _inside_clause(choice.timex, back[1])):
             # "the situation in Osh, two years after the ethnic clashes": the month that many months away
             months, _ = back
-            day = date.fromisoformat(choice.date_start)
-            index = day.year * 12 + day.month - 1 + months
-            first = date(index // 12, index % 12 + 1, 1)
-            last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-            event.date_start, event.date_end, event.time_precision = first.isoformat(), last.isoformat(), 3
+            event.date_start, event.date_end = month_away(choice.date_start, months)
+            event.time_precision = 3
             event.date_reason = f"{choice.reason}, {abs(months)} month(s) {'before' if months < 0 else 'after'} it"
         if choice.timex is not None:
             base = offset if choice.timex is not para.timex else para.timex_offset
