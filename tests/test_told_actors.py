@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from dateline.incidents.report import same_in_report
 from dateline.rules import switched_off
 from test_merge import mention
@@ -157,20 +159,18 @@ def test_a_share_of_the_dead_counted_among_a_group_is_the_violence_told_before(e
     assert sorted(r.fatalities for r in counted if r.fatalities is not None) == [14]
 
 
-def test_a_conjoined_verb_without_a_subject_shares_the_first_ones(engine) -> None:
-    text = ("Soldiers have surrounded the gunmen who have been holed up inside a hotel in Mogadishu since Saturday "
-            "and are holding guests hostage.")
+@pytest.mark.parametrize(("text", "country", "force"), [
+    # a conjoined verb without a subject shares the relative clause's noun
+    ("Soldiers have surrounded the gunmen who have been holed up inside a hotel in Mogadishu since Saturday "
+     "and are holding guests hostage.", "Somalia", "Military Forces of Somalia"),
+    # so does a conjoined passive of report: who are believed to hold hostages hold them
+    ("Police have surrounded the gunmen who have been holed up inside a bank in Mombasa since Monday "
+     "and are believed to be holding staff hostage.", "Kenya", "Police Forces of Kenya"),
+])
+def test_a_conjoined_verb_without_a_subject_shares_the_first_ones(engine, text, country, force) -> None:
     on, off = mentions_on_and_off(engine, text, "2015-03-03", ["actors.conjunct_subject"])
-    assert [e.actor1 for e in on if e.sub_event_type == "Abduction/forced disappearance"] == ["Unidentified Armed Group (Somalia)"]
-    assert [e.actor1 for e in off if e.sub_event_type == "Abduction/forced disappearance"] == ["Military Forces of Somalia"]
-
-
-def test_who_are_believed_to_hold_hostages_hold_them(engine) -> None:
-    text = ("Police have surrounded the gunmen who have been holed up inside a bank in Mombasa since Monday "
-            "and are believed to be holding staff hostage.")
-    on, off = mentions_on_and_off(engine, text, "2015-03-03", ["actors.conjunct_subject"])
-    assert [e.actor1 for e in on if e.sub_event_type == "Abduction/forced disappearance"] == ["Unidentified Armed Group (Kenya)"]
-    assert [e.actor1 for e in off if e.sub_event_type == "Abduction/forced disappearance"] == ["Police Forces of Kenya"]
+    assert [e.actor1 for e in on if e.sub_event_type == "Abduction/forced disappearance"] == [f"Unidentified Armed Group ({country})"]
+    assert [e.actor1 for e in off if e.sub_event_type == "Abduction/forced disappearance"] == [force]
 
 
 def test_a_toll_statement_counts_the_dead_of_violence_told_before_whatever_its_kind(engine) -> None:

@@ -103,11 +103,9 @@ _DAYS_PER = {"hour": 0, "hours": 0, "day": 1, "days": 1, "week": 7, "weeks": 7}
 def _set_beside(verb: Token) -> bool:
     """An adverbial clause of contrast with a subject of its own ("a car bomb in Hilla killed four, while
     another car bomb in Baghdad killed one"): another event told beside the first."""
-    if verb.dep_ != "advcl" or verb.pos_ not in ("VERB", "AUX") or not enabled("extract.contrast_clause"):
+    if not enabled("extract.contrast_clause") or not _in_contrast(verb):
         return False
     children = list(verb.children)
-    if not any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in children):
-        return False
     if any(c.dep_ in _SUBJECTS for c in children):
         return True
     # "..., while 28 rebels were killed near Damascus": victims told in contrast at a place of their own are
@@ -133,8 +131,13 @@ def clauses_beside(root: Token) -> list[Token]:
 
 def _untold_beside(verb: Token) -> bool:
     """ "..., while 28 rebels died near Damascus": a clause in contrast at a place of its own, whatever its subject."""
+    return _in_contrast(verb) and _places_apart(verb)
+
+
+def _in_contrast(verb: Token) -> bool:
+    """An adverbial clause marked as told in contrast ("while", "whereas")."""
     return (verb.dep_ == "advcl" and verb.pos_ in ("VERB", "AUX")
-            and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children) and _places_apart(verb))
+            and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children))
 
 
 _MONTHS_PER = {"month": 1, "months": 1, "year": 12, "years": 12}
